@@ -1,0 +1,57 @@
+/**
+ * Row- and table-level problems found while reading or classifying data.
+ *
+ * Data problems are never thrown: every step returns its result together with a list of
+ * `Issue`s. Exceptions are reserved for programming errors and for I/O failures, which the
+ * adapters translate into a Dutch message (see `UserError`).
+ */
+
+/** Severity as shown to the user: `fout` (row set aside or result incomplete), `waarschuwing`
+ * (result computed, but an assumption was made), `info` (for the record). */
+export type Severity = "fout" | "waarschuwing" | "info";
+
+/**
+ * One problem, in the shape of the JSON `meldingen` entries (cli-json.md) but with English keys.
+ *
+ * - `code`: stable machine code, e.g. `bat-buiten-bereik`, `schalen-gemengd`, `totaal-klopt-niet`.
+ * - `sheet`: worksheet name, or null when the problem is not tied to a sheet.
+ * - `cell`: A1 address (e.g. `"I14"`), or null when the problem concerns a whole table.
+ * - `message`: plain Dutch sentence that says what is wrong and what to do about it.
+ */
+export interface Issue {
+  code: string;
+  severity: Severity;
+  sheet: string | null;
+  cell: string | null;
+  message: string;
+}
+
+/**
+ * An error whose `message` is a plain Dutch sentence fit to show to a user as it is
+ * (CLI: one line on stderr, exit code 1). Thrown for I/O failures and for "nothing could be
+ * analysed" situations, never for row-level data problems.
+ */
+export class UserError extends Error {
+  /** @param message plain Dutch text, one line. @param exitCode CLI exit status (1 = nothing analysed, 2 = wrong usage). */
+  constructor(message: string, readonly exitCode: 1 | 2 = 1) {
+    super(message);
+    this.name = "UserError";
+  }
+}
+
+/** Converts 1-based column number to Excel letters: 1 → "A", 27 → "AA". */
+export function columnLetter(col: number): string {
+  let s = "";
+  let n = col;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** A1 address from 1-based row and column numbers: (14, 9) → "I14". */
+export function cellAddress(row: number, col: number): string {
+  return `${columnLetter(col)}${row}`;
+}

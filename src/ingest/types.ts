@@ -1,0 +1,80 @@
+/**
+ * Raw input as every workbook adapter delivers it, and the results of ingest.
+ * Pure: adapters (ExcelJS, Office.js) turn their cells into `CellValue`s; ingest never sees them.
+ */
+import type { BatScale, DemandEntry, StockRow, SupplyEntry } from "../domain/types";
+import type { Issue } from "../domain/issues";
+
+/** An Excel error value such as `#N/A` or `#REF!`; treated as a missing value by ingest. */
+export interface CellError {
+  error: string;
+}
+
+/** One cell as read: number, text, boolean, date, error, or null for an empty cell. */
+export type CellValue = string | number | boolean | Date | CellError | null;
+
+/**
+ * A rectangular block of cells as read from a worksheet or an Excel table (ListObject).
+ * `values[r][c]` is the cell at Excel row `originRow + r`, column `originCol + c` (both 1-based).
+ * Rows may be ragged (shorter rows are padded with null by readers of this type).
+ */
+export interface RawTable {
+  sheet: string;
+  /** Excel table name when the block is a ListObject; null for a plain range. */
+  tableName: string | null;
+  originRow: number;
+  originCol: number;
+  values: CellValue[][];
+}
+
+/** Canonical stock field names (product.md §2). */
+export const STOCK_FIELDS = [
+  "id", "complex", "bat", "toegankelijkheidslabel", "woonvorm", "eenheiddetailsoort", "aantal",
+  "gemeente", "buurt", "wijk", "eigenaar", "segment", "woningtype", "bouwlaag", "lift", "bouwjaar",
+  "ontmoetingsruimte", "complexgrootte", "aandeel55plus", "label55plus", "wlz", "zorgprofiel",
+  "zelfstandig",
+] as const;
+export type StockField = (typeof STOCK_FIELDS)[number];
+
+/** Which fields sit in which 0-based column of the table, after detection and overrides. */
+export type ColumnMapping = Partial<Record<StockField, number>>;
+
+/** User overrides of the column mapping: field → header text as it appears in the table
+ * (CLI `--kolom veld="Kop"`, task pane dropdowns). */
+export type MappingOverrides = Partial<Record<StockField, string>>;
+
+/** Kind of table recognised on a sheet. */
+export type TableKind =
+  | "voorraad"        // per dwelling or grouped with an `aantal` column
+  | "bat-breed"       // wide BAT table: rows per owner/area, columns BAT 0..4
+  | "aanbod"          // supply per BZK type (published layout)
+  | "vraag"           // demand, long or wide
+  | "onbekend";
+
+/** Result of reading stock rows (per-dwelling, grouped, or wide BAT tables unpivoted). */
+export interface StockIngest {
+  rows: StockRow[];
+  /** Data rows read (header, title, blank and total rows excluded). */
+  rowsRead: number;
+  /** Rows set aside, each with at least one `fout` issue naming its cell. rowsRead = rows.length + rowsRejected. */
+  rowsRejected: number;
+  /** Scale detected/used for the BAT column; null when the table has no BAT values. */
+  batScale: BatScale | null;
+  /** Mapping used, as header texts per field (for display and for saving with the workbook). */
+  mapping: Partial<Record<StockField, string>>;
+  /** 1-based Excel row number of the header row. */
+  headerRow: number;
+  issues: Issue[];
+}
+
+/** Result of reading a demand table. */
+export interface DemandIngest {
+  entries: DemandEntry[];
+  issues: Issue[];
+}
+
+/** Result of reading a supply table at type level. */
+export interface SupplyIngest {
+  entries: SupplyEntry[];
+  issues: Issue[];
+}
