@@ -67,8 +67,9 @@ export interface StockRow {
   /** Lift in the building. */
   lift: boolean | null;
   bouwjaar: number | null;
-  /** Meeting room (ontmoetingsruimte) in the complex. */
-  ontmoetingsruimte: boolean | null;
+  /** Meeting room (ontmoetingsruimte) of the complex: `inpandig` (indoor; "ja" reads as this),
+   * `aangrenzend` (in an adjoining building, allowed by VERA GEC but not by the BZK text), `geen`. */
+  ontmoetingsruimte: "inpandig" | "aangrenzend" | "geen" | null;
   /** Number of dwellings in the complex, when given in the table. */
   complexgrootte: number | null;
   /** Share of residents aged 55+ in the complex, as a fraction 0..1 ("62%" → 0.62). */
