@@ -1,0 +1,270 @@
+/**
+ * The one place that wires read → ingest → domain → report (design.md). Used by the command
+ * line now, and by the task pane and the browser page later, with progress callbacks and
+ * cancellation between steps.
+ */
+import { assessAdaptation, type AdaptedDwelling, type AdaptationTotal } from "./domain/potentieel";
+import { classifyStock, type ClassifiedDwelling } from "./domain/classify";
+import { summariseBy, summariseSupply, supplyFromDwellings, type GroupKey, type SupplySummary } from "./domain/aggregate";
+import { computeTekort, normaliseSupplyTable, type TekortRow } from "./domain/tekort";
+import type { Rules } from "./domain/rules";
+import { UserError, type Issue } from "./domain/issues";
+import type { BatScale, DemandEntry, StockRow, SupplyEntry } from "./domain/types";
+import { detectTable } from "./ingest/detect";
+import { readStock } from "./ingest/stock";
+import { readDemand } from "./ingest/demand";
+import { readSupply } from "./ingest/supply";
+import type { MappingOverrides, RawTable, StockField, StockIngest, TableKind } from "./ingest/types";
+import type { WorkbookReader } from "./workbook/port";
+
+/** Options of one analysis run. */
+export interface AnalyseOptions {
+  /** Sheet holding the stock (voorraad); found automatically when absent. */
+  voorraad?: string;
+  /** Sheet holding the demand (vraag); found automatically when absent. */
+  vraag?: string;
+  rules: Rules;
+  /** Column mapping overrides for the stock table (field → header text). */
+  overrides?: MappingOverrides;
+  /** Called between steps with a Dutch step name and the fraction done (0..1). */
+  onProgress?: (stap: string, fractie: number) => void;
+  /** Aborts the run between steps; the run then rejects with a UserError "Analyse geannuleerd.". */
+  signal?: AbortSignal;
+}
+
+/** How each sheet of the workbook was recognised and whether the analysis used it. */
+export interface TableUse {
+  sheet: string;
+  kind: TableKind;
+  used: boolean;
+  /** Dutch explanation of the recognition and of the choice. */
+  reden: string;
+}
+
+/** Where the supply figures in the tekort come from. */
+export type SupplySource = "voorraad" | "aanbodtabel" | null;
+
+/** Everything one run produces; input of the sheet and JSON reports. */
+export interface AnalysisResult {
+  tables: TableUse[];
+  /** The stock table used (null when the workbook has none). */
+  stock: StockIngest | null;
+  batScale: BatScale;
+  dwellings: ClassifiedDwelling[];
+  /** Parallel to `dwellings`. */
+  adapted: AdaptedDwelling[];
+  /** Supply summary of the stock (dwellings); all zero without a stock. */
+  summary: SupplySummary;
+  /** Supply summaries per grouping that the stock has values for. */
+  groups: { key: GroupKey; rows: { waarde: string | null; summary: SupplySummary }[] }[];
+  supplySource: SupplySource;
+  /** Supply at type level as used for the tekort (from the stock or the supply table). */
+  supply: SupplyEntry[];
+  demand: DemandEntry[];
+  tekort: TekortRow[];
+  adaptationTotals: AdaptationTotal[];
+  issues: Issue[];
+  rules: Rules;
+}
+
+const GROUP_KEYS: GroupKey[] = ["gemeente", "wijk", "buurt", "eigenaar", "segment"];
+
+function checkCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new UserError("Analyse geannuleerd.");
+}
+
+/** Number of per-dwelling fields recognised, used to prefer a per-dwelling stock table. */
+function detailScore(stock: StockIngest): number {
+  const fields = Object.keys(stock.mapping) as StockField[];
+  return (fields.includes("id") ? 1000 : 0) + fields.length;
+}
+
+/**
+ * Runs the whole analysis on a workbook.
+ * @returns the analysis result; row-level problems are in `issues`.
+ * @throws UserError (Dutch) when a named sheet does not exist, when the workbook holds no stock,
+ *   demand or supply table, or when the run is cancelled.
+ */
+export async function analyseWorkbook(reader: WorkbookReader, options: AnalyseOptions): Promise<AnalysisResult> {
+  const { rules, onProgress, signal } = options;
+  const progress = (stap: string, f: number) => onProgress?.(stap, f);
+  const issues: Issue[] = [];
+  progress("Werkmap lezen", 0);
+
+  const sheets = (await reader.listSheets()).filter((s) => s.resultKind === null);
+  const names = sheets.map((s) => s.name);
+  for (const wanted of [options.voorraad, options.vraag]) {
+    if (wanted !== undefined && !names.includes(wanted)) {
+      throw new UserError(`Blad '${wanted}' bestaat niet in de werkmap. Bladen: ${names.map((n) => `'${n}'`).join(", ")}.`);
+    }
+  }
+
+  const tables: TableUse[] = [];
+  const raw = new Map<string, RawTable>();
+  const kinds = new Map<string, TableKind>();
+  for (let i = 0; i < sheets.length; i++) {
+    checkCancelled(signal);
+    const name = sheets[i].name;
+    const table = await reader.readSheet(name);
+    raw.set(name, table);
+    let kind: TableKind;
+    let reden: string;
+    if (name === options.voorraad) {
+      kind = detectTable(table).kind === "bat-breed" ? "bat-breed" : "voorraad";
+      reden = "Gekozen als voorraad.";
+    } else if (name === options.vraag) {
+      kind = "vraag";
+      reden = "Gekozen als vraag.";
+    } else {
+      const det = detectTable(table);
+      kind = det.kind;
+      reden = det.reden;
+    }
+    kinds.set(name, kind);
+    tables.push({ sheet: name, kind, used: false, reden });
+    progress("Werkmap lezen", (0.3 * (i + 1)) / sheets.length);
+  }
+  const use = (sheet: string, note?: string) => {
+    const t = tables.find((x) => x.sheet === sheet);
+    if (t) {
+      t.used = true;
+      if (note) t.reden += ` ${note}`;
+    }
+  };
+  const skip = (sheet: string, note: string) => {
+    const t = tables.find((x) => x.sheet === sheet);
+    if (t) t.reden += ` ${note}`;
+    issues.push({ code: "blad-niet-gebruikt", severity: "info", sheet, cell: null, message: `Blad '${sheet}' is niet gebruikt: ${note}` });
+  };
+
+  // Stock: the chosen sheet, or the most detailed stock table found.
+  checkCancelled(signal);
+  progress("Voorraad lezen", 0.3);
+  const stockCandidates = options.voorraad
+    ? [options.voorraad]
+    : names.filter((n) => kinds.get(n) === "voorraad" || kinds.get(n) === "bat-breed");
+  const scaleSetting = rules.batSchaal;
+  const stockReads = stockCandidates.map((n) => ({ sheet: n, ingest: readStock(raw.get(n)!, { overrides: options.overrides, scale: scaleSetting }) }));
+  stockReads.sort((a, b) => detailScore(b.ingest) - detailScore(a.ingest) || b.ingest.rowsRead - a.ingest.rowsRead);
+  const chosen = stockReads[0] ?? null;
+  for (const other of stockReads.slice(1)) {
+    skip(other.sheet, `er is één voorraadtabel gebruikt ('${chosen!.sheet}', de meest gedetailleerde). Kies een andere met --voorraad "${other.sheet}".`);
+    if (chosen) compareStockTotals(chosen.ingest, other.ingest, issues);
+  }
+  let stock: StockIngest | null = null;
+  if (chosen) {
+    stock = chosen.ingest;
+    use(chosen.sheet);
+    issues.push(...stock.issues);
+  }
+
+  // Demand.
+  checkCancelled(signal);
+  progress("Vraag lezen", 0.45);
+  const demandSheets = options.vraag ? [options.vraag] : names.filter((n) => kinds.get(n) === "vraag");
+  let demand: DemandEntry[] = [];
+  if (demandSheets.length > 0) {
+    const d = readDemand(raw.get(demandSheets[0])!);
+    demand = d.entries;
+    issues.push(...d.issues);
+    use(demandSheets[0]);
+    for (const other of demandSheets.slice(1)) skip(other, `er is één vraagtabel gebruikt ('${demandSheets[0]}'). Kies een andere met --vraag "${other}".`);
+  }
+
+  // Supply at type level, used when there is no stock table.
+  const supplySheets = names.filter((n) => kinds.get(n) === "aanbod" && n !== options.vraag && n !== options.voorraad);
+  let supplyTable: SupplyEntry[] = [];
+  if (supplySheets.length > 0) {
+    if (stock) {
+      for (const s of supplySheets) skip(s, "het aanbod is geteld uit de voorraadtabel.");
+    } else {
+      const s = readSupply(raw.get(supplySheets[0])!);
+      issues.push(...s.issues);
+      const norm = normaliseSupplyTable(s.entries, rules);
+      issues.push(...norm.issues);
+      supplyTable = norm.entries;
+      use(supplySheets[0]);
+      for (const other of supplySheets.slice(1)) skip(other, `er is één aanbodtabel gebruikt ('${supplySheets[0]}').`);
+    }
+  }
+  for (const t of tables) {
+    if (!t.used && !issues.some((i) => i.code === "blad-niet-gebruikt" && i.sheet === t.sheet)) {
+      issues.push({ code: "blad-niet-gebruikt", severity: "info", sheet: t.sheet, cell: null, message: `Blad '${t.sheet}' is niet gebruikt: ${t.reden}` });
+    }
+  }
+
+  if (!stock && demand.length === 0 && supplyTable.length === 0) {
+    throw new UserError(
+      "Geen voorraad-, aanbod- of vraagtabel gevonden in de werkmap. Geef met --voorraad en --vraag aan op welke bladen ze staan, of controleer de kolomkoppen (zie de handleiding).",
+    );
+  }
+
+  // Classification and aggregation.
+  checkCancelled(signal);
+  progress("Woningen indelen", 0.55);
+  const batScale: BatScale = stock?.batScale ?? (scaleSetting === "vera" ? "vera" : "limburg");
+  const rows: StockRow[] = stock?.rows ?? [];
+  const classified = classifyStock(rows, rules);
+  issues.push(...classified.issues);
+  const dwellings = classified.dwellings;
+  const summary = summariseSupply(dwellings, batScale);
+  const groups = GROUP_KEYS.filter((key) => rows.some((r) => groupValue(r, key) !== null)).map((key) => ({
+    key,
+    rows: summariseBy(dwellings, batScale, key),
+  }));
+
+  checkCancelled(signal);
+  progress("Aanpassingspotentieel bepalen", 0.7);
+  const adaptation = assessAdaptation(dwellings, rules);
+  issues.push(...adaptation.issues);
+
+  checkCancelled(signal);
+  progress("Tekort berekenen", 0.85);
+  const supplySource: SupplySource = stock ? "voorraad" : supplyTable.length > 0 ? "aanbodtabel" : null;
+  const supply = stock ? supplyFromDwellings(dwellings, batScale) : supplyTable;
+  let tekort: TekortRow[] = [];
+  if (demand.length > 0 && supplySource) {
+    const t = computeTekort(supply, demand, { batScale });
+    tekort = t.rows;
+    issues.push(...t.issues);
+  } else if (demand.length === 0) {
+    issues.push({ code: "geen-vraag", severity: "info", sheet: null, cell: null, message: "Geen vraagtabel gevonden: het tekort is niet berekend. Voeg een vraagtabel toe of wijs die aan met --vraag." });
+  } else {
+    issues.push({ code: "geen-aanbod", severity: "waarschuwing", sheet: null, cell: null, message: "Geen voorraad- of aanbodtabel gevonden: het tekort is niet berekend." });
+  }
+  progress("Klaar", 1);
+
+  return {
+    tables, stock, batScale, dwellings, adapted: adaptation.perDwelling, summary, groups, supplySource, supply, demand,
+    tekort, adaptationTotals: adaptation.totals, issues, rules,
+  };
+}
+
+function groupValue(r: StockRow, key: GroupKey): string | null {
+  return key === "segment" ? r.segment : r[key];
+}
+
+/** When a workbook holds the same stock twice (per dwelling and as a wide BAT table), compare
+ * the BAT totals and report whether they agree. */
+function compareStockTotals(used: StockIngest, other: StockIngest, issues: Issue[]): void {
+  if (!used.batScale || used.batScale !== other.batScale) return;
+  const count = (s: StockIngest) => {
+    const m = new Map<number | null, number>();
+    for (const r of s.rows) m.set(r.bat, (m.get(r.bat) ?? 0) + r.aantal);
+    return m;
+  };
+  const a = count(used);
+  const b = count(other);
+  const keys = new Set([...a.keys(), ...b.keys()]);
+  const diffs = [...keys]
+    .filter((k) => (a.get(k) ?? 0) !== (b.get(k) ?? 0))
+    .map((k) => `BAT ${k ?? "onbekend"}: ${a.get(k) ?? 0} tegen ${b.get(k) ?? 0}`);
+  const sheetA = used.rows[0]?.sheet ?? "";
+  const sheetB = other.rows[0]?.sheet ?? "";
+  if (!sheetA || !sheetB) return;
+  issues.push(
+    diffs.length === 0
+      ? { code: "voorraad-vergeleken", severity: "info", sheet: sheetB, cell: null, message: `De BAT-verdeling op blad '${sheetA}' komt per klasse overeen met blad '${sheetB}'.` }
+      : { code: "voorraad-wijkt-af", severity: "waarschuwing", sheet: sheetB, cell: null, message: `De BAT-verdeling op blad '${sheetA}' wijkt af van blad '${sheetB}' (${diffs.join("; ")}). Controleer welke tabel juist is.` },
+  );
+}

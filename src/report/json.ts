@@ -1,0 +1,129 @@
+/**
+ * The JSON result document of `bat-bzk analyse --json` (contract: shared/spec/cli-json.md,
+ * documented for users in docs/json.md). Fields listed in the contract keep their names and
+ * meaning; fields marked "uitbreiding" are additions allowed by the contract.
+ */
+import type { AnalysisResult } from "../pipeline";
+import type { Severity } from "../domain/issues";
+import type { BzkType, Zorgprofiel } from "../domain/types";
+import type { TekortRow } from "../domain/tekort";
+
+/** Version of the JSON document's shape; bumped only when an existing field changes. */
+export const SCHEMA_VERSIE = 1;
+
+/** One dwelling in `woningen`. `bat` is the level on `aanbod.batSchaal` (limburg 0-4, vera 1-5). */
+export interface JsonWoning {
+  id: string;
+  bat: number | null;
+  bzk: BzkType | "onbekend";
+  reden: string;
+  meldingen: string[];
+  /** uitbreiding: sheet and row the dwelling came from, e.g. "Voorraad!14". */
+  bron: string;
+  /** uitbreiding: cumulative flags. */
+  nultreden: boolean;
+  geclusterd: boolean;
+  zorggeschikt: boolean;
+  zorgprofiel: Zorgprofiel | null;
+  /** uitbreiding: adaptation potential of this dwelling. */
+  aanpassing: string;
+}
+
+/** The whole document (see docs/json.md). Counts are dwellings. */
+export interface JsonDocument {
+  schemaVersie: number;
+  invoer: { rijen: number; eenheden: number; ingedeeld: number; afgewezen: number; bladen: { blad: string; soort: string; gebruikt: boolean; reden: string }[] };
+  aanbod: {
+    batSchaal: "limburg" | "vera";
+    /** uitbreiding: "voorraad" (counted from the stock), "aanbodtabel" (published supply table) or null. */
+    bron: "voorraad" | "aanbodtabel" | null;
+    perBat: Record<string, number>;
+    perBzk: Record<BzkType | "onbekend", number>;
+    cumulatief: { nultreden: number; geclusterd: number; zorggeschikt: number };
+    /** uitbreiding: zorggeschikt split by care profile. */
+    zorggeschiktPerProfiel: { SOM: number; PG: number; onbekend: number };
+    /** uitbreiding: the same counts per gemeente, wijk, buurt, eigenaar and segment. */
+    perGroep: Record<string, { waarde: string | null; perBzk: Record<string, number>; cumulatief: Record<string, number>; eenheden: number }[]>;
+  };
+  woningen: JsonWoning[];
+  tekort: TekortRow[];
+  aanpassingspotentieel: { gebied: string | null; segment: string | null; geschikt: number; potentieel: number; ongeschikt: number; onbekend: number }[];
+  meldingen: { ernst: Severity; blad: string | null; cel: string | null; tekst: string; code: string }[];
+}
+
+/**
+ * Builds the JSON document from an analysis result. Pure; numbers are never rounded.
+ * When the supply comes from a published supply table (no stock), `aanbod.perBzk` and
+ * `cumulatief` are taken from that table's "ouderen" group (or its only group) and `perBat` is 0.
+ */
+export function buildJson(result: AnalysisResult): JsonDocument {
+  const stock = result.stock;
+  const aanbod = supplyCounts(result);
+  const woningen: JsonWoning[] = [];
+  result.dwellings.forEach((d, i) => {
+    if (d.row.id === null) return;
+    woningen.push({
+      id: d.row.id,
+      bat: d.row.bat,
+      bzk: d.bzk,
+      reden: d.reason,
+      meldingen: d.warnings,
+      bron: `${d.row.sheet}!${d.row.rowNumber}`,
+      nultreden: d.nultreden,
+      geclusterd: d.geclusterd,
+      zorggeschikt: d.zorggeschikt,
+      zorgprofiel: d.zorgprofiel,
+      aanpassing: result.adapted[i]?.aanpassing ?? "onbekend",
+    });
+  });
+  return {
+    schemaVersie: SCHEMA_VERSIE,
+    invoer: {
+      rijen: stock?.rowsRead ?? 0,
+      eenheden: result.summary.eenheden,
+      ingedeeld: result.dwellings.length,
+      afgewezen: stock?.rowsRejected ?? 0,
+      bladen: result.tables.map((t) => ({ blad: t.sheet, soort: t.kind, gebruikt: t.used, reden: t.reden })),
+    },
+    aanbod: {
+      batSchaal: result.batScale,
+      bron: result.supplySource,
+      ...aanbod,
+      zorggeschiktPerProfiel: result.summary.zorggeschiktPerProfiel,
+      perGroep: Object.fromEntries(
+        result.groups.map((g) => [
+          g.key,
+          g.rows.map((r) => ({ waarde: r.waarde, eenheden: r.summary.eenheden, perBzk: r.summary.perBzk, cumulatief: r.summary.cumulatief })),
+        ]),
+      ),
+    },
+    woningen,
+    tekort: result.tekort,
+    aanpassingspotentieel: result.adaptationTotals.map((t) => ({ ...t })),
+    meldingen: result.issues.map((i) => ({ ernst: i.severity, blad: i.sheet, cel: i.cell, tekst: i.message, code: i.code })),
+  };
+}
+
+/** perBat / perBzk / cumulatief from the stock, or from the supply table when there is no stock. */
+function supplyCounts(result: AnalysisResult): Pick<JsonDocument["aanbod"], "perBat" | "perBzk" | "cumulatief"> {
+  const s = result.summary;
+  if (result.supplySource !== "aanbodtabel") return { perBat: s.perBat, perBzk: s.perBzk, cumulatief: s.cumulatief };
+  const groups = [...new Set(result.supply.map((e) => e.groep))];
+  const groep = groups.includes("ouderen") ? "ouderen" : groups.length === 1 ? groups[0] : undefined;
+  const perBzk: Record<BzkType | "onbekend", number> = { regulier: 0, nultreden: 0, geclusterd: 0, zorggeschikt: 0, onbekend: 0 };
+  if (groep !== undefined) {
+    for (const e of result.supply) {
+      if (e.groep === groep && e.niveau === "bzk" && e.categorie in perBzk) perBzk[e.categorie as BzkType] += e.aanbod;
+    }
+  }
+  const perBat = Object.fromEntries(Object.keys(s.perBat).map((k) => [k, 0]));
+  return {
+    perBat,
+    perBzk,
+    cumulatief: {
+      nultreden: perBzk.nultreden + perBzk.geclusterd + perBzk.zorggeschikt,
+      geclusterd: perBzk.geclusterd + perBzk.zorggeschikt,
+      zorggeschikt: perBzk.zorggeschikt,
+    },
+  };
+}

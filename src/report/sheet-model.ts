@@ -1,0 +1,71 @@
+/**
+ * Sheet models: what a result sheet contains, independent of how it is written.
+ * The same models go to every workbook adapter (ExcelJS file, Office.js), so every route
+ * produces the same sheets (product.md §1).
+ */
+
+/** How a column's values are formatted: `text` (always written as text, never as a formula),
+ * `integer` (dwellings, '#,##0'), `number` (one decimal), `percent` (fraction 0..1 shown as '0%'),
+ * `year` (plain '0'). */
+export type ColumnKind = "text" | "integer" | "number" | "percent" | "year";
+
+/** One column of a result table: Dutch header as shown, kind, optional width in characters. */
+export interface ColumnSpec {
+  header: string;
+  kind: ColumnKind;
+  width?: number;
+}
+
+/** A cell value in a result table: text, a number, or empty. */
+export type ModelValue = string | number | null;
+
+/** One Excel table on a result sheet, with a caption written in the row above it. */
+export interface TableModel {
+  /** Excel table name: letters, digits and underscores, unique within the workbook. */
+  name: string;
+  caption: string;
+  columns: ColumnSpec[];
+  rows: ModelValue[][];
+}
+
+/** Which of the product's result sheets this is; also the marker that recognises our sheets. */
+export type SheetKind = "bzk-indeling" | "tekort" | "aanpassingspotentieel" | "controle";
+
+/**
+ * One result sheet: a title (row 1), note lines on the rules and sources used (rows below the
+ * title), then its tables stacked vertically with one blank row between them.
+ */
+export interface SheetModel {
+  kind: SheetKind;
+  /** Preferred sheet name (Dutch); an adapter may add " (2)" when a user's sheet has this name. */
+  name: string;
+  title: string;
+  notes: string[];
+  tables: TableModel[];
+}
+
+/** Excel number format per column kind. */
+export const NUMBER_FORMATS: Record<ColumnKind, string | null> = {
+  text: "@",
+  integer: "#,##0",
+  number: "#,##0.0",
+  percent: "0%",
+  year: "0",
+};
+
+/**
+ * Layout of a sheet model on the grid, shared by every adapter so they place things identically.
+ * Returns, per table, the 1-based row of its caption and of its header row.
+ */
+export function layoutSheet(model: SheetModel): { notesStartRow: number; tables: { captionRow: number; headerRow: number; lastRow: number }[] } {
+  const notesStartRow = 2;
+  let row = notesStartRow + model.notes.length + 1;
+  const tables = model.tables.map((t) => {
+    const captionRow = row;
+    const headerRow = row + 1;
+    const lastRow = headerRow + Math.max(t.rows.length, 1);
+    row = lastRow + 2;
+    return { captionRow, headerRow, lastRow };
+  });
+  return { notesStartRow, tables };
+}

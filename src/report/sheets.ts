@@ -1,0 +1,195 @@
+/**
+ * Result sheets as sheet models (product.md §6): BZK-indeling, Tekort, Aanpassingspotentieel and
+ * Controle, with Dutch headers, number formats and a header note on the rules and sources used.
+ * Pure: adapters write these models.
+ */
+import { batCode, batLabel } from "../domain/bat";
+import { describeRules } from "../domain/rules";
+import type { AnalysisResult } from "../pipeline";
+import type { ColumnSpec, ModelValue, SheetModel, TableModel } from "./sheet-model";
+import { nlInt, roundTo } from "./format";
+
+/** Options for the sheets: `afronden` rounds saldo and tekort in the Tekort sheet to a multiple (e.g. 5). */
+export interface SheetOptions {
+  afronden?: number | null;
+}
+
+const SEVERITY_ORDER = { fout: 0, waarschuwing: 1, info: 2 } as const;
+const jaNee = (b: boolean) => (b ? "ja" : "nee");
+const col = (header: string, kind: ColumnSpec["kind"], width?: number): ColumnSpec => ({ header, kind, width });
+
+/** Builds the four result sheets from an analysis result. */
+export function buildSheets(result: AnalysisResult, options: SheetOptions = {}): SheetModel[] {
+  return [bzkSheet(result), tekortSheet(result, options), potentieelSheet(result), controleSheet(result)];
+}
+
+function sourceNote(result: AnalysisResult): string {
+  const used = result.tables.filter((t) => t.used).map((t) => `'${t.sheet}'`);
+  return `Bron: ${used.length ? `blad ${used.join(", ")}` : "geen invoertabel"} van deze werkmap. BAT-schaal: ${result.batScale === "vera" ? "VERA (BAT1-BAT5)" : "Limburg (0-4)"}.`;
+}
+
+function bzkSheet(result: AnalysisResult): SheetModel {
+  const s = result.summary;
+  const overzicht: TableModel = {
+    name: "BZK_Overzicht",
+    caption: "Aanbod per BZK-woontype (woningen)",
+    columns: [col("BZK-type", "text", 16), col("Hoogste type (exclusief)", "integer"), col("Minstens dit type (cumulatief)", "integer")],
+    rows: [
+      ["regulier", s.perBzk.regulier, s.eenheden - s.perBzk.onbekend],
+      ["nultreden", s.perBzk.nultreden, s.cumulatief.nultreden],
+      ["geclusterd", s.perBzk.geclusterd, s.cumulatief.geclusterd],
+      ["zorggeschikt", s.perBzk.zorggeschikt, s.cumulatief.zorggeschikt],
+      ["onbekend", s.perBzk.onbekend, null],
+      ["totaal", s.eenheden, null],
+    ],
+  };
+  const bat: TableModel = {
+    name: "BZK_PerBat",
+    caption: "Voorraad per BAT-klasse (woningen)",
+    columns: [col("BAT", "text", 10), col("Omschrijving", "text", 28), col("Woningen", "integer")],
+    rows: Object.entries(s.perBat).map(([code, n]) => {
+      const level = code === "onbekend" ? null : Number(code.replace("BAT", ""));
+      return [code, level === null ? "BAT-score ontbreekt" : batLabel(level, result.batScale), n];
+    }),
+  };
+  const tables: TableModel[] = [overzicht, bat];
+  for (const g of result.groups) {
+    tables.push({
+      name: `BZK_Per_${g.key}`,
+      caption: `Aanbod per ${g.key} (woningen, hoogste type)`,
+      columns: [col(g.key[0].toUpperCase() + g.key.slice(1), "text", 22), col("Woningen", "integer"), col("Regulier", "integer"), col("Nultreden", "integer"), col("Geclusterd", "integer"), col("Zorggeschikt", "integer"), col("Onbekend", "integer"), col("Minstens nultreden", "integer")],
+      rows: g.rows.map((r) => [r.waarde ?? "(leeg)", r.summary.eenheden, r.summary.perBzk.regulier, r.summary.perBzk.nultreden, r.summary.perBzk.geclusterd, r.summary.perBzk.zorggeschikt, r.summary.perBzk.onbekend, r.summary.cumulatief.nultreden]),
+    });
+  }
+  const woningRows: ModelValue[][] = result.dwellings.map((d, i) => [
+    d.row.id,
+    `${d.row.sheet}!${d.row.rowNumber}`,
+    d.row.complex,
+    d.row.eigenaar,
+    d.row.gemeente,
+    d.row.aantal,
+    d.row.bat === null ? null : batCode(d.row.bat, result.batScale),
+    d.bzk,
+    jaNee(d.nultreden),
+    jaNee(d.geclusterd),
+    jaNee(d.zorggeschikt),
+    d.zorgprofiel,
+    result.adapted[i]?.aanpassing ?? null,
+    d.reason,
+    d.warnings.join(" "),
+  ]);
+  tables.push({
+    name: "BZK_Woningen",
+    caption: "Indeling per woning of regel",
+    columns: [col("VHE", "text", 12), col("Bron (blad!rij)", "text", 18), col("Complex", "text", 12), col("Eigenaar", "text", 16), col("Gemeente", "text", 14), col("Aantal", "integer", 8), col("BAT", "text", 8), col("BZK-type", "text", 14), col("Nultreden", "text", 10), col("Geclusterd", "text", 10), col("Zorggeschikt", "text", 12), col("Zorgprofiel", "text", 10), col("Aanpassing", "text", 12), col("Reden", "text", 60), col("Waarschuwingen", "text", 50)],
+    rows: woningRows,
+  });
+  return {
+    kind: "bzk-indeling",
+    name: "BZK-indeling",
+    title: "BZK-indeling van de woningvoorraad",
+    notes: [
+      sourceNote(result),
+      "Woontypen volgens de BZK/VWS-definities van 21 september 2023. 'Hoogste type' telt elke woning één keer; 'minstens dit type' telt cumulatief (zorggeschikt ⊂ geclusterd ⊂ nultreden).",
+      ...describeRules(result.rules),
+    ],
+    tables,
+  };
+}
+
+function tekortSheet(result: AnalysisResult, options: SheetOptions): SheetModel {
+  const step = options.afronden ?? result.rules.tekort.afronden ?? null;
+  const constant = result.issues.find((i) => i.code === "aanbod-constant");
+  const notes = [
+    sourceNote(result),
+    "Saldo = aanbod − vraag: negatief betekent een tekort. De kolom Tekort toont het tekort als positief getal.",
+    "Per categorie: elk type apart. Cumulatief: 'minstens dit type' aan beide kanten. Na doorschuiven: hogere typen mogen lagere vraag huisvesten, nooit andersom; het tekort is de vraag die dan nog onvervuld blijft.",
+    result.supplySource === "aanbodtabel" ? "Het aanbod komt uit de aanbodtabel van de werkmap." : result.supplySource === "voorraad" ? "Het aanbod is geteld uit de woningvoorraad (per woning ingedeeld)." : "Er is geen aanbod gevonden.",
+  ];
+  if (constant) notes.push(constant.message);
+  if (step) notes.push(`Saldo en tekort zijn in dit blad afgerond op veelvouden van ${step}.`);
+  if (result.tekort.length === 0) notes.push("Er is geen tekort berekend: zie het blad Controle.");
+  return {
+    kind: "tekort",
+    name: "Tekort",
+    title: "Tekort: aanbod tegenover vraag",
+    notes,
+    tables: [
+      {
+        name: "Tekort",
+        caption: "Aanbod, vraag, saldo en tekort per lezing, categorie, jaar en scenario (woningen)",
+        columns: [col("Lezing", "text", 16), col("Niveau", "text", 8), col("Groep", "text", 24), col("Categorie", "text", 14), col("Zorgprofiel", "text", 10), col("Jaar", "year", 8), col("Scenario", "text", 12), col("Gebied", "text", 14), col("Aanbod", "integer"), col("Vraag", "integer"), col("Saldo (aanbod − vraag)", "integer"), col("Tekort", "integer")],
+        rows: result.tekort.map((t) => [t.lezing, t.niveau === "bzk" ? "BZK" : "BAT", t.groep, t.categorie, t.zorgprofiel, t.jaar, t.scenario, t.gebied, t.aanbod, t.vraag, roundTo(t.saldo, step), roundTo(t.tekort, step)]),
+      },
+    ],
+  };
+}
+
+function potentieelSheet(result: AnalysisResult): SheetModel {
+  const rows: ModelValue[][] = result.adaptationTotals.map((t) => {
+    const total = t.geschikt + t.potentieel + t.ongeschikt + t.onbekend;
+    const pct = (n: number) => (total > 0 ? n / total : null);
+    return [t.gebied ?? "(onbekend)", t.segment ?? "(onbekend)", t.geschikt, t.potentieel, t.ongeschikt, t.onbekend, total, pct(t.geschikt), pct(t.potentieel), pct(t.ongeschikt)];
+  });
+  return {
+    kind: "aanpassingspotentieel",
+    name: "Aanpassingspotentieel",
+    title: "Aanpassingspotentieel van de voorraad voor ouderen",
+    notes: [
+      sourceNote(result),
+      "Geschikt: al nultreden. Potentieel: met een lichte aanpassing nultreden te maken (traplift, slaapkamer en badkamer beneden, woning aan een lift). Ongeschikt: gestapeld zonder lift boven de begane grond. Onbekend: woningtype, bouwlaag of lift ontbreekt.",
+      `Regels (eerste passende regel telt): ${result.rules.aanpassing.regels.map((r) => r.toelichting).join("; ")}.`,
+      result.dwellings.length === 0 ? "Er is geen voorraad per woning of per groep gevonden; het aanpassingspotentieel is niet bepaald." : `Totaal beoordeeld: ${nlInt(result.summary.eenheden)} woningen.`,
+    ],
+    tables: [
+      {
+        name: "Aanpassingspotentieel",
+        caption: "Per gemeente en segment (woningen en aandeel)",
+        columns: [col("Gemeente", "text", 16), col("Segment", "text", 16), col("Geschikt", "integer"), col("Potentieel", "integer"), col("Ongeschikt", "integer"), col("Onbekend", "integer"), col("Totaal", "integer"), col("% geschikt", "percent"), col("% potentieel", "percent"), col("% ongeschikt", "percent")],
+        rows,
+      },
+    ],
+  };
+}
+
+function controleSheet(result: AnalysisResult): SheetModel {
+  const stock = result.stock;
+  const read = stock?.rowsRead ?? 0;
+  const rejected = stock?.rowsRejected ?? 0;
+  const issues = [...result.issues].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const count = (sev: keyof typeof SEVERITY_ORDER) => issues.filter((i) => i.severity === sev).length;
+  return {
+    kind: "controle",
+    name: "Controle",
+    title: "Controle: balans en meldingen",
+    notes: [
+      `Balans: ${nlInt(read)} rijen gelezen = ${nlInt(result.dwellings.length)} ingedeeld + ${nlInt(rejected)} terzijde gelegd${read === result.dwellings.length + rejected ? "" : " (KLOPT NIET)"}.`,
+      `Meldingen: ${count("fout")} fout, ${count("waarschuwing")} waarschuwing, ${count("info")} info. Elke terzijde gelegde rij staat hieronder met blad en cel.`,
+    ],
+    tables: [
+      {
+        name: "Controle_Balans",
+        caption: "Balans van de voorraadtabel",
+        columns: [col("Onderdeel", "text", 34), col("Aantal", "integer")],
+        rows: [
+          ["Rijen gelezen", read],
+          ["Rijen ingedeeld", result.dwellings.length],
+          ["Rijen terzijde gelegd", rejected],
+          ["Woningen (som van aantal)", result.summary.eenheden],
+        ],
+      },
+      {
+        name: "Controle_Bladen",
+        caption: "Bladen in de werkmap",
+        columns: [col("Blad", "text", 24), col("Herkend als", "text", 14), col("Gebruikt", "text", 10), col("Toelichting", "text", 70)],
+        rows: result.tables.map((t) => [t.sheet, t.kind, jaNee(t.used), t.reden]),
+      },
+      {
+        name: "Controle_Meldingen",
+        caption: "Meldingen",
+        columns: [col("Ernst", "text", 12), col("Blad", "text", 20), col("Cel", "text", 8), col("Melding", "text", 90), col("Code", "text", 20)],
+        rows: issues.map((i) => [i.severity, i.sheet, i.cell, i.message, i.code]),
+      },
+    ],
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * A short plain-Dutch summary of an analysis, for the command line and the demo: supply per
+ * BZK type, the largest shortages, the adaptation potential and the number of messages.
+ */
+import type { AnalysisResult } from "../pipeline";
+import { nlInt, nlPct } from "./format";
+
+/** Summary lines (Dutch), without trailing newlines. */
+export function summaryLines(result: AnalysisResult): string[] {
+  const lines: string[] = [];
+  const s = result.summary;
+  if (result.stock) {
+    lines.push(`Voorraad: ${nlInt(s.eenheden)} woningen in ${nlInt(result.dwellings.length)} rijen (BAT-schaal ${result.batScale === "vera" ? "VERA" : "Limburg 0-4"}).`);
+    lines.push(
+      `Hoogste BZK-type: regulier ${nlInt(s.perBzk.regulier)}, nultreden ${nlInt(s.perBzk.nultreden)}, geclusterd ${nlInt(s.perBzk.geclusterd)}, zorggeschikt ${nlInt(s.perBzk.zorggeschikt)}, onbekend ${nlInt(s.perBzk.onbekend)}.`,
+    );
+    lines.push(`Minstens nultreden: ${nlInt(s.cumulatief.nultreden)} woningen (${s.eenheden ? nlPct(s.cumulatief.nultreden / s.eenheden) : "0%"}).`);
+  } else if (result.supplySource === "aanbodtabel") {
+    lines.push(`Aanbod uit de aanbodtabel (${result.supply.length} posten); geen voorraad per woning.`);
+  }
+  const shortages = result.tekort.filter((t) => t.lezing === "per categorie" && t.tekort > 0);
+  if (result.tekort.length > 0) {
+    const years = [...new Set(result.tekort.map((t) => t.jaar))].sort();
+    const lastYear = years[years.length - 1];
+    const top = shortages.filter((t) => t.jaar === lastYear).sort((a, b) => b.tekort - a.tekort).slice(0, 4);
+    if (top.length === 0) {
+      lines.push(`Tekort ${lastYear}: geen tekort per categorie.`);
+    } else {
+      lines.push(
+        `Grootste tekorten in ${lastYear} (per categorie): ${top
+          .map((t) => `${t.categorie}${t.zorgprofiel ? ` ${t.zorgprofiel}` : ""} (${t.groep ?? "alle"}${t.scenario ? `, ${t.scenario}` : ""}) ${nlInt(t.tekort)}`)
+          .join("; ")}.`,
+      );
+    }
+  }
+  const pot = result.adaptationTotals.reduce(
+    (a, t) => ({ g: a.g + t.geschikt, p: a.p + t.potentieel, o: a.o + t.ongeschikt, x: a.x + t.onbekend }),
+    { g: 0, p: 0, o: 0, x: 0 },
+  );
+  const potTotal = pot.g + pot.p + pot.o + pot.x;
+  if (potTotal > 0) {
+    lines.push(`Aanpassingspotentieel: geschikt ${nlInt(pot.g)}, potentieel ${nlInt(pot.p)}, ongeschikt ${nlInt(pot.o)}, onbekend ${nlInt(pot.x)} woningen.`);
+  }
+  const n = (sev: string) => result.issues.filter((i) => i.severity === sev).length;
+  lines.push(`Meldingen: ${n("fout")} fout, ${n("waarschuwing")} waarschuwing, ${n("info")} info (zie blad Controle).`);
+  return lines;
+}
