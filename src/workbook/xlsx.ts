@@ -177,7 +177,7 @@ function writeSheet(ws: ExcelJS.Worksheet, model: SheetModel): void {
       headerRow: true,
       style: { theme: "TableStyleMedium2", showRowStripes: true },
       columns: table.columns.map((c) => ({ name: c.header, filterButton: true })),
-      rows: rows.map((r) => r.map((v) => (v === null ? "" : v))),
+      rows: rows.map((r) => r.slice()),
     });
     table.columns.forEach((col, ci) => {
       const fmt = NUMBER_FORMATS[col.kind];
