@@ -1,0 +1,113 @@
+/**
+ * The bat-bzk command end to end, in process: exit codes of the contract, files written, the input
+ * never modified, and a round trip of the result workbook against the sheet models.
+ */
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { main } from "../../src/cli/main";
+import { analyseWorkbook } from "../../src/pipeline";
+import { DEFAULT_RULES } from "../../src/domain/rules";
+import { buildSheets } from "../../src/report/sheets";
+import { layoutSheet } from "../../src/report/sheet-model";
+import { XlsxWorkbook } from "../../src/workbook/xlsx";
+
+const ASSETS = path.resolve(__dirname, "../../assets");
+const KERKRADE = path.join(ASSETS, "kerkrade-sociale-huur-2020.xlsx");
+
+async function run(argv: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+describe("bat-bzk analyse", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "bat-bzk-"));
+
+  test("writes the result workbook and JSON, prints a Dutch summary, leaves the input unchanged", async () => {
+    const before = sha(KERKRADE);
+    const uit = path.join(dir, "resultaat.xlsx");
+    const json = path.join(dir, "resultaat.json");
+    const r = await run(["analyse", KERKRADE, "--uit", uit, "--json", json]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Voorraad: 7\.824 woningen/);
+    expect(r.out).toMatch(/Resultaat geschreven naar/);
+    expect(sha(KERKRADE)).toBe(before);
+    const doc = JSON.parse(readFileSync(json, "utf8"));
+    expect(doc.schemaVersie).toBe(1);
+    expect(doc.invoer.rijen).toBe(doc.invoer.ingedeeld + doc.invoer.afgewezen);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  test("round trip: the result sheets read back with ExcelJS equal the sheet models", async () => {
+    const uit = path.join(dir, "rondje.xlsx");
+    expect((await run(["analyse", KERKRADE, "--uit", uit])).code).toBe(0);
+    const result = await analyseWorkbook(await XlsxWorkbook.fromBuffer(readFileSync(KERKRADE)), { rules: DEFAULT_RULES });
+    const models = buildSheets(result);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(uit);
+    // The input's own sheets are still there, unchanged in name and order.
+    const input = new ExcelJS.Workbook();
+    await input.xlsx.readFile(KERKRADE);
+    expect(back.worksheets.slice(0, input.worksheets.length).map((w) => w.name)).toEqual(input.worksheets.map((w) => w.name));
+    for (const model of models) {
+      const ws = back.getWorksheet(model.name)!;
+      expect(ws).toBeDefined();
+      expect(ws.getCell(1, 1).value).toBe(model.title);
+      const layout = layoutSheet(model);
+      model.tables.forEach((table, ti) => {
+        const pos = layout.tables[ti];
+        table.columns.forEach((c, ci) => expect(ws.getCell(pos.headerRow, ci + 1).value).toBe(c.header));
+        const sample = [0, 1, Math.floor(table.rows.length / 2), table.rows.length - 1].filter((i) => i >= 0 && i < table.rows.length);
+        for (const ri of new Set(sample)) {
+          table.rows[ri].forEach((v, ci) => expect(ws.getCell(pos.headerRow + 1 + ri, ci + 1).value ?? null).toEqual(v));
+        }
+      });
+    }
+  });
+
+  test("--json - prints the JSON document and nothing else on standard output", async () => {
+    const r = await run(["analyse", KERKRADE, "--json", "-"]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc.aanbod.batSchaal).toBe("limburg");
+  });
+
+  test("a file that is not a workbook: exit 1 and one Dutch line, no stack trace", async () => {
+    const csv = path.join(dir, "voorraad.xlsx");
+    writeFileSync(csv, "VHE;BAT\n1;2\n");
+    const r = await run(["analyse", csv]);
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).toMatch(/geen leesbare Excel-werkmap/);
+    expect(r.err).not.toMatch(/\bat .*\.(ts|js):\d+/);
+  });
+
+  test("missing file, unreadable rules and a missing sheet: exit 1 with a Dutch line", async () => {
+    expect((await run(["analyse", path.join(dir, "bestaat-niet.xlsx")])).err).toMatch(/bestaat niet/);
+    const rules = path.join(dir, "regels.json");
+    writeFileSync(rules, JSON.stringify({ geclusterd: { minWoningen: "twaalf" } }));
+    const r = await run(["analyse", KERKRADE, "--regels", rules]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/minWoningen/);
+    const s = await run(["analyse", KERKRADE, "--voorraad", "Blad9"]);
+    expect(s.code).toBe(1);
+    expect(s.err).toMatch(/Blad 'Blad9' bestaat niet/);
+  });
+
+  test("wrong usage: exit 2; --uit equal to the input is refused and the input untouched", async () => {
+    const before = sha(KERKRADE);
+    const r = await run(["analyse", KERKRADE, "--uit", KERKRADE]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/invoer wordt nooit gewijzigd/);
+    expect(sha(KERKRADE)).toBe(before);
+    expect((await run(["analyse"])).code).toBe(2);
+    expect(existsSync(path.join(dir, "nooit.xlsx"))).toBe(false);
+  });
+});
