@@ -1,0 +1,499 @@
+/**
+ * One reader for categorised tables — demand (vraag) and supply at type level (aanbod) — so
+ * that both follow the same rules. product.md §2 "Vraag" and "Aanbod at type level".
+ *
+ * Layouts:
+ * - **wide**: years as columns (header cells that are whole years 2000..2100, number or text);
+ *   a category column (named woonvorm/categorie/…, else the first other column); optional
+ *   columns groep/doelgroep, scenario/variant, gebied/gemeente/regio/wijk/buurt.
+ * - **published** (Parkstad Tabel 1 and 2): wide, plus group rows that hold only a label
+ *   ("Ouderen (basisscenario)", "Mensen met een verstandelijke beperking (onderkant)") and set
+ *   groep and scenario for the rows below; "Totaal" rows may close or open a group.
+ * - **long**: columns categorie/woonvorm, jaar, value (vraag/aanbod/aantal/waarde), and
+ *   optional groep, scenario, gebied.
+ *
+ * Totals are never entries. Per (groep, scenario, jaar, gebied) the categories must add up to
+ * the total ("totaal-klopt-niet" otherwise); a group with only totals yields one `info`.
+ */
+import type { Issue } from "../domain/issues";
+import type { Niveau, Zorgprofiel } from "../domain/types";
+import type { CellValue, RawTable } from "./types";
+import { cellText, isMissing, parseDutchNumber } from "./cells";
+import { normaliseHeader } from "./normalise";
+import { findHeaderRow } from "./header";
+import { parseCategoryLabel, parseGroupLabel, looksLikeGroupLabel, normaliseScenario } from "./categories";
+import { IssueLog, formatNumber, makeIssue, quoteValue, sameNumber, tableCell } from "./messages";
+import { isNoteText, rowFill } from "./row-kinds";
+
+/** What the table holds: demand or supply. Changes only wording and whether a year is required. */
+export type CategorizedPurpose = "vraag" | "aanbod";
+
+/** One figure of a categorised table. `jaar` is null only for supply tables without years. */
+export interface CategorizedEntry {
+  niveau: Niveau;
+  groep: string | null;
+  categorie: string;
+  zorgprofiel: Zorgprofiel | null;
+  jaar: number | null;
+  scenario: string | null;
+  gebied: string | null;
+  /** The number (dwellings or households). */
+  waarde: number;
+  sheet: string;
+  /** A1 address of the number. */
+  cell: string;
+}
+
+/** Result of {@link readCategorized}. */
+export interface CategorizedResult {
+  entries: CategorizedEntry[];
+  issues: Issue[];
+}
+
+/** Roles a header cell of a categorised table can have. */
+type Role = "categorie" | "groep" | "scenario" | "gebied" | "jaar" | "waarde";
+
+/** Normalised header → role. Compiled once. */
+const ROLE_HEADERS: ReadonlyMap<string, Role> = new Map<string, Role>([
+  ...["woonvorm", "woonvormen", "categorie", "category", "woontype", "woonzorgvorm", "bzktype", "bzkcategorie",
+    "type", "batklasse", "typewoning"].map((h) => [h, "categorie"] as [string, Role]),
+  ...["groep", "doelgroep", "doelgroepen"].map((h) => [h, "groep"] as [string, Role]),
+  ...["scenario", "variant"].map((h) => [h, "scenario"] as [string, Role]),
+  ...["gebied", "gemeente", "regio", "wijk", "buurt", "kern", "woonplaats"].map((h) => [h, "gebied"] as [string, Role]),
+  ...["jaar", "year", "peiljaar", "prognosejaar"].map((h) => [h, "jaar"] as [string, Role]),
+  ...["vraag", "aanbod", "aantal", "waarde", "behoefte", "aantalwoningen", "value"].map((h) => [h, "waarde"] as [string, Role]),
+]);
+
+/** A header cell that is a year 2000..2100 (number, or text of four digits); else null. */
+export function yearOf(v: CellValue | undefined): number | null {
+  let n: number | null = null;
+  if (typeof v === "number") n = v;
+  else if (typeof v === "string") {
+    const t = v.trim();
+    if (t.length === 4) n = parseDutchNumber(t);
+  }
+  return n !== null && Number.isInteger(n) && n >= 2000 && n <= 2100 ? n : null;
+}
+
+/** The structure of a categorised table's header row. Column indexes are -1 when absent. */
+export interface CategorizedHeader {
+  years: { col: number; jaar: number }[];
+  categorie: number;
+  groep: number;
+  scenario: number;
+  gebied: number;
+  jaar: number;
+  waarde: number;
+  /** "breed" (years as columns), "lang" (jaar/value columns), or null when this is no header. */
+  layout: "breed" | "lang" | null;
+}
+
+/**
+ * Analyses a candidate header row of a categorised table.
+ *
+ * @param row header cells.
+ * @returns column roles and the layout; `layout` null when the row is not such a header.
+ */
+export function analyseCategorizedHeader(row: readonly CellValue[]): CategorizedHeader {
+  const h: CategorizedHeader = { years: [], categorie: -1, groep: -1, scenario: -1, gebied: -1, jaar: -1, waarde: -1, layout: null };
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    const y = yearOf(v);
+    if (y !== null) {
+      h.years.push({ col: c, jaar: y });
+      continue;
+    }
+    if (typeof v !== "string") continue;
+    const role = ROLE_HEADERS.get(normaliseHeader(v));
+    if (role && h[role] < 0) h[role] = c;
+  }
+  if (h.years.length > 0) {
+    if (h.categorie < 0) {
+      // The first column that has no other role holds the category labels.
+      for (let c = 0; c < row.length; c++) {
+        if (h.years.some((y) => y.col === c) || [h.groep, h.scenario, h.gebied, h.jaar, h.waarde].includes(c)) continue;
+        h.categorie = c;
+        break;
+      }
+    }
+    if (h.categorie >= 0) h.layout = "breed";
+  } else if (h.categorie >= 0 && h.waarde >= 0) {
+    h.layout = "lang";
+  }
+  return h;
+}
+
+/**
+ * Header score for `findHeaderRow`: recognised role columns plus year columns, 0 when the row
+ * cannot head a categorised table.
+ */
+export function categorizedHeaderScore(row: CellValue[]): number {
+  const h = analyseCategorizedHeader(row);
+  if (h.layout === null) return 0;
+  const named = [h.categorie, h.groep, h.scenario, h.gebied, h.jaar, h.waarde].filter((c) => c >= 0).length;
+  return named + h.years.length;
+}
+
+/** Key of a (groep, scenario, gebied) group. */
+function groupKey(groep: string | null, scenario: string | null, gebied: string | null): string {
+  return `${groep ?? ""}\u0000${scenario ?? ""}\u0000${gebied ?? ""}`;
+}
+
+/** Human description of a group for messages: "ouderen, basis, 2023". */
+function describe(groep: string | null, scenario: string | null, gebied: string | null, jaar: number | null): string {
+  return [groep, scenario, gebied, jaar === null ? null : String(jaar)].filter((x) => x !== null).join(", ") || "de tabel";
+}
+
+interface GroupState {
+  groep: string | null;
+  scenario: string | null;
+  gebied: string | null;
+  /** Sum of category values per year key ("" for no year). */
+  sums: Map<string, number>;
+  totals: { jaar: number | null; n: number; cell: string }[];
+  hasCategories: boolean;
+}
+
+/** Reads the table state, row by row. */
+class Reader {
+  readonly entries: CategorizedEntry[] = [];
+  readonly log = new IssueLog();
+  private readonly groups = new Map<string, GroupState>();
+  private readonly seen = new Set<string>();
+  private curGroep: string | null = null;
+  private curScenario: string | null = null;
+  private lastGroepCell: string | null = null;
+  private lastScenarioCell: string | null = null;
+  private batForms = { limburg: "", vera: "" };
+
+  constructor(
+    private readonly table: RawTable,
+    private readonly h: CategorizedHeader,
+    private readonly purpose: CategorizedPurpose,
+  ) {}
+
+  private get sheet(): string {
+    return this.table.sheet;
+  }
+
+  private group(groep: string | null, scenario: string | null, gebied: string | null): GroupState {
+    const key = groupKey(groep, scenario, gebied);
+    let g = this.groups.get(key);
+    if (!g) {
+      g = { groep, scenario, gebied, sums: new Map(), totals: [], hasCategories: false };
+      this.groups.set(key, g);
+    }
+    return g;
+  }
+
+  /** groep/scenario/gebied for row r: columns first (groep filled down like merged cells;
+   * scenario filled down only while the groep cell is also empty), else the group-row state. */
+  private context(cells: readonly CellValue[]): { groep: string | null; scenario: string | null; gebied: string | null } {
+    let groep = this.curGroep;
+    let scenario = this.curScenario;
+    if (this.h.groep >= 0) {
+      const g = cellText(cells[this.h.groep]);
+      const s = this.h.scenario >= 0 ? cellText(cells[this.h.scenario]) : null;
+      if (g !== null) {
+        this.lastGroepCell = parseGroupLabel(g)?.groep ?? null;
+        this.lastScenarioCell = s === null ? parseGroupLabel(g)?.scenario ?? null : normaliseScenario(s);
+      } else if (s !== null) {
+        this.lastScenarioCell = normaliseScenario(s);
+      }
+      groep = this.lastGroepCell;
+      scenario = this.lastScenarioCell;
+    } else if (this.h.scenario >= 0) {
+      const s = cellText(cells[this.h.scenario]);
+      scenario = s === null ? this.curScenario : normaliseScenario(s);
+    }
+    const gebied = this.h.gebied >= 0 ? cellText(cells[this.h.gebied]) : null;
+    return { groep, scenario, gebied };
+  }
+
+  /** Handles a label-only row: a group heading, a footnote, or a category without numbers. */
+  private labelOnly(r: number, label: string): void {
+    if (isNoteText(label)) return;
+    const cat = parseCategoryLabel(label);
+    if (cat !== null) {
+      if (cat.kind === "categorie") {
+        const cell = tableCell(this.table, r, this.h.categorie);
+        this.log.add(makeIssue("waarde-ontbreekt", "waarschuwing", this.sheet, cell,
+          `Cel ${cell} op blad '${this.sheet}': '${label}' heeft geen getallen; er is niets meegeteld. ` +
+          `Vul de getallen in of verwijder de rij.`));
+      }
+      return;
+    }
+    const g = parseGroupLabel(label);
+    if (g) {
+      this.curGroep = g.groep;
+      this.curScenario = g.scenario;
+    }
+  }
+
+  /** Adds one number of a row (category or total). */
+  private number(
+    r: number, c: number, jaar: number | null, label: string,
+    cat: { kind: "totaal" } | { kind: "categorie"; niveau: Niveau; categorie: string; zorgprofiel: Zorgprofiel | null },
+    ctx: { groep: string | null; scenario: string | null; gebied: string | null },
+  ): void {
+    const v = (this.table.values[r] ?? [])[c];
+    const cell = tableCell(this.table, r, c);
+    if (isMissing(v)) {
+      if (cat.kind === "categorie") {
+        this.log.addCapped("waarde-ontbreekt",
+          () => makeIssue("waarde-ontbreekt", "info", this.sheet, cell,
+            `Cel ${cell} op blad '${this.sheet}' is leeg: geen ${this.purpose} voor '${label}'` +
+            (jaar === null ? "" : ` in ${jaar}`) + `. Er is niets meegeteld.`),
+          (extra) => makeIssue("waarde-ontbreekt", "info", this.sheet, null,
+            `Op blad '${this.sheet}' zijn nog ${extra} lege cellen bij woonvormen; er is niets meegeteld.`));
+      }
+      return;
+    }
+    const n = parseDutchNumber(v);
+    if (n === null || n < 0) {
+      this.log.add(makeIssue("getal-ongeldig", "fout", this.sheet, cell,
+        `Cel ${cell} op blad '${this.sheet}': ${quoteValue(v)} is geen getal van 0 of meer (${this.purpose} voor '${label}'` +
+        (jaar === null ? "" : `, ${jaar}`) + `); de cel telt niet mee. Vul een getal in, bijvoorbeeld 1.250.`));
+      return;
+    }
+    const g = this.group(ctx.groep, ctx.scenario, ctx.gebied);
+    if (cat.kind === "totaal") {
+      g.totals.push({ jaar, n, cell });
+      return;
+    }
+    const key = [cat.niveau, ctx.groep, cat.categorie, cat.zorgprofiel, jaar, ctx.scenario, ctx.gebied].join("\u0000");
+    if (this.seen.has(key)) {
+      this.log.add(makeIssue("categorie-dubbel", "fout", this.sheet, cell,
+        `Cel ${cell} op blad '${this.sheet}': '${label}' staat al eerder in de tabel voor ` +
+        `${describe(ctx.groep, ctx.scenario, ctx.gebied, jaar)}; deze waarde (${formatNumber(n)}) telt niet mee. ` +
+        `Voeg de rijen samen of geef ze een eigen groep of scenario.`));
+      return;
+    }
+    this.seen.add(key);
+    if (cat.niveau === "bat") {
+      const vera = cat.categorie.startsWith("BAT");
+      if (vera && this.batForms.vera === "") this.batForms.vera = cell;
+      if (!vera && this.batForms.limburg === "") this.batForms.limburg = cell;
+    }
+    g.hasCategories = true;
+    const yk = String(jaar ?? "");
+    g.sums.set(yk, (g.sums.get(yk) ?? 0) + n);
+    this.entries.push({
+      niveau: cat.niveau, groep: ctx.groep, categorie: cat.categorie, zorgprofiel: cat.zorgprofiel, jaar,
+      scenario: ctx.scenario, gebied: ctx.gebied, waarde: n, sheet: this.sheet, cell,
+    });
+  }
+
+  /** Reports a data row whose label is no known category; its numbers are not counted. */
+  private unknownCategory(r: number, label: string): void {
+    const cell = tableCell(this.table, r, this.h.categorie);
+    this.log.add(makeIssue("categorie-onbekend", "waarschuwing", this.sheet, cell,
+      `Cel ${cell} op blad '${this.sheet}': woonvorm '${label}' is onbekend; de rij telt niet mee. ` +
+      `Gebruik regulier wonen, nultreden, geclusterd wonen, zorggeschikt (SOM/PG), gespikkeld wonen, ` +
+      `'BAT 0' t/m 'BAT 4' of BAT1 t/m BAT5, of 'Totaal'.`));
+  }
+
+  /** Reads one row of a wide table. */
+  wideRow(r: number): void {
+    const cells = this.table.values[r] ?? [];
+    if (rowFill(cells).count === 0) return;
+    const label = cellText(cells[this.h.categorie]);
+    const hasNumber = this.h.years.some((y) => !isMissing(cells[y.col]));
+    if (label === null) {
+      if (hasNumber) {
+        const cell = tableCell(this.table, r, this.h.categorie);
+        this.log.add(makeIssue("categorie-ontbreekt", "waarschuwing", this.sheet, cell,
+          `Cel ${cell} op blad '${this.sheet}' is leeg, maar de rij heeft getallen; de rij telt niet mee. ` +
+          `Vul de woonvorm in.`));
+      }
+      return;
+    }
+    if (!hasNumber) {
+      this.labelOnly(r, label);
+      return;
+    }
+    let cat = parseCategoryLabel(label);
+    if (cat === null && this.h.groep < 0 && looksLikeGroupLabel(label)) {
+      // A group heading that carries its own total ("Mensen met een lichamelijke beperking | 315").
+      const g = parseGroupLabel(label)!;
+      this.curGroep = g.groep;
+      this.curScenario = g.scenario;
+      cat = { kind: "totaal" };
+    }
+    if (cat === null) {
+      this.unknownCategory(r, label);
+      return;
+    }
+    const ctx = this.context(cells);
+    for (const y of this.h.years) this.number(r, y.col, y.jaar, label, cat, ctx);
+  }
+
+  /** Reads one row of a long table. */
+  longRow(r: number): void {
+    const cells = this.table.values[r] ?? [];
+    if (rowFill(cells).count === 0) return;
+    const label = cellText(cells[this.h.categorie]);
+    const hasValue = !isMissing(cells[this.h.waarde]);
+    if (label === null) {
+      if (hasValue) {
+        const cell = tableCell(this.table, r, this.h.categorie);
+        this.log.add(makeIssue("categorie-ontbreekt", "waarschuwing", this.sheet, cell,
+          `Cel ${cell} op blad '${this.sheet}' is leeg, maar de rij heeft een getal; de rij telt niet mee. Vul de woonvorm in.`));
+      }
+      return;
+    }
+    if (!hasValue) {
+      this.labelOnly(r, label);
+      return;
+    }
+    const cat = parseCategoryLabel(label);
+    if (cat === null) {
+      this.unknownCategory(r, label);
+      return;
+    }
+    let jaar: number | null = null;
+    if (this.h.jaar >= 0) {
+      const v = cells[this.h.jaar];
+      jaar = yearOf(v);
+      if (jaar === null && !isMissing(v)) {
+        const n = parseDutchNumber(v);
+        if (n !== null && Number.isInteger(n) && n >= 1900 && n <= 2200) jaar = n;
+      }
+      if (jaar === null && (this.purpose === "vraag" || !isMissing(v))) {
+        const cell = tableCell(this.table, r, this.h.jaar);
+        this.log.add(makeIssue("jaar-ongeldig", "fout", this.sheet, cell,
+          `Cel ${cell} op blad '${this.sheet}': jaar ${quoteValue(v)} is geen jaartal; de rij ('${label}') telt niet mee. ` +
+          `Vul een jaartal in, bijvoorbeeld 2030.`));
+        return;
+      }
+    }
+    this.number(r, this.h.waarde, jaar, label, cat, this.context(cells));
+  }
+
+  /** Checks totals against the categories and reports total-only groups. */
+  finish(): Issue[] {
+    for (const g of this.groups.values()) {
+      if (!g.hasCategories) {
+        if (g.totals.length === 0) continue;
+        const t = g.totals[0];
+        const name = `Groep '${g.groep ?? "(zonder naam)"}'` + (g.scenario ? ` (${g.scenario})` : "") + (g.gebied ? ` in ${g.gebied}` : "");
+        this.log.add(makeIssue("alleen-totaal", "info", this.sheet, t.cell,
+          `${name} heeft alleen een totaal (${formatNumber(t.n)}${t.jaar === null ? "" : ` in ${t.jaar}`}); niet meegeteld ` +
+          `in het tekort, want de woonvorm is onbekend. Splits het totaal in woonvormen om het mee te tellen.`));
+        continue;
+      }
+      for (const t of g.totals) {
+        const sum = g.sums.get(String(t.jaar ?? "")) ?? 0;
+        if (sameNumber(sum, t.n)) continue;
+        this.log.add(makeIssue("totaal-klopt-niet", "waarschuwing", this.sheet, t.cell,
+          `Cel ${t.cell} op blad '${this.sheet}': het totaal (${formatNumber(t.n)}) voor ` +
+          `${describe(g.groep, g.scenario, g.gebied, t.jaar)} is niet gelijk aan de som van de woonvormen ` +
+          `(${formatNumber(sum)}). Het totaal telt niet mee; controleer de tabel.`));
+      }
+    }
+    if (this.batForms.limburg !== "" && this.batForms.vera !== "") {
+      this.log.add(makeIssue("schalen-gemengd", "waarschuwing", this.sheet, this.batForms.vera,
+        `Blad '${this.sheet}' gebruikt BAT-klassen van de Limburgse schaal (zoals in cel ${this.batForms.limburg}) ` +
+        `én VERA-codes (zoals in cel ${this.batForms.vera}). Die worden niet met elkaar vergeleken; gebruik één schaal per tabel.`));
+    }
+    return this.log.finish();
+  }
+}
+
+/**
+ * Reads a categorised table (demand or supply), in any of the layouts above.
+ *
+ * - Header: best row among the first 30 by {@link categorizedHeaderScore}; none → one `fout`
+ *   "geen-kopregel" and no entries.
+ * - Rows: unknown category labels → `waarschuwing` "categorie-onbekend", row not counted;
+ *   numbers that are not numbers or are negative → `fout` "getal-ongeldig" naming the cell;
+ *   empty number cells → `info`; the same category twice for one group/scenario/year/area →
+ *   `fout` "categorie-dubbel", the later one not counted; long tables: an unreadable year →
+ *   `fout` "jaar-ongeldig" (a missing year too, for demand).
+ * - Totals: see the module comment.
+ *
+ * @param table raw cells.
+ * @param purpose "vraag" or "aanbod": wording, and whether a long table needs a year.
+ * @returns entries (one per number, with sheet and A1 cell) and issues.
+ */
+export function readCategorized(table: RawTable, purpose: CategorizedPurpose): CategorizedResult {
+  const headerIndex = findHeaderRow(table.values, categorizedHeaderScore);
+  if (headerIndex < 0) {
+    return {
+      entries: [],
+      issues: [makeIssue("geen-kopregel", "fout", table.sheet, null,
+        `Op blad '${table.sheet}' is geen kopregel van een ${purpose}tabel gevonden in de eerste 30 rijen. ` +
+        `Verwacht: een kolom 'Woonvorm' met jaartallen als kolomkoppen (2023, 2030, …), of de kolommen ` +
+        `'Woonvorm', 'Jaar' en '${purpose === "vraag" ? "Vraag" : "Aanbod"}'.`)],
+    };
+  }
+  const h = analyseCategorizedHeader(table.values[headerIndex]);
+  const issues: Issue[] = [];
+  if (h.layout === "lang" && h.jaar < 0 && purpose === "vraag") {
+    return {
+      entries: [],
+      issues: [makeIssue("jaar-ontbreekt", "fout", table.sheet, null,
+        `Op blad '${table.sheet}' (kopregel rij ${table.originRow + headerIndex}) ontbreekt een kolom 'Jaar' of ` +
+        `kolommen met jaartallen; zonder jaar is de vraag niet te gebruiken. Voeg de kolom toe.`)],
+    };
+  }
+  const reader = new Reader(table, h, purpose);
+  for (let r = headerIndex + 1; r < table.values.length; r++) {
+    if (h.layout === "breed") reader.wideRow(r);
+    else reader.longRow(r);
+  }
+  issues.push(...reader.finish());
+  return { entries: reader.entries, issues };
+}
+
+/** What {@link surveyCategorized} found in the first rows under a header. */
+export interface CategorizedSurvey {
+  /** Rows with numbers whose label is a known category. */
+  recognised: number;
+  /** Rows with numbers whose label is not a category, a total or a group heading. */
+  unknown: number;
+  /** A scenario column with values, or group headings with a scenario. */
+  hasScenario: boolean;
+  /** Distinct years: year columns (wide) or values of the jaar column (long). */
+  years: number[];
+}
+
+/**
+ * Looks at up to `maxRows` rows under a categorised header without building entries, for
+ * table detection: how many labels are known categories, and whether there are scenarios.
+ *
+ * @param table raw cells.
+ * @param headerIndex 0-based header row.
+ * @param maxRows rows to look at (default 500).
+ */
+export function surveyCategorized(table: RawTable, headerIndex: number, maxRows = 500): CategorizedSurvey {
+  const h = analyseCategorizedHeader(table.values[headerIndex] ?? []);
+  const out: CategorizedSurvey = { recognised: 0, unknown: 0, hasScenario: false, years: h.years.map((y) => y.jaar) };
+  if (h.layout === null) return out;
+  const years = new Set<number>(out.years);
+  const end = Math.min(table.values.length, headerIndex + 1 + maxRows);
+  for (let r = headerIndex + 1; r < end; r++) {
+    const cells = table.values[r] ?? [];
+    if (h.scenario >= 0 && !isMissing(cells[h.scenario])) out.hasScenario = true;
+    if (h.layout === "lang" && h.jaar >= 0) {
+      const y = yearOf(cells[h.jaar]);
+      if (y !== null) years.add(y);
+    }
+    const label = cellText(cells[h.categorie]);
+    if (label === null) continue;
+    const hasNumber = h.layout === "breed" ? h.years.some((y) => !isMissing(cells[y.col])) : !isMissing(cells[h.waarde]);
+    const cat = parseCategoryLabel(label);
+    if (cat !== null) {
+      if (hasNumber && cat.kind === "categorie") out.recognised++;
+      continue;
+    }
+    const group = parseGroupLabel(label);
+    if (!hasNumber || looksLikeGroupLabel(label)) {
+      if (group?.scenario) out.hasScenario = true;
+      continue;
+    }
+    out.unknown++;
+  }
+  out.years = [...years].sort((a, b) => a - b);
+  return out;
+}

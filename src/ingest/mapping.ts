@@ -1,0 +1,192 @@
+/**
+ * Column mapping for stock tables: which 0-based column holds which `StockField`, from the
+ * Dutch header synonyms and the user's overrides (CLI `--kolom veld="Kop"`, task pane).
+ */
+import type { Issue } from "../domain/issues";
+import { cellAddress } from "../domain/issues";
+import { STOCK_FIELDS, type CellValue, type ColumnMapping, type MappingOverrides, type StockField } from "./types";
+import { cellText } from "./cells";
+import { normaliseHeader } from "./normalise";
+import { MATCH_RANK, matchHeader } from "./synonyms";
+import { makeIssue } from "./messages";
+
+/** Where the header row sits, for messages: sheet name, 1-based Excel row, 1-based first column. */
+export interface MappingContext {
+  sheet: string;
+  headerRowNumber: number;
+  originCol: number;
+}
+
+/** Result of {@link mapColumns}. */
+export interface ColumnMappingResult {
+  /** field → 0-based column index in the header row. */
+  mapping: ColumnMapping;
+  /** field → header text as written, for display and for saving with the workbook. */
+  headers: Partial<Record<StockField, string>>;
+  /** fout for overrides that name no column; waarschuwing for two columns claiming one field;
+   * info listing the columns that are not used. */
+  issues: Issue[];
+}
+
+const FIELD_SET: ReadonlySet<string> = new Set(STOCK_FIELDS);
+
+/** Finds the column whose header equals `wanted`, case-, space-, hyphen- and
+ * underscore-insensitively (exact text first). Returns -1 when none does. */
+function findColumn(texts: readonly (string | null)[], wanted: string): number {
+  const exact = texts.indexOf(wanted.trim());
+  if (exact >= 0) return exact;
+  const key = normaliseHeader(wanted);
+  if (key === "") return -1;
+  for (let c = 0; c < texts.length; c++) {
+    const t = texts[c];
+    if (t !== null && normaliseHeader(t) === key) return c;
+  }
+  return -1;
+}
+
+/** "'BAT' (C3), 'Huurprijs' (F3)" — for lists of columns in messages. */
+function listColumns(cols: readonly number[], texts: readonly (string | null)[], ctx: MappingContext): string {
+  return cols.map((c) => `'${texts[c]}' (${cellAddress(ctx.headerRowNumber, ctx.originCol + c)})`).join(", ");
+}
+
+/**
+ * Maps the columns of a stock table's header row to stock fields.
+ *
+ * 1. Overrides first: each `field → header text` is looked up case-, space-, hyphen- and
+ *    underscore-insensitively. A header text that is not in the row gives a `fout`
+ *    ("kolom-niet-gevonden") listing the available columns; the field is then detected
+ *    automatically as if there were no override (and the message says which column that gave).
+ *    An override for a name that is not a stock field gives a `fout` ("veld-onbekend").
+ * 2. Automatic: every other column is matched with `matchHeader`. Per field the best match
+ *    wins (exact over bracketed over qualified over weak), the leftmost among equally good
+ *    ones. Every other column that matches the field strongly gets a `waarschuwing`
+ *    ("kolom-dubbelzinnig") naming both cells; a weak match ("Huurklasse" for segment) yields
+ *    silently to a strong one.
+ * 3. Columns with a header that end up unused are listed once in an `info`
+ *    ("kolommen-genegeerd").
+ *
+ * @param header the header row's cells.
+ * @param overrides user choices, field → header text.
+ * @param ctx sheet and position of the header row, for cell addresses in messages.
+ * @returns mapping (field → 0-based column), header texts per field, and issues.
+ */
+export function mapColumns(
+  header: CellValue[],
+  overrides: MappingOverrides,
+  ctx: MappingContext,
+): ColumnMappingResult {
+  const texts = header.map((v) => cellText(v));
+  const mapping: ColumnMapping = {};
+  const issues: Issue[] = [];
+  const claimed = new Set<number>();
+  const notFound = new Map<StockField, Issue>();
+  const rowLabel = `blad '${ctx.sheet}' (rij ${ctx.headerRowNumber})`;
+  const available = () => {
+    const cols = texts.map((t, c) => (t === null ? -1 : c)).filter((c) => c >= 0);
+    return cols.length ? listColumns(cols, texts, ctx) : "(geen)";
+  };
+
+  for (const [field, wanted] of Object.entries(overrides)) {
+    if (wanted === undefined) continue;
+    if (!FIELD_SET.has(field)) {
+      issues.push(makeIssue("veld-onbekend", "fout", ctx.sheet, null,
+        `Het veld '${field}' in de kolomkeuze bestaat niet. Kies een van: ${STOCK_FIELDS.join(", ")}.`));
+      continue;
+    }
+    const c = findColumn(texts, wanted);
+    if (c < 0) {
+      const issue = makeIssue("kolom-niet-gevonden", "fout", ctx.sheet, null,
+        `Kolom '${wanted}' voor veld '${field}' niet gevonden op ${rowLabel}. ` +
+        `Beschikbare kolommen: ${available()}. Pas de kolomkeuze aan.`);
+      notFound.set(field as StockField, issue);
+      issues.push(issue);
+      continue;
+    }
+    mapping[field as StockField] = c;
+    claimed.add(c);
+  }
+
+  // Automatic detection for the fields without a (working) override.
+  const candidates = new Map<StockField, { col: number; rank: number }[]>();
+  const recognised = new Set<number>();
+  for (let c = 0; c < texts.length; c++) {
+    const t = texts[c];
+    if (t === null || claimed.has(c)) continue;
+    const m = matchHeader(t);
+    if (!m) continue;
+    recognised.add(c);
+    if (mapping[m.field] !== undefined) continue;
+    const list = candidates.get(m.field);
+    if (list) list.push({ col: c, rank: m.rank });
+    else candidates.set(m.field, [{ col: c, rank: m.rank }]);
+  }
+  for (const field of STOCK_FIELDS) {
+    const list = candidates.get(field);
+    if (!list) continue;
+    // Stable sort: best rank first, leftmost first among equals.
+    list.sort((a, b) => b.rank - a.rank || a.col - b.col);
+    const win = list[0];
+    mapping[field] = win.col;
+    claimed.add(win.col);
+    for (const other of list.slice(1)) {
+      // A weak synonym ("Huurklasse" for segment) silently yields to a strong one.
+      if (other.rank === MATCH_RANK.weak && win.rank !== MATCH_RANK.weak) continue;
+      const pair = win.col < other.col ? [win.col, other.col] : [other.col, win.col];
+      issues.push(makeIssue("kolom-dubbelzinnig", "waarschuwing", ctx.sheet,
+        cellAddress(ctx.headerRowNumber, ctx.originCol + other.col),
+        `Op ${rowLabel} passen de kolommen ${listColumns(pair, texts, ctx)} allebei bij veld '${field}'; ` +
+        `${listColumns([win.col], texts, ctx)} is gebruikt. Klopt dat niet, kies dan zelf de kolom ` +
+        `(--kolom ${field}="${texts[other.col]}" of in het taakvenster).`));
+    }
+  }
+
+  for (const [field, issue] of notFound) {
+    const c = mapping[field];
+    if (c !== undefined) issue.message += ` Automatisch herkend en nu gebruikt: ${listColumns([c], texts, ctx)}.`;
+  }
+
+  const headers: Partial<Record<StockField, string>> = {};
+  for (const field of STOCK_FIELDS) {
+    const c = mapping[field];
+    if (c !== undefined) headers[field] = texts[c] ?? "";
+  }
+
+  const unused: number[] = [];
+  for (let c = 0; c < texts.length; c++) if (texts[c] !== null && !claimed.has(c)) unused.push(c);
+  if (unused.length > 0) {
+    const why = unused.some((c) => recognised.has(c)) ? " (sommige lijken op een veld dat al een kolom heeft)" : "";
+    issues.push(makeIssue("kolommen-genegeerd", "info", ctx.sheet, null,
+      `Deze kolommen op ${rowLabel} worden niet gebruikt${why}: ${listColumns(unused, texts, ctx)}. ` +
+      `Hoort een ervan bij een veld, kies die kolom dan zelf (--kolom veld="Kop" of in het taakvenster).`));
+  }
+  return { mapping, headers, issues };
+}
+
+/**
+ * Header score of a candidate row for stock tables: the number of distinct stock fields its
+ * cells name (via `matchHeader`), plus the number of override header texts found in it.
+ * Used with `findHeaderRow`.
+ *
+ * @param row candidate header row.
+ * @param overrides optional user overrides (field → header text).
+ */
+export function stockHeaderScore(row: CellValue[], overrides?: MappingOverrides): number {
+  const fields = new Set<StockField>();
+  const texts: (string | null)[] = [];
+  for (const v of row) {
+    if (typeof v !== "string") {
+      texts.push(null);
+      continue;
+    }
+    texts.push(v.trim());
+    const m = matchHeader(v);
+    if (m) fields.add(m.field);
+  }
+  let score = fields.size;
+  if (overrides) {
+    for (const wanted of Object.values(overrides)) {
+      if (wanted !== undefined && findColumn(texts, wanted) >= 0) score++;
+    }
+  }
+  return score;
+}

@@ -1,0 +1,132 @@
+/**
+ * Building `Issue`s and the small pieces of Dutch text that go into them (cell addresses,
+ * quoted cell values, Dutch number formatting), plus a collector that caps repetitive
+ * warnings so that a million-row table with one bad column does not produce a million lines.
+ */
+import { cellAddress, type Issue, type Severity } from "../domain/issues";
+import type { CellValue, RawTable } from "./types";
+
+/**
+ * Creates an issue.
+ *
+ * @param code stable machine code (e.g. "bat-buiten-bereik").
+ * @param severity fout | waarschuwing | info.
+ * @param sheet worksheet name, or null.
+ * @param cell A1 address, or null for a table-level problem.
+ * @param message plain Dutch sentence(s): what is wrong and what to do.
+ */
+export function makeIssue(
+  code: string,
+  severity: Severity,
+  sheet: string | null,
+  cell: string | null,
+  message: string,
+): Issue {
+  return { code, severity, sheet, cell, message };
+}
+
+/**
+ * A1 address of `table.values[r][c]`: row `originRow + r`, column `originCol + c`.
+ *
+ * @param table the raw table (only origin fields are used).
+ * @param r 0-based row index into `values`.
+ * @param c 0-based column index into `values[r]`.
+ */
+export function tableCell(table: Pick<RawTable, "originRow" | "originCol">, r: number, c: number): string {
+  return cellAddress(table.originRow + r, table.originCol + c);
+}
+
+/**
+ * Formats a number the Dutch way for messages: thousands grouped with ".", decimals after ","
+ * (45060 → "45.060", 1729.5 → "1.729,5", -12 → "-12"). At most 4 decimals.
+ *
+ * @param n finite number.
+ */
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const negative = n < 0;
+  const rounded = Math.round(Math.abs(n) * 10_000) / 10_000;
+  const [intPart, frac] = String(rounded).split(".");
+  let grouped = "";
+  for (let i = 0; i < intPart.length; i++) {
+    if (i > 0 && (intPart.length - i) % 3 === 0) grouped += ".";
+    grouped += intPart[i];
+  }
+  return (negative ? "-" : "") + grouped + (frac ? "," + frac : "");
+}
+
+/**
+ * Are two sums equal, allowing for floating-point noise (1e-6)? Used when checking published
+ * totals, which may hold decimals.
+ */
+export function sameNumber(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/** Longest cell text shown in a message before it is cut off with "…". */
+const MAX_QUOTED = 60;
+
+/**
+ * A cell value as it should appear quoted in a message: `'BAT 5'`, `'2,5'`, `'#N/A'`,
+ * `'(leeg)'`. Long texts are cut to 60 characters.
+ *
+ * @param v one cell as read.
+ */
+export function quoteValue(v: CellValue | undefined): string {
+  let text: string;
+  if (v === null || v === undefined) text = "(leeg)";
+  else if (typeof v === "string") text = v.trim() === "" ? "(leeg)" : v.trim();
+  else if (typeof v === "number") text = formatNumber(v);
+  else if (typeof v === "boolean") text = v ? "WAAR" : "ONWAAR";
+  else if (v instanceof Date) text = Number.isNaN(v.getTime()) ? "(ongeldige datum)" : v.toISOString().slice(0, 10);
+  else text = v.error;
+  if (text.length > MAX_QUOTED) text = text.slice(0, MAX_QUOTED - 1) + "…";
+  return `'${text}'`;
+}
+
+/**
+ * Collects issues; `addCapped` keeps at most `cap` issues per key (e.g. one per column and
+ * problem) and `finish` adds one summary issue per key that went over, so nothing is silently
+ * dropped. Use it for warnings and info only: every `fout` that sets a row aside must be kept.
+ */
+export class IssueLog {
+  readonly issues: Issue[] = [];
+  private readonly overflow = new Map<string, { count: number; summary: (extra: number) => Issue }>();
+  private readonly perKey = new Map<string, number>();
+
+  /** @param cap issues kept per key before summarising (default 100). */
+  constructor(private readonly cap = 100) {}
+
+  /** Adds an issue unconditionally. */
+  add(issue: Issue): void {
+    this.issues.push(issue);
+  }
+
+  /**
+   * Adds an issue unless `key` already has `cap` issues; the excess is counted and reported
+   * by `finish` through `summary(extra)`.
+   *
+   * @param key grouping key, e.g. "bouwlaag-onleesbaar|H".
+   * @param issue the issue, built lazily only when it will be kept.
+   * @param summary builds the summary issue for `extra` issues not shown one by one.
+   * @param cap issues kept for this key (default: the log's cap).
+   */
+  addCapped(key: string, issue: () => Issue, summary: (extra: number) => Issue, cap = this.cap): void {
+    const n = this.perKey.get(key) ?? 0;
+    if (n < cap) {
+      this.perKey.set(key, n + 1);
+      this.issues.push(issue());
+      return;
+    }
+    const o = this.overflow.get(key);
+    if (o) o.count++;
+    else this.overflow.set(key, { count: 1, summary });
+  }
+
+  /** Appends the summaries and returns all issues, in order of arrival. */
+  finish(): Issue[] {
+    for (const { count, summary } of this.overflow.values()) this.issues.push(summary(count));
+    this.overflow.clear();
+    return this.issues;
+  }
+}

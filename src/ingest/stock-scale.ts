@@ -1,0 +1,104 @@
+/**
+ * Settling the BAT scale of a stock table's BAT column once all rows are read: decide the
+ * scale (bat-scale.ts), give every row in that scale its `bat`/`batScale`, and set aside, with
+ * a `fout` naming the cell, every row whose value is written in the other scale.
+ */
+import type { Issue } from "../domain/issues";
+import type { BatScale, StockRow } from "../domain/types";
+import type { RawTable } from "./types";
+import { cellText } from "./cells";
+import { formScale } from "./bat-values";
+import { decideBatScale, scaleConflict, scaleName, type ScaleSetting } from "./bat-scale";
+import { IssueLog, formatNumber, makeIssue, tableCell } from "./messages";
+import type { ParsedStockRow } from "./stock-row";
+
+/** Result of {@link settleBatScale}. */
+export interface SettledRows {
+  /** Rows kept, in table order. */
+  rows: StockRow[];
+  /** Rows set aside (earlier `fout`s and scale conflicts). */
+  rejected: number;
+  batScale: BatScale | null;
+  /** `info` "bat-schaal" saying which scale and why; null when there are no BAT values. */
+  info: Issue | null;
+}
+
+/**
+ * Decides the BAT column's scale and settles every row.
+ *
+ * Also adds one `waarschuwing` "bat-schrijfwijze" when the column holds "BAT0" next to VERA
+ * codes: VERA has no BAT0, so the column probably holds Limburg scores written without a space
+ * ("BAT0" … "BAT4"). The rows are still settled by the rule (nothing is guessed); the warning
+ * tells the user how to write them so they can be read.
+ *
+ * @param parsed rows as read by `readStockRow`, in table order.
+ * @param table the table (for cell addresses and raw values).
+ * @param batCol 0-based BAT column, undefined when there is none.
+ * @param batHeader header text of the BAT column (for messages).
+ * @param setting user scale setting.
+ * @param numericScale scale plain numbers were read on.
+ * @param log where row-level issues go.
+ */
+export function settleBatScale(
+  parsed: ParsedStockRow[], table: RawTable, batCol: number | undefined, batHeader: string, setting: ScaleSetting,
+  numericScale: BatScale, log: IssueLog,
+): SettledRows {
+  // Values by how they were written: Limburg form, VERA form, plain number.
+  const written = { limburg: 0, vera: 0, getal: 0 };
+  let bareZero = -1;
+  for (const p of parsed) {
+    if (p.bat === null || !("level" in p.bat)) continue;
+    written[p.bat.form]++;
+    if (bareZero < 0 && p.bat.form === "limburg" && p.bat.level === 0 && batCol !== undefined) {
+      const raw = cellText((table.values[p.r] ?? [])[batCol]);
+      if (raw !== null && raw.toLowerCase() === "bat0") bareZero = p.r;
+    }
+  }
+  // Plain numbers count towards the scale they are read on.
+  const counts = {
+    limburg: written.limburg + (numericScale === "limburg" ? written.getal : 0),
+    vera: written.vera + (numericScale === "vera" ? written.getal : 0),
+  };
+  const batScale = decideBatScale(setting, counts.limburg, counts.vera);
+  const rows: StockRow[] = [];
+  let rejected = 0;
+  for (const p of parsed) {
+    if (p.bat !== null && "level" in p.bat && batScale !== null) {
+      if (formScale(p.bat.form, numericScale) === batScale) {
+        p.row.bat = p.bat.level;
+        p.row.batScale = batScale;
+      } else if (batCol !== undefined) {
+        const cell = tableCell(table, p.r, batCol);
+        const raw = cellText((table.values[p.r] ?? [])[batCol]) ?? "";
+        const { code, message } = scaleConflict(`Cel ${cell} op blad '${table.sheet}'`, raw, p.bat.level, p.bat.form,
+          batScale, setting, counts, "de rij");
+        log.add(makeIssue(code, "fout", table.sheet, cell, message));
+        p.ok = false;
+      }
+    }
+    if (p.ok) rows.push(p.row);
+    else rejected++;
+  }
+  if (bareZero >= 0 && batCol !== undefined && written.vera > 0) {
+    const cell = tableCell(table, bareZero, batCol);
+    log.add(makeIssue("bat-schrijfwijze", "waarschuwing", table.sheet, cell,
+      `In kolom '${batHeader}' op blad '${table.sheet}' staat 'BAT0' (cel ${cell}) naast VERA-codes zoals 'BAT1'. ` +
+      `VERA kent geen BAT0; staan hier Limburgse scores zonder spatie, schrijf ze dan als 'BAT 0' … 'BAT 4' of als ` +
+      `getal 0 … 4 en lees het bestand opnieuw.`));
+  }
+  const info = batScale === null ? null : makeIssue("bat-schaal", "info", table.sheet, null,
+    scaleInfo(table.sheet, batScale, setting, written.getal, written[batScale]));
+  return { rows, rejected, batScale, info };
+}
+
+/** Info text: which scale, and why. */
+function scaleInfo(sheet: string, scale: BatScale, setting: ScaleSetting, plain: number, coded: number): string {
+  if (setting !== "auto") return `BAT-scores op blad '${sheet}' zijn gelezen op ${scaleName(scale)}, zoals gekozen in de instellingen.`;
+  const how = scale === "vera"
+    ? `herkend aan ${formatNumber(coded)} VERA-codes (BAT1 t/m BAT5)`
+    : coded === 0
+      ? `alleen getallen: die gelden als Limburgse score, tenzij in de instellingen de VERA-schaal is gekozen`
+      : `herkend aan ${formatNumber(coded)} Limburgse waarden (zoals 'BAT 2' of 'rollatorbewoonbaar')` +
+        (plain > 0 ? ` en ${formatNumber(plain)} getallen` : "");
+  return `BAT-scores op blad '${sheet}' zijn gelezen op ${scaleName(scale)} (${how}).`;
+}

@@ -1,0 +1,47 @@
+import { detectTable } from "../../src/ingest/detect";
+import { csvTable, kerkradeBatPublished, kerkradePerDwelling, parkstadDemandPublished, parkstadSupplyPublished, rawTable } from "./tables";
+import type { CellValue } from "../../src/ingest/types";
+
+describe("detectTable", () => {
+  it("recognises the Kerkrade table as a wide BAT table", () => {
+    const d = detectTable(rawTable(kerkradeBatPublished(), { sheet: "BAT per corporatie" }));
+    expect(d).toMatchObject({ kind: "bat-breed", headerIndex: 3 });
+    expect(d.reden).toContain("BAT 0 ongeschikt");
+  });
+
+  it("recognises a per-dwelling stock table", () => {
+    const d = detectTable(rawTable(kerkradePerDwelling().slice(0, 50), { sheet: "Voorraad" }));
+    expect(d).toMatchObject({ kind: "voorraad", headerIndex: 1 });
+    expect(d.reden).toContain("bat");
+  });
+
+  it("recognises the published demand table (three years, scenarios) as vraag", () => {
+    const d = detectTable(rawTable(parkstadDemandPublished(), { sheet: "Tabel 1" }));
+    expect(d).toMatchObject({ kind: "vraag", headerIndex: 2 });
+  });
+
+  it("recognises the published supply table (title says aanbod) as aanbod", () => {
+    expect(detectTable(rawTable(parkstadSupplyPublished(), { sheet: "Tabel 2" }))).toMatchObject({ kind: "aanbod", headerIndex: 2 });
+  });
+
+  it("decides on one year and no scenario when neither sheet nor title says", () => {
+    const values: CellValue[][] = [["Woonvorm", 2023], ["Nultredenwoning", 100], ["Geclusterd wonen", 20]];
+    expect(detectTable(rawTable(values, { sheet: "Blad3" })).kind).toBe("aanbod");
+    const twoYears: CellValue[][] = [["Woonvorm", 2023, 2030], ["Nultredenwoning", 100, 120]];
+    expect(detectTable(rawTable(twoYears, { sheet: "Blad3" })).kind).toBe("vraag");
+    expect(detectTable(rawTable(values, { sheet: "Vraag 2023" })).kind).toBe("vraag");
+  });
+
+  it("does not take a long demand table with gemeente/aantal columns for stock", () => {
+    const values: CellValue[][] = [["Woonvorm", "Jaar", "Gemeente", "Aantal"], ["Geclusterd wonen", 2030, "Kerkrade", 1100], ["Nultreden", 2030, "Kerkrade", 900]];
+    expect(detectTable(rawTable(values, { sheet: "Prognose" })).kind).toBe("vraag");
+  });
+
+  it("leaves tables it does not know as onbekend with a Dutch reason", () => {
+    for (const csv of ["kerkrade-sociale-huur-woningtype-2020.csv", "parkstad-woningvoorraad-cbs-2023.csv", "parkstad-aanpassing-ouderen-per-gemeente.csv"]) {
+      const d = detectTable(rawTable(csvTable(csv), { sheet: csv }));
+      expect(d).toMatchObject({ kind: "onbekend", headerIndex: -1 });
+      expect(d.reden).toContain("geen kopregel herkend");
+    }
+  });
+});
