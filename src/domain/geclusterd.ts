@@ -1,0 +1,123 @@
+/**
+ * The geclusterd criteria applied to the aggregated facts of one complex (BZK/VWS definitions of
+ * 21 September 2023; thresholds in `rules.geclusterd`):
+ * - a meeting room: inpandig (BZK); aangrenzend only with `ontmoetingsruimteAangrenzendTelt` (VERA GEC);
+ * - at least `minWoningen` dwellings, or `minWoningenLandelijk` in a rural gemeente;
+ * - at least `minAandeel55plus` residents aged 55+; when the share is unknown and
+ *   `label55plusAlsAandeelOnbekend`, the share of dwellings labelled 55+, with unlabelled
+ *   dwellings counted both ways (proven only when even the lower bound suffices).
+ * Three-valued: a known failing criterion decides "no" even when others are unknown.
+ */
+import type { Rules } from "./rules";
+import type { ComplexFacts } from "./complexes";
+import { formatPercentage, formatWoningen } from "./format";
+
+/** Criterion whose fact is unknown. */
+export type MissingClusterFact = "ontmoetingsruimte" | "aandeel55plus";
+
+/** Verdict for one complex. Texts are Dutch. */
+export interface ClusterVerdict {
+  /** true = geclusterd, false = not, null = cannot be decided from the facts. */
+  geclusterd: boolean | null;
+  /** e.g. "complex C12: inpandige ontmoetingsruimte, 24 woningen, 70% 55+". */
+  text: string;
+  /** Failing criteria, short, for the reason: "minder dan 12 woningen". */
+  why: string[];
+  /** Failing criteria as facts, for "complex X heeft ...": "8 woningen (minimaal 12)". */
+  failing: string[];
+  /** Unknown facts that leave the verdict open (empty unless `geclusterd` is null). */
+  missing: MissingClusterFact[];
+  /** Dutch names of `missing`: "ontmoetingsruimte", "aandeel 55+". */
+  missingText: string[];
+}
+
+/**
+ * Applies the geclusterd criteria to a complex.
+ * @param landelijk whether the dwelling's gemeente is in `rules.geclusterd.landelijkeGemeenten`.
+ */
+export function judgeCluster(f: ComplexFacts, rules: Rules, landelijk: boolean): ClusterVerdict {
+  const g = rules.geclusterd;
+  const parts: string[] = [];
+  const failing: string[] = [];
+  const why: string[] = [];
+  const missing: MissingClusterFact[] = [];
+  const missingText: string[] = [];
+
+  let room: boolean | null;
+  switch (f.ontmoetingsruimte) {
+    case "inpandig":
+      room = true;
+      parts.push("inpandige ontmoetingsruimte");
+      break;
+    case "aangrenzend":
+      room = g.ontmoetingsruimteAangrenzendTelt;
+      parts.push("aangrenzende ontmoetingsruimte");
+      if (!room) {
+        failing.push("alleen een aangrenzende ontmoetingsruimte (inpandig vereist)");
+        why.push("ontmoetingsruimte niet inpandig");
+      }
+      break;
+    case "geen":
+      room = false;
+      parts.push("geen ontmoetingsruimte");
+      failing.push("geen ontmoetingsruimte");
+      why.push("geen ontmoetingsruimte");
+      break;
+    default:
+      room = null;
+      parts.push("ontmoetingsruimte onbekend");
+      missing.push("ontmoetingsruimte");
+      missingText.push("ontmoetingsruimte");
+  }
+
+  const min = landelijk ? g.minWoningenLandelijk : g.minWoningen;
+  const size = f.woningen >= min;
+  parts.push(formatWoningen(f.woningen));
+  if (!size) {
+    failing.push(`${formatWoningen(f.woningen)} (minimaal ${min}${landelijk ? ", landelijke gemeente" : ""})`);
+    why.push(`minder dan ${min} woningen`);
+  }
+
+  let share: boolean | null;
+  const minPct = formatPercentage(g.minAandeel55plus);
+  if (f.aandeel55plus !== null) {
+    share = f.aandeel55plus >= g.minAandeel55plus;
+    parts.push(`${formatPercentage(f.aandeel55plus)} 55+`);
+    if (!share) {
+      failing.push(`${formatPercentage(f.aandeel55plus)} bewoners 55+ (minimaal ${minPct})`);
+      why.push(`minder dan ${minPct} 55+`);
+    }
+  } else if (g.label55plusAlsAandeelOnbekend && f.label55plusJa + f.label55plusNee > 0) {
+    const total = f.label55plusJa + f.label55plusNee + f.label55plusOnbekend;
+    const low = f.label55plusJa / total;
+    const high = (f.label55plusJa + f.label55plusOnbekend) / total;
+    share = low >= g.minAandeel55plus ? true : high < g.minAandeel55plus ? false : null;
+    parts.push(
+      f.label55plusOnbekend > 0
+        ? `${formatPercentage(low)} met label 55+ en ${formatPercentage(f.label55plusOnbekend / total)} onbekend`
+        : `${formatPercentage(low)} met label 55+`,
+    );
+    if (share === false) {
+      failing.push(`${f.label55plusOnbekend > 0 ? "hoogstens " : ""}${formatPercentage(high)} woningen met label 55+ (minimaal ${minPct})`);
+      why.push(`minder dan ${minPct} met label 55+`);
+    } else if (share === null) {
+      missing.push("aandeel55plus");
+      missingText.push("aandeel 55+");
+    }
+  } else {
+    share = null;
+    parts.push("aandeel 55+ onbekend");
+    missing.push("aandeel55plus");
+    missingText.push("aandeel 55+");
+  }
+
+  const verdict = room === false || !size || share === false ? false : room === null || share === null ? null : true;
+  return {
+    geclusterd: verdict,
+    text: `complex ${f.complex}: ${parts.join(", ")}`,
+    why,
+    failing,
+    missing: verdict === null ? missing : [],
+    missingText: verdict === null ? missingText : [],
+  };
+}
