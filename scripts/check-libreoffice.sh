@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Proves that a real spreadsheet reader opens the result workbooks written by `npm run demo`:
-# LibreOffice (Debian) converts each result sheet to CSV, and the CSV must hold the sheet's title
-# and, for Kerkrade, the stock total. Fails when LibreOffice is missing.
+# LibreOffice (Debian) converts every sheet to CSV (filter token 12 = -1: one CSV per sheet), and
+# the four result sheets must be there with their titles; for Kerkrade the stock total too.
+# Fails when LibreOffice is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SOFFICE=$(command -v soffice || command -v libreoffice || true)
@@ -14,16 +15,20 @@ trap 'rm -rf "$tmp"' EXIT
 for f in out/kerkrade-resultaat.xlsx out/parkstad-resultaat.xlsx; do
   [ -f "$f" ] || { echo "$f ontbreekt: eerst npm run demo" >&2; exit 1; }
   base=$(basename "$f" .xlsx)
-  for sheet in BZK-indeling Tekort Aanpassingspotentieel Controle; do
-    # The CSV filter's 12th token selects the sheet by name (LibreOffice 7.2+).
-    "$SOFFICE" --headless -env:UserInstallation=file://"$tmp"/profile \
-      --convert-to "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,$sheet" \
-      --outdir "$tmp/$base-$sheet" "$f" >/dev/null 2>&1
-    csv=$(ls "$tmp/$base-$sheet"/*.csv 2>/dev/null | head -n1 || true)
-    [ -n "$csv" ] || { echo "LibreOffice kon blad $sheet van $f niet omzetten" >&2; exit 1; }
+  "$SOFFICE" --headless -env:UserInstallation=file://"$tmp"/profile \
+    --convert-to "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1" \
+    --outdir "$tmp/$base" "$f" >/dev/null 2>&1 || true
+  for pair in "BZK-indeling:BZK-indeling van de woningvoorraad" "Tekort:Tekort: aanbod tegenover vraag" \
+              "Aanpassingspotentieel:Aanpassingspotentieel van de voorraad" "Controle:Controle: balans en meldingen"; do
+    sheet=${pair%%:*}; title=${pair#*:}
+    csv="$tmp/$base/$base-$sheet.csv"
+    [ -f "$csv" ] || { echo "LibreOffice kon blad $sheet van $f niet openen" >&2; exit 1; }
+    grep -q "$title" "$csv" || { echo "Blad $sheet van $f: titel '$title' niet gevonden" >&2; exit 1; }
   done
-  grep -q "Controle: balans en meldingen" "$tmp/$base-Controle"/*.csv || { echo "Controle-blad van $f onleesbaar" >&2; exit 1; }
-  echo "LibreOffice opent $f (4 resultaatbladen omgezet naar CSV)"
+  echo "LibreOffice opent $f: de 4 resultaatbladen zijn leesbaar"
 done
-grep -q "7824" "$tmp/kerkrade-resultaat-BZK-indeling"/*.csv || { echo "Kerkrade-totaal 7824 niet gevonden in BZK-indeling (LibreOffice)" >&2; exit 1; }
+grep -q '^totaal,7824' "$tmp/kerkrade-resultaat/kerkrade-resultaat-BZK-indeling.csv" \
+  || { echo "Kerkrade: totaal 7824 niet gevonden in BZK-indeling (LibreOffice)" >&2; exit 1; }
+grep -q '^Rijen gelezen,7824' "$tmp/kerkrade-resultaat/kerkrade-resultaat-Controle.csv" \
+  || { echo "Kerkrade: balans niet gevonden in Controle (LibreOffice)" >&2; exit 1; }
 echo "LibreOffice-controle geslaagd"
