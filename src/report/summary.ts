@@ -16,7 +16,13 @@ export function summaryLines(result: AnalysisResult): string[] {
     );
     lines.push(`Minstens nultreden: ${nlInt(s.cumulatief.nultreden)} woningen (${s.eenheden ? nlPct(s.cumulatief.nultreden / s.eenheden) : "0%"}).`);
   } else if (result.supplySource === "aanbodtabel") {
-    lines.push(`Aanbod uit de aanbodtabel (${result.supply.length} posten); geen voorraad per woning.`);
+    const groups = [...new Set(result.supply.map((e) => e.groep))];
+    for (const groep of groups) {
+      const parts = result.supply
+        .filter((e) => e.groep === groep)
+        .map((e) => `${e.categorie}${e.zorgprofiel ? ` ${e.zorgprofiel}` : ""} ${nlInt(e.aanbod)}`);
+      lines.push(`Aanbod ${groep ?? ""} uit de aanbodtabel (exclusief, hoogste type): ${parts.join(", ")}.`.replace("Aanbod  ", "Aanbod "));
+    }
   }
   const shortages = result.tekort.filter((t) => t.lezing === "per categorie" && t.tekort > 0);
   if (result.tekort.length > 0) {
@@ -33,6 +39,7 @@ export function summaryLines(result: AnalysisResult): string[] {
       );
     }
   }
+  if (result.tekort.length === 0) lines.push("Tekort: niet berekend (zie de meldingen op blad Controle).");
   const pot = result.adaptationTotals.reduce(
     (a, t) => ({ g: a.g + t.geschikt, p: a.p + t.potentieel, o: a.o + t.ongeschikt, x: a.x + t.onbekend }),
     { g: 0, p: 0, o: 0, x: 0 },
