@@ -4,11 +4,12 @@
  *
  * Rules (defaults in `rules.ts`, every threshold editable):
  * 1. nultreden: BAT ≥ threshold on the row's own scale, or (when BAT is missing) a VERA
- *    toegankelijkheidslabel in the nultreden list. BAT and label disagree → BAT wins + warning.
+ *    toegankelijkheidslabel in the nultreden list. BAT and label disagree → BAT wins + warning
+ *    (`toegankelijkheid.ts`).
  * 2. geclusterd: nultreden and the complex has a meeting room (inpandig; aangrenzend as option),
  *    ≥ minWoningen dwellings (rural lower bound per gemeente) and ≥ minAandeel55plus residents 55+
- *    (or, when the share is unknown, that share of dwellings labelled 55+). See `complexes.ts`
- *    for how facts are aggregated per complex.
+ *    (or, when the share is unknown, that share of dwellings labelled 55+) (`geclusterd.ts`;
+ *    facts aggregated per complex in `complexes.ts`).
  * 3. zorggeschikt: geclusterd, rollator/wheelchair-suitable (BAT threshold per scale or label),
  *    Wlz care in the complex (if required) and not explicitly non-zelfstandig (if required).
  * 4. Declared VERA woonvorm GEC (geclusterd) / ZWO (zorggeschikt, which includes geclusterd)
