@@ -1,0 +1,73 @@
+/**
+ * What the task pane and the browser page show before a run: how each sheet was recognised, and
+ * for the chosen stock sheet the header row and the column mapping as detected (so the user can
+ * correct it per field). Pure apart from reading through the port.
+ */
+import type { Issue } from "./domain/issues";
+import type { Rules } from "./domain/rules";
+import { cellText } from "./ingest/cells";
+import { detectTable } from "./ingest/detect";
+import { readStock } from "./ingest/stock";
+import type { MappingOverrides, StockField, TableKind } from "./ingest/types";
+import type { WorkbookReader } from "./workbook/port";
+
+/** One sheet as recognised: kind and a Dutch explanation. */
+export interface SheetDetection {
+  sheet: string;
+  kind: TableKind;
+  reden: string;
+  rowCount: number;
+}
+
+/**
+ * Lists the workbook's sheets (not the product's own result sheets) with the kind of table
+ * each one holds.
+ * @throws whatever the port throws (UserError with a Dutch message for unreadable sheets).
+ */
+export async function describeWorkbook(reader: WorkbookReader): Promise<SheetDetection[]> {
+  const sheets = (await reader.listSheets()).filter((s) => s.resultKind === null);
+  const out: SheetDetection[] = [];
+  for (const s of sheets) {
+    const table = await reader.readSheet(s.name);
+    const det = detectTable(table);
+    out.push({ sheet: s.name, kind: det.kind, reden: det.reden, rowCount: s.rowCount });
+  }
+  return out;
+}
+
+/** The stock sheet as the mapping step shows it. */
+export interface StockPreview {
+  sheet: string;
+  /** Texts of the header row, in column order (empty string for an empty header cell). */
+  headers: string[];
+  /** 1-based Excel row of the header row (0 when none was found). */
+  headerRow: number;
+  /** field → header text actually used (detected, or the user's override). */
+  mapping: Partial<Record<StockField, string>>;
+  /** Data rows read and rows set aside with the current mapping. */
+  rowsRead: number;
+  rowsRejected: number;
+  batScale: "limburg" | "vera" | null;
+  issues: Issue[];
+}
+
+/**
+ * Reads the stock sheet with the current overrides and returns the header row and the mapping.
+ * @param sheet sheet name; @param overrides field → header text chosen by the user.
+ */
+export async function previewStock(reader: WorkbookReader, sheet: string, rules: Rules, overrides: MappingOverrides = {}): Promise<StockPreview> {
+  const table = await reader.readSheet(sheet);
+  const ingest = readStock(table, { overrides, scale: rules.batSchaal });
+  const headerIndex = ingest.headerRow > 0 ? ingest.headerRow - table.originRow : -1;
+  const headerCells = headerIndex >= 0 ? table.values[headerIndex] ?? [] : [];
+  return {
+    sheet,
+    headers: headerCells.map((v) => cellText(v) ?? ""),
+    headerRow: ingest.headerRow,
+    mapping: ingest.mapping,
+    rowsRead: ingest.rowsRead,
+    rowsRejected: ingest.rowsRejected,
+    batScale: ingest.batScale,
+    issues: ingest.issues,
+  };
+}

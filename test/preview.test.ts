@@ -1,0 +1,31 @@
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { describeWorkbook, previewStock } from "../src/preview";
+import { DEFAULT_RULES } from "../src/domain/rules";
+import { XlsxWorkbook } from "../src/workbook/xlsx";
+
+const KERKRADE = path.resolve(__dirname, "../assets/kerkrade-sociale-huur-2020.xlsx");
+
+test("describeWorkbook recognises the Kerkrade sheets", async () => {
+  const wb = await XlsxWorkbook.fromBuffer(readFileSync(KERKRADE));
+  const d = await describeWorkbook(wb);
+  expect(d.map((s) => [s.sheet, s.kind])).toEqual([
+    ["Toelichting", "onbekend"],
+    ["BAT per corporatie", "bat-breed"],
+    ["Woningtype", "onbekend"],
+    ["Voorraad (synthetisch)", "voorraad"],
+  ]);
+});
+
+test("previewStock shows the header row and the detected mapping, and applies an override", async () => {
+  const wb = await XlsxWorkbook.fromBuffer(readFileSync(KERKRADE));
+  const p = await previewStock(wb, "Voorraad (synthetisch)", DEFAULT_RULES);
+  expect(p.headerRow).toBe(3);
+  expect(p.headers).toContain("BAT-score");
+  expect(p.mapping.bat).toBe("BAT-score");
+  expect(p.mapping.id).toBe("VHE-nummer");
+  expect(p.rowsRead).toBe(7824);
+  // The user says the segment is in "Huurklasse" instead.
+  const q = await previewStock(wb, "Voorraad (synthetisch)", DEFAULT_RULES, { segment: "Huurklasse" });
+  expect(q.mapping.segment).toBe("Huurklasse");
+});
