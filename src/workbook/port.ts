@@ -47,4 +47,15 @@ export interface WorkbookWriter {
   writeResults(models: SheetModel[], settings: StoredSettings): Promise<WriteOutcome>;
 }
 
-export type WorkbookPort = WorkbookReader & WorkbookWriter;
+/** Extras that only some adapters offer (the Office.js adapter inside Excel). */
+export interface WorkbookExtras {
+  /** The user's current selection in Excel as a RawTable (sheet = the selection's sheet). */
+  readSelection?(): Promise<RawTable>;
+  /** Makes a sheet the active one (the results step links to each result sheet). */
+  activateSheet?(name: string): Promise<void>;
+}
+
+/** Progress of a long read or write, per chunk: rows done and rows in all. */
+export type ChunkProgress = (done: number, total: number) => void;
+
+export type WorkbookPort = WorkbookReader & WorkbookWriter & WorkbookExtras;
