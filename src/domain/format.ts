@@ -1,29 +1,21 @@
 /**
  * Dutch formatting of numbers and lists for reasons, warnings and issue messages.
- * Deterministic (no locale data from the runtime), so messages are the same everywhere.
+ * Uses the runtime's Intl data for nl-NL (Node and every current browser ship it).
  * Only for text: result numbers are never rounded.
  */
 
+const GETAL = [0, 1, 2, 3, 4].map((d) => new Intl.NumberFormat("nl-NL", { maximumFractionDigits: d, useGrouping: true }));
+
 /**
- * A number in Dutch notation: thousands separated by ".", decimals after ",", at most two
- * decimals (text only).
+ * A number in Dutch notation through the standard `Intl.NumberFormat("nl-NL")`: thousands
+ * separated by ".", decimals after ",", at most `decimals` decimals (text only; 0..4, default 2).
+ * Negative zero prints as "0".
  * @example formatGetal(7824) === "7.824"; formatGetal(-227) === "-227"; formatGetal(12.5) === "12,5"
  */
-export function formatGetal(n: number): string {
+export function formatGetal(n: number, decimals = 2): string {
   if (!Number.isFinite(n)) return String(n);
-  const negative = n < 0;
-  const rounded = Math.round(Math.abs(n) * 100) / 100;
-  const whole = Math.floor(rounded);
-  const cents = Math.round((rounded - whole) * 100);
-  const digits = String(whole);
-  let grouped = "";
-  for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && (digits.length - i) % 3 === 0) grouped += ".";
-    grouped += digits[i];
-  }
-  let fraction = "";
-  if (cents > 0) fraction = "," + (cents % 10 === 0 ? String(cents / 10) : String(cents).padStart(2, "0"));
-  return (negative && (whole > 0 || cents > 0) ? "-" : "") + grouped + fraction;
+  const text = GETAL[Math.min(Math.max(decimals, 0), 4)].format(n);
+  return text === "-0" ? "0" : text;
 }
 
 /**

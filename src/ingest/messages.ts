@@ -3,6 +3,7 @@
  * quoted cell values, Dutch number formatting), plus a collector that caps repetitive
  * warnings so that a million-row table with one bad column does not produce a million lines.
  */
+import { formatGetal } from "../domain/format";
 import { cellAddress, type Issue, type Severity } from "../domain/issues";
 import type { CellValue, RawTable } from "./types";
 
@@ -43,16 +44,7 @@ export function tableCell(table: Pick<RawTable, "originRow" | "originCol">, r: n
  * @param n finite number.
  */
 export function formatNumber(n: number): string {
-  if (!Number.isFinite(n)) return String(n);
-  const negative = n < 0;
-  const rounded = Math.round(Math.abs(n) * 10_000) / 10_000;
-  const [intPart, frac] = String(rounded).split(".");
-  let grouped = "";
-  for (let i = 0; i < intPart.length; i++) {
-    if (i > 0 && (intPart.length - i) % 3 === 0) grouped += ".";
-    grouped += intPart[i];
-  }
-  return (negative ? "-" : "") + grouped + (frac ? "," + frac : "");
+  return formatGetal(n, 4);
 }
 
 /**
