@@ -1,0 +1,538 @@
+/**
+ * The task pane and browser page: one flow of steps (tables, columns, rules, run, results)
+ * over a workbook port. Inside Excel the port is injected (Office.js adapter); in the browser
+ * the user opens an .xlsx and the result is downloaded. All workbook access goes through hooks.
+ */
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Label,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarGroup,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { DismissRegular, InfoRegular } from "@fluentui/react-icons";
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from "react";
+import { DEFAULT_RULES, parseRules, type Rules } from "../domain/rules";
+import { STOCK_FIELDS, type MappingOverrides, type StockField } from "../ingest/types";
+import { nlInt } from "../report/format";
+import type { StoredSettings, WorkbookPort } from "../workbook/port";
+import { AUTO, autoDemandSheet, autoStockSheet, type TableChoice } from "./choice";
+import { saveBytes } from "./download";
+import { errorMessage } from "./errors";
+import { useActivateSheet } from "./hooks/useActivateSheet";
+import { useAnalysis } from "./hooks/useAnalysis";
+import { browserStorage, useFirstRun, type FlagStorage } from "./hooks/useFirstRun";
+import { useResultDownload } from "./hooks/useResultDownload";
+import { useSelection } from "./hooks/useSelection";
+import { useStockPreview } from "./hooks/useStockPreview";
+import { useWorkbookInfo } from "./hooks/useWorkbookInfo";
+import { openXlsxFile, type FilePort, type OpenFile } from "./open-file";
+import { keyFigures } from "./results";
+import { formToRules, rulesToForm, type RuleFieldKey, type RulesFormValues } from "./rules-form";
+import { SELECTION_SHEET } from "./selection-reader";
+import { FirstRun } from "./steps/FirstRun";
+import { MappingStep } from "./steps/MappingStep";
+import { ResultsStep } from "./steps/ResultsStep";
+import { RulesStep } from "./steps/RulesStep";
+import { RunStep } from "./steps/RunStep";
+import { TablesStep } from "./steps/TablesStep";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    maxWidth: "720px",
+    boxSizing: "border-box",
+  },
+  header: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  title: {
+    margin: 0,
+  },
+  file: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
+  fileInput: {
+    maxWidth: "100%",
+    fontSize: tokens.fontSizeBase300,
+  },
+  hint: {
+    color: tokens.colorNeutralForeground3,
+  },
+  // Read by screen readers, not shown: the outcome of a run, which stays announced when the
+  // pane moves on to the results step.
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
+});
+
+/** Props of the App. */
+export interface AppProps {
+  /** "excel": inside the Excel task pane, with `port`; "browser": the standalone page, the user opens a file. */
+  mode: "excel" | "browser";
+  /** Excel route: the workbook (Office.js adapter). Not used in the browser route. */
+  port?: WorkbookPort;
+  /** Browser route: turns the chosen file into a workbook; default loads ExcelJS on first use. */
+  openFile?: OpenFile;
+  /** Browser route: hands the result bytes to the browser; default a Blob URL download. */
+  saveFile?: (bytes: Uint8Array, fileName: string) => void;
+  /** Where the first-run explanation's "read" flag is kept; default localStorage, null = nowhere. */
+  storage?: FlagStorage | null;
+}
+
+type StepId = "tabellen" | "kolommen" | "regels" | "uitvoeren" | "resultaten";
+
+const STEP_TITLES: Record<StepId, string> = {
+  tabellen: "1. Kies de tabellen",
+  kolommen: "2. Kolommen",
+  regels: "3. Regels",
+  uitvoeren: "4. Uitvoeren",
+  resultaten: "5. Resultaten",
+};
+
+/** Column choices saved in the workbook, keeping only known fields with text. */
+function savedOverrides(kolommen: Record<string, string> | undefined): MappingOverrides {
+  const out: MappingOverrides = {};
+  if (!kolommen || typeof kolommen !== "object") return out;
+  for (const field of STOCK_FIELDS) {
+    const v = kolommen[field];
+    if (typeof v === "string" && v.trim() !== "") out[field] = v;
+  }
+  return out;
+}
+
+/** The task pane / browser page. */
+export function App(props: AppProps) {
+  const { mode } = props;
+  const styles = useStyles();
+  const [storage] = useState<FlagStorage | null>(() => (props.storage === undefined ? browserStorage() : props.storage));
+  const firstRun = useFirstRun(storage);
+  const fileInputId = useId();
+  const fileHintId = useId();
+
+  // The workbook: injected (Excel) or opened from a file (browser).
+  const [file, setFile] = useState<{ port: FilePort; name: string } | null>(null);
+  const [fileBusy, setFileBusy] = useState(false);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const port: WorkbookPort | null = mode === "excel" ? (props.port ?? null) : (file?.port ?? null);
+  const info = useWorkbookInfo(port);
+  const selection = useSelection(mode === "excel" ? port : null);
+
+  // The user's choices.
+  const [voorraad, setVoorraad] = useState<TableChoice>(AUTO);
+  const [vraag, setVraag] = useState<TableChoice>(AUTO);
+  const [overrides, setOverrides] = useState<MappingOverrides>({});
+  const [baseRules, setBaseRules] = useState<Rules>(DEFAULT_RULES);
+  const [ruleValues, setRuleValues] = useState<RulesFormValues>(() => rulesToForm(DEFAULT_RULES));
+  const [restored, setRestored] = useState<{ intent: "info" | "warning"; text: string }[]>([]);
+  const [refresh, setRefresh] = useState(0);
+  const validation = useMemo(() => formToRules(baseRules, ruleValues), [baseRules, ruleValues]);
+  const lastValidRules = useRef<Rules>(DEFAULT_RULES);
+  if (validation.rules) lastValidRules.current = validation.rules;
+
+  const analysis = useAnalysis();
+  const download = useResultDownload(props.saveFile ?? saveBytes);
+  const sheetLink = useActivateSheet(mode === "excel" ? port : null);
+
+  // Steps and focus: each newly opened step's heading gets the focus.
+  const [open, setOpen] = useState<StepId | null>("tabellen");
+  const headerButtons = useRef<Partial<Record<StepId, HTMLElement | null>>>({});
+  const pendingFocus = useRef<StepId | null>(null);
+  const focusOnLoad = useRef(false);
+  const goTo = useCallback((id: StepId) => {
+    setOpen(id);
+    pendingFocus.current = id;
+  }, []);
+  useEffect(() => {
+    const id = pendingFocus.current;
+    const el = id ? headerButtons.current[id] : null;
+    if (id && el) {
+      pendingFocus.current = null;
+      el.focus();
+    }
+  });
+
+  // Saved settings are applied once per workbook, when it has been read.
+  const appliedFor = useRef<WorkbookPort | null>(null);
+  useEffect(() => {
+    if (!port || info.status !== "ready" || info.reader !== port || appliedFor.current === port) return;
+    appliedFor.current = port;
+    const settings: StoredSettings = info.settings ?? {};
+    const names = new Set(info.sheets.map((s) => s.sheet));
+    const notes: { intent: "info" | "warning"; text: string }[] = [];
+    const parts: string[] = [];
+    const sheetChoice = (name: string | undefined, what: string): TableChoice => {
+      if (!name) return AUTO;
+      if (names.has(name)) {
+        parts.push(`${what} '${name}'`);
+        return { kind: "sheet", name };
+      }
+      notes.push({ intent: "warning", text: `Het bewaarde ${what}blad '${name}' bestaat niet meer; er wordt automatisch gekozen.` });
+      return AUTO;
+    };
+    setVoorraad(sheetChoice(settings.voorraad, "voorraad"));
+    setVraag(sheetChoice(settings.vraag, "vraag"));
+    const kolommen = savedOverrides(settings.kolommen);
+    if (Object.keys(kolommen).length > 0) parts.push("kolommen");
+    setOverrides(kolommen);
+    let rules = DEFAULT_RULES;
+    if (settings.regels !== undefined) {
+      const parsed = parseRules(settings.regels);
+      if (parsed.ok) {
+        rules = parsed.rules;
+        parts.push("regels");
+      } else {
+        notes.push({ intent: "warning", text: `De regels in deze werkmap zijn niet te gebruiken; de standaardregels gelden. ${parsed.message}` });
+      }
+    }
+    setBaseRules(rules);
+    setRuleValues(rulesToForm(rules));
+    if (parts.length > 0) {
+      notes.unshift({ intent: "info", text: `De instellingen van de vorige analyse in deze werkmap zijn hersteld (${parts.join(", ")}), zodat u hetzelfde resultaat krijgt.` });
+    }
+    setRestored(notes);
+    if (focusOnLoad.current) {
+      focusOnLoad.current = false;
+      goTo("tabellen");
+    }
+  }, [port, info.status, info.reader, info.settings, info.sheets, goTo]);
+
+  // Which stock table is previewed and analysed.
+  const reader = voorraad.kind === "selection" ? selection.reader : port;
+  const autoVoorraad = autoStockSheet(info.sheets);
+  const autoVraag = autoDemandSheet(info.sheets);
+  const stockSheet = voorraad.kind === "sheet" ? voorraad.name : voorraad.kind === "selection" ? (selection.reader ? SELECTION_SHEET : null) : autoVoorraad;
+  const preview = useStockPreview(reader, stockSheet, validation.rules ?? lastValidRules.current, overrides, refresh);
+
+  const onOpenFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.target;
+    const chosen = input.files?.[0];
+    // Cleared at once, so that choosing the same (changed) file again opens it again.
+    input.value = "";
+    if (!chosen) return;
+    setFileBusy(true);
+    setFileError(null);
+    try {
+      const opened = await (props.openFile ?? openXlsxFile)(chosen);
+      analysis.reset();
+      download.reset();
+      appliedFor.current = null;
+      focusOnLoad.current = true;
+      setFile({ port: opened, name: chosen.name });
+    } catch (err) {
+      setFileError(errorMessage(err));
+    } finally {
+      setFileBusy(false);
+    }
+  };
+
+  const onVoorraadChange = async (choice: TableChoice) => {
+    // Column choices belong to one table's headers.
+    setOverrides({});
+    if (choice.kind === "selection") {
+      if (await selection.read()) setVoorraad(choice);
+      return;
+    }
+    selection.clear();
+    setVoorraad(choice);
+  };
+
+  const onReload = () => {
+    info.reload();
+    if (voorraad.kind === "selection") void selection.read();
+    setRefresh((n) => n + 1);
+  };
+
+  const onMappingChange = (field: StockField, header: string | null) => {
+    setOverrides((prev) => {
+      const next: MappingOverrides = {};
+      for (const [k, v] of Object.entries(prev) as [StockField, string][]) {
+        // A column serves one field: taking it for this field releases it elsewhere.
+        if (k !== field && v !== header) next[k] = v;
+      }
+      if (header !== null) next[field] = header;
+      return next;
+    });
+  };
+
+  const onRuleChange = <K extends RuleFieldKey>(key: K, value: RulesFormValues[K]) => {
+    setRuleValues((prev) => ({ ...prev, [key]: value }));
+  };
+
+  const onResetRules = () => {
+    setBaseRules(DEFAULT_RULES);
+    setRuleValues(rulesToForm(DEFAULT_RULES));
+  };
+
+  const settingsToSave = (rules: Rules): StoredSettings => ({
+    regels: rules,
+    kolommen: { ...overrides } as Record<string, string>,
+    voorraad: voorraad.kind === "sheet" ? voorraad.name : undefined,
+    vraag: vraag.kind === "sheet" ? vraag.name : undefined,
+  });
+
+  const blockedReason = !port
+    ? "Open eerst een werkmap."
+    : info.status !== "ready"
+      ? "De werkmap wordt nog gelezen."
+      : !validation.rules
+        ? "Een of meer regels hebben een ongeldige waarde. Verbeter die bij stap 3, Regels, om te kunnen analyseren."
+        : voorraad.kind === "selection" && !selection.reader
+          ? "De selectie is nog niet gelezen. Kies 'Huidige selectie' opnieuw bij stap 1."
+          : null;
+
+  const onRun = async () => {
+    const rules = validation.rules;
+    if (!rules || !reader || !port) return;
+    const result = await analysis.run({
+      reader,
+      writer: mode === "excel" ? port : undefined,
+      options: {
+        voorraad: voorraad.kind === "sheet" ? voorraad.name : voorraad.kind === "selection" ? SELECTION_SHEET : undefined,
+        vraag: vraag.kind === "sheet" ? vraag.name : undefined,
+        rules,
+        overrides,
+      },
+      settings: settingsToSave(rules),
+    });
+    if (result) {
+      download.reset();
+      goTo("resultaten");
+    }
+  };
+
+  const onDownload = () => {
+    if (!file || !analysis.result) return;
+    void download.download(file.port, analysis.result, settingsToSave(analysis.result.rules), file.name);
+  };
+
+  const figures = useMemo(
+    () => (analysis.result ? keyFigures(analysis.result, analysis.result.rules.tekort.afronden) : null),
+    [analysis.result],
+  );
+  const doneText = figures
+    ? figures.aanbod.length > 0
+      ? `${nlInt(figures.eenheden)} woningen, waarvan ${nlInt(figures.minstensNultreden)} minstens nultreden.`
+      : figures.tekortBerekend
+        ? `Tekort berekend: ${figures.tekorten.length === 0 ? "geen tekort" : `${figures.tekorten.length} tekorten per woontype, jaar en scenario`}.`
+        : null
+    : null;
+
+  const ready = info.status === "ready" || (info.status === "loading" && info.sheets.length > 0);
+  const setHeaderRef = (id: StepId) => (el: HTMLElement | null) => {
+    headerButtons.current[id] = el;
+  };
+  const header = (id: StepId) => (
+    <AccordionHeader as="h2" button={{ ref: setHeaderRef(id) }}>
+      {STEP_TITLES[id]}
+    </AccordionHeader>
+  );
+
+  return (
+    <main className={styles.root}>
+      <div className={styles.header}>
+        <Text as="h1" size={500} weight="semibold" className={styles.title}>
+          BAT → BZK woonvoorraad
+        </Text>
+        {!firstRun.show ? (
+          <Button appearance="subtle" size="small" icon={<InfoRegular />} onClick={firstRun.reopen}>
+            Uitleg
+          </Button>
+        ) : null}
+      </div>
+      {firstRun.show ? <FirstRun onDismiss={firstRun.dismiss} /> : null}
+
+      {mode === "browser" ? (
+        <section className={styles.file} aria-label="Werkmap">
+          <Label htmlFor={fileInputId} weight="semibold">
+            Werkmap openen
+          </Label>
+          <input
+            id={fileInputId}
+            className={styles.fileInput}
+            type="file"
+            accept=".xlsx"
+            aria-describedby={fileHintId}
+            onChange={(e) => void onOpenFile(e)}
+            disabled={fileBusy}
+          />
+          <Text id={fileHintId} size={200} className={styles.hint}>
+            Kies een Excel-werkmap (.xlsx). Het bestand blijft op uw computer: er wordt niets verstuurd.
+          </Text>
+          <div role="status" aria-live="polite">
+            {fileBusy ? <Spinner size="tiny" label="Werkmap wordt geopend…" /> : null}
+            {file && !fileBusy ? <Text>{`Geopend: ${file.name}`}</Text> : null}
+          </div>
+          {fileError ? (
+            <MessageBar intent="error" role="alert">
+              <MessageBarBody>{fileError}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+        </section>
+      ) : null}
+
+      {mode === "excel" && !props.port ? (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>De verbinding met Excel ontbreekt. Sluit het taakvenster en open het opnieuw.</MessageBarBody>
+        </MessageBar>
+      ) : null}
+
+      {info.status === "loading" && info.sheets.length === 0 ? <Spinner size="small" label="Werkmap wordt gelezen…" /> : null}
+      {info.status === "error" ? (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{info.error}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={info.reload}>
+              Opnieuw proberen
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
+      {restored.length > 0 ? (
+        <MessageBarGroup>
+          {restored.map((n) => (
+            <MessageBar key={n.text} intent={n.intent}>
+              <MessageBarBody>{n.text}</MessageBarBody>
+              <MessageBarActions
+                containerAction={
+                  <Button
+                    appearance="transparent"
+                    size="small"
+                    aria-label="Melding sluiten"
+                    icon={<DismissRegular />}
+                    onClick={() => setRestored((list) => list.filter((x) => x !== n))}
+                  />
+                }
+              />
+            </MessageBar>
+          ))}
+        </MessageBarGroup>
+      ) : null}
+
+      <div role="status" aria-live="polite" className={styles.visuallyHidden}>
+        {analysis.status === "done" ? `Analyse klaar. ${doneText ?? ""}`.trim() : ""}
+      </div>
+
+      {ready ? (
+        <Accordion
+          collapsible
+          openItems={open ? [open] : []}
+          onToggle={(_e, data) => setOpen(data.openItems.length > 0 ? (data.value as StepId) : null)}
+        >
+          <AccordionItem value="tabellen">
+            {header("tabellen")}
+            <AccordionPanel>
+              <TablesStep
+                sheets={info.sheets}
+                voorraad={voorraad}
+                vraag={vraag}
+                autoVoorraad={autoVoorraad}
+                autoVraag={autoVraag}
+                selectionAvailable={selection.available}
+                selectionText={selection.text}
+                busy={selection.busy || info.status === "loading"}
+                onVoorraadChange={(c) => void onVoorraadChange(c)}
+                onVraagChange={setVraag}
+                onReload={onReload}
+                onNext={() => goTo("kolommen")}
+              />
+              {selection.error ? (
+                <MessageBar intent="error" role="alert">
+                  <MessageBarBody>{selection.error}</MessageBarBody>
+                </MessageBar>
+              ) : null}
+            </AccordionPanel>
+          </AccordionItem>
+          <AccordionItem value="kolommen">
+            {header("kolommen")}
+            <AccordionPanel>
+              <MappingStep
+                sheet={stockSheet}
+                preview={preview.preview}
+                loading={preview.status === "loading"}
+                error={preview.error}
+                overrides={overrides}
+                onChange={onMappingChange}
+                onReset={() => setOverrides({})}
+                onNext={() => goTo("regels")}
+              />
+            </AccordionPanel>
+          </AccordionItem>
+          <AccordionItem value="regels">
+            {header("regels")}
+            <AccordionPanel>
+              <RulesStep
+                values={ruleValues}
+                errors={validation.errors}
+                generalError={validation.general}
+                onChange={onRuleChange}
+                onReset={onResetRules}
+                onNext={() => goTo("uitvoeren")}
+              />
+            </AccordionPanel>
+          </AccordionItem>
+          <AccordionItem value="uitvoeren">
+            {header("uitvoeren")}
+            <AccordionPanel>
+              <RunStep
+                mode={mode}
+                blockedReason={blockedReason}
+                status={analysis.status}
+                stap={analysis.stap}
+                fractie={analysis.fractie}
+                error={analysis.error}
+                outcome={analysis.outcome}
+                doneText={doneText}
+                onRun={() => void onRun()}
+                onCancel={analysis.cancel}
+                onShowRules={validation.rules ? undefined : () => goTo("regels")}
+              />
+            </AccordionPanel>
+          </AccordionItem>
+          <AccordionItem value="resultaten" disabled={!figures}>
+            {header("resultaten")}
+            <AccordionPanel>
+              {figures ? (
+                <ResultsStep
+                  mode={mode}
+                  figures={figures}
+                  afronden={analysis.result?.rules.tekort.afronden ?? null}
+                  sheets={analysis.outcome?.sheets ?? null}
+                  onActivateSheet={sheetLink.activate ? (name) => void sheetLink.activate?.(name) : undefined}
+                  activateError={sheetLink.error}
+                  onDownload={mode === "browser" ? onDownload : undefined}
+                  download={download}
+                />
+              ) : null}
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * The column step's preview: the stock sheet read with the current mapping overrides
+ * (previewStock), read again whenever the sheet, the overrides or the BAT scale change.
+ */
+import { useEffect, useRef, useState } from "react";
+import { previewStock, type StockPreview } from "../../preview";
+import type { Rules } from "../../domain/rules";
+import type { MappingOverrides } from "../../ingest/types";
+import type { WorkbookReader } from "../../workbook/port";
+import { errorMessage } from "../errors";
+
+/** State of the preview. */
+export interface StockPreviewState {
+  status: "idle" | "loading" | "ready" | "error";
+  preview: StockPreview | null;
+  error: string | null;
+}
+
+/**
+ * @param reader the workbook (or the selection reader); null: nothing to preview.
+ * @param sheet the stock sheet; null: no stock sheet chosen or found.
+ * @param rules current rules (only the BAT scale matters for the preview).
+ * @param overrides the user's column choices.
+ * @param refresh bump to read again (e.g. after "Opnieuw inlezen").
+ */
+export function useStockPreview(
+  reader: WorkbookReader | null,
+  sheet: string | null,
+  rules: Rules,
+  overrides: MappingOverrides,
+  refresh: number,
+): StockPreviewState {
+  const [state, setState] = useState<StockPreviewState>({ status: "idle", preview: null, error: null });
+  const rulesRef = useRef(rules);
+  rulesRef.current = rules;
+  const batSchaal = rules.batSchaal;
+  useEffect(() => {
+    if (!reader || !sheet) {
+      setState({ status: "idle", preview: null, error: null });
+      return;
+    }
+    let live = true;
+    // Keep showing the previous preview while the new one is read (no flicker).
+    setState((s) => ({ ...s, status: "loading", error: null }));
+    previewStock(reader, sheet, { ...rulesRef.current, batSchaal }, overrides).then(
+      (preview) => {
+        if (live) setState({ status: "ready", preview, error: null });
+      },
+      (err: unknown) => {
+        if (live) setState({ status: "error", preview: null, error: errorMessage(err) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [reader, sheet, batSchaal, overrides, refresh]);
+  return state;
+}

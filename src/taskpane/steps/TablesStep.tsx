@@ -1,0 +1,154 @@
+/**
+ * Step 1, "Kies de tabellen": the workbook's sheets with the kind of table recognised on each,
+ * and the choice of the stock (voorraad) and demand (vraag) tables.
+ */
+import { Button, Dropdown, Field, Option, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowClockwiseRegular } from "@fluentui/react-icons";
+import type { SheetDetection } from "../../preview";
+import { choiceValue, parseChoice, type TableChoice } from "../choice";
+import { KIND_LABELS } from "../labels";
+import { SELECTION_SHEET } from "../selection-reader";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+  },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+  reden: {
+    display: "block",
+    color: tokens.colorNeutralForeground3,
+  },
+  dropdown: {
+    minWidth: "0",
+    width: "100%",
+  },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+});
+
+/** Props of the tables step. */
+export interface TablesStepProps {
+  /** The sheets as recognised (describeWorkbook). */
+  sheets: readonly SheetDetection[];
+  voorraad: TableChoice;
+  vraag: TableChoice;
+  /** What "Automatisch" stands for, to say so in the hints. */
+  autoVoorraad: string | null;
+  autoVraag: string | null;
+  /** True in Excel when the port can read the selection ("Huidige selectie" is offered). */
+  selectionAvailable: boolean;
+  /** The kept selection, described ("blad 'Blad1', vanaf cel B3, 120 rijen"), when chosen. */
+  selectionText: string | null;
+  busy: boolean;
+  onVoorraadChange: (choice: TableChoice) => void;
+  onVraagChange: (choice: TableChoice) => void;
+  /** Reads the workbook (and the selection) again. */
+  onReload: () => void;
+  onNext: () => void;
+}
+
+function optionText(s: SheetDetection): string {
+  return `${s.sheet} (${KIND_LABELS[s.kind]})`;
+}
+
+/** The tables step. */
+export function TablesStep(props: TablesStepProps) {
+  const styles = useStyles();
+  const { sheets, voorraad, vraag } = props;
+  const textOf = (choice: TableChoice, auto: string | null): string => {
+    if (choice.kind === "auto") return auto ? `Automatisch: ${auto}` : "Automatisch";
+    if (choice.kind === "selection") return SELECTION_SHEET;
+    const s = sheets.find((x) => x.sheet === choice.name);
+    return s ? optionText(s) : choice.name;
+  };
+  const voorraadHint =
+    voorraad.kind === "selection"
+      ? (props.selectionText ?? "De selectie wordt gelezen.")
+      : voorraad.kind === "sheet"
+        ? "Door u gekozen. Kies 'Automatisch' om de meest gedetailleerde voorraadtabel te laten kiezen."
+        : props.autoVoorraad
+          ? `Bij 'Automatisch' wordt blad '${props.autoVoorraad}' gebruikt.`
+          : "Er is geen voorraadtabel herkend. Kies een blad, of het aanbod komt uit een aanbodtabel.";
+  const vraagHint =
+    vraag.kind === "sheet"
+      ? "Door u gekozen."
+      : props.autoVraag
+        ? `Bij 'Automatisch' wordt blad '${props.autoVraag}' gebruikt.`
+        : "Er is geen vraagtabel herkend: zonder vraag wordt geen tekort berekend.";
+  return (
+    <div className={styles.root}>
+      <Text>Deze bladen staan in de werkmap, met wat erop is herkend:</Text>
+      <ul className={styles.list} aria-label="Bladen in de werkmap">
+        {sheets.map((s) => (
+          <li key={s.sheet}>
+            <Text weight="semibold">{s.sheet}</Text>: <Text>{KIND_LABELS[s.kind]}</Text>
+            <Text size={200} className={styles.reden}>
+              {s.reden}
+            </Text>
+          </li>
+        ))}
+      </ul>
+      <Field label="Voorraad (woningen)" hint={voorraadHint}>
+        <Dropdown
+          className={styles.dropdown}
+          value={textOf(voorraad, props.autoVoorraad)}
+          selectedOptions={[choiceValue(voorraad)]}
+          onOptionSelect={(_e, data) => data.optionValue && props.onVoorraadChange(parseChoice(data.optionValue))}
+          disabled={props.busy}
+        >
+          <Option value="auto" text={textOf({ kind: "auto" }, props.autoVoorraad)}>
+            {textOf({ kind: "auto" }, props.autoVoorraad)}
+          </Option>
+          {props.selectionAvailable ? (
+            <Option value="selection" text={SELECTION_SHEET}>
+              {SELECTION_SHEET}
+            </Option>
+          ) : null}
+          {sheets.map((s) => (
+            <Option key={s.sheet} value={choiceValue({ kind: "sheet", name: s.sheet })} text={optionText(s)}>
+              {optionText(s)}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label="Vraag" hint={vraagHint}>
+        <Dropdown
+          className={styles.dropdown}
+          value={textOf(vraag, props.autoVraag)}
+          selectedOptions={[choiceValue(vraag)]}
+          onOptionSelect={(_e, data) => data.optionValue && props.onVraagChange(parseChoice(data.optionValue))}
+          disabled={props.busy}
+        >
+          <Option value="auto" text={textOf({ kind: "auto" }, props.autoVraag)}>
+            {textOf({ kind: "auto" }, props.autoVraag)}
+          </Option>
+          {sheets.map((s) => (
+            <Option key={s.sheet} value={choiceValue({ kind: "sheet", name: s.sheet })} text={optionText(s)}>
+              {optionText(s)}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={props.onNext}>
+          Verder naar kolommen
+        </Button>
+        <Button icon={<ArrowClockwiseRegular />} onClick={props.onReload} disabled={props.busy}>
+          Opnieuw inlezen
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,752 @@
+/// <reference types="office-js" />
+/**
+ * The workbook port inside Excel, through the Office.js Excel JavaScript API.
+ *
+ * Runtime access to Excel goes only through the injected `run` (in production `Excel.run`, in
+ * tests the in-memory host of test/office-host); this module uses Office.js types only, so it
+ * loads (and compiles for the CLI) without office.js.
+ *
+ * Batching (design.md, office-js-docs-pr docs/excel/performance.md): functions queue loads and
+ * writes on proxies and call `context.sync()` once per step or chunk, never per row. Large sheets
+ * are read and written in chunks of rows sized from a cell budget so that every request and
+ * response stays well under Excel on the web's 5 MB limit; on a size error the chunk is halved
+ * and retried.
+ *
+ * Requirement sets (lowest that the code needs: ExcelApi 1.7):
+ * - ExcelApi 1.1: worksheets (load, add, getItem, delete, name), Range values/numberFormat/
+ *   address/rowCount/columnCount/format.font, tables.add with a string address, Table.name/style,
+ *   charts.add, Chart.title/setPosition, ChartSeries.name, getSelectedRange, Worksheet.activate;
+ * - ExcelApi 1.2: setting Worksheet.visibility (the very hidden meta sheet), RangeFormat.columnWidth;
+ * - ExcelApi 1.4: getItemOrNullObject, getUsedRangeOrNullObject, isNullObject;
+ * - ExcelApi 1.6: Application.suspendApiCalculationUntilNextSync;
+ * - ExcelApi 1.7: ChartSeries.setXAxisValues (category labels of the Tekort chart, whose label
+ *   and value columns are not adjacent). Only this one call needs 1.7; without the Tekort chart
+ *   the requirement would be 1.6.
+ */
+import { cellAddress, UserError } from "../domain/issues";
+import type { CellValue, RawTable } from "../ingest/types";
+import { layoutSheet, NUMBER_FORMATS, type ColumnKind, type ModelValue, type SheetKind, type SheetModel, type TableModel } from "../report/sheet-model";
+import { chooseSheetName, META_SHEET, metaRows, parseMeta } from "./marker";
+import { isPayloadSizeError, officeErrorCode, toUserError } from "./office-errors";
+import type { ChunkProgress, SheetInfo, StoredSettings, WorkbookPort, WriteOutcome } from "./port";
+
+/** The lowest ExcelApi requirement set this adapter needs (for the manifest's <Requirements>). */
+export const REQUIRED_EXCEL_API = "1.7";
+
+/** `Excel.run`'s shape: runs a batch function with a fresh request context. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Options of the Office.js adapter. */
+export interface OfficeWorkbookOptions {
+  /**
+   * Cells per request when reading or writing in chunks (rows per chunk = max(1, floor(budget /
+   * columns))). Default {@link DEFAULT_CHUNK_CELLS}. Halved automatically on a size error.
+   */
+  chunkCells?: number;
+  /** Called after each chunk with rows done and rows in all (of the sheet read, or of all tables written). */
+  onProgress?: ChunkProgress;
+  /** Checked between chunks; when aborted the call rejects with UserError("Analyse geannuleerd."). */
+  signal?: AbortSignal;
+}
+
+/**
+ * Assumed upper bound of the average JSON size of one cell in a request or response, in bytes:
+ * a value of up to ~40 characters with quotes and a separator, or (when writing) a value plus its
+ * number format. Stock sheets hold ids, codes, short names and numbers (typically 5-25 bytes).
+ * ASSUMPTION, checked only by the halving fallback: sheets with long texts may average more.
+ */
+export const BYTES_PER_CELL_ESTIMATE = 50;
+
+/**
+ * Default cell budget per request: 50,000 cells × 50 bytes ≈ 2.5 MB, half of Excel on the web's
+ * 5 MB request/response limit (office-js-docs-pr docs/excel/performance.md). An 18-column stock
+ * table is then read in chunks of 2,777 rows; a 10-column one in chunks of 5,000.
+ */
+export const DEFAULT_CHUNK_CELLS = 50_000;
+
+const CANCELLED = "Analyse geannuleerd.";
+const TABLE_STYLE = "TableStyleMedium2";
+const TEMP_PREFIX = "_batbzk_tmp";
+
+/**
+ * Excel error values as `Range.values` returns them for error cells (English; Dutch forms are
+ * included in case a localised Excel returns those). A text cell that holds exactly such a text
+ * is read as an error too: the ingest treats both as a missing value, so `valueTypes` (which
+ * would double the response size) is not loaded.
+ */
+const ERROR_VALUES: ReadonlySet<string> = new Set([
+  "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!",
+  "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!",
+  "#LEEG!", "#DEEL/0!", "#WAARDE!", "#VERW!", "#NAAM?", "#GETAL!", "#N/B", "#OVERLOOP!", "#BEREKENEN!",
+  "#VELD!", "#GEBLOKKEERD!", "#VERBINDING!", "#BEZET!", "#ONBEKEND!",
+]);
+
+/**
+ * One element of `Range.values` as a `CellValue`: "" (empty cell) → null; an error text such as
+ * "#N/A" → `{ error }`; numbers, booleans and other text as they are. Dates arrive as serial
+ * numbers (Office.js gives no Date objects; number formats are not loaded to tell them apart).
+ */
+export function officeCellValue(v: unknown): CellValue {
+  if (v === "" || v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  if (typeof v === "string") return ERROR_VALUES.has(v) ? { error: v } : v;
+  return String(v);
+}
+
+/** A rectangle on a sheet: 1-based top-left and size. */
+export interface CellArea {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/**
+ * Parses an address as `Range.address` gives it: "Blad1!B3:D10", "'Mijn blad'!A1", "B3", and the
+ * whole-column / whole-row forms "A:C" and "3:5" (a selection of entire columns).
+ * @throws Error for anything else (a programming error, not a user error).
+ */
+export function parseRangeAddress(address: string): CellArea {
+  const ref = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "").toUpperCase();
+  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const [a, b = a] = ref.split(":");
+  let m = /^([A-Z]+)(\d+)$/.exec(a);
+  let n = /^([A-Z]+)(\d+)$/.exec(b);
+  if (m && n) {
+    const r0 = Number(m[2]), c0 = col(m[1]), r1 = Number(n[2]), c1 = col(n[1]);
+    return { row: Math.min(r0, r1), col: Math.min(c0, c1), rows: Math.abs(r1 - r0) + 1, cols: Math.abs(c1 - c0) + 1 };
+  }
+  m = /^([A-Z]+)$/.exec(a);
+  n = /^([A-Z]+)$/.exec(b);
+  if (m && n) {
+    const c0 = col(m[1]), c1 = col(n[1]);
+    return { row: 1, col: Math.min(c0, c1), rows: 1_048_576, cols: Math.abs(c1 - c0) + 1 };
+  }
+  m = /^(\d+)$/.exec(a);
+  n = /^(\d+)$/.exec(b);
+  if (m && n) {
+    const r0 = Number(m[1]), r1 = Number(n[1]);
+    return { row: Math.min(r0, r1), col: 1, rows: Math.abs(r1 - r0) + 1, cols: 16_384 };
+  }
+  throw new Error(`Unexpected range address from Excel: ${address}`);
+}
+
+/** "A1:C5" (or "A1") for an area. */
+function a1(area: CellArea): string {
+  const first = cellAddress(area.row, area.col);
+  return area.rows === 1 && area.cols === 1 ? first : `${first}:${cellAddress(area.row + area.rows - 1, area.col + area.cols - 1)}`;
+}
+
+/** Sheet name quoted for a qualified address: 'Naam'!A1 (quotes are always accepted). */
+function qualified(sheet: string, area: CellArea): string {
+  return `'${sheet.replace(/'/g, "''")}'!${a1(area)}`;
+}
+
+const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** True for text that Excel would take as a formula (or a signed number) when written through
+ * `Range.values` into a cell not formatted as text: it starts with =, +, - or @. */
+export function looksLikeFormula(s: string): boolean {
+  return s.length > 0 && (s[0] === "=" || s[0] === "+" || s[0] === "-" || s[0] === "@");
+}
+
+/** Column widths in characters, the same rule as the ExcelJS adapter (xlsx.ts): the widest of
+ * header and a sample of 200 values, or the model's width; between 8 and 60. */
+function columnWidths(model: SheetModel): Map<number, number> {
+  const widths = new Map<number, number>();
+  for (const table of model.tables) {
+    table.columns.forEach((col, ci) => {
+      let w = col.width ?? col.header.length + 2;
+      if (col.width === undefined) {
+        for (let r = 0; r < Math.min(table.rows.length, 200); r++) {
+          const v = table.rows[r][ci];
+          if (v !== null) w = Math.max(w, String(v).length + 2);
+        }
+      }
+      widths.set(ci, Math.min(Math.max(widths.get(ci) ?? 8, w), 60));
+    });
+  }
+  return widths;
+}
+
+/** Character width → points (Calibri 11: 7 px per character plus 5 px padding, 0.75 pt per px).
+ * An approximation: Office.js sets widths in points, ExcelJS in characters. */
+function widthInPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** One unit of writing work: a block of cells, or an operation on a (temporary) sheet. */
+type Step =
+  | {
+      kind: "cells";
+      sheet: string;
+      row: number;
+      col: number;
+      values: (string | number)[][];
+      formats: string[][];
+      /** Whether the rows count for progress (table body rows). */
+      counts: boolean;
+    }
+  | { kind: "op"; apply: (context: Excel.RequestContext, sheet: (name: string) => Excel.Worksheet) => void };
+
+/** A result table as planned: where it goes and its temporary and final names. */
+interface TablePlan {
+  model: TableModel;
+  tempName: string;
+  finalName: string;
+}
+
+/** A result sheet as planned. */
+interface SheetPlan {
+  model: SheetModel;
+  tempName: string;
+  finalName: string;
+  tables: TablePlan[];
+}
+
+/**
+ * The workbook port over the open Excel workbook (Office.js).
+ *
+ * Every method runs one `run` batch and rethrows failures as `UserError` with a plain Dutch
+ * message (see office-errors.ts). Cancellation through `options.signal` is checked between
+ * chunks and rejects with UserError("Analyse geannuleerd.").
+ */
+export class OfficeWorkbook implements WorkbookPort {
+  private readonly chunkCells: number;
+
+  /**
+   * @param run `Excel.run` in production; the test host's `run` in tests.
+   * @param options cell budget per request, progress callback and cancellation.
+   */
+  constructor(
+    private readonly run: ExcelRun,
+    private readonly options: OfficeWorkbookOptions = {},
+  ) {
+    const budget = options.chunkCells ?? DEFAULT_CHUNK_CELLS;
+    if (!Number.isFinite(budget) || budget < 1) throw new RangeError(`chunkCells must be at least 1, got ${budget}`);
+    this.chunkCells = Math.floor(budget);
+  }
+
+  /** Runs one batch; anything thrown comes out as a Dutch UserError. */
+  private async batch<T>(fn: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await this.run(fn);
+    } catch (err) {
+      throw toUserError(err);
+    }
+  }
+
+  private checkCancelled(): void {
+    if (this.options.signal?.aborted) throw new UserError(CANCELLED);
+  }
+
+  /**
+   * The workbook's sheets (all but the meta sheet, hidden ones included, like the ExcelJS
+   * adapter) with the size of their used range (cells with values; 0 × 0 when blank) and, for
+   * our own result sheets (listed in the meta sheet), their kind.
+   * Two syncs: the sheet list, then every used range and the meta sheet's values together.
+   * ExcelApi 1.4 (getUsedRangeOrNullObject).
+   * @throws UserError (Dutch) on an Office error.
+   */
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.batch(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name");
+      await context.sync();
+      const entries = worksheets.items
+        .filter((ws) => !sameName(ws.name, META_SHEET))
+        .map((ws) => ({ name: ws.name, used: ws.getUsedRangeOrNullObject(true).load("rowCount,columnCount") }));
+      const metaSheet = worksheets.items.find((ws) => sameName(ws.name, META_SHEET));
+      const metaRange = metaSheet ? metaSheet.getUsedRangeOrNullObject(true).load("address,values") : null;
+      await context.sync();
+      const own = metaFromRange(metaRange).sheets;
+      const kindOf = (name: string): SheetKind | null =>
+        (Object.entries(own) as [SheetKind, string][]).find(([, n]) => sameName(n, name))?.[0] ?? null;
+      return entries.map(({ name, used }) => ({
+        name,
+        rowCount: used.isNullObject ? 0 : used.rowCount,
+        columnCount: used.isNullObject ? 0 : used.columnCount,
+        resultKind: kindOf(name),
+      }));
+    });
+  }
+
+  /**
+   * All values of a sheet's used range (cells with values, ignoring formatting) as one RawTable
+   * whose origin is the used range's top-left cell. Rows are read in chunks of the cell budget,
+   * one sync per chunk; trailing empty cells of each row are dropped (rows may be ragged).
+   * ExcelApi 1.4.
+   * @throws UserError "Blad '…' bestaat niet in de werkmap." for an unknown sheet; UserError
+   *   "Analyse geannuleerd." when cancelled; a Dutch UserError for other Office errors.
+   */
+  async readSheet(name: string): Promise<RawTable> {
+    return this.batch(async (context) => {
+      const ws = context.workbook.worksheets.getItem(name);
+      const used = ws.getUsedRangeOrNullObject(true).load("address");
+      try {
+        await context.sync();
+      } catch (err) {
+        if (officeErrorCode(err) === "ItemNotFound") throw new UserError(`Blad '${name}' bestaat niet in de werkmap.`);
+        throw err;
+      }
+      if (used.isNullObject) return { sheet: name, tableName: null, originRow: 1, originCol: 1, values: [] };
+      const area = parseRangeAddress(used.address);
+      const values = await this.readArea(context, ws, area);
+      return { sheet: name, tableName: null, originRow: area.row, originCol: area.col, values };
+    });
+  }
+
+  /** Reads an area in row chunks (one sync each), halving the chunk on a size error. */
+  private async readArea(context: Excel.RequestContext, ws: Excel.Worksheet, area: CellArea): Promise<CellValue[][]> {
+    const out: CellValue[][] = [];
+    let budget = this.chunkCells;
+    let done = 0;
+    while (done < area.rows) {
+      this.checkCancelled();
+      const rows = Math.min(area.rows - done, Math.max(1, Math.floor(budget / area.cols)));
+      const chunk = ws.getRange(a1({ row: area.row + done, col: area.col, rows, cols: area.cols })).load("values");
+      try {
+        // One sync per chunk of rows (thousands of cells), never per row: chunking is the point.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      } catch (err) {
+        if (isPayloadSizeError(err) && rows > 1) {
+          budget = Math.floor(rows / 2) * area.cols;
+          continue;
+        }
+        throw err;
+      }
+      for (const row of chunk.values) {
+        const cells = row.map(officeCellValue);
+        let end = cells.length;
+        while (end > 0 && cells[end - 1] === null) end--;
+        out.push(end === cells.length ? cells : cells.slice(0, end));
+      }
+      done += rows;
+      this.options.onProgress?.(done, area.rows);
+    }
+    return out;
+  }
+
+  /**
+   * The saved settings from the meta sheet, or null when there are none (or they are not valid
+   * JSON). Two small syncs. ExcelApi 1.4.
+   * @throws UserError (Dutch) on an Office error.
+   */
+  async readSettings(): Promise<StoredSettings | null> {
+    return this.batch(async (context) => {
+      const meta = context.workbook.worksheets.getItemOrNullObject(META_SHEET);
+      await context.sync();
+      if (meta.isNullObject) return null;
+      const used = meta.getUsedRangeOrNullObject(true).load("address,values");
+      await context.sync();
+      return metaFromRange(used).settings;
+    });
+  }
+
+  /**
+   * The user's selection as a RawTable on its own sheet: the part of the selected range that
+   * lies within the sheet's used range (a selection of whole columns reads only the used rows),
+   * read in chunks like `readSheet`. ExcelApi 1.4.
+   * @throws UserError (Dutch), e.g. "Selecteer één aaneengesloten gebied …" for a multi-area
+   *   selection (Office error InvalidSelection).
+   */
+  async readSelection(): Promise<RawTable> {
+    return this.batch(async (context) => {
+      const selected = context.workbook.getSelectedRange().load("address");
+      const ws = selected.worksheet;
+      ws.load("name");
+      const used = ws.getUsedRangeOrNullObject(true).load("address");
+      await context.sync();
+      const sel = parseRangeAddress(selected.address);
+      const empty: RawTable = { sheet: ws.name, tableName: null, originRow: sel.row, originCol: sel.col, values: [] };
+      if (used.isNullObject) return empty;
+      const u = parseRangeAddress(used.address);
+      const row = Math.max(sel.row, u.row);
+      const col = Math.max(sel.col, u.col);
+      const rowEnd = Math.min(sel.row + sel.rows, u.row + u.rows) - 1;
+      const colEnd = Math.min(sel.col + sel.cols, u.col + u.cols) - 1;
+      if (rowEnd < row || colEnd < col) return empty;
+      const area = { row, col, rows: rowEnd - row + 1, cols: colEnd - col + 1 };
+      const values = await this.readArea(context, ws, area);
+      return { sheet: ws.name, tableName: null, originRow: row, originCol: col, values };
+    });
+  }
+
+  /**
+   * Makes a sheet the active one. ExcelApi 1.1.
+   * @throws UserError "Blad '…' bestaat niet in de werkmap." for an unknown sheet; a Dutch
+   *   UserError for other Office errors (e.g. a very hidden sheet cannot be activated).
+   */
+  async activateSheet(name: string): Promise<void> {
+    return this.batch(async (context) => {
+      context.workbook.worksheets.getItem(name).activate();
+      try {
+        await context.sync();
+      } catch (err) {
+        if (officeErrorCode(err) === "ItemNotFound") throw new UserError(`Blad '${name}' bestaat niet in de werkmap.`);
+        throw err;
+      }
+    });
+  }
+
+  /**
+   * Writes the result sheets with the same layout as the ExcelJS adapter (title, notes, captions,
+   * each table an Excel table with Dutch headers and number formats), a chart on the Tekort and
+   * Aanpassingspotentieel sheets, and the settings in the very hidden meta sheet.
+   *
+   * Only our own previous result sheets (listed in the meta sheet) are replaced; a user's sheet
+   * with one of our names is never touched and ours gets "<naam> (2)" (with a message).
+   * All-or-nothing as far as Excel allows: new sheets are written under temporary names, in
+   * chunks (one sync each, calculation suspended); only when all are written are the old sheets
+   * deleted and the new ones renamed, in one final sync. On failure or cancellation the temporary
+   * sheets are deleted and the workbook is as it was.
+   *
+   * Text is always written as text: cells holding text get number format "@" before their value
+   * is written (in the same batch, format first), so "=HYPERLINK(…)", "+31…", "-" or "@x" never
+   * become formulas or numbers. ExcelApi 1.7 (see the module comment).
+   * @returns the sheet name used per kind and Dutch messages (renamed sheets).
+   * @throws UserError "Analyse geannuleerd." when cancelled; a Dutch UserError on an Office error.
+   */
+  async writeResults(models: SheetModel[], settings: StoredSettings): Promise<WriteOutcome> {
+    return this.batch(async (context) => {
+      this.checkCancelled();
+      // 1. The workbook as it is: sheets, our previous sheets (meta), table names in use.
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name");
+      await context.sync();
+      const existing = worksheets.items.map((ws) => ws.name);
+      const metaName = existing.find((n) => sameName(n, META_SHEET)) ?? null;
+      const metaRange = metaName ? worksheets.getItem(metaName).getUsedRangeOrNullObject(true).load("address,values") : null;
+      const tablesBySheet = worksheets.items.map((ws) => ({ sheet: ws.name, tables: ws.tables.load("items/name") }));
+      await context.sync();
+      const previous = metaFromRange(metaRange).sheets;
+      const ownNames = existing.filter((n) => Object.values(previous).some((p) => p !== undefined && sameName(p, n)) && !sameName(n, META_SHEET));
+      const isOwn = (n: string) => ownNames.some((o) => sameName(o, n));
+      const allTableNames = tablesBySheet.flatMap((t) => t.tables.items.map((x) => x.name));
+      const takenTableNames = new Set(
+        tablesBySheet.filter((t) => !isOwn(t.sheet)).flatMap((t) => t.tables.items.map((x) => x.name.toLowerCase())),
+      );
+
+      // 2. Names: final (never a user's sheet), temporary (unused), and table names.
+      const outcome: WriteOutcome = { sheets: {}, messages: [] };
+      const usedSheetNames = existing.filter((n) => !isOwn(n) && !sameName(n, META_SHEET));
+      const taken = new Set(existing.map((n) => n.toLowerCase()));
+      const tempName = (): string => {
+        let i = 1;
+        while (taken.has(`${TEMP_PREFIX}${i}`)) i++;
+        taken.add(`${TEMP_PREFIX}${i}`);
+        return `${TEMP_PREFIX}${i}`;
+      };
+      const allTablesLower = new Set(allTableNames.map((n) => n.toLowerCase()));
+      let tableCounter = 0;
+      const tempTableName = (): string => {
+        let name: string;
+        do name = `${TEMP_PREFIX}_t${++tableCounter}`;
+        while (allTablesLower.has(name.toLowerCase()));
+        allTablesLower.add(name.toLowerCase());
+        return name;
+      };
+      const finalTableName = (wanted: string): string => {
+        let name = wanted;
+        for (let i = 2; takenTableNames.has(name.toLowerCase()); i++) name = `${wanted}_${i}`;
+        takenTableNames.add(name.toLowerCase());
+        return name;
+      };
+      const plans: SheetPlan[] = models.map((model) => {
+        const { name, message } = chooseSheetName(model.name, usedSheetNames, new Set());
+        usedSheetNames.push(name);
+        if (message) outcome.messages.push(message);
+        outcome.sheets[model.kind] = name;
+        return {
+          model,
+          tempName: tempName(),
+          finalName: name,
+          tables: model.tables.map((t) => ({ model: t, tempName: tempTableName(), finalName: finalTableName(t.name) })),
+        };
+      });
+      const metaTemp = tempName();
+      const temporary = [...plans.map((p) => p.tempName), metaTemp];
+
+      // 3. Write everything under temporary names; 4. swap in one sync.
+      const steps: Step[] = plans.flatMap(sheetSteps);
+      steps.push(...metaSteps(metaTemp, metaRows(outcome.sheets, settings)));
+      try {
+        await this.runSteps(context, steps);
+        this.checkCancelled();
+        // Look again just before the swap: the user may have added or removed sheets meanwhile.
+        const now = context.workbook.worksheets.load("items/name");
+        await context.sync();
+        const names = now.items.map((ws) => ws.name);
+        const clash = plans.find((p) => names.some((n) => sameName(n, p.finalName) && !isOwn(n)));
+        if (clash) {
+          throw new UserError(`Tijdens het schrijven is een blad '${clash.finalName}' aan de werkmap toegevoegd. Er is niets gewijzigd; probeer het opnieuw.`);
+        }
+        for (const name of names) {
+          if (isOwn(name) || (metaName !== null && sameName(name, metaName))) worksheets.getItem(name).delete();
+        }
+        for (const plan of plans) {
+          worksheets.getItem(plan.tempName).name = plan.finalName;
+          for (const t of plan.tables) context.workbook.tables.getItem(t.tempName).name = t.finalName;
+        }
+        const meta = worksheets.getItem(metaTemp);
+        meta.visibility = "VeryHidden";
+        meta.name = META_SHEET;
+        await context.sync();
+      } catch (err) {
+        const cleaned = await removeSheets(context, temporary);
+        if (cleaned) throw err;
+        const base = toUserError(err);
+        const out = new UserError(`${base.message} De tijdelijke bladen (${temporary.map((n) => `'${n}'`).join(", ")}) konden niet worden opgeruimd; verwijder ze zelf.`);
+        out.cause = err;
+        throw out;
+      }
+      return outcome;
+    });
+  }
+
+  /**
+   * Runs write steps in batches of at most the cell budget (and its byte estimate), one sync per
+   * batch, calculation suspended in each. On a size error the batch is retried with half the
+   * budget (nothing of a rejected request was applied).
+   */
+  private async runSteps(context: Excel.RequestContext, steps: Step[]): Promise<void> {
+    const total = steps.reduce((n, s) => n + (s.kind === "cells" && s.counts ? s.values.length : 0), 0);
+    let budget = this.chunkCells;
+    let done = 0;
+    let pos = { step: 0, row: 0 };
+    while (pos.step < steps.length) {
+      this.checkCancelled();
+      const sheets = new Map<string, Excel.Worksheet>();
+      const sheet = (name: string) => {
+        let ws = sheets.get(name);
+        if (!ws) sheets.set(name, (ws = context.workbook.worksheets.getItem(name)));
+        return ws;
+      };
+      context.application.suspendApiCalculationUntilNextSync();
+      let cells = 0;
+      let bytes = 0;
+      let units = 0;
+      let counted = 0;
+      const p = { ...pos };
+      while (p.step < steps.length) {
+        const step = steps[p.step];
+        if (step.kind === "op") {
+          if (units > 0 && cells + 1 > budget) break;
+          step.apply(context, sheet);
+          cells += 1;
+          units++;
+          p.step++;
+          continue;
+        }
+        const width = step.values[0]?.length ?? 0;
+        let take = 0;
+        while (p.row + take < step.values.length) {
+          const rowBytes = JSON.stringify(step.values[p.row + take]).length + JSON.stringify(step.formats[p.row + take]).length;
+          const fits = cells + width <= budget && bytes + rowBytes <= budget * BYTES_PER_CELL_ESTIMATE;
+          if (!fits && units + take > 0) break;
+          cells += width;
+          bytes += rowBytes;
+          take++;
+        }
+        if (take === 0) break;
+        const range = sheet(step.sheet).getRange(a1({ row: step.row + p.row, col: step.col, rows: take, cols: width }));
+        range.numberFormat = step.formats.slice(p.row, p.row + take);
+        range.values = step.values.slice(p.row, p.row + take);
+        units += take;
+        if (step.counts) counted += take;
+        p.row += take;
+        if (p.row >= step.values.length) {
+          p.step++;
+          p.row = 0;
+        } else break;
+      }
+      try {
+        // One sync per batch of the cell budget, never per row: chunking is the point.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      } catch (err) {
+        if (isPayloadSizeError(err) && units > 1) {
+          budget = Math.max(1, Math.floor(cells / 2));
+          continue;
+        }
+        throw err;
+      }
+      pos = p;
+      done += counted;
+      this.options.onProgress?.(done, total);
+    }
+  }
+}
+
+/** Meta content from the meta sheet's used range (values of columns A..C from row 2). */
+function metaFromRange(range: Excel.Range | null) {
+  if (!range || range.isNullObject) return parseMeta([]);
+  const area = parseRangeAddress(range.address);
+  const rows: unknown[][] = [];
+  range.values.forEach((row, i) => {
+    if (area.row + i < 2) return;
+    rows.push([1, 2, 3].map((c) => {
+      const j = c - area.col;
+      return j >= 0 && j < row.length ? officeCellValue(row[j]) : null;
+    }));
+  });
+  return parseMeta(rows);
+}
+
+/** Number format of a cell: text always "@" (so it is never taken as a formula or a number);
+ * numbers the column's format ("General" in a text column); empty cells the column's format. */
+function cellFormat(kind: ColumnKind, v: ModelValue): string {
+  if (typeof v === "string") return "@";
+  if (typeof v === "number" && kind === "text") return "General";
+  return NUMBER_FORMATS[kind] ?? "General";
+}
+
+/** A block of text cells (title, notes, captions, headers, meta rows). */
+function textBlock(sheet: string, row: number, col: number, rows: string[][]): Step {
+  return { kind: "cells", sheet, row, col, values: rows, formats: rows.map((r) => r.map(() => "@")), counts: false };
+}
+
+/** The steps that write one result sheet under its temporary name. */
+function sheetSteps(plan: SheetPlan): Step[] {
+  const { model, tempName } = plan;
+  const layout = layoutSheet(model);
+  const steps: Step[] = [{ kind: "op", apply: (context) => void context.workbook.worksheets.add(tempName) }];
+  steps.push(textBlock(tempName, 1, 1, [[model.title], ...model.notes.map((n) => [n])]));
+  model.tables.forEach((table, ti) => {
+    const pos = layout.tables[ti];
+    steps.push(textBlock(tempName, pos.captionRow, 1, [[table.caption]]));
+    steps.push(textBlock(tempName, pos.headerRow, 1, [table.columns.map((c) => c.header)]));
+    const rows = table.rows.length > 0 ? table.rows : [table.columns.map(() => null)];
+    steps.push({
+      kind: "cells",
+      sheet: tempName,
+      row: pos.headerRow + 1,
+      col: 1,
+      values: rows.map((r) => table.columns.map((_, ci) => r[ci] ?? "")),
+      formats: rows.map((r) => table.columns.map((c, ci) => cellFormat(c.kind, r[ci] ?? null))),
+      counts: table.rows.length > 0,
+    });
+  });
+  steps.push({
+    kind: "op",
+    apply: (_context, sheet) => {
+      const ws = sheet(tempName);
+      const title = ws.getRange("A1").format.font;
+      title.bold = true;
+      title.size = 14;
+      if (model.notes.length > 0) {
+        const notes = ws.getRange(a1({ row: layout.notesStartRow, col: 1, rows: model.notes.length, cols: 1 })).format.font;
+        notes.italic = true;
+        notes.color = "#555555";
+      }
+      for (const pos of layout.tables) ws.getRange(cellAddress(pos.captionRow, 1)).format.font.bold = true;
+      for (const [ci, w] of columnWidths(model)) ws.getRange(cellAddress(1, ci + 1)).format.columnWidth = widthInPoints(w);
+    },
+  });
+  plan.tables.forEach((t, ti) => {
+    const pos = layout.tables[ti];
+    const area = { row: pos.headerRow, col: 1, rows: pos.lastRow - pos.headerRow + 1, cols: t.model.columns.length };
+    steps.push({
+      kind: "op",
+      apply: (_context, sheet) => {
+        // Values are written before the table is added (design.md; performance.md "Importing
+        // data into tables"). The address names the sheet: without it Excel uses the active sheet.
+        const table = sheet(tempName).tables.add(qualified(tempName, area), true);
+        table.name = t.tempName;
+        table.style = TABLE_STYLE;
+      },
+    });
+  });
+  const chart = chartStep(model, layout, tempName);
+  if (chart) steps.push(chart);
+  return steps;
+}
+
+/** The steps that write the meta sheet (as text) under its temporary name. Its visibility is set
+ * to very hidden in the final sync, so a sheet left behind by a failed clean-up stays visible. */
+function metaSteps(tempName: string, rows: string[][]): Step[] {
+  return [{ kind: "op", apply: (context) => void context.workbook.worksheets.add(tempName) }, textBlock(tempName, 1, 1, rows)];
+}
+
+/**
+ * The chart of a result sheet, if any (kept simple; position: right of the first table):
+ * - Tekort: clustered columns of the Tekort column for the first block of "per categorie" rows
+ *   (one demand set: the first niveau/groep/jaar/scenario/gebied in table order), with Categorie
+ *   (and Zorgprofiel when filled) as category labels. Needs ExcelApi 1.7 (setXAxisValues).
+ * - Aanpassingspotentieel: stacked columns of Geschikt/Potentieel/Ongeschikt per Gemeente and
+ *   Segment, from the table's first columns (Excel takes the text columns as labels and the
+ *   header row as series names).
+ */
+function chartStep(model: SheetModel, layout: ReturnType<typeof layoutSheet>, tempName: string): Step | null {
+  const table = model.tables[0];
+  if (!table || table.rows.length === 0) return null;
+  const pos = layout.tables[0];
+  const col = (header: string) => table.columns.findIndex((c) => c.header === header);
+  const place = (chart: Excel.Chart, title: string) => {
+    chart.title.text = title;
+    const left = table.columns.length + 2;
+    chart.setPosition(cellAddress(pos.headerRow, left), cellAddress(pos.headerRow + 17, left + 8));
+  };
+  if (model.kind === "tekort") {
+    const [lezing, categorie, zorgprofiel, tekort] = ["Lezing", "Categorie", "Zorgprofiel", "Tekort"].map(col);
+    if (lezing < 0 || categorie < 0 || tekort < 0) return null;
+    const first = table.rows.findIndex((r) => r[lezing] === "per categorie");
+    if (first < 0) return null;
+    const setCols = ["Niveau", "Groep", "Jaar", "Scenario", "Gebied"].map(col).filter((i) => i >= 0);
+    let last = first;
+    while (
+      last + 1 < table.rows.length &&
+      table.rows[last + 1][lezing] === "per categorie" &&
+      setCols.every((i) => table.rows[last + 1][i] === table.rows[first][i])
+    ) last++;
+    const rows = last - first + 1;
+    const row = pos.headerRow + 1 + first;
+    const withProfile = zorgprofiel === categorie + 1 && table.rows.slice(first, last + 1).some((r) => r[zorgprofiel] !== null);
+    const subtitle = ["Jaar", "Scenario", "Gebied"].map(col).filter((i) => i >= 0).map((i) => table.rows[first][i]).filter((v) => v !== null && v !== "");
+    return {
+      kind: "op",
+      apply: (_context, sheet) => {
+        const ws = sheet(tempName);
+        const chart = ws.charts.add("ColumnClustered", ws.getRange(a1({ row, col: tekort + 1, rows, cols: 1 })), "Columns");
+        const series = chart.series.getItemAt(0);
+        series.name = "Tekort";
+        series.setXAxisValues(ws.getRange(a1({ row, col: categorie + 1, rows, cols: withProfile ? 2 : 1 })));
+        place(chart, `Tekort per categorie${subtitle.length > 0 ? ` (${subtitle.join(", ")})` : ""}`);
+      },
+    };
+  }
+  if (model.kind === "aanpassingspotentieel") {
+    const [geschikt, potentieel, ongeschikt] = ["Geschikt", "Potentieel", "Ongeschikt"].map(col);
+    if (geschikt < 1 || potentieel !== geschikt + 1 || ongeschikt !== geschikt + 2) return null;
+    const area = { row: pos.headerRow, col: 1, rows: table.rows.length + 1, cols: ongeschikt + 1 };
+    return {
+      kind: "op",
+      apply: (_context, sheet) => {
+        const ws = sheet(tempName);
+        const chart = ws.charts.add("ColumnStacked", ws.getRange(a1(area)), "Columns");
+        place(chart, "Aanpassingspotentieel per gemeente en segment (woningen)");
+      },
+    };
+  }
+  return null;
+}
+
+/**
+ * Deletes the named sheets where they exist (clean-up after a failed or cancelled write).
+ * @returns false when Excel refused (the caller then tells the user to remove them).
+ */
+async function removeSheets(context: Excel.RequestContext, names: string[]): Promise<boolean> {
+  try {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name");
+    await context.sync();
+    const doomed = worksheets.items.filter((ws) => names.some((n) => sameName(n, ws.name)));
+    for (const ws of doomed) ws.delete();
+    if (doomed.length > 0) await context.sync();
+    return true;
+  } catch {
+    // Reported by the caller together with the original error.
+    return false;
+  }
+}

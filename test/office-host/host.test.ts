@@ -1,0 +1,181 @@
+/// <reference types="office-js" />
+/**
+ * The in-memory Excel host follows the documented Office.js rules that the adapter relies on;
+ * if the host were lax (e.g. returned unloaded properties), adapter tests would prove nothing.
+ */
+import { ExcelHost } from "./host";
+import { RichApiError } from "./errors";
+
+function hostWithData(): ExcelHost {
+  const host = new ExcelHost();
+  host.addSheet("Blad1", [["VHE", "BAT"], ["V1", 3], ["V2", { error: "#N/A" }]], { origin: "B2" });
+  return host;
+}
+
+describe("in-memory Excel host", () => {
+  test("properties throw PropertyNotLoaded until load() and sync(), like Office.js", async () => {
+    const host = hostWithData();
+    await host.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Blad1").getRange("B2:C4");
+      expect(() => range.values).toThrow(/The property 'values' is not available\. Before reading the property's value, call the load method/);
+      range.load("values, address");
+      expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      await context.sync();
+      expect(range.values).toEqual([["VHE", "BAT"], ["V1", 3], ["V2", "#N/A"]]);
+      expect(range.address).toBe("Blad1!B2:C4");
+      expect(() => range.rowCount).toThrow(RichApiError);
+    });
+  });
+
+  test("writes are queued until sync; the batch's remainder is synced when run ends", async () => {
+    const host = new ExcelHost();
+    host.addSheet("Blad1");
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem("Blad1").getRange("A1:B1").values = [["a", 1]];
+      expect(host.values("Blad1")).toEqual([]);
+      await context.sync();
+      expect(host.values("Blad1")).toEqual([["a", 1]]);
+      context.workbook.worksheets.getItem("Blad1").getRange("C1").values = [["b"]];
+    });
+    expect(host.values("Blad1")).toEqual([["a", 1, "b"]]);
+    expect(host.syncs).toHaveLength(2);
+  });
+
+  test("text written through values becomes a formula or number unless the cell is formatted as text", async () => {
+    const host = new ExcelHost();
+    host.addSheet("Blad1");
+    const texts = ['=HYPERLINK("x")', "+31 6 1234", "-", "@SOM", "-5", "00123", "TRUE", "gewoon"];
+    await host.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Blad1");
+      ws.getRange("A1:H1").values = [texts];
+      const text = ws.getRange("A2:H2");
+      text.numberFormat = [texts.map(() => "@")];
+      text.values = [texts];
+      await context.sync();
+    });
+    expect(host.cell("Blad1", "A1")?.formula).toBe('=HYPERLINK("x")');
+    expect(host.cell("Blad1", "B1")?.formula).toBe("=+31 6 1234");
+    expect(host.cell("Blad1", "C1")?.value).toBe("-");
+    expect(host.cell("Blad1", "D1")?.formula).toBe("=@SOM");
+    expect(host.cell("Blad1", "E1")?.value).toBe(-5);
+    expect(host.cell("Blad1", "F1")?.value).toBe(123);
+    expect(host.cell("Blad1", "G1")?.value).toBe(true);
+    expect(host.values("Blad1", "A2:H2")).toEqual([texts]);
+    for (const c of "ABCDEFGH") expect(host.cell("Blad1", `${c}2`)?.formula).toBeUndefined();
+  });
+
+  test("getItem of a missing sheet fails the sync with ItemNotFound; getItemOrNullObject gives a null object", async () => {
+    const host = hostWithData();
+    await host.run(async (context) => {
+      const missing = context.workbook.worksheets.getItemOrNullObject("Nergens");
+      const present = context.workbook.worksheets.getItemOrNullObject("blad1");
+      expect(() => missing.isNullObject).toThrow(/isNullObject/);
+      await context.sync();
+      expect(missing.isNullObject).toBe(true);
+      expect(present.isNullObject).toBe(false);
+      context.workbook.worksheets.getItem("Nergens");
+      await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound", name: "RichApi.Error" });
+    });
+  });
+
+  test("operations before a failing one stay applied; the rest of the batch is skipped", async () => {
+    const host = new ExcelHost();
+    host.addSheet("Blad1");
+    await host.run(async (context) => {
+      const ws = context.workbook.worksheets;
+      ws.add("Nieuw");
+      ws.getItem("Nergens").delete();
+      ws.add("Nooit");
+      await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
+    });
+    expect(host.sheetNames()).toEqual(["Blad1", "Nieuw"]);
+  });
+
+  test("used range ignores empty sheets (null object) and reports the address of the cells with values", async () => {
+    const host = hostWithData();
+    host.addSheet("Leeg");
+    await host.run(async (context) => {
+      const used = context.workbook.worksheets.getItem("Blad1").getUsedRangeOrNullObject(true).load("address,rowCount,columnCount");
+      const none = context.workbook.worksheets.getItem("Leeg").getUsedRangeOrNullObject(true);
+      await context.sync();
+      expect([used.address, used.rowCount, used.columnCount]).toEqual(["Blad1!B2:C4", 3, 2]);
+      expect(none.isNullObject).toBe(true);
+    });
+  });
+
+  test("requests and responses over the payload limit are rejected; every sync is recorded", async () => {
+    const host = hostWithData();
+    host.payloadLimit = 300;
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem("Blad1").getRange("A1:A40").values = Array.from({ length: 40 }, () => ["een lange tekst"]);
+      await expect(context.sync()).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+      context.workbook.worksheets.getItem("Blad1").getRange("A1:Z40").load("values");
+      await expect(context.sync()).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    });
+    expect(host.values("Blad1", "A1")).toEqual([[""]]);
+    expect(host.syncs.map((s) => s.error)).toEqual(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]);
+    expect(host.syncs[0].requestBytes).toBeGreaterThan(300);
+  });
+
+  test("worksheets: add, rename, very hidden, delete; names are unique and checked", async () => {
+    const host = hostWithData();
+    await host.run(async (context) => {
+      const ws = context.workbook.worksheets.add("Tijdelijk");
+      ws.visibility = "VeryHidden";
+      await context.sync();
+      ws.name = "Meta";
+      const items = context.workbook.worksheets.load("items/name,items/visibility");
+      await context.sync();
+      expect(items.items.map((s) => [s.name, s.visibility])).toEqual([["Blad1", "Visible"], ["Meta", "VeryHidden"]]);
+      context.workbook.worksheets.add("blad1");
+      await expect(context.sync()).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+      context.workbook.worksheets.add("Fout[1]");
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      context.workbook.worksheets.getItem("Blad1").delete();
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+      context.workbook.worksheets.getItem("Meta").delete();
+      await context.sync();
+    });
+    expect(host.sheetNames()).toEqual(["Blad1"]);
+  });
+
+  test("tables: an address without a sheet name means the active sheet; names are unique; overlap is refused", async () => {
+    const host = hostWithData();
+    host.addSheet("Ander", [["Kop"], [1]]);
+    await host.run(async (context) => {
+      const t = context.workbook.worksheets.getItem("Ander").tables.add("A1:A2", true);
+      t.load("name");
+      await context.sync();
+      expect(t.name).toMatch(/^Table\d+$/);
+      const t2 = context.workbook.worksheets.getItem("Ander").tables.add("Blad1!A2:B3", true);
+      t2.name = "Dubbel";
+      await expect(context.sync()).rejects.toMatchObject({ code: "MergedRangeConflict" });
+      const t3 = context.workbook.worksheets.getItem("Ander").tables.add("Ander!A1:A2", true);
+      t3.name = t.name.toLowerCase();
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    });
+    expect(host.sheet("Blad1")!.tables).toHaveLength(1);
+    expect(host.sheet("Ander")!.tables.map((t) => t.name)).toEqual(["Table2"]);
+  });
+
+  test("members the host does not model fail loudly", async () => {
+    const host = hostWithData();
+    await host.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Blad1").getRange("A1") as unknown as Record<string, unknown>;
+      expect(() => range.formulas).toThrow(/not implemented in host: Range\.formulas/);
+      expect(() => context.workbook.worksheets.getItem("Blad1").getRange("A1").load()).toThrow(/not implemented in host/);
+    });
+  });
+
+  test("cell edit mode makes every sync fail with InvalidOperationInCellEditMode", async () => {
+    const host = hostWithData();
+    host.cellEditMode = true;
+    await expect(
+      host.run(async (context) => {
+        context.workbook.worksheets.getItem("Blad1").getRange("A1").values = [["x"]];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
+    expect(host.values("Blad1", "A1")).toEqual([[""]]);
+  });
+});

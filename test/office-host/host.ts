@@ -1,0 +1,202 @@
+/// <reference types="office-js" />
+/**
+ * A small in-memory Excel host for testing src/workbook/office.ts without Excel.
+ *
+ * `host.run` stands in for `Excel.run`: it gives the batch a request context whose proxies queue
+ * operations until `context.sync()` (see proxies.ts), and syncs what is still queued when the
+ * batch ends (documented `Excel.run` behaviour). Each sync:
+ * 1. fails with InvalidOperationInCellEditMode when `cellEditMode` is on (nothing applied);
+ * 2. measures the request (JSON of every queued operation with its arguments) and rejects with
+ *    RequestPayloadSizeLimitExceeded above `payloadLimit` (nothing applied);
+ * 3. runs the operations in order; the first failure rejects the sync and the rest is skipped,
+ *    while operations before it stay applied. ASSUMPTION: Excel does not roll a failed batch back;
+ * 4. measures the response (JSON of every loaded value) and rejects with
+ *    ResponsePayloadSizeLimitExceeded above `payloadLimit`; loaded properties are then not filled
+ *    (ASSUMPTION: writes in that batch stay applied);
+ * 5. fills loaded properties.
+ * Every sync is recorded in `syncs` so tests can count round trips and check payload sizes.
+ *
+ * Documented limit: Excel on the web rejects requests and responses over 5 MB
+ * (office-js-docs-pr docs/excel/performance.md, "Payload size limit best practices").
+ * ASSUMPTION: the size Excel counts is close to the JSON size of the values sent or returned.
+ */
+import type { CellValue } from "../../src/ingest/types";
+import { RichApiError, richError } from "./errors";
+import { type Action, HostContext, type SyncEngine } from "./proxies";
+import { type Area, type CellState, areaAddress, cellKey, parseAddress, readCell } from "./range";
+import { type SheetState, type Visibility, WorkbookState } from "./state";
+
+/** One sync as the host saw it. */
+export interface SyncRecord {
+  index: number;
+  /** Operation names in queue order (e.g. "Range.values", "Worksheet.delete"). */
+  operations: string[];
+  requestBytes: number;
+  responseBytes: number;
+  /** True when `suspendApiCalculationUntilNextSync()` was queued in this batch. */
+  calculationSuspended: boolean;
+  /** Error code when the sync failed. */
+  error: string | null;
+}
+
+/** Arguments of the failure hook: the operation about to run and where. */
+export interface OperationInfo {
+  syncIndex: number;
+  name: string;
+  payload: unknown;
+}
+
+/** A cell as seeded by a test: a plain value, an error, or a formula with its cached value. */
+export type SeedValue = CellValue | undefined | { formula: string; value?: string | number | boolean };
+
+export const FIVE_MB = 5 * 1024 * 1024;
+
+export class ExcelHost implements SyncEngine {
+  readonly state = new WorkbookState();
+  readonly syncs: SyncRecord[] = [];
+  /** Request and response limit in bytes (5 MB like Excel on the web; lower it in tests). */
+  payloadLimit = FIVE_MB;
+  /** While true, every sync fails as when the user is editing a cell. */
+  cellEditMode = false;
+  /** Failure injection: return an error to make that operation fail. */
+  failOperation: ((op: OperationInfo) => RichApiError | undefined) | null = null;
+  /** Called before each sync runs (e.g. to abort a run after N syncs). */
+  beforeSync: ((index: number) => void) | null = null;
+
+  /** Stand-in for `Excel.run(batch)`. */
+  readonly run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const context = new HostContext(this);
+    try {
+      const result = await batch(context as unknown as Excel.RequestContext);
+      if (context.queue.length > 0) await context.sync();
+      return result;
+    } finally {
+      context.closed = true;
+    }
+  };
+
+  async execute(actions: Action[], _context: HostContext): Promise<void> {
+    const record: SyncRecord = {
+      index: this.syncs.length,
+      operations: actions.map((a) => a.name),
+      requestBytes: JSON.stringify(actions.map((a) => [a.name, a.payload])).length,
+      responseBytes: 0,
+      calculationSuspended: actions.some((a) => a.name === "Application.suspendApiCalculationUntilNextSync"),
+      error: null,
+    };
+    this.syncs.push(record);
+    this.beforeSync?.(record.index);
+    await Promise.resolve();
+    try {
+      if (this.cellEditMode) throw richError("InvalidOperationInCellEditMode");
+      if (record.requestBytes > this.payloadLimit) throw richError("RequestPayloadSizeLimitExceeded");
+      const commits: (() => void)[] = [];
+      const responses: unknown[] = [];
+      for (const action of actions) {
+        const injected = this.failOperation?.({ syncIndex: record.index, name: action.name, payload: action.payload });
+        if (injected) throw injected;
+        const out = action.run();
+        if (out) {
+          responses.push(out.response);
+          commits.push(out.commit);
+        }
+      }
+      record.responseBytes = JSON.stringify(responses).length;
+      if (record.responseBytes > this.payloadLimit) throw richError("ResponsePayloadSizeLimitExceeded");
+      for (const commit of commits) commit();
+    } catch (err) {
+      record.error = err instanceof RichApiError ? err.code : String(err);
+      throw err;
+    }
+  }
+
+  // ---- Test set-up and inspection (no sync involved) ----
+
+  /**
+   * Adds a sheet with values, top-left at `origin` ("A1" by default). Strings are stored as text
+   * (never as formulas), `{ error }` as an error value, `{ formula, value }` as a formula.
+   */
+  addSheet(name: string, rows: SeedValue[][] = [], options: { origin?: string; visibility?: Visibility } = {}): SheetState {
+    const sheet = this.state.addSheet(name, "host.addSheet");
+    const { area } = parseAddress(options.origin ?? "A1");
+    rows.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v === null || v === undefined) return;
+        const cell: CellState = {};
+        if (typeof v === "object" && v instanceof Date) throw new Error("host.addSheet: dates are not modelled");
+        if (typeof v === "object" && "error" in v) cell.error = v.error;
+        else if (typeof v === "object" && "formula" in v) {
+          cell.formula = v.formula;
+          if (v.value !== undefined) cell.value = v.value;
+        } else cell.value = v;
+        sheet.cells.set(cellKey(area.r0 + i, area.c0 + j), cell);
+      }),
+    );
+    if (options.visibility) sheet.visibility = options.visibility;
+    return sheet;
+  }
+
+  sheet(name: string): SheetState | undefined {
+    return this.state.find(name);
+  }
+
+  sheetNames(): string[] {
+    return this.state.sheets.map((s) => s.name);
+  }
+
+  /** The stored cell at an A1 address ("B3") on a sheet. */
+  cell(sheetName: string, address: string): CellState | undefined {
+    const sheet = this.mustSheet(sheetName);
+    const { area } = parseAddress(address);
+    return sheet.cell(area.r0, area.c0);
+  }
+
+  /** Values as `Range.values` would give them, for an area ("A1:C3") or the used range. */
+  values(sheetName: string, address?: string): (string | number | boolean)[][] {
+    const sheet = this.mustSheet(sheetName);
+    const area: Area | null = address ? parseAddress(address).area : sheet.usedArea(true);
+    if (!area) return [];
+    const out: (string | number | boolean)[][] = [];
+    for (let r = area.r0; r <= area.r1; r++) {
+      const row: (string | number | boolean)[] = [];
+      for (let c = area.c0; c <= area.c1; c++) row.push(readCell(sheet.cell(r, c)));
+      out.push(row);
+    }
+    return out;
+  }
+
+  /** Sets the user's selection (one area), or "multiple" for a multi-area selection. */
+  select(sheetName: string, address: string | "multiple"): void {
+    if (address === "multiple") {
+      this.state.selection = "multiple";
+      return;
+    }
+    this.state.selection = { sheet: this.mustSheet(sheetName), area: parseAddress(address).area };
+  }
+
+  get activeSheet(): string | null {
+    return this.state.active?.name ?? null;
+  }
+
+  /** Everything a user could see or rely on, as plain data: for "workbook unchanged" checks. */
+  snapshot(): unknown {
+    return {
+      active: this.activeSheet,
+      sheets: this.state.sheets.map((s) => ({
+        name: s.name,
+        visibility: s.visibility,
+        cells: [...s.cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, { ...v }]),
+        tables: s.tables.map((t) => ({ name: t.name, address: areaAddress(t.area), style: t.style })),
+        charts: s.charts.map((c) => ({ type: c.type, title: c.title, series: c.series.length })),
+        columnWidths: [...s.columnWidths.entries()],
+        formats: s.formats.length,
+      })),
+    };
+  }
+
+  private mustSheet(name: string): SheetState {
+    const sheet = this.state.find(name);
+    if (!sheet) throw new Error(`host: no sheet '${name}'`);
+    return sheet;
+  }
+}

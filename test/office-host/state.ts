@@ -1,0 +1,282 @@
+/**
+ * The in-memory workbook behind the host's proxies: sheets with cells, tables and charts.
+ * Operations here run at `context.sync()` time, in queue order; they throw Office.js-style errors.
+ *
+ * Comments marked ASSUMPTION describe Excel behaviour imitated without a documented source
+ * (manual test checklist).
+ */
+import { richError } from "./errors";
+import { type Area, type CellState, cellKey, hasValue, parseAddress, qualifiedSheet, areaAddress } from "./range";
+
+export type Visibility = "Visible" | "Hidden" | "VeryHidden";
+
+export interface TableState {
+  name: string;
+  sheet: SheetState;
+  area: Area;
+  style: string;
+}
+
+export interface SheetArea {
+  sheet: SheetState;
+  area: Area;
+}
+
+export interface SeriesState {
+  name: string;
+  values: SheetArea;
+  xValues: SheetArea | null;
+}
+
+export interface ChartState {
+  name: string;
+  type: string;
+  sheet: SheetState;
+  source: SheetArea;
+  seriesBy: string;
+  title: string | null;
+  position: { start: string; end: string | null } | null;
+  series: SeriesState[];
+}
+
+/** Font and width settings are recorded, not rendered. */
+export interface FormatRecord {
+  address: string;
+  prop: string;
+  value: unknown;
+}
+
+export class SheetState {
+  visibility: Visibility = "Visible";
+  deleted = false;
+  readonly cells = new Map<string, CellState>();
+  readonly tables: TableState[] = [];
+  readonly charts: ChartState[] = [];
+  /** Column number → width in points. */
+  readonly columnWidths = new Map<number, number>();
+  readonly formats: FormatRecord[] = [];
+
+  constructor(
+    readonly id: string,
+    public name: string,
+  ) {}
+
+  cell(r: number, c: number): CellState | undefined {
+    return this.cells.get(cellKey(r, c));
+  }
+
+  /** The cell, created when absent (for writes). */
+  cellForWrite(r: number, c: number): CellState {
+    const key = cellKey(r, c);
+    let cell = this.cells.get(key);
+    if (!cell) {
+      cell = {};
+      this.cells.set(key, cell);
+    }
+    return cell;
+  }
+
+  /** Drops cells that hold nothing any more. */
+  prune(area: Area): void {
+    for (let r = area.r0; r <= area.r1; r++) {
+      for (let c = area.c0; c <= area.c1; c++) {
+        const key = cellKey(r, c);
+        const cell = this.cells.get(key);
+        if (cell && !hasValue(cell) && cell.format === undefined) this.cells.delete(key);
+      }
+    }
+  }
+
+  /**
+   * The used range. `valuesOnly`: only cells with a value or formula count (documented for
+   * `getUsedRange(valuesOnly)`); otherwise cells that only carry a number format count too.
+   * @returns null for a blank sheet (documented: `getUsedRangeOrNullObject` gives a null object).
+   */
+  usedArea(valuesOnly: boolean): Area | null {
+    let area: Area | null = null;
+    for (const [key, cell] of this.cells) {
+      if (valuesOnly ? !hasValue(cell) : !hasValue(cell) && cell.format === undefined) continue;
+      const [r, c] = key.split(",").map(Number);
+      if (!area) area = { r0: r, c0: c, r1: r, c1: c };
+      else {
+        area.r0 = Math.min(area.r0, r);
+        area.c0 = Math.min(area.c0, c);
+        area.r1 = Math.max(area.r1, r);
+        area.c1 = Math.max(area.c1, c);
+      }
+    }
+    return area;
+  }
+
+  /** "Blad1!A1:C5" as `Range.address` gives it. */
+  address(area: Area): string {
+    return `${qualifiedSheet(this.name)}!${areaAddress(area)}`;
+  }
+}
+
+const INVALID_SHEET_CHARS = /[[\]:*?/\\]/;
+
+/** The whole workbook. */
+export class WorkbookState {
+  readonly sheets: SheetState[] = [];
+  active: SheetState | null = null;
+  /** The user's selection; "multiple" stands for a multi-area selection. */
+  selection: SheetArea | "multiple" | null = null;
+  private sheetCounter = 0;
+  private tableCounter = 0;
+  private chartCounter = 0;
+
+  find(name: string): SheetState | undefined {
+    // ASSUMPTION: worksheet lookup by name is case-insensitive, like sheet names in Excel.
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  /**
+   * Checks a sheet name as Excel does: 1-31 characters, none of [ ] : * ? / \, not starting or
+   * ending with an apostrophe (documented Excel rules); unique, case-insensitive.
+   * ASSUMPTION: a bad name fails with InvalidArgument, a taken name with ItemAlreadyExists.
+   */
+  checkSheetName(name: string, except: SheetState | null, where: string): void {
+    if (name.length === 0 || name.length > 31 || INVALID_SHEET_CHARS.test(name) || name.startsWith("'") || name.endsWith("'")) {
+      throw richError("InvalidArgument", where);
+    }
+    const other = this.find(name);
+    if (other && other !== except) throw richError("ItemAlreadyExists", where);
+  }
+
+  /** Adds a sheet at the end (documented: "added at the end of existing worksheets"). */
+  addSheet(name: string | undefined, where = "WorksheetCollection.add"): SheetState {
+    let chosen = name;
+    if (chosen === undefined) {
+      let n = this.sheets.length + 1;
+      while (this.find(`Sheet${n}`)) n++;
+      chosen = `Sheet${n}`;
+    }
+    this.checkSheetName(chosen, null, where);
+    const sheet = new SheetState(`{sheet-${++this.sheetCounter}}`, chosen);
+    this.sheets.push(sheet);
+    if (!this.active) this.active = sheet;
+    return sheet;
+  }
+
+  private visibleCount(): number {
+    return this.sheets.filter((s) => s.visibility === "Visible").length;
+  }
+
+  /**
+   * Deletes a sheet with its tables and charts.
+   * ASSUMPTION: deleting the only visible sheet fails with InvalidOperation; deleting the active
+   * sheet makes the next visible sheet active.
+   */
+  deleteSheet(sheet: SheetState): void {
+    if (sheet.visibility === "Visible" && this.visibleCount() === 1) throw richError("InvalidOperation", "Worksheet.delete");
+    const i = this.sheets.indexOf(sheet);
+    this.sheets.splice(i, 1);
+    sheet.deleted = true;
+    if (this.active === sheet) this.active = this.sheets.slice(i).concat(this.sheets.slice(0, i)).find((s) => s.visibility === "Visible") ?? null;
+  }
+
+  /** ASSUMPTION: hiding the only visible sheet fails with InvalidOperation. */
+  setVisibility(sheet: SheetState, visibility: string): void {
+    if (visibility !== "Visible" && visibility !== "Hidden" && visibility !== "VeryHidden") throw richError("InvalidArgument", "Worksheet.visibility");
+    if (visibility !== "Visible" && sheet.visibility === "Visible" && this.visibleCount() === 1) throw richError("InvalidOperation", "Worksheet.visibility");
+    sheet.visibility = visibility;
+    if (visibility !== "Visible" && this.active === sheet) this.active = this.sheets.find((s) => s.visibility === "Visible") ?? null;
+  }
+
+  /** ASSUMPTION: activating a hidden or very hidden sheet fails with InvalidOperation. */
+  activate(sheet: SheetState): void {
+    if (sheet.visibility !== "Visible") throw richError("InvalidOperation", "Worksheet.activate");
+    this.active = sheet;
+  }
+
+  allTables(): TableState[] {
+    return this.sheets.flatMap((s) => s.tables);
+  }
+
+  findTable(name: string): TableState | undefined {
+    const lower = name.toLowerCase();
+    return this.allTables().find((t) => t.name.toLowerCase() === lower);
+  }
+
+  /**
+   * Checks a table name. Documented rules: starts with a letter, underscore or backslash; then
+   * letters, digits, periods, underscores; no spaces; unique in the workbook (case-insensitive).
+   * ASSUMPTION: a violation fails with InvalidArgument. Not modelled: names that look like cell
+   * references ("A1", "R1C1") and clashes with defined names.
+   */
+  checkTableName(name: string, except: TableState | null): void {
+    if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || name.length > 255) throw richError("InvalidArgument", "Table.name");
+    const other = this.findTable(name);
+    if (other && other !== except) throw richError("InvalidArgument", "Table.name");
+  }
+
+  /**
+   * `tables.add(address, hasHeaders)`. Documented: an address without a sheet name refers to the
+   * active worksheet; a table may not overlap another table (MergedRangeConflict).
+   * ASSUMPTION: with `hasHeaders`, header cells are turned into text; empty header cells get
+   * "Column1", "Column2", ... and duplicates get a number appended.
+   */
+  addTable(address: string, hasHeaders: boolean): TableState {
+    const { sheet: sheetName, area } = parseAddress(address);
+    const sheet = sheetName === null ? this.active : this.find(sheetName);
+    if (!sheet) throw richError(sheetName === null ? "InvalidOperation" : "ItemNotFound", "TableCollection.add");
+    if (!hasHeaders) throw richError("InvalidArgument", "TableCollection.add", "not modelled in host: tables without a header row");
+    for (const t of this.allTables()) {
+      if (t.sheet === sheet && t.area.r0 <= area.r1 && area.r0 <= t.area.r1 && t.area.c0 <= area.c1 && area.c0 <= t.area.c1) {
+        throw richError("MergedRangeConflict", "TableCollection.add");
+      }
+    }
+    const seen = new Set<string>();
+    for (let c = area.c0; c <= area.c1; c++) {
+      const cell = sheet.cellForWrite(area.r0, c);
+      let text = cell.value === undefined || cell.value === "" ? `Column${c - area.c0 + 1}` : String(cell.value);
+      for (let n = 2; seen.has(text.toLowerCase()); n++) text = `${text}${n}`;
+      seen.add(text.toLowerCase());
+      delete cell.formula;
+      delete cell.error;
+      cell.value = text;
+    }
+    let n = ++this.tableCounter;
+    while (this.findTable(`Table${n}`)) n = ++this.tableCounter;
+    const table: TableState = { name: `Table${n}`, sheet, area, style: "TableStyleMedium2" };
+    sheet.tables.push(table);
+    return table;
+  }
+
+  /**
+   * `charts.add(type, sourceData, seriesBy)`.
+   * ASSUMPTION (Excel's chart data detection, seriesBy "Columns" or "Auto" with more rows than
+   * columns): leading columns whose cells below the first row are all text or empty are the
+   * category labels; when the first row is text above every value column it gives the series
+   * names; every other column is one series. "Rows" is not modelled.
+   */
+  addChart(sheet: SheetState, type: string, source: SheetArea, seriesBy: string): ChartState {
+    const rows = source.area.r1 - source.area.r0 + 1;
+    const cols = source.area.c1 - source.area.c0 + 1;
+    if (seriesBy === "Rows" || (seriesBy === "Auto" && cols > rows)) throw richError("InvalidArgument", "ChartCollection.add", "not modelled in host: series by rows");
+    const src = source.sheet;
+    const isText = (r: number, c: number) => {
+      const cell = src.cell(r, c);
+      return !cell || (cell.formula === undefined && (cell.value === undefined || typeof cell.value === "string"));
+    };
+    const firstRowText = [...Array(cols).keys()].every((i) => isText(source.area.r0, source.area.c0 + i));
+    const dataR0 = firstRowText && rows > 1 ? source.area.r0 + 1 : source.area.r0;
+    let labelCols = 0;
+    while (labelCols < cols - 1 && [...Array(source.area.r1 - dataR0 + 1).keys()].every((i) => isText(dataR0 + i, source.area.c0 + labelCols))) labelCols++;
+    const xValues: SheetArea | null = labelCols > 0 ? { sheet: src, area: { r0: dataR0, r1: source.area.r1, c0: source.area.c0, c1: source.area.c0 + labelCols - 1 } } : null;
+    const series: SeriesState[] = [];
+    for (let c = source.area.c0 + labelCols; c <= source.area.c1; c++) {
+      const header = dataR0 > source.area.r0 ? src.cell(source.area.r0, c)?.value : undefined;
+      series.push({
+        name: typeof header === "string" && header !== "" ? header : `Series${series.length + 1}`,
+        values: { sheet: src, area: { r0: dataR0, r1: source.area.r1, c0: c, c1: c } },
+        xValues,
+      });
+    }
+    const chart: ChartState = { name: `Chart ${++this.chartCounter}`, type, sheet, source, seriesBy, title: null, position: null, series };
+    sheet.charts.push(chart);
+    return chart;
+  }
+}

@@ -1,0 +1,93 @@
+/** @jest-environment jsdom */
+import "./setup";
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { XlsxWorkbook } from "../../src/workbook/xlsx";
+import { KERKRADE, kerkradePublished, nl, openStep, renderApp, sampleBytes, stepButton, tabTo } from "./helpers";
+
+function sampleFile(name = KERKRADE): File {
+  return new File([new Uint8Array(sampleBytes(name))], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+}
+
+const fileInput = () => screen.getByLabelText("Werkmap openen") as HTMLInputElement;
+
+describe("browser page", () => {
+  test("a real, labelled file input for .xlsx, reachable with the keyboard", async () => {
+    const user = userEvent.setup();
+    renderApp({ mode: "browser" });
+    const input = fileInput();
+    expect(input.type).toBe("file");
+    expect(input.accept).toBe(".xlsx");
+    await tabTo(user, input);
+    expect(document.activeElement).toBe(input);
+    expect(screen.queryByRole("button", { name: "Analyseren" })).toBeNull();
+  });
+
+  test("open, analyse and download '<naam>-resultaat.xlsx' with the result sheets", async () => {
+    const user = userEvent.setup();
+    const saveFile = jest.fn<void, [Uint8Array, string]>();
+    renderApp({ mode: "browser", saveFile });
+    await user.upload(fileInput(), sampleFile());
+    expect(await screen.findByText(`Geopend: ${KERKRADE}`, undefined, { timeout: 10000 })).toBeTruthy();
+    // The focus moves to the first step.
+    await waitFor(() => expect(document.activeElement).toBe(stepButton("1. Kies de tabellen")));
+    expect(screen.getByRole("list", { name: "Bladen in de werkmap" }).textContent).toContain("Voorraad (synthetisch)");
+
+    await openStep(user, "4. Uitvoeren");
+    await user.click(screen.getByRole("button", { name: "Analyseren" }));
+    const { totaal, minstensNultreden } = kerkradePublished();
+    expect(await screen.findByText(`Analyse klaar. ${nl(totaal)} woningen, waarvan ${nl(minstensNultreden)} minstens nultreden.`, undefined, { timeout: 20000 })).toBeTruthy();
+
+    const download = await screen.findByRole("button", { name: "Resultaat downloaden" });
+    await tabTo(user, download);
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(saveFile).toHaveBeenCalledTimes(1), { timeout: 20000 });
+    const [bytes, name] = saveFile.mock.calls[0];
+    expect(name).toBe("kerkrade-sociale-huur-2020-resultaat.xlsx");
+    expect(await screen.findByText(/Het bestand 'kerkrade-sociale-huur-2020-resultaat\.xlsx' staat klaar als download\./)).toBeTruthy();
+
+    const result = await XlsxWorkbook.fromBuffer(bytes);
+    const sheets = await result.listSheets();
+    expect(sheets.filter((s) => s.resultKind).map((s) => s.name)).toEqual(["BZK-indeling", "Tekort", "Aanpassingspotentieel", "Controle"]);
+    // The input sheets are all still there, and the settings travel with the file.
+    for (const s of ["Toelichting", "BAT per corporatie", "Woningtype", "Voorraad (synthetisch)"]) expect(sheets.map((x) => x.name)).toContain(s);
+    const settings = await result.readSettings();
+    expect((settings?.regels as { nultreden: { limburgMinBat: number } }).nultreden.limburgMinBat).toBe(1);
+  });
+
+  test("the default download goes through a Blob URL, without network", async () => {
+    const user = userEvent.setup();
+    const created: Blob[] = [];
+    const urlApi = URL as unknown as { createObjectURL?: (b: Blob) => string; revokeObjectURL?: (u: string) => void };
+    urlApi.createObjectURL = jest.fn((b: Blob) => {
+      created.push(b);
+      return "blob:resultaat";
+    });
+    urlApi.revokeObjectURL = jest.fn();
+    const clicks: HTMLAnchorElement[] = [];
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push(this);
+    });
+    renderApp({ mode: "browser" });
+    await user.upload(fileInput(), sampleFile());
+    await screen.findByRole("list", { name: "Bladen in de werkmap" }, { timeout: 10000 });
+    await openStep(user, "4. Uitvoeren");
+    await user.click(screen.getByRole("button", { name: "Analyseren" }));
+    await user.click(await screen.findByRole("button", { name: "Resultaat downloaden" }, { timeout: 20000 }));
+    await waitFor(() => expect(clicks).toHaveLength(1), { timeout: 20000 });
+    expect(clicks[0].download).toBe("kerkrade-sociale-huur-2020-resultaat.xlsx");
+    expect(clicks[0].href).toBe("blob:resultaat");
+    expect(created[0].type).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(created[0].size).toBeGreaterThan(1000);
+    click.mockRestore();
+  });
+
+  test("a file that is no .xlsx workbook gives a plain Dutch error", async () => {
+    const user = userEvent.setup({ applyAccept: false });
+    renderApp({ mode: "browser" });
+    await user.upload(fileInput(), new File(["corporatie;bat\nWonen Zuid;1\n"], "export.csv", { type: "text/csv" }));
+    const alert = await screen.findByRole("alert", undefined, { timeout: 10000 });
+    expect(alert.textContent).toContain("Bestand 'export.csv' is geen leesbare Excel-werkmap (.xlsx)");
+    expect(screen.queryByRole("list", { name: "Bladen in de werkmap" })).toBeNull();
+  });
+});

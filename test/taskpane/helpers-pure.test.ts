@@ -1,0 +1,87 @@
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { analyseWorkbook } from "../../src/pipeline";
+import { DEFAULT_RULES } from "../../src/domain/rules";
+import { UserError } from "../../src/domain/issues";
+import { AUTO, autoDemandSheet, autoStockSheet, choiceValue, parseChoice } from "../../src/taskpane/choice";
+import { resultFileName } from "../../src/taskpane/download";
+import { CANCELLED_MESSAGE, errorMessage, isCancellation } from "../../src/taskpane/errors";
+import { keyFigures } from "../../src/taskpane/results";
+import { SELECTION_SHEET, SelectionReader, readSelectionAsSheet } from "../../src/taskpane/selection-reader";
+import type { WorkbookPort } from "../../src/workbook/port";
+import { XlsxWorkbook } from "../../src/workbook/xlsx";
+import { describeWorkbook } from "../../src/preview";
+
+const ASSETS = path.resolve(__dirname, "../../assets");
+const load = (name: string) => XlsxWorkbook.fromBuffer(readFileSync(path.join(ASSETS, name)));
+
+describe("selection reader", () => {
+  test("the selection is one more sheet, 'Huidige selectie', that the pipeline can analyse", async () => {
+    const wb = await load("kerkrade-sociale-huur-2020.xlsx");
+    const full = await wb.readSheet("Voorraad (synthetisch)");
+    const selection = { ...full, originRow: 3, values: full.values.slice(2, 53) }; // header + 50 dwellings
+    const port: WorkbookPort = Object.assign(Object.create(wb) as WorkbookPort, { readSelection: async () => selection });
+    const reader = await readSelectionAsSheet(port);
+    expect(reader).toBeInstanceOf(SelectionReader);
+    const sheets = await reader.listSheets();
+    expect(sheets.map((s) => s.name)).toContain(SELECTION_SHEET);
+    expect(sheets.find((s) => s.name === SELECTION_SHEET)).toMatchObject({ rowCount: 51, resultKind: null });
+    const result = await analyseWorkbook(reader, { rules: DEFAULT_RULES, voorraad: SELECTION_SHEET });
+    expect(result.summary.eenheden).toBe(50);
+    // Cells keep their real sheet and row.
+    expect(result.dwellings[0].row.sheet).toBe("Voorraad (synthetisch)");
+    expect(result.dwellings[0].row.rowNumber).toBe(4);
+    expect(result.tables.find((t) => t.sheet === SELECTION_SHEET)?.used).toBe(true);
+  });
+
+  test("an empty selection, or a port without selection, gives a Dutch error", async () => {
+    const wb = await load("kerkrade-sociale-huur-2020.xlsx");
+    await expect(readSelectionAsSheet(wb)).rejects.toThrow(UserError);
+    const port: WorkbookPort = Object.assign(Object.create(wb) as WorkbookPort, {
+      readSelection: async () => ({ sheet: "Blad1", tableName: null, originRow: 1, originCol: 1, values: [] }),
+    });
+    await expect(readSelectionAsSheet(port)).rejects.toThrow(/De selectie is leeg/);
+  });
+});
+
+describe("small helpers", () => {
+  test("table choices", async () => {
+    expect(parseChoice(choiceValue(AUTO))).toEqual(AUTO);
+    expect(parseChoice(choiceValue({ kind: "sheet", name: "blad:x" }))).toEqual({ kind: "sheet", name: "blad:x" });
+    expect(parseChoice("selection")).toEqual({ kind: "selection" });
+    const kerkrade = await describeWorkbook(await load("kerkrade-sociale-huur-2020.xlsx"));
+    expect(autoStockSheet(kerkrade)).toBe("Voorraad (synthetisch)");
+    expect(autoDemandSheet(kerkrade)).toBeNull();
+    const parkstad = await describeWorkbook(await load("parkstad-woonzorg-2023.xlsx"));
+    expect(autoStockSheet(parkstad)).toBeNull();
+    expect(autoDemandSheet(parkstad)).toBe("Tabel 1 Vraag");
+  });
+
+  test("result file names", () => {
+    expect(resultFileName("kerkrade.xlsx")).toBe("kerkrade-resultaat.xlsx");
+    expect(resultFileName("Voorraad 2024.XLSX")).toBe("Voorraad 2024-resultaat.xlsx");
+    expect(resultFileName(".xlsx")).toBe("werkmap-resultaat.xlsx");
+  });
+
+  test("error messages", () => {
+    expect(errorMessage(new UserError("Blad 'X' bestaat niet in de werkmap."))).toBe("Blad 'X' bestaat niet in de werkmap.");
+    expect(errorMessage(new Error("boom"))).toMatch(/^Er ging iets mis .*: boom$/);
+    expect(errorMessage("tekst")).toMatch(/: tekst$/);
+    expect(isCancellation(new UserError(CANCELLED_MESSAGE))).toBe(true);
+    expect(isCancellation(new Error(CANCELLED_MESSAGE))).toBe(false);
+  });
+
+  test("key figures of Parkstad: shortages per category with tekort > 0, rounded as asked", async () => {
+    const result = await analyseWorkbook(await load("parkstad-woonzorg-2023.xlsx"), { rules: DEFAULT_RULES });
+    const raw = keyFigures(result, null);
+    const expected = result.tekort.filter((t) => t.lezing === "per categorie" && t.tekort > 0);
+    expect(raw.tekorten).toHaveLength(expected.length);
+    expect(raw.tekorten.every((t) => t.tekort > 0)).toBe(true);
+    expect(raw.aanbod).toEqual([]);
+    expect(raw.aanbodTabel.length).toBeGreaterThan(0);
+    const rounded = keyFigures(result, 5);
+    expect(rounded.tekorten.every((t) => t.tekort % 5 === 0)).toBe(true);
+    const all = [...rounded.meldingen.fout, ...rounded.meldingen.waarschuwing, ...rounded.meldingen.info];
+    expect(all).toHaveLength(result.issues.length);
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * Shared helpers of the task pane tests: the sample workbooks as ports, the App inside a
+ * FluentProvider with in-memory storage, ports that wait or fail on demand, and the published
+ * Kerkrade figures (read from the shared CSV, never copied from the program's output).
+ */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { render, screen, within, type RenderResult } from "@testing-library/react";
+import type { UserEvent } from "@testing-library/user-event";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import type { ReactElement } from "react";
+import { App, type AppProps } from "../../src/taskpane/App";
+import type { FlagStorage } from "../../src/taskpane/hooks/useFirstRun";
+import { FIRST_RUN_KEY } from "../../src/taskpane/hooks/useFirstRun";
+import type { RawTable } from "../../src/ingest/types";
+import type { WorkbookPort } from "../../src/workbook/port";
+import { XlsxWorkbook } from "../../src/workbook/xlsx";
+import { readCsv } from "../golden/csv";
+
+export const ASSETS = path.resolve(__dirname, "../../assets");
+export const KERKRADE = "kerkrade-sociale-huur-2020.xlsx";
+export const PARKSTAD = "parkstad-woonzorg-2023.xlsx";
+
+const bytesCache = new Map<string, Buffer>();
+
+/** The bytes of a sample workbook (read once per test file). */
+export function sampleBytes(name: string): Buffer {
+  let b = bytesCache.get(name);
+  if (!b) {
+    b = readFileSync(path.join(ASSETS, name));
+    bytesCache.set(name, b);
+  }
+  return b;
+}
+
+/** A fresh in-memory workbook of a sample (each test may write into its own). */
+export function loadSample(name: string): Promise<XlsxWorkbook> {
+  return XlsxWorkbook.fromBuffer(sampleBytes(name), `Bestand '${name}'`);
+}
+
+/** Storage in memory; `read` true = the explanation was already read. */
+export function memoryStorage(read = true): FlagStorage & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  if (read) data.set(FIRST_RUN_KEY, "ja");
+  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
+}
+
+/** Renders a node inside the Fluent provider. */
+export function renderFluent(node: ReactElement): RenderResult {
+  return render(<FluentProvider theme={webLightTheme}>{node}</FluentProvider>);
+}
+
+/** Renders the App (explanation already read unless a storage is given). */
+export function renderApp(props: Partial<AppProps> & Pick<AppProps, "mode">): RenderResult {
+  return renderFluent(<App storage={memoryStorage()} {...props} />);
+}
+
+/** The App in Excel mode on a sample, waiting until the sheets are listed. */
+export async function renderExcel(port: WorkbookPort, extra: Partial<AppProps> = {}): Promise<RenderResult> {
+  const r = renderApp({ mode: "excel", port, ...extra });
+  await screen.findByRole("list", { name: "Bladen in de werkmap" }, { timeout: 10000 });
+  return r;
+}
+
+/** The heading button of a step ("1. Kies de tabellen", ...). */
+export function stepButton(title: string | RegExp): HTMLElement {
+  return within(screen.getByRole("heading", { name: title })).getByRole("button");
+}
+
+/** Opens a step by clicking its heading. */
+export async function openStep(user: UserEvent, title: string | RegExp): Promise<void> {
+  const button = stepButton(title);
+  if (button.getAttribute("aria-expanded") !== "true") await user.click(button);
+}
+
+/** Presses Tab until `target` has the focus (at most `max` times); fails otherwise. */
+export async function tabTo(user: UserEvent, target: HTMLElement, max = 80): Promise<void> {
+  for (let i = 0; i < max && document.activeElement !== target; i++) await user.tab();
+  if (document.activeElement !== target) throw new Error(`Could not reach ${target.outerHTML.slice(0, 120)} with Tab`);
+}
+
+/**
+ * Chooses an option of a Fluent Dropdown with the keyboard only: Tab to it, Enter to open,
+ * arrow keys to the option, Enter to choose.
+ */
+export async function chooseByKeyboard(user: UserEvent, combobox: HTMLElement, option: string | RegExp): Promise<void> {
+  await tabTo(user, combobox);
+  await user.keyboard("{Enter}");
+  const target = await screen.findByRole("option", { name: option });
+  for (let i = 0; i < 60 && combobox.getAttribute("aria-activedescendant") !== target.id; i++) await user.keyboard("{ArrowDown}");
+  if (combobox.getAttribute("aria-activedescendant") !== target.id) {
+    for (let i = 0; i < 60 && combobox.getAttribute("aria-activedescendant") !== target.id; i++) await user.keyboard("{ArrowUp}");
+  }
+  if (combobox.getAttribute("aria-activedescendant") !== target.id) throw new Error(`Option ${String(option)} not reached with the arrow keys`);
+  await user.keyboard("{Enter}");
+}
+
+/**
+ * A port whose `readSheet` can be held: after `hold()` every read waits until `release()`
+ * (to watch progress and to cancel a run halfway). Reads pass straight through otherwise.
+ */
+export function gatedPort(base: WorkbookPort): { port: WorkbookPort; hold: () => void; release: () => void; waiting: () => number } {
+  let held = false;
+  let waiters: (() => void)[] = [];
+  const port: WorkbookPort = {
+    listSheets: () => base.listSheets(),
+    readSettings: () => base.readSettings(),
+    writeResults: (m, s) => base.writeResults(m, s),
+    readSheet: async (name: string): Promise<RawTable> => {
+      if (held) await new Promise<void>((resolve) => waiters.push(resolve));
+      return base.readSheet(name);
+    },
+  };
+  return {
+    port,
+    hold: () => {
+      held = true;
+    },
+    release: () => {
+      held = false;
+      const w = waiters;
+      waiters = [];
+      w.forEach((f) => f());
+    },
+    waiting: () => waiters.length,
+  };
+}
+
+/** The published Kerkrade totals (Lokaal meerjarig kader, 1-1-2020), from the shared CSV. */
+export function kerkradePublished(): { totaal: number; minstensNultreden: number } {
+  const total = readCsv("kerkrade-bat-per-corporatie-2020.csv").find((r) => r.corporatie === "TOTAAL");
+  if (!total) throw new Error("TOTAAL row missing");
+  const totaal = Number(total.totaal);
+  // Kerkrade: nultreden = minstens wandelstokgeschikt, BAT >= 1, so everything but BAT 0.
+  return { totaal, minstensNultreden: totaal - Number(total.bat_0) };
+}
+
+/** Dutch thousands notation, as the pane shows counts: 7824 → "7.824". */
+export function nl(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+}

@@ -1,0 +1,62 @@
+/**
+ * jsdom stubs for Fluent UI v9 component tests, imported first by every test in test/taskpane.
+ * jsdom lacks layout APIs that Fluent's positioning and overflow code call (ResizeObserver,
+ * IntersectionObserver, matchMedia, scrollIntoView) and Blob.arrayBuffer (jsdom 26), which the
+ * browser page uses to read the chosen file.
+ *
+ * Fluent's focus manager (tabster) handles the Tab key itself and only moves focus to elements
+ * it considers visible: a non-null `offsetParent` and a `<body>` with a size. jsdom does no
+ * layout (offsetParent is always null, every rectangle is 0×0), so without the two stubs below
+ * Tab would leave the page after the first control. Elements hidden with the `hidden` attribute
+ * or an inline `display: none` still count as invisible.
+ */
+
+class NoopObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+  takeRecords(): [] {
+    return [];
+  }
+}
+
+const g = globalThis as unknown as Record<string, unknown>;
+if (!g.ResizeObserver) g.ResizeObserver = NoopObserver;
+if (!g.IntersectionObserver) g.IntersectionObserver = NoopObserver;
+
+if (typeof window !== "undefined") {
+  if (!window.matchMedia) {
+    window.matchMedia = (query: string): MediaQueryList =>
+      ({
+        matches: false,
+        media: query,
+        onchange: null,
+        addListener: () => undefined,
+        removeListener: () => undefined,
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined,
+        dispatchEvent: () => false,
+      }) as MediaQueryList;
+  }
+  Object.defineProperty(HTMLElement.prototype, "offsetParent", {
+    configurable: true,
+    get(this: HTMLElement): Element | null {
+      if (this === document.body || this.hidden || this.style.display === "none") return null;
+      return this.parentElement;
+    },
+  });
+  HTMLBodyElement.prototype.getBoundingClientRect = function getBoundingClientRect(): DOMRect {
+    return { x: 0, y: 0, top: 0, left: 0, right: 1024, bottom: 768, width: 1024, height: 768, toJSON: () => ({}) } as DOMRect;
+  };
+  if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;
+  if (!Blob.prototype.arrayBuffer) {
+    Blob.prototype.arrayBuffer = function arrayBuffer(this: Blob): Promise<ArrayBuffer> {
+      return new Promise((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result as ArrayBuffer);
+        reader.onerror = () => reject(reader.error);
+        reader.readAsArrayBuffer(this);
+      });
+    };
+  }
+}

@@ -1,0 +1,514 @@
+/**
+ * The Office.js adapter against the in-memory Excel host (test/office-host): reading in chunks,
+ * writing the real pipeline's sheet models with the same layout as the ExcelJS adapter, text that
+ * stays text, replacing only our own sheets, and leaving the workbook as it was on cancel or
+ * failure.
+ */
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { UserError } from "../../src/domain/issues";
+import { DEFAULT_RULES } from "../../src/domain/rules";
+import type { CellValue } from "../../src/ingest/types";
+import { analyseWorkbook } from "../../src/pipeline";
+import { layoutSheet, NUMBER_FORMATS, type SheetModel } from "../../src/report/sheet-model";
+import { buildSheets } from "../../src/report/sheets";
+import { META_SHEET } from "../../src/workbook/marker";
+import { BYTES_PER_CELL_ESTIMATE, DEFAULT_CHUNK_CELLS, OfficeWorkbook, officeCellValue, parseRangeAddress } from "../../src/workbook/office";
+import { XlsxWorkbook } from "../../src/workbook/xlsx";
+import { richError } from "../office-host/errors";
+import { ExcelHost, type SyncRecord } from "../office-host/host";
+
+const ASSETS = path.join(__dirname, "..", "..", "assets");
+const STOCK = "Voorraad (synthetisch)";
+
+let kerkrade: XlsxWorkbook;
+let demand: CellValue[][];
+
+beforeAll(async () => {
+  kerkrade = await XlsxWorkbook.fromBuffer(readFileSync(path.join(ASSETS, "kerkrade-sociale-huur-2020.xlsx")));
+  const parkstad = await XlsxWorkbook.fromBuffer(readFileSync(path.join(ASSETS, "parkstad-woonzorg-2023.xlsx")));
+  demand = (await parkstad.readSheet("Tabel 1 Vraag")).values;
+});
+
+/** A host holding the Kerkrade sample's sheets (and, optionally, Parkstad's demand table so the
+ * pipeline also computes a tekort). */
+async function kerkradeHost(withDemand = false): Promise<ExcelHost> {
+  const host = new ExcelHost();
+  for (const s of await kerkrade.listSheets()) host.addSheet(s.name, (await kerkrade.readSheet(s.name)).values);
+  if (withDemand) host.addSheet("Vraag Parkstad", demand);
+  return host;
+}
+
+/** Rows without trailing empty cells (both adapters may deliver ragged rows). */
+function trimmed(values: CellValue[][]): CellValue[][] {
+  return values.map((row) => {
+    let end = row.length;
+    while (end > 0 && (row[end - 1] === null || row[end - 1] === undefined)) end--;
+    return row.slice(0, end);
+  });
+}
+
+/** A small result sheet with text that Excel would otherwise take as formulas or numbers. */
+function trickyModel(): SheetModel {
+  return {
+    kind: "controle",
+    name: "Controle",
+    title: "=Controle: balans en meldingen",
+    notes: ["- een notitie die met een streepje begint", "+31 is een landnummer"],
+    tables: [
+      {
+        name: "Controle_Meldingen",
+        caption: "@Meldingen",
+        columns: [
+          { header: "Melding", kind: "text" },
+          { header: "Code", kind: "text" },
+          { header: "Aantal", kind: "integer" },
+          { header: "Aandeel", kind: "percent" },
+          { header: "Jaar", kind: "year" },
+        ],
+        rows: [
+          ['=HYPERLINK("http://example.invalid")', "+31", 1729, 0.28, 2030],
+          ["-", "@x", -227, null, 2040],
+          ["00123", "TRUE", null, 1, null],
+          ["=1+1", "-5", 0, 0.5, 2023],
+        ],
+      },
+    ],
+  };
+}
+
+/** The workbook equals a snapshot (sheet names first, for a readable failure). */
+function expectUnchanged(host: ExcelHost, before: unknown): void {
+  expect(host.sheetNames()).toEqual((before as { sheets: { name: string }[] }).sheets.map((s) => s.name));
+  expect(host.snapshot()).toEqual(before);
+}
+
+/** Cells as read back, with "" (an empty text) and an empty cell treated alike. */
+function blanksAsNull(values: CellValue[][]): CellValue[][] {
+  return trimmed(values.map((r) => r.map((v) => (v === "" ? null : v))));
+}
+
+/** Syncs from `from` on. */
+const since = (host: ExcelHost, from: number): SyncRecord[] => host.syncs.slice(from);
+
+describe("OfficeWorkbook: reading", () => {
+  test("the Kerkrade sample reads the same through Office.js as through ExcelJS", async () => {
+    const host = await kerkradeHost();
+    const office = new OfficeWorkbook(host.run);
+    expect(await office.listSheets()).toEqual(await kerkrade.listSheets());
+    for (const s of await kerkrade.listSheets()) {
+      const a = await office.readSheet(s.name);
+      const b = await kerkrade.readSheet(s.name);
+      expect([a.sheet, a.tableName, a.originRow, a.originCol]).toEqual([b.sheet, b.tableName, b.originRow, b.originCol]);
+      expect(trimmed(a.values)).toEqual(trimmed(b.values));
+    }
+  });
+
+  test("a large sheet is read in chunks of the cell budget: ≈ rows/chunk syncs, none over the budget", async () => {
+    const host = await kerkradeHost();
+    const progress: [number, number][] = [];
+    const office = new OfficeWorkbook(host.run, { onProgress: (d, t) => progress.push([d, t]) });
+    const before = host.syncs.length;
+    const table = await office.readSheet(STOCK);
+    const rows = 7827;
+    const perChunk = Math.floor(DEFAULT_CHUNK_CELLS / 18);
+    const syncs = since(host, before);
+    expect(table.values).toHaveLength(rows);
+    expect(syncs).toHaveLength(1 + Math.ceil(rows / perChunk));
+    for (const s of syncs) {
+      expect(s.error).toBeNull();
+      expect(s.responseBytes).toBeLessThan(DEFAULT_CHUNK_CELLS * BYTES_PER_CELL_ESTIMATE);
+    }
+    expect(progress.map((p) => p[0])).toEqual([perChunk, 2 * perChunk, rows]);
+    expect(progress.every((p) => p[1] === rows)).toBe(true);
+  });
+
+  test("a tiny budget means many small chunks, still never one sync per row", async () => {
+    const host = await kerkradeHost();
+    const office = new OfficeWorkbook(host.run, { chunkCells: 18 * 100 });
+    const before = host.syncs.length;
+    const table = await office.readSheet(STOCK);
+    expect(trimmed(table.values)).toEqual(trimmed((await kerkrade.readSheet(STOCK)).values));
+    expect(since(host, before)).toHaveLength(1 + Math.ceil(7827 / 100));
+  });
+
+  test("a response over Excel's limit halves the chunk and retries; the values stay complete", async () => {
+    const host = await kerkradeHost();
+    host.payloadLimit = 150_000;
+    const office = new OfficeWorkbook(host.run);
+    const before = host.syncs.length;
+    const table = await office.readSheet(STOCK);
+    expect(trimmed(table.values)).toEqual(trimmed((await kerkrade.readSheet(STOCK)).values));
+    const syncs = since(host, before);
+    const failed = syncs.filter((s) => s.error !== null);
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.every((s) => s.error === "ResponsePayloadSizeLimitExceeded")).toBe(true);
+    expect(syncs.every((s) => s.error !== null || s.responseBytes <= host.payloadLimit)).toBe(true);
+    // Once halved, the smaller chunk is kept: failures only at the start.
+    const lastFailure = syncs.findIndex((s) => s === failed[failed.length - 1]);
+    expect(syncs.slice(lastFailure + 1).every((s) => s.error === null)).toBe(true);
+  });
+
+  test("when even one row is too large the user gets a Dutch message", async () => {
+    const host = new ExcelHost();
+    host.addSheet("Lang", [["x".repeat(5000)]]);
+    host.payloadLimit = 2000;
+    await expect(new OfficeWorkbook(host.run).readSheet("Lang")).rejects.toThrow(
+      "Het blad is te groot om in één keer uit Excel voor het web te lezen, ook in kleine delen. Maak lange teksten in de tabel korter of gebruik Excel op de computer.",
+    );
+  });
+
+  test("origin comes from the used range; errors, empty cells and booleans are converted", async () => {
+    const host = new ExcelHost();
+    host.addSheet("Blad1", [["VHE", "BAT", "Lift"], ["V1", { error: "#N/A" }, true], [null, null, null], ["V3", 2, { formula: "=1=0", value: false }]], { origin: "C4" });
+    const t = await new OfficeWorkbook(host.run).readSheet("Blad1");
+    expect([t.originRow, t.originCol]).toEqual([4, 3]);
+    expect(t.values).toEqual([["VHE", "BAT", "Lift"], ["V1", { error: "#N/A" }, true], [], ["V3", 2, false]]);
+  });
+
+  test("a blank sheet reads as an empty table; an unknown sheet is a Dutch UserError", async () => {
+    const host = new ExcelHost();
+    host.addSheet("Leeg");
+    const office = new OfficeWorkbook(host.run);
+    expect(await office.readSheet("Leeg")).toEqual({ sheet: "Leeg", tableName: null, originRow: 1, originCol: 1, values: [] });
+    expect(await office.listSheets()).toEqual([{ name: "Leeg", rowCount: 0, columnCount: 0, resultKind: null }]);
+    await expect(office.readSheet("Nergens")).rejects.toThrow(new UserError("Blad 'Nergens' bestaat niet in de werkmap."));
+  });
+
+  test("reading can be cancelled between chunks", async () => {
+    const host = await kerkradeHost();
+    const controller = new AbortController();
+    const office = new OfficeWorkbook(host.run, { chunkCells: 18 * 500, signal: controller.signal, onProgress: (done) => done >= 1000 && controller.abort() });
+    const before = host.syncs.length;
+    await expect(office.readSheet(STOCK)).rejects.toThrow(new UserError("Analyse geannuleerd."));
+    expect(since(host, before)).toHaveLength(1 + 2);
+  });
+
+  test("readSelection: the selected cells within the used range, with their position", async () => {
+    const host = await kerkradeHost();
+    const office = new OfficeWorkbook(host.run);
+    host.select(STOCK, "B3:D5");
+    const sel = await office.readSelection();
+    expect(sel).toEqual({
+      sheet: STOCK,
+      tableName: null,
+      originRow: 3,
+      originCol: 2,
+      values: [["Complexnummer", "Corporatie", "Gemeente"], ["KR-0001", "Wonen Zuid", "Kerkrade"], ["KR-0001", "Wonen Zuid", "Kerkrade"]],
+    });
+    host.select("BAT per corporatie", "A:C");
+    const cols = await office.readSelection();
+    expect([cols.originRow, cols.originCol, cols.values.length]).toEqual([1, 1, 9]);
+    expect(cols.values.every((r) => r.length <= 3)).toBe(true);
+    host.select(STOCK, "AA1:AB2");
+    expect((await office.readSelection()).values).toEqual([]);
+    host.select(STOCK, "multiple");
+    await expect(office.readSelection()).rejects.toThrow("Selecteer één aaneengesloten gebied met cellen en probeer het opnieuw.");
+  });
+
+  test("activateSheet activates; an unknown sheet is a Dutch UserError", async () => {
+    const host = await kerkradeHost();
+    const office = new OfficeWorkbook(host.run);
+    await office.activateSheet("Woningtype");
+    expect(host.activeSheet).toBe("Woningtype");
+    await expect(office.activateSheet("Tekort")).rejects.toThrow("Blad 'Tekort' bestaat niet in de werkmap.");
+  });
+});
+
+describe("OfficeWorkbook: writing", () => {
+  let host: ExcelHost;
+  let models: SheetModel[];
+
+  beforeAll(async () => {
+    host = await kerkradeHost(true);
+    const result = await analyseWorkbook(new OfficeWorkbook(host.run), { rules: DEFAULT_RULES });
+    models = buildSheets(result);
+    expect(result.tekort.length).toBeGreaterThan(0);
+    await new OfficeWorkbook(host.run).writeResults(models, { voorraad: STOCK });
+  });
+
+  test("cells equal the sheet models, in the layout shared with the ExcelJS adapter", () => {
+    for (const model of models) {
+      const layout = layoutSheet(model);
+      expect(host.values(model.name, "A1")).toEqual([[model.title]]);
+      model.notes.forEach((note, i) => expect(host.values(model.name, `A${layout.notesStartRow + i}`)).toEqual([[note]]));
+      model.tables.forEach((table, ti) => {
+        const pos = layout.tables[ti];
+        expect(host.values(model.name, `A${pos.captionRow}`)).toEqual([[table.caption]]);
+        const width = table.columns.length;
+        const last = String.fromCharCode(64 + width);
+        expect(host.values(model.name, `A${pos.headerRow}:${last}${pos.headerRow}`)).toEqual([table.columns.map((c) => c.header)]);
+        if (table.rows.length > 0) {
+          const body = host.values(model.name, `A${pos.headerRow + 1}:${last}${pos.lastRow}`);
+          expect(body).toEqual(table.rows.map((r) => r.map((v) => v ?? "")));
+        }
+        const sheet = host.sheet(model.name)!;
+        const t = sheet.tables.find((x) => x.name === table.name)!;
+        expect(t).toBeDefined();
+        expect(t.area).toEqual({ r0: pos.headerRow, c0: 1, r1: pos.lastRow, c1: width });
+        expect(t.style).toBe("TableStyleMedium2");
+        table.columns.forEach((col, ci) => {
+          const fmt = sheet.cell(pos.headerRow + 1, ci + 1)?.format ?? "General";
+          const v = table.rows[0]?.[ci] ?? null;
+          expect(fmt).toBe(typeof v === "string" ? "@" : NUMBER_FORMATS[col.kind]);
+        });
+      });
+      // No formula anywhere on our sheets.
+      expect([...host.sheet(model.name)!.cells.values()].filter((c) => c.formula !== undefined)).toEqual([]);
+    }
+  });
+
+  test("the sheets read back equal what the ExcelJS adapter writes from the same models", async () => {
+    const xlsx = XlsxWorkbook.empty();
+    await xlsx.writeResults(models, { voorraad: STOCK });
+    const back = await XlsxWorkbook.fromBuffer(await xlsx.toBuffer());
+    const office = new OfficeWorkbook(host.run);
+    for (const model of models) {
+      const a = await office.readSheet(model.name);
+      const b = await back.readSheet(model.name);
+      expect([a.originRow, a.originCol]).toEqual([1, 1]);
+      // The models hold "" for "no warnings"; ExcelJS stores an empty text, Excel an empty cell.
+      expect(blanksAsNull(a.values)).toEqual(blanksAsNull(b.values));
+    }
+  });
+
+  test("sheet order, the very hidden meta sheet, settings and result kinds", async () => {
+    const office = new OfficeWorkbook(host.run);
+    expect(host.sheetNames()).toEqual([...(await kerkrade.listSheets()).map((s) => s.name), "Vraag Parkstad", "BZK-indeling", "Tekort", "Aanpassingspotentieel", "Controle", META_SHEET]);
+    expect(host.sheet(META_SHEET)!.visibility).toBe("VeryHidden");
+    expect(await office.readSettings()).toEqual({ voorraad: STOCK });
+    const kinds = (await office.listSheets()).filter((s) => s.resultKind).map((s) => [s.name, s.resultKind]);
+    expect(kinds).toEqual([["BZK-indeling", "bzk-indeling"], ["Tekort", "tekort"], ["Aanpassingspotentieel", "aanpassingspotentieel"], ["Controle", "controle"]]);
+  });
+
+  test("one chart on Tekort (tekort per categorie) and one on Aanpassingspotentieel (stacked)", () => {
+    const tekort = host.sheet("Tekort")!.charts;
+    expect(tekort).toHaveLength(1);
+    expect(tekort[0].type).toBe("ColumnClustered");
+    expect(tekort[0].title).toMatch(/^Tekort per categorie/);
+    const model = models.find((m) => m.kind === "tekort")!;
+    const pos = layoutSheet(model).tables[0];
+    const series = tekort[0].series[0];
+    expect(series.name).toBe("Tekort");
+    const rows = model.tables[0].rows;
+    const first = rows.findIndex((r) => r[0] === "per categorie");
+    const n = series.values.area.r1 - series.values.area.r0 + 1;
+    expect(series.values.area.r0).toBe(pos.headerRow + 1 + first);
+    expect(series.values.area.c0).toBe(12);
+    expect(rows.slice(first, first + n).every((r) => r[0] === "per categorie")).toBe(true);
+    expect(series.xValues!.area.c0).toBe(4);
+    const potentieel = host.sheet("Aanpassingspotentieel")!.charts;
+    expect(potentieel).toHaveLength(1);
+    expect(potentieel[0].type).toBe("ColumnStacked");
+    expect(potentieel[0].series.map((s) => s.name)).toEqual(["Geschikt", "Potentieel", "Ongeschikt"]);
+    expect(host.sheet("BZK-indeling")!.charts).toHaveLength(0);
+  });
+
+  test("re-running replaces only our sheets and keeps their names; no temporary sheets remain", async () => {
+    const userSheets = () => (host.snapshot() as { sheets: { name: string }[] }).sheets.filter((s) => !models.some((m) => m.name === s.name) && s.name !== META_SHEET);
+    const before = userSheets();
+    const second = models.map((m) => ({ ...m, title: `${m.title} (tweede keer)` }));
+    const outcome = await new OfficeWorkbook(host.run).writeResults(second, { voorraad: STOCK, vraag: "Vraag Parkstad" });
+    expect(outcome.messages).toEqual([]);
+    expect(outcome.sheets).toEqual({ "bzk-indeling": "BZK-indeling", tekort: "Tekort", aanpassingspotentieel: "Aanpassingspotentieel", controle: "Controle" });
+    expect(host.sheetNames().filter((n) => n.startsWith("_batbzk_"))).toEqual([]);
+    expect(host.values("Tekort", "A1")).toEqual([["Tekort: aanbod tegenover vraag (tweede keer)"]]);
+    expect(host.sheet("Tekort")!.tables.map((t) => t.name)).toEqual(["Tekort"]);
+    expect(userSheets()).toEqual(before);
+    expect(await new OfficeWorkbook(host.run).readSettings()).toEqual({ voorraad: STOCK, vraag: "Vraag Parkstad" });
+  });
+});
+
+describe("OfficeWorkbook: writing safely", () => {
+  test("text that looks like a formula or a number stays text, also in title, notes and captions", async () => {
+    const host = new ExcelHost();
+    host.addSheet("Invoer", [["x"]]);
+    const model = trickyModel();
+    await new OfficeWorkbook(host.run).writeResults([model], {});
+    const sheet = host.sheet("Controle")!;
+    expect([...sheet.cells.values()].filter((c) => c.formula !== undefined)).toEqual([]);
+    expect(host.values("Controle", "A1:A3")).toEqual([[model.title], ...model.notes.map((n) => [n])]);
+    expect(host.values("Controle", "A5")).toEqual([["@Meldingen"]]);
+    expect(host.values("Controle", "A7:E10")).toEqual(model.tables[0].rows.map((r) => r.map((v) => v ?? "")));
+    expect(sheet.cell(7, 3)?.format).toBe("#,##0");
+    expect(sheet.cell(8, 4)?.format).toBe("0%");
+    expect(sheet.cell(9, 5)?.format).toBe("0");
+  });
+
+  test("a user's sheet (and table) named like ours is left alone; ours gets another name and a message", async () => {
+    const host = new ExcelHost();
+    host.addSheet("Tekort", [["Mijn eigen berekening", "Aantal"], ["=SOM", 3]]);
+    host.state.addTable("Tekort!A1:B2", true).name = "Tekort";
+    const before = host.snapshot();
+    const model = trickyModel();
+    const tekort: SheetModel = { ...model, kind: "tekort", name: "Tekort", tables: [{ ...model.tables[0], name: "Tekort" }] };
+    const outcome = await new OfficeWorkbook(host.run).writeResults([tekort], {});
+    expect(outcome.sheets.tekort).toBe("Tekort (2)");
+    expect(outcome.messages).toEqual(["Er staat al een eigen blad 'Tekort' in de werkmap; dat blijft ongewijzigd. Het resultaat staat op blad 'Tekort (2)'."]);
+    expect((host.snapshot() as { sheets: unknown[] }).sheets[0]).toEqual((before as { sheets: unknown[] }).sheets[0]);
+    expect(host.sheet("Tekort (2)")!.tables.map((t) => t.name)).toEqual(["Tekort_2"]);
+    // Running again: still not the user's sheet.
+    const again = await new OfficeWorkbook(host.run).writeResults([tekort], {});
+    expect(again.sheets.tekort).toBe("Tekort (2)");
+    expect((host.snapshot() as { sheets: unknown[] }).sheets[0]).toEqual((before as { sheets: unknown[] }).sheets[0]);
+    expect(host.sheetNames()).toEqual(["Tekort", "Tekort (2)", META_SHEET]);
+  });
+
+  test("writes go in chunks of the cell budget, one sync each, with calculation suspended", async () => {
+    const host = await kerkradeHost();
+    const models = buildSheets(await analyseWorkbook(new OfficeWorkbook(host.run), { rules: DEFAULT_RULES }));
+    const budget = 20_000;
+    const progress: number[] = [];
+    const before = host.syncs.length;
+    await new OfficeWorkbook(host.run, { chunkCells: budget, onProgress: (d) => progress.push(d) }).writeResults(models, {});
+    const writes = since(host, before).filter((s) => s.operations.includes("Range.values"));
+    const cells = models.reduce((n, m) => n + m.tables.reduce((k, t) => k + t.rows.length * t.columns.length, 0), 0);
+    expect(writes.length).toBeGreaterThanOrEqual(Math.ceil(cells / budget));
+    expect(writes.length).toBeLessThanOrEqual(Math.ceil(cells / budget) + 3);
+    for (const s of writes) {
+      expect(s.calculationSuspended).toBe(true);
+      expect(s.requestBytes).toBeLessThan(budget * BYTES_PER_CELL_ESTIMATE * 1.2);
+    }
+    const dataRows = models.reduce((n, m) => n + m.tables.reduce((k, t) => k + t.rows.length, 0), 0);
+    expect(progress[progress.length - 1]).toBe(dataRows);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+  });
+
+  test("a request over Excel's limit halves the chunk and retries", async () => {
+    const host = await kerkradeHost();
+    const models = buildSheets(await analyseWorkbook(new OfficeWorkbook(host.run), { rules: DEFAULT_RULES }));
+    host.payloadLimit = 300_000;
+    const before = host.syncs.length;
+    await new OfficeWorkbook(host.run).writeResults(models, {});
+    const syncs = since(host, before);
+    expect(syncs.some((s) => s.error === "RequestPayloadSizeLimitExceeded")).toBe(true);
+    expect(syncs.every((s) => s.error === null || s.error === "RequestPayloadSizeLimitExceeded")).toBe(true);
+    const woningen = models[0].tables.find((t) => t.name === "BZK_Woningen")!;
+    const pos = layoutSheet(models[0]).tables[models[0].tables.indexOf(woningen)];
+    expect(host.values("BZK-indeling", `A${pos.headerRow + 1}:O${pos.lastRow}`)).toEqual(woningen.rows.map((r) => r.map((v) => v ?? "")));
+  });
+
+  describe("a failed or cancelled run leaves the workbook as it was", () => {
+    let host: ExcelHost;
+    let models: SheetModel[];
+    let before: unknown;
+
+    beforeEach(async () => {
+      host = await kerkradeHost(true);
+      host.addSheet("Tekort", [["van de gebruiker"]]);
+      models = buildSheets(await analyseWorkbook(new OfficeWorkbook(host.run), { rules: DEFAULT_RULES }));
+      await new OfficeWorkbook(host.run).writeResults(models, { voorraad: STOCK });
+      before = host.snapshot();
+    });
+
+    test("cancelled in the middle of writing", async () => {
+      const controller = new AbortController();
+      const office = new OfficeWorkbook(host.run, { chunkCells: 20_000, signal: controller.signal, onProgress: (done) => done > 0 && controller.abort() });
+      await expect(office.writeResults(models, { voorraad: "anders" })).rejects.toThrow(new UserError("Analyse geannuleerd."));
+      expectUnchanged(host, before);
+    });
+
+    test("cancelled before the first sync", async () => {
+      const controller = new AbortController();
+      controller.abort();
+      const n = host.syncs.length;
+      await expect(new OfficeWorkbook(host.run, { signal: controller.signal }).writeResults(models, {})).rejects.toThrow("Analyse geannuleerd.");
+      expect(host.syncs).toHaveLength(n);
+    });
+
+    test("an Office error in the middle of writing (a table that cannot be added)", async () => {
+      let tables = 0;
+      host.failOperation = (op) => (op.name === "TableCollection.add" && ++tables === 5 ? richError("GeneralException") : undefined);
+      await expect(new OfficeWorkbook(host.run).writeResults(models, {})).rejects.toThrow(
+        "Excel meldde een onverwachte fout. Sla de werkmap op en probeer het opnieuw.",
+      );
+      host.failOperation = null;
+      expectUnchanged(host, before);
+    });
+
+    test("an Office error at the swap (the old sheets cannot be deleted)", async () => {
+      let deletes = 0;
+      host.failOperation = (op) => (op.name === "Worksheet.delete" && ++deletes === 1 ? richError("AccessDenied") : undefined);
+      const err = await new OfficeWorkbook(host.run).writeResults(models, {}).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(UserError);
+      expect((err as UserError).message).toMatch(/^Excel staat geen wijzigingen toe: de werkmap of een blad is beveiligd/);
+      expect((err as UserError).cause).toMatchObject({ code: "AccessDenied" });
+      // The failing sync was the swap (deletes and renames together); the clean-up ran after it.
+      const swap = host.syncs.find((x) => x.error === "AccessDenied")!;
+      expect(swap.operations).toEqual(expect.arrayContaining(["Worksheet.delete", "Worksheet.name", "Table.name"]));
+      expect(host.syncs.slice(swap.index + 1).every((x) => x.error === null)).toBe(true);
+      host.failOperation = null;
+      expectUnchanged(host, before);
+    });
+
+    test("a sheet added by the user during the write with one of the new names stops the swap", async () => {
+      const fresh = await kerkradeHost();
+      const freshModels = buildSheets(await analyseWorkbook(new OfficeWorkbook(fresh.run), { rules: DEFAULT_RULES }));
+      const start = fresh.syncs.length;
+      fresh.beforeSync = (i) => {
+        if (i === start + 3) fresh.addSheet("Controle", [["net toegevoegd"]]);
+      };
+      await expect(new OfficeWorkbook(fresh.run).writeResults(freshModels, {})).rejects.toThrow(
+        "Tijdens het schrijven is een blad 'Controle' aan de werkmap toegevoegd. Er is niets gewijzigd; probeer het opnieuw.",
+      );
+      expect(fresh.sheetNames()).toEqual([...(await kerkrade.listSheets()).map((s) => s.name), "Controle"]);
+    });
+
+    test("when the clean-up fails too, the message says which temporary sheets to remove", async () => {
+      const start = host.syncs.length;
+      host.beforeSync = (i) => {
+        if (i === start + 3) host.cellEditMode = true;
+      };
+      const err = (await new OfficeWorkbook(host.run, { chunkCells: 20_000 }).writeResults(models, {}).catch((e: unknown) => e)) as UserError;
+      expect(err).toBeInstanceOf(UserError);
+      expect(err.message).toMatch(/^Excel is bezig met het bewerken van een cel\. Druk op Enter of Esc en probeer het opnieuw\. De tijdelijke bladen \('_batbzk_tmp1', .*\) konden niet worden opgeruimd; verwijder ze zelf\.$/);
+      const leftovers = host.sheetNames().filter((n) => n.startsWith("_batbzk_tmp"));
+      expect(leftovers.length).toBeGreaterThan(0);
+      expect(leftovers.every((n) => host.sheet(n)!.visibility === "Visible")).toBe(true);
+    });
+  });
+});
+
+describe("Office errors come out as Dutch UserErrors", () => {
+  test("cell edit mode, with the Office error kept as cause", async () => {
+    const host = new ExcelHost();
+    host.addSheet("Blad1", [["x"]]);
+    host.cellEditMode = true;
+    const err = (await new OfficeWorkbook(host.run).listSheets().catch((e: unknown) => e)) as UserError;
+    expect(err).toBeInstanceOf(UserError);
+    expect(err.message).toBe("Excel is bezig met het bewerken van een cel. Druk op Enter of Esc en probeer het opnieuw.");
+    expect(err.cause).toMatchObject({ code: "InvalidOperationInCellEditMode", name: "RichApi.Error" });
+  });
+
+  test("an error that is not an Office error is still a Dutch UserError", async () => {
+    const office = new OfficeWorkbook(async () => {
+      throw new TypeError("boom");
+    });
+    await expect(office.readSettings()).rejects.toThrow(/^Er ging iets mis in de verbinding met Excel\./);
+  });
+
+  test("an unknown code is named in the message", async () => {
+    const office = new OfficeWorkbook(async () => {
+      throw richError("SomethingNew");
+    });
+    await expect(office.activateSheet("x")).rejects.toThrow("Excel meldde een fout (SomethingNew). Probeer het opnieuw; blijft het misgaan, geef dan deze melding door.");
+  });
+});
+
+describe("helpers", () => {
+  test("officeCellValue: empty → null, error texts → { error }, the rest as is", () => {
+    expect(["", "#N/A", "#REF!", "#N/B", "tekst", 3, false].map(officeCellValue)).toEqual([null, { error: "#N/A" }, { error: "#REF!" }, { error: "#N/B" }, "tekst", 3, false]);
+  });
+
+  test("parseRangeAddress understands qualified, single-cell, whole-column and whole-row addresses", () => {
+    expect(parseRangeAddress("'Voorraad (synthetisch)'!B3:R7829")).toEqual({ row: 3, col: 2, rows: 7827, cols: 17 });
+    expect(parseRangeAddress("Blad1!C4")).toEqual({ row: 4, col: 3, rows: 1, cols: 1 });
+    expect(parseRangeAddress("'It''s!'!A:C")).toEqual({ row: 1, col: 1, rows: 1_048_576, cols: 3 });
+    expect(parseRangeAddress("Blad1!$2:$5")).toEqual({ row: 2, col: 1, rows: 4, cols: 16_384 });
+    expect(() => parseRangeAddress("Blad1!#REF!")).toThrow();
+  });
+
+  test("the cell budget must be positive", () => {
+    expect(() => new OfficeWorkbook(async () => undefined as never, { chunkCells: 0 })).toThrow(RangeError);
+  });
+});
