@@ -1,0 +1,126 @@
+/**
+ * The production build itself (no browser): the browser page and its scripts refer to no other
+ * origin, the task pane loads nothing external but Microsoft's office.js, and dist/manifest.xml
+ * points at the production URL (ADDIN_URL) instead of the development server.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { DIST, ROOT, requireProductionBuild } from "./helpers";
+
+const { productionUrl } = require("../../webpack.config.js") as { productionUrl: () => string };
+
+/**
+ * Absolute URLs that may appear as text inside the bundled JavaScript, and why. None of them is
+ * ever requested (the browser tests record every request): they are XML namespace names that
+ * ExcelJS writes into .xlsx files, JSON Schema identifiers, and documentation links inside error
+ * messages.
+ * A new origin here needs a look: is it really never fetched?
+ */
+const ALLOWED_TEXT_ORIGINS: Record<string, string> = {
+  "http://www.w3.org": "XML/SVG/XHTML namespace names (ExcelJS, React DOM)",
+  "http://schemas.openxmlformats.org": "Office Open XML namespace names (ExcelJS)",
+  "http://schemas.microsoft.com": "Office XML namespace names (ExcelJS)",
+  "http://purl.org": "Dublin Core namespace names in docProps/core.xml (ExcelJS)",
+  "https://react.dev": "link in React's production error messages",
+  "https://github.com": "links in error messages and license fields of ExcelJS's bundled dependencies",
+  "https://stuk.github.io": "JSZip documentation link in ExcelJS's 'not a zip file' error message",
+  "http://json-schema.org": "JSON Schema dialect identifiers ($schema) in zod's JSON Schema export",
+  "https://json-schema.org": "JSON Schema dialect identifiers ($schema) in zod's JSON Schema export",
+};
+
+const ABSOLUTE_URL = /\b(?:https?:)?\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?/gi;
+const ATTRIBUTE_URL = /\b(?:src|href|action|poster|data)\s*=\s*["']?([^"'\s>]+)/gi;
+
+function read(file: string): string {
+  return fs.readFileSync(path.join(DIST, file), "utf8");
+}
+
+function jsFiles(): string[] {
+  return fs.readdirSync(DIST).filter((f) => f.endsWith(".js"));
+}
+
+/** Origins of absolute http(s) URLs in a text; protocol-relative "//host" counts as https. */
+function origins(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const m of text.matchAll(ABSOLUTE_URL)) {
+    const raw = m[0].startsWith("//") ? `https:${m[0]}` : m[0];
+    if (!/^https?:/i.test(raw)) continue;
+    found.add(new URL(raw).origin);
+  }
+  return found;
+}
+
+beforeAll(() => requireProductionBuild());
+
+describe("browser page (dist/index.html)", () => {
+  test("has no absolute URL at all: every script, style and icon comes from its own folder", () => {
+    const html = read("index.html");
+    expect(html.match(/https?:\/\//gi) ?? []).toEqual([]);
+    const refs = [...html.matchAll(ATTRIBUTE_URL)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) expect(ref).not.toMatch(/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i);
+    for (const ref of refs.filter((r) => r.endsWith(".js"))) expect(fs.existsSync(path.join(DIST, ref))).toBe(true);
+  });
+
+  test("its scripts name no other origin except XML namespaces and documentation links", () => {
+    const seen = new Map<string, string[]>();
+    for (const f of jsFiles()) {
+      for (const o of origins(read(f))) seen.set(o, [...(seen.get(o) ?? []), f]);
+    }
+    const unexpected = [...seen].filter(([o]) => !(o in ALLOWED_TEXT_ORIGINS)).map(([o, files]) => `${o} (${files.join(", ")})`);
+    expect(unexpected).toEqual([]);
+  });
+
+  test("no script loads code from a URL: no importScripts, no script src, no remote import()", () => {
+    for (const f of jsFiles()) {
+      const js = read(f);
+      expect(js).not.toMatch(/importScripts\(\s*["'`]https?:/);
+      expect(js).not.toMatch(/import\(\s*["'`](?:https?:)?\/\//);
+      expect(js).not.toMatch(/\.src\s*=\s*["'`](?:https?:)?\/\//);
+    }
+  });
+
+  test("ExcelJS is a separate chunk that the page does not load up front", () => {
+    const html = read("index.html");
+    const excel = jsFiles().filter((f) => /exceljs/i.test(f));
+    expect(excel).toHaveLength(1);
+    expect(html).not.toContain(excel[0]);
+  });
+});
+
+describe("task pane (dist/taskpane.html)", () => {
+  test("the only external reference is office.js from Microsoft's CDN", () => {
+    const html = read("taskpane.html");
+    const external = [...html.matchAll(ATTRIBUTE_URL)].map((m) => m[1]).filter((r) => /^(?:https?:)?\/\//i.test(r));
+    expect(external).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
+  });
+});
+
+describe("production manifest (dist/manifest.xml)", () => {
+  const prod = productionUrl();
+
+  test("every URL points at ADDIN_URL and none at the development server", () => {
+    const xml = read("manifest.xml").replace(/<!--[\s\S]*?-->/g, "");
+    expect(xml).not.toContain("localhost");
+    const urls = [...xml.matchAll(/DefaultValue="(https?:\/\/[^"]+)"/g)].map((m) => m[1]);
+    expect(urls.length).toBeGreaterThanOrEqual(8);
+    for (const u of urls) expect(u.startsWith(prod)).toBe(true);
+    expect(xml).toContain(`<AppDomain>${new URL(prod).origin}</AppDomain>`);
+    expect(xml).toContain(`<SourceLocation DefaultValue="${prod}taskpane.html"/>`);
+  });
+
+  test("differs from manifest.xml only in those URLs", () => {
+    const source = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
+    const back = read("manifest.xml")
+      .replace(/^(<\?xml[^>]*\?>\r?\n)<!-- Production build:[^\n]*-->\r?\n/, "$1")
+      .split(`="${prod}`)
+      .join(`="https://localhost:3000/`)
+      .split(`>${new URL(prod).origin}<`)
+      .join(">https://localhost:3000<");
+    expect(back).toBe(source);
+  });
+
+  test("the icons it names are in dist/assets", () => {
+    for (const size of [16, 32, 64, 80]) expect(fs.existsSync(path.join(DIST, "assets", `icon-${size}.png`))).toBe(true);
+  });
+});

@@ -1,0 +1,182 @@
+/**
+ * Webpack build for the Excel task pane (dist/taskpane.html) and the standalone browser page
+ * (dist/index.html).
+ *
+ *   npm run build        production build into dist/ (manifest URLs rewritten, see ADDIN_URL)
+ *   npm run build:dev    development build into dist/ (manifest keeps https://localhost:3000/)
+ *   npm run dev-server   https://localhost:3000 with the development build, for sideloading
+ *
+ * Environment:
+ *   ADDIN_URL  where the production build will be hosted, over HTTPS, ending in "/"
+ *              (default: a placeholder that does not resolve, so a forgotten setting is obvious).
+ *              Every "https://localhost:3000/" in manifest.xml becomes ADDIN_URL in
+ *              dist/manifest.xml, and the bare origin (AppDomain) becomes ADDIN_URL's origin.
+ *
+ * Notes:
+ * - One TypeScript loader (ts-loader, tsconfig.webpack.json: ES modules so that Fluent UI and
+ *   the icons are tree-shaken).
+ * - ExcelJS: its package "main" is the Node build (streams, fs, zlib); "exceljs" is aliased to
+ *   its self-contained browser build (dist/exceljs.min.js), so no Node built-in is needed and no
+ *   resolve.fallback polyfills. That file is already minified and has no imports of its own, so
+ *   webpack neither parses nor re-minifies it. The UI imports it dynamically, so it becomes a
+ *   separate chunk that loads only when a workbook is read or written.
+ * - The dev server uses the certificates of office-addin-dev-certs when they are installed
+ *   (`npx office-addin-dev-certs install` puts them in ~/.office-addin-dev-certs); otherwise it
+ *   falls back to a self-signed certificate that Excel will not trust. Not used in CI.
+ */
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+const DEV_ORIGIN = new URL(DEV_URL).origin;
+const DEFAULT_ADDIN_URL = "https://www.example.invalid/bat-bzk/";
+const DEV_SERVER_PORT = 3000;
+const EXCELJS_BROWSER = require.resolve("exceljs/dist/exceljs.min.js");
+
+/** The production URL from ADDIN_URL: must be https and is normalised to end in "/". */
+function productionUrl() {
+  const raw = (process.env.ADDIN_URL || DEFAULT_ADDIN_URL).trim();
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`ADDIN_URL is not a valid URL: ${raw}`);
+  }
+  if (url.protocol !== "https:") throw new Error(`ADDIN_URL must use https (Office requires it): ${raw}`);
+  if (url.search || url.hash) throw new Error(`ADDIN_URL must not have a query or fragment: ${raw}`);
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+
+/**
+ * Rewrites the development URLs in the manifest to the production location: every attribute
+ * value starting with https://localhost:3000/ and the AppDomain. XML comments stay as they are;
+ * a comment after the XML declaration records the production URL.
+ */
+function rewriteManifest(content, prodUrl) {
+  const prodOrigin = new URL(prodUrl).origin;
+  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const out = content
+    .toString("utf8")
+    .replace(new RegExp(`="${esc(DEV_URL)}`, "g"), `="${prodUrl}`)
+    .replace(new RegExp(`>${esc(DEV_ORIGIN)}/?<`, "g"), `>${prodOrigin}<`)
+    .replace(/^(<\?xml[^>]*\?>\r?\n)/, `$1<!-- Production build: URLs rewritten to ${prodUrl} (ADDIN_URL). -->\n`);
+  if (out.replace(/<!--[\s\S]*?-->/g, "").includes("localhost")) {
+    throw new Error("manifest.xml: a localhost URL was not rewritten for production; extend rewriteManifest in webpack.config.js");
+  }
+  return out;
+}
+
+/** HTTPS options for the dev server from office-addin-dev-certs' default location, if present. */
+function devServerHttps() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
+  if (Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) {
+    const options = {};
+    for (const [k, f] of Object.entries(files)) options[k] = fs.readFileSync(path.join(dir, f));
+    return { type: "https", options };
+  }
+  console.warn(
+    "[webpack] No development certificates in ~/.office-addin-dev-certs (run `npx office-addin-dev-certs install` once); " +
+      "using a self-signed certificate that Excel will not trust."
+  );
+  return { type: "https" };
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const dev = argv.mode === "development";
+  const prodUrl = dev ? null : productionUrl();
+
+  return {
+    mode: dev ? "development" : "production",
+    target: "web",
+    devtool: dev ? "eval-cheap-module-source-map" : "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      browser: "./src/browser/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      // Relative script URLs: the same dist/ works at any path (https://host/some/dir/).
+      publicPath: "auto",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".tsx", ".ts", ".js"],
+      alias: { exceljs$: EXCELJS_BROWSER },
+    },
+    module: {
+      noParse: [EXCELJS_BROWSER],
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.webpack.json" } },
+        },
+      ],
+    },
+    optimization: {
+      // One small runtime file shared by both pages: a change in one page's code leaves the
+      // other's files (and the big ExcelJS chunk) cached.
+      runtimeChunk: "single",
+      splitChunks: {
+        chunks: "all",
+        cacheGroups: {
+          // ExcelJS stays in its own lazily loaded chunk, whichever entry asks for it.
+          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "async", priority: 20, enforce: true },
+        },
+      },
+    },
+    performance: {
+      hints: dev ? false : "warning",
+      // Budgets, minified and uncompressed: the browser page's first load (React DOM about
+      // 200 KiB, Fluent UI, zod and our code) and the largest single file, the lazy ExcelJS chunk
+      // (about 920 KiB). A warning means something grew: look before raising these.
+      maxEntrypointSize: 1000 * 1024,
+      maxAssetSize: 1000 * 1024,
+      assetFilter: (file) => file.endsWith(".js"),
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        favicon: "assets/icon-32.png",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        template: "./src/browser/index.html",
+        chunks: ["browser"],
+        // Also spares the browser's automatic /favicon.ico request (a 404 otherwise).
+        favicon: "assets/icon-32.png",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (dev ? content : rewriteManifest(content, prodUrl)),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      host: "localhost",
+      port: Number(process.env.npm_package_config_dev_server_port) || DEV_SERVER_PORT,
+      // Only computed when serving, so a build never reads or warns about certificates.
+      server: env.WEBPACK_SERVE ? devServerHttps() : "https",
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: false,
+      hot: false,
+      client: { overlay: { errors: true, warnings: false } },
+    },
+  };
+};
+
+module.exports.rewriteManifest = rewriteManifest;
+module.exports.productionUrl = productionUrl;
