@@ -69,3 +69,22 @@ export function layoutSheet(model: SheetModel): { notesStartRow: number; tables:
   });
   return { notesStartRow, tables };
 }
+
+/** Column widths in characters, shared by every adapter: per 0-based column the widest of the
+ * header and a sample of the first 200 values (or the model's width), between 8 and 60. */
+export function columnWidths(model: SheetModel): Map<number, number> {
+  const widths = new Map<number, number>();
+  for (const table of model.tables) {
+    table.columns.forEach((col, ci) => {
+      let w = col.width ?? col.header.length + 2;
+      if (col.width === undefined) {
+        for (let r = 0; r < Math.min(table.rows.length, 200); r++) {
+          const v = table.rows[r][ci];
+          if (v !== null) w = Math.max(w, String(v).length + 2);
+        }
+      }
+      widths.set(ci, Math.min(Math.max(widths.get(ci) ?? 8, w), 60));
+    });
+  }
+  return widths;
+}

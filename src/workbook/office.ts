@@ -25,7 +25,7 @@
  */
 import { cellAddress, UserError } from "../domain/issues";
 import type { CellValue, RawTable } from "../ingest/types";
-import { layoutSheet, NUMBER_FORMATS, type ColumnKind, type ModelValue, type SheetKind, type SheetModel, type TableModel } from "../report/sheet-model";
+import { columnWidths, layoutSheet, NUMBER_FORMATS, type ColumnKind, type ModelValue, type SheetKind, type SheetModel, type TableModel } from "../report/sheet-model";
 import { chooseSheetName, META_SHEET, metaRows, parseMeta } from "./marker";
 import { isPayloadSizeError, officeErrorCode, toUserError } from "./office-errors";
 import type { ChunkProgress, SheetInfo, StoredSettings, WorkbookPort, WriteOutcome } from "./port";
@@ -148,25 +148,6 @@ const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
  * `Range.values` into a cell not formatted as text: it starts with =, +, - or @. */
 export function looksLikeFormula(s: string): boolean {
   return s.length > 0 && (s[0] === "=" || s[0] === "+" || s[0] === "-" || s[0] === "@");
-}
-
-/** Column widths in characters, the same rule as the ExcelJS adapter (xlsx.ts): the widest of
- * header and a sample of 200 values, or the model's width; between 8 and 60. */
-function columnWidths(model: SheetModel): Map<number, number> {
-  const widths = new Map<number, number>();
-  for (const table of model.tables) {
-    table.columns.forEach((col, ci) => {
-      let w = col.width ?? col.header.length + 2;
-      if (col.width === undefined) {
-        for (let r = 0; r < Math.min(table.rows.length, 200); r++) {
-          const v = table.rows[r][ci];
-          if (v !== null) w = Math.max(w, String(v).length + 2);
-        }
-      }
-      widths.set(ci, Math.min(Math.max(widths.get(ci) ?? 8, w), 60));
-    });
-  }
-  return widths;
 }
 
 /** Character width → points (Calibri 11: 7 px per character plus 5 px padding, 0.75 pt per px).

@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import { UserError } from "../domain/issues";
 import type { CellValue, RawTable } from "../ingest/types";
-import { layoutSheet, NUMBER_FORMATS, type SheetKind, type SheetModel } from "../report/sheet-model";
+import { columnWidths, layoutSheet, NUMBER_FORMATS, type SheetKind, type SheetModel } from "../report/sheet-model";
 import { chooseSheetName, META_SHEET, metaRows, parseMeta } from "./marker";
 import type { SheetInfo, StoredSettings, WorkbookPort, WriteOutcome } from "./port";
 
@@ -187,19 +187,6 @@ function writeSheet(ws: ExcelJS.Worksheet, model: SheetModel): void {
       }
     });
   });
-  // Column widths: the widest of header and a sample of values, within limits.
-  const widths = new Map<number, number>();
-  for (const table of model.tables) {
-    table.columns.forEach((col, ci) => {
-      let w = col.width ?? col.header.length + 2;
-      if (col.width === undefined) {
-        for (let r = 0; r < Math.min(table.rows.length, 200); r++) {
-          const v = table.rows[r][ci];
-          if (v !== null) w = Math.max(w, String(v).length + 2);
-        }
-      }
-      widths.set(ci, Math.min(Math.max(widths.get(ci) ?? 8, w), 60));
-    });
-  }
+  const widths = columnWidths(model);
   for (const [ci, w] of widths) ws.getColumn(ci + 1).width = w;
 }
