@@ -1,17 +1,18 @@
 /**
- * The one place that wires read → ingest → domain → report (design.md). Used by the command
- * line now, and by the task pane and the browser page later, with progress callbacks and
- * cancellation between steps.
+ * The one place that wires read → ingest → domain → report (design.md). Used by the task pane
+ * and the browser page (through a workbook port, `analyseWorkbook`) and by the command line
+ * (through the streaming .xlsx reader, src/workbook/xlsx-stream.ts); both end in
+ * `analyseSheets`, with progress callbacks and cancellation between steps.
  */
 import { assessAdaptation, type AdaptedDwelling, type AdaptationTotal } from "./domain/potentieel";
 import { classifyStock, type ClassifiedDwelling } from "./domain/classify";
-import { summariseBy, summariseSupply, supplyFromDwellings, type GroupKey, type SupplySummary } from "./domain/aggregate";
+import { summariseAll, supplyFromSummary, type GroupKey, type SupplySummary } from "./domain/aggregate";
 import { computeTekort, normaliseSupplyTable, type TekortRow } from "./domain/tekort";
 import type { Rules } from "./domain/rules";
 import { UserError, type Issue } from "./domain/issues";
 import type { BatScale, DemandEntry, StockRow, SupplyEntry } from "./domain/types";
 import { detectTable } from "./ingest/detect";
-import { readStock } from "./ingest/stock";
+import { readStock, type StockOptions } from "./ingest/stock";
 import { readDemand } from "./ingest/demand";
 import { readSupply } from "./ingest/supply";
 import type { MappingOverrides, RawTable, StockField, StockIngest, TableKind } from "./ingest/types";
@@ -79,6 +80,57 @@ function detailScore(stock: StockIngest): number {
   return (fields.includes("id") ? 1000 : 0) + fields.length;
 }
 
+/** One sheet as read and recognised, with what the rest of the analysis needs from it. */
+export interface SheetRead {
+  name: string;
+  kind: TableKind;
+  /** Dutch explanation of the recognition (see {@link recogniseSheet}). */
+  reden: string;
+  /** The sheet's cells; needed for demand and supply tables. A streaming reader may leave it
+   * null for sheets that cannot be used as either (a stock sheet it fed to the stock reader row
+   * by row, or a large unrecognised sheet). */
+  table: RawTable | null;
+  /** The stock read of this sheet; set for every sheet for which {@link isStockCandidate} holds. */
+  stock: StockIngest | null;
+}
+
+/**
+ * Throws the Dutch error for a sheet named by `--voorraad`/`--vraag` that the workbook lacks.
+ * @param names the workbook's sheets (our own result sheets excluded).
+ */
+export function checkChosenSheets(names: readonly string[], options: Pick<AnalyseOptions, "voorraad" | "vraag">): void {
+  for (const wanted of [options.voorraad, options.vraag]) {
+    if (wanted !== undefined && !names.includes(wanted)) {
+      throw new UserError(`Blad '${wanted}' bestaat niet in de werkmap. Bladen: ${names.map((n) => `'${n}'`).join(", ")}.`);
+    }
+  }
+}
+
+/**
+ * What a sheet holds: the user's choice (`voorraad`/`vraag`) or the detection (detect.ts).
+ * @param table the sheet's cells (a streaming reader may pass the first few thousand rows).
+ */
+export function recogniseSheet(table: RawTable, options: Pick<AnalyseOptions, "voorraad" | "vraag">): { kind: TableKind; reden: string } {
+  const name = table.sheet;
+  if (name === options.voorraad) {
+    return { kind: detectTable(table).kind === "bat-breed" ? "bat-breed" : "voorraad", reden: "Gekozen als voorraad." };
+  }
+  if (name === options.vraag) return { kind: "vraag", reden: "Gekozen als vraag." };
+  const det = detectTable(table);
+  return { kind: det.kind, reden: det.reden };
+}
+
+/** Is this sheet read as a stock table? The chosen one, or (without a choice) every sheet
+ * recognised as voorraad or wide BAT table. */
+export function isStockCandidate(name: string, kind: TableKind, options: Pick<AnalyseOptions, "voorraad">): boolean {
+  return options.voorraad ? name === options.voorraad : kind === "voorraad" || kind === "bat-breed";
+}
+
+/** Options for the stock reader from the analysis options. */
+export function stockOptionsFor(options: Pick<AnalyseOptions, "overrides" | "rules">): StockOptions {
+  return { overrides: options.overrides, scale: options.rules.batSchaal };
+}
+
 /**
  * Runs the whole analysis on a workbook.
  * @returns the analysis result; row-level problems are in `issues`.
@@ -86,44 +138,45 @@ function detailScore(stock: StockIngest): number {
  *   demand or supply table, or when the run is cancelled.
  */
 export async function analyseWorkbook(reader: WorkbookReader, options: AnalyseOptions): Promise<AnalysisResult> {
-  const { rules, onProgress, signal } = options;
-  const progress = (stap: string, f: number) => onProgress?.(stap, f);
-  const issues: Issue[] = [];
-  progress("Werkmap lezen", 0);
-
+  const { onProgress, signal } = options;
+  onProgress?.("Werkmap lezen", 0);
   const sheets = (await reader.listSheets()).filter((s) => s.resultKind === null);
-  const names = sheets.map((s) => s.name);
-  for (const wanted of [options.voorraad, options.vraag]) {
-    if (wanted !== undefined && !names.includes(wanted)) {
-      throw new UserError(`Blad '${wanted}' bestaat niet in de werkmap. Bladen: ${names.map((n) => `'${n}'`).join(", ")}.`);
-    }
-  }
-
-  const tables: TableUse[] = [];
-  const raw = new Map<string, RawTable>();
-  const kinds = new Map<string, TableKind>();
+  checkChosenSheets(sheets.map((s) => s.name), options);
+  const read: SheetRead[] = [];
   for (let i = 0; i < sheets.length; i++) {
     checkCancelled(signal);
     const name = sheets[i].name;
     const table = await reader.readSheet(name);
-    raw.set(name, table);
-    let kind: TableKind;
-    let reden: string;
-    if (name === options.voorraad) {
-      kind = detectTable(table).kind === "bat-breed" ? "bat-breed" : "voorraad";
-      reden = "Gekozen als voorraad.";
-    } else if (name === options.vraag) {
-      kind = "vraag";
-      reden = "Gekozen als vraag.";
-    } else {
-      const det = detectTable(table);
-      kind = det.kind;
-      reden = det.reden;
-    }
-    kinds.set(name, kind);
-    tables.push({ sheet: name, kind, used: false, reden });
-    progress("Werkmap lezen", (0.3 * (i + 1)) / sheets.length);
+    const { kind, reden } = recogniseSheet(table, options);
+    const stock = isStockCandidate(name, kind, options) ? readStock(table, stockOptionsFor(options)) : null;
+    read.push({ name, kind, reden, table, stock });
+    onProgress?.("Werkmap lezen", (0.3 * (i + 1)) / sheets.length);
   }
+  return analyseSheets(read, options);
+}
+
+/**
+ * The analysis after reading, shared by every route (the workbook port above, and the streaming
+ * .xlsx reader of the command line, src/workbook/xlsx-stream.ts): choose the stock, demand and
+ * supply tables, classify, aggregate, assess adaptation and compute the tekort.
+ *
+ * @param sheets the workbook's sheets in workbook order (our own result sheets excluded), each
+ *   with its recognition, and its stock read when it is a stock candidate.
+ * @throws UserError as {@link analyseWorkbook}.
+ */
+export function analyseSheets(sheets: readonly SheetRead[], options: AnalyseOptions): AnalysisResult {
+  const { rules, onProgress, signal } = options;
+  const progress = (stap: string, f: number) => onProgress?.(stap, f);
+  const issues: Issue[] = [];
+  const names = sheets.map((s) => s.name);
+  const byName = new Map(sheets.map((s) => [s.name, s]));
+  const kinds = new Map<string, TableKind>(sheets.map((s) => [s.name, s.kind]));
+  const tables: TableUse[] = sheets.map((s) => ({ sheet: s.name, kind: s.kind, used: false, reden: s.reden }));
+  const tableOf = (sheet: string): RawTable => {
+    const t = byName.get(sheet)?.table;
+    if (!t) throw new Error(`pipeline: no cells kept for sheet '${sheet}'`);
+    return t;
+  };
   const use = (sheet: string, note?: string) => {
     const t = tables.find((x) => x.sheet === sheet);
     if (t) {
@@ -140,11 +193,13 @@ export async function analyseWorkbook(reader: WorkbookReader, options: AnalyseOp
   // Stock: the chosen sheet, or the most detailed stock table found.
   checkCancelled(signal);
   progress("Voorraad lezen", 0.3);
-  const stockCandidates = options.voorraad
-    ? [options.voorraad]
-    : names.filter((n) => kinds.get(n) === "voorraad" || kinds.get(n) === "bat-breed");
+  const stockCandidates = names.filter((n) => isStockCandidate(n, kinds.get(n)!, options));
   const scaleSetting = rules.batSchaal;
-  const stockReads = stockCandidates.map((n) => ({ sheet: n, ingest: readStock(raw.get(n)!, { overrides: options.overrides, scale: scaleSetting }) }));
+  const stockReads = stockCandidates.map((n) => {
+    const ingest = byName.get(n)!.stock;
+    if (!ingest) throw new Error(`pipeline: stock candidate '${n}' was not read`);
+    return { sheet: n, ingest };
+  });
   stockReads.sort((a, b) => detailScore(b.ingest) - detailScore(a.ingest) || b.ingest.rowsRead - a.ingest.rowsRead);
   const chosen = stockReads[0] ?? null;
   for (const other of stockReads.slice(1)) {
@@ -164,7 +219,7 @@ export async function analyseWorkbook(reader: WorkbookReader, options: AnalyseOp
   const demandSheets = options.vraag ? [options.vraag] : names.filter((n) => kinds.get(n) === "vraag");
   let demand: DemandEntry[] = [];
   if (demandSheets.length > 0) {
-    const d = readDemand(raw.get(demandSheets[0])!);
+    const d = readDemand(tableOf(demandSheets[0]));
     demand = d.entries;
     issues.push(...d.issues);
     use(demandSheets[0]);
@@ -178,7 +233,7 @@ export async function analyseWorkbook(reader: WorkbookReader, options: AnalyseOp
     if (stock) {
       for (const s of supplySheets) skip(s, "het aanbod is geteld uit de voorraadtabel.");
     } else {
-      const s = readSupply(raw.get(supplySheets[0])!);
+      const s = readSupply(tableOf(supplySheets[0]));
       issues.push(...s.issues);
       const norm = normaliseSupplyTable(s.entries, rules);
       issues.push(...norm.issues);
@@ -207,11 +262,11 @@ export async function analyseWorkbook(reader: WorkbookReader, options: AnalyseOp
   const classified = classifyStock(rows, rules);
   issues.push(...classified.issues);
   const dwellings = classified.dwellings;
-  const summary = summariseSupply(dwellings, batScale);
-  const groups = GROUP_KEYS.filter((key) => rows.some((r) => groupValue(r, key) !== null)).map((key) => ({
-    key,
-    rows: summariseBy(dwellings, batScale, key),
-  }));
+  // The groupings the stock has values for, then one pass for the summary and those groupings.
+  const keys = GROUP_KEYS.filter((key) => rows.some((r) => groupValue(r, key) !== null));
+  const all = summariseAll(dwellings, batScale, keys);
+  const summary = all.summary;
+  const groups = all.groups.map((g) => ({ key: g.key, rows: g.rows }));
 
   checkCancelled(signal);
   progress("Aanpassingspotentieel bepalen", 0.7);
@@ -221,7 +276,7 @@ export async function analyseWorkbook(reader: WorkbookReader, options: AnalyseOp
   checkCancelled(signal);
   progress("Tekort berekenen", 0.85);
   const supplySource: SupplySource = stock ? "voorraad" : supplyTable.length > 0 ? "aanbodtabel" : null;
-  const supply = stock ? supplyFromDwellings(dwellings, batScale) : supplyTable;
+  const supply = stock ? supplyFromSummary(summary, batScale) : supplyTable;
   let tekort: TekortRow[] = [];
   if (demand.length > 0 && supplySource) {
     const t = computeTekort(supply, demand, { batScale });
@@ -239,6 +294,7 @@ export async function analyseWorkbook(reader: WorkbookReader, options: AnalyseOp
     tekort, adaptationTotals: adaptation.totals, issues, rules,
   };
 }
+
 
 function groupValue(r: StockRow, key: GroupKey): string | null {
   return key === "segment" ? r.segment : r[key];

@@ -38,16 +38,21 @@ class Counts {
   som = 0;
   pg = 0;
   profielOnbekend = 0;
+  private readonly lo: number;
+  private readonly hi: number;
 
-  constructor(private readonly scale: BatScale) {}
+  constructor(private readonly scale: BatScale) {
+    this.lo = minLevel(scale);
+    this.hi = maxLevel(scale);
+  }
 
   add(d: ClassifiedDwelling): void {
     const row = d.row;
     const n = row.aantal;
     this.eenheden += n;
     const bat = row.bat;
-    const lo = minLevel(this.scale);
-    if (bat !== null && row.batScale === this.scale && Number.isInteger(bat) && bat >= lo && bat <= maxLevel(this.scale)) {
+    const lo = this.lo;
+    if (bat !== null && row.batScale === this.scale && Number.isInteger(bat) && bat >= lo && bat <= this.hi) {
       this.bat[bat - lo] += n;
     } else this.bat[6] += n;
     switch (d.bzk) {
@@ -136,20 +141,58 @@ export function summariseBy(
   scale: BatScale,
   key: GroupKey,
 ): Array<{ waarde: string | null; summary: SupplySummary }> {
-  const groups = new Map<string | null, Counts>();
-  for (let i = 0; i < dwellings.length; i++) {
-    const d = dwellings[i];
-    const v = groupValue(d.row, key);
-    let c = groups.get(v);
-    if (c === undefined) {
-      c = new Counts(scale);
-      groups.set(v, c);
-    }
-    c.add(d);
-  }
+  return summariseAll(dwellings, scale, [key]).groups[0].rows;
+}
+
+/** Sorted group rows of one grouping. */
+function groupRows(groups: Map<string | null, Counts>): Array<{ waarde: string | null; summary: SupplySummary }> {
   return [...groups.entries()]
     .sort((a, b) => compareNullLast(a[0], b[0]))
     .map(([waarde, c]) => ({ waarde, summary: c.summary() }));
+}
+
+/**
+ * The supply summary of all dwellings and per value of each of `keys`, in one pass (the
+ * pipeline's aggregate step: the same figures as `summariseSupply` and `summariseBy` per key).
+ * @returns the summary, and per key (in the order given) its sorted groups and whether any
+ *   dwelling has a value for it (`hasValues`: false when every dwelling is in the null group).
+ */
+export function summariseAll(
+  dwellings: ClassifiedDwelling[],
+  scale: BatScale,
+  keys: readonly GroupKey[],
+): { summary: SupplySummary; groups: { key: GroupKey; hasValues: boolean; rows: Array<{ waarde: string | null; summary: SupplySummary }> }[] } {
+  const total = new Counts(scale);
+  const maps = keys.map(() => new Map<string | null, Counts>());
+  // The group of the previous dwelling per key: exports are sorted, so it is often the same.
+  const lastValue: (string | null | undefined)[] = keys.map(() => undefined);
+  const lastCounts: (Counts | undefined)[] = keys.map(() => undefined);
+  for (let i = 0; i < dwellings.length; i++) {
+    const d = dwellings[i];
+    total.add(d);
+    for (let k = 0; k < keys.length; k++) {
+      const v = groupValue(d.row, keys[k]);
+      let c = lastValue[k] === v ? lastCounts[k] : undefined;
+      if (c === undefined) {
+        c = maps[k].get(v);
+        if (c === undefined) {
+          c = new Counts(scale);
+          maps[k].set(v, c);
+        }
+        lastValue[k] = v;
+        lastCounts[k] = c;
+      }
+      c.add(d);
+    }
+  }
+  return {
+    summary: total.summary(),
+    groups: keys.map((key, k) => ({
+      key,
+      hasValues: maps[k].size > 1 || (maps[k].size === 1 && !maps[k].has(null)),
+      rows: groupRows(maps[k]),
+    })),
+  };
 }
 
 /**
@@ -163,7 +206,11 @@ export function summariseBy(
  *   scale are left out.
  */
 export function supplyFromDwellings(dwellings: ClassifiedDwelling[], scale: BatScale): SupplyEntry[] {
-  const s = summariseSupply(dwellings, scale);
+  return supplyFromSummary(summariseSupply(dwellings, scale), scale);
+}
+
+/** `supplyFromDwellings` from a summary already counted (`summariseSupply`/`summariseAll`). */
+export function supplyFromSummary(s: SupplySummary, scale: BatScale): SupplyEntry[] {
   const entry = (niveau: "bzk" | "bat", categorie: string, zorgprofiel: "SOM" | "PG" | null, aanbod: number): SupplyEntry => ({
     niveau, groep: null, categorie, zorgprofiel, jaar: null, gebied: null, aanbod, sheet: "", cell: "",
   });

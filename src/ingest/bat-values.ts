@@ -110,6 +110,10 @@ function inRange(level: number, scale: BatScale): boolean {
   return level >= r.min && level <= r.max;
 }
 
+/** Results for whole numbers 0..5 read as plain numbers, shared (frozen) so that the common case
+ * of a numeric BAT column allocates nothing per cell. */
+const GETAL: readonly BatParse[] = [0, 1, 2, 3, 4, 5].map((level) => Object.freeze({ level, form: "getal" as const }));
+
 /** Reads a plain number on `numericScale`. */
 function fromNumber(n: number, raw: string, numericScale: BatScale): BatParse {
   if (!Number.isInteger(n)) {
@@ -198,6 +202,7 @@ function stripLeading(s: string): string {
  *   error whose Dutch text names the value and the allowed values.
  */
 export function parseBat(v: CellValue | undefined, numericScale: BatScale = "limburg"): BatParse | null {
+  if (typeof v === "number" && Number.isInteger(v) && inRange(v, numericScale)) return GETAL[v];
   if (isMissing(v)) return null;
   if (typeof v === "number") return fromNumber(v, String(v).replace(".", ","), numericScale);
   if (typeof v !== "string") {

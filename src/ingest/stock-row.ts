@@ -8,7 +8,7 @@
 import type { BatScale, SegmentSoort, StockRow } from "../domain/types";
 import { STOCK_FIELDS, type CellValue, type ColumnMapping, type RawTable, type StockField } from "./types";
 import { cellText, isMissing, parseDutchNumber, parseFraction } from "./cells";
-import { parseBat, type BatParse } from "./bat-values";
+import { parseBat, type BatForm, type BatParse } from "./bat-values";
 import {
   parseBouwjaar, parseBouwlaag, parseFactBoolean, parseOntmoetingsruimte, parsePositiveWhole,
   parseSegmentSoort, parseZorgprofiel,
@@ -32,9 +32,13 @@ export function emptyStockRow(sheet: string, rowNumber: number): StockRow {
   };
 }
 
+/** Where a table sits: its sheet and the Excel position of `values[0][0]`. Enough for cell
+ * addresses in messages; the cells themselves are handed to {@link readStockRow} row by row. */
+export type TablePlace = Pick<RawTable, "sheet" | "originRow" | "originCol">;
+
 /** What the stock reader needs to read rows of one table. */
 export interface StockRowContext {
-  table: RawTable;
+  table: TablePlace;
   /** The mapping as a list, in field order (built once per table by {@link makeStockRowContext}). */
   columns: readonly { field: StockField; col: number }[];
   /** field → header text (for summaries). */
@@ -44,6 +48,29 @@ export interface StockRowContext {
   log: IssueLog;
   /** Segment text → huur/koop, memoised: a column has few distinct values. */
   segmentCache: Map<string, SegmentSoort | null>;
+  /** BAT text → parse result, memoised (bounded): a BAT column has few distinct texts. */
+  batCache: Map<string, BatParse | null>;
+}
+
+/** Most distinct BAT texts memoised per table; beyond this they are parsed every time. */
+const BAT_CACHE_LIMIT = 4096;
+
+/** What {@link readStockRow} found besides the row itself; one object per reader, reused for
+ * every row so that reading a row allocates nothing but the `StockRow`. */
+export interface RowOutcome {
+  /** Parsed BAT value; null when the cell is missing or there is no BAT column. */
+  bat: BatParse | null;
+  /** The BAT cell as read (for messages when its scale turns out to conflict). */
+  batCell: CellValue;
+  /** False when a `fout` has already set this row aside. */
+  ok: boolean;
+  /** Valid `aantal` for checking totals (1 when the cell is empty), or null when invalid. */
+  aantalForTotals: number | null;
+}
+
+/** A fresh {@link RowOutcome} to pass to {@link readStockRow}. */
+export function newRowOutcome(): RowOutcome {
+  return { bat: null, batCell: null, ok: true, aantalForTotals: 1 };
 }
 
 /**
@@ -56,27 +83,78 @@ export interface StockRowContext {
  * @param log where issues go.
  */
 export function makeStockRowContext(
-  table: RawTable, mapping: ColumnMapping, headers: Partial<Record<StockField, string>>, numericScale: BatScale, log: IssueLog,
+  table: TablePlace, mapping: ColumnMapping, headers: Partial<Record<StockField, string>>, numericScale: BatScale, log: IssueLog,
 ): StockRowContext {
   const columns: { field: StockField; col: number }[] = [];
   for (const field of STOCK_FIELDS) {
     const col = mapping[field];
     if (col !== undefined) columns.push({ field, col });
   }
-  return { table, columns, headers, numericScale, log, segmentCache: new Map() };
+  return { table, columns, headers, numericScale, log, segmentCache: new Map(), batCache: new Map() };
 }
 
-/** One read row before the BAT scale is settled. */
-export interface ParsedStockRow {
-  row: StockRow;
-  /** 0-based index into `table.values`. */
-  r: number;
-  /** Parsed BAT value; null when the cell is missing or there is no BAT column. */
-  bat: BatParse | null;
-  /** False when a `fout` has already set this row aside. */
-  ok: boolean;
-  /** Valid `aantal` for checking totals (1 when the cell is empty), or null when invalid. */
-  aantalForTotals: number | null;
+const FORM_CODES: readonly BatForm[] = ["limburg", "vera", "getal"];
+
+/**
+ * The rows read from one stock table before the BAT scale is settled (see stock-scale.ts), kept
+ * compactly: the `StockRow`s the result needs, plus one byte per row for the parsed BAT value
+ * and whether the row is still ok, and the BAT cell as read (a reference, for messages). A
+ * million rows cost the rows themselves plus about 9 MB here, not an object per row.
+ */
+export class ParsedRows {
+  /** The rows, in table order (kept and set aside alike, until settled). */
+  readonly rows: StockRow[] = [];
+  /** BAT cell per row as read; empty when the table has no BAT column. */
+  readonly batCells: CellValue[] = [];
+  /** Per row: bit 0 ok, bit 1 has a level, bits 2-3 form (index into FORM_CODES), bits 4-7 level. */
+  private info = new Uint8Array(1024);
+
+  /** Number of rows. */
+  get length(): number {
+    return this.rows.length;
+  }
+
+  /**
+   * Adds a row with what {@link readStockRow} found.
+   * @param keepBatCell whether to keep the BAT cell (only when the table has a BAT column).
+   */
+  add(row: StockRow, out: RowOutcome, keepBatCell: boolean): void {
+    const i = this.rows.length;
+    if (i === this.info.length) {
+      const grown = new Uint8Array(this.info.length * 2);
+      grown.set(this.info);
+      this.info = grown;
+    }
+    let b = out.ok ? 1 : 0;
+    const bat = out.bat;
+    if (bat !== null && "level" in bat && bat.level >= 0 && bat.level <= 15) {
+      b |= 2 | (FORM_CODES.indexOf(bat.form) << 2) | (bat.level << 4);
+    }
+    this.info[i] = b;
+    this.rows.push(row);
+    if (keepBatCell) this.batCells.push(out.batCell);
+  }
+
+  /** Is row `i` still ok (not set aside by a `fout`)? */
+  ok(i: number): boolean {
+    return (this.info[i] & 1) === 1;
+  }
+
+  /** Sets row `i` aside. */
+  reject(i: number): void {
+    this.info[i] &= 0xfe;
+  }
+
+  /** The BAT level read for row `i`, or -1 when it has none (missing, unreadable or no column). */
+  level(i: number): number {
+    const b = this.info[i];
+    return (b & 2) === 0 ? -1 : b >> 4;
+  }
+
+  /** The form of row `i`'s BAT value; only meaningful when `level(i) >= 0`. */
+  form(i: number): BatForm {
+    return FORM_CODES[(this.info[i] >> 2) & 3];
+  }
 }
 
 /** Dutch names of the optional facts, and what to write instead, for warnings. */
@@ -129,6 +207,17 @@ function readCode(
   return keepRaw ? text : text.toUpperCase();
 }
 
+/** Parses a BAT cell, memoising texts (a column has few distinct ones). */
+function readBat(ctx: StockRowContext, v: CellValue): BatParse | null {
+  if (typeof v !== "string") return parseBat(v, ctx.numericScale);
+  let p = ctx.batCache.get(v);
+  if (p === undefined) {
+    p = parseBat(v, ctx.numericScale);
+    if (ctx.batCache.size < BAT_CACHE_LIMIT) ctx.batCache.set(v, p);
+  }
+  return p;
+}
+
 /**
  * Reads one data row.
  *
@@ -138,22 +227,26 @@ function readCode(
  * is 1; missing BAT stays null.
  *
  * @param ctx table, mapping, numeric BAT scale and the issue log.
- * @param r 0-based row index into `ctx.table.values`.
- * @returns the row, its parsed BAT value and whether it is still ok.
+ * @param r 0-based row index of the row in its table (Excel row `originRow + r`).
+ * @param cells the row's cells (read, never kept: the caller may reuse the array).
+ * @param out receives the parsed BAT value, whether the row is still ok and its aantal for
+ *   checking totals (reused between rows).
+ * @returns the row.
  */
-export function readStockRow(ctx: StockRowContext, r: number): ParsedStockRow {
+export function readStockRow(ctx: StockRowContext, r: number, cells: readonly CellValue[], out: RowOutcome): StockRow {
   const { table } = ctx;
-  const cells = table.values[r] ?? [];
   const row = emptyStockRow(table.sheet, table.originRow + r);
   let ok = true;
   let bat: BatParse | null = null;
+  let batCell: CellValue = null;
   let aantalForTotals: number | null = 1;
   const sheet = table.sheet;
 
   for (const { field, col: c } of ctx.columns) {
     const v = cells[c] ?? null;
     if (field === "bat") {
-      bat = parseBat(v, ctx.numericScale);
+      batCell = v;
+      bat = readBat(ctx, v);
       if (bat !== null && "error" in bat) {
         ok = false;
         ctx.log.add(makeIssue(bat.code, "fout", sheet, tableCell(table, r, c),
@@ -251,5 +344,9 @@ export function readStockRow(ctx: StockRowContext, r: number): ParsedStockRow {
       }
     }
   }
-  return { row, r, bat, ok, aantalForTotals };
+  out.bat = bat;
+  out.batCell = batCell;
+  out.ok = ok;
+  out.aantalForTotals = aantalForTotals;
+  return row;
 }

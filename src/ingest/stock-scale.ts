@@ -5,12 +5,11 @@
  */
 import type { Issue } from "../domain/issues";
 import type { BatScale, StockRow } from "../domain/types";
-import type { RawTable } from "./types";
 import { cellText } from "./cells";
 import { formScale } from "./bat-values";
 import { decideBatScale, scaleConflict, scaleName, type ScaleSetting } from "./bat-scale";
 import { IssueLog, formatNumber, makeIssue, tableCell } from "./messages";
-import type { ParsedStockRow } from "./stock-row";
+import type { ParsedRows, TablePlace } from "./stock-row";
 
 /** Result of {@link settleBatScale}. */
 export interface SettledRows {
@@ -32,7 +31,7 @@ export interface SettledRows {
  * tells the user how to write them so they can be read.
  *
  * @param parsed rows as read by `readStockRow`, in table order.
- * @param table the table (for cell addresses and raw values).
+ * @param table where the table sits (for cell addresses).
  * @param batCol 0-based BAT column, undefined when there is none.
  * @param batHeader header text of the BAT column (for messages).
  * @param setting user scale setting.
@@ -40,18 +39,22 @@ export interface SettledRows {
  * @param log where row-level issues go.
  */
 export function settleBatScale(
-  parsed: ParsedStockRow[], table: RawTable, batCol: number | undefined, batHeader: string, setting: ScaleSetting,
+  parsed: ParsedRows, table: TablePlace, batCol: number | undefined, batHeader: string, setting: ScaleSetting,
   numericScale: BatScale, log: IssueLog,
 ): SettledRows {
+  const n = parsed.length;
+  const rowIndex = (i: number) => parsed.rows[i].rowNumber - table.originRow;
   // Values by how they were written: Limburg form, VERA form, plain number.
   const written = { limburg: 0, vera: 0, getal: 0 };
   let bareZero = -1;
-  for (const p of parsed) {
-    if (p.bat === null || !("level" in p.bat)) continue;
-    written[p.bat.form]++;
-    if (bareZero < 0 && p.bat.form === "limburg" && p.bat.level === 0 && batCol !== undefined) {
-      const raw = cellText((table.values[p.r] ?? [])[batCol]);
-      if (raw !== null && raw.toLowerCase() === "bat0") bareZero = p.r;
+  for (let i = 0; i < n; i++) {
+    const level = parsed.level(i);
+    if (level < 0) continue;
+    const form = parsed.form(i);
+    written[form]++;
+    if (bareZero < 0 && form === "limburg" && level === 0 && batCol !== undefined) {
+      const raw = cellText(parsed.batCells[i]);
+      if (raw !== null && raw.toLowerCase() === "bat0") bareZero = rowIndex(i);
     }
   }
   // Plain numbers count towards the scale they are read on.
@@ -60,25 +63,28 @@ export function settleBatScale(
     vera: written.vera + (numericScale === "vera" ? written.getal : 0),
   };
   const batScale = decideBatScale(setting, counts.limburg, counts.vera);
-  const rows: StockRow[] = [];
   let rejected = 0;
-  for (const p of parsed) {
-    if (p.bat !== null && "level" in p.bat && batScale !== null) {
-      if (formScale(p.bat.form, numericScale) === batScale) {
-        p.row.bat = p.bat.level;
-        p.row.batScale = batScale;
+  for (let i = 0; i < n; i++) {
+    const level = parsed.level(i);
+    if (level >= 0 && batScale !== null) {
+      const form = parsed.form(i);
+      if (formScale(form, numericScale) === batScale) {
+        const row = parsed.rows[i];
+        row.bat = level;
+        row.batScale = batScale;
       } else if (batCol !== undefined) {
-        const cell = tableCell(table, p.r, batCol);
-        const raw = cellText((table.values[p.r] ?? [])[batCol]) ?? "";
-        const { code, message } = scaleConflict(`Cel ${cell} op blad '${table.sheet}'`, raw, p.bat.level, p.bat.form,
+        const cell = tableCell(table, rowIndex(i), batCol);
+        const raw = cellText(parsed.batCells[i]) ?? "";
+        const { code, message } = scaleConflict(`Cel ${cell} op blad '${table.sheet}'`, raw, level, form,
           batScale, setting, counts, "de rij");
         log.add(makeIssue(code, "fout", table.sheet, cell, message));
-        p.ok = false;
+        parsed.reject(i);
       }
     }
-    if (p.ok) rows.push(p.row);
-    else rejected++;
+    if (!parsed.ok(i)) rejected++;
   }
+  // Without rejections the rows array is the result as it is (no copy of a million references).
+  const rows = rejected === 0 ? parsed.rows : parsed.rows.filter((_, i) => parsed.ok(i));
   if (bareZero >= 0 && batCol !== undefined && written.vera > 0) {
     const cell = tableCell(table, bareZero, batCol);
     log.add(makeIssue("bat-schrijfwijze", "waarschuwing", table.sheet, cell,

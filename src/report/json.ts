@@ -55,27 +55,46 @@ export interface JsonDocument {
  * Builds the JSON document from an analysis result. Pure; numbers are never rounded.
  * When the supply comes from a published supply table (no stock), `aanbod.perBzk` and
  * `cumulatief` are taken from that table's "ouderen" group (or its only group) and `perBat` is 0.
+ * For a million dwellings, write the document with `writeJson` (json-stream.ts) instead: the
+ * same text, without building one huge string.
  */
 export function buildJson(result: AnalysisResult): JsonDocument {
+  const doc = buildJsonHead(result);
+  const woningen = doc.woningen;
+  for (let i = 0; i < result.dwellings.length; i++) {
+    const w = jsonWoning(result, i);
+    if (w !== null) woningen.push(w);
+  }
+  return doc;
+}
+
+/**
+ * The entry of `woningen` for dwelling `i` of the result, or null when its row names no
+ * dwelling id (grouped rows and wide tables).
+ */
+export function jsonWoning(result: AnalysisResult, i: number): JsonWoning | null {
+  const d = result.dwellings[i];
+  if (d.row.id === null) return null;
+  return {
+    id: d.row.id,
+    bat: d.row.bat,
+    bzk: d.bzk,
+    reden: d.reason,
+    meldingen: d.warnings,
+    bron: `${d.row.sheet}!${d.row.rowNumber}`,
+    nultreden: d.nultreden,
+    geclusterd: d.geclusterd,
+    zorggeschikt: d.zorggeschikt,
+    zorgprofiel: d.zorgprofiel,
+    aanpassing: result.adapted[i]?.aanpassing ?? "onbekend",
+  };
+}
+
+/** The document with every field but `woningen`, which is an empty array (in its place, so the
+ * key order is that of the full document). */
+export function buildJsonHead(result: AnalysisResult): JsonDocument {
   const stock = result.stock;
   const aanbod = supplyCounts(result);
-  const woningen: JsonWoning[] = [];
-  result.dwellings.forEach((d, i) => {
-    if (d.row.id === null) return;
-    woningen.push({
-      id: d.row.id,
-      bat: d.row.bat,
-      bzk: d.bzk,
-      reden: d.reason,
-      meldingen: d.warnings,
-      bron: `${d.row.sheet}!${d.row.rowNumber}`,
-      nultreden: d.nultreden,
-      geclusterd: d.geclusterd,
-      zorggeschikt: d.zorggeschikt,
-      zorgprofiel: d.zorgprofiel,
-      aanpassing: result.adapted[i]?.aanpassing ?? "onbekend",
-    });
-  });
   return {
     schemaVersie: SCHEMA_VERSIE,
     invoer: {
@@ -97,7 +116,7 @@ export function buildJson(result: AnalysisResult): JsonDocument {
         ]),
       ),
     },
-    woningen,
+    woningen: [],
     tekort: result.tekort,
     aanpassingspotentieel: result.adaptationTotals.map((t) => ({ ...t })),
     meldingen: result.issues.map((i) => ({ ernst: i.severity, blad: i.sheet, cel: i.cell, tekst: i.message, code: i.code })),

@@ -11,6 +11,8 @@ import { main } from "../../src/cli/main";
 import { analyseWorkbook } from "../../src/pipeline";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import { buildSheets } from "../../src/report/sheets";
+import { buildJson } from "../../src/report/json";
+import { META_SHEET } from "../../src/workbook/marker";
 import { layoutSheet } from "../../src/report/sheet-model";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 
@@ -22,6 +24,12 @@ async function run(argv: string[]) {
   let err = "";
   const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
   return { code, out, err };
+}
+
+/** Saved settings of a result workbook, read through the in-memory adapter. */
+async function readWorkbook(file: string) {
+  const wb = await XlsxWorkbook.fromBuffer(readFileSync(file));
+  return { sheets: await wb.listSheets(), settings: await wb.readSettings() };
 }
 
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
@@ -66,7 +74,9 @@ describe("bat-bzk analyse", () => {
         table.columns.forEach((c, ci) => expect(ws.getCell(pos.headerRow, ci + 1).value).toBe(c.header));
         const sample = [0, 1, Math.floor(table.rows.length / 2), table.rows.length - 1].filter((i) => i >= 0 && i < table.rows.length);
         for (const ri of new Set(sample)) {
-          table.rows[ri].forEach((v, ci) => expect(ws.getCell(pos.headerRow + 1 + ri, ci + 1).value ?? null).toEqual(v));
+          // Empty text ("" in the model, e.g. no warnings) is written as an empty cell by the
+          // streaming writer (see src/workbook/xlsx-stream-writer.ts); every other value exactly.
+          table.rows[ri].forEach((v, ci) => expect(ws.getCell(pos.headerRow + 1 + ri, ci + 1).value ?? null).toEqual(v === "" ? null : v));
         }
       });
     }
@@ -77,6 +87,87 @@ describe("bat-bzk analyse", () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
     expect(doc.aanbod.batSchaal).toBe("limburg");
+    // The streamed document is the one buildJson gives on the in-memory route.
+    const result = await analyseWorkbook(await XlsxWorkbook.fromBuffer(readFileSync(KERKRADE)), { rules: DEFAULT_RULES });
+    expect(r.out).toBe(`${JSON.stringify(buildJson(result), null, 2)}\n`);
+  });
+
+  test("the result sheets hold Excel tables; the meta sheet is very hidden; a second run replaces our sheets", async () => {
+    const uit = path.join(dir, "tabellen.xlsx");
+    expect((await run(["analyse", KERKRADE, "--uit", uit])).code).toBe(0);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(uit);
+    const result = await analyseWorkbook(await XlsxWorkbook.fromBuffer(readFileSync(KERKRADE)), { rules: DEFAULT_RULES });
+    for (const model of buildSheets(result)) {
+      const ws = back.getWorksheet(model.name)!;
+      const layout = layoutSheet(model);
+      const tables = ws.getTables() as unknown as { table: { name: string; tableRef: string } }[];
+      expect(tables.map((t) => t.table.name)).toEqual(model.tables.map((t) => t.name));
+      model.tables.forEach((t, i) => {
+        const pos = layout.tables[i];
+        expect(tables[i].table.tableRef).toBe(`A${pos.headerRow}:${String.fromCharCode(64 + t.columns.length)}${pos.lastRow}`);
+        t.columns.forEach((c, ci) => {
+          if (c.kind === "integer" && t.rows.length > 0) expect(ws.getCell(pos.headerRow + 1, ci + 1).numFmt).toBe("#,##0");
+        });
+      });
+      expect(ws.getCell(1, 1).font?.bold).toBe(true);
+    }
+    expect(back.getWorksheet(META_SHEET)!.state).toBe("veryHidden");
+    // Read again: our sheets are recognised and replaced, not doubled.
+    const again = path.join(dir, "tabellen-2.xlsx");
+    const r2 = await run(["analyse", uit, "--uit", again]);
+    expect(r2.code).toBe(0);
+    const back2 = new ExcelJS.Workbook();
+    await back2.xlsx.readFile(again);
+    expect(back2.worksheets.map((w) => w.name)).toEqual(back.worksheets.map((w) => w.name));
+    expect((await readWorkbook(again)).settings).toEqual(expect.objectContaining({ regels: expect.any(Object) }));
+  });
+
+  test("the input's sheets are copied cell for cell (values, number formats, visibility)", async () => {
+    const uit = path.join(dir, "kopie.xlsx");
+    expect((await run(["analyse", KERKRADE, "--uit", uit])).code).toBe(0);
+    const input = new ExcelJS.Workbook();
+    await input.xlsx.readFile(KERKRADE);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(uit);
+    for (const src of input.worksheets) {
+      const copy = back.getWorksheet(src.name)!;
+      expect(copy.state).toBe(src.state);
+      expect(copy.rowCount).toBe(src.rowCount);
+      const expected: unknown[] = [];
+      const actual: unknown[] = [];
+      src.eachRow({ includeEmpty: false }, (row, r) => {
+        row.eachCell({ includeEmpty: false }, (cell, c) => {
+          const out = copy.getCell(r, c);
+          expected.push([cell.address, cell.value === "" ? null : cell.value, cell.numFmt ?? null]);
+          actual.push([out.address, out.value, cell.numFmt ? out.numFmt : null]);
+        });
+      });
+      expect(actual).toEqual(expected);
+    }
+  });
+
+  test("--uit into a folder that does not exist: exit 1, one Dutch line, nothing left behind", async () => {
+    const missing = path.join(dir, "bestaat-niet", "uit.xlsx");
+    const r = await run(["analyse", KERKRADE, "--uit", missing]);
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).toMatch(/Kan '.*uit\.xlsx' niet schrijven \(ENOENT\)/);
+    expect(existsSync(path.join(dir, "bestaat-niet"))).toBe(false);
+  });
+
+  test("a failed analysis leaves no result file and no temporary file", async () => {
+    const leeg = new ExcelJS.Workbook();
+    leeg.addWorksheet("Notities").addRow(["alleen tekst"]);
+    const file = path.join(dir, "leeg.xlsx");
+    await leeg.xlsx.writeFile(file);
+    const uit = path.join(dir, "leeg-uit.xlsx");
+    const r = await run(["analyse", file, "--uit", uit, "--json", path.join(dir, "leeg.json")]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/Geen voorraad-, aanbod- of vraagtabel gevonden/);
+    expect(existsSync(uit)).toBe(false);
+    expect(existsSync(path.join(dir, "leeg.json"))).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
   test("a file that is not a workbook: exit 1 and one Dutch line, no stack trace", async () => {

@@ -1,0 +1,173 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: the benchmark of the command line on synthetic stocks (see docs/performance.md).
+ *
+ *   npm run bench                                   sizes 10,000, 100,000 and 1,048,575
+ *   npm run bench -- --sizes 10000,100000           other sizes
+ *   npm run bench -- --reps 3 --no-uit --stages-reps 5
+ *   npm run bench -- --json bench-data/result.json  also write the figures as JSON
+ *
+ * For each size: the workbook (generated deterministically with the streaming writer when it is
+ * not cached in bench-data/), then, in separate child processes so that memory is measured per
+ * run: the streaming-read floor (ExcelJS's streaming reader alone, scripts/bench/floor.js), the
+ * whole command `analyse --json <file>`, and `analyse --json <file> --uit <file>` (wall time
+ * from start to exit, peak RSS as the child reports it), repeated `--reps` times, floor and
+ * command interleaved, medians reported; then the stages one by one: the read, JSON and sheets
+ * as the command runs them (scripts/bench/stages.js), and the domain core (classify, aggregate,
+ * tekort, adaptation) on the same rows in a process of its own (scripts/bench/domain.js).
+ * Needs the compiled command (npm run build:cli; the npm script does it).
+ */
+"use strict";
+const { spawn } = require("node:child_process");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const { ensureWorkbook } = require("./bench/generate");
+
+const ROOT = path.resolve(__dirname, "..");
+const DATA = path.join(ROOT, "bench-data");
+const DEFAULT_SIZES = [10000, 100000, 1048575];
+
+function parseArgs(argv) {
+  const o = { sizes: DEFAULT_SIZES, reps: null, stagesReps: 5, uit: true, json: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
+      return argv[++i];
+    };
+    if (a === "--sizes") o.sizes = value().split(",").map((s) => Number(s.replace(/[_.]/g, "")));
+    else if (a === "--reps") o.reps = Number(value());
+    else if (a === "--stages-reps") o.stagesReps = Number(value());
+    else if (a === "--no-uit") o.uit = false;
+    else if (a === "--json") o.json = value();
+    else if (a === "--help" || a === "-h") {
+      process.stdout.write(fs.readFileSync(__filename, "utf8").split("\n").slice(2, 9).join("\n").replace(/^ \* ?/gm, "") + "\n");
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}`);
+  }
+  for (const n of o.sizes) if (!Number.isInteger(n) || n < 1 || n > 1048575) throw new Error(`size ${n}: 1 .. 1048575 dwellings`);
+  return o;
+}
+
+/** Runs a child process; resolves with wall seconds, stdout and exit code. */
+function run(args) {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (d) => {
+      if (out.length < 1e6) out += d;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ seconds: Number(process.hrtime.bigint() - t0) / 1e9, out, code }));
+  });
+}
+
+async function floorRun(file) {
+  const r = await run([path.join(__dirname, "bench", "floor.js"), file]);
+  if (r.code !== 0) throw new Error("floor run failed");
+  const j = JSON.parse(r.out);
+  return { wall: r.seconds, inner: j.seconds, maxRssKb: j.maxRssKb, rows: j.rows, cells: j.cells };
+}
+
+async function cliRun(file, withUit) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "bat-bzk-bench-"));
+  const report = path.join(tmp, "report.json");
+  const args = [path.join(__dirname, "bench", "run-cli.js"), report, "analyse", file, "--json", path.join(tmp, "uit.json")];
+  if (withUit) args.push("--uit", path.join(tmp, "uit.xlsx"));
+  try {
+    const r = await run(args);
+    const rep = JSON.parse(fs.readFileSync(report, "utf8"));
+    if (rep.code !== 0) throw new Error(`bat-bzk exit ${rep.code}`);
+    const jsonBytes = fs.statSync(path.join(tmp, "uit.json")).size;
+    const xlsxBytes = withUit ? fs.statSync(path.join(tmp, "uit.xlsx")).size : 0;
+    return { wall: r.seconds, maxRssKb: rep.maxRssKb, jsonBytes, xlsxBytes };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const f1 = (x) => x.toFixed(1);
+const f2 = (x) => x.toFixed(2);
+const mb = (kb) => `${Math.round(kb / 1024)} MB`;
+const rate = (n, s) => (s > 0 ? `${Math.round(n / s).toLocaleString("en-US")}/s` : "-");
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    cpus: cpus.length,
+    cpuModel: cpus[0] ? cpus[0].model : "?",
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    loadAverage: os.loadavg().map((x) => x.toFixed(2)).join(" "),
+  };
+}
+
+async function main() {
+  const o = parseArgs(process.argv.slice(2));
+  if (!fs.existsSync(path.join(ROOT, "lib", "cli", "main.js"))) throw new Error("lib/ ontbreekt: voer eerst npm run build:cli uit");
+  const m = machine();
+  const say = (t) => process.stdout.write(`${t}\n`);
+  say(`bat-bzk benchmark — node ${m.node}, ${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.platform}`);
+  say(`command: npm run bench -- --sizes ${o.sizes.join(",")}${o.reps ? ` --reps ${o.reps}` : ""}${o.uit ? "" : " --no-uit"}`);
+  const results = [];
+  for (const size of o.sizes) {
+    const reps = o.reps ?? (size <= 100000 ? 3 : 1);
+    const wb = await ensureWorkbook(DATA, size);
+    say(`\n== ${size.toLocaleString("en-US")} dwellings: ${path.relative(ROOT, wb.file)} (${Math.round(fs.statSync(wb.file).size / 1e6)} MB)` +
+      (wb.generated ? `, generated in ${f1(wb.seconds)} s` : ", cached"));
+    const floors = [];
+    const clis = [];
+    const uits = [];
+    for (let r = 0; r < reps; r++) {
+      floors.push(await floorRun(wb.file));
+      clis.push(await cliRun(wb.file, false));
+      if (o.uit) uits.push(await cliRun(wb.file, true));
+    }
+    const floorWall = median(floors.map((x) => x.wall));
+    const cliWall = median(clis.map((x) => x.wall));
+    const uitWall = o.uit ? median(uits.map((x) => x.wall)) : null;
+    const st = JSON.parse((await run([path.join(__dirname, "bench", "stages.js"), wb.file])).out);
+    const dom = JSON.parse((await run([path.join(__dirname, "bench", "domain.js"), String(size), String(o.stagesReps)])).out);
+    const res = {
+      size, reps, file: path.relative(ROOT, wb.file), machine: m,
+      floor: { wall: floorWall, maxRssKb: Math.max(...floors.map((x) => x.maxRssKb)), cells: floors[0].cells },
+      cliJson: { wall: cliWall, ratio: cliWall / floorWall, maxRssKb: Math.max(...clis.map((x) => x.maxRssKb)), jsonBytes: clis[0].jsonBytes, walls: clis.map((x) => x.wall) },
+      cliUit: o.uit ? { wall: uitWall, ratio: uitWall / floorWall, maxRssKb: Math.max(...uits.map((x) => x.maxRssKb)), xlsxBytes: uits[0].xlsxBytes, walls: uits.map((x) => x.wall) } : null,
+      floorWalls: floors.map((x) => x.wall),
+      stages: st,
+      domain: dom,
+      domainCoreRowsPerSecond: dom.coreRowsPerSecond,
+    };
+    results.push(res);
+    say(`| run | wall s | rows/s | peak RSS | ratio to floor |`);
+    say(`|---|---:|---:|---:|---:|`);
+    say(`| streaming-read floor (ExcelJS reader alone) | ${f2(floorWall)} | ${rate(size, floorWall)} | ${mb(res.floor.maxRssKb)} | 1.00 |`);
+    say(`| bat-bzk analyse --json | ${f2(cliWall)} | ${rate(size, cliWall)} | ${mb(res.cliJson.maxRssKb)} | ${f2(res.cliJson.ratio)} |`);
+    if (o.uit) say(`| bat-bzk analyse --json --uit | ${f2(uitWall)} | ${rate(size, uitWall)} | ${mb(res.cliUit.maxRssKb)} | ${f2(res.cliUit.ratio)} |`);
+    say(`stages (read, JSON, sheets: one process as the command; domain: a process of its own, best of ${o.stagesReps}):`);
+    say(`| stage | s | rows/s |`);
+    say(`|---|---:|---:|`);
+    say(`| streaming read + recognition + stock ingest | ${st.read.toFixed(3)} | ${rate(st.rows, st.read)} |`);
+    for (const [k, label] of [["classify", "classify"], ["aggregate", "aggregate (summary + groupings + supply)"], ["tekort", "tekort"], ["adaptation", "adaptation"]]) {
+      say(`| ${label} | ${dom[k].toFixed(3)} | ${rate(dom.rows, dom[k])} |`);
+    }
+    say(`| JSON (streamed, ${Math.round(st.jsonChars / 1e6)} MB) | ${st.json.toFixed(3)} | ${rate(st.rows, st.json)} |`);
+    say(`| result sheets (models + streaming writer) | ${st.sheets.toFixed(3)} | ${rate(st.rows, st.sheets)} |`);
+    say(`domain core (classify + aggregate + tekort): ${rate(dom.rows, dom.core)} on one core`);
+    say(`stages process peak RSS ${mb(st.maxRssKb)}; rows held as cells at most ${st.maxHeldRows}; stock rows streamed ${st.stockRowsStreamed}`);
+    if (reps > 1) say(`walls: floor ${floors.map((x) => f2(x.wall)).join(", ")}; --json ${clis.map((x) => f2(x.wall)).join(", ")}${o.uit ? `; --uit ${uits.map((x) => f2(x.wall)).join(", ")}` : ""}`);
+  }
+  if (o.json) fs.writeFileSync(path.resolve(ROOT, o.json), `${JSON.stringify(results, null, 2)}\n`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err && err.message ? err.message : err}\n`);
+  process.exit(1);
+});

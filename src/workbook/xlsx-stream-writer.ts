@@ -1,0 +1,438 @@
+/**
+ * Writing the result workbook of the command line (`--uit`) with ExcelJS's streaming writer
+ * (`stream.xlsx.WorkbookWriter`): the input's sheets are copied row by row during the reading
+ * pass (src/workbook/xlsx-stream.ts, `SheetCopyTarget`), then the result sheets are added with the
+ * layout of the in-memory adapter (src/workbook/xlsx.ts: `layoutSheet`, `NUMBER_FORMATS`, title,
+ * notes, captions, Excel tables with style TableStyleMedium2), then the very hidden meta sheet
+ * `_batbzk` that lets a later run recognise our sheets. Nothing is held but the row being written.
+ *
+ * Rows are serialised here, straight to the sheet's XML stream (inline strings, style ids from
+ * the writer's style table), instead of through ExcelJS's row and cell objects: for a million
+ * rows that is several times faster and makes far less garbage. Text is always written as an
+ * inline string, never as a formula.
+ *
+ * Excel tables: ExcelJS's streaming writer has no `addTable`; this module adds the table parts
+ * itself (the table XML rendered by ExcelJS's own TableXform, a relationship from the sheet, a
+ * `<tableParts>` element and the content type), so the result sheets hold real Excel tables, as
+ * on the in-memory route.
+ *
+ * What the copy keeps of the input sheets: every cell value (text, numbers, dates, booleans,
+ * errors, rich text), formulas with their cached result (cells of a shared formula other than
+ * its first become their cached value: the streaming reader does not give their formula), cell
+ * styles (number formats, fonts, fills, borders, alignment), row heights and the sheet's
+ * visibility; cells holding empty text become empty cells (also in the result sheets). What it
+ * does not keep: column widths (ExcelJS 4.4.0's streaming reader drops the `<cols>` element: its
+ * `Column.fromModel` call passes the wrong arguments; the copy would keep them if it gave them),
+ * and, as the streaming reader does not read them: merged cells, Excel tables and autofilters
+ * of the input, conditional formatting, data validation, hyperlinks (their text stays),
+ * comments, images and charts, defined names, frozen panes and other sheet views, print
+ * settings.
+ */
+import { promises as fs, type WriteStream } from "node:fs";
+import ExcelJS from "exceljs";
+import { columnLetter } from "../domain/issues";
+import type { ModelValue, SheetModel } from "../report/sheet-model";
+import { columnWidths, layoutSheet, NUMBER_FORMATS } from "../report/sheet-model";
+import { chooseSheetName, META_SHEET, metaRows } from "./marker";
+import type { StoredSettings, WriteOutcome } from "./port";
+import type { SheetCopy, SheetCopyTarget, StreamedSheet } from "./xlsx-stream";
+
+const TableXform = require("exceljs/lib/xlsx/xform/table/table-xform") as new () => { prepare(model: unknown, options: unknown): void; toXml(model: unknown): string };
+const ContentTypesXform = require("exceljs/lib/xlsx/xform/core/content-types-xform") as new () => { toXml(model: unknown): string };
+const RichTextXform = require("exceljs/lib/xlsx/xform/strings/rich-text-xform") as new () => { toXml(model: unknown): string };
+
+const TABLE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table";
+
+/** The parts of ExcelJS's streaming writer used here beyond its typings. */
+interface InternalWorkbookWriter {
+  zip: { append(data: string, options: { name: string }): void };
+  _worksheets: unknown[];
+  sharedStrings: unknown;
+  commentRefs: unknown[];
+  media: unknown[];
+  addContentTypes(): Promise<void>;
+}
+interface InternalWorksheetWriter {
+  _sheetRelsWriter: { addRelationship(rel: { Target: string; Type: string }): string };
+  _writeCloseWorksheet(): void;
+  _writeColumns(): void;
+  _writeOpenSheetData(): void;
+  _write(text: string): void;
+  startedData?: boolean;
+  stream: { write(text: string): void };
+}
+interface InternalStyles {
+  addStyleModel(model: Partial<ExcelJS.Style>, cellType?: number): number;
+}
+
+/** A cell value as the row writer takes it. */
+type XmlValue = ExcelJS.CellValue | undefined;
+
+/** 0-based column → letters, cached ("A" … "XFD"). */
+const COLUMN_LETTERS: string[] = [];
+function letters(c: number): string {
+  let l = COLUMN_LETTERS[c];
+  if (l === undefined) {
+    l = columnLetter(c + 1);
+    COLUMN_LETTERS[c] = l;
+  }
+  return l;
+}
+
+/** Escapes text for an XML text node and drops the characters XML 1.0 does not allow. A plain
+ * scan first: most texts need nothing and are returned as they are. */
+export function xmlText(s: string): string {
+  let i = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 38 || c === 60 || c === 62 || (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffe || c === 0xffff) break;
+  }
+  if (i === s.length) return s;
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 38) out += "&amp;";
+    else if (c === 60) out += "&lt;";
+    else if (c === 62) out += "&gt;";
+    else if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffe || c === 0xffff) continue;
+    else out += s[i];
+  }
+  return out;
+}
+
+/** `<t>` with xml:space="preserve" when the text starts or ends with white space. */
+function textElement(s: string): string {
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(s.length - 1);
+  const preserve = first === 32 || first === 9 || first === 10 || first === 13 || last === 32 || last === 9 || last === 10 || last === 13;
+  return preserve ? `<t xml:space="preserve">${xmlText(s)}</t>` : `<t>${xmlText(s)}</t>`;
+}
+
+const VALUE_TYPE_DATE = 4; // ExcelJS Enums.ValueType.Date
+
+/**
+ * Writes rows of one sheet as XML, straight into the sheet stream of ExcelJS's streaming writer
+ * (which still writes the sheet's frame: columns, sheetData, closing parts). Style ids come from
+ * the writer's style table, memoised per style object.
+ */
+class RowXml {
+  private readonly styleIds = new Map<Partial<ExcelJS.Style>, number>();
+  private readonly dateStyleIds = new Map<Partial<ExcelJS.Style>, number>();
+  private readonly richText = new RichTextXform();
+  private started = false;
+
+  constructor(private readonly ws: InternalWorksheetWriter, private readonly styles: InternalStyles) {}
+
+  private styleId(style: Partial<ExcelJS.Style> | null, date: boolean): number {
+    if (style === null && !date) return 0;
+    const key = style ?? STYLE.none;
+    const cache = date ? this.dateStyleIds : this.styleIds;
+    let id = cache.get(key);
+    if (id === undefined) {
+      id = this.styles.addStyleModel(key, date ? VALUE_TYPE_DATE : undefined);
+      cache.set(key, id);
+    }
+    return id;
+  }
+
+  /** The XML of one cell, or "" when there is nothing to write. */
+  cell(ref: string, v: XmlValue, style: Partial<ExcelJS.Style> | null): string {
+    const sAttr = (date: boolean) => {
+      const id = this.styleId(style, date);
+      return id === 0 ? "" : ` s="${id}"`;
+    };
+    if (v === null || v === undefined) return style === null ? "" : `<c r="${ref}"${sAttr(false)}/>`;
+    switch (typeof v) {
+      case "string":
+        return v === "" ? (style === null ? "" : `<c r="${ref}"${sAttr(false)}/>`)
+          : `<c r="${ref}"${sAttr(false)} t="inlineStr"><is>${textElement(v)}</is></c>`;
+      case "number":
+        return Number.isFinite(v) ? `<c r="${ref}"${sAttr(false)}><v>${v}</v></c>` : "";
+      case "boolean":
+        return `<c r="${ref}"${sAttr(false)} t="b"><v>${v ? 1 : 0}</v></c>`;
+      default:
+        break;
+    }
+    if (v instanceof Date) {
+      const t = v.getTime();
+      return Number.isNaN(t) ? "" : `<c r="${ref}"${sAttr(true)}><v>${25569 + t / 86_400_000}</v></c>`;
+    }
+    if ("error" in v) return `<c r="${ref}"${sAttr(false)} t="e"><v>${xmlText(String(v.error))}</v></c>`;
+    if ("richText" in v) {
+      const runs = v.richText.map((run) => this.richText.toXml(run)).join("");
+      return `<c r="${ref}"${sAttr(false)} t="inlineStr"><is>${runs}</is></c>`;
+    }
+    if ("formula" in v || "sharedFormula" in v) {
+      const f = v as ExcelJS.CellFormulaValue;
+      const result = f.result as unknown;
+      const formula = typeof f.formula === "string" && f.formula !== "" ? `<f>${xmlText(f.formula)}</f>` : "";
+      if (formula === "") return this.cell(ref, result as XmlValue, style);
+      if (typeof result === "string") return `<c r="${ref}"${sAttr(false)} t="str">${formula}<v>${xmlText(result)}</v></c>`;
+      if (typeof result === "boolean") return `<c r="${ref}"${sAttr(false)} t="b">${formula}<v>${result ? 1 : 0}</v></c>`;
+      if (typeof result === "number" && Number.isFinite(result)) return `<c r="${ref}"${sAttr(false)}>${formula}<v>${result}</v></c>`;
+      if (result instanceof Date) return `<c r="${ref}"${sAttr(true)}>${formula}<v>${25569 + result.getTime() / 86_400_000}</v></c>`;
+      if (result && typeof result === "object" && "error" in result) {
+        return `<c r="${ref}"${sAttr(false)} t="e">${formula}<v>${xmlText(String((result as { error: unknown }).error))}</v></c>`;
+      }
+      return `<c r="${ref}"${sAttr(false)}>${formula}</c>`;
+    }
+    if ("text" in v) return this.cell(ref, (v as ExcelJS.CellHyperlinkValue).text, style);
+    return "";
+  }
+
+  /** Writes one row: `cells` are the row's cell XML texts, already joined. */
+  row(rowNumber: number, cellsXml: string, height?: number): void {
+    if (!this.started) {
+      this.started = true;
+      if (!this.ws.startedData) {
+        this.ws._writeColumns();
+        this.ws._writeOpenSheetData();
+        this.ws.startedData = true;
+      }
+    }
+    if (cellsXml === "" && !height) return;
+    const ht = height ? ` ht="${height}" customHeight="1"` : "";
+    this.ws.stream.write(`<row r="${rowNumber}"${ht}>${cellsXml}</row>`);
+  }
+
+  /** Writes a row of values with one style per column (result tables). */
+  values(rowNumber: number, values: readonly XmlValue[], styles: readonly (Partial<ExcelJS.Style> | null)[]): void {
+    let xml = "";
+    const suffix = String(rowNumber);
+    for (let c = 0; c < values.length; c++) xml += this.cell(letters(c) + suffix, values[c], styles[c] ?? null);
+    this.row(rowNumber, xml);
+  }
+}
+
+/** Rows written between two checks of the zip compressor's backlog (see `breathe`). */
+const ROWS_PER_PAUSE = 256;
+/** Uncompressed sheet XML waiting for the compressor above which writing waits. */
+const MAX_BACKLOG_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Lets the zip stream catch up: ExcelJS's streaming writer pushes each sheet's XML into the
+ * zip entry's input without backpressure, so a fast producer (a million result rows) would pile
+ * it all up in memory. This waits while the entry's input (archiver's PassThrough behind the
+ * sheet stream) holds more than {@link MAX_BACKLOG_BYTES}, so memory stays flat however many
+ * rows are written.
+ */
+async function breathe(ws: unknown): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  // archiver wraps the sheet stream in a PassThrough of readable-stream 2 (no writableLength).
+  type State = { length?: number } | undefined;
+  const pipes = (ws as { stream?: { pipes?: { _writableState?: State; _readableState?: State }[] } }).stream?.pipes;
+  const pt = pipes?.[0];
+  if (!pt) return;
+  const backlog = () => (pt._writableState?.length ?? 0) + (pt._readableState?.length ?? 0);
+  // Bounded wait (about a minute) so a stalled zip can never hang the run.
+  for (let i = 0; i < 30_000 && backlog() > MAX_BACKLOG_BYTES; i++) {
+    await new Promise<void>((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+/** The widths of {@link columnWidths} as an array by column index (0-based). */
+function widthList(widths: Map<number, number>): number[] {
+  const out: number[] = [];
+  for (const [ci, w] of widths) out[ci] = w;
+  return out;
+}
+
+/** Does a style of the streaming reader carry anything (as opposed to the default)? */
+function hasStyle(s: Partial<ExcelJS.Style> | undefined): boolean {
+  return !!s && !!(s.numFmt || s.font || s.fill || s.border || s.alignment || s.protection);
+}
+
+
+/** Shared style objects: ExcelJS's writer recognises a style object it has seen before by
+ * identity, so a million cells with one shared style cost one style lookup each. */
+const STYLE = {
+  none: {} as Partial<ExcelJS.Style>,
+  title: { font: { bold: true, size: 14 } } as Partial<ExcelJS.Style>,
+  note: { font: { italic: true, color: { argb: "FF555555" } } } as Partial<ExcelJS.Style>,
+  caption: { font: { bold: true } } as Partial<ExcelJS.Style>,
+  byKind: Object.fromEntries(
+    Object.entries(NUMBER_FORMATS).map(([kind, fmt]) => [kind, kind === "text" || !fmt ? {} : { numFmt: fmt }]),
+  ) as Record<string, Partial<ExcelJS.Style>>,
+};
+
+/**
+ * A result workbook written as a stream to a file. Use: pass it as `copy` to
+ * `analyseXlsxStream`, then `writeResults`, then `commit` (or `abort` on failure).
+ */
+export class XlsxStreamWriter implements SheetCopyTarget {
+  private readonly writer: ExcelJS.stream.xlsx.WorkbookWriter;
+  private readonly out: WriteStream;
+  private readonly tables: { target: string }[] = [];
+  private readonly names: string[] = [];
+  private finished = false;
+  private failure: Error | null = null;
+
+  /**
+   * Opens `file` for writing (so that a folder that does not exist or a file that is in use
+   * fails here, with the system's error code).
+   * @param file where the workbook goes (the caller writes to a temporary name and renames).
+   */
+  static async open(file: string): Promise<XlsxStreamWriter> {
+    const handle = await fs.open(file, "w");
+    return new XlsxStreamWriter(file, handle.createWriteStream());
+  }
+
+  private constructor(readonly file: string, out: WriteStream) {
+    this.out = out;
+    out.on("error", (err) => {
+      this.failure ??= err;
+    });
+    this.writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: this.out, useStyles: true, useSharedStrings: false });
+    const w = this.writer as unknown as InternalWorkbookWriter;
+    const tables = this.tables;
+    // Content types with the table parts (ExcelJS's streaming writer leaves them out).
+    w.addContentTypes = function addContentTypes(this: InternalWorkbookWriter): Promise<void> {
+      const xml = new ContentTypesXform().toXml({
+        worksheets: this._worksheets.filter(Boolean), sharedStrings: this.sharedStrings, commentRefs: this.commentRefs,
+        media: this.media, tables,
+      });
+      this.zip.append(xml, { name: "[Content_Types].xml" });
+      return Promise.resolve();
+    };
+  }
+
+  /** Names of the sheets written so far. */
+  get sheetNames(): readonly string[] {
+    return this.names;
+  }
+
+  /** The row writer of a sheet of this workbook. */
+  private rowXml(ws: ExcelJS.Worksheet): RowXml {
+    return new RowXml(ws as unknown as InternalWorksheetWriter, (this.writer as unknown as { styles: InternalStyles }).styles);
+  }
+
+  /** Copies one input sheet (`SheetCopyTarget`). */
+  startSheet(sheet: StreamedSheet): SheetCopy {
+    const ws = this.writer.addWorksheet(sheet.name, { state: sheet.state as ExcelJS.WorksheetState });
+    this.names.push(sheet.name);
+    const xml = this.rowXml(ws);
+    let columnsSet = false;
+    let rows = 0;
+    const setColumns = () => {
+      if (columnsSet) return;
+      columnsSet = true;
+      const cols = sheet.columns();
+      if (cols && cols.length > 0) ws.columns = cols.map((c) => (c.width ? { width: c.width } : {})) as Partial<ExcelJS.Column>[];
+    };
+    return {
+      row: (row) => {
+        setColumns();
+        const cells = (row as unknown as { _cells?: (ExcelJS.Cell | undefined)[] })._cells ?? [];
+        const suffix = String(row.number);
+        let out = "";
+        for (let i = 0; i < cells.length; i++) {
+          const cell = cells[i];
+          if (cell === undefined) continue;
+          const style = cell.style;
+          out += xml.cell(letters(i) + suffix, cell.value, hasStyle(style) ? style : null);
+        }
+        xml.row(row.number, out, row.height || undefined);
+        if (++rows % ROWS_PER_PAUSE === 0) return breathe(ws);
+      },
+      end: () => {
+        setColumns();
+        ws.commit();
+      },
+    };
+  }
+
+  /**
+   * Adds the result sheets and the meta sheet. Names: as `XlsxWorkbook.writeResults` — the
+   * preferred name, or "<name> (2)" when an input sheet has it (our own sheets of an earlier run
+   * were not copied, so they are replaced).
+   */
+  async writeResults(models: SheetModel[], settings: StoredSettings): Promise<WriteOutcome> {
+    const outcome: WriteOutcome = { sheets: {}, messages: [] };
+    for (const model of models) {
+      const { name, message } = chooseSheetName(model.name, [...this.names], new Set());
+      if (message) outcome.messages.push(message);
+      await this.writeSheet(name, model);
+      outcome.sheets[model.kind] = name;
+    }
+    const meta = this.writer.addWorksheet(META_SHEET, { state: "veryHidden" });
+    const xml = this.rowXml(meta);
+    metaRows(outcome.sheets, settings).forEach((row, i) => xml.values(i + 1, row, []));
+    meta.commit();
+    return outcome;
+  }
+
+  /** Lays one sheet model out (title, notes, captions, Excel tables), as src/workbook/xlsx.ts. */
+  private async writeSheet(name: string, model: SheetModel): Promise<void> {
+    const ws = this.writer.addWorksheet(name);
+    this.names.push(name);
+    const layout = layoutSheet(model);
+    ws.columns = widthList(columnWidths(model)).map((w) => ({ width: w })) as Partial<ExcelJS.Column>[];
+    const xml = this.rowXml(ws);
+    xml.values(1, [model.title], [STYLE.title]);
+    model.notes.forEach((note, i) => xml.values(layout.notesStartRow + i, [note], [STYLE.note]));
+    const parts: string[] = [];
+    let written = 0;
+    for (let ti = 0; ti < model.tables.length; ti++) {
+      const table = model.tables[ti];
+      const pos = layout.tables[ti];
+      xml.values(pos.captionRow, [table.caption], [STYLE.caption]);
+      xml.values(pos.headerRow, table.columns.map((c) => c.header), table.columns.map(() => null));
+      const styles = table.columns.map((c) => {
+        const st = STYLE.byKind[c.kind];
+        return st && st.numFmt ? st : null;
+      });
+      const rows: ModelValue[][] = table.rows.length > 0 ? table.rows : [table.columns.map(() => null)];
+      for (let r = 0; r < rows.length; r++) {
+        // Empty text is written as an empty cell (see the module comment).
+        xml.values(pos.headerRow + 1 + r, rows[r], styles);
+        if (++written % ROWS_PER_PAUSE === 0) await breathe(ws);
+      }
+      parts.push(this.addTable(ws, table.name, table.columns.map((c) => c.header), pos.headerRow, pos.lastRow));
+    }
+    // <tableParts> goes last in the sheet, just before </worksheet>.
+    const internal = ws as unknown as InternalWorksheetWriter;
+    const close = internal._writeCloseWorksheet.bind(internal);
+    internal._writeCloseWorksheet = () => {
+      if (parts.length > 0) {
+        internal._write(`<tableParts count="${parts.length}">${parts.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`);
+      }
+      close();
+    };
+    ws.commit();
+  }
+
+  /** Adds the table part for one table; returns its relationship id in the sheet. */
+  private addTable(ws: ExcelJS.Worksheet, name: string, headers: string[], headerRow: number, lastRow: number): string {
+    const id = this.tables.length + 1;
+    const target = `table${id}.xml`;
+    const ref = `A${headerRow}:${columnLetter(headers.length)}${lastRow}`;
+    const model = {
+      id, name, displayName: name, tableRef: ref, autoFilterRef: ref, headerRow: true, totalsRow: false,
+      style: { theme: "TableStyleMedium2", showFirstColumn: false, showLastColumn: false, showRowStripes: true, showColumnStripes: false },
+      columns: headers.map((h) => ({ name: h, filterButton: true })),
+    };
+    const xform = new TableXform();
+    xform.prepare(model, {});
+    (this.writer as unknown as InternalWorkbookWriter).zip.append(xform.toXml(model), { name: `xl/tables/${target}` });
+    this.tables.push({ target });
+    return (ws as unknown as InternalWorksheetWriter)._sheetRelsWriter.addRelationship({ Target: `../tables/${target}`, Type: TABLE_REL });
+  }
+
+  /** Finishes the zip and closes the file. */
+  async commit(): Promise<void> {
+    this.finished = true;
+    await this.writer.commit();
+    if (this.failure) throw this.failure;
+  }
+
+  /** Stops writing after a failure; the caller removes the file. */
+  async abort(): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    await new Promise<void>((resolve) => {
+      this.out.once("close", () => resolve());
+      this.out.destroy();
+    });
+  }
+}
+

@@ -1,0 +1,137 @@
+/**
+ * The streaming writer of `--uit`: input cells of every kind copied as they were read, text that
+ * looks like a formula staying text, the result sheets as Excel tables with their number formats,
+ * and our own sheets of an earlier run replaced rather than copied.
+ */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { DEFAULT_RULES } from "../../src/domain/rules";
+import { buildSheets } from "../../src/report/sheets";
+import { layoutSheet } from "../../src/report/sheet-model";
+import { analyseXlsxStream } from "../../src/workbook/xlsx-stream";
+import { XlsxStreamWriter, xmlText } from "../../src/workbook/xlsx-stream-writer";
+import { XlsxWorkbook } from "../../src/workbook/xlsx";
+import { analyseWorkbook } from "../../src/pipeline";
+
+const dir = mkdtempSync(path.join(tmpdir(), "bat-bzk-writer-"));
+
+async function input(): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Voorraad");
+  ws.addRow(["VHE", "BAT", "Complex", "Opmerking", "Peildatum", "Aandeel 55+", "Som"]);
+  ws.getRow(1).font = { bold: true };
+  for (let i = 1; i <= 30; i++) {
+    ws.addRow([`V${i}`, i % 5, `C${i % 3}`, null, new Date(Date.UTC(2024, 0, i)), 0.5 + i / 100, null]);
+  }
+  ws.getCell("D2").value = '=HYPERLINK("http://x","y")';
+  ws.getCell("D3").value = "  spaties & <haken> \u0001 ";
+  ws.getCell("D4").value = { richText: [{ text: "vet", font: { bold: true } }, { text: " en gewoon" }] };
+  ws.getCell("D5").value = { error: "#N/A" };
+  ws.getCell("D6").value = true;
+  ws.getCell("G2").value = { formula: "B2+1", result: 2 };
+  ws.getCell("G3").value = { formula: "D3&\"x\"", result: "tekst" };
+  for (let r = 2; r <= 31; r++) ws.getCell(`F${r}`).numFmt = "0%";
+  const hidden = wb.addWorksheet("Verborgen", { state: "hidden" });
+  hidden.addRow(["alleen", 1]);
+  const file = path.join(dir, "invoer.xlsx");
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+async function analyseAndWrite(file: string, out: string) {
+  const writer = await XlsxStreamWriter.open(out);
+  const { result } = await analyseXlsxStream(file, { rules: DEFAULT_RULES, copy: writer });
+  const outcome = await writer.writeResults(buildSheets(result), { voorraad: "Voorraad" });
+  await writer.commit();
+  return { result, outcome };
+}
+
+describe("XlsxStreamWriter", () => {
+  test("copies every kind of cell; formula-looking text stays text; styles and visibility kept", async () => {
+    const file = await input();
+    const out = path.join(dir, "uit.xlsx");
+    await analyseAndWrite(file, out);
+    const src = new ExcelJS.Workbook();
+    await src.xlsx.readFile(file);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(out);
+    const ws = back.getWorksheet("Voorraad")!;
+    expect(ws.getCell("D2").value).toBe('=HYPERLINK("http://x","y")');
+    expect(ws.getCell("D2").type).toBe(ExcelJS.ValueType.String);
+    // Control characters are not allowed in XML and are dropped; spaces are kept.
+    expect(ws.getCell("D3").value).toBe("  spaties & <haken>  ");
+    expect(ws.getCell("D4").value).toEqual({ richText: [{ text: "vet", font: expect.objectContaining({ bold: true }) }, { text: " en gewoon" }] });
+    expect(ws.getCell("D5").value).toEqual({ error: "#N/A" });
+    expect(ws.getCell("D6").value).toBe(true);
+    expect(ws.getCell("G2").value).toEqual({ formula: "B2+1", result: 2 });
+    expect(ws.getCell("G3").value).toEqual({ formula: 'D3&"x"', result: "tekst" });
+    expect(ws.getCell("E2").value).toEqual(new Date(Date.UTC(2024, 0, 1)));
+    expect(ws.getCell("F2").numFmt).toBe("0%");
+    expect(ws.getCell("F2").value).toBeCloseTo(0.51);
+    expect(ws.getCell("A1").font?.bold).toBe(true);
+    for (let r = 1; r <= 31; r++) {
+      for (const c of ["A", "B", "C"]) expect(ws.getCell(`${c}${r}`).value).toEqual(src.getWorksheet("Voorraad")!.getCell(`${c}${r}`).value);
+    }
+    expect(back.getWorksheet("Verborgen")!.state).toBe("hidden");
+    expect(back.getWorksheet("Verborgen")!.getCell("B1").value).toBe(1);
+  });
+
+  test("result sheets: Excel tables at the layout's places, number formats, the same values as the in-memory writer", async () => {
+    const file = await input();
+    const out = path.join(dir, "uit-2.xlsx");
+    const { result } = await analyseAndWrite(file, out);
+    const memory = await XlsxWorkbook.fromBuffer(readFileSync(file));
+    const models = buildSheets(await analyseWorkbook(memory, { rules: DEFAULT_RULES }));
+    await memory.writeResults(models, { voorraad: "Voorraad" });
+    const expected = new ExcelJS.Workbook();
+    await expected.xlsx.load(Buffer.from(await memory.toBuffer()) as unknown as ArrayBuffer);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(out);
+    expect(back.worksheets.map((w) => [w.name, w.state])).toEqual(expected.worksheets.map((w) => [w.name, w.state]));
+    for (const model of buildSheets(result)) {
+      const a = back.getWorksheet(model.name)!;
+      const b = expected.getWorksheet(model.name)!;
+      const layout = layoutSheet(model);
+      const last = layout.tables[layout.tables.length - 1].lastRow;
+      for (let r = 1; r <= last; r++) {
+        for (let c = 1; c <= 15; c++) {
+          const want = b.getCell(r, c).value;
+          expect([r, c, a.getCell(r, c).value ?? null]).toEqual([r, c, want === "" ? null : want ?? null]);
+          if (want !== null && typeof want === "number") expect(a.getCell(r, c).numFmt).toBe(b.getCell(r, c).numFmt);
+        }
+      }
+      const names = (ws: ExcelJS.Worksheet) => (ws.getTables() as unknown as { table: { name: string; tableRef: string } }[]).map((t) => [t.table.name, t.table.tableRef]);
+      expect(names(a)).toEqual(names(b));
+    }
+  });
+
+  test("a user's sheet with one of our names is kept; a second run replaces our sheets, not the user's", async () => {
+    const src = new ExcelJS.Workbook();
+    await src.xlsx.readFile(await input());
+    src.addWorksheet("Tekort").getCell("A1").value = "mijn eigen berekening";
+    const file = path.join(dir, "met-eigen-tekort.xlsx");
+    await src.xlsx.writeFile(file);
+    const first = path.join(dir, "eerste.xlsx");
+    const run1 = await analyseAndWrite(file, first);
+    expect(run1.outcome.sheets.tekort).toBe("Tekort (2)");
+    expect(run1.outcome.messages[0]).toMatch(/eigen blad 'Tekort'.*'Tekort \(2\)'/);
+    const second = path.join(dir, "tweede.xlsx");
+    const run2 = await analyseAndWrite(first, second);
+    expect(run2.outcome.sheets.tekort).toBe("Tekort (2)");
+    const a = new ExcelJS.Workbook();
+    await a.xlsx.readFile(first);
+    const b = new ExcelJS.Workbook();
+    await b.xlsx.readFile(second);
+    expect(b.worksheets.map((w) => w.name)).toEqual(a.worksheets.map((w) => w.name));
+    expect(b.getWorksheet("Tekort")!.getCell("A1").value).toBe("mijn eigen berekening");
+  });
+
+  test("xmlText escapes markup and drops characters XML forbids, and leaves plain text alone", () => {
+    const plain = "VHE1001 Kerkrade – ≥ 50% 55+";
+    expect(xmlText(plain)).toBe(plain);
+    expect(xmlText("a & b < c > d\u0000\u0008\t\n")).toBe("a &amp; b &lt; c &gt; d\t\n");
+    expect(xmlText("\uffffx")).toBe("x");
+  });
+});
