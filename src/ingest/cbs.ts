@@ -273,7 +273,29 @@ export function readCbsStock(table: RawTable): CbsStockIngest {
     const jaar = cols.jaar === null ? null : yearOf(row[cols.jaar]) ?? yearFromText(row[cols.jaar]);
     entries.push({ gemeente: label, regio: isRegionLabel(label), jaar, counts, sheet: table.sheet, rowNumber, cells });
   }
+  flagSumRow(entries, issues);
   return { entries, rowsRead, rowsRejected, issues };
+}
+
+/**
+ * A region total without the word "totaal" (the CSV's "Parkstad"): when no row is flagged as
+ * region and one row equals, in every count it has, the sum of all other rows, it is the total
+ * of the region; it is flagged (info), so it is checked and never counted as a gemeente.
+ */
+function flagSumRow(entries: CbsStockEntry[], issues: Issue[]): void {
+  if (entries.length < 3 || entries.some((e) => e.regio)) return;
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const e = entries[i];
+    const others = entries.filter((_, j) => j !== i);
+    const fields = Object.keys(e.counts) as CbsCountField[];
+    const isSum = fields.length > 0 && fields.every((f) => others.every((o) => o.counts[f] !== undefined) && others.reduce((a, o) => a + o.counts[f]!, 0) === e.counts[f]);
+    if (isSum) {
+      e.regio = true;
+      issues.push(makeIssue("cbs-somrij", "info", e.sheet, null,
+        `Rij ${e.rowNumber} op blad '${e.sheet}' (${e.gemeente}) is de som van de andere rijen: gelezen als totaal van de regio en niet als gemeente meegeteld.`));
+      return;
+    }
+  }
 }
 
 /** "2023", "2023*", "1 januari 2023", a date → the year; else null. */

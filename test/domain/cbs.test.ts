@@ -194,8 +194,19 @@ describe("computeCbsRoute with the corporations' BAT stock", () => {
 });
 
 describe("properties", () => {
-  const pct = fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 })).filter(([a, b]) => a + b <= 100).map(([a, b]) => [a, b, 100 - a - b] as const);
-  const gemeente = fc.record({
+  type Pct = readonly [number, number, number];
+  interface Gem {
+    koop: number;
+    huur: number;
+    onbekend: number;
+    batFraction: number;
+    batSplit: [number, number, number, number];
+    pKoop: Pct | undefined;
+    pHuur: Pct | undefined;
+    pAll: Pct;
+  }
+  const pct: fc.Arbitrary<Pct> = fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 })).filter(([a, b]) => a + b <= 100).map(([a, b]) => [a, b, 100 - a - b] as const);
+  const gemeente: fc.Arbitrary<Gem> = fc.record({
     koop: fc.integer({ min: 0, max: 50_000 }),
     huur: fc.integer({ min: 0, max: 50_000 }),
     onbekend: fc.integer({ min: 0, max: 300 }),
@@ -206,7 +217,7 @@ describe("properties", () => {
     pAll: pct,
   });
 
-  function build(gs: fc.infer<typeof gemeente>[], withBat: boolean): CbsRouteInput {
+  function build(gs: Gem[], withBat: boolean): CbsRouteInput {
     const voorraad: CbsStockEntry[] = [];
     const aandelen: AdaptationShareEntry[] = [];
     const corporaties: AdaptationTotal[] = [];
