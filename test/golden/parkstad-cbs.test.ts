@@ -15,6 +15,7 @@ import { analyseWorkbook, type AnalysisResult } from "../../src/pipeline";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import { main } from "../../src/cli/main";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
+import { buildSheets } from "../../src/report/sheets";
 import { ASSETS, readCsv } from "./csv";
 
 const FILE = path.join(ASSETS, "parkstad-woonzorg-2023.xlsx");
@@ -159,26 +160,46 @@ describe("through the command line", () => {
   });
 });
 
+/** A workbook with the given sheets of the sample workbooks (values copied), analysed. */
+async function analyseSheetsOf(parts: [string, string[]][]): Promise<AnalysisResult> {
+  const wb = new ExcelJS.Workbook();
+  for (const [file, names] of parts) {
+    const src = new ExcelJS.Workbook();
+    await src.xlsx.readFile(file);
+    for (const name of names) {
+      const to = wb.addWorksheet(name);
+      src.getWorksheet(name)!.eachRow({ includeEmpty: false }, (row, r) => {
+        to.getRow(r).values = row.values as ExcelJS.CellValue[];
+      });
+    }
+  }
+  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return analyseWorkbook(await XlsxWorkbook.fromBuffer(bytes), { rules: DEFAULT_RULES });
+}
+
+test("a workbook with only the CBS tables is analysed (no stock, demand or supply needed)", async () => {
+  const only = await analyseSheetsOf([[FILE, ["Tabel 4 Woningvoorraad", "Tabel 5 Aanpassing"]]]);
+  expect(only.tekort).toEqual([]);
+  // Without Tabel 6 every part takes the whole-gemeente percentages: Beekdaelen 16,765 × 42% = 7,041.3.
+  const beek = only.cbs!.gemeenten.find((g) => g.gemeente === "Beekdaelen")!;
+  expect(Math.abs(beek.potentieel - (16_765 * 42) / 100)).toBeLessThan(3);
+  const note = buildSheets(only).find((m) => m.kind === "aanpassingspotentieel")!.notes.join(" ");
+  expect(note).toMatch(/alleen de CBS-route/);
+  // With the percentages alone, the route cannot run: the sheet is reported as not used.
+  await expect(analyseSheetsOf([[FILE, ["Tabel 5 Aanpassing"]]])).rejects.toThrow(/Geen voorraad-, aanbod- of vraagtabel/);
+  const noStock = await analyseSheetsOf([[FILE, ["Tabel 1 Vraag", "Tabel 5 Aanpassing"]]]);
+  expect(noStock.cbs).toBeUndefined();
+  expect(noStock.issues.find((i) => i.code === "blad-niet-gebruikt" && i.sheet === "Tabel 5 Aanpassing")?.message).toMatch(/CBS-woningvoorraad per gemeente nodig/);
+});
+
 describe("combined with the corporations' BAT stock (Kerkrade sample + Parkstad Tabel 4-6)", () => {
   let combined: AnalysisResult;
   beforeAll(async () => {
     // One workbook with the synthetic Kerkrade per-dwelling stock and the Parkstad CBS tables.
-    const wb = new ExcelJS.Workbook();
-    const copy = async (file: string, names: string[]) => {
-      const src = new ExcelJS.Workbook();
-      await src.xlsx.readFile(file);
-      for (const name of names) {
-        const from = src.getWorksheet(name)!;
-        const to = wb.addWorksheet(name);
-        from.eachRow({ includeEmpty: false }, (row, r) => {
-          to.getRow(r).values = row.values as ExcelJS.CellValue[];
-        });
-      }
-    };
-    await copy(KERKRADE_FILE, ["Voorraad (synthetisch)"]);
-    await copy(FILE, ["Tabel 4 Woningvoorraad", "Tabel 5 Aanpassing", "Tabel 6 Huur-koop"]);
-    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-    combined = await analyseWorkbook(await XlsxWorkbook.fromBuffer(bytes), { rules: DEFAULT_RULES });
+    combined = await analyseSheetsOf([
+      [KERKRADE_FILE, ["Voorraad (synthetisch)"]],
+      [FILE, ["Tabel 4 Woningvoorraad", "Tabel 5 Aanpassing", "Tabel 6 Huur-koop"]],
+    ]);
   });
 
   test("Kerkrade: the 7,824 BAT dwellings are subtracted from the CBS huur and counted once, with their own assessment", () => {
@@ -195,6 +216,8 @@ describe("combined with the corporations' BAT stock (Kerkrade sample + Parkstad 
     expect([bat.geschikt, bat.potentieel, bat.ongeschikt, bat.onbekend, bat.woningen]).toEqual([sum("geschikt"), sum("potentieel"), sum("ongeschikt"), sum("onbekend"), batTotal]);
     expect(k.delen.filter((d) => d.bron === "cbs").reduce((a, d) => a + d.woningen, 0) + bat.woningen).toBe(Number(cbsRow.totaal));
     expect(combined.cbs!.aannames.join(" ")).toMatch(/afgetrokken/);
+    const notes = buildSheets(combined).find((m) => m.kind === "aanpassingspotentieel")!.notes.join(" ");
+    expect(notes).toContain(`Afgetrokken van de CBS-voorraad: ${batTotal.toLocaleString("nl-NL")} woningen uit de BAT-voorraad`);
   });
 
   test("the other gemeenten are as without the BAT stock", () => {
