@@ -16,6 +16,8 @@ import { readStock, type StockOptions } from "./ingest/stock";
 import { readDemand } from "./ingest/demand";
 import { readSupply } from "./ingest/supply";
 import type { MappingOverrides, RawTable, StockField, StockIngest, TableKind } from "./ingest/types";
+import { computeCbsRoute, type AdaptationShareEntry, type CbsRoute, type CbsStockEntry } from "./domain/cbs";
+import { readAdaptationShares, readCbsStock } from "./ingest/cbs";
 import type { WorkbookReader } from "./workbook/port";
 
 /** Options of one analysis run. */
@@ -66,6 +68,9 @@ export interface AnalysisResult {
   adaptationTotals: AdaptationTotal[];
   issues: Issue[];
   rules: Rules;
+  /** The CBS route (CBS stock × adaptation percentages, combined with the BAT stock); absent when
+   * the workbook has no CBS stock table and percentage table. */
+  cbs?: CbsRoute;
 }
 
 const GROUP_KEYS: GroupKey[] = ["gemeente", "wijk", "buurt", "eigenaar", "segment"];
@@ -242,13 +247,15 @@ export function analyseSheets(sheets: readonly SheetRead[], options: AnalyseOpti
       for (const other of supplySheets.slice(1)) skip(other, `er is één aanbodtabel gebruikt ('${supplySheets[0]}').`);
     }
   }
+  // CBS route input, read before the check below so that a workbook with only these tables works.
+  const cbsInput = readCbsInput(names, kinds, tableOf, use, skip, issues);
   for (const t of tables) {
     if (!t.used && !issues.some((i) => i.code === "blad-niet-gebruikt" && i.sheet === t.sheet)) {
       issues.push({ code: "blad-niet-gebruikt", severity: "info", sheet: t.sheet, cell: null, message: `Blad '${t.sheet}' is niet gebruikt: ${t.reden}` });
     }
   }
 
-  if (!stock && demand.length === 0 && supplyTable.length === 0) {
+  if (!stock && demand.length === 0 && supplyTable.length === 0 && !cbsInput) {
     throw new UserError(
       "Geen voorraad-, aanbod- of vraagtabel gevonden in de werkmap. Geef met --voorraad en --vraag aan op welke bladen ze staan, of controleer de kolomkoppen (zie de handleiding).",
     );
@@ -272,6 +279,8 @@ export function analyseSheets(sheets: readonly SheetRead[], options: AnalyseOpti
   progress("Aanpassingspotentieel bepalen", 0.7);
   const adaptation = assessAdaptation(dwellings, rules);
   issues.push(...adaptation.issues);
+  const cbs = cbsInput ? computeCbsRoute({ ...cbsInput, corporaties: adaptation.totals }) : undefined;
+  if (cbs) issues.push(...cbs.issues);
 
   checkCancelled(signal);
   progress("Tekort berekenen", 0.85);
@@ -291,7 +300,7 @@ export function analyseSheets(sheets: readonly SheetRead[], options: AnalyseOpti
 
   return {
     tables, stock, batScale, dwellings, adapted: adaptation.perDwelling, summary, groups, supplySource, supply, demand,
-    tekort, adaptationTotals: adaptation.totals, issues, rules,
+    tekort, adaptationTotals: adaptation.totals, issues, rules, ...(cbs ? { cbs } : {}),
   };
 }
 
@@ -323,4 +332,48 @@ function compareStockTotals(used: StockIngest, other: StockIngest, issues: Issue
       ? { code: "voorraad-vergeleken", severity: "info", sheet: sheetB, cell: null, message: `De BAT-verdeling op blad '${sheetA}' komt per klasse overeen met blad '${sheetB}'.` }
       : { code: "voorraad-wijkt-af", severity: "waarschuwing", sheet: sheetB, cell: null, message: `De BAT-verdeling op blad '${sheetA}' wijkt af van blad '${sheetB}' (${diffs.join("; ")}). Controleer welke tabel juist is.` },
   );
+}
+
+/** Does the analysis need this sheet's cells (not only its stock rows)? Demand and supply tables
+ * and the two tables of the CBS route. A streaming reader keeps the cells of these sheets. */
+export function needsCells(kind: TableKind): boolean {
+  return kind === "vraag" || kind === "aanbod" || kind === "cbs-voorraad" || kind === "aanpassingspercentages";
+}
+
+/**
+ * Reads the tables of the CBS route: the first CBS stock table and every percentage table (e.g.
+ * one per gemeente and one per gemeente × segment). Both kinds are needed; when one is missing,
+ * the other is reported as not used.
+ * @returns the rows for `computeCbsRoute`, or null when the route cannot run.
+ */
+function readCbsInput(
+  names: readonly string[],
+  kinds: ReadonlyMap<string, TableKind>,
+  tableOf: (sheet: string) => RawTable,
+  use: (sheet: string, note?: string) => void,
+  skip: (sheet: string, note: string) => void,
+  issues: Issue[],
+): { voorraad: CbsStockEntry[]; aandelen: AdaptationShareEntry[] } | null {
+  const stockSheets = names.filter((n) => kinds.get(n) === "cbs-voorraad");
+  const shareSheets = names.filter((n) => kinds.get(n) === "aanpassingspercentages");
+  if (stockSheets.length === 0 && shareSheets.length === 0) return null;
+  if (stockSheets.length === 0 || shareSheets.length === 0) {
+    const note = stockSheets.length === 0
+      ? "de CBS-route heeft ook een CBS-woningvoorraad per gemeente nodig (kolommen gemeente, koop, huur)."
+      : "de CBS-route heeft ook aanpassingspercentages per gemeente nodig (kolommen gemeente, geschikt, potentieel, ongeschikt).";
+    for (const s of [...stockSheets, ...shareSheets]) skip(s, note);
+    return null;
+  }
+  const stock = readCbsStock(tableOf(stockSheets[0]));
+  issues.push(...stock.issues);
+  use(stockSheets[0], "Gebruikt voor de CBS-route.");
+  for (const other of stockSheets.slice(1)) skip(other, `er is één CBS-woningvoorraad gebruikt ('${stockSheets[0]}').`);
+  const aandelen: AdaptationShareEntry[] = [];
+  for (const sheet of shareSheets) {
+    const shares = readAdaptationShares(tableOf(sheet));
+    issues.push(...shares.issues);
+    aandelen.push(...shares.entries);
+    use(sheet, "Gebruikt voor de CBS-route.");
+  }
+  return { voorraad: stock.entries, aandelen };
 }

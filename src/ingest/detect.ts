@@ -11,6 +11,7 @@ import { voorraadHeaderScore } from "./stock";
 import { categorizedHeaderScore, surveyCategorized } from "./categorized";
 import { isTitleRow } from "./row-kinds";
 import { cellText } from "./cells";
+import { detectCbsTable } from "./cbs";
 
 /** Result of {@link detectTable}. */
 export interface TableDetection {
@@ -61,7 +62,10 @@ function stockFields(row: readonly unknown[]): StockField[] {
  *    vraag/behoefte/prognose; vraag in the opposite case; otherwise aanbod when there is exactly
  *    one year and no scenario, vraag when not.
  * 3. **voorraad** when the header names at least two stock fields, one of them bat, aantal or id.
- * 4. **onbekend** otherwise.
+ * 4. **cbs-voorraad** / **aanpassingspercentages**: the two tables of the CBS route
+ *    (src/ingest/cbs.ts: a gemeente column with koop/huur counts, resp. with percentages
+ *    geschikt/potentieel/ongeschikt).
+ * 5. **onbekend** otherwise.
  *
  * @param table raw cells.
  * @returns kind, header row index and a short Dutch reason.
@@ -117,10 +121,14 @@ export function detectTable(table: RawTable): TableDetection {
     }
   }
 
+  const cbs = detectCbsTable(table);
+  if (cbs) return cbs;
+
   return {
     kind: "onbekend",
     headerIndex: -1,
     reden: `Op blad '${table.sheet}' is geen kopregel herkend van een voorraad (VHE, BAT-score, aantal), ` +
-      `een brede BAT-tabel (BAT 0 … BAT 4) of een vraag- of aanbodtabel (woonvorm met jaartallen).`,
+      `een brede BAT-tabel (BAT 0 … BAT 4), een vraag- of aanbodtabel (woonvorm met jaartallen), ` +
+      `een CBS-woningvoorraad (gemeente, koop, huur) of aanpassingspercentages (gemeente, geschikt, potentieel).`,
   };
 }

@@ -49,6 +49,8 @@ export type TableKind =
   | "bat-breed"       // wide BAT table: rows per owner/area, columns BAT 0..4
   | "aanbod"          // supply per BZK type (published layout)
   | "vraag"           // demand, long or wide
+  | "cbs-voorraad"    // CBS housing stock per gemeente (koop/huur), for the CBS route
+  | "aanpassingspercentages" // % geschikt/potentieel/ongeschikt per gemeente (and segment)
   | "onbekend";
 
 /** Result of reading stock rows (per-dwelling, grouped, or wide BAT tables unpivoted). */

@@ -7,6 +7,7 @@ import type { AnalysisResult } from "../pipeline";
 import type { Severity } from "../domain/issues";
 import type { BzkType, Zorgprofiel } from "../domain/types";
 import type { TekortRow } from "../domain/tekort";
+import type { CbsRoute } from "../domain/cbs";
 
 /** Version of the JSON document's shape; bumped only when an existing field changes. */
 export const SCHEMA_VERSIE = 1;
@@ -49,6 +50,43 @@ export interface JsonDocument {
   tekort: TekortRow[];
   aanpassingspotentieel: { gebied: string | null; segment: string | null; geschikt: number; potentieel: number; ongeschikt: number; onbekend: number }[];
   meldingen: { ernst: Severity; blad: string | null; cel: string | null; tekst: string; code: string }[];
+  /** uitbreiding: the CBS route (CBS stock × adaptation percentages combined with the BAT stock);
+   * null when the workbook has no CBS stock and percentage tables. */
+  cbsRoute: JsonCbsRoute | null;
+}
+
+/** Dwellings per outcome in `cbsRoute`. */
+export interface JsonAanpassing {
+  geschikt: number;
+  potentieel: number;
+  ongeschikt: number;
+  onbekend: number;
+}
+
+/** `cbsRoute` (see docs/json.md, "De CBS-route"). Counts are whole dwellings. */
+export interface JsonCbsRoute {
+  jaar: number | null;
+  gemeenten: (JsonAanpassing & {
+    gemeente: string;
+    jaar: number | null;
+    cbsVoorraad: number;
+    batVoorraad: number;
+    afgetrokken: number;
+    woningen: number;
+    bron: string;
+    delen: (JsonAanpassing & {
+      deel: string;
+      bron: "cbs" | "bat";
+      cbsVoorraad: number | null;
+      afgetrokken: number;
+      woningen: number;
+      percentages: { geschikt: number; potentieel: number; ongeschikt: number } | null;
+      toelichting: string;
+    })[];
+  })[];
+  totaal: JsonAanpassing & { cbsVoorraad: number; batVoorraad: number; afgetrokken: number; woningen: number };
+  regio: (JsonAanpassing & { naam: string; woningen: number; percentages: { geschikt: number; potentieel: number; ongeschikt: number }; toelichting: string }) | null;
+  aannames: string[];
 }
 
 /**
@@ -120,6 +158,42 @@ export function buildJsonHead(result: AnalysisResult): JsonDocument {
     tekort: result.tekort,
     aanpassingspotentieel: result.adaptationTotals.map((t) => ({ ...t })),
     meldingen: result.issues.map((i) => ({ ernst: i.severity, blad: i.sheet, cel: i.cell, tekst: i.message, code: i.code })),
+    cbsRoute: result.cbs ? cbsRouteJson(result.cbs) : null,
+  };
+}
+
+const counts = (c: JsonAanpassing): JsonAanpassing => ({ geschikt: c.geschikt, potentieel: c.potentieel, ongeschikt: c.ongeschikt, onbekend: c.onbekend });
+
+/** `cbsRoute` from the domain result, with a fixed key order (the issues are in `meldingen`). */
+export function cbsRouteJson(cbs: CbsRoute): JsonCbsRoute {
+  const t = cbs.totaal;
+  return {
+    jaar: cbs.jaar,
+    gemeenten: cbs.gemeenten.map((g) => ({
+      gemeente: g.gemeente,
+      jaar: g.jaar,
+      cbsVoorraad: g.cbsTotaal,
+      batVoorraad: g.batVoorraad,
+      afgetrokken: g.afgetrokken,
+      woningen: g.woningen,
+      ...counts(g),
+      bron: g.bron,
+      delen: g.delen.map((d) => ({
+        deel: d.deel,
+        bron: d.bron,
+        cbsVoorraad: d.cbsVoorraad,
+        afgetrokken: d.afgetrokken,
+        woningen: d.woningen,
+        ...counts(d),
+        percentages: d.percentages ? { ...d.percentages } : null,
+        toelichting: d.bronTekst,
+      })),
+    })),
+    totaal: { cbsVoorraad: t.cbsTotaal, batVoorraad: t.batVoorraad, afgetrokken: t.afgetrokken, woningen: t.woningen, ...counts(t) },
+    regio: cbs.regio
+      ? { naam: cbs.regio.naam, woningen: cbs.regio.woningen, ...counts(cbs.regio), percentages: { ...cbs.regio.percentages }, toelichting: cbs.regio.bronTekst }
+      : null,
+    aannames: [...cbs.aannames],
   };
 }
 

@@ -8,6 +8,7 @@ import { describeRules } from "../domain/rules";
 import type { AnalysisResult } from "../pipeline";
 import type { ColumnSpec, ModelValue, SheetModel, TableModel } from "./sheet-model";
 import { nlInt, roundTo } from "./format";
+import { cbsSheetPart } from "./cbs-sheet";
 
 /** Options for the sheets: `afronden` rounds saldo and tekort in the Tekort sheet to a multiple (e.g. 5). */
 export interface SheetOptions {
@@ -20,7 +21,7 @@ const col = (header: string, kind: ColumnSpec["kind"], width?: number): ColumnSp
 
 /** Builds the four result sheets from an analysis result. */
 export function buildSheets(result: AnalysisResult, options: SheetOptions = {}): SheetModel[] {
-  return [bzkSheet(result), tekortSheet(result, options), potentieelSheet(result), controleSheet(result)];
+  return [bzkSheet(result), tekortSheet(result, options), withCbsRoute(potentieelSheet(result), result), controleSheet(result)];
 }
 
 function sourceNote(result: AnalysisResult): string {
@@ -139,7 +140,11 @@ function potentieelSheet(result: AnalysisResult): SheetModel {
       sourceNote(result),
       "Geschikt: al nultreden. Potentieel: met een lichte aanpassing nultreden te maken (traplift, slaapkamer en badkamer beneden, woning aan een lift). Ongeschikt: gestapeld zonder lift boven de begane grond. Onbekend: woningtype, bouwlaag of lift ontbreekt.",
       `Regels (eerste passende regel telt): ${result.rules.aanpassing.regels.map((r) => r.toelichting).join("; ")}.`,
-      result.dwellings.length === 0 ? "Er is geen voorraad per woning of per groep gevonden; het aanpassingspotentieel is niet bepaald." : `Totaal beoordeeld: ${nlInt(result.summary.eenheden)} woningen.`,
+      result.dwellings.length === 0
+        ? result.cbs
+          ? "Er is geen voorraad per woning of per groep gevonden; hieronder staat alleen de CBS-route."
+          : "Er is geen voorraad per woning of per groep gevonden; het aanpassingspotentieel is niet bepaald."
+        : `Totaal beoordeeld: ${nlInt(result.summary.eenheden)} woningen.`,
     ],
     tables: [
       {
@@ -150,6 +155,14 @@ function potentieelSheet(result: AnalysisResult): SheetModel {
       },
     ],
   };
+}
+
+/** Appends the CBS route (notes and tables, report/cbs-sheet.ts) to the Aanpassingspotentieel
+ * sheet when the analysis has one. */
+function withCbsRoute(sheet: SheetModel, result: AnalysisResult): SheetModel {
+  if (!result.cbs) return sheet;
+  const part = cbsSheetPart(result.cbs);
+  return { ...sheet, notes: [...sheet.notes, ...part.notes], tables: [...sheet.tables, ...part.tables] };
 }
 
 function controleSheet(result: AnalysisResult): SheetModel {

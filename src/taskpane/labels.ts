@@ -11,6 +11,8 @@ export const KIND_LABELS: Record<TableKind, string> = {
   "bat-breed": "BAT-tabel per corporatie of gebied",
   aanbod: "aanbodtabel",
   vraag: "vraagtabel",
+  "cbs-voorraad": "CBS-woningvoorraad per gemeente",
+  aanpassingspercentages: "aanpassingspercentages per gemeente",
   onbekend: "niet herkend",
 };
 

@@ -33,7 +33,7 @@ import { UserError } from "../domain/issues";
 import { StockRowReader } from "../ingest/stock";
 import type { CellValue, RawTable, TableKind } from "../ingest/types";
 import {
-  analyseSheets, checkChosenSheets, isStockCandidate, recogniseSheet, stockOptionsFor,
+  analyseSheets, checkChosenSheets, isStockCandidate, needsCells, recogniseSheet, stockOptionsFor,
   type AnalyseOptions, type AnalysisResult, type SheetRead,
 } from "../pipeline";
 import { META_SHEET, parseMeta, type MetaContent } from "./marker";
@@ -363,8 +363,8 @@ class SheetCollector {
       this.stock = new StockRowReader({ sheet: this.name }, stockOptionsFor(this.options));
       for (const row of values) this.stock.push(row);
       this.values = null;
-    } else if (r.kind !== "vraag" && r.kind !== "aanbod") {
-      // Not usable as demand or supply: its cells are not needed.
+    } else if (!needsCells(r.kind)) {
+      // Not usable as demand, supply or CBS-route table: its cells are not needed.
       this.values = null;
     }
   }

@@ -70,7 +70,7 @@ describe("balance on random junk tables", () => {
         const d = readDemand(t);
         for (const e of d.entries) expect(e.vraag).toBeGreaterThanOrEqual(0);
         readSupply(t);
-        expect(["voorraad", "bat-breed", "aanbod", "vraag", "onbekend"]).toContain(detectTable(t).kind);
+        expect(["voorraad", "bat-breed", "aanbod", "vraag", "cbs-voorraad", "aanpassingspercentages", "onbekend"]).toContain(detectTable(t).kind);
       }),
       { numRuns: 300 },
     );

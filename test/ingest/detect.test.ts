@@ -38,10 +38,14 @@ describe("detectTable", () => {
   });
 
   it("leaves tables it does not know as onbekend with a Dutch reason", () => {
-    for (const csv of ["kerkrade-sociale-huur-woningtype-2020.csv", "parkstad-woningvoorraad-cbs-2023.csv", "parkstad-aanpassing-ouderen-per-gemeente.csv"]) {
-      const d = detectTable(rawTable(csvTable(csv), { sheet: csv }));
-      expect(d).toMatchObject({ kind: "onbekend", headerIndex: -1 });
-      expect(d.reden).toContain("geen kopregel herkend");
-    }
+    const d = detectTable(rawTable(csvTable("kerkrade-sociale-huur-woningtype-2020.csv"), { sheet: "Woningtype" }));
+    expect(d).toMatchObject({ kind: "onbekend", headerIndex: -1 });
+    expect(d.reden).toContain("geen kopregel herkend");
+  });
+
+  it("recognises the tables of the CBS route (more in cbs.test.ts)", () => {
+    expect(detectTable(rawTable(csvTable("parkstad-woningvoorraad-cbs-2023.csv"))).kind).toBe("cbs-voorraad");
+    expect(detectTable(rawTable(csvTable("parkstad-aanpassing-ouderen-per-gemeente.csv"))).kind).toBe("aanpassingspercentages");
+    expect(detectTable(rawTable(csvTable("parkstad-aanpassing-ouderen-huur-koop.csv"))).kind).toBe("aanpassingspercentages");
   });
 });
