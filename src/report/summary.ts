@@ -48,6 +48,15 @@ export function summaryLines(result: AnalysisResult): string[] {
   if (potTotal > 0) {
     lines.push(`Aanpassingspotentieel: geschikt ${nlInt(pot.g)}, potentieel ${nlInt(pot.p)}, ongeschikt ${nlInt(pot.o)}, onbekend ${nlInt(pot.x)} woningen.`);
   }
+  const cbs = result.cbs;
+  if (cbs && cbs.gemeenten.length > 0) {
+    const t = cbs.totaal;
+    lines.push(
+      `Hele woningvoorraad (CBS-route, ${nlInt(cbs.gemeenten.length)} gemeenten, ${nlInt(t.woningen)} woningen): geschikt ${nlInt(t.geschikt)}, ` +
+        `potentieel ${nlInt(t.potentieel)}, ongeschikt ${nlInt(t.ongeschikt)}, onbekend ${nlInt(t.onbekend)}` +
+        (t.afgetrokken > 0 ? `; ${nlInt(t.afgetrokken)} corporatiewoningen uit de BAT-voorraad niet dubbel geteld.` : "."),
+    );
+  }
   const n = (sev: string) => result.issues.filter((i) => i.severity === sev).length;
   lines.push(`Meldingen: ${n("fout")} fout, ${n("waarschuwing")} waarschuwing, ${n("info")} info (zie blad Controle).`);
   return lines;

@@ -112,10 +112,19 @@ describe("through the command line", () => {
   const json = path.join(dir, "parkstad.json");
   let doc: { cbsRoute: { gemeenten: { gemeente: string; potentieel: number; woningen: number; delen: unknown[] }[]; regio: { potentieel: number } | null; aannames: string[] } };
 
+  let printed = "";
+
   beforeAll(async () => {
-    const code = await main(["analyse", FILE, "--uit", uit, "--json", json], { out: () => undefined, err: () => undefined });
+    const code = await main(["analyse", FILE, "--uit", uit, "--json", json], { out: (t) => void (printed += t), err: () => undefined });
     expect(code).toBe(0);
     doc = JSON.parse(readFileSync(json, "utf8"));
+  });
+
+  test("the summary names the whole-stock figures of the CBS route", () => {
+    const t = result.cbs!.totaal;
+    const nl = (x: number) => x.toLocaleString("nl-NL");
+    expect(printed).toContain(`CBS-route, ${result.cbs!.gemeenten.length} gemeenten, ${nl(t.woningen)} woningen`);
+    expect(printed).toContain(`potentieel ${nl(t.potentieel)}`);
   });
 
   test("the JSON document has cbsRoute with the same figures as the in-memory route", () => {
