@@ -158,7 +158,6 @@ describe("the Content-Security-Policy of the built pages", () => {
     const policy = parsePolicy(content);
     expect(policy.get("default-src")).toEqual(["'self'"]);
     expect(policy.get("connect-src")).toEqual(["'self'"]);
-    expect(policy.get("object-src")).toEqual(["'none'"]);
     expect(origins(policy)).toEqual({ "img-src": ["data:"] });
     for (const [name, sources] of policy) {
       expect({ name, eval: sources.includes("'unsafe-eval'") }).toEqual({ name, eval: false });
