@@ -18,9 +18,10 @@ import type { AnalysisResult } from "../pipeline";
 import { writeJson, type TextSink } from "../report/json-stream";
 import { buildSheets } from "../report/sheets";
 import { summaryLines } from "../report/summary";
-import { analyseXlsxStream, checkXlsxFile } from "../workbook/xlsx-stream";
+import { analyseXlsxStream, checkXlsxFile, type StreamAnalyseOptions } from "../workbook/xlsx-stream";
 import { XlsxStreamWriter } from "../workbook/xlsx-stream-writer";
 import { parseCommand, USAGE, UsageError, type AnalyseCommand } from "./args";
+import { StagedFiles } from "./staged-files";
 
 /** Output streams, injectable for tests. */
 export interface Io {
@@ -105,33 +106,17 @@ async function loadRules(cmd: AnalyseCommand): Promise<Rules> {
   return rules;
 }
 
-/** Temporary file next to `target` (same folder, so the rename is atomic). */
-function tempFor(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-}
-
-/** The Dutch message for a failed write of `target`. */
-function writeError(target: string, err: unknown): UserError {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === "EBUSY" || code === "EPERM" || code === "EACCES") {
-    return new UserError(`Kan '${target}' niet schrijven: het bestand is in gebruik of alleen-lezen (is het nog geopend in Excel?).`);
-  }
-  return new UserError(`Kan '${target}' niet schrijven (${code ?? "onbekende fout"}). Controleer of de map bestaat.`);
-}
-
 /**
- * Writes `target` through a temporary file in the same folder, then renames it, so a failed
- * run never leaves a half-written file. `produce` writes the temporary file.
+ * Do two paths name the same file? Equal after resolving, or, when both exist, the same file on
+ * disk (a symbolic or hard link, or another spelling on a case-insensitive file system).
  */
-async function writeAtomically(target: string, produce: (tmp: string) => Promise<void>): Promise<void> {
-  const tmp = tempFor(target);
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (path.resolve(a) === path.resolve(b)) return true;
   try {
-    await produce(tmp);
-    await fs.rename(tmp, target);
-  } catch (err) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    if (err instanceof UserError) throw err;
-    throw writeError(target, err);
+    const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
   }
 }
 
@@ -164,10 +149,56 @@ async function analyse(cmd: AnalyseCommand, io: Io): Promise<number> {
   return withLeanHeap(() => analyseFile(cmd, io));
 }
 
+/**
+ * The `--uit` workbook, written to `tmp` in one pass: the input's sheets are copied while they
+ * are analysed, then the result sheets and the meta sheet are added. A result sheet whose name a
+ * sheet of the user already has gets another name; the Dutch message is added to the run's
+ * issues before the sheets are built, so that it is listed on Controle (and in the JSON), and
+ * to `renames`.
+ * @returns the analysis. @throws whatever the pass or the writer throws; the writer is closed first.
+ */
+async function writeResultWorkbook(
+  tmp: string,
+  input: string,
+  options: StreamAnalyseOptions,
+  cmd: AnalyseCommand,
+  rules: Rules,
+  renames: string[],
+): Promise<AnalysisResult> {
+  const writer = await XlsxStreamWriter.open(tmp);
+  try {
+    const r = (await analyseXlsxStream(input, { ...options, copy: writer })).result;
+    const sheetOptions = { afronden: cmd.afronden ?? null };
+    let models = buildSheets(r, sheetOptions);
+    const planned = writer.planNames(models).flatMap((p) => (p.message ? [p.message] : []));
+    if (planned.length > 0) {
+      for (const message of planned) r.issues.push({ code: "blad-hernoemd", severity: "waarschuwing", sheet: null, cell: null, message });
+      models = buildSheets(r, sheetOptions);
+    }
+    const outcome = await writer.writeResults(models, {
+      regels: rules,
+      kolommen: cmd.kolommen as Record<string, string>,
+      voorraad: cmd.voorraad,
+      vraag: cmd.vraag,
+    });
+    renames.push(...outcome.messages);
+    await writer.commit();
+    return r;
+  } catch (err) {
+    await writer.abort();
+    throw err;
+  }
+}
+
 async function analyseFile(cmd: AnalyseCommand, io: Io): Promise<number> {
   const input = path.resolve(cmd.werkmap);
-  if (cmd.uit && path.resolve(cmd.uit) === input) {
-    throw new UsageError("--uit moet een ander bestand zijn dan de invoer: de invoer wordt nooit gewijzigd.");
+  for (const [option, target] of [["--uit", cmd.uit], ["--json", cmd.json === "-" ? undefined : cmd.json]] as const) {
+    if (target && (await sameFile(target, input))) {
+      throw new UsageError(`${option} moet een ander bestand zijn dan de invoer: de invoer wordt nooit gewijzigd.`);
+    }
+  }
+  if (cmd.uit && cmd.json && cmd.json !== "-" && (await sameFile(cmd.uit, cmd.json))) {
+    throw new UsageError("--uit en --json moeten verschillende bestanden zijn.");
   }
   const rules = await loadRules(cmd);
   const label = `Bestand '${path.basename(cmd.werkmap)}'`;
@@ -178,51 +209,48 @@ async function analyseFile(cmd: AnalyseCommand, io: Io): Promise<number> {
     const code = (err as NodeJS.ErrnoException).code;
     throw new UserError(code === "ENOENT" ? `Bestand '${cmd.werkmap}' bestaat niet.` : `Bestand '${cmd.werkmap}' is niet te lezen (${code}).`);
   }
-  const options = { voorraad: cmd.voorraad, vraag: cmd.vraag, rules, overrides: cmd.kolommen, label };
+  const options: StreamAnalyseOptions = { voorraad: cmd.voorraad, vraag: cmd.vraag, rules, overrides: cmd.kolommen, label };
 
   let result: AnalysisResult | undefined;
-  if (cmd.uit) {
-    const target = path.resolve(cmd.uit);
-    await writeAtomically(target, async (tmp) => {
-      const writer = await XlsxStreamWriter.open(tmp);
-      try {
-        const analysis = await analyseXlsxStream(input, { ...options, copy: writer });
-        const r = analysis.result;
-        result = r;
-        const models = buildSheets(r, { afronden: cmd.afronden ?? null });
-        const outcome = await writer.writeResults(models, {
-          regels: rules,
-          kolommen: cmd.kolommen as Record<string, string>,
-          voorraad: cmd.voorraad,
-          vraag: cmd.vraag,
+  const renames: string[] = [];
+  const staged = new StagedFiles();
+  try {
+    await staged.guard(io.err, async () => {
+      if (cmd.uit) {
+        await staged.write(path.resolve(cmd.uit), cmd.uit, async (tmp) => {
+          result = await writeResultWorkbook(tmp, input, options, cmd, rules, renames);
         });
-        for (const m of outcome.messages) r.issues.push({ code: "blad-hernoemd", severity: "waarschuwing", sheet: null, cell: null, message: m });
-        await writer.commit();
-      } catch (err) {
-        await writer.abort();
-        throw err;
+      } else {
+        result = (await analyseXlsxStream(input, options)).result;
       }
+      const r = result;
+      if (!r) throw new Error("analyse: no result");
+      if (cmd.json && cmd.json !== "-") {
+        await staged.write(path.resolve(cmd.json), cmd.json, async (tmp) => {
+          const handle = await fs.open(tmp, "w");
+          const stream = handle.createWriteStream();
+          try {
+            await writeJson(r, streamSink(stream));
+          } finally {
+            stream.end();
+            await finished(stream);
+          }
+        });
+      }
+      // Every output is complete: only now are the files put in place, together.
+      await staged.commit();
     });
-  } else {
-    result = (await analyseXlsxStream(input, options)).result;
+  } catch (err) {
+    await staged.discard();
+    throw err;
   }
   if (!result) throw new Error("analyse: no result");
-
   if (cmd.json === "-") {
     await writeJson(result, io.outStream ? streamSink(io.outStream) : { write: (c) => io.out(c) });
-  } else if (cmd.json) {
-    const r = result;
-    await writeAtomically(path.resolve(cmd.json), async (tmp) => {
-      const handle = await fs.open(tmp, "w");
-      const stream = handle.createWriteStream();
-      try {
-        await writeJson(r, streamSink(stream));
-      } finally {
-        stream.end();
-        await finished(stream);
-      }
-    });
   }
+  // A user's sheet that has one of our names was left alone: say so, also on standard error
+  // (standard output may be the JSON document).
+  for (const m of renames) io.err(`Let op: ${m}\n`);
   if (cmd.json !== "-") {
     const lines = summaryLines(result);
     if (cmd.uit) lines.push(`Resultaat geschreven naar ${cmd.uit}.`);

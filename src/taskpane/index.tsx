@@ -5,6 +5,7 @@
  * or a short notice with a link to the browser page anywhere else (outside Office,
  * `Office.onReady` resolves with `host: null`).
  */
+import "../zod-jitless";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import { createRoot } from "react-dom/client";

@@ -342,17 +342,34 @@ export class XlsxStreamWriter implements SheetCopyTarget {
   }
 
   /**
+   * The names {@link writeResults} will give these result sheets, given the sheets copied so far:
+   * the preferred name, or "<name> (2)", "(3)", ... when a sheet of the user has it (compared
+   * case-insensitively, as Excel does), with a Dutch message for each such rename. Call it after
+   * the pass and before building the Controle sheet, so that the message can be listed there.
+   * @param models the result sheets' preferred names, in writing order.
+   */
+  planNames(models: readonly Pick<SheetModel, "name">[]): { name: string; message: string | null }[] {
+    const taken = [...this.names];
+    return models.map((m) => {
+      const choice = chooseSheetName(m.name, taken, new Set());
+      taken.push(choice.name);
+      return choice;
+    });
+  }
+
+  /**
    * Adds the result sheets and the meta sheet. Names: as `XlsxWorkbook.writeResults` — the
    * preferred name, or "<name> (2)" when an input sheet has it (our own sheets of an earlier run
    * were not copied, so they are replaced).
    */
   async writeResults(models: SheetModel[], settings: StoredSettings): Promise<WriteOutcome> {
     const outcome: WriteOutcome = { sheets: {}, messages: [] };
-    for (const model of models) {
-      const { name, message } = chooseSheetName(model.name, [...this.names], new Set());
+    const names = this.planNames(models);
+    for (let i = 0; i < models.length; i++) {
+      const { name, message } = names[i];
       if (message) outcome.messages.push(message);
-      await this.writeSheet(name, model);
-      outcome.sheets[model.kind] = name;
+      await this.writeSheet(name, models[i]);
+      outcome.sheets[models[i].kind] = name;
     }
     const meta = this.writer.addWorksheet(META_SHEET, { state: "veryHidden" });
     const xml = this.rowXml(meta);

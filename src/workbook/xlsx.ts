@@ -121,30 +121,53 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /**
-   * Writes the result sheets: our previous result sheets (listed in the meta sheet) are removed
-   * and rewritten; a user's sheet with the same name is left alone and ours gets another name.
+   * Writes the result sheets: our previous result sheets (listed in the meta sheet) are replaced;
+   * a user's sheet with the same name is left alone and ours gets another name ("Tekort (2)"),
+   * with a Dutch message in the outcome.
+   *
+   * All or nothing: our previous sheets and the meta sheet are first set aside under temporary
+   * names, the new sheets are written, and only then are the old ones removed. When writing
+   * fails, the sheets written so far are removed and the old ones get their names back, so the
+   * workbook is as it was and a second attempt starts clean.
+   * @throws whatever ExcelJS throws while laying out a sheet (after the rollback).
    */
   async writeResults(models: SheetModel[], settings: StoredSettings): Promise<WriteOutcome> {
-    const previous = this.meta().sheets;
-    const ownNames = new Set(Object.values(previous) as string[]);
-    for (const name of ownNames) {
-      const ws = this.workbook.getWorksheet(name);
-      if (ws) this.workbook.removeWorksheet(ws.id);
-    }
-    const oldMeta = this.workbook.getWorksheet(META_SHEET);
-    if (oldMeta) this.workbook.removeWorksheet(oldMeta.id);
+    const ownNames = new Set(Object.values(this.meta().sheets) as string[]);
+    const parked = this.workbook.worksheets
+      .filter((ws) => ownNames.has(ws.name) || ws.name === META_SHEET)
+      .map((ws) => ({ ws, name: ws.name }));
+    for (const p of parked) p.ws.name = this.freeName("_batbzk_oud");
+    const userNames = this.workbook.worksheets.filter((ws) => !parked.some((p) => p.ws === ws)).map((ws) => ws.name);
 
     const outcome: WriteOutcome = { sheets: {}, messages: [] };
-    for (const model of models) {
-      const existing = this.workbook.worksheets.map((w) => w.name);
-      const { name, message } = chooseSheetName(model.name, existing, new Set());
-      if (message) outcome.messages.push(message);
-      writeSheet(this.workbook.addWorksheet(name), model);
-      outcome.sheets[model.kind] = name;
+    const added: ExcelJS.Worksheet[] = [];
+    try {
+      for (const model of models) {
+        const { name, message } = chooseSheetName(model.name, [...userNames, ...added.map((w) => w.name)], new Set());
+        if (message) outcome.messages.push(message);
+        const ws = this.workbook.addWorksheet(name);
+        added.push(ws);
+        writeSheet(ws, model);
+        outcome.sheets[model.kind] = name;
+      }
+      const meta = this.workbook.addWorksheet(META_SHEET, { state: "veryHidden" });
+      added.push(meta);
+      for (const row of metaRows(outcome.sheets, settings)) meta.addRow(row);
+    } catch (err) {
+      for (const ws of added) this.workbook.removeWorksheet(ws.id);
+      for (const p of parked) p.ws.name = p.name;
+      throw err;
     }
-    const meta = this.workbook.addWorksheet(META_SHEET, { state: "veryHidden" });
-    for (const row of metaRows(outcome.sheets, settings)) meta.addRow(row);
+    for (const p of parked) this.workbook.removeWorksheet(p.ws.id);
     return outcome;
+  }
+
+  /** A sheet name starting with `base` that no sheet has (compared case-insensitively). */
+  private freeName(base: string): string {
+    const taken = new Set(this.workbook.worksheets.map((ws) => ws.name.toLowerCase()));
+    for (let i = 1; ; i++) {
+      if (!taken.has(`${base}${i}`.toLowerCase())) return `${base}${i}`;
+    }
   }
 
   /** The workbook as .xlsx bytes. */
