@@ -340,6 +340,11 @@ export class WorksheetProxy extends HostObject<SheetState> {
     return this.read("visibility") as string;
   }
 
+  /** ExcelApi 1.1, read-only. */
+  get id(): string {
+    return this.read("id") as string;
+  }
+
   /** ExcelApi 1.2 for setting. */
   set visibility(value: string) {
     this.enqueue("Worksheet.visibility", { visibility: value }, () => this.context.engine.state.setVisibility(this.must("Worksheet.visibility"), value));
