@@ -106,9 +106,50 @@ export function utf8Length(s: string): number {
   return n;
 }
 
-/** UTF-8 size of the JSON text of `data`. */
-export function jsonSize(data: unknown): number {
-  return utf8Length(JSON.stringify(data));
+/** Text that JSON.stringify copies as it is, one byte per character (the common case). */
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7f]*$/;
+
+/** Characters that JSON.stringify escapes with two characters (\n, \", ...); other control
+ * characters become \uXXXX (6 bytes). */
+const SHORT_ESCAPES = new Set([0x08, 0x09, 0x0a, 0x0c, 0x0d, 0x22, 0x5c]);
+
+/**
+ * UTF-8 size of `JSON.stringify(v)` for one cell value (text, number, boolean or null), computed
+ * without building the JSON text (the write loop measures millions of cells).
+ */
+export function jsonCellSize(v: unknown): number {
+  if (typeof v === "number") return Number.isFinite(v) ? String(v).length : 4;
+  if (typeof v === "boolean") return v ? 4 : 5;
+  if (typeof v !== "string") return 4; // null
+  if (PLAIN_ASCII.test(v)) return v.length + 2;
+  let n = v.length + 2;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f && c !== 0x22 && c !== 0x5c) continue;
+    if (c < 0x20 || c === 0x22 || c === 0x5c) n += SHORT_ESCAPES.has(c) ? 1 : 5;
+    else if (c === 0x7f) continue;
+    else if (c >= 0xd800 && c <= 0xdfff) {
+      // A paired surrogate is 2 of 4 bytes; a lone one is escaped as \uXXXX (6 bytes).
+      const pairedHigh = c <= 0xdbff && i + 1 < v.length && v.charCodeAt(i + 1) >= 0xdc00 && v.charCodeAt(i + 1) <= 0xdfff;
+      const pairedLow = c >= 0xdc00 && i > 0 && v.charCodeAt(i - 1) >= 0xd800 && v.charCodeAt(i - 1) <= 0xdbff;
+      n += pairedHigh || pairedLow ? 1 : 5;
+    } else n += c < 0x800 ? 1 : 2;
+  }
+  return n;
+}
+
+/** UTF-8 size of `JSON.stringify(row)` for a row of cell values: brackets, commas, cells. */
+export function jsonRowSize(row: readonly unknown[]): number {
+  let n = 2 + Math.max(0, row.length - 1);
+  for (const v of row) n += jsonCellSize(v);
+  return n;
+}
+
+/** UTF-8 size of the JSON of a 2-D array of cell values. */
+export function jsonSize(rows: readonly (readonly unknown[])[]): number {
+  let n = 2 + Math.max(0, rows.length - 1);
+  for (const row of rows) n += jsonRowSize(row);
+  return n;
 }
 
 const CANCELLED = "Analyse geannuleerd.";
@@ -214,7 +255,8 @@ type Step =
       width: number;
       count: number;
       /** Values and number formats of the i-th row (0-based), made when the row is sent, so a
-       * table of a million rows is never copied as a whole. */
+       * table of a million rows is never copied as a whole. `formats` may return the same
+       * array for consecutive rows (read-only). */
       values: (i: number) => (string | number)[];
       formats: (i: number) => string[];
       /** Whether the rows count for progress (table body rows). */
@@ -600,6 +642,8 @@ export class OfficeWorkbook implements WorkbookPort {
     let byteBudget = this.requestBytes;
     let done = 0;
     let pos = { step: 0, row: 0 };
+    let lastFormats: string[] | null = null;
+    let lastFormatsSize = 0;
     while (pos.step < steps.length) {
       this.checkCancelled();
       const sheets = new Map<string, Excel.Worksheet>();
@@ -634,7 +678,11 @@ export class OfficeWorkbook implements WorkbookPort {
           const i = p.row + values.length;
           const rowValues = step.values(i);
           const rowFormats = step.formats(i);
-          const rowBytes = jsonSize(rowValues) + jsonSize(rowFormats) + 2;
+          if (rowFormats !== lastFormats) {
+            lastFormats = rowFormats;
+            lastFormatsSize = jsonRowSize(rowFormats);
+          }
+          const rowBytes = jsonRowSize(rowValues) + lastFormatsSize + 2;
           const fits = cells + step.width <= cellBudget && bytes + rowBytes <= byteBudget;
           if (!fits && units + values.length > 0) break;
           values.push(rowValues);
@@ -738,6 +786,13 @@ function sheetSteps(plan: SheetPlan): Step[] {
     steps.push(textBlock(tempName, pos.headerRow, 1, [table.columns.map((c) => c.header)]));
     const rows = table.rows.length > 0 ? table.rows : [table.columns.map(() => null)];
     const columns = table.columns;
+    // Consecutive rows mostly have the same formats: the same array is handed out again then.
+    let lastFormats: string[] = [];
+    const formatsOf = (row: readonly ModelValue[]): string[] => {
+      let same = lastFormats.length === columns.length;
+      for (let ci = 0; same && ci < columns.length; ci++) same = lastFormats[ci] === cellFormat(columns[ci].kind, row[ci] ?? null);
+      return same ? lastFormats : (lastFormats = columns.map((c, ci) => cellFormat(c.kind, row[ci] ?? null)));
+    };
     steps.push({
       kind: "cells",
       sheet: tempName,
@@ -746,7 +801,7 @@ function sheetSteps(plan: SheetPlan): Step[] {
       width: columns.length,
       count: rows.length,
       values: (i) => columns.map((_, ci) => rows[i][ci] ?? ""),
-      formats: (i) => columns.map((c, ci) => cellFormat(c.kind, rows[i][ci] ?? null)),
+      formats: (i) => formatsOf(rows[i]),
       counts: table.rows.length > 0,
     });
   });

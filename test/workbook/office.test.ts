@@ -14,7 +14,7 @@ import { analyseWorkbook } from "../../src/pipeline";
 import { layoutSheet, NUMBER_FORMATS, type SheetModel } from "../../src/report/sheet-model";
 import { buildSheets } from "../../src/report/sheets";
 import { META_SHEET } from "../../src/workbook/marker";
-import { DEFAULT_REQUEST_BYTES, OfficeWorkbook, officeCellValue, parseRangeAddress, utf8Length } from "../../src/workbook/office";
+import { DEFAULT_REQUEST_BYTES, jsonSize, OfficeWorkbook, officeCellValue, parseRangeAddress, utf8Length } from "../../src/workbook/office";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { richError } from "../office-host/errors";
 import { ExcelHost, type SyncRecord } from "../office-host/host";
@@ -526,6 +526,12 @@ describe("helpers", () => {
       expect(utf8Length(text)).toBe(Buffer.byteLength(text, "utf8"));
     }
     fc.assert(fc.property(fc.string({ unit: "grapheme" }), (text) => utf8Length(text) === Buffer.byteLength(text, "utf8")));
+  });
+
+  test("jsonSize is the UTF-8 size of JSON.stringify of a 2-D array of cell values, without building it", () => {
+    expect(jsonSize([["a\"b", 1.5, null, true, "\u0001\n", "é→😀", "\ud800"]])).toBe(Buffer.byteLength(JSON.stringify([["a\"b", 1.5, null, true, "\u0001\n", "é→😀", "\ud800"]])));
+    const cell = fc.oneof(fc.string({ unit: "binary" }), fc.string(), fc.double(), fc.integer(), fc.boolean(), fc.constant(null));
+    fc.assert(fc.property(fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 5 }), (rows) => jsonSize(rows) === Buffer.byteLength(JSON.stringify(rows), "utf8")));
   });
 
   test("the cell budget must be positive", () => {
