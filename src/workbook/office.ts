@@ -8,12 +8,18 @@
  *
  * Batching (design.md, office-js-docs-pr docs/excel/performance.md): functions queue loads and
  * writes on proxies and call `context.sync()` once per step or chunk, never per row. Large sheets
- * are read and written in chunks of rows sized from a cell budget so that every request and
- * response stays well under Excel on the web's 5 MB limit; on a size error the chunk is halved
- * and retried.
+ * are read and written in chunks of rows sized from a byte budget per request (default 2 MiB of
+ * UTF-8 JSON: writes measure each row's values and formats before sending, reads size the next
+ * chunk from the measured size of the previous ones), bounded by a cell budget, so that every
+ * request and response stays well under Excel on the web's 5 MB limit; on a size error the chunk
+ * is halved and retried. The number of syncs therefore grows with rows / chunk. Calculation is
+ * suspended in every write request; progress is reported and cancellation checked per chunk.
+ *
+ * Our own sheets are recognised through the meta sheet, by `Worksheet.id` where the ids are
+ * valid and by name otherwise (marker.ts).
  *
  * Requirement sets (lowest that the code needs: ExcelApi 1.7):
- * - ExcelApi 1.1: worksheets (load, add, getItem, delete, name), Range values/numberFormat/
+ * - ExcelApi 1.1: worksheets (load, add, getItem, delete, name, id), Range values/numberFormat/
  *   address/rowCount/columnCount/format.font, tables.add with a string address, Table.name/style,
  *   charts.add, Chart.title/setPosition, ChartSeries.name, getSelectedRange, Worksheet.activate;
  * - ExcelApi 1.2: setting Worksheet.visibility (the very hidden meta sheet), RangeFormat.columnWidth;
@@ -26,9 +32,10 @@
 import { cellAddress, UserError } from "../domain/issues";
 import type { CellValue, RawTable } from "../ingest/types";
 import { columnWidths, layoutSheet, NUMBER_FORMATS, type ColumnKind, type ModelValue, type SheetKind, type SheetModel, type TableModel } from "../report/sheet-model";
-import { chooseSheetName, META_SHEET, metaRows, parseMeta } from "./marker";
+import { nlInt } from "../report/format";
+import { chooseSheetName, META_SHEET, type MetaIds, metaRows, parseMeta, resolveOwnSheets, type SheetRef } from "./marker";
 import { isPayloadSizeError, officeErrorCode, toUserError } from "./office-errors";
-import type { ChunkProgress, SheetInfo, StoredSettings, WorkbookPort, WriteOutcome } from "./port";
+import type { RunControl, SheetInfo, StoredSettings, WorkbookPort, WriteOutcome } from "./port";
 
 /** The lowest ExcelApi requirement set this adapter needs (for the manifest's <Requirements>). */
 export const REQUIRED_EXCEL_API = "1.7";
@@ -37,32 +44,113 @@ export const REQUIRED_EXCEL_API = "1.7";
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 /** Options of the Office.js adapter. */
-export interface OfficeWorkbookOptions {
+export interface OfficeWorkbookOptions extends RunControl {
   /**
-   * Cells per request when reading or writing in chunks (rows per chunk = max(1, floor(budget /
-   * columns))). Default {@link DEFAULT_CHUNK_CELLS}. Halved automatically on a size error.
+   * Upper bound of cells per request when reading or writing in chunks (default
+   * {@link DEFAULT_CHUNK_CELLS}). The byte budget usually decides first.
    */
   chunkCells?: number;
-  /** Called after each chunk with rows done and rows in all (of the sheet read, or of all tables written). */
-  onProgress?: ChunkProgress;
-  /** Checked between chunks; when aborted the call rejects with UserError("Analyse geannuleerd."). */
-  signal?: AbortSignal;
+  /**
+   * Budget in bytes per request (writing) and response (reading): the UTF-8 JSON size of the
+   * values and number formats in it (default {@link DEFAULT_REQUEST_BYTES}). Chunks are sized
+   * from it; on a size error from Excel the chunk is halved and retried.
+   */
+  requestBytes?: number;
 }
 
 /**
- * Assumed upper bound of the average JSON size of one cell in a request or response, in bytes:
- * a value of up to ~40 characters with quotes and a separator, or (when writing) a value plus its
- * number format. Stock sheets hold ids, codes, short names and numbers (typically 5-25 bytes).
- * ASSUMPTION, checked only by the halving fallback: sheets with long texts may average more.
+ * Default byte budget per request or response: 2 MiB, 40% of Excel on the web's 5 MB limit
+ * ("Excel on the web has a payload size limit for requests and responses of 5MB",
+ * office-js-docs-pr docs/concepts/resource-limits-and-performance-optimization.md). The margin
+ * covers what Excel adds around the values (object paths, operation names) and the estimate of
+ * a read's size before it is made.
  */
-export const BYTES_PER_CELL_ESTIMATE = 50;
+export const DEFAULT_REQUEST_BYTES = 2 * 1024 * 1024;
 
 /**
- * Default cell budget per request: 50,000 cells × 50 bytes ≈ 2.5 MB, half of Excel on the web's
- * 5 MB request/response limit (office-js-docs-pr docs/excel/performance.md). An 18-column stock
- * table is then read in chunks of 2,777 rows; a 10-column one in chunks of 5,000.
+ * Default upper bound of cells per request: 200,000 (13,333 rows of a 15-column table), far
+ * below the documented 5,000,000 cells per read and in line with chunks of 5,000-20,000 rows
+ * (toolchain.md). Keeps a request of many tiny cells (empty texts, zeros) from growing large in
+ * work for Excel even when its bytes are few.
  */
-export const DEFAULT_CHUNK_CELLS = 50_000;
+export const DEFAULT_CHUNK_CELLS = 200_000;
+
+/**
+ * Bytes per cell assumed for the first chunk of a read, before any response has been measured:
+ * a value of up to ~46 characters with quotes and a comma (stock sheets hold ids, codes, short
+ * names and numbers: typically 5-25 bytes). Later chunks are sized from the largest bytes per
+ * row measured so far.
+ */
+export const INITIAL_BYTES_PER_CELL = 50;
+
+/** Allowance in a request per operation other than cell values (a range address, a table, a
+ * format), in bytes. */
+const OPERATION_BYTES = 300;
+
+/** Excel's grid (Excel specifications and limits). */
+export const MAX_SHEET_ROWS = 1_048_576;
+export const MAX_SHEET_COLUMNS = 16_384;
+
+/**
+ * Length in bytes of a string encoded as UTF-8 (what goes over the wire; `String.length` counts
+ * UTF-16 code units: "é" is 1 unit and 2 bytes, "→" 1 unit and 3 bytes, an emoji 2 units and 4).
+ */
+export function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    // 0x80-0x7FF: 2 bytes; a surrogate half: 2 of the pair's 4 bytes; other BMP: 3 bytes.
+    n += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2;
+  }
+  return n;
+}
+
+/** Text that JSON.stringify copies as it is, one byte per character (the common case). */
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7f]*$/;
+
+/** Characters that JSON.stringify escapes with two characters (\n, \", ...); other control
+ * characters become \uXXXX (6 bytes). */
+const SHORT_ESCAPES = new Set([0x08, 0x09, 0x0a, 0x0c, 0x0d, 0x22, 0x5c]);
+
+/**
+ * UTF-8 size of `JSON.stringify(v)` for one cell value (text, number, boolean or null), computed
+ * without building the JSON text (the write loop measures millions of cells).
+ */
+export function jsonCellSize(v: unknown): number {
+  if (typeof v === "number") return Number.isFinite(v) ? String(v).length : 4;
+  if (typeof v === "boolean") return v ? 4 : 5;
+  if (typeof v !== "string") return 4; // null
+  if (PLAIN_ASCII.test(v)) return v.length + 2;
+  let n = v.length + 2;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f && c !== 0x22 && c !== 0x5c) continue;
+    if (c < 0x20 || c === 0x22 || c === 0x5c) n += SHORT_ESCAPES.has(c) ? 1 : 5;
+    else if (c === 0x7f) continue;
+    else if (c >= 0xd800 && c <= 0xdfff) {
+      // A paired surrogate is 2 of 4 bytes; a lone one is escaped as \uXXXX (6 bytes).
+      const pairedHigh = c <= 0xdbff && i + 1 < v.length && v.charCodeAt(i + 1) >= 0xdc00 && v.charCodeAt(i + 1) <= 0xdfff;
+      const pairedLow = c >= 0xdc00 && i > 0 && v.charCodeAt(i - 1) >= 0xd800 && v.charCodeAt(i - 1) <= 0xdbff;
+      n += pairedHigh || pairedLow ? 1 : 5;
+    } else n += c < 0x800 ? 1 : 2;
+  }
+  return n;
+}
+
+/** UTF-8 size of `JSON.stringify(row)` for a row of cell values: brackets, commas, cells. */
+export function jsonRowSize(row: readonly unknown[]): number {
+  let n = 2 + Math.max(0, row.length - 1);
+  for (const v of row) n += jsonCellSize(v);
+  return n;
+}
+
+/** UTF-8 size of the JSON of a 2-D array of cell values. */
+export function jsonSize(rows: readonly (readonly unknown[])[]): number {
+  let n = 2 + Math.max(0, rows.length - 1);
+  for (const row of rows) n += jsonRowSize(row);
+  return n;
+}
 
 const CANCELLED = "Analyse geannuleerd.";
 const TABLE_STYLE = "TableStyleMedium2";
@@ -161,10 +249,16 @@ type Step =
   | {
       kind: "cells";
       sheet: string;
+      /** Top-left cell (1-based) and size of the block. */
       row: number;
       col: number;
-      values: (string | number)[][];
-      formats: string[][];
+      width: number;
+      count: number;
+      /** Values and number formats of the i-th row (0-based), made when the row is sent, so a
+       * table of a million rows is never copied as a whole. `formats` may return the same
+       * array for consecutive rows (read-only). */
+      values: (i: number) => (string | number)[];
+      formats: (i: number) => string[];
       /** Whether the rows count for progress (table body rows). */
       counts: boolean;
     }
@@ -189,15 +283,17 @@ interface SheetPlan {
  * The workbook port over the open Excel workbook (Office.js).
  *
  * Every method runs one `run` batch and rethrows failures as `UserError` with a plain Dutch
- * message (see office-errors.ts). Cancellation through `options.signal` is checked between
- * chunks and rejects with UserError("Analyse geannuleerd.").
+ * message (see office-errors.ts). Cancellation through the signal (of the options, or of one run
+ * through `forRun`) is checked before every chunk and rejects with UserError("Analyse geannuleerd.").
  */
 export class OfficeWorkbook implements WorkbookPort {
   private readonly chunkCells: number;
+  private readonly requestBytes: number;
 
   /**
    * @param run `Excel.run` in production; the test host's `run` in tests.
-   * @param options cell budget per request, progress callback and cancellation.
+   * @param options budgets per request, progress callback and cancellation.
+   * @throws RangeError when a budget is not a positive number (a programming error).
    */
   constructor(
     private readonly run: ExcelRun,
@@ -206,6 +302,17 @@ export class OfficeWorkbook implements WorkbookPort {
     const budget = options.chunkCells ?? DEFAULT_CHUNK_CELLS;
     if (!Number.isFinite(budget) || budget < 1) throw new RangeError(`chunkCells must be at least 1, got ${budget}`);
     this.chunkCells = Math.floor(budget);
+    const bytes = options.requestBytes ?? DEFAULT_REQUEST_BYTES;
+    if (!Number.isFinite(bytes) || bytes < 1) throw new RangeError(`requestBytes must be at least 1, got ${bytes}`);
+    this.requestBytes = Math.floor(bytes);
+  }
+
+  /**
+   * The same workbook bound to one run: its own cancellation signal and progress callback (the
+   * budgets stay). The task pane makes one per run, so cancelling one run never touches another.
+   */
+  forRun(control: RunControl): OfficeWorkbook {
+    return new OfficeWorkbook(this.run, { chunkCells: this.chunkCells, requestBytes: this.requestBytes, signal: control.signal, onProgress: control.onProgress });
   }
 
   /** Runs one batch; anything thrown comes out as a Dutch UserError. */
@@ -224,7 +331,8 @@ export class OfficeWorkbook implements WorkbookPort {
   /**
    * The workbook's sheets (all but the meta sheet, hidden ones included, like the ExcelJS
    * adapter) with the size of their used range (cells with values; 0 × 0 when blank) and, for
-   * our own result sheets (listed in the meta sheet), their kind.
+   * our own result sheets (listed in the meta sheet, recognised by worksheet id or name as
+   * marker.ts `resolveOwnSheets` decides; earlier results the user renamed included), their kind.
    * Two syncs: the sheet list, then every used range and the meta sheet's values together.
    * ExcelApi 1.4 (getUsedRangeOrNullObject).
    * @throws UserError (Dutch) on an Office error.
@@ -232,7 +340,7 @@ export class OfficeWorkbook implements WorkbookPort {
   async listSheets(): Promise<SheetInfo[]> {
     return this.batch(async (context) => {
       const worksheets = context.workbook.worksheets;
-      worksheets.load("items/name");
+      worksheets.load("items/name,items/id");
       await context.sync();
       const entries = worksheets.items
         .filter((ws) => !sameName(ws.name, META_SHEET))
@@ -240,9 +348,12 @@ export class OfficeWorkbook implements WorkbookPort {
       const metaSheet = worksheets.items.find((ws) => sameName(ws.name, META_SHEET));
       const metaRange = metaSheet ? metaSheet.getUsedRangeOrNullObject(true).load("address,values") : null;
       await context.sync();
-      const own = metaFromRange(metaRange).sheets;
-      const kindOf = (name: string): SheetKind | null =>
-        (Object.entries(own) as [SheetKind, string][]).find(([, n]) => sameName(n, name))?.[0] ?? null;
+      const own = resolveOwnSheets(metaFromRange(metaRange), sheetRefs(worksheets.items), metaSheet?.id ?? null);
+      const results = [
+        ...(Object.entries(own.current) as [SheetKind, string][]),
+        ...own.kept.map((k): [SheetKind, string] => [k.kind, k.name]),
+      ];
+      const kindOf = (name: string): SheetKind | null => results.find(([, n]) => sameName(n, name))?.[0] ?? null;
       return entries.map(({ name, used }) => ({
         name,
         rowCount: used.isNullObject ? 0 : used.rowCount,
@@ -277,14 +388,21 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  /** Reads an area in row chunks (one sync each), halving the chunk on a size error. */
+  /**
+   * Reads an area in row chunks, one sync each. A chunk's rows are bounded by the cell budget and
+   * by the byte budget divided by the largest average bytes per row measured on a chunk so far
+   * (with a 20% margin; the first chunk assumes {@link INITIAL_BYTES_PER_CELL}). On a size error
+   * from Excel the estimate is doubled (the chunk halved) and the chunk retried.
+   */
   private async readArea(context: Excel.RequestContext, ws: Excel.Worksheet, area: CellArea): Promise<CellValue[][]> {
     const out: CellValue[][] = [];
-    let budget = this.chunkCells;
+    const maxRows = Math.max(1, Math.floor(this.chunkCells / area.cols));
+    let bytesPerRow = area.cols * INITIAL_BYTES_PER_CELL;
+    let measured = false;
     let done = 0;
     while (done < area.rows) {
       this.checkCancelled();
-      const rows = Math.min(area.rows - done, Math.max(1, Math.floor(budget / area.cols)));
+      const rows = Math.min(area.rows - done, maxRows, Math.max(1, Math.floor(this.requestBytes / (bytesPerRow * 1.2))));
       const chunk = ws.getRange(a1({ row: area.row + done, col: area.col, rows, cols: area.cols })).load("values");
       try {
         // One sync per chunk of rows (thousands of cells), never per row: chunking is the point.
@@ -292,12 +410,16 @@ export class OfficeWorkbook implements WorkbookPort {
         await context.sync();
       } catch (err) {
         if (isPayloadSizeError(err) && rows > 1) {
-          budget = Math.floor(rows / 2) * area.cols;
+          bytesPerRow = Math.max(bytesPerRow, this.requestBytes / rows) * 2;
           continue;
         }
         throw err;
       }
-      for (const row of chunk.values) {
+      const values = chunk.values;
+      const average = jsonSize(values) / rows;
+      bytesPerRow = measured ? Math.max(bytesPerRow, average) : Math.max(1, average);
+      measured = true;
+      for (const row of values) {
         const cells = row.map(officeCellValue);
         let end = cells.length;
         while (end > 0 && cells[end - 1] === null) end--;
@@ -376,41 +498,49 @@ export class OfficeWorkbook implements WorkbookPort {
    * each table an Excel table with Dutch headers and number formats), a chart on the Tekort and
    * Aanpassingspotentieel sheets, and the settings in the very hidden meta sheet.
    *
-   * Only our own previous result sheets (listed in the meta sheet) are replaced; a user's sheet
-   * with one of our names is never touched and ours gets "<naam> (2)" (with a message).
+   * Only our own current result sheets are replaced (marker.ts `resolveOwnSheets`: by worksheet
+   * id when the recorded ids are valid, otherwise by name). A user's sheet with one of our names
+   * is never touched and ours gets "<naam> (2)" (with a message); an earlier result sheet that
+   * the user renamed (e.g. "Tekort oud") is kept as it is, recorded as `bewaard`, and no longer
+   * updated (with a message).
+   *
    * All-or-nothing as far as Excel allows: new sheets are written under temporary names, in
-   * chunks (one sync each, calculation suspended); only when all are written are the old sheets
-   * deleted and the new ones renamed, in one final sync. On failure or cancellation the temporary
+   * chunks sized from the byte and cell budgets (one sync each, calculation suspended, progress
+   * after each); only when all are written are the old sheets deleted and the new ones renamed,
+   * in one final sync. On failure or cancellation (checked before every chunk) the temporary
    * sheets are deleted and the workbook is as it was.
    *
    * Text is always written as text: cells holding text get number format "@" before their value
-   * is written (in the same batch, format first), so "=HYPERLINK(…)", "+31…", "-" or "@x" never
+   * is written (in the same request, format first), so "=HYPERLINK(…)", "+31…", "-" or "@x" never
    * become formulas or numbers. ExcelApi 1.7 (see the module comment).
-   * @returns the sheet name used per kind and Dutch messages (renamed sheets).
-   * @throws UserError "Analyse geannuleerd." when cancelled; a Dutch UserError on an Office error.
+   * @returns the sheet name used per kind and Dutch messages (renamed or kept sheets).
+   * @throws UserError "Analyse geannuleerd." when cancelled; a Dutch UserError when a sheet
+   *   would not fit on Excel's grid (nothing written) or on an Office error.
    */
   async writeResults(models: SheetModel[], settings: StoredSettings): Promise<WriteOutcome> {
+    for (const model of models) checkFitsGrid(model);
     return this.batch(async (context) => {
       this.checkCancelled();
-      // 1. The workbook as it is: sheets, our previous sheets (meta), table names in use.
+      // 1. The workbook as it is: sheets with ids, our previous sheets (meta), table names in use.
       const worksheets = context.workbook.worksheets;
-      worksheets.load("items/name");
+      worksheets.load("items/name,items/id");
       await context.sync();
       const existing = worksheets.items.map((ws) => ws.name);
-      const metaName = existing.find((n) => sameName(n, META_SHEET)) ?? null;
-      const metaRange = metaName ? worksheets.getItem(metaName).getUsedRangeOrNullObject(true).load("address,values") : null;
+      const metaSheet = worksheets.items.find((ws) => sameName(ws.name, META_SHEET)) ?? null;
+      const metaName = metaSheet?.name ?? null;
+      const metaRange = metaSheet ? metaSheet.getUsedRangeOrNullObject(true).load("address,values") : null;
       const tablesBySheet = worksheets.items.map((ws) => ({ sheet: ws.name, tables: ws.tables.load("items/name") }));
       await context.sync();
-      const previous = metaFromRange(metaRange).sheets;
-      const ownNames = existing.filter((n) => Object.values(previous).some((p) => p !== undefined && sameName(p, n)) && !sameName(n, META_SHEET));
-      const isOwn = (n: string) => ownNames.some((o) => sameName(o, n));
+      const previous = metaFromRange(metaRange);
+      const own = resolveOwnSheets(previous, sheetRefs(worksheets.items), metaSheet?.id ?? null);
+      const isOwn = (n: string) => Object.values(own.current).some((o) => o !== undefined && sameName(o, n));
       const allTableNames = tablesBySheet.flatMap((t) => t.tables.items.map((x) => x.name));
       const takenTableNames = new Set(
         tablesBySheet.filter((t) => !isOwn(t.sheet)).flatMap((t) => t.tables.items.map((x) => x.name.toLowerCase())),
       );
 
       // 2. Names: final (never a user's sheet), temporary (unused), and table names.
-      const outcome: WriteOutcome = { sheets: {}, messages: [] };
+      const outcome: WriteOutcome = { sheets: {}, messages: [...own.messages] };
       const usedSheetNames = existing.filter((n) => !isOwn(n) && !sameName(n, META_SHEET));
       const taken = new Set(existing.map((n) => n.toLowerCase()));
       const tempName = (): string => {
@@ -449,22 +579,35 @@ export class OfficeWorkbook implements WorkbookPort {
       const metaTemp = tempName();
       const temporary = [...plans.map((p) => p.tempName), metaTemp];
 
-      // 3. Write everything under temporary names; 4. swap in one sync.
+      // 3. Write everything under temporary names; 4. the meta rows with the new sheets' ids;
+      // 5. swap in one sync.
       const steps: Step[] = plans.flatMap(sheetSteps);
-      steps.push(...metaSteps(metaTemp, metaRows(outcome.sheets, settings)));
+      steps.push({ kind: "op", apply: (ctx) => void ctx.workbook.worksheets.add(metaTemp) });
       try {
         await this.runSteps(context, steps);
         this.checkCancelled();
-        // Look again just before the swap: the user may have added or removed sheets meanwhile.
-        const now = context.workbook.worksheets.load("items/name");
+        // Look again just before the swap: the user may have added, removed or renamed sheets
+        // meanwhile. The temporary sheets' ids are the final ones (a rename keeps the id).
+        const now = context.workbook.worksheets.load("items/name,items/id");
         await context.sync();
-        const names = now.items.map((ws) => ws.name);
-        const clash = plans.find((p) => names.some((n) => sameName(n, p.finalName) && !isOwn(n)));
+        const refs = sheetRefs(now.items);
+        const names = refs.map((r) => r.name);
+        const ownNow = resolveOwnSheets(previous, refs, refs.find((r) => metaName !== null && sameName(r.name, metaName))?.id ?? null);
+        const isOwnNow = (n: string) => Object.values(ownNow.current).some((o) => o !== undefined && sameName(o, n));
+        const clash = plans.find((p) => names.some((n) => sameName(n, p.finalName) && !isOwnNow(n)));
         if (clash) {
           throw new UserError(`Tijdens het schrijven is een blad '${clash.finalName}' aan de werkmap toegevoegd. Er is niets gewijzigd; probeer het opnieuw.`);
         }
+        const idOf = (name: string) => refs.find((r) => sameName(r.name, name))?.id ?? "";
+        const ids: MetaIds = {
+          sheets: Object.fromEntries(plans.map((p) => [p.model.kind, idOf(p.tempName)])),
+          kept: ownNow.kept.filter((k) => !plans.some((p) => sameName(p.finalName, k.name))),
+          metaId: idOf(metaTemp),
+        };
+        await this.runSteps(context, [textBlock(metaTemp, 1, 1, metaRows(outcome.sheets, settings, ids))], false);
+        this.checkCancelled();
         for (const name of names) {
-          if (isOwn(name) || (metaName !== null && sameName(name, metaName))) worksheets.getItem(name).delete();
+          if (isOwnNow(name) || (metaName !== null && sameName(name, metaName))) worksheets.getItem(name).delete();
         }
         for (const plan of plans) {
           worksheets.getItem(plan.tempName).name = plan.finalName;
@@ -487,15 +630,20 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
-   * Runs write steps in batches of at most the cell budget (and its byte estimate), one sync per
-   * batch, calculation suspended in each. On a size error the batch is retried with half the
-   * budget (nothing of a rejected request was applied).
+   * Runs write steps in requests of at most the byte budget (UTF-8 JSON of the values and number
+   * formats, plus {@link OPERATION_BYTES} per operation) and the cell budget, one sync per
+   * request, calculation suspended in each. Progress (body rows of all tables) after each request
+   * when `report` is set. On a size error the request is retried with half the budgets (nothing
+   * of a rejected request was applied).
    */
-  private async runSteps(context: Excel.RequestContext, steps: Step[]): Promise<void> {
-    const total = steps.reduce((n, s) => n + (s.kind === "cells" && s.counts ? s.values.length : 0), 0);
-    let budget = this.chunkCells;
+  private async runSteps(context: Excel.RequestContext, steps: Step[], report = true): Promise<void> {
+    const total = steps.reduce((n, s) => n + (s.kind === "cells" && s.counts ? s.count : 0), 0);
+    let cellBudget = this.chunkCells;
+    let byteBudget = this.requestBytes;
     let done = 0;
     let pos = { step: 0, row: 0 };
+    let lastFormats: string[] | null = null;
+    let lastFormatsSize = 0;
     while (pos.step < steps.length) {
       this.checkCancelled();
       const sheets = new Map<string, Excel.Worksheet>();
@@ -513,61 +661,97 @@ export class OfficeWorkbook implements WorkbookPort {
       while (p.step < steps.length) {
         const step = steps[p.step];
         if (step.kind === "op") {
-          if (units > 0 && cells + 1 > budget) break;
+          if (units > 0 && (cells + 1 > cellBudget || bytes + OPERATION_BYTES > byteBudget)) break;
           step.apply(context, sheet);
           cells += 1;
+          bytes += OPERATION_BYTES;
           units++;
           p.step++;
           continue;
         }
-        const width = step.values[0]?.length ?? 0;
-        let take = 0;
-        while (p.row + take < step.values.length) {
-          const rowBytes = JSON.stringify(step.values[p.row + take]).length + JSON.stringify(step.formats[p.row + take]).length;
-          const fits = cells + width <= budget && bytes + rowBytes <= budget * BYTES_PER_CELL_ESTIMATE;
-          if (!fits && units + take > 0) break;
-          cells += width;
+        // Rows of this block that fit: measured one by one (their JSON is what is sent).
+        const values: (string | number)[][] = [];
+        const formats: string[][] = [];
+        if (units > 0 && bytes + OPERATION_BYTES > byteBudget) break;
+        bytes += OPERATION_BYTES;
+        while (p.row + values.length < step.count) {
+          const i = p.row + values.length;
+          const rowValues = step.values(i);
+          const rowFormats = step.formats(i);
+          if (rowFormats !== lastFormats) {
+            lastFormats = rowFormats;
+            lastFormatsSize = jsonRowSize(rowFormats);
+          }
+          const rowBytes = jsonRowSize(rowValues) + lastFormatsSize + 2;
+          const fits = cells + step.width <= cellBudget && bytes + rowBytes <= byteBudget;
+          if (!fits && units + values.length > 0) break;
+          values.push(rowValues);
+          formats.push(rowFormats);
+          cells += step.width;
           bytes += rowBytes;
-          take++;
         }
+        const take = values.length;
         if (take === 0) break;
-        const range = sheet(step.sheet).getRange(a1({ row: step.row + p.row, col: step.col, rows: take, cols: width }));
-        range.numberFormat = step.formats.slice(p.row, p.row + take);
-        range.values = step.values.slice(p.row, p.row + take);
+        const range = sheet(step.sheet).getRange(a1({ row: step.row + p.row, col: step.col, rows: take, cols: step.width }));
+        range.numberFormat = formats;
+        range.values = values;
         units += take;
         if (step.counts) counted += take;
         p.row += take;
-        if (p.row >= step.values.length) {
+        if (p.row >= step.count) {
           p.step++;
           p.row = 0;
         } else break;
       }
       try {
-        // One sync per batch of the cell budget, never per row: chunking is the point.
+        // One sync per request of the budget, never per row: chunking is the point.
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
       } catch (err) {
         if (isPayloadSizeError(err) && units > 1) {
-          budget = Math.max(1, Math.floor(cells / 2));
+          cellBudget = Math.max(1, Math.floor(cells / 2));
+          byteBudget = Math.max(1, Math.floor(bytes / 2));
           continue;
         }
         throw err;
       }
       pos = p;
       done += counted;
-      this.options.onProgress?.(done, total);
+      if (report) this.options.onProgress?.(done, total);
     }
   }
 }
 
-/** Meta content from the meta sheet's used range (values of columns A..C from row 2). */
+/** The Office.js worksheets as name + id (both loaded). */
+function sheetRefs(items: Excel.Worksheet[]): SheetRef[] {
+  return items.map((ws) => ({ name: ws.name, id: ws.id }));
+}
+
+/**
+ * Refuses a sheet model that does not fit on Excel's grid (1,048,576 rows × 16,384 columns),
+ * before anything is written.
+ * @throws UserError (Dutch) naming the sheet and the number of rows it would need.
+ */
+function checkFitsGrid(model: SheetModel): void {
+  const layout = layoutSheet(model);
+  const lastRow = layout.tables.reduce((m, t) => Math.max(m, t.lastRow), layout.notesStartRow + model.notes.length - 1);
+  const widest = model.tables.reduce((m, t) => Math.max(m, t.columns.length), 1);
+  if (lastRow > MAX_SHEET_ROWS) {
+    throw new UserError(
+      `Het blad '${model.name}' zou ${nlInt(lastRow)} rijen krijgen; een Excel-blad heeft er hoogstens ${nlInt(MAX_SHEET_ROWS)}. Er is niets geschreven. Analyseer de voorraad in delen (bijvoorbeeld per gemeente), of gebruik de opdrachtregel met --json.`,
+    );
+  }
+  if (widest > MAX_SHEET_COLUMNS) throw new UserError(`Het blad '${model.name}' zou ${nlInt(widest)} kolommen krijgen; een Excel-blad heeft er hoogstens ${nlInt(MAX_SHEET_COLUMNS)}. Er is niets geschreven.`);
+}
+
+/** Meta content from the meta sheet's used range (values of columns A..D from row 2). */
 function metaFromRange(range: Excel.Range | null) {
   if (!range || range.isNullObject) return parseMeta([]);
   const area = parseRangeAddress(range.address);
   const rows: unknown[][] = [];
   range.values.forEach((row, i) => {
     if (area.row + i < 2) return;
-    rows.push([1, 2, 3].map((c) => {
+    rows.push([1, 2, 3, 4].map((c) => {
       const j = c - area.col;
       return j >= 0 && j < row.length ? officeCellValue(row[j]) : null;
     }));
@@ -583,9 +767,11 @@ function cellFormat(kind: ColumnKind, v: ModelValue): string {
   return NUMBER_FORMATS[kind] ?? "General";
 }
 
-/** A block of text cells (title, notes, captions, headers, meta rows). */
+/** A block of text cells (title, notes, captions, headers, meta rows); rows of equal length. */
 function textBlock(sheet: string, row: number, col: number, rows: string[][]): Step {
-  return { kind: "cells", sheet, row, col, values: rows, formats: rows.map((r) => r.map(() => "@")), counts: false };
+  const width = rows[0]?.length ?? 0;
+  const formats = Array.from({ length: width }, () => "@");
+  return { kind: "cells", sheet, row, col, width, count: rows.length, values: (i) => rows[i], formats: () => formats, counts: false };
 }
 
 /** The steps that write one result sheet under its temporary name. */
@@ -599,13 +785,23 @@ function sheetSteps(plan: SheetPlan): Step[] {
     steps.push(textBlock(tempName, pos.captionRow, 1, [[table.caption]]));
     steps.push(textBlock(tempName, pos.headerRow, 1, [table.columns.map((c) => c.header)]));
     const rows = table.rows.length > 0 ? table.rows : [table.columns.map(() => null)];
+    const columns = table.columns;
+    // Consecutive rows mostly have the same formats: the same array is handed out again then.
+    let lastFormats: string[] = [];
+    const formatsOf = (row: readonly ModelValue[]): string[] => {
+      let same = lastFormats.length === columns.length;
+      for (let ci = 0; same && ci < columns.length; ci++) same = lastFormats[ci] === cellFormat(columns[ci].kind, row[ci] ?? null);
+      return same ? lastFormats : (lastFormats = columns.map((c, ci) => cellFormat(c.kind, row[ci] ?? null)));
+    };
     steps.push({
       kind: "cells",
       sheet: tempName,
       row: pos.headerRow + 1,
       col: 1,
-      values: rows.map((r) => table.columns.map((_, ci) => r[ci] ?? "")),
-      formats: rows.map((r) => table.columns.map((c, ci) => cellFormat(c.kind, r[ci] ?? null))),
+      width: columns.length,
+      count: rows.length,
+      values: (i) => columns.map((_, ci) => rows[i][ci] ?? ""),
+      formats: (i) => formatsOf(rows[i]),
       counts: table.rows.length > 0,
     });
   });
@@ -642,12 +838,6 @@ function sheetSteps(plan: SheetPlan): Step[] {
   const chart = chartStep(model, layout, tempName);
   if (chart) steps.push(chart);
   return steps;
-}
-
-/** The steps that write the meta sheet (as text) under its temporary name. Its visibility is set
- * to very hidden in the final sync, so a sheet left behind by a failed clean-up stays visible. */
-function metaSteps(tempName: string, rows: string[][]): Step[] {
-  return [{ kind: "op", apply: (context) => void context.workbook.worksheets.add(tempName) }, textBlock(tempName, 1, 1, rows)];
 }
 
 /**

@@ -34,17 +34,34 @@ export interface WriteOutcome {
   messages: string[];
 }
 
+/** Progress of a long read or write, per chunk: rows done and rows in all. */
+export type ChunkProgress = (done: number, total: number) => void;
+
+/** Cancellation and progress of one run, for adapters that work in chunks (Office.js). */
+export interface RunControl {
+  /** Checked before every chunk; when aborted the call rejects with UserError("Analyse geannuleerd.")
+   * and, for a write, leaves the workbook as it was. */
+  signal?: AbortSignal;
+  /** Called after every chunk. */
+  onProgress?: ChunkProgress;
+}
+
 /** Read side of the port. */
 export interface WorkbookReader {
   listSheets(): Promise<SheetInfo[]>;
   /** All cell values of a sheet's used range (one RawTable). Throws UserError when the sheet does not exist. */
   readSheet(name: string): Promise<RawTable>;
   readSettings(): Promise<StoredSettings | null>;
+  /** Optional: the same reader bound to one run's cancellation and progress (each run its own). */
+  forRun?(control: RunControl): WorkbookReader;
 }
 
 /** Write side of the port. Replaces only the product's own result sheets; never touches others. */
 export interface WorkbookWriter {
   writeResults(models: SheetModel[], settings: StoredSettings): Promise<WriteOutcome>;
+  /** Optional: the same writer bound to one run's cancellation and progress; its `writeResults`
+   * can then be cancelled at every chunk and leaves the workbook unchanged when it is. */
+  forRun?(control: RunControl): WorkbookWriter;
 }
 
 /** Extras that only some adapters offer (the Office.js adapter inside Excel). */
@@ -54,8 +71,5 @@ export interface WorkbookExtras {
   /** Makes a sheet the active one (the results step links to each result sheet). */
   activateSheet?(name: string): Promise<void>;
 }
-
-/** Progress of a long read or write, per chunk: rows done and rows in all. */
-export type ChunkProgress = (done: number, total: number) => void;
 
 export type WorkbookPort = WorkbookReader & WorkbookWriter & WorkbookExtras;

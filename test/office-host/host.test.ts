@@ -178,4 +178,73 @@ describe("in-memory Excel host", () => {
     ).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
     expect(host.values("Blad1", "A1")).toEqual([[""]]);
   });
+
+  test("payload sizes are UTF-8 bytes of the JSON sent and returned", async () => {
+    const host = new ExcelHost();
+    host.addSheet("Blad1");
+    const ascii = [["een - twee", "ab"]];
+    const values = [["één → twee", "😀"]]; // as many UTF-16 units, 6 more bytes in UTF-8
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem("Blad1").getRange("A1:B1").values = ascii;
+      await context.sync();
+      context.workbook.worksheets.getItem("Blad1").getRange("A1:B1").values = values;
+      await context.sync();
+      context.workbook.worksheets.getItem("Blad1").getRange("A1:B1").load("values");
+      await context.sync();
+    });
+    expect(JSON.stringify(values).length).toBe(JSON.stringify(ascii).length);
+    expect(host.syncs[1].requestBytes - host.syncs[0].requestBytes).toBe(Buffer.byteLength(JSON.stringify(values)) - Buffer.byteLength(JSON.stringify(ascii)));
+    // The response: one load whose only property is values.
+    expect(host.syncs[2].responseBytes).toBe(Buffer.byteLength(JSON.stringify([{ values }]), "utf8"));
+  });
+
+  test("a read of more than five million cells fails (documented limit), without building the values", async () => {
+    const host = hostWithData();
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem("Blad1").getRange("A1:E1000001").load("values");
+      await expect(context.sync()).rejects.toMatchObject({ code: "RangeExceedsLimit" });
+      context.workbook.worksheets.getItem("Blad1").getRange("A1:E1000000").load("address");
+      await context.sync();
+    });
+  });
+
+  test("worksheet ids: unique, kept through a rename, all new after a reopen", async () => {
+    const host = hostWithData();
+    host.addSheet("Tweede");
+    const ids = async () =>
+      host.run(async (context) => {
+        const items = context.workbook.worksheets.load("items/name,items/id");
+        await context.sync();
+        return items.items.map((ws) => [ws.name, ws.id]);
+      });
+    const first = await ids();
+    expect(new Set(first.map(([, id]) => id)).size).toBe(2);
+    expect(first.every(([, id]) => /^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}$/.test(id))).toBe(true);
+    host.sheet("Tweede")!.name = "Hernoemd";
+    expect((await ids())[1]).toEqual(["Hernoemd", first[1][1]]);
+    host.reopen();
+    const after = await ids();
+    expect(after.map(([, id]) => id)).toEqual(["{00000000-0001-0000-0000-000000000000}", "{00000000-0001-0000-0001-000000000000}"]);
+  });
+
+  test("the cell store: a cleared value keeps its format; format-only cells count for the used range unless valuesOnly", async () => {
+    const host = new ExcelHost();
+    host.addSheet("Blad1");
+    await host.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Blad1");
+      const r = ws.getRange("B2:C3");
+      r.numberFormat = [["@", "0%"], ["#,##0", "General"]];
+      r.values = [["=x", 0.5], [1234, "tekst"]];
+      await context.sync();
+      ws.getRange("B2:C2").values = [["", ""]];
+      const all = ws.getUsedRangeOrNullObject(false).load("address");
+      const vals = ws.getUsedRangeOrNullObject(true).load("address");
+      await context.sync();
+      expect([all.address, vals.address]).toEqual(["Blad1!B2:C3", "Blad1!B3:C3"]);
+    });
+    expect(host.cell("Blad1", "B2")).toEqual({ format: "@" });
+    expect(host.cell("Blad1", "C2")).toEqual({ format: "0%" });
+    expect(host.values("Blad1", "B2:C3")).toEqual([["", ""], [1234, "tekst"]]);
+    expect(host.cell("Blad1", "A1")).toBeUndefined();
+  });
 });

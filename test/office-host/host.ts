@@ -20,10 +20,11 @@
  * (office-js-docs-pr docs/excel/performance.md, "Payload size limit best practices").
  * ASSUMPTION: the size Excel counts is close to the JSON size of the values sent or returned.
  */
+import { createHash } from "node:crypto";
 import type { CellValue } from "../../src/ingest/types";
 import { RichApiError, richError } from "./errors";
 import { type Action, HostContext, type SyncEngine } from "./proxies";
-import { type Area, type CellState, areaAddress, cellKey, parseAddress, readCell } from "./range";
+import { type Area, type CellState, areaAddress, parseAddress } from "./range";
 import { type SheetState, type Visibility, WorkbookState } from "./state";
 
 /** One sync as the host saw it. */
@@ -50,6 +51,12 @@ export interface OperationInfo {
 export type SeedValue = CellValue | undefined | { formula: string; value?: string | number | boolean };
 
 export const FIVE_MB = 5 * 1024 * 1024;
+
+/** Size in bytes of the UTF-8 JSON text of `data`: what goes over the wire. ASSUMPTION: Excel
+ * counts about this against its limit (its own envelope per operation is small). */
+export function jsonBytes(data: unknown): number {
+  return Buffer.byteLength(JSON.stringify(data) ?? "", "utf8");
+}
 
 export class ExcelHost implements SyncEngine {
   readonly state = new WorkbookState();
@@ -79,7 +86,7 @@ export class ExcelHost implements SyncEngine {
     const record: SyncRecord = {
       index: this.syncs.length,
       operations: actions.map((a) => a.name),
-      requestBytes: JSON.stringify(actions.map((a) => [a.name, a.payload])).length,
+      requestBytes: jsonBytes(actions.map((a) => [a.name, a.payload])),
       responseBytes: 0,
       calculationSuspended: actions.some((a) => a.name === "Application.suspendApiCalculationUntilNextSync"),
       error: null,
@@ -101,7 +108,7 @@ export class ExcelHost implements SyncEngine {
           commits.push(out.commit);
         }
       }
-      record.responseBytes = JSON.stringify(responses).length;
+      record.responseBytes = jsonBytes(responses);
       if (record.responseBytes > this.payloadLimit) throw richError("ResponsePayloadSizeLimitExceeded");
       for (const commit of commits) commit();
     } catch (err) {
@@ -122,18 +129,32 @@ export class ExcelHost implements SyncEngine {
     rows.forEach((row, i) =>
       row.forEach((v, j) => {
         if (v === null || v === undefined) return;
-        const cell: CellState = {};
         if (typeof v === "object" && v instanceof Date) throw new Error("host.addSheet: dates are not modelled");
-        if (typeof v === "object" && "error" in v) cell.error = v.error;
-        else if (typeof v === "object" && "formula" in v) {
-          cell.formula = v.formula;
-          if (v.value !== undefined) cell.value = v.value;
-        } else cell.value = v;
-        sheet.cells.set(cellKey(area.r0 + i, area.c0 + j), cell);
+        sheet.cells.set(area.r0 + i, area.c0 + j, seedCell(v));
       }),
     );
     if (options.visibility) sheet.visibility = options.visibility;
     return sheet;
+  }
+
+  /**
+   * Fills an area of a sheet from a function of (row, column), 1-based, without building the
+   * rows first: for sheets of a million rows. Values are stored as `addSheet` stores them.
+   */
+  fill(sheetName: string, address: string, valueAt: (r: number, c: number) => SeedValue): void {
+    const sheet = this.mustSheet(sheetName);
+    const { area } = parseAddress(address);
+    for (let r = area.r0; r <= area.r1; r++) {
+      for (let c = area.c0; c <= area.c1; c++) {
+        const v = valueAt(r, c);
+        if (v !== null && v !== undefined) sheet.cells.set(r, c, seedCell(v));
+      }
+    }
+  }
+
+  /** Simulates saving and reopening the file on an Excel that gives sheets new ids (state.ts). */
+  reopen(): void {
+    this.state.reopen();
   }
 
   sheet(name: string): SheetState | undefined {
@@ -148,7 +169,7 @@ export class ExcelHost implements SyncEngine {
   cell(sheetName: string, address: string): CellState | undefined {
     const sheet = this.mustSheet(sheetName);
     const { area } = parseAddress(address);
-    return sheet.cell(area.r0, area.c0);
+    return sheet.cells.get(area.r0, area.c0);
   }
 
   /** Values as `Range.values` would give them, for an area ("A1:C3") or the used range. */
@@ -159,7 +180,7 @@ export class ExcelHost implements SyncEngine {
     const out: (string | number | boolean)[][] = [];
     for (let r = area.r0; r <= area.r1; r++) {
       const row: (string | number | boolean)[] = [];
-      for (let c = area.c0; c <= area.c1; c++) row.push(readCell(sheet.cell(r, c)));
+      for (let c = area.c0; c <= area.c1; c++) row.push(sheet.cells.read(r, c));
       out.push(row);
     }
     return out;
@@ -178,14 +199,27 @@ export class ExcelHost implements SyncEngine {
     return this.state.active?.name ?? null;
   }
 
-  /** Everything a user could see or rely on, as plain data: for "workbook unchanged" checks. */
-  snapshot(): unknown {
+  /**
+   * Everything a user could see or rely on, as plain data: for "workbook unchanged" checks.
+   * `cells: "digest"` replaces each sheet's cell list by a SHA-256 of its cells (for sheets of a
+   * million rows); the default lists every cell ("r,c" → content) for a readable difference.
+   */
+  snapshot(options: { cells?: "list" | "digest" } = {}): unknown {
+    const cells = (s: SheetState): unknown => {
+      if (options.cells === "digest") {
+        const hash = createHash("sha256");
+        s.cells.digest((chunk) => hash.update(chunk));
+        return hash.digest("hex");
+      }
+      return [...s.cells.entries()].map(([r, c, v]) => [`${r},${c}`, v]);
+    };
     return {
       active: this.activeSheet,
       sheets: this.state.sheets.map((s) => ({
         name: s.name,
+        id: s.id,
         visibility: s.visibility,
-        cells: [...s.cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, { ...v }]),
+        cells: cells(s),
         tables: s.tables.map((t) => ({ name: t.name, address: areaAddress(t.area), style: t.style })),
         charts: s.charts.map((c) => ({ type: c.type, title: c.title, series: c.series.length })),
         columnWidths: [...s.columnWidths.entries()],
@@ -194,9 +228,25 @@ export class ExcelHost implements SyncEngine {
     };
   }
 
+  /** Every cell on a sheet that holds a formula (none may appear on our result sheets). */
+  formulas(sheetName: string): [string, string][] {
+    const out: [string, string][] = [];
+    for (const [r, c, cell] of this.mustSheet(sheetName).cells.entries()) if (cell.formula !== undefined) out.push([areaAddress({ r0: r, r1: r, c0: c, c1: c }), cell.formula]);
+    return out;
+  }
+
   private mustSheet(name: string): SheetState {
     const sheet = this.state.find(name);
     if (!sheet) throw new Error(`host: no sheet '${name}'`);
     return sheet;
   }
+}
+
+/** A seeded value as a stored cell: text stays text (never a formula), `{ error }` an error value,
+ * `{ formula, value }` a formula with its cached value. */
+function seedCell(v: Exclude<SeedValue, null | undefined>): CellState {
+  if (typeof v === "object" && v instanceof Date) throw new Error("host: dates are not modelled");
+  if (typeof v === "object" && "error" in v) return { error: v.error };
+  if (typeof v === "object" && "formula" in v) return v.value === undefined ? { formula: v.formula } : { formula: v.formula, value: v.value };
+  return { value: v };
 }

@@ -14,7 +14,7 @@
  * clear "not implemented in host" error instead of silently returning undefined.
  */
 import { NotInHostError, propertyNotLoaded, richError } from "./errors";
-import { type Area, MAX_COLS, MAX_ROWS, cellValueType, parseAddress, readCell, writeCell } from "./range";
+import { type Area, MAX_COLS, MAX_ROWS, parseAddress } from "./range";
 import type { ChartState, SheetArea, SheetState, TableState, WorkbookState } from "./state";
 
 /** One queued operation. `run` executes it at sync time; a load returns its response and a
@@ -340,6 +340,11 @@ export class WorksheetProxy extends HostObject<SheetState> {
     return this.read("visibility") as string;
   }
 
+  /** ExcelApi 1.1, read-only. */
+  get id(): string {
+    return this.read("id") as string;
+  }
+
   /** ExcelApi 1.2 for setting. */
   set visibility(value: string) {
     this.enqueue("Worksheet.visibility", { visibility: value }, () => this.context.engine.state.setVisibility(this.must("Worksheet.visibility"), value));
@@ -419,6 +424,15 @@ function grid<T>(area: Area, f: (r: number, c: number) => T): T[][] {
   return out;
 }
 
+/** Documented: "a range is limited to five million cells for get operations" (office-js-docs-pr
+ * docs/excel/performance.md). ASSUMPTION: Excel then fails with RangeExceedsLimit (toolchain.md
+ * notes it may instead return null values; the adapter stays far below the limit either way). */
+export const READ_CELL_LIMIT = 5_000_000;
+
+function checkReadSize(area: Area, prop: string): void {
+  if ((area.r1 - area.r0 + 1) * (area.c1 - area.c0 + 1) > READ_CELL_LIMIT) throw richError("RangeExceedsLimit", `Range.${prop}`);
+}
+
 /** `Excel.Range`. */
 export class RangeProxy extends HostObject<RangeTarget> {
   constructor(context: HostContext, binder: () => RangeTarget | null) {
@@ -443,11 +457,14 @@ export class RangeProxy extends HostObject<RangeTarget> {
       case "columnIndex":
         return area.c0 - 1;
       case "values":
-        return grid(area, (r, c) => readCell(sheet.cell(r, c)));
+        checkReadSize(area, prop);
+        return grid(area, (r, c) => sheet.cells.read(r, c));
       case "valueTypes":
-        return grid(area, (r, c) => cellValueType(sheet.cell(r, c)));
+        checkReadSize(area, prop);
+        return grid(area, (r, c) => sheet.cells.valueType(r, c));
       case "numberFormat":
-        return grid(area, (r, c) => sheet.cell(r, c)?.format ?? "General");
+        checkReadSize(area, prop);
+        return grid(area, (r, c) => sheet.cells.format(r, c));
       default:
         throw new NotInHostError(`Range.${prop}`);
     }
@@ -493,9 +510,9 @@ export class RangeProxy extends HostObject<RangeTarget> {
       const { sheet, area } = this.must("Range.values");
       const data = this.checkShape(input, area, "Range.values");
       for (let i = 0; i < data.length; i++) {
-        for (let j = 0; j < data[i].length; j++) writeCell(sheet.cellForWrite(area.r0 + i, area.c0 + j), data[i][j]);
+        const row = data[i];
+        for (let j = 0; j < row.length; j++) sheet.cells.write(area.r0 + i, area.c0 + j, row[j]);
       }
-      sheet.prune(area);
     });
   }
 
@@ -508,12 +525,9 @@ export class RangeProxy extends HostObject<RangeTarget> {
           const f = data[i][j];
           if (f === null || f === undefined) continue;
           if (typeof f !== "string") throw richError("InvalidArgument", "Range.numberFormat");
-          const cell = sheet.cellForWrite(area.r0 + i, area.c0 + j);
-          if (f === "General") delete cell.format;
-          else cell.format = f;
+          sheet.cells.setFormat(area.r0 + i, area.c0 + j, f);
         }
       }
-      sheet.prune(area);
     });
   }
 

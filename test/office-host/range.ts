@@ -96,20 +96,16 @@ export function parseAddress(address: string): { sheet: string | null; area: Are
   return { sheet, area };
 }
 
-export function cellKey(r: number, c: number): string {
-  return `${r},${c}`;
-}
-
 const ERROR_VALUES = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"]);
 
 /**
- * Stores one element of a `Range.values` write into a cell (documented in @types/office-js on
- * `values`: "If the returned value starts with a plus ("+"), minus ("-"), or equal sign ("="),
- * Excel interprets this value as a formula").
+ * How Excel stores one element of a `Range.values` write into a cell with number format `format`
+ * (documented in @types/office-js on `values`: "If the returned value starts with a plus ("+"),
+ * minus ("-"), or equal sign ("="), Excel interprets this value as a formula").
  *
- * - `null`: the cell is left unchanged. ASSUMPTION (Office.js treats null in a written 2-D array
- *   as "no change").
- * - `""`: clears value and formula; the number format stays.
+ * - `null`: the cell is left unchanged (returns null). ASSUMPTION (Office.js treats null in a
+ *   written 2-D array as "no change").
+ * - `""`: clears value and formula (returns {}); the number format stays.
  * - number / boolean: stored as they are, also in a text-formatted ("@") cell. ASSUMPTION.
  * - text in a cell whose number format is "@": stored as text, whatever it starts with.
  * - text in any other cell (Excel parses it as if typed):
@@ -124,71 +120,28 @@ const ERROR_VALUES = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?",
  *   - an error text such as "#N/A" → error value (ASSUMPTION, as typing it does);
  *   - anything else → text.
  * A formula is not evaluated: its value reads as the error "#NAME?" (host limitation).
+ * @returns the new content (without format), or null for "unchanged".
+ * @throws RichApiError InvalidArgument for a non-finite number or a value of another type.
  */
-export function writeCell(cell: CellState, input: unknown): void {
-  if (input === null || input === undefined) return;
-  delete cell.formula;
-  delete cell.error;
-  delete cell.value;
+export function interpretWrite(input: unknown, format: string): Omit<CellState, "format"> | null {
+  if (input === null || input === undefined) return null;
   if (typeof input === "number") {
     if (!Number.isFinite(input)) throw richError("InvalidArgument", "Range.values");
-    cell.value = input;
-    return;
+    return { value: input };
   }
-  if (typeof input === "boolean") {
-    cell.value = input;
-    return;
-  }
+  if (typeof input === "boolean") return { value: input };
   if (typeof input !== "string") throw richError("InvalidArgument", "Range.values");
-  if (input === "") return;
-  if (cell.format === "@") {
-    cell.value = input;
-    return;
-  }
+  if (input === "") return {};
+  if (format === "@") return { value: input };
   const numeric = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
   if (input.startsWith("=") || (input.length > 1 && input.startsWith("@"))) {
-    cell.formula = input.startsWith("=") ? input : `=${input}`;
-    return;
+    return { formula: input.startsWith("=") ? input : `=${input}` };
   }
   if (input.length > 1 && (input.startsWith("+") || input.startsWith("-"))) {
-    if (numeric.test(input)) cell.value = Number(input);
-    else cell.formula = `=${input}`;
-    return;
+    return numeric.test(input) ? { value: Number(input) } : { formula: `=${input}` };
   }
-  if (numeric.test(input)) {
-    cell.value = Number(input);
-    return;
-  }
-  if (/^(true|false)$/i.test(input)) {
-    cell.value = input.toLowerCase() === "true";
-    return;
-  }
-  if (ERROR_VALUES.has(input.toUpperCase())) {
-    cell.error = input.toUpperCase();
-    return;
-  }
-  cell.value = input;
-}
-
-/** The cell as `Range.values` returns it: "" when empty, the error text for an error, a formula's
- * value (never the formula). */
-export function readCell(cell: CellState | undefined): string | number | boolean {
-  if (!cell) return "";
-  if (cell.error !== undefined) return cell.error;
-  if (cell.formula !== undefined) return cell.value ?? "#NAME?";
-  return cell.value ?? "";
-}
-
-/** The cell's `Range.valueTypes` entry. */
-export function cellValueType(cell: CellState | undefined): "Empty" | "String" | "Double" | "Boolean" | "Error" {
-  if (!cell) return "Empty";
-  if (cell.error !== undefined || (cell.formula !== undefined && cell.value === undefined)) return "Error";
-  const v = cell.value;
-  if (v === undefined) return "Empty";
-  return typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String";
-}
-
-/** True when the cell holds a value or a formula (what `getUsedRange(true)` counts). */
-export function hasValue(cell: CellState): boolean {
-  return cell.value !== undefined || cell.error !== undefined || cell.formula !== undefined;
+  if (numeric.test(input)) return { value: Number(input) };
+  if (/^(true|false)$/i.test(input)) return { value: input.toLowerCase() === "true" };
+  if (ERROR_VALUES.has(input.toUpperCase())) return { error: input.toUpperCase() };
+  return { value: input };
 }

@@ -6,7 +6,8 @@
  * (manual test checklist).
  */
 import { richError } from "./errors";
-import { type Area, type CellState, cellKey, hasValue, parseAddress, qualifiedSheet, areaAddress } from "./range";
+import { CellStore } from "./cells";
+import { type Area, parseAddress, qualifiedSheet, areaAddress } from "./range";
 
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
 
@@ -49,42 +50,26 @@ export interface FormatRecord {
 export class SheetState {
   visibility: Visibility = "Visible";
   deleted = false;
-  readonly cells = new Map<string, CellState>();
+  /** The cells, stored by column (cells.ts). */
+  readonly cells = new CellStore();
   readonly tables: TableState[] = [];
   readonly charts: ChartState[] = [];
   /** Column number → width in points. */
   readonly columnWidths = new Map<number, number>();
   readonly formats: FormatRecord[] = [];
 
+  /**
+   * @param id `Worksheet.id`: unique in the workbook, kept through renames and moves (documented);
+   *   see `WorkbookState.reopen` for what happens when the file is reopened.
+   */
   constructor(
-    readonly id: string,
+    public id: string,
     public name: string,
   ) {}
 
-  cell(r: number, c: number): CellState | undefined {
-    return this.cells.get(cellKey(r, c));
-  }
-
-  /** The cell, created when absent (for writes). */
-  cellForWrite(r: number, c: number): CellState {
-    const key = cellKey(r, c);
-    let cell = this.cells.get(key);
-    if (!cell) {
-      cell = {};
-      this.cells.set(key, cell);
-    }
-    return cell;
-  }
-
-  /** Drops cells that hold nothing any more. */
-  prune(area: Area): void {
-    for (let r = area.r0; r <= area.r1; r++) {
-      for (let c = area.c0; c <= area.c1; c++) {
-        const key = cellKey(r, c);
-        const cell = this.cells.get(key);
-        if (cell && !hasValue(cell) && cell.format === undefined) this.cells.delete(key);
-      }
-    }
+  /** The stored cell (undefined when it holds nothing). */
+  cell(r: number, c: number) {
+    return this.cells.get(r, c);
   }
 
   /**
@@ -93,19 +78,7 @@ export class SheetState {
    * @returns null for a blank sheet (documented: `getUsedRangeOrNullObject` gives a null object).
    */
   usedArea(valuesOnly: boolean): Area | null {
-    let area: Area | null = null;
-    for (const [key, cell] of this.cells) {
-      if (valuesOnly ? !hasValue(cell) : !hasValue(cell) && cell.format === undefined) continue;
-      const [r, c] = key.split(",").map(Number);
-      if (!area) area = { r0: r, c0: c, r1: r, c1: c };
-      else {
-        area.r0 = Math.min(area.r0, r);
-        area.c0 = Math.min(area.c0, c);
-        area.r1 = Math.max(area.r1, r);
-        area.c1 = Math.max(area.c1, c);
-      }
-    }
-    return area;
+    return this.cells.usedArea(valuesOnly);
   }
 
   /** "Blad1!A1:C5" as `Range.address` gives it. */
@@ -115,6 +88,13 @@ export class SheetState {
 }
 
 const INVALID_SHEET_CHARS = /[[\]:*?/\\]/;
+
+/** A GUID-shaped worksheet id for the n-th sheet added in this session (deterministic, so
+ * failures are reproducible). */
+function sessionId(n: number): string {
+  const hex = n.toString(16).toUpperCase().padStart(8, "0");
+  return `{${hex}-5BA7-4C1D-9E2F-0BA7B2C${hex.slice(3)}}`;
+}
 
 /** The whole workbook. */
 export class WorkbookState {
@@ -154,10 +134,21 @@ export class WorkbookState {
       chosen = `Sheet${n}`;
     }
     this.checkSheetName(chosen, null, where);
-    const sheet = new SheetState(`{sheet-${++this.sheetCounter}}`, chosen);
+    const sheet = new SheetState(sessionId(++this.sheetCounter), chosen);
     this.sheets.push(sheet);
     if (!this.active) this.active = sheet;
     return sheet;
+  }
+
+  /**
+   * Simulates saving, closing and reopening the file on an Excel that does not keep worksheet ids
+   * between sessions: every sheet gets a new id derived from its position. ASSUMPTION from
+   * OfficeDev/office-js-docs#297 ("the ID remains constant within a single session but will
+   * change between sessions") and OfficeDev/office-js#1390 (ids such as
+   * {00000000-0001-0000-0003-000000000000} after opening in another Excel version).
+   */
+  reopen(): void {
+    this.sheets.forEach((s, i) => (s.id = `{00000000-0001-0000-${i.toString(16).padStart(4, "0").toUpperCase()}-000000000000}`));
   }
 
   private visibleCount(): number {
@@ -230,13 +221,11 @@ export class WorkbookState {
     }
     const seen = new Set<string>();
     for (let c = area.c0; c <= area.c1; c++) {
-      const cell = sheet.cellForWrite(area.r0, c);
+      const cell = sheet.cell(area.r0, c) ?? {};
       let text = cell.value === undefined || cell.value === "" ? `Column${c - area.c0 + 1}` : String(cell.value);
       for (let n = 2; seen.has(text.toLowerCase()); n++) text = `${text}${n}`;
       seen.add(text.toLowerCase());
-      delete cell.formula;
-      delete cell.error;
-      cell.value = text;
+      sheet.cells.set(area.r0, c, { value: text, format: cell.format });
     }
     let n = ++this.tableCounter;
     while (this.findTable(`Table${n}`)) n = ++this.tableCounter;

@@ -2,15 +2,21 @@
  * Runs the analysis for the task pane and the browser page: the pipeline call, its progress,
  * cancellation through an AbortController, and (Excel route) writing the result sheets.
  * Components only call `run` and `cancel` and show the state; they never call the workbook.
+ *
+ * Every run has its own AbortController. A reader or writer that offers `forRun` (the Office.js
+ * adapter) is bound to that run's signal and progress, so a cancel takes effect at the next
+ * chunk of a read or write, and the progress bar moves per chunk. Writing through such a writer
+ * can be cancelled too: it writes under temporary names and leaves the workbook as it was.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { analyseWorkbook, type AnalyseOptions, type AnalysisResult } from "../../pipeline";
 import { UserError } from "../../domain/issues";
 import { buildSheets } from "../../report/sheets";
-import type { StoredSettings, WorkbookReader, WorkbookWriter, WriteOutcome } from "../../workbook/port";
+import type { RunControl, StoredSettings, WorkbookReader, WorkbookWriter, WriteOutcome } from "../../workbook/port";
 import { CANCELLED_MESSAGE, errorMessage, isCancellation } from "../errors";
 
-/** Where a run is. `writing` cannot be cancelled (the sheets are being replaced). */
+/** Where a run is. `writing`: the result sheets are being written by a writer that cannot be
+ * cancelled halfway (one without `forRun`); a cancellable write stays `running`. */
 export type RunStatus = "idle" | "running" | "writing" | "done" | "cancelled" | "error";
 
 /** State of the current (or last) run. */
@@ -41,6 +47,10 @@ export interface RunRequest {
 export const WRITE_STEP = "Resultaatbladen schrijven";
 
 const IDLE: AnalysisState = { status: "idle", stap: null, fractie: 0, result: null, outcome: null, error: null };
+
+/** Share of the bar for reading the workbook: the pipeline reports "Werkmap lezen" from 0 to
+ * 0.3 (after each sheet, pipeline.ts `analyseWorkbook`). */
+const READ_SHARE = 0.3;
 
 /** Rejects with the cancellation error as soon as `signal` aborts; otherwise follows `work`. */
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
@@ -92,23 +102,44 @@ export function useAnalysis(): AnalysisState & {
     const share = request.writer ? 0.9 : 1;
     writing.current = false;
     setState({ ...IDLE, status: "running", stap: "Werkmap lezen", fractie: 0 });
+    // Moves the bar forward only (chunk progress and step progress interleave).
+    const advance = (fractie: number, stap?: string) => {
+      if (current() && !ctrl.signal.aborted) setState((s) => ({ ...s, stap: stap ?? s.stap, fractie: Math.max(s.fractie, fractie) }));
+    };
+    // Reading: chunks of the sheet being read fill the rest of the reading share (the stock
+    // sheet, by far the largest, dominates); later steps come from the pipeline.
+    let readBase = 0;
+    const readControl: RunControl = {
+      signal: ctrl.signal,
+      onProgress: (done, total) => advance(readBase + (READ_SHARE * share - readBase) * (total > 0 ? done / total : 1)),
+    };
+    const reader = request.reader.forRun?.(readControl) ?? request.reader;
+    const writeControl: RunControl = {
+      signal: ctrl.signal,
+      onProgress: (done, total) => advance(share + (1 - share) * (total > 0 ? done / total : 1)),
+    };
+    const writer = request.writer?.forRun?.(writeControl) ?? request.writer;
+    const cancellableWrite = request.writer?.forRun !== undefined;
     try {
       const result = await untilAborted(
-        analyseWorkbook(request.reader, {
+        analyseWorkbook(reader, {
           ...request.options,
           signal: ctrl.signal,
           onProgress: (stap, fractie) => {
-            if (current() && !ctrl.signal.aborted) setState((s) => ({ ...s, stap, fractie: fractie * share }));
+            if (stap === "Werkmap lezen") readBase = Math.max(readBase, fractie * share);
+            if (current() && !ctrl.signal.aborted) setState((s) => ({ ...s, stap, fractie: Math.max(s.fractie, fractie * share) }));
           },
         }),
         ctrl.signal,
       );
       let outcome: WriteOutcome | null = null;
-      if (request.writer) {
+      if (writer) {
         if (ctrl.signal.aborted) throw new UserError(CANCELLED_MESSAGE);
-        writing.current = true;
-        if (current()) setState((s) => ({ ...s, status: "writing", stap: WRITE_STEP, fractie: share }));
-        outcome = await request.writer.writeResults(buildSheets(result, { afronden: request.options.rules.tekort.afronden }), request.settings);
+        writing.current = !cancellableWrite;
+        if (current()) setState((s) => ({ ...s, status: cancellableWrite ? "running" : "writing", stap: WRITE_STEP, fractie: share }));
+        // Not raced against the signal: a cancelled write rejects only once the workbook is
+        // back as it was.
+        outcome = await writer.writeResults(buildSheets(result, { afronden: request.options.rules.tekort.afronden }), request.settings);
         writing.current = false;
       }
       if (!current()) return null;
@@ -127,7 +158,7 @@ export function useAnalysis(): AnalysisState & {
   }, []);
 
   const cancel = useCallback(() => {
-    // Once the sheets are being written, stopping halfway would leave a mix of old and new.
+    // A writer without `forRun` cannot stop halfway without leaving a mix of old and new.
     if (!writing.current) controller.current?.abort();
   }, []);
 
