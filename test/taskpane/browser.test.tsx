@@ -30,7 +30,7 @@ describe("browser page", () => {
     await user.upload(fileInput(), sampleFile());
     expect(await screen.findByText(`Geopend: ${KERKRADE}`, undefined, { timeout: 10000 })).toBeTruthy();
     // The focus moves to the first step.
-    await waitFor(() => expect(document.activeElement).toBe(stepButton("1. Kies de tabellen")));
+    await waitFor(() => expect(document.activeElement).toBe(stepButton("1. Kies de tabellen")), { timeout: 10000 });
     expect(screen.getByRole("list", { name: "Bladen in de werkmap" }).textContent).toContain("Voorraad (synthetisch)");
 
     await openStep(user, "4. Uitvoeren");
