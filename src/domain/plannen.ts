@@ -9,7 +9,8 @@
  *   nultreden threshold (`rules.nultreden`), else regulier: a class alone cannot prove
  *   geclusterd or zorggeschikt, which need complex facts; name the BZK type to say otherwise;
  * - renovatie moves dwellings from its "van" class to its "naar" class; without a "van" class it
- *   starts from the lowest class (Limburg BAT 0 / regulier);
+ *   starts from the lowest class (Limburg BAT 0 / regulier), without a "naar" class it ends at the
+ *   nultreden threshold (Limburg BAT 1 by default);
  * - a change in or before the supply's count year (a supply table's year, or
  *   `rules.plannen.peiljaarVoorraad` for a stock) is already in the supply and is skipped;
  * - changes apply to the supply without groep (a stock) or of groep "ouderen"; a change with a
@@ -62,8 +63,12 @@ interface Delta {
 
 /** The BZK type a BAT level gives on its own (see the module comment). */
 function bzkOfBat(level: number, scale: BatScale, rules: Rules): BzkType {
-  const min = scale === "limburg" ? rules.nultreden.limburgMinBat : rules.nultreden.veraMinBat;
-  return level >= min ? "nultreden" : "regulier";
+  return level >= nultredenLevel(scale, rules) ? "nultreden" : "regulier";
+}
+
+/** The BAT level where nultreden starts on the scale (`rules.nultreden`). */
+function nultredenLevel(scale: BatScale, rules: Rules): number {
+  return scale === "limburg" ? rules.nultreden.limburgMinBat : rules.nultreden.veraMinBat;
 }
 
 /** The lowest BAT level of the scale when it is below the nultreden threshold, else null. */
@@ -78,7 +83,9 @@ function lowestBat(scale: BatScale, rules: Rules): number | null {
  */
 export function changeDeltas(c: PlannedChange, scale: BatScale, rules: Rules): Delta[] {
   const out: Delta[] = [];
-  const bat = c.bat !== null && isValidLevel(c.bat, scale) ? c.bat : null;
+  // A renovation without a target class makes the dwellings nultreden: the threshold class.
+  const target = c.soort === "renovatie" && c.bat === null && c.bzk === null ? nultredenLevel(scale, rules) : c.bat;
+  const bat = target !== null && isValidLevel(target, scale) ? target : null;
   const toType = c.bzk ?? (bat !== null ? bzkOfBat(bat, scale, rules) : null);
   const profile = toType === "zorggeschikt" ? c.zorgprofiel : null;
   if (ADDS.has(c.soort) || REMOVES.has(c.soort)) {
@@ -104,7 +111,8 @@ export function changeDeltas(c: PlannedChange, scale: BatScale, rules: Rules): D
 /** Short Dutch description of one change: "2023: sloop 96 woningen BAT 0". */
 export function describeChange(c: PlannedChange, scale: BatScale): string {
   const what = (bat: number | null, bzk: string | null) => (bzk ?? (bat !== null ? batText(bat, scale) : "klasse onbekend"));
-  const target = c.soort === "renovatie" ? `van ${c.vanBzk ?? (c.vanBat !== null ? batText(c.vanBat, scale) : "de laagste klasse")} naar ${what(c.bat, c.bzk)}` : what(c.bat, c.bzk);
+  const naar = c.bat === null && c.bzk === null ? "nultreden" : what(c.bat, c.bzk);
+  const target = c.soort === "renovatie" ? `van ${c.vanBzk ?? (c.vanBat !== null ? batText(c.vanBat, scale) : "de laagste klasse")} naar ${naar}` : what(c.bat, c.bzk);
   return `${c.jaar}: ${c.soort} ${formatGetal(c.aantal)} ${c.aantal === 1 ? "woning" : "woningen"} ${target}${c.gebied ? ` (${c.gebied})` : ""}`;
 }
 

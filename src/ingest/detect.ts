@@ -11,6 +11,7 @@ import { voorraadHeaderScore } from "./stock";
 import { categorizedHeaderScore, surveyCategorized } from "./categorized";
 import { isTitleRow } from "./row-kinds";
 import { cellText } from "./cells";
+import { detectPlannedChanges } from "./mutaties";
 
 /** Result of {@link detectTable}. */
 export interface TableDetection {
@@ -62,12 +63,17 @@ function stockFields(row: readonly unknown[]): StockField[] {
  *    one year and no scenario, vraag when not.
  * 3. **voorraad** when the header names at least two stock fields, one of them bat, aantal or id.
  * 4. **onbekend** otherwise.
+ * Before all of these: **mutaties** (planned changes, mutaties.ts) when the header has year, kind
+ * and number columns and a row below names nieuwbouw, sloop, verkoop, aankoop or renovatie.
  *
  * @param table raw cells.
  * @returns kind, header row index and a short Dutch reason.
  */
 export function detectTable(table: RawTable): TableDetection {
   const values = table.values;
+  // Planned changes first: their "BAT" and "Aantal" columns would read as a grouped stock.
+  const planned = detectPlannedChanges(table);
+  if (planned !== null) return { kind: "mutaties", headerIndex: planned.headerIndex, reden: planned.reden };
   const sIdx = findHeaderRow(values, (row) => voorraadHeaderScore(row));
   const row = (i: number) => table.originRow + i;
 

@@ -49,6 +49,7 @@ export type TableKind =
   | "bat-breed"       // wide BAT table: rows per owner/area, columns BAT 0..4
   | "aanbod"          // supply per BZK type (published layout)
   | "vraag"           // demand, long or wide
+  | "mutaties"        // planned changes per year: nieuwbouw, sloop, verkoop, aankoop, renovatie
   | "onbekend";
 
 /** Result of reading stock rows (per-dwelling, grouped, or wide BAT tables unpivoted). */

@@ -11,6 +11,7 @@ export const KIND_LABELS: Record<TableKind, string> = {
   "bat-breed": "BAT-tabel per corporatie of gebied",
   aanbod: "aanbodtabel",
   vraag: "vraagtabel",
+  mutaties: "geplande wijzigingen",
   onbekend: "niet herkend",
 };
 
