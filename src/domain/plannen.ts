@@ -20,7 +20,7 @@ import { BZK_TYPES, type BatScale, type BzkType, type DemandEntry, type SupplyEn
 import type { Issue } from "./issues";
 import type { Rules } from "./rules";
 import { batCode, batText, isValidLevel, minLevel } from "./bat";
-import { computeTekort, type TekortRow } from "./tekort";
+import { computeTekort, pickYear, type TekortRow } from "./tekort";
 import { formatGetal, formatLijst } from "./format";
 
 /** Kinds of planned change. */
@@ -152,21 +152,6 @@ export interface PlannedSupply {
   issues: Issue[];
 }
 
-/** Entries of the latest count year ≤ jaar (else of the earliest); all when there is one year. */
-function entriesForYear(entries: readonly SupplyEntry[], jaar: number): { list: SupplyEntry[]; year: number | null } {
-  const years = new Set(entries.map((e) => e.jaar));
-  if (years.size <= 1) return { list: entries.slice(), year: entries[0]?.jaar ?? null };
-  let best: number | null = null;
-  let earliest: number | null = null;
-  for (const y of years) {
-    if (y === null) continue;
-    if (y <= jaar && (best === null || y > best)) best = y;
-    if (earliest === null || y < earliest) earliest = y;
-  }
-  const chosen = best ?? earliest;
-  return { list: entries.filter((e) => e.jaar === chosen), year: chosen };
-}
-
 /**
  * Supply per year with the planned changes applied.
  *
@@ -235,7 +220,7 @@ export function applyPlannedChanges(
   const out: SupplyEntry[] = [];
   const perJaar: SupplyYear[] = [];
   for (const jaar of [...new Set(years)].sort((a, b) => a - b)) {
-    const { list, year } = entriesForYear(supply, jaar);
+    const { entries: list, year } = pickYear([...supply], jaar);
     const threshold = year ?? rules.plannen.peiljaarVoorraad ?? -Infinity;
     const set = list.map((e) => ({ ...e, jaar }));
     changes.forEach((c, i) => {

@@ -9,6 +9,8 @@ import type { BzkType, Zorgprofiel } from "../domain/types";
 import type { TekortRow } from "../domain/tekort";
 import type { SupplySummary } from "../domain/aggregate";
 import type { MutatieSoort, SupplyYear } from "../domain/plannen";
+import type { ClusterCandidate } from "../domain/clustering";
+import type { CareCandidate } from "../domain/zorgpotentieel";
 import type { WhatIfComplex, WhatIfSegment, WhatIfTekortRow } from "../domain/whatif";
 
 /** Version of the JSON document's shape; bumped only when an existing field changes. */
@@ -70,30 +72,11 @@ export interface JsonPlannen {
   aanbodPerJaar: SupplyYear[];
 }
 
-/** One entry of `clusteringspotentieel`. */
-export interface JsonClustering {
-  complex: string;
-  eigenaar: string | null;
-  gemeente: string | null;
-  criterium: "ontmoetingsruimte" | "woningen" | "aandeel55plus";
-  soort: "ontbreekt" | "onbekend";
-  ontbreekt: string;
-  oplossing: string;
-  woningen: number;
-  erbijGeclusterd: number;
-  erbijZorggeschikt: number;
-}
+/** One entry of `clusteringspotentieel` (clustering.ts, without the internal row indices). */
+export type JsonClustering = Omit<ClusterCandidate, "fixWaarde" | "rijen">;
 
-/** One entry of `zorgpotentieel`. */
-export interface JsonZorgpotentieel {
-  complex: string;
-  eigenaar: string | null;
-  gemeente: string | null;
-  soort: "ontbreekt" | "onbekend";
-  ontbreekt: string;
-  geclusterd: number;
-  erbijZorggeschikt: number;
-}
+/** One entry of `zorgpotentieel` (zorgpotentieel.ts, without the internal row indices). */
+export type JsonZorgpotentieel = Omit<CareCandidate, "rijen">;
 
 /** Supply counts of one side of the what-if. */
 type JsonAanbod = Pick<SupplySummary, "eenheden" | "perBat" | "perBzk" | "cumulatief">;
