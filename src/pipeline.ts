@@ -7,7 +7,11 @@
 import { assessAdaptation, type AdaptedDwelling, type AdaptationTotal } from "./domain/potentieel";
 import { classifyStock, type ClassifiedDwelling } from "./domain/classify";
 import { summariseAll, supplyFromSummary, type GroupKey, type SupplySummary } from "./domain/aggregate";
-import { computeTekort, normaliseSupplyTable, type TekortRow } from "./domain/tekort";
+import { normaliseSupplyTable, type TekortRow } from "./domain/tekort";
+import { computeTekortWithPlans, type PlannedChange, type SupplyYear } from "./domain/plannen";
+import { findClusterCandidates, type ClusterCandidate } from "./domain/clustering";
+import { findCareCandidates, type CareCandidate } from "./domain/zorgpotentieel";
+import { computeWhatIf, paramsFromRules, prepareWhatIf, type WhatIfBase, type WhatIfResult } from "./domain/whatif";
 import type { Rules } from "./domain/rules";
 import { UserError, type Issue } from "./domain/issues";
 import type { BatScale, DemandEntry, StockRow, SupplyEntry } from "./domain/types";
@@ -15,6 +19,7 @@ import { detectTable } from "./ingest/detect";
 import { readStock, type StockOptions } from "./ingest/stock";
 import { readDemand } from "./ingest/demand";
 import { readSupply } from "./ingest/supply";
+import { readPlannedChanges } from "./ingest/mutaties";
 import type { MappingOverrides, RawTable, StockField, StockIngest, TableKind } from "./ingest/types";
 import { computeCbsRoute, type AdaptationShareEntry, type CbsRoute, type CbsStockEntry } from "./domain/cbs";
 import { readAdaptationShares, readCbsStock } from "./ingest/cbs";
@@ -66,6 +71,18 @@ export interface AnalysisResult {
   demand: DemandEntry[];
   tekort: TekortRow[];
   adaptationTotals: AdaptationTotal[];
+  /** Planned changes read from the workbook (empty when none); they are in `tekort`. */
+  plannen: PlannedChange[];
+  /** Supply per year (demand and change years) with the planned changes; empty without changes. */
+  aanbodPerJaar: SupplyYear[];
+  /** Complexes one geclusterd criterion short, ranked (clustering.ts). */
+  clustering: ClusterCandidate[];
+  /** Clustered complexes where Wlz care would add zorggeschikte dwellings, ranked (zorgpotentieel.ts). */
+  zorgpotentieel: CareCandidate[];
+  /** The what-if base for recomputing scenarios (task pane); null without stock and demand/supply. */
+  watAlsBasis: WhatIfBase | null;
+  /** The scenario of `rules.watAls`, traced per dwelling; null when `watAlsBasis` is null. */
+  watAls: WhatIfResult | null;
   issues: Issue[];
   rules: Rules;
   /** The CBS route (CBS stock × adaptation percentages, combined with the BAT stock); absent when
@@ -249,8 +266,11 @@ export function analyseSheets(sheets: readonly SheetRead[], options: AnalyseOpti
   }
   // CBS route input, read before the check below so that a workbook with only these tables works.
   const cbsInput = readCbsInput(names, kinds, tableOf, use, skip, issues);
+  // Planned changes (read once the stock's BAT scale is known, below).
+  const planSheets = names.filter((n) => kinds.get(n) === "mutaties" && n !== options.vraag && n !== options.voorraad);
+  for (const other of planSheets.slice(1)) skip(other, `er is één tabel met geplande wijzigingen gebruikt ('${planSheets[0]}').`);
   for (const t of tables) {
-    if (!t.used && !issues.some((i) => i.code === "blad-niet-gebruikt" && i.sheet === t.sheet)) {
+    if (!t.used && t.sheet !== planSheets[0] && !issues.some((i) => i.code === "blad-niet-gebruikt" && i.sheet === t.sheet)) {
       issues.push({ code: "blad-niet-gebruikt", severity: "info", sheet: t.sheet, cell: null, message: `Blad '${t.sheet}' is niet gebruikt: ${t.reden}` });
     }
   }
@@ -283,24 +303,56 @@ export function analyseSheets(sheets: readonly SheetRead[], options: AnalyseOpti
   if (cbs) issues.push(...cbs.issues);
 
   checkCancelled(signal);
+  progress("Clustering- en zorgpotentieel bepalen", 0.75);
+  const clustering = findClusterCandidates(dwellings, rules);
+  const zorgpotentieel = findCareCandidates(dwellings, rules);
+
+  let plannen: PlannedChange[] = [];
+  if (planSheets.length > 0) {
+    const table = byName.get(planSheets[0])?.table;
+    if (table) {
+      const p = readPlannedChanges(table, batScale);
+      plannen = p.changes;
+      issues.push(...p.issues);
+      use(planSheets[0], `${p.changes.length} geplande wijzigingen gelezen.`);
+    } else {
+      skip(planSheets[0], "het blad is te groot om als tabel met geplande wijzigingen te lezen.");
+    }
+  }
+
+  checkCancelled(signal);
   progress("Tekort berekenen", 0.85);
   const supplySource: SupplySource = stock ? "voorraad" : supplyTable.length > 0 ? "aanbodtabel" : null;
   const supply = stock ? supplyFromSummary(summary, batScale) : supplyTable;
   let tekort: TekortRow[] = [];
-  if (demand.length > 0 && supplySource) {
-    const t = computeTekort(supply, demand, { batScale });
+  let aanbodPerJaar: SupplyYear[] = [];
+  if (supplySource && (demand.length > 0 || plannen.length > 0)) {
+    // Supply per demand year = supply now + the planned changes up to that year (none: constant).
+    const t = computeTekortWithPlans(supply, demand, plannen, batScale, rules);
     tekort = t.rows;
+    aanbodPerJaar = t.planned.perJaar;
     issues.push(...t.issues);
-  } else if (demand.length === 0) {
+  } else if (plannen.length > 0) {
+    issues.push({ code: "plannen-geen-aanbod", severity: "waarschuwing", sheet: planSheets[0], cell: null, message: "Er zijn geplande wijzigingen, maar geen voorraad of aanbodtabel om ze op toe te passen; ze zijn niet gebruikt." });
+  }
+  if (demand.length === 0) {
     issues.push({ code: "geen-vraag", severity: "info", sheet: null, cell: null, message: "Geen vraagtabel gevonden: het tekort is niet berekend. Voeg een vraagtabel toe of wijs die aan met --vraag." });
-  } else {
+  } else if (!supplySource) {
     issues.push({ code: "geen-aanbod", severity: "waarschuwing", sheet: null, cell: null, message: "Geen voorraad- of aanbodtabel gevonden: het tekort is niet berekend." });
   }
+  // The what-if base and the scenario of the rules (only a stock has dwellings to move).
+  checkCancelled(signal);
+  progress("Wat-als berekenen", 0.92);
+  const input = {
+    dwellings, adapted: adaptation.perDwelling, rules, batScale, supplySource, supply, demand, plannen, clustering, zorgpotentieel,
+  };
+  const watAlsBasis = stock ? prepareWhatIf(input) : null;
+  const watAls = watAlsBasis ? computeWhatIf(watAlsBasis, paramsFromRules(rules), { trace: true }) : null;
   progress("Klaar", 1);
 
   return {
     tables, stock, batScale, dwellings, adapted: adaptation.perDwelling, summary, groups, supplySource, supply, demand,
-    tekort, adaptationTotals: adaptation.totals, issues, rules, ...(cbs ? { cbs } : {}),
+    tekort, adaptationTotals: adaptation.totals, plannen, aanbodPerJaar, clustering, zorgpotentieel, watAlsBasis, watAls, issues, rules, ...(cbs ? { cbs } : {}),
   };
 }
 

@@ -14,6 +14,7 @@ test("describeWorkbook recognises the Kerkrade sheets", async () => {
     ["BAT per corporatie", "bat-breed"],
     ["Woningtype", "onbekend"],
     ["Voorraad (synthetisch)", "voorraad"],
+    ["Plannen 2021-2025", "mutaties"],
   ]);
 });
 

@@ -18,6 +18,18 @@ export interface AnalyseCommand {
   kolommen: MappingOverrides;
   afronden?: number;
   schaal?: "limburg" | "vera";
+  /** What-if overrides of `regels.watAls` (only those given). */
+  watAls: WatAlsOptions;
+}
+
+/** What-if options: `--aanpassen 30` or `--aanpassen huur=30` (repeatable), `--ontmoetingsruimten 5`,
+ * `--wlz-complexen 2`, `--zonder-plannen`. */
+export interface WatAlsOptions {
+  aanpassenPercentage?: number;
+  aanpassenPerSegment?: Record<string, number>;
+  ontmoetingsruimten?: number;
+  wlzComplexen?: number;
+  plannen?: boolean;
 }
 
 /** Other commands: help, version, print the default rules. */
@@ -28,11 +40,19 @@ export const USAGE = `Gebruik:
   bat-bzk analyse <werkmap.xlsx> [--uit <resultaat.xlsx>] [--json <pad>|-]
                   [--voorraad <blad>] [--vraag <blad>] [--regels <regels.json>]
                   [--kolom <veld>=<kop>]... [--afronden 5] [--schaal limburg|vera]
+                  [--aanpassen <pct> | --aanpassen <segment>=<pct>]... [--ontmoetingsruimten <k>]
+                  [--wlz-complexen <m>] [--zonder-plannen]
   bat-bzk regels        toont de standaardregels als JSON (om aan te passen voor --regels)
   bat-bzk --help | --versie
 
+Wat-als (standaard: regels.watAls, 10% aanpassen): --aanpassen 30 past 30% van de potentieel
+geschikte woningen aan (--aanpassen koop=10 per segment), --ontmoetingsruimten 5 geeft de 5 beste
+kandidaat-complexen een ontmoetingsruimte, --wlz-complexen 2 start Wlz-zorg in de 2 beste
+zorgkandidaten, --zonder-plannen laat de geplande wijzigingen buiten het wat-als-scenario.
+
 Voorbeeld:
   bat-bzk analyse voorraad.xlsx --uit resultaat.xlsx --kolom bat="BAT score"
+  bat-bzk analyse voorraad.xlsx --json - --aanpassen 30 --ontmoetingsruimten 5
 
 Afsluitcode: 0 = analyse gelukt (meldingen staan in het resultaat), 1 = niets te analyseren, 2 = verkeerd gebruik.`;
 
@@ -60,6 +80,10 @@ export function parseCommand(argv: string[]): Command {
         kolom: { type: "string", multiple: true },
         afronden: { type: "string" },
         schaal: { type: "string" },
+        aanpassen: { type: "string", multiple: true },
+        ontmoetingsruimten: { type: "string" },
+        "wlz-complexen": { type: "string" },
+        "zonder-plannen": { type: "boolean" },
         help: { type: "boolean", short: "h" },
         versie: { type: "boolean" },
         version: { type: "boolean" },
@@ -103,6 +127,18 @@ export function parseCommand(argv: string[]): Command {
     if (values.schaal !== "limburg" && values.schaal !== "vera") throw new UsageError(`--schaal is 'limburg' (0-4) of 'vera' (BAT1-BAT5); kreeg '${values.schaal}'.`);
     schaal = values.schaal;
   }
+  const watAls: WatAlsOptions = {};
+  for (const spec of values.aanpassen ?? []) {
+    const eq = spec.indexOf("=");
+    const segment = eq >= 0 ? spec.slice(0, eq).trim() : null;
+    const pct = percentage(eq >= 0 ? spec.slice(eq + 1) : spec, spec);
+    if (segment === null) watAls.aanpassenPercentage = pct;
+    else if (segment === "") throw new UsageError(`--aanpassen verwacht een percentage of segment=percentage, bijvoorbeeld --aanpassen huur=30; kreeg '${spec}'.`);
+    else watAls.aanpassenPerSegment = { ...watAls.aanpassenPerSegment, [segment]: pct };
+  }
+  if (values.ontmoetingsruimten !== undefined) watAls.ontmoetingsruimten = count("--ontmoetingsruimten", values.ontmoetingsruimten);
+  if (values["wlz-complexen"] !== undefined) watAls.wlzComplexen = count("--wlz-complexen", values["wlz-complexen"]);
+  if (values["zonder-plannen"]) watAls.plannen = false;
   return {
     command: "analyse",
     werkmap: rest[0],
@@ -114,5 +150,21 @@ export function parseCommand(argv: string[]): Command {
     kolommen,
     afronden,
     schaal,
+    watAls,
   };
+}
+
+/** A percentage 0..100 ("30", "12,5", "30%"), or a UsageError. */
+function percentage(text: string, spec: string): number {
+  const t = text.trim().replace(/%$/, "").replace(",", ".");
+  const n = t === "" ? NaN : Number(t);
+  if (!Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`--aanpassen verwacht een percentage van 0 tot en met 100, bijvoorbeeld 30 of huur=30; kreeg '${spec}'.`);
+  return n;
+}
+
+/** A whole number ≥ 0, or a UsageError naming the option. */
+function count(option: string, text: string): number {
+  const n = Number(text.trim());
+  if (text.trim() === "" || !Number.isInteger(n) || n < 0) throw new UsageError(`${option} verwacht een geheel getal van 0 of meer, bijvoorbeeld 5; kreeg '${text}'.`);
+  return n;
 }

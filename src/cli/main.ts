@@ -103,6 +103,17 @@ async function loadRules(cmd: AnalyseCommand): Promise<Rules> {
   }
   if (cmd.schaal) rules = { ...rules, batSchaal: cmd.schaal };
   if (cmd.afronden) rules = { ...rules, tekort: { ...rules.tekort, afronden: cmd.afronden } };
+  const w = cmd.watAls;
+  if (Object.keys(w).length > 0) {
+    rules = {
+      ...rules,
+      watAls: {
+        ...rules.watAls,
+        ...w,
+        aanpassenPerSegment: { ...rules.watAls.aanpassenPerSegment, ...w.aanpassenPerSegment },
+      },
+    };
+  }
   return rules;
 }
 

@@ -181,6 +181,45 @@ export const RulesSchema = z.strictObject({
       afronden: z.number().int().positive().nullable().default(null),
     })
     .prefault({}),
+
+  /** Near misses that count as clustering potential (clustering.ts): a complex that meets every
+   * geclusterd criterion but one, where that one is off by at most these margins. */
+  clusteringspotentieel: z
+    .strictObject({
+      /** issue 6: "10-11 dwellings when the minimum is 12" → at most 2 dwellings short. */
+      woningenMarge: z.number().int().min(0).default(2),
+      /** issue 6: "45-49% 55+ when the minimum is 50%" → at most 5 percentage points short (fraction). */
+      aandeel55plusMarge: z.number().min(0).max(1).default(0.05),
+      /** Also list complexes whose one open criterion is unknown (to check), not only known misses. */
+      onbekendMeetellen: z.boolean().default(true),
+    })
+    .prefault({}),
+
+  /** Planned changes (plannen.ts): supply in a later year = supply now + changes up to that year. */
+  plannen: z
+    .strictObject({
+      /** Year the stock describes; changes in this year or before are taken as already in the
+       * stock and skipped. null = every change counts (the stock is the state before the first). */
+      peiljaarVoorraad: z.number().int().min(1900).max(2200).nullable().default(null),
+    })
+    .prefault({}),
+
+  /** Default what-if scenario (whatif.ts), shown in the result sheets and the JSON `watAls`. */
+  watAls: z
+    .strictObject({
+      /** Percentage (0-100) of the potentieel dwellings made nultreden. Parkstad Toekomstvisie:
+       * adapting even 10% of the potentially suitable stock removes most new-build need. */
+      aanpassenPercentage: z.number().min(0).max(100).default(10),
+      /** Percentage per segment (segment as in Aanpassingspotentieel, e.g. "huur"); overrides the above. */
+      aanpassenPerSegment: z.record(z.string(), z.number().min(0).max(100)).default(() => ({})),
+      /** Meeting rooms added to the best candidate complexes (clustering potential). */
+      ontmoetingsruimten: z.number().int().min(0).default(0),
+      /** Complexes (best care-potential candidates) where Wlz care starts. */
+      wlzComplexen: z.number().int().min(0).default(0),
+      /** Include the workbook's planned changes in the scenario (they are always in the baseline). */
+      plannen: z.boolean().default(true),
+    })
+    .prefault({}),
 });
 
 /** The complete, validated rule set (output of `RulesSchema`). */
@@ -295,6 +334,20 @@ export const RULE_SOURCES: Record<string, string> = {
   "aanpassing.eenheiddetailsoorten":
     "VERA EENHEIDDETAILSOORT: eengezinswoningen (EGW) grondgebonden, meergezinswoningen (MGW) gestapeld; BEN op de begane grond.",
   "tekort.afronden": "Kerkrade rondt de opgave af op veelvouden van 5; afronden gebeurt alleen in de bladen, nooit in saldo.",
+  "clusteringspotentieel.woningenMarge":
+    "Clusteringspotentieel: een complex dat hoogstens zoveel woningen te klein is (bij minimaal 12: 10 of 11 woningen) telt als bijna geclusterd.",
+  "clusteringspotentieel.aandeel55plusMarge":
+    "Clusteringspotentieel: een complex met hoogstens zoveel procentpunt te weinig 55-plussers (bij minimaal 50%: 45-49%) telt als bijna geclusterd.",
+  "clusteringspotentieel.onbekendMeetellen":
+    "Clusteringspotentieel: ook complexen tonen waarvan het ene ontbrekende gegeven onbekend is (na te gaan).",
+  "plannen.peiljaarVoorraad":
+    "product.md §4: aanbod in een later jaar = aanbod nu + geplande wijzigingen tot en met dat jaar; wijzigingen tot en met het peiljaar zitten al in de voorraad.",
+  "watAls.aanpassenPercentage":
+    "Toekomstvisie Wonen, Welzijn en Zorg Parkstad: al 10% van de potentieel geschikte woningen aanpassen neemt een groot deel van de nieuwbouwopgave weg.",
+  "watAls.aanpassenPerSegment": "Wat-als: een eigen percentage per segment (bijvoorbeeld huur en koop); anders geldt het algemene percentage.",
+  "watAls.ontmoetingsruimten": "Wat-als: zoveel ontmoetingsruimten erbij, in de complexen waar één ruimte de meeste woningen geclusterd maakt.",
+  "watAls.wlzComplexen": "Wat-als: in zoveel geclusterde complexen Wlz-zorg gaan leveren, waar dat de meeste zorggeschikte woningen oplevert.",
+  "watAls.plannen": "Wat-als: de geplande wijzigingen uit de werkmap meenemen (in de basis zitten ze altijd).",
 };
 
 /**

@@ -22,8 +22,9 @@
  * - gebied must match exactly (null matches null); when the supply has no areas and the demand
  *   of that groep names exactly one area, the total supply is used for it (info issue); otherwise
  *   a warning and the demand is skipped;
- * - supply is held constant over the years (no planned changes in this version): the supply of
- *   the latest count year ≤ the demand year is used (else the earliest), with one info issue.
+ * - the supply of the latest count year ≤ the demand year is used (else the earliest); when that
+ *   year differs from the demand year, supply is held constant, with one info issue. Planned
+ *   changes give supply entries per demand year (plannen.ts `computeTekortWithPlans`).
  * Categories "totaal" are never compared (a total is not a housing type).
  */
 import { BZK_TYPES, type BatScale, type DemandEntry, type Niveau, type SupplyEntry, type Zorgprofiel } from "./types";
@@ -349,8 +350,9 @@ function matchSupply(
   return null;
 }
 
-/** Supply held constant: the entries of the latest count year ≤ `jaar` (else the earliest year). */
-function pickYear(entries: SupplyEntry[], jaar: number): { entries: SupplyEntry[]; year: number | null } {
+/** Supply held constant: the entries of the latest count year ≤ `jaar` (else the earliest year).
+ * Also used by plannen.ts to pick the supply that planned changes start from. */
+export function pickYear(entries: SupplyEntry[], jaar: number): { entries: SupplyEntry[]; year: number | null } {
   const years = new Set(entries.map((e) => e.jaar));
   if (years.size === 1) return { entries, year: entries[0].jaar };
   let best: number | null = null;

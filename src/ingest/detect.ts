@@ -12,6 +12,7 @@ import { categorizedHeaderScore, surveyCategorized } from "./categorized";
 import { isTitleRow } from "./row-kinds";
 import { cellText } from "./cells";
 import { detectCbsTable } from "./cbs";
+import { detectPlannedChanges } from "./mutaties";
 
 /** Result of {@link detectTable}. */
 export interface TableDetection {
@@ -66,12 +67,17 @@ function stockFields(row: readonly unknown[]): StockField[] {
  *    (src/ingest/cbs.ts: a gemeente column with koop/huur counts, resp. with percentages
  *    geschikt/potentieel/ongeschikt).
  * 5. **onbekend** otherwise.
+ * Before all of these: **mutaties** (planned changes, mutaties.ts) when the header has year, kind
+ * and number columns and a row below names nieuwbouw, sloop, verkoop, aankoop or renovatie.
  *
  * @param table raw cells.
  * @returns kind, header row index and a short Dutch reason.
  */
 export function detectTable(table: RawTable): TableDetection {
   const values = table.values;
+  // Planned changes first: their "BAT" and "Aantal" columns would read as a grouped stock.
+  const planned = detectPlannedChanges(table);
+  if (planned !== null) return { kind: "mutaties", headerIndex: planned.headerIndex, reden: planned.reden };
   const sIdx = findHeaderRow(values, (row) => voorraadHeaderScore(row));
   const row = (i: number) => table.originRow + i;
 

@@ -51,6 +51,7 @@ export type TableKind =
   | "vraag"           // demand, long or wide
   | "cbs-voorraad"    // CBS housing stock per gemeente (koop/huur), for the CBS route
   | "aanpassingspercentages" // % geschikt/potentieel/ongeschikt per gemeente (and segment)
+  | "mutaties"        // planned changes per year: nieuwbouw, sloop, verkoop, aankoop, renovatie
   | "onbekend";
 
 /** Result of reading stock rows (per-dwelling, grouped, or wide BAT tables unpivoted). */

@@ -8,6 +8,11 @@ import type { Severity } from "../domain/issues";
 import type { BzkType, Zorgprofiel } from "../domain/types";
 import type { TekortRow } from "../domain/tekort";
 import type { CbsRoute } from "../domain/cbs";
+import type { SupplySummary } from "../domain/aggregate";
+import type { MutatieSoort, SupplyYear } from "../domain/plannen";
+import type { ClusterCandidate } from "../domain/clustering";
+import type { CareCandidate } from "../domain/zorgpotentieel";
+import type { WhatIfComplex, WhatIfSegment, WhatIfTekortRow } from "../domain/whatif";
 
 /** Version of the JSON document's shape; bumped only when an existing field changes. */
 export const SCHEMA_VERSIE = 1;
@@ -49,6 +54,14 @@ export interface JsonDocument {
   woningen: JsonWoning[];
   tekort: TekortRow[];
   aanpassingspotentieel: { gebied: string | null; segment: string | null; geschikt: number; potentieel: number; ongeschikt: number; onbekend: number }[];
+  /** uitbreiding (issue 6): planned changes and supply per year. */
+  plannen: JsonPlannen;
+  /** uitbreiding: complexes one geclusterd criterion short, ranked. */
+  clusteringspotentieel: JsonClustering[];
+  /** uitbreiding: clustered complexes where Wlz care would add zorggeschikte dwellings, ranked. */
+  zorgpotentieel: JsonZorgpotentieel[];
+  /** uitbreiding: the what-if scenario of the rules (`regels.watAls`); null without a stock. */
+  watAls: JsonWatAls | null;
   meldingen: { ernst: Severity; blad: string | null; cel: string | null; tekst: string; code: string }[];
   /** uitbreiding: the CBS route (CBS stock × adaptation percentages combined with the BAT stock);
    * null when the workbook has no CBS stock and percentage tables. */
@@ -87,6 +100,34 @@ export interface JsonCbsRoute {
   totaal: JsonAanpassing & { cbsVoorraad: number; batVoorraad: number; afgetrokken: number; woningen: number };
   regio: (JsonAanpassing & { naam: string; woningen: number; percentages: { geschikt: number; potentieel: number; ongeschikt: number }; toelichting: string }) | null;
   aannames: string[];
+}
+
+/** `plannen`: the changes read, supply per year, and whether supply was held constant. */
+export interface JsonPlannen {
+  /** true when no planned changes were applied: supply is the same in every year. */
+  aanbodConstant: boolean;
+  wijzigingen: { jaar: number; soort: MutatieSoort; aantal: number; bat: number | null; vanBat: number | null; bzk: string | null; zorgprofiel: Zorgprofiel | null; vanBzk: string | null; gebied: string | null; toelichting: string | null; bron: string }[];
+  aanbodPerJaar: SupplyYear[];
+}
+
+/** One entry of `clusteringspotentieel` (clustering.ts, without the internal row indices). */
+export type JsonClustering = Omit<ClusterCandidate, "fixWaarde" | "rijen">;
+
+/** One entry of `zorgpotentieel` (zorgpotentieel.ts, without the internal row indices). */
+export type JsonZorgpotentieel = Omit<CareCandidate, "rijen">;
+
+/** Supply counts of one side of the what-if. */
+type JsonAanbod = Pick<SupplySummary, "eenheden" | "perBat" | "perBzk" | "cumulatief">;
+
+/** `watAls`: the scenario, what each lever did, and the tekort beside the baseline. */
+export interface JsonWatAls {
+  parameters: { aanpassenPercentage: number; aanpassenPerSegment: Record<string, number>; ontmoetingsruimten: number; wlzComplexen: number; plannen: boolean };
+  aanpassing: WhatIfSegment[];
+  ontmoetingsruimten: WhatIfComplex[];
+  wlz: WhatIfComplex[];
+  aanbod: { basis: JsonAanbod; watAls: JsonAanbod };
+  tekort: WhatIfTekortRow[];
+  aangepasteWoningen: { id: string | null; bron: string; aantal: number; van: string; naar: string }[];
 }
 
 /**
@@ -157,6 +198,7 @@ export function buildJsonHead(result: AnalysisResult): JsonDocument {
     woningen: [],
     tekort: result.tekort,
     aanpassingspotentieel: result.adaptationTotals.map((t) => ({ ...t })),
+    ...whatIfFields(result),
     meldingen: result.issues.map((i) => ({ ernst: i.severity, blad: i.sheet, cel: i.cell, tekst: i.message, code: i.code })),
     cbsRoute: result.cbs ? cbsRouteJson(result.cbs) : null,
   };
@@ -218,5 +260,46 @@ function supplyCounts(result: AnalysisResult): Pick<JsonDocument["aanbod"], "per
       geclusterd: perBzk.geclusterd + perBzk.zorggeschikt,
       zorggeschikt: perBzk.zorggeschikt,
     },
+  };
+}
+
+/** The fields of issue 6: plannen, clusteringspotentieel, zorgpotentieel, watAls. */
+function whatIfFields(result: AnalysisResult): Pick<JsonDocument, "plannen" | "clusteringspotentieel" | "zorgpotentieel" | "watAls"> {
+  const aanbod = (x: SupplySummary): JsonAanbod => ({ eenheden: x.eenheden, perBat: x.perBat, perBzk: x.perBzk, cumulatief: x.cumulatief });
+  const w = result.watAls;
+  return {
+    plannen: {
+      aanbodConstant: result.aanbodPerJaar.length === 0,
+      wijzigingen: result.plannen.map((c) => ({
+        jaar: c.jaar, soort: c.soort, aantal: c.aantal, bat: c.bat, vanBat: c.vanBat, bzk: c.bzk, zorgprofiel: c.zorgprofiel, vanBzk: c.vanBzk,
+        gebied: c.gebied, toelichting: c.toelichting, bron: `${c.sheet}!${c.cell}`,
+      })),
+      aanbodPerJaar: result.aanbodPerJaar,
+    },
+    clusteringspotentieel: result.clustering.map((c) => ({
+      complex: c.complex, eigenaar: c.eigenaar, gemeente: c.gemeente, criterium: c.criterium, soort: c.soort, ontbreekt: c.ontbreekt,
+      oplossing: c.oplossing, woningen: c.woningen, erbijGeclusterd: c.erbijGeclusterd, erbijZorggeschikt: c.erbijZorggeschikt,
+    })),
+    zorgpotentieel: result.zorgpotentieel.map((c) => ({
+      complex: c.complex, eigenaar: c.eigenaar, gemeente: c.gemeente, soort: c.soort, ontbreekt: c.ontbreekt, geclusterd: c.geclusterd, erbijZorggeschikt: c.erbijZorggeschikt,
+    })),
+    watAls:
+      w === null
+        ? null
+        : {
+            parameters: {
+              aanpassenPercentage: w.parameters.aanpassenPercentage, aanpassenPerSegment: w.parameters.aanpassenPerSegment,
+              ontmoetingsruimten: w.parameters.ontmoetingsruimten, wlzComplexen: w.parameters.wlzComplexen, plannen: w.parameters.plannen,
+            },
+            aanpassing: w.aanpassing,
+            ontmoetingsruimten: w.ontmoetingsruimten,
+            wlz: w.wlz,
+            aanbod: { basis: aanbod(w.aanbod.basis), watAls: aanbod(w.aanbod.scenario) },
+            tekort: w.tekort,
+            aangepasteWoningen: (w.aangepasteWoningen ?? []).map((x) => {
+              const row = result.dwellings[x.rij].row;
+              return { id: row.id, bron: `${row.sheet}!${row.rowNumber}`, aantal: x.aantal, van: x.van, naar: x.naar };
+            }),
+          },
   };
 }

@@ -9,6 +9,7 @@ import type { AnalysisResult } from "../pipeline";
 import type { ColumnSpec, ModelValue, SheetModel, TableModel } from "./sheet-model";
 import { nlInt, roundTo } from "./format";
 import { cbsSheetPart } from "./cbs-sheet";
+import { plannenNotes, potentieelExtraTables, potentieelNotes, tekortExtraTables, watAlsText } from "./whatif-tables";
 
 /** Options for the sheets: `afronden` rounds saldo and tekort in the Tekort sheet to a multiple (e.g. 5). */
 export interface SheetOptions {
@@ -108,6 +109,9 @@ function tekortSheet(result: AnalysisResult, options: SheetOptions): SheetModel 
     result.supplySource === "aanbodtabel" ? "Het aanbod komt uit de aanbodtabel van de werkmap." : result.supplySource === "voorraad" ? "Het aanbod is geteld uit de woningvoorraad (per woning ingedeeld)." : "Er is geen aanbod gevonden.",
   ];
   if (constant) notes.push(constant.message);
+  notes.push(...plannenNotes(result));
+  const watAls = watAlsText(result);
+  if (watAls && result.tekort.length > 0) notes.push(`${watAls} Zie de tabel 'Wat-als tegenover de basis' onder de tekorttabel.`);
   if (step) notes.push(`Saldo en tekort zijn in dit blad afgerond op veelvouden van ${step}.`);
   if (result.tekort.length === 0) notes.push("Er is geen tekort berekend: zie het blad Controle.");
   return {
@@ -122,6 +126,7 @@ function tekortSheet(result: AnalysisResult, options: SheetOptions): SheetModel 
         columns: [col("Lezing", "text", 16), col("Niveau", "text", 8), col("Groep", "text", 24), col("Categorie", "text", 14), col("Zorgprofiel", "text", 10), col("Jaar", "year", 8), col("Scenario", "text", 12), col("Gebied", "text", 14), col("Aanbod", "integer"), col("Vraag", "integer"), col("Saldo (aanbod − vraag)", "integer"), col("Tekort", "integer")],
         rows: result.tekort.map((t) => [t.lezing, t.niveau === "bzk" ? "BZK" : "BAT", t.groep, t.categorie, t.zorgprofiel, t.jaar, t.scenario, t.gebied, t.aanbod, t.vraag, roundTo(t.saldo, step), roundTo(t.tekort, step)]),
       },
+      ...tekortExtraTables(result, step),
     ],
   };
 }
@@ -145,6 +150,7 @@ function potentieelSheet(result: AnalysisResult): SheetModel {
           ? "Er is geen voorraad per woning of per groep gevonden; hieronder staat alleen de CBS-route."
           : "Er is geen voorraad per woning of per groep gevonden; het aanpassingspotentieel is niet bepaald."
         : `Totaal beoordeeld: ${nlInt(result.summary.eenheden)} woningen.`,
+      ...potentieelNotes(result),
     ],
     tables: [
       {
@@ -153,6 +159,7 @@ function potentieelSheet(result: AnalysisResult): SheetModel {
         columns: [col("Gemeente", "text", 16), col("Segment", "text", 16), col("Geschikt", "integer"), col("Potentieel", "integer"), col("Ongeschikt", "integer"), col("Onbekend", "integer"), col("Totaal", "integer"), col("% geschikt", "percent"), col("% potentieel", "percent"), col("% ongeschikt", "percent")],
         rows,
       },
+      ...potentieelExtraTables(result),
     ],
   };
 }

@@ -13,6 +13,7 @@ export const KIND_LABELS: Record<TableKind, string> = {
   vraag: "vraagtabel",
   "cbs-voorraad": "CBS-woningvoorraad per gemeente",
   aanpassingspercentages: "aanpassingspercentages per gemeente",
+  mutaties: "geplande wijzigingen",
   onbekend: "niet herkend",
 };
 

@@ -202,3 +202,28 @@ describe("bat-bzk analyse", () => {
     expect(existsSync(path.join(dir, "nooit.xlsx"))).toBe(false);
   });
 });
+
+describe("bat-bzk analyse: what-if options (issue 6)", () => {
+  test("--aanpassen and --ontmoetingsruimten set the scenario in the JSON; the plans of the sample are applied", async () => {
+    const r = await run(["analyse", KERKRADE, "--json", "-", "--aanpassen", "30", "--ontmoetingsruimten", "3", "--wlz-complexen", "1"]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    const w = doc.watAls;
+    expect(w.parameters).toEqual({ aanpassenPercentage: 30, aanpassenPerSegment: {}, ontmoetingsruimten: 3, wlzComplexen: 1, plannen: true });
+    // 30% of the potentieel dwellings of the adaptation table, rounded to whole dwellings.
+    const potentieel = doc.aanpassingspotentieel.reduce((s: number, t: { potentieel: number }) => s + t.potentieel, 0);
+    expect(w.aanpassing.reduce((s: number, a: { potentieel: number }) => s + a.potentieel, 0)).toBe(potentieel);
+    expect(w.aanpassing.reduce((s: number, a: { aangepast: number }) => s + a.aangepast, 0)).toBe(Math.round(0.3 * potentieel));
+    expect(w.aangepasteWoningen.reduce((s: number, a: { aantal: number }) => s + a.aantal, 0)).toBe(Math.round(0.3 * potentieel));
+    // Meeting rooms go to the top three room candidates whose room is known to be missing.
+    const rooms = doc.clusteringspotentieel.filter((c: { criterium: string; soort: string }) => c.criterium === "ontmoetingsruimte" && c.soort === "ontbreekt");
+    expect(w.ontmoetingsruimten.map((c: { complex: string }) => c.complex)).toEqual(rooms.slice(0, 3).map((c: { complex: string }) => c.complex));
+    expect(w.wlz).toHaveLength(1);
+    // Scenario supply: the baseline plus what the levers moved.
+    const gained = w.ontmoetingsruimten.reduce((s: number, c: { erbijGeclusterd: number }) => s + c.erbijGeclusterd, 0);
+    expect(w.aanbod.watAls.cumulatief.geclusterd).toBe(w.aanbod.basis.cumulatief.geclusterd + gained);
+    expect(w.aanbod.watAls.cumulatief.nultreden).toBe(w.aanbod.basis.cumulatief.nultreden + Math.round(0.3 * potentieel));
+    expect(doc.plannen.aanbodConstant).toBe(false);
+    expect(doc.plannen.wijzigingen).toHaveLength(25);
+  });
+});

@@ -5,7 +5,7 @@ function leafPaths(value: unknown, prefix = ""): string[] {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return [prefix];
   const entries = Object.entries(value as Record<string, unknown>);
   // The two records the user fills with free keys are leaves.
-  if (prefix === "aanpassing.eenheiddetailsoorten") return [prefix];
+  if (prefix === "aanpassing.eenheiddetailsoorten" || prefix === "watAls.aanpassenPerSegment") return [prefix];
   return entries.flatMap(([k, v]) => leafPaths(v, prefix ? `${prefix}.${k}` : k));
 }
 

@@ -78,3 +78,55 @@ test("Kerkrade per-dwelling stock: clustered and care-suitable complexes are fou
   const geschikt = totals.reduce((s, t) => s + t.geschikt, 0);
   expect(geschikt).toBe(json.aanbod.cumulatief.nultreden);
 });
+
+/**
+ * Planned changes 2021-2025 (Lokaal meerjarig kader prestatieafspraken Kerkrade 2021-2025:
+ * 478 sloop, 515 nieuwbouw, 35 verkoop, 125 aankoop, 332 renovatie). The sample's sheet assigns
+ * them to BAT classes as stated in its note: sloop, verkoop and aankoop BAT 0, nieuwbouw BAT 2,
+ * renovatie BAT 0 → 1. Supply in 2025 follows from the published totals under those assumptions.
+ */
+describe("Kerkrade planned changes 2021-2025", () => {
+  const PLAN = { sloop: 478, nieuwbouw: 515, verkoop: 35, aankoop: 125, renovatie: 332 };
+  let result: AnalysisResult;
+  beforeAll(async () => {
+    result = await run();
+  });
+
+  test("the plans sheet is read: totals per kind equal the published figures", () => {
+    const json = buildJson(result);
+    for (const [soort, n] of Object.entries(PLAN)) {
+      const sum = json.plannen.wijzigingen.filter((w) => w.soort === soort).reduce((s, w) => s + w.aantal, 0);
+      expect([soort, sum]).toEqual([soort, n]);
+    }
+    expect(json.plannen.aanbodConstant).toBe(false);
+    expect(result.tables.find((t) => t.kind === "mutaties")).toMatchObject({ sheet: "Plannen 2021-2025", used: true });
+  });
+
+  test("supply in 2025 = supply now + every change of 2021-2025", () => {
+    const now = result.summary;
+    const at = (niveau: string, categorie: string) =>
+      result.aanbodPerJaar.filter((p) => p.jaar === 2025 && p.niveau === niveau && p.categorie === categorie).reduce((s, p) => s + p.aanbod, 0);
+    const bat0 = Number(total.bat_0) - PLAN.sloop - PLAN.verkoop + PLAN.aankoop - PLAN.renovatie;
+    expect(at("bat", "0")).toBe(bat0);
+    expect(at("bat", "1")).toBe(Number(total.bat_1) + PLAN.renovatie);
+    expect(at("bat", "2")).toBe(Number(total.bat_2) + PLAN.nieuwbouw);
+    expect(at("bzk", "regulier")).toBe(now.perBzk.regulier - PLAN.sloop - PLAN.verkoop + PLAN.aankoop - PLAN.renovatie);
+    expect(at("bzk", "nultreden")).toBe(now.perBzk.nultreden + PLAN.nieuwbouw + PLAN.renovatie);
+    const all = ["regulier", "nultreden", "geclusterd", "zorggeschikt"].reduce((s, c) => s + at("bzk", c), 0);
+    expect(all).toBe(Number(total.totaal) + PLAN.nieuwbouw + PLAN.aankoop - PLAN.sloop - PLAN.verkoop);
+  });
+
+  test("clustering and care potential are listed, ranked, and the default what-if adapts 10% of the potentieel stock", () => {
+    expect(result.clustering.length).toBeGreaterThan(0);
+    const gains = result.clustering.map((c) => c.erbijGeclusterd);
+    expect(gains).toEqual([...gains].sort((a, b) => b - a));
+    // The sample's deliberate near misses are found (10-11 dwellings, 45-49% 55+, unknown room).
+    expect(result.clustering.some((c) => c.criterium === "woningen" && /^1[01] woningen/.test(c.ontbreekt))).toBe(true);
+    expect(result.clustering.some((c) => c.criterium === "aandeel55plus" && /^4[5-9]% /.test(c.ontbreekt))).toBe(true);
+    expect(result.clustering.some((c) => c.soort === "onbekend")).toBe(true);
+    expect(result.zorgpotentieel.length).toBeGreaterThan(0);
+    const w = result.watAls!;
+    const potentieel = result.adaptationTotals.reduce((s, t) => s + t.potentieel, 0);
+    expect(w.aanpassing.reduce((s, a) => s + a.aangepast, 0)).toBe(Math.round(0.1 * potentieel));
+  });
+});

@@ -10,6 +10,8 @@ import { DEFAULT_RULES } from "../../src/domain/rules";
 import type { TekortRow } from "../../src/domain/tekort";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { ASSETS, readCsv } from "./csv";
+import { buildJson } from "../../src/report/json";
+import { buildSheets } from "../../src/report/sheets";
 
 const FILE = path.join(ASSETS, "parkstad-woonzorg-2023.xlsx");
 const vraag = readCsv("parkstad-vraag-ouderen-vg-2023-2040.csv");
@@ -126,4 +128,14 @@ test("totaal rows are checked, never counted; groups with only a total are repor
 
 test("supply is said to be held constant over the years", () => {
   expect(result.issues.some((i) => i.severity === "info" && /constant/.test(i.message))).toBe(true);
+});
+
+test("no planned changes and no per-dwelling stock: supply held constant, said in the Tekort sheet and the JSON; no what-if", () => {
+  const json = buildJson(result);
+  expect(json.plannen).toEqual({ aanbodConstant: true, wijzigingen: [], aanbodPerJaar: [] });
+  expect(json.watAls).toBeNull();
+  expect(json.clusteringspotentieel).toEqual([]);
+  const tekort = buildSheets(result).find((s) => s.kind === "tekort")!;
+  expect(tekort.notes.some((n) => /Aanbod constant verondersteld/.test(n))).toBe(true);
+  expect(tekort.tables.map((t) => t.name)).toEqual(["Tekort"]);
 });

@@ -1,0 +1,100 @@
+/**
+ * Supply as a small fixed vector of dwelling counts, so that the what-if engine can move
+ * dwellings between types with a few array additions instead of re-counting the stock.
+ *
+ * Slots (all counts are dwellings, sums of `row.aantal`):
+ * - 0..6, the exclusive BZK type: regulier, nultreden, geclusterd, zorggeschikt SOM,
+ *   zorggeschikt PG, zorggeschikt without profile, onbekend;
+ * - 7..11, the BAT level on the stock's scale (level − minLevel), 12 = no BAT on that scale.
+ * The slots of a dwelling follow exactly the counting rules of `aggregate.ts` (`summariseSupply`),
+ * so `summaryOfVector(vectorOf(d, s), s)` equals `summariseSupply(d, s)` (tested).
+ */
+import type { BatScale, StockRow } from "./types";
+import type { ClassifiedDwelling } from "./classify";
+import type { SupplySummary } from "./aggregate";
+import { batCodes, maxLevel, minLevel } from "./bat";
+
+/** Number of slots of a supply vector. */
+export const SLOTS = 13;
+export const SLOT_REGULIER = 0;
+export const SLOT_NULTREDEN = 1;
+export const SLOT_GECLUSTERD = 2;
+export const SLOT_ZORG_SOM = 3;
+export const SLOT_ZORG_PG = 4;
+export const SLOT_ZORG = 5;
+export const SLOT_ONBEKEND = 6;
+/** First BAT slot (the lowest level of the scale). */
+export const SLOT_BAT0 = 7;
+/** Dwellings without a BAT on the stock's scale. */
+export const SLOT_BAT_ONBEKEND = 12;
+
+/** Dutch names of the BZK slots 0..6, for reasons and sheets. */
+export const BZK_SLOT_NAMES: readonly string[] = [
+  "regulier", "nultreden", "geclusterd", "zorggeschikt (SOM)", "zorggeschikt (PG)", "zorggeschikt", "onbekend",
+];
+
+/** A supply vector: `SLOTS` counts in dwellings. */
+export type SupplyVector = Float64Array;
+
+/** BZK slot (0..6) of a classified dwelling. */
+export function bzkSlot(d: Pick<ClassifiedDwelling, "bzk" | "zorgprofiel">): number {
+  switch (d.bzk) {
+    case "regulier":
+      return SLOT_REGULIER;
+    case "nultreden":
+      return SLOT_NULTREDEN;
+    case "geclusterd":
+      return SLOT_GECLUSTERD;
+    case "zorggeschikt":
+      return d.zorgprofiel === "SOM" ? SLOT_ZORG_SOM : d.zorgprofiel === "PG" ? SLOT_ZORG_PG : SLOT_ZORG;
+    default:
+      return SLOT_ONBEKEND;
+  }
+}
+
+/** BAT slot (7..12) of a stock row on `scale`, as `summariseSupply` counts it. */
+export function batSlot(row: Pick<StockRow, "bat" | "batScale">, scale: BatScale): number {
+  const bat = row.bat;
+  const lo = minLevel(scale);
+  if (bat !== null && row.batScale === scale && Number.isInteger(bat) && bat >= lo && bat <= maxLevel(scale)) {
+    return SLOT_BAT0 + bat - lo;
+  }
+  return SLOT_BAT_ONBEKEND;
+}
+
+/** The supply vector of classified dwellings. O(n). */
+export function vectorOf(dwellings: readonly ClassifiedDwelling[], scale: BatScale): SupplyVector {
+  const v = new Float64Array(SLOTS);
+  for (let i = 0; i < dwellings.length; i++) {
+    const d = dwellings[i];
+    v[bzkSlot(d)] += d.row.aantal;
+    v[batSlot(d.row, scale)] += d.row.aantal;
+  }
+  return v;
+}
+
+/**
+ * The supply summary (as `summariseSupply` returns it) of a vector.
+ * @param v supply vector; @param scale the stock's scale (names the BAT slots).
+ */
+export function summaryOfVector(v: SupplyVector, scale: BatScale): SupplySummary {
+  const codes = batCodes(scale);
+  const perBat: Record<string, number> = {};
+  for (let i = 0; i < codes.length; i++) perBat[codes[i]] = v[SLOT_BAT0 + i];
+  perBat.onbekend = v[SLOT_BAT_ONBEKEND];
+  const zorg = v[SLOT_ZORG_SOM] + v[SLOT_ZORG_PG] + v[SLOT_ZORG];
+  const eenheden = v[SLOT_REGULIER] + v[SLOT_NULTREDEN] + v[SLOT_GECLUSTERD] + zorg + v[SLOT_ONBEKEND];
+  return {
+    eenheden,
+    perBat,
+    perBzk: {
+      regulier: v[SLOT_REGULIER],
+      nultreden: v[SLOT_NULTREDEN],
+      geclusterd: v[SLOT_GECLUSTERD],
+      zorggeschikt: zorg,
+      onbekend: v[SLOT_ONBEKEND],
+    },
+    cumulatief: { nultreden: v[SLOT_NULTREDEN] + v[SLOT_GECLUSTERD] + zorg, geclusterd: v[SLOT_GECLUSTERD] + zorg, zorggeschikt: zorg },
+    zorggeschiktPerProfiel: { SOM: v[SLOT_ZORG_SOM], PG: v[SLOT_ZORG_PG], onbekend: v[SLOT_ZORG] },
+  };
+}

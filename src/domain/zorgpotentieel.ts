@@ -1,0 +1,87 @@
+/**
+ * Care potential (product.md §5, issue 6): clustered complexes with rollator- or wheelchair-
+ * suitable dwellings (Limburg BAT ≥ 2, VERA BAT4+, labels ROA/ROL/RUI: `rules.zorggeschikt`)
+ * where no Wlz care is delivered yet, and the number of zorggeschikte dwellings they would add
+ * if Wlz care started there.
+ *
+ * The gain is counted by re-classifying the complex's rows with `wlz = true` (reclassify.ts), so
+ * every other zorggeschikt rule (zelfstandig, the BAT threshold, declared woonvorm) still applies.
+ * Only meaningful when `rules.zorggeschikt.wlzVereist`; otherwise Wlz care adds nothing and the
+ * list is empty.
+ */
+import type { StockRow } from "./types";
+import type { Rules } from "./rules";
+import type { ClassifiedDwelling } from "./classify";
+import { collectComplexes } from "./complexes";
+import { complexMembers, gainOf } from "./reclassify";
+import { compareNullLast } from "./format";
+
+/** One clustered complex with care potential. Counts are dwellings; texts are Dutch. */
+export interface CareCandidate {
+  complex: string;
+  eigenaar: string | null;
+  gemeente: string | null;
+  /** "ontbreekt": the stock says no Wlz care; "onbekend": not filled in (to check). */
+  soort: "ontbreekt" | "onbekend";
+  /** "geen Wlz-zorg in het complex" or "Wlz-zorg onbekend". */
+  ontbreekt: string;
+  /** Geclusterde dwellings in the complex now. */
+  geclusterd: number;
+  /** Dwellings that would become zorggeschikt with Wlz care. */
+  erbijZorggeschikt: number;
+  /** Indices of the complex's rows in the classified stock, ascending. */
+  rijen: Int32Array;
+}
+
+/** A copy of `row` with Wlz care delivered in its complex. */
+export function withWlz(row: StockRow): StockRow {
+  return { ...row, wlz: true };
+}
+
+/**
+ * Finds the clustered complexes where Wlz care would add zorggeschikte dwellings.
+ *
+ * @param dwellings the classified stock, in input order; @param rules the rules used.
+ * @returns candidates with a gain of at least one dwelling, sorted by `erbijZorggeschikt`
+ *   (descending), known "no Wlz" before unknown, then complex name. Empty when
+ *   `rules.zorggeschikt.wlzVereist` is false. Never throws on data.
+ */
+export function findCareCandidates(dwellings: readonly ClassifiedDwelling[], rules: Rules): CareCandidate[] {
+  if (!rules.zorggeschikt.wlzVereist) return [];
+  const rows = dwellings.map((d) => d.row);
+  const collection = collectComplexes(rows);
+  const members = complexMembers(collection);
+  const out: CareCandidate[] = [];
+  collection.complexes.forEach((f, ci) => {
+    if (f.wlz === true) return;
+    const idx = members[ci];
+    let geclusterd = 0;
+    let open = 0;
+    for (let j = 0; j < idx.length; j++) {
+      const d = dwellings[idx[j]];
+      if (d.geclusterd) geclusterd += d.row.aantal;
+      if (d.geclusterd && !d.zorggeschikt) open += d.row.aantal;
+    }
+    if (open === 0) return;
+    const gain = gainOf(rows, dwellings, idx, withWlz, rules);
+    if (gain.erbijZorggeschikt === 0) return;
+    out.push({
+      complex: f.complex,
+      eigenaar: f.eigenaar,
+      gemeente: f.firstRow.gemeente,
+      soort: f.wlz === false ? "ontbreekt" : "onbekend",
+      ontbreekt: f.wlz === false ? "geen Wlz-zorg in het complex" : "Wlz-zorg onbekend",
+      geclusterd,
+      erbijZorggeschikt: gain.erbijZorggeschikt,
+      rijen: idx,
+    });
+  });
+  out.sort(
+    (a, b) =>
+      b.erbijZorggeschikt - a.erbijZorggeschikt ||
+      (a.soort === b.soort ? 0 : a.soort === "ontbreekt" ? -1 : 1) ||
+      compareNullLast(a.complex, b.complex) ||
+      compareNullLast(a.eigenaar, b.eigenaar),
+  );
+  return out;
+}
