@@ -1,14 +1,14 @@
 /**
- * Runs the analysis for the task pane and the browser page: the pipeline call, its progress,
- * cancellation through an AbortController, and (Excel route) writing the result sheets.
- * Components only call `run` and `cancel` and show the state; they never call the workbook.
+ * Runs the analysis for the task pane and the browser page through a session (on the page in
+ * Excel, in a Web Worker on the browser page): its progress, cancellation through an
+ * AbortController, and (Excel route) writing the result sheets. Components only call `run` and
+ * `cancel` and show the state; they never call the workbook.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { analyseWorkbook, type AnalyseOptions, type AnalysisResult } from "../../pipeline";
 import { UserError } from "../../domain/issues";
-import { buildSheets } from "../../report/sheets";
-import type { StoredSettings, WorkbookReader, WorkbookWriter, WriteOutcome } from "../../workbook/port";
+import type { StoredSettings, WriteOutcome } from "../../workbook/port";
 import { CANCELLED_MESSAGE, errorMessage, isCancellation } from "../errors";
+import type { AnalysisSession, RunOptions, RunSummary } from "../session";
 
 /** Where a run is. `writing` cannot be cancelled (the sheets are being replaced). */
 export type RunStatus = "idle" | "running" | "writing" | "done" | "cancelled" | "error";
@@ -20,7 +20,8 @@ export interface AnalysisState {
   stap: string | null;
   /** Fraction done, 0..1. */
   fractie: number;
-  result: AnalysisResult | null;
+  /** What the pane shows of the finished run (the full result stays in the session). */
+  summary: RunSummary | null;
   /** Excel route: the sheets written and any renames. */
   outcome: WriteOutcome | null;
   /** Dutch message of a failed or cancelled run. */
@@ -29,10 +30,10 @@ export interface AnalysisState {
 
 /** What to run. */
 export interface RunRequest {
-  reader: WorkbookReader;
-  /** Excel route: the result sheets are written here right after the analysis. */
-  writer?: WorkbookWriter;
-  options: Omit<AnalyseOptions, "onProgress" | "signal">;
+  session: AnalysisSession;
+  /** Excel route: the session writes the result sheets right after the analysis. */
+  write: boolean;
+  options: RunOptions;
   /** Saved with the result sheets so that a colleague gets the same result. */
   settings: StoredSettings;
 }
@@ -40,7 +41,7 @@ export interface RunRequest {
 /** The step name shown while the result sheets are written. */
 export const WRITE_STEP = "Resultaatbladen schrijven";
 
-const IDLE: AnalysisState = { status: "idle", stap: null, fractie: 0, result: null, outcome: null, error: null };
+const IDLE: AnalysisState = { status: "idle", stap: null, fractie: 0, summary: null, outcome: null, error: null };
 
 /** Rejects with the cancellation error as soon as `signal` aborts; otherwise follows `work`. */
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
@@ -62,11 +63,11 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 /**
- * @returns the run state plus `run(request)` (resolves with the result, or null when the run
+ * @returns the run state plus `run(request)` (resolves with the summary, or null when the run
  *   failed, was cancelled or was replaced by a newer run), `cancel()` and `reset()`.
  */
 export function useAnalysis(): AnalysisState & {
-  run: (request: RunRequest) => Promise<AnalysisResult | null>;
+  run: (request: RunRequest) => Promise<RunSummary | null>;
   cancel: () => void;
   reset: () => void;
 } {
@@ -83,37 +84,31 @@ export function useAnalysis(): AnalysisState & {
     [],
   );
 
-  const run = useCallback(async (request: RunRequest): Promise<AnalysisResult | null> => {
+  const run = useCallback(async (request: RunRequest): Promise<RunSummary | null> => {
     controller.current?.abort();
     const ctrl = new AbortController();
     controller.current = ctrl;
     const id = ++runId.current;
     const current = () => runId.current === id;
-    const share = request.writer ? 0.9 : 1;
+    const share = request.write ? 0.9 : 1;
     writing.current = false;
     setState({ ...IDLE, status: "running", stap: "Werkmap lezen", fractie: 0 });
     try {
-      const result = await untilAborted(
-        analyseWorkbook(request.reader, {
-          ...request.options,
-          signal: ctrl.signal,
-          onProgress: (stap, fractie) => {
-            if (current() && !ctrl.signal.aborted) setState((s) => ({ ...s, stap, fractie: fractie * share }));
-          },
-        }),
-        ctrl.signal,
-      );
+      const onProgress = (stap: string, fractie: number) => {
+        if (current() && !ctrl.signal.aborted) setState((s) => ({ ...s, stap, fractie: fractie * share }));
+      };
+      const summary = await untilAborted(request.session.analyse(request.options, onProgress, ctrl.signal), ctrl.signal);
       let outcome: WriteOutcome | null = null;
-      if (request.writer) {
+      if (request.write) {
         if (ctrl.signal.aborted) throw new UserError(CANCELLED_MESSAGE);
         writing.current = true;
         if (current()) setState((s) => ({ ...s, status: "writing", stap: WRITE_STEP, fractie: share }));
-        outcome = await request.writer.writeResults(buildSheets(result, { afronden: request.options.rules.tekort.afronden }), request.settings);
+        outcome = await request.session.writeResults(request.settings);
         writing.current = false;
       }
       if (!current()) return null;
-      setState({ status: "done", stap: "Klaar", fractie: 1, result, outcome, error: null });
-      return result;
+      setState({ status: "done", stap: "Klaar", fractie: 1, summary, outcome, error: null });
+      return summary;
     } catch (err) {
       writing.current = false;
       if (current()) {
