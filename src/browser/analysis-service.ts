@@ -7,8 +7,8 @@ import { UserError } from "../domain/issues";
 import type { FileSession } from "../taskpane/session";
 import { RequestSchema, zodProblems, type Replies, type RequestKind, type WorkerReply, type WorkerRequest } from "./protocol";
 
-/** Sends a reply to the page; `transfer` lists buffers handed over rather than copied. */
-export type PostReply = (reply: WorkerReply, transfer?: Transferable[]) => void;
+/** Sends a reply to the page. */
+export type PostReply = (reply: WorkerReply) => void;
 
 /** Opens .xlsx bytes as a session (default openXlsxSession; the tests may pass another). */
 export type OpenSession = (bytes: ArrayBuffer, fileName: string) => Promise<FileSession>;
@@ -54,8 +54,10 @@ export function createAnalysisService(post: PostReply, open: OpenSession): Analy
     throw openError ?? new UserError(NOT_OPEN);
   };
 
-  const done = <K extends RequestKind>(id: number, _kind: K, value: Replies[K], transfer?: Transferable[]) => {
-    post({ id, kind: "done", value }, transfer);
+  /** The reply to a request; `kind` only ties the value's type to the request's. */
+  const done = <K extends RequestKind>(id: number, kind: K, value: Replies[K]) => {
+    void kind;
+    post({ id, kind: "done", value });
   };
 
   async function answer(request: WorkerRequest): Promise<void> {
@@ -84,9 +86,8 @@ export function createAnalysisService(post: PostReply, open: OpenSession): Analy
         return done(id, "analyse", summary);
       }
       case "resultFile": {
-        const file = await current().resultFile(request.settings);
-        // The bytes are handed over, not copied (a large result is tens of megabytes).
-        return done(id, "resultFile", file, [file.bytes.buffer as ArrayBuffer]);
+        // A Blob: the page gets a handle to it, not a copy of its tens of megabytes.
+        return done(id, "resultFile", await current().resultFile(request.settings));
       }
     }
   }

@@ -11,10 +11,10 @@ import type { WorkerReply } from "./protocol";
 
 /** The part of the worker's global scope used here (the project's type library is the DOM's). */
 interface WorkerScope {
-  postMessage(message: WorkerReply, transfer?: Transferable[]): void;
+  postMessage(message: WorkerReply): void;
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
 }
 
 const scope = self as unknown as WorkerScope;
-const service = createAnalysisService((reply, transfer) => scope.postMessage(reply, transfer ?? []), openXlsxSession);
+const service = createAnalysisService((reply) => scope.postMessage(reply), openXlsxSession);
 scope.onmessage = (event) => service.receive(event.data);

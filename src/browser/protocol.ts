@@ -8,7 +8,7 @@
  *   describe    {}                        the sheets as recognised and the saved settings
  *   preview     { sheet, rules, overrides }  the mapping step's view of the stock sheet
  *   analyse     { options }               the whole analysis; the worker keeps the full result
- *   resultFile  { settings }              the result sheets written into the workbook, as bytes
+ *   resultFile  { settings }              the result sheets written into the workbook, as a Blob
  * Worker → page, for a request's `id`:
  *   progress    { stap, fractie }         (analyse only) Dutch step name, fraction 0..1
  *   done        { value }                 the reply, shaped by the request's kind (REPLY_SCHEMAS)
@@ -23,8 +23,8 @@ import { STOCK_FIELDS, type TableKind } from "../ingest/types";
 import type { SheetDetection, StockPreview } from "../preview";
 import type { SheetKind } from "../report/sheet-model";
 import type { KeyFigures } from "../taskpane/results";
-import type { RunSummary, WorkbookDescription } from "../taskpane/session";
-import type { StoredSettings, WriteOutcome } from "../workbook/port";
+import type { ResultFile, RunSummary, WorkbookDescription } from "../taskpane/session";
+import type { StoredSettings } from "../workbook/port";
 
 const Id = z.number().int().nonnegative();
 const Fraction = z.number().min(0).max(1);
@@ -108,8 +108,8 @@ const KeyFiguresSchema: z.ZodType<KeyFigures> = z.object({
 
 const SummarySchema: z.ZodType<RunSummary> = z.object({ figures: KeyFiguresSchema, rules: RulesSchema });
 
-const ResultFileSchema: z.ZodType<{ bytes: Uint8Array; outcome: WriteOutcome }> = z.object({
-  bytes: z.instanceof(Uint8Array),
+const ResultFileSchema: z.ZodType<ResultFile> = z.object({
+  file: z.instanceof(Blob),
   outcome: z.object({
     sheets: z.partialRecord(z.enum(SHEET_KINDS), z.string()),
     messages: z.array(z.string()),
@@ -122,7 +122,7 @@ export interface Replies {
   describe: WorkbookDescription;
   preview: StockPreview;
   analyse: RunSummary;
-  resultFile: { bytes: Uint8Array; outcome: WriteOutcome };
+  resultFile: ResultFile;
 }
 
 /** Schema of the reply value of each kind of request. */

@@ -19,7 +19,7 @@ import { REPLY_SCHEMAS, ReplySchema, zodProblems, type Replies, type RequestKind
 
 /** The part of `Worker` used here (tests pass an in-process stand-in). */
 export interface WorkerLike {
-  postMessage(message: WorkerRequest, transfer?: Transferable[]): void;
+  postMessage(message: WorkerRequest): void;
   terminate(): void;
   onmessage: ((event: { data: unknown }) => void) | null;
   onerror: ((event: { message?: string; preventDefault?: () => void }) => void) | null;

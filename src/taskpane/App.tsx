@@ -27,7 +27,7 @@ import { STOCK_FIELDS, type MappingOverrides, type StockField } from "../ingest/
 import { nlInt } from "../report/format";
 import type { StoredSettings, WorkbookPort, WorkbookReader } from "../workbook/port";
 import { AUTO, autoDemandSheet, autoStockSheet, type TableChoice } from "./choice";
-import { saveBytes } from "./download";
+import { saveBlob } from "./download";
 import { errorMessage } from "./errors";
 import { useActivateSheet } from "./hooks/useActivateSheet";
 import { useAnalysis } from "./hooks/useAnalysis";
@@ -101,8 +101,8 @@ export interface AppProps {
   /** Browser route: turns the chosen file into a session; default opens it on the page (ExcelJS
    * loaded on first use). The browser page's entry passes one that opens it in a Web Worker. */
   openFile?: OpenFile;
-  /** Browser route: hands the result bytes to the browser; default a Blob URL download. */
-  saveFile?: (bytes: Uint8Array, fileName: string) => void;
+  /** Browser route: hands the result file (.xlsx) to the browser; default a Blob URL download. */
+  saveFile?: (file: Blob, fileName: string) => void;
   /** Where the first-run explanation's "read" flag is kept; default localStorage, null = nowhere. */
   storage?: FlagStorage | null;
 }
@@ -162,7 +162,7 @@ export function App(props: AppProps) {
   if (validation.rules) lastValidRules.current = validation.rules;
 
   const analysis = useAnalysis();
-  const download = useResultDownload(props.saveFile ?? saveBytes);
+  const download = useResultDownload(props.saveFile ?? saveBlob);
   const sheetLink = useActivateSheet(mode === "excel" ? port : null);
 
   // Steps and focus: each newly opened step's heading gets the focus.

@@ -51,13 +51,21 @@ export interface AnalysisSession {
   writeResults(settings: StoredSettings): Promise<WriteOutcome>;
 }
 
+/** The result workbook of the browser page and what writing it did (renamed sheets). */
+export interface ResultFile {
+  /** The .xlsx file (MIME type XLSX_MIME). */
+  file: Blob;
+  outcome: WriteOutcome;
+}
+
 /** A workbook opened from a file (browser page): the session plus the result as a new file. */
 export interface FileSession extends AnalysisSession {
   /**
    * Writes the result sheets of the last analysis into the (in-memory) copy of the workbook and
-   * returns it as .xlsx bytes; the user's file is never changed.
+   * returns it as an .xlsx file (a Blob: it crosses from the worker to the page without a copy);
+   * the user's file is never changed.
    */
-  resultFile(settings: StoredSettings): Promise<{ bytes: Uint8Array; outcome: WriteOutcome }>;
+  resultFile(settings: StoredSettings): Promise<ResultFile>;
   /** Releases the workbook (and the worker holding it). Further calls fail. */
   close(): void;
 }

@@ -4,6 +4,7 @@
  * tests. This module imports ExcelJS; the pane loads it only on demand.
  */
 import { XlsxWorkbook } from "../workbook/xlsx";
+import { XLSX_MIME } from "./download";
 import { cachedReader, portSession, type FileSession } from "./session";
 
 /**
@@ -24,7 +25,8 @@ export async function openXlsxSession(bytes: ArrayBuffer | Uint8Array, fileName:
     ...session,
     async resultFile(settings) {
       const outcome = await session.writeResults(settings);
-      return { bytes: await open().toBuffer(), outcome };
+      const bytes = await open().toBuffer();
+      return { file: new Blob([bytes as BlobPart], { type: XLSX_MIME }), outcome };
     },
     close() {
       workbook = null;

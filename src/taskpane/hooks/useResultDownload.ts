@@ -17,10 +17,10 @@ export interface DownloadState {
 }
 
 /**
- * @param save hands the bytes to the browser (default: a Blob URL download).
+ * @param save hands the file to the browser (default: a Blob URL download).
  * @returns the state and `download(...)`.
  */
-export function useResultDownload(save: (bytes: Uint8Array, fileName: string) => void): DownloadState & {
+export function useResultDownload(save: (file: Blob, fileName: string) => void): DownloadState & {
   download: (session: FileSession, settings: StoredSettings, inputName: string) => Promise<void>;
   reset: () => void;
 } {
@@ -29,9 +29,9 @@ export function useResultDownload(save: (bytes: Uint8Array, fileName: string) =>
     async (session: FileSession, settings: StoredSettings, inputName: string) => {
       setState({ status: "busy", message: null });
       try {
-        const { bytes, outcome } = await session.resultFile(settings);
+        const { file, outcome } = await session.resultFile(settings);
         const name = resultFileName(inputName);
-        save(bytes, name);
+        save(file, name);
         const extra = outcome.messages.length ? ` ${outcome.messages.join(" ")}` : "";
         setState({ status: "done", message: `Het bestand '${name}' staat klaar als download. Uw eigen bladen zijn ongewijzigd.${extra}` });
       } catch (err) {
