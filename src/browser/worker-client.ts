@@ -4,9 +4,10 @@
  * writing the result workbook never block the page.
  *
  * Cancelling a run terminates the worker (a busy worker cannot read a cancel message) and
- * starts a fresh one that opens the same file again, so the next run or preview just works.
- * When the worker dies (out of memory, a crash), the pending calls fail with a Dutch message
- * and a fresh worker is started the same way.
+ * starts a fresh one that opens the same file again; other calls still waiting (a preview, say)
+ * are sent to it, so the next run or preview just works. When the worker dies (out of memory, a
+ * crash), every pending call fails with a Dutch message; the next call starts a fresh worker
+ * (only then, so a file too large for the browser does not crash it over and over).
  */
 import { UserError } from "../domain/issues";
 import { CANCELLED_MESSAGE } from "../taskpane/errors";
@@ -37,6 +38,8 @@ type RequestFields<K extends RequestKind> = Omit<Extract<WorkerRequest, { kind: 
 
 interface Pending {
   kind: RequestKind;
+  /** The request as sent (sent again to a fresh worker after a cancelled run). */
+  message: WorkerRequest;
   resolve: (value: unknown) => void;
   reject: (err: Error) => void;
   onProgress?: RunProgress;
@@ -87,7 +90,11 @@ class WorkerSession implements FileSession {
 
   async analyse(options: RunOptions, onProgress: RunProgress, signal: AbortSignal) {
     if (signal.aborted) throw new UserError(CANCELLED_MESSAGE);
-    const onAbort = () => this.restart(new UserError(CANCELLED_MESSAGE));
+    const onAbort = () => {
+      const again = this.stop(new UserError(CANCELLED_MESSAGE), (p) => p.kind !== "analyse");
+      this.revive();
+      for (const p of again) this.send(p);
+    };
     signal.addEventListener("abort", onAbort, { once: true });
     try {
       return await this.request("analyse", { options }, onProgress);
@@ -107,7 +114,7 @@ class WorkerSession implements FileSession {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.stop(new UserError("De werkmap is gesloten."));
+    this.stop(new UserError("De werkmap is gesloten."), () => false);
   }
 
   /** Starts a worker and has it open the file; the requests after it wait in the worker's queue. */
@@ -119,43 +126,53 @@ class WorkerSession implements FileSession {
     };
     worker.onerror = (event) => {
       event.preventDefault?.();
-      if (this.worker === worker) this.restart(new UserError(WORKER_STOPPED));
+      if (this.worker === worker) this.stop(new UserError(WORKER_STOPPED), () => false);
     };
     return this.request("open", { file: this.file, name: this.file.name }).then(() => undefined);
   }
 
-  /** Ends the worker; every pending call fails with `reason`. */
-  private stop(reason: Error): void {
+  /** Starts a fresh worker on the same file. */
+  private revive(): void {
+    this.opened = this.start();
+    // A failing reopen is reported to the calls after it (the worker keeps the reason).
+    this.opened.catch(() => undefined);
+  }
+
+  /**
+   * Ends the worker; the pending calls fail with `reason`, except those `keep` picks (never the
+   * old `open`): they are returned, to be sent to a fresh worker.
+   */
+  private stop(reason: Error, keep: (p: Pending) => boolean): Pending[] {
     this.worker?.terminate();
     this.worker = null;
     const waiting = [...this.pending.values()];
     this.pending.clear();
-    for (const p of waiting) p.reject(reason);
+    const again = this.closed ? [] : waiting.filter((p) => p.kind !== "open" && keep(p));
+    for (const p of waiting) if (!again.includes(p)) p.reject(reason);
+    return again;
   }
 
-  /** Ends the worker and starts a fresh one on the same file (unless the session was closed). */
-  private restart(reason: Error): void {
-    this.stop(reason);
-    if (this.closed) return;
-    this.opened = this.start();
-    // A failing reopen is reported by the next call (the worker keeps the reason).
-    this.opened.catch(() => undefined);
+  /** Sends a request to the current worker and waits for its reply. */
+  private send(p: Pending): void {
+    this.pending.set(p.message.id, p);
+    this.worker?.postMessage(p.message);
   }
 
   private request<K extends RequestKind>(kind: K, fields: RequestFields<K>, onProgress?: RunProgress): Promise<Replies[K]> {
-    const worker = this.worker;
-    if (this.closed || !worker) return Promise.reject(new UserError("De werkmap is gesloten. Open het bestand opnieuw."));
+    if (this.closed) return Promise.reject(new UserError("De werkmap is gesloten. Open het bestand opnieuw."));
+    // After a crash: a fresh worker, which opens the file before this request.
+    if (!this.worker && kind !== "open") this.revive();
     const id = this.nextId++;
     return new Promise<Replies[K]>((resolve, reject) => {
-      this.pending.set(id, { kind, resolve: resolve as (v: unknown) => void, reject, onProgress });
-      worker.postMessage({ ...fields, kind, id } as WorkerRequest);
+      const message = { ...fields, kind, id } as WorkerRequest;
+      this.send({ kind, message, resolve: resolve as (v: unknown) => void, reject, onProgress });
     });
   }
 
   private receive(data: unknown): void {
     const parsed = ReplySchema.safeParse(data);
     if (!parsed.success) {
-      this.restart(new Error(`worker: invalid reply: ${zodProblems(parsed.error)}`));
+      this.stop(new Error(`worker: invalid reply: ${zodProblems(parsed.error)}`), () => false);
       return;
     }
     const reply = parsed.data;
