@@ -1,7 +1,8 @@
 /**
  * The task pane and browser page: one flow of steps (tables, columns, rules, run, results)
- * over a workbook port. Inside Excel the port is injected (Office.js adapter); in the browser
- * the user opens an .xlsx and the result is downloaded. All workbook access goes through hooks.
+ * over an analysis session. Inside Excel the port is injected (Office.js adapter) and the
+ * session runs on the page; in the browser the user opens an .xlsx (the page's entry opens it
+ * in a Web Worker) and the result is downloaded. All workbook access goes through hooks.
  */
 import {
   Accordion,
@@ -24,9 +25,9 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type ChangeEv
 import { DEFAULT_RULES, parseRules, type Rules } from "../domain/rules";
 import { STOCK_FIELDS, type MappingOverrides, type StockField } from "../ingest/types";
 import { nlInt } from "../report/format";
-import type { StoredSettings, WorkbookPort } from "../workbook/port";
+import type { StoredSettings, WorkbookPort, WorkbookReader } from "../workbook/port";
 import { AUTO, autoDemandSheet, autoStockSheet, type TableChoice } from "./choice";
-import { saveBytes } from "./download";
+import { saveBlob } from "./download";
 import { errorMessage } from "./errors";
 import { useActivateSheet } from "./hooks/useActivateSheet";
 import { useAnalysis } from "./hooks/useAnalysis";
@@ -35,10 +36,10 @@ import { useResultDownload } from "./hooks/useResultDownload";
 import { useSelection } from "./hooks/useSelection";
 import { useStockPreview } from "./hooks/useStockPreview";
 import { useWorkbookInfo } from "./hooks/useWorkbookInfo";
-import { openXlsxFile, type FilePort, type OpenFile } from "./open-file";
-import { keyFigures } from "./results";
+import { openXlsxFile, type OpenFile } from "./open-file";
 import { formToRules, rulesToForm, type RuleFieldKey, type RulesFormValues } from "./rules-form";
 import { SELECTION_SHEET } from "./selection-reader";
+import { portSession, type AnalysisSession, type FileSession } from "./session";
 import { FirstRun } from "./steps/FirstRun";
 import { MappingStep } from "./steps/MappingStep";
 import { ResultsStep } from "./steps/ResultsStep";
@@ -97,10 +98,11 @@ export interface AppProps {
   mode: "excel" | "browser";
   /** Excel route: the workbook (Office.js adapter). Not used in the browser route. */
   port?: WorkbookPort;
-  /** Browser route: turns the chosen file into a workbook; default loads ExcelJS on first use. */
+  /** Browser route: turns the chosen file into a session; default opens it on the page (ExcelJS
+   * loaded on first use). The browser page's entry passes one that opens it in a Web Worker. */
   openFile?: OpenFile;
-  /** Browser route: hands the result bytes to the browser; default a Blob URL download. */
-  saveFile?: (bytes: Uint8Array, fileName: string) => void;
+  /** Browser route: hands the result file (.xlsx) to the browser; default a Blob URL download. */
+  saveFile?: (file: Blob, fileName: string) => void;
   /** Where the first-run explanation's "read" flag is kept; default localStorage, null = nowhere. */
   storage?: FlagStorage | null;
 }
@@ -136,12 +138,16 @@ export function App(props: AppProps) {
   const fileHintId = useId();
 
   // The workbook: injected (Excel) or opened from a file (browser).
-  const [file, setFile] = useState<{ port: FilePort; name: string } | null>(null);
+  const [file, setFile] = useState<{ session: FileSession; name: string } | null>(null);
   const [fileBusy, setFileBusy] = useState(false);
   const [fileError, setFileError] = useState<string | null>(null);
-  const port: WorkbookPort | null = mode === "excel" ? (props.port ?? null) : (file?.port ?? null);
-  const info = useWorkbookInfo(port);
-  const selection = useSelection(mode === "excel" ? port : null);
+  const port: WorkbookPort | null = mode === "excel" ? (props.port ?? null) : null;
+  const excelSession = useMemo(() => (port ? portSession(port, port) : null), [port]);
+  const workbook: AnalysisSession | null = mode === "excel" ? excelSession : (file?.session ?? null);
+  const info = useWorkbookInfo(workbook);
+  const selection = useSelection(port);
+  // The opened file's session (and its worker) ends with the next file or with the page.
+  useEffect(() => () => file?.session.close(), [file]);
 
   // The user's choices.
   const [voorraad, setVoorraad] = useState<TableChoice>(AUTO);
@@ -156,7 +162,7 @@ export function App(props: AppProps) {
   if (validation.rules) lastValidRules.current = validation.rules;
 
   const analysis = useAnalysis();
-  const download = useResultDownload(props.saveFile ?? saveBytes);
+  const download = useResultDownload(props.saveFile ?? saveBlob);
   const sheetLink = useActivateSheet(mode === "excel" ? port : null);
 
   // Steps and focus: each newly opened step's heading gets the focus.
@@ -178,10 +184,10 @@ export function App(props: AppProps) {
   });
 
   // Saved settings are applied once per workbook, when it has been read.
-  const appliedFor = useRef<WorkbookPort | null>(null);
+  const appliedFor = useRef<AnalysisSession | null>(null);
   useEffect(() => {
-    if (!port || info.status !== "ready" || info.reader !== port || appliedFor.current === port) return;
-    appliedFor.current = port;
+    if (!workbook || info.status !== "ready" || info.source !== workbook || appliedFor.current === workbook) return;
+    appliedFor.current = workbook;
     const settings: StoredSettings = info.settings ?? {};
     const names = new Set(info.sheets.map((s) => s.sheet));
     const notes: { intent: "info" | "warning"; text: string }[] = [];
@@ -220,14 +226,17 @@ export function App(props: AppProps) {
       focusOnLoad.current = false;
       goTo("tabellen");
     }
-  }, [port, info.status, info.reader, info.settings, info.sheets, goTo]);
+  }, [workbook, info.status, info.source, info.settings, info.sheets, goTo]);
 
-  // Which stock table is previewed and analysed.
-  const reader = voorraad.kind === "selection" ? selection.reader : port;
+  // Which stock table is previewed and analysed: in Excel the workbook or the selection (read
+  // through the selection's reader, written through the workbook).
+  const selectionReader: WorkbookReader | null = voorraad.kind === "selection" ? selection.reader : null;
+  const selectionSession = useMemo(() => (selectionReader && port ? portSession(selectionReader, port) : null), [selectionReader, port]);
+  const session: AnalysisSession | null = voorraad.kind === "selection" ? selectionSession : workbook;
   const autoVoorraad = autoStockSheet(info.sheets);
   const autoVraag = autoDemandSheet(info.sheets);
   const stockSheet = voorraad.kind === "sheet" ? voorraad.name : voorraad.kind === "selection" ? (selection.reader ? SELECTION_SHEET : null) : autoVoorraad;
-  const preview = useStockPreview(reader, stockSheet, validation.rules ?? lastValidRules.current, overrides, refresh);
+  const preview = useStockPreview(session, stockSheet, validation.rules ?? lastValidRules.current, overrides, refresh);
 
   const onOpenFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.target;
@@ -243,7 +252,7 @@ export function App(props: AppProps) {
       download.reset();
       appliedFor.current = null;
       focusOnLoad.current = true;
-      setFile({ port: opened, name: chosen.name });
+      setFile({ session: opened, name: chosen.name });
     } catch (err) {
       setFileError(errorMessage(err));
     } finally {
@@ -296,7 +305,7 @@ export function App(props: AppProps) {
     vraag: vraag.kind === "sheet" ? vraag.name : undefined,
   });
 
-  const blockedReason = !port
+  const blockedReason = !workbook
     ? "Open eerst een werkmap."
     : info.status !== "ready"
       ? "De werkmap wordt nog gelezen."
@@ -308,10 +317,10 @@ export function App(props: AppProps) {
 
   const onRun = async () => {
     const rules = validation.rules;
-    if (!rules || !reader || !port) return;
-    const result = await analysis.run({
-      reader,
-      writer: mode === "excel" ? port : undefined,
+    if (!rules || !session) return;
+    const summary = await analysis.run({
+      session,
+      write: mode === "excel",
       options: {
         voorraad: voorraad.kind === "sheet" ? voorraad.name : voorraad.kind === "selection" ? SELECTION_SHEET : undefined,
         vraag: vraag.kind === "sheet" ? vraag.name : undefined,
@@ -320,21 +329,18 @@ export function App(props: AppProps) {
       },
       settings: settingsToSave(rules),
     });
-    if (result) {
+    if (summary) {
       download.reset();
       goTo("resultaten");
     }
   };
 
   const onDownload = () => {
-    if (!file || !analysis.result) return;
-    void download.download(file.port, analysis.result, settingsToSave(analysis.result.rules), file.name);
+    if (!file || !analysis.summary) return;
+    void download.download(file.session, settingsToSave(analysis.summary.rules), file.name);
   };
 
-  const figures = useMemo(
-    () => (analysis.result ? keyFigures(analysis.result, analysis.result.rules.tekort.afronden) : null),
-    [analysis.result],
-  );
+  const figures = analysis.summary?.figures ?? null;
   const doneText = figures
     ? figures.aanbod.length > 0
       ? `${nlInt(figures.eenheden)} woningen, waarvan ${nlInt(figures.minstensNultreden)} minstens nultreden.`
@@ -521,7 +527,7 @@ export function App(props: AppProps) {
                 <ResultsStep
                   mode={mode}
                   figures={figures}
-                  afronden={analysis.result?.rules.tekort.afronden ?? null}
+                  afronden={analysis.summary?.rules.tekort.afronden ?? null}
                   sheets={analysis.outcome?.sheets ?? null}
                   onActivateSheet={sheetLink.activate ? (name) => void sheetLink.activate?.(name) : undefined}
                   activateError={sheetLink.error}

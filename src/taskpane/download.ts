@@ -1,5 +1,5 @@
 /**
- * Browser page helpers: the result file's name and saving bytes as a download through a Blob
+ * Browser page helpers: the result file's name and saving a file as a download through a Blob
  * URL. Nothing leaves the machine: the file is made in memory and handed to the browser.
  */
 
@@ -15,9 +15,8 @@ export function resultFileName(inputName: string): string {
   return `${base}-resultaat.xlsx`;
 }
 
-/** Saves bytes as a file download (Blob URL and a temporary link). Browser only. */
-export function saveBytes(bytes: Uint8Array, fileName: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: XLSX_MIME });
+/** Saves a file as a download (Blob URL and a temporary link). Browser only. */
+export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;

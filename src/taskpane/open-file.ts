@@ -1,20 +1,19 @@
 /**
- * Opening an .xlsx chosen by the user in the browser page. ExcelJS is large (about 1 MB), so
- * it is loaded only here, on first use (dynamic import), and not with the page.
+ * Opening an .xlsx chosen by the user in the browser page, on the page itself. ExcelJS is large
+ * (about 1 MB), so it is loaded only here, on first use (dynamic import), and not with the page.
+ * The browser page proper does this in a Web Worker instead (src/browser/worker-client.ts); this
+ * default serves the component tests and any host without workers.
  */
-import type { WorkbookPort } from "../workbook/port";
+import type { FileSession } from "./session";
 
-/** A workbook opened from a file: the port plus a way to get the (updated) bytes back. */
-export type FilePort = WorkbookPort & { toBuffer(): Promise<Uint8Array> };
-
-/** Turns a chosen file into a workbook port. */
-export type OpenFile = (file: File) => Promise<FilePort>;
+/** Turns a chosen file into a file session. */
+export type OpenFile = (file: File) => Promise<FileSession>;
 
 /**
- * Opens a file as an .xlsx workbook, loading ExcelJS on first use.
+ * Opens a file as an .xlsx workbook on the calling thread, loading ExcelJS on first use.
  * @throws UserError (Dutch) when the file is not a readable .xlsx workbook.
  */
-export async function openXlsxFile(file: File): Promise<FilePort> {
-  const { XlsxWorkbook } = await import("../workbook/xlsx");
-  return XlsxWorkbook.fromBuffer(await file.arrayBuffer(), `Bestand '${file.name}'`);
+export async function openXlsxFile(file: File): Promise<FileSession> {
+  const { openXlsxSession } = await import("./xlsx-session");
+  return openXlsxSession(await file.arrayBuffer(), file.name);
 }

@@ -25,7 +25,7 @@ describe("browser page", () => {
 
   test("open, analyse and download '<naam>-resultaat.xlsx' with the result sheets", async () => {
     const user = userEvent.setup();
-    const saveFile = jest.fn<void, [Uint8Array, string]>();
+    const saveFile = jest.fn<void, [Blob, string]>();
     renderApp({ mode: "browser", saveFile });
     await user.upload(fileInput(), sampleFile());
     expect(await screen.findByText(`Geopend: ${KERKRADE}`, undefined, { timeout: 10000 })).toBeTruthy();
@@ -42,11 +42,12 @@ describe("browser page", () => {
     await tabTo(user, download);
     await user.keyboard("{Enter}");
     await waitFor(() => expect(saveFile).toHaveBeenCalledTimes(1), { timeout: 20000 });
-    const [bytes, name] = saveFile.mock.calls[0];
+    const [file, name] = saveFile.mock.calls[0];
     expect(name).toBe("kerkrade-sociale-huur-2020-resultaat.xlsx");
     expect(await screen.findByText(/Het bestand 'kerkrade-sociale-huur-2020-resultaat\.xlsx' staat klaar als download\./)).toBeTruthy();
 
-    const result = await XlsxWorkbook.fromBuffer(bytes);
+    expect(file.type).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    const result = await XlsxWorkbook.fromBuffer(await file.arrayBuffer());
     const sheets = await result.listSheets();
     expect(sheets.filter((s) => s.resultKind).map((s) => s.name)).toEqual(["BZK-indeling", "Tekort", "Aanpassingspotentieel", "Controle"]);
     // The input sheets are all still there, and the settings travel with the file.

@@ -11,6 +11,11 @@ import * as path from "node:path";
  */
 
 const SRC = path.resolve(__dirname, "../../src");
+
+// The real module uses import.meta (webpack's worker syntax), which CommonJS tests cannot load;
+// the worker itself is exercised in test/browser/ and in the Chromium tests (test/e2e/).
+const spawnAnalysisWorker = jest.fn();
+jest.mock("../../src/browser/spawn-worker", () => ({ spawnAnalysisWorker }));
 const g = globalThis as unknown as Record<string, unknown>;
 
 /**
@@ -65,9 +70,10 @@ describe("task pane entry (src/taskpane/index.tsx)", () => {
 });
 
 describe("browser entry (src/browser/index.tsx)", () => {
-  test("renders the App with the file input", async () => {
+  test("renders the App with the file input; no worker is started before a file is opened", async () => {
     loadEntry("../../src/browser/index");
     expect(await screen.findByLabelText("Werkmap openen")).toBeTruthy();
+    expect(spawnAnalysisWorker).not.toHaveBeenCalled();
   });
 });
 
@@ -91,7 +97,7 @@ describe("HTML pages", () => {
     const html = readFileSync(path.join(SRC, "browser/index.html"), "utf8");
     expect(html).toMatch(/<html lang="nl">/);
     expect(html).not.toMatch(/office\.js|appsforoffice/);
-    expect(csp(html)).toBe("default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'");
+    expect(csp(html)).toBe("default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; worker-src 'self'");
     expect(html).toContain('<div id="container"></div>');
   });
 });

@@ -7,6 +7,7 @@
 import { renderHook, waitFor } from "@testing-library/react";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import { useAnalysis, WRITE_STEP } from "../../src/taskpane/hooks/useAnalysis";
+import { portSession } from "../../src/taskpane/session";
 import { type ExcelRun, OfficeWorkbook } from "../../src/workbook/office";
 import { ExcelHost } from "../office-host/host";
 
@@ -46,7 +47,7 @@ afterAll(() => {
   (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 });
 
-const request = (port: OfficeWorkbook) => ({ reader: port, writer: port, options: { rules: DEFAULT_RULES }, settings: {} });
+const request = (port: OfficeWorkbook) => ({ session: portSession(port, port), write: true, options: { rules: DEFAULT_RULES }, settings: {} });
 
 describe("useAnalysis over the Office.js adapter", () => {
   test("the bar moves per chunk while reading and writing; the write stays cancellable", async () => {

@@ -1,22 +1,21 @@
 /**
- * Runs the analysis for the task pane and the browser page: the pipeline call, its progress,
- * cancellation through an AbortController, and (Excel route) writing the result sheets.
- * Components only call `run` and `cancel` and show the state; they never call the workbook.
+ * Runs the analysis for the task pane and the browser page through a session (on the page in
+ * Excel, in a Web Worker on the browser page): its progress, cancellation through an
+ * AbortController, and (Excel route) writing the result sheets. Components only call `run` and
+ * `cancel` and show the state; they never call the workbook.
  *
- * Every run has its own AbortController. A reader or writer that offers `forRun` (the Office.js
- * adapter) is bound to that run's signal and progress, so a cancel takes effect at the next
- * chunk of a read or write, and the progress bar moves per chunk. Writing through such a writer
- * can be cancelled too: it writes under temporary names and leaves the workbook as it was.
+ * Every run has its own AbortController. A session over the Office.js adapter binds it to each
+ * chunk of a read or write (session.ts), so a cancel takes effect at the next chunk, the bar moves
+ * per chunk, and a cancelled write leaves the workbook as it was.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { analyseWorkbook, type AnalyseOptions, type AnalysisResult } from "../../pipeline";
 import { UserError } from "../../domain/issues";
-import { buildSheets } from "../../report/sheets";
-import type { RunControl, StoredSettings, WorkbookReader, WorkbookWriter, WriteOutcome } from "../../workbook/port";
+import type { StoredSettings, WriteOutcome } from "../../workbook/port";
 import { CANCELLED_MESSAGE, errorMessage, isCancellation } from "../errors";
+import type { AnalysisSession, RunOptions, RunSummary } from "../session";
 
-/** Where a run is. `writing`: the result sheets are being written by a writer that cannot be
- * cancelled halfway (one without `forRun`); a cancellable write stays `running`. */
+/** Where a run is. `writing`: the result sheets are being written by a session whose write
+ * cannot be cancelled halfway; a cancellable write (Office.js) stays `running`. */
 export type RunStatus = "idle" | "running" | "writing" | "done" | "cancelled" | "error";
 
 /** State of the current (or last) run. */
@@ -26,7 +25,8 @@ export interface AnalysisState {
   stap: string | null;
   /** Fraction done, 0..1. */
   fractie: number;
-  result: AnalysisResult | null;
+  /** What the pane shows of the finished run (the full result stays in the session). */
+  summary: RunSummary | null;
   /** Excel route: the sheets written and any renames. */
   outcome: WriteOutcome | null;
   /** Dutch message of a failed or cancelled run. */
@@ -35,10 +35,10 @@ export interface AnalysisState {
 
 /** What to run. */
 export interface RunRequest {
-  reader: WorkbookReader;
-  /** Excel route: the result sheets are written here right after the analysis. */
-  writer?: WorkbookWriter;
-  options: Omit<AnalyseOptions, "onProgress" | "signal">;
+  session: AnalysisSession;
+  /** Excel route: the session writes the result sheets right after the analysis. */
+  write: boolean;
+  options: RunOptions;
   /** Saved with the result sheets so that a colleague gets the same result. */
   settings: StoredSettings;
 }
@@ -46,11 +46,7 @@ export interface RunRequest {
 /** The step name shown while the result sheets are written. */
 export const WRITE_STEP = "Resultaatbladen schrijven";
 
-const IDLE: AnalysisState = { status: "idle", stap: null, fractie: 0, result: null, outcome: null, error: null };
-
-/** Share of the bar for reading the workbook: the pipeline reports "Werkmap lezen" from 0 to
- * 0.3 (after each sheet, pipeline.ts `analyseWorkbook`). */
-const READ_SHARE = 0.3;
+const IDLE: AnalysisState = { status: "idle", stap: null, fractie: 0, summary: null, outcome: null, error: null };
 
 /** Rejects with the cancellation error as soon as `signal` aborts; otherwise follows `work`. */
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
@@ -72,11 +68,11 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 /**
- * @returns the run state plus `run(request)` (resolves with the result, or null when the run
+ * @returns the run state plus `run(request)` (resolves with the summary, or null when the run
  *   failed, was cancelled or was replaced by a newer run), `cancel()` and `reset()`.
  */
 export function useAnalysis(): AnalysisState & {
-  run: (request: RunRequest) => Promise<AnalysisResult | null>;
+  run: (request: RunRequest) => Promise<RunSummary | null>;
   cancel: () => void;
   reset: () => void;
 } {
@@ -93,58 +89,39 @@ export function useAnalysis(): AnalysisState & {
     [],
   );
 
-  const run = useCallback(async (request: RunRequest): Promise<AnalysisResult | null> => {
+  const run = useCallback(async (request: RunRequest): Promise<RunSummary | null> => {
     controller.current?.abort();
     const ctrl = new AbortController();
     controller.current = ctrl;
     const id = ++runId.current;
     const current = () => runId.current === id;
-    const share = request.writer ? 0.9 : 1;
+    const share = request.write ? 0.9 : 1;
     writing.current = false;
     setState({ ...IDLE, status: "running", stap: "Werkmap lezen", fractie: 0 });
-    // Moves the bar forward only (chunk progress and step progress interleave).
-    const advance = (fractie: number, stap?: string) => {
-      if (current() && !ctrl.signal.aborted) setState((s) => ({ ...s, stap: stap ?? s.stap, fractie: Math.max(s.fractie, fractie) }));
-    };
-    // Reading: chunks of the sheet being read fill the rest of the reading share (the stock
-    // sheet, by far the largest, dominates); later steps come from the pipeline.
-    let readBase = 0;
-    const readControl: RunControl = {
-      signal: ctrl.signal,
-      onProgress: (done, total) => advance(readBase + (READ_SHARE * share - readBase) * (total > 0 ? done / total : 1)),
-    };
-    const reader = request.reader.forRun?.(readControl) ?? request.reader;
-    const writeControl: RunControl = {
-      signal: ctrl.signal,
-      onProgress: (done, total) => advance(share + (1 - share) * (total > 0 ? done / total : 1)),
-    };
-    const writer = request.writer?.forRun?.(writeControl) ?? request.writer;
-    const cancellableWrite = request.writer?.forRun !== undefined;
     try {
-      const result = await untilAborted(
-        analyseWorkbook(reader, {
-          ...request.options,
-          signal: ctrl.signal,
-          onProgress: (stap, fractie) => {
-            if (stap === "Werkmap lezen") readBase = Math.max(readBase, fractie * share);
-            if (current() && !ctrl.signal.aborted) setState((s) => ({ ...s, stap, fractie: Math.max(s.fractie, fractie * share) }));
-          },
-        }),
-        ctrl.signal,
-      );
+      // The bar only moves forward (chunk progress and step progress interleave).
+      const advance = (fractie: number, stap?: string) => {
+        if (current() && !ctrl.signal.aborted) setState((s) => ({ ...s, stap: stap ?? s.stap, fractie: Math.max(s.fractie, fractie) }));
+      };
+      const onProgress = (stap: string, fractie: number) => advance(fractie * share, stap);
+      const summary = await untilAborted(request.session.analyse(request.options, onProgress, ctrl.signal), ctrl.signal);
       let outcome: WriteOutcome | null = null;
-      if (writer) {
+      if (request.write) {
         if (ctrl.signal.aborted) throw new UserError(CANCELLED_MESSAGE);
-        writing.current = !cancellableWrite;
-        if (current()) setState((s) => ({ ...s, status: cancellableWrite ? "running" : "writing", stap: WRITE_STEP, fractie: share }));
+        const cancellable = request.session.writeCancellable === true;
+        writing.current = !cancellable;
+        if (current()) setState((s) => ({ ...s, status: cancellable ? "running" : "writing", stap: WRITE_STEP, fractie: share }));
         // Not raced against the signal: a cancelled write rejects only once the workbook is
         // back as it was.
-        outcome = await writer.writeResults(buildSheets(result, { afronden: request.options.rules.tekort.afronden }), request.settings);
+        outcome = await request.session.writeResults(request.settings, {
+          signal: ctrl.signal,
+          onProgress: (done, total) => advance(share + (1 - share) * (total > 0 ? done / total : 1)),
+        });
         writing.current = false;
       }
       if (!current()) return null;
-      setState({ status: "done", stap: "Klaar", fractie: 1, result, outcome, error: null });
-      return result;
+      setState({ status: "done", stap: "Klaar", fractie: 1, summary, outcome, error: null });
+      return summary;
     } catch (err) {
       writing.current = false;
       if (current()) {
@@ -158,7 +135,7 @@ export function useAnalysis(): AnalysisState & {
   }, []);
 
   const cancel = useCallback(() => {
-    // A writer without `forRun` cannot stop halfway without leaving a mix of old and new.
+    // Once the sheets are being written, stopping halfway would leave a mix of old and new.
     if (!writing.current) controller.current?.abort();
   }, []);
 

@@ -1,14 +1,13 @@
 /**
- * Browser page: writes the result sheets into the opened workbook (in memory) and hands the
- * bytes to the browser as `<name>-resultaat.xlsx`. No network is involved.
+ * Browser page: the session writes the result sheets of the last run into its copy of the
+ * workbook (in memory, in the worker) and the bytes are handed to the browser as
+ * `<name>-resultaat.xlsx`. No network is involved.
  */
 import { useCallback, useState } from "react";
-import type { AnalysisResult } from "../../pipeline";
-import { buildSheets } from "../../report/sheets";
 import type { StoredSettings } from "../../workbook/port";
 import { resultFileName } from "../download";
 import { errorMessage } from "../errors";
-import type { FilePort } from "../open-file";
+import type { FileSession } from "../session";
 
 /** State of the download. */
 export interface DownloadState {
@@ -18,22 +17,21 @@ export interface DownloadState {
 }
 
 /**
- * @param save hands the bytes to the browser (default: a Blob URL download).
+ * @param save hands the file to the browser (default: a Blob URL download).
  * @returns the state and `download(...)`.
  */
-export function useResultDownload(save: (bytes: Uint8Array, fileName: string) => void): DownloadState & {
-  download: (port: FilePort, result: AnalysisResult, settings: StoredSettings, inputName: string) => Promise<void>;
+export function useResultDownload(save: (file: Blob, fileName: string) => void): DownloadState & {
+  download: (session: FileSession, settings: StoredSettings, inputName: string) => Promise<void>;
   reset: () => void;
 } {
   const [state, setState] = useState<DownloadState>({ status: "idle", message: null });
   const download = useCallback(
-    async (port: FilePort, result: AnalysisResult, settings: StoredSettings, inputName: string) => {
+    async (session: FileSession, settings: StoredSettings, inputName: string) => {
       setState({ status: "busy", message: null });
       try {
-        const outcome = await port.writeResults(buildSheets(result, { afronden: result.rules.tekort.afronden }), settings);
-        const bytes = await port.toBuffer();
+        const { file, outcome } = await session.resultFile(settings);
         const name = resultFileName(inputName);
-        save(bytes, name);
+        save(file, name);
         const extra = outcome.messages.length ? ` ${outcome.messages.join(" ")}` : "";
         setState({ status: "done", message: `Het bestand '${name}' staat klaar als download. Uw eigen bladen zijn ongewijzigd.${extra}` });
       } catch (err) {

@@ -1,13 +1,13 @@
 /**
- * The column step's preview: the stock sheet read with the current mapping overrides
- * (previewStock), read again whenever the sheet, the overrides or the BAT scale change.
+ * The column step's preview: the stock sheet read with the current mapping overrides (the
+ * session's `preview`), read again whenever the sheet, the overrides or the BAT scale change.
  */
 import { useEffect, useRef, useState } from "react";
-import { previewStock, type StockPreview } from "../../preview";
+import type { StockPreview } from "../../preview";
 import type { Rules } from "../../domain/rules";
 import type { MappingOverrides } from "../../ingest/types";
-import type { WorkbookReader } from "../../workbook/port";
 import { errorMessage } from "../errors";
+import type { AnalysisSession } from "../session";
 
 /** State of the preview. */
 export interface StockPreviewState {
@@ -17,14 +17,14 @@ export interface StockPreviewState {
 }
 
 /**
- * @param reader the workbook (or the selection reader); null: nothing to preview.
+ * @param session the workbook (Excel: or the selection); null: nothing to preview.
  * @param sheet the stock sheet; null: no stock sheet chosen or found.
  * @param rules current rules (only the BAT scale matters for the preview).
  * @param overrides the user's column choices.
  * @param refresh bump to read again (e.g. after "Opnieuw inlezen").
  */
 export function useStockPreview(
-  reader: WorkbookReader | null,
+  session: AnalysisSession | null,
   sheet: string | null,
   rules: Rules,
   overrides: MappingOverrides,
@@ -35,14 +35,14 @@ export function useStockPreview(
   rulesRef.current = rules;
   const batSchaal = rules.batSchaal;
   useEffect(() => {
-    if (!reader || !sheet) {
+    if (!session || !sheet) {
       setState({ status: "idle", preview: null, error: null });
       return;
     }
     let live = true;
     // Keep showing the previous preview while the new one is read (no flicker).
     setState((s) => ({ ...s, status: "loading", error: null }));
-    previewStock(reader, sheet, { ...rulesRef.current, batSchaal }, overrides).then(
+    session.preview(sheet, { ...rulesRef.current, batSchaal }, overrides).then(
       (preview) => {
         if (live) setState({ status: "ready", preview, error: null });
       },
@@ -53,6 +53,6 @@ export function useStockPreview(
     return () => {
       live = false;
     };
-  }, [reader, sheet, batSchaal, overrides, refresh]);
+  }, [session, sheet, batSchaal, overrides, refresh]);
   return state;
 }

@@ -1,0 +1,155 @@
+/**
+ * What the steps of the pane need from an opened workbook, wherever the work runs: a
+ * description of its sheets, the stock preview, the analysis (with progress and cancellation)
+ * and writing the result sheets. Inside Excel it runs on the page over the Office.js port
+ * ({@link portSession}); the browser page runs the same session in a Web Worker
+ * (src/browser/worker-client.ts), so the page itself only renders.
+ */
+import type { Rules } from "../domain/rules";
+import type { MappingOverrides } from "../ingest/types";
+import { analyseWorkbook, type AnalyseOptions, type AnalysisResult } from "../pipeline";
+import { describeWorkbook, previewStock, type SheetDetection, type StockPreview } from "../preview";
+import { buildSheets } from "../report/sheets";
+import type { RunControl, StoredSettings, WorkbookReader, WorkbookWriter, WriteOutcome } from "../workbook/port";
+import { keyFigures, type KeyFigures } from "./results";
+
+/** The sheets of a workbook as recognised, and the settings an earlier run saved in it. */
+export interface WorkbookDescription {
+  sheets: SheetDetection[];
+  /** Null when the workbook holds no saved settings. */
+  settings: StoredSettings | null;
+}
+
+/** What to analyse: the analysis options without the callbacks. */
+export type RunOptions = Omit<AnalyseOptions, "onProgress" | "signal">;
+
+/** Progress of a run: Dutch name of the step in progress and the fraction done (0..1). */
+export type RunProgress = (stap: string, fractie: number) => void;
+
+/** What the pane shows of a finished run; the full result stays inside the session. */
+export interface RunSummary {
+  figures: KeyFigures;
+  /** The rules the run used (saved with the result sheets, and their rounding shown). */
+  rules: Rules;
+}
+
+/** One opened workbook, with the analysis over it. */
+export interface AnalysisSession {
+  /** @throws UserError (Dutch) when the workbook cannot be read. */
+  describe(): Promise<WorkbookDescription>;
+  /** The stock sheet's header row and column mapping as the mapping step shows them. */
+  preview(sheet: string, rules: Rules, overrides: MappingOverrides): Promise<StockPreview>;
+  /**
+   * Runs the whole analysis; the session keeps the result for {@link writeResults}.
+   * @throws UserError "Analyse geannuleerd." when `signal` aborts, or the pipeline's Dutch errors.
+   */
+  analyse(options: RunOptions, onProgress: RunProgress, signal: AbortSignal): Promise<RunSummary>;
+  /**
+   * Writes the result sheets of the last analysis into the workbook (never over a user's sheet).
+   * @param control this run's cancellation and per-chunk progress (done, total); honoured when
+   *   {@link writeCancellable} is true.
+   * @throws Error when no analysis has finished yet, or when the session has no writer;
+   *   UserError "Analyse geannuleerd." when a cancellable write is cancelled (the workbook is
+   *   then as it was).
+   */
+  writeResults(settings: StoredSettings, control?: RunControl): Promise<WriteOutcome>;
+  /** True when {@link writeResults} can be cancelled at every chunk (the Office.js adapter). */
+  readonly writeCancellable?: boolean;
+}
+
+/** Share of the progress bar for reading the workbook: the pipeline reports "Werkmap lezen"
+ * from 0 to 0.3 (after each sheet, pipeline.ts `analyseWorkbook`). */
+const READ_SHARE = 0.3;
+
+/** The result workbook of the browser page and what writing it did (renamed sheets). */
+export interface ResultFile {
+  /** The .xlsx file (MIME type XLSX_MIME). */
+  file: Blob;
+  outcome: WriteOutcome;
+}
+
+/** A workbook opened from a file (browser page): the session plus the result as a new file. */
+export interface FileSession extends AnalysisSession {
+  /**
+   * Writes the result sheets of the last analysis into the (in-memory) copy of the workbook and
+   * returns it as an .xlsx file (a Blob: it crosses from the worker to the page without a copy);
+   * the user's file is never changed.
+   */
+  resultFile(settings: StoredSettings): Promise<ResultFile>;
+  /** Releases the workbook (and the worker holding it). Further calls fail. */
+  close(): void;
+}
+
+/** The summary the pane shows of an analysis result. */
+export function runSummary(result: AnalysisResult): RunSummary {
+  return { figures: keyFigures(result, result.rules.tekort.afronden), rules: result.rules };
+}
+
+/**
+ * A session on the calling thread over a workbook port (Excel; in a worker the .xlsx file).
+ * @param reader where the tables are read (the workbook, or Excel's current selection).
+ * @param writer where the result sheets go; absent: {@link AnalysisSession.writeResults} fails.
+ */
+export function portSession(reader: WorkbookReader, writer?: WorkbookWriter): AnalysisSession {
+  let last: AnalysisResult | null = null;
+  return {
+    async describe() {
+      const [sheets, settings] = await Promise.all([describeWorkbook(reader), reader.readSettings()]);
+      return { sheets, settings };
+    },
+    preview: (sheet, rules, overrides) => previewStock(reader, sheet, rules, overrides),
+    async analyse(options, onProgress, signal) {
+      last = null;
+      // A reader that reads in chunks (Office.js) is bound to this run: cancel takes effect at
+      // the next chunk, and the chunks of the sheet being read fill the rest of the reading share.
+      let readBase = 0;
+      let stap = "Werkmap lezen";
+      const runReader =
+        reader.forRun?.({
+          signal,
+          onProgress: (done, total) => onProgress(stap, readBase + (READ_SHARE - readBase) * (total > 0 ? done / total : 1)),
+        }) ?? reader;
+      const result = await analyseWorkbook(runReader, {
+        ...options,
+        signal,
+        onProgress: (s, fractie) => {
+          stap = s;
+          if (s === "Werkmap lezen") readBase = Math.max(readBase, fractie);
+          onProgress(s, fractie);
+        },
+      });
+      last = result;
+      return runSummary(result);
+    },
+    async writeResults(settings, control) {
+      if (!writer) throw new Error("session: this workbook cannot be written");
+      if (!last) throw new Error("session: no analysis to write");
+      const runWriter = (control && writer.forRun?.(control)) ?? writer;
+      return runWriter.writeResults(buildSheets(last, { afronden: last.rules.tekort.afronden }), settings);
+    },
+    writeCancellable: writer?.forRun !== undefined,
+  };
+}
+
+/**
+ * A reader that reads each sheet once and keeps its cells: the steps read the stock sheet for
+ * the description, every preview and the run. Only for a workbook that nothing else changes
+ * (a file in memory); our own result sheets are never read as input.
+ */
+export function cachedReader(reader: WorkbookReader): WorkbookReader {
+  const sheets = new Map<string, ReturnType<WorkbookReader["readSheet"]>>();
+  return {
+    listSheets: () => reader.listSheets(),
+    readSettings: () => reader.readSettings(),
+    readSheet(name) {
+      let table = sheets.get(name);
+      if (!table) {
+        table = reader.readSheet(name);
+        // A failed read is not kept: the next call tries again.
+        table.catch(() => sheets.delete(name));
+        sheets.set(name, table);
+      }
+      return table;
+    },
+  };
+}

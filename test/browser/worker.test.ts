@@ -1,0 +1,210 @@
+/**
+ * The browser page's worker protocol without a browser: the page's side (worker-client.ts) and
+ * the worker's side (analysis-service.ts) joined by an in-process stand-in for a Worker that
+ * delivers each message in a later task, structured-cloned like postMessage does. The real
+ * Worker in Chromium is exercised by test/e2e/.
+ */
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { UserError } from "../../src/domain/issues";
+import { DEFAULT_RULES } from "../../src/domain/rules";
+import { createAnalysisService, type OpenSession } from "../../src/browser/analysis-service";
+import type { WorkerReply, WorkerRequest } from "../../src/browser/protocol";
+import { openInWorker, WORKER_STOPPED, type WorkerLike } from "../../src/browser/worker-client";
+import { openXlsxSession } from "../../src/taskpane/xlsx-session";
+import type { FileSession } from "../../src/taskpane/session";
+import { XlsxWorkbook } from "../../src/workbook/xlsx";
+import { ASSETS, readCsv } from "../golden/csv";
+
+const KERKRADE = "kerkrade-sociale-huur-2020.xlsx";
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** The published Kerkrade total (Lokaal meerjarig kader, 1-1-2020), from the shared CSV. */
+const published = Number(readCsv("kerkrade-bat-per-corporatie-2020.csv").find((r) => r.corporatie === "TOTAAL")!.totaal);
+
+/** What postMessage does to a message: a structured clone (Blobs, which Node cannot clone, pass as they are). */
+function acrossThreads<T>(message: T): T {
+  try {
+    return structuredClone(message);
+  } catch {
+    return message;
+  }
+}
+
+/** A stand-in Worker running the analysis service in this process. */
+interface FakeWorker extends WorkerLike {
+  terminated: boolean;
+  received: WorkerRequest[];
+}
+
+/**
+ * Spawns stand-in workers; `answer` may replace the service (to send malformed replies).
+ * @returns the spawn function and every worker it made.
+ */
+function fakeWorkers(answer?: (request: WorkerRequest, reply: (r: unknown) => void) => void, open: OpenSession = openXlsxSession) {
+  const workers: FakeWorker[] = [];
+  const spawn = (): WorkerLike => {
+    const worker: FakeWorker = {
+      terminated: false,
+      received: [],
+      onmessage: null,
+      onerror: null,
+      postMessage(message) {
+        if (worker.terminated) return;
+        const copy = acrossThreads(message);
+        worker.received.push(copy);
+        setTimeout(() => (answer ? answer(copy, reply) : service.receive(copy)), 0);
+      },
+      terminate() {
+        worker.terminated = true;
+      },
+    };
+    const reply = (r: unknown) => {
+      if (!worker.terminated) setTimeout(() => worker.onmessage?.({ data: acrossThreads(r) }), 0);
+    };
+    const service = createAnalysisService(reply, open);
+    workers.push(worker);
+    return worker;
+  };
+  return { spawn, workers };
+}
+
+function sampleFile(name = KERKRADE): File {
+  return new File([readFileSync(path.join(ASSETS, name))], name, { type: XLSX_TYPE });
+}
+
+const options = { rules: DEFAULT_RULES };
+const never = () => new AbortController().signal;
+
+describe("browser page worker: a session whose work runs in the worker", () => {
+  let session: FileSession;
+  let workers: FakeWorker[];
+
+  beforeEach(async () => {
+    const fake = fakeWorkers();
+    workers = fake.workers;
+    session = await openInWorker(fake.spawn)(sampleFile());
+  });
+  afterEach(() => session.close());
+
+  test("describe, preview, analyse with progress, and the result file", async () => {
+    const { sheets } = await session.describe();
+    expect(sheets.find((s) => s.sheet === "Voorraad (synthetisch)")?.kind).toBe("voorraad");
+
+    const preview = await session.preview("Voorraad (synthetisch)", DEFAULT_RULES, {});
+    expect(preview.headerRow).toBeGreaterThan(0);
+    expect(preview.mapping.bat).toBeDefined();
+    expect(preview.rowsRead).toBe(published);
+
+    const progress: number[] = [];
+    const summary = await session.analyse(options, (_stap, f) => progress.push(f), never());
+    expect(summary.figures.eenheden).toBe(published);
+    expect(summary.rules).toEqual(DEFAULT_RULES);
+    expect(new Set(progress).size).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < progress.length; i++) expect(progress[i]).toBeGreaterThanOrEqual(progress[i - 1]);
+
+    const { file, outcome } = await session.resultFile({ regels: summary.rules });
+    expect(file.type).toBe(XLSX_TYPE);
+    expect(Object.keys(outcome.sheets).sort()).toEqual(["aanpassingspotentieel", "bzk-indeling", "controle", "tekort"]);
+    const result = await XlsxWorkbook.fromBuffer(await file.arrayBuffer());
+    const names = (await result.listSheets()).map((s) => s.name);
+    for (const s of ["Voorraad (synthetisch)", "BZK-indeling", "Tekort", "Aanpassingspotentieel", "Controle"]) expect(names).toContain(s);
+    // One worker did all of it; the page sent it the file, not its bytes.
+    expect(workers).toHaveLength(1);
+    expect(workers[0].received[0]).toMatchObject({ kind: "open", name: KERKRADE });
+    expect(workers[0].received[0]).toHaveProperty("file");
+  });
+
+  test("cancelling ends the worker at once; a fresh one opens the file again and the next run works", async () => {
+    const controller = new AbortController();
+    const run = session.analyse(options, () => controller.abort(), controller.signal);
+    // Waiting behind the run: it is not cancelled with it, the fresh worker answers it.
+    const waiting = session.preview("Voorraad (synthetisch)", DEFAULT_RULES, {});
+    await expect(run).rejects.toEqual(new UserError("Analyse geannuleerd."));
+    expect(workers[0].terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(workers[1].received.map((m) => m.kind)).toEqual(["open", "preview"]);
+    expect(workers[1].received[0]).toMatchObject({ kind: "open", name: KERKRADE });
+    expect((await waiting).rowsRead).toBe(published);
+
+    const again = await session.analyse(options, () => undefined, never());
+    expect(again.figures.eenheden).toBe(published);
+    // A run cancelled before it starts never reaches the worker.
+    const aborted = new AbortController();
+    aborted.abort();
+    await expect(session.analyse(options, () => undefined, aborted.signal)).rejects.toThrow("Analyse geannuleerd.");
+  });
+
+  test("a worker that dies fails the pending call in Dutch; the next call goes on with a new one", async () => {
+    const pending = session.describe();
+    workers[0].onerror?.({ message: "out of memory" });
+    await expect(pending).rejects.toEqual(new UserError(WORKER_STOPPED));
+    expect(workers[0].terminated).toBe(true);
+    // No new worker until it is needed: a file that crashes every worker does not loop.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(workers).toHaveLength(1);
+    expect((await session.describe()).sheets.length).toBeGreaterThan(0);
+    expect(workers).toHaveLength(2);
+    expect(workers[1].received.map((m) => m.kind)).toEqual(["open", "describe"]);
+  });
+
+  test("a closed session ends its worker and refuses further calls", async () => {
+    session.close();
+    expect(workers[0].terminated).toBe(true);
+    await expect(session.describe()).rejects.toThrow("De werkmap is gesloten");
+  });
+});
+
+describe("browser page worker: bad files and bad messages", () => {
+  test("a file that is no workbook: the Dutch message, and the worker is ended", async () => {
+    const { spawn, workers } = fakeWorkers();
+    const open = openInWorker(spawn)(new File(["corporatie;bat\nWonen Zuid;1\n"], "export.csv", { type: "text/csv" }));
+    await expect(open).rejects.toEqual(new UserError("Bestand 'export.csv' is geen leesbare Excel-werkmap (.xlsx); open het bestand in Excel en sla het op als Excel-werkmap."));
+    expect(workers[0].terminated).toBe(true);
+  });
+
+  test("the worker answers a malformed request with a failure for its id, and a request before any file in Dutch", async () => {
+    const replies: WorkerReply[] = [];
+    const service = createAnalysisService((r) => replies.push(r), openXlsxSession);
+    service.receive({ id: 7, kind: "preview", sheet: 5 });
+    service.receive({ kind: "wis-alles" });
+    service.receive({ id: 8, kind: "describe" });
+    await service.idle();
+    expect(replies).toHaveLength(3);
+    expect(replies[0]).toMatchObject({ id: 7, kind: "failed", user: false });
+    expect((replies[0] as { message: string }).message).toMatch(/^worker: invalid request: .*sheet/);
+    expect(replies[1]).toMatchObject({ id: 0, kind: "failed", user: false });
+    expect(replies[2]).toEqual({ id: 8, kind: "failed", user: true, message: "Er is geen werkmap geopend. Open de werkmap opnieuw." });
+  });
+
+  test("requests are answered one at a time, in order, even when an earlier one takes longer", async () => {
+    const replies: WorkerReply[] = [];
+    let release: () => void = () => undefined;
+    const slowOpen: OpenSession = async (bytes, name) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      return openXlsxSession(bytes, name);
+    };
+    const service = createAnalysisService((r) => replies.push(r), slowOpen);
+    service.receive({ id: 1, kind: "open", file: sampleFile(), name: KERKRADE });
+    service.receive({ id: 2, kind: "describe" });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(replies).toEqual([]);
+    release();
+    await service.idle();
+    expect(replies.map((r) => [r.id, r.kind])).toEqual([
+      [1, "done"],
+      [2, "done"],
+    ]);
+  });
+
+  test("the page rejects a reply that does not fit the request, with the technical detail", async () => {
+    const { spawn } = fakeWorkers((request, reply) => reply({ id: request.id, kind: "done", value: { sheets: "alle" } }));
+    await expect(openInWorker(spawn)(sampleFile())).rejects.toThrow(/^worker: invalid 'open' reply/);
+  });
+
+  test("a message that is no reply at all ends the worker", async () => {
+    const { spawn, workers } = fakeWorkers((_request, reply) => reply({ hallo: "wereld" }));
+    await expect(openInWorker(spawn)(sampleFile())).rejects.toThrow(/^worker: invalid reply/);
+    expect(workers[0].terminated).toBe(true);
+  });
+});
