@@ -22,7 +22,8 @@ const { writeJson } = require(path.join(lib, "report", "json-stream.js"));
 const { buildSheets } = require(path.join(lib, "report", "sheets.js"));
 
 // The same heap setting as the command line (src/cli/main.ts, withLeanHeap).
-require("node:v8").setFlagsFromString("--heap-growing-percent=50");
+const { LEAN_HEAP_GROWING_PERCENT } = require(path.join(lib, "cli", "main.js"));
+require("node:v8").setFlagsFromString(`--heap-growing-percent=${LEAN_HEAP_GROWING_PERCENT}`);
 
 const now = () => Number(process.hrtime.bigint()) / 1e9;
 

@@ -6,8 +6,9 @@
  *
  * Two steps, so that a task-pane panel can recompute on every keystroke:
  *
- * 1. {@link prepareWhatIf} (once per analysis, O(n) plus one classification of the stock with
- *    every potentieel dwelling adapted, and one of each candidate complex): works out, per
+ * 1. {@link prepareWhatIf} (once per analysis, O(n) plus one classification, in batches of whole
+ *    complexes, of the rows whose complex holds a potentieel dwelling, with every potentieel
+ *    dwelling adapted, and one of each candidate complex): works out, per
  *    dwelling that a lever can touch, the supply slot (BZK type and BAT class, supply-vector.ts)
  *    it moves to under each lever and combination of levers — adapted, its complex fixed, or
  *    both — and the order in which the potentieel dwellings of a segment are adapted.
@@ -40,6 +41,7 @@ import type { Issue } from "./issues";
 import type { TekortRow } from "./tekort";
 import type { SupplySummary } from "./aggregate";
 import { classifyStock } from "./classify";
+import { collectComplexes } from "./complexes";
 import { supplyFromSummary } from "./aggregate";
 import { fixClusterRow, type ClusterCandidate } from "./clustering";
 import { withWlz, type CareCandidate } from "./zorgpotentieel";
@@ -192,12 +194,62 @@ function adaptedLevel(scale: BatScale, rules: Rules): number {
   return scale === "limburg" ? rules.nultreden.limburgMinBat : rules.nultreden.veraMinBat;
 }
 
+/** Rows per batch when the stock is classified again with its potentieel dwellings adapted. */
+const ADAPT_BATCH_ROWS = 65536;
+
+/**
+ * The rows to classify again with the potentieel dwellings adapted, in batches of whole complexes
+ * (a complex is owner + complex number, as in complexes.ts): every row of a complex that holds a
+ * pool row (its facts, such as the number of dwellings, depend on all its rows), and pool rows
+ * without a complex. Batching keeps the transient classification of a million-row stock small;
+ * the verdicts equal those of one classification of the whole stock, because a row's type depends
+ * only on its own facts and those of its complex.
+ * @returns row indices per batch; each batch at least one complex, about `batchRows` rows.
+ */
+function poolBatches(rows: readonly StockRow[], isPool: (i: number) => boolean, batchRows: number): Int32Array[] {
+  const { complexes, rowComplex } = collectComplexes(rows);
+  const hasPool = new Uint8Array(complexes.length);
+  const size = new Int32Array(complexes.length);
+  const loose: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const ci = rowComplex[i];
+    if (ci < 0) {
+      if (isPool(i)) loose.push(i);
+    } else {
+      size[ci]++;
+      if (isPool(i)) hasPool[ci] = 1;
+    }
+  }
+  // Rows grouped by complex (counting sort over the complexes that hold a pool row).
+  const start = new Int32Array(complexes.length + 1);
+  for (let c = 0; c < complexes.length; c++) start[c + 1] = start[c] + (hasPool[c] ? size[c] : 0);
+  const grouped = new Int32Array(start[complexes.length]);
+  const fill = start.slice(0, complexes.length);
+  for (let i = 0; i < rows.length; i++) {
+    const ci = rowComplex[i];
+    if (ci >= 0 && hasPool[ci]) grouped[fill[ci]++] = i;
+  }
+  const batches: Int32Array[] = [];
+  let from = 0;
+  for (let c = 0; c < complexes.length; c++) {
+    if (start[c + 1] - from >= batchRows) {
+      batches.push(grouped.subarray(from, start[c + 1]));
+      from = start[c + 1];
+    }
+  }
+  if (from < grouped.length) batches.push(grouped.subarray(from));
+  for (let k = 0; k < loose.length; k += batchRows) batches.push(Int32Array.from(loose.slice(k, k + batchRows)));
+  return batches;
+}
+
 /**
  * Precomputes everything the levers can change (see the module comment).
  * @param input an analysis (the pipeline's `AnalysisResult` fits).
+ * @param options.batchRows rows per batch of the re-classification with adapted dwellings
+ *   (default 65,536; the result does not depend on it, only the transient memory does).
  * @returns the base for {@link computeWhatIf}. Never throws on data.
  */
-export function prepareWhatIf(input: WhatIfInput): WhatIfBase {
+export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number } = {}): WhatIfBase {
   const { dwellings, adapted, rules, batScale: scale } = input;
   const n = dwellings.length;
   const rows = dwellings.map((d) => d.row);
@@ -210,14 +262,17 @@ export function prepareWhatIf(input: WhatIfInput): WhatIfBase {
   const level = adaptedLevel(scale, rules);
   const isPool = (i: number) => adapted[i]?.aanpassing === "potentieel";
   const adapt = (row: StockRow): StockRow => ({ ...row, bat: level, batScale: scale });
-  const adaptedRows = rows.map((r, i) => (isPool(i) ? adapt(r) : r));
-  const after = classifyStock(adaptedRows, rules).dwellings;
+  const adaptedRow = (i: number): StockRow => (isPool(i) ? adapt(rows[i]) : rows[i]);
   const adaptBzk = baseBzk.slice();
   const adaptBat = baseBat.slice();
-  for (let i = 0; i < n; i++) {
-    if (!isPool(i)) continue;
-    adaptBzk[i] = bzkSlot(after[i]);
-    adaptBat[i] = batSlot(adaptedRows[i], scale);
+  for (const batch of poolBatches(rows, isPool, Math.max(1, options.batchRows ?? ADAPT_BATCH_ROWS))) {
+    const after = classifyStock(Array.from(batch, adaptedRow), rules).dwellings;
+    for (let j = 0; j < batch.length; j++) {
+      const i = batch[j];
+      if (!isPool(i)) continue;
+      adaptBzk[i] = bzkSlot(after[j]);
+      adaptBat[i] = batSlot(after[j].row, scale);
+    }
   }
 
   // Pools per segment: dwellings that gain more than nultreden first, then table order.
@@ -245,7 +300,7 @@ export function prepareWhatIf(input: WhatIfInput): WhatIfBase {
   ): Lever => {
     const idx = c.rijen;
     const fixed = classifyStock(Array.from(idx, (i) => fix(rows[i])), rules).dwellings;
-    const both = classifyStock(Array.from(idx, (i) => fix(adaptedRows[i])), rules).dwellings;
+    const both = classifyStock(Array.from(idx, (i) => fix(adaptedRow(i))), rules).dwellings;
     const l: Lever = {
       soort, complex: c.complex, eigenaar: c.eigenaar, gemeente: c.gemeente, rows: idx,
       bzk: new Uint8Array(idx.length), bat: new Uint8Array(idx.length), bzkAdapted: new Uint8Array(idx.length), batAdapted: new Uint8Array(idx.length),
