@@ -74,6 +74,9 @@ function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new UserError("Analyse geannuleerd.");
 }
 
+/** Excel's last row. */
+const EXCEL_MAX_ROWS = 1_048_576;
+
 /** The Dutch message for a workbook without worksheets (of the user's): another kind of file. */
 const NO_SHEETS = "De werkmap heeft geen werkbladen; het bestand is beschadigd of geen Excel-werkmap. " +
   "Open het in Excel en sla het op als Excel-werkmap (.xlsx).";
@@ -146,6 +149,12 @@ export async function analyseWorkbook(reader: WorkbookReader, options: AnalyseOp
   onProgress?.("Werkmap lezen", 0);
   const sheets = (await reader.listSheets()).filter((s) => s.resultKind === null);
   if (sheets.length === 0) throw new UserError(NO_SHEETS);
+  const damaged = sheets.find((s) => s.rowCount > EXCEL_MAX_ROWS);
+  if (damaged) {
+    // Only a damaged file has rows beyond Excel's last row; reading up to them would exhaust memory.
+    throw new UserError(`Blad '${damaged.name}' is beschadigd: het heeft rijnummers voorbij de laatste rij van Excel (1.048.576). ` +
+      "Open de werkmap in Excel en sla hem opnieuw op.");
+  }
   checkChosenSheets(sheets.map((s) => s.name), options);
   const read: SheetRead[] = [];
   for (let i = 0; i < sheets.length; i++) {

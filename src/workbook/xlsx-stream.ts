@@ -97,6 +97,9 @@ export function unreadableWorkbook(label: string): UserError {
   return new UserError(`${label} is geen leesbare Excel-werkmap (.xlsx); open het bestand in Excel en sla het op als Excel-werkmap.`);
 }
 
+/** Excel's last row (1,048,576); a row number beyond it means a damaged sheet. */
+const EXCEL_MAX_ROWS = 1_048_576;
+
 /** Bytes read to tell a text file from other non-workbooks (see container.ts). */
 const HEAD_BYTES = 4096;
 
@@ -177,12 +180,20 @@ async function* zipEntries(zip: NodeJS.ReadWriteStream): AsyncGenerator<ZipEntry
   stream.on("error", onError);
   stream.on("readable", poke);
   stream.on("finish", poke);
+  // A damaged entry (a size field that promises more data than the file holds) can leave every
+  // stream waiting with nothing left to do: Node then empties its event loop. Fail the read
+  // instead of ending with nothing (the command line would exit 0 without a word).
+  const onIdle = () => onError(new Error("xlsx-stream: reading stopped halfway (damaged zip entry)"));
+  process.on("beforeExit", onIdle);
   try {
     for (;;) {
       if (error) throw error;
       const entry = stream.read() as ZipEntry | null;
       if (entry !== null) {
         current = entry;
+        // An entry's stream may fail after its reader has given up (a damaged file): never let
+        // that be an unhandled 'error' event. Its readers still see the error through their own listeners.
+        entry.on("error", ignore);
         yield entry;
         continue;
       }
@@ -205,10 +216,17 @@ async function* zipEntries(zip: NodeJS.ReadWriteStream): AsyncGenerator<ZipEntry
       if (stalled && !error && stream.readableLength === 0) throw new Error("zip ended without its central directory");
     }
   } finally {
+    process.off("beforeExit", onIdle);
     stream.off("error", onError);
     stream.off("readable", poke);
     stream.off("finish", poke);
+    // The parse goes on in the background after an early end; its late errors are of no use.
+    stream.on("error", ignore);
   }
+}
+
+function ignore(): void {
+  // An error nobody is waiting for any more.
 }
 
 /**
@@ -542,6 +560,8 @@ export async function analyseXlsxStream(input: string | Readable, options: Strea
       }
       let n = 0;
       for await (const row of sheet.rows) {
+        // Beyond Excel's last row the file is damaged (and the gap would be filled row by row).
+        if (row.number > EXCEL_MAX_ROWS || row.number < 1) throw new Error(`xlsx-stream: row number ${row.number} out of range`);
         collector.push(row.number, rowCells(row, cells));
         if (copy) {
           try {

@@ -9,6 +9,9 @@
  * - every message that names a cell says so in its text, names its sheet, and says what to do;
  * - an unreadable file: exit code 1 and exactly one Dutch line on stderr, no stack trace, no output.
  */
+import { UserError } from "../../src/domain/issues";
+import { DEFAULT_RULES } from "../../src/domain/rules";
+import { analyseWorkbook } from "../../src/pipeline";
 import { CASES, type Case, type Expected } from "./cases";
 import { runCli, runPort, type Outcome } from "./routes";
 
@@ -108,5 +111,23 @@ describe("bad-input catalogue", () => {
         checkInvariants(o);
       });
     }
+  });
+});
+
+describe("a sheet with rows beyond Excel's last row (in-memory route)", () => {
+  it("is refused as damaged before its rows are read", async () => {
+    let read = false;
+    const reader = {
+      listSheets: async () => [{ name: "Voorraad", rowCount: 2_000_000, columnCount: 4, resultKind: null }],
+      readSheet: async () => {
+        read = true;
+        throw new Error("must not be read");
+      },
+      readSettings: async () => null,
+    };
+    await expect(analyseWorkbook(reader, { rules: DEFAULT_RULES })).rejects.toThrow(
+      new UserError("Blad 'Voorraad' is beschadigd: het heeft rijnummers voorbij de laatste rij van Excel (1.048.576). Open de werkmap in Excel en sla hem opnieuw op."),
+    );
+    expect(read).toBe(false);
   });
 });

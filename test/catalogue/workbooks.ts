@@ -4,6 +4,8 @@
  * writes them), and the byte-level inputs that are not workbooks at all.
  */
 import ExcelJS from "exceljs";
+// JSZip comes with ExcelJS (its zip library).
+import JSZip from "jszip";
 import { oleContainer } from "./ole";
 
 /** One sheet: its rows (row 1 first; `null` is an empty cell), merged ranges and hidden rows. */
@@ -92,9 +94,6 @@ export function oldXlsBytes(): Uint8Array {
 
 /** A zip archive that is not a workbook (one text file inside). */
 export async function plainZipBytes(): Promise<Uint8Array> {
-  // JSZip ships with ExcelJS.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const JSZip = require("jszip") as typeof import("jszip");
   const zip = new JSZip();
   zip.file("leesmij.txt", "Dit is geen werkmap.");
   return zip.generateAsync({ type: "uint8array" });
