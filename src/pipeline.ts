@@ -96,6 +96,13 @@ function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new UserError("Analyse geannuleerd.");
 }
 
+/** Excel's last row. */
+const EXCEL_MAX_ROWS = 1_048_576;
+
+/** The Dutch message for a workbook without worksheets (of the user's): another kind of file. */
+const NO_SHEETS = "De werkmap heeft geen werkbladen; het bestand is beschadigd of geen Excel-werkmap. " +
+  "Open het in Excel en sla het op als Excel-werkmap (.xlsx).";
+
 /** Number of per-dwelling fields recognised, used to prefer a per-dwelling stock table. */
 function detailScore(stock: StockIngest): number {
   const fields = Object.keys(stock.mapping) as StockField[];
@@ -123,7 +130,7 @@ export interface SheetRead {
 export function checkChosenSheets(names: readonly string[], options: Pick<AnalyseOptions, "voorraad" | "vraag">): void {
   for (const wanted of [options.voorraad, options.vraag]) {
     if (wanted !== undefined && !names.includes(wanted)) {
-      throw new UserError(`Blad '${wanted}' bestaat niet in de werkmap. Bladen: ${names.map((n) => `'${n}'`).join(", ")}.`);
+      throw new UserError(`Blad '${wanted}' bestaat niet in de werkmap. Kies een van deze bladen: ${names.map((n) => `'${n}'`).join(", ")}.`);
     }
   }
 }
@@ -163,6 +170,13 @@ export async function analyseWorkbook(reader: WorkbookReader, options: AnalyseOp
   const { onProgress, signal } = options;
   onProgress?.("Werkmap lezen", 0);
   const sheets = (await reader.listSheets()).filter((s) => s.resultKind === null);
+  if (sheets.length === 0) throw new UserError(NO_SHEETS);
+  const damaged = sheets.find((s) => s.rowCount > EXCEL_MAX_ROWS);
+  if (damaged) {
+    // Only a damaged file has rows beyond Excel's last row; reading up to them would exhaust memory.
+    throw new UserError(`Blad '${damaged.name}' is beschadigd: het heeft rijnummers voorbij de laatste rij van Excel (1.048.576). ` +
+      "Open de werkmap in Excel en sla hem opnieuw op.");
+  }
   checkChosenSheets(sheets.map((s) => s.name), options);
   const read: SheetRead[] = [];
   for (let i = 0; i < sheets.length; i++) {
@@ -222,9 +236,18 @@ export function analyseSheets(sheets: readonly SheetRead[], options: AnalyseOpti
     if (!ingest) throw new Error(`pipeline: stock candidate '${n}' was not read`);
     return { sheet: n, ingest };
   });
-  stockReads.sort((a, b) => detailScore(b.ingest) - detailScore(a.ingest) || b.ingest.rowsRead - a.ingest.rowsRead);
-  const chosen = stockReads[0] ?? null;
-  for (const other of stockReads.slice(1)) {
+  // A stock table without data rows (a header only, or no header on a chosen sheet) is not a
+  // stock of zero dwellings: it is reported and not used, so no tekort is set against nothing.
+  const emptyStocks = stockReads.filter((x) => x.ingest.rowsRead === 0);
+  for (const e of emptyStocks) {
+    const own = e.ingest.issues.filter((i) => i.severity === "fout");
+    if (own.length > 0) issues.push(...own);
+    else issues.push({ code: "voorraad-leeg", severity: "waarschuwing", sheet: e.sheet, cell: null, message: emptyStockMessage(e.sheet, e.ingest) });
+  }
+  const filled = stockReads.filter((x) => x.ingest.rowsRead > 0);
+  filled.sort((a, b) => detailScore(b.ingest) - detailScore(a.ingest) || b.ingest.rowsRead - a.ingest.rowsRead);
+  const chosen = filled[0] ?? null;
+  for (const other of filled.slice(1)) {
     skip(other.sheet, `er is één voorraadtabel gebruikt ('${chosen!.sheet}', de meest gedetailleerde). Kies een andere met --voorraad "${other.sheet}".`);
     if (chosen) compareStockTotals(chosen.ingest, other.ingest, issues);
   }
@@ -276,8 +299,15 @@ export function analyseSheets(sheets: readonly SheetRead[], options: AnalyseOpti
   }
 
   if (!stock && demand.length === 0 && supplyTable.length === 0 && !cbsInput) {
+    // Nothing to analyse: say why in one line, for the sheet the user chose or the stock found.
+    const empty = emptyStocks[0];
+    if (empty) {
+      const fout = empty.ingest.issues.find((i) => i.severity === "fout");
+      throw new UserError(fout ? fout.message : emptyStockMessage(empty.sheet, empty.ingest));
+    }
     throw new UserError(
-      "Geen voorraad-, aanbod- of vraagtabel gevonden in de werkmap. Geef met --voorraad en --vraag aan op welke bladen ze staan, of controleer de kolomkoppen (zie de handleiding).",
+      `Geen voorraad-, aanbod- of vraagtabel gevonden in de werkmap (bladen: ${names.map((n) => `'${n}'`).join(", ")}). ` +
+      "Geef met --voorraad en --vraag aan op welke bladen ze staan, of controleer de kolomkoppen (zie de handleiding).",
     );
   }
 
@@ -338,7 +368,7 @@ export function analyseSheets(sheets: readonly SheetRead[], options: AnalyseOpti
   if (demand.length === 0) {
     issues.push({ code: "geen-vraag", severity: "info", sheet: null, cell: null, message: "Geen vraagtabel gevonden: het tekort is niet berekend. Voeg een vraagtabel toe of wijs die aan met --vraag." });
   } else if (!supplySource) {
-    issues.push({ code: "geen-aanbod", severity: "waarschuwing", sheet: null, cell: null, message: "Geen voorraad- of aanbodtabel gevonden: het tekort is niet berekend." });
+    issues.push({ code: "geen-aanbod", severity: "waarschuwing", sheet: null, cell: null, message: "Geen voorraad- of aanbodtabel gevonden: het tekort is niet berekend. Voeg een voorraad- of aanbodtabel toe, of wijs die aan met --voorraad." });
   }
   // The what-if base and the scenario of the rules (only a stock has dwellings to move).
   checkCancelled(signal);
@@ -356,6 +386,12 @@ export function analyseSheets(sheets: readonly SheetRead[], options: AnalyseOpti
   };
 }
 
+
+/** "Blad 'X' heeft een kopregel (rij N) maar geen gegevens eronder. ..." */
+function emptyStockMessage(sheet: string, ingest: StockIngest): string {
+  return `Blad '${sheet}' heeft een kopregel (rij ${ingest.headerRow}) maar geen gegevens eronder; er is geen voorraad ingelezen. ` +
+    `Vul de tabel, of kies het blad met de woningen (--voorraad of in het taakvenster).`;
+}
 
 function groupValue(r: StockRow, key: GroupKey): string | null {
   return key === "segment" ? r.segment : r[key];

@@ -146,7 +146,9 @@ interface ComplexState {
 
 /** The tally kinds of one run (texts depend on which columns are present). */
 function makeKinds(p: ColumnPresence) {
-  const k = (code: string, severity: TallyKind["severity"], text: string): TallyKind => ({ code, severity, text });
+  const k = (code: string, severity: TallyKind["severity"], text: string, hint?: string): TallyKind => ({ code, severity, text, hint });
+  const column = (present: boolean, name: string, fill: string) =>
+    present ? fill : `Voeg een kolom '${name}' toe, of wijs die aan als hij anders heet.`;
   return {
     bzkOnbekend: k(
       "bzk-onbekend",
@@ -154,20 +156,25 @@ function makeKinds(p: ColumnPresence) {
       p.bat || p.toegankelijkheidslabel
         ? "geen BAT-score en geen bruikbaar toegankelijkheidslabel, BZK-type onbekend"
         : "BZK-type onbekend omdat de kolommen 'bat' en 'toegankelijkheidslabel' ontbreken",
+      column(p.bat || p.toegankelijkheidslabel, "bat", "Vul de BAT-score (of het toegankelijkheidslabel) in om deze woningen in te delen."),
     ),
-    batOngeldig: k("bat-ongeldig", "waarschuwing", "BAT-score bestaat niet op de schaal of de schaal is onbekend; de score is niet gebruikt"),
+    batOngeldig: k("bat-ongeldig", "waarschuwing", "BAT-score bestaat niet op de schaal of de schaal is onbekend; de score is niet gebruikt",
+      "Corrigeer de scores of kies de juiste BAT-schaal in de instellingen."),
     labelOnbekend: k(
       "label-onbekend",
       "waarschuwing",
       "onbekend toegankelijkheidslabel, niet gebruikt (bekend zijn ZON, GNV, GEL, NUL, ROA, ROG, ROL en RUI)",
+      "Gebruik een van deze labels.",
     ),
-    batLabel: k("bat-label-tegenstrijdig", "waarschuwing", "BAT-score en toegankelijkheidslabel spreken elkaar tegen over nultreden; de BAT-score is gebruikt"),
+    batLabel: k("bat-label-tegenstrijdig", "waarschuwing", "BAT-score en toegankelijkheidslabel spreken elkaar tegen over nultreden; de BAT-score is gebruikt",
+      "Controleer score en label van deze woningen."),
     geenComplex: k(
       "complex-onbekend",
       "waarschuwing",
       p.complex
         ? "nultreden, maar geen complex bekend, dus geclusterd niet te bepalen"
         : "geclusterd niet te bepalen omdat de kolom 'complex' ontbreekt",
+      column(p.complex, "complex", "Vul het complexnummer in."),
     ),
     ruimte: k(
       "ontmoetingsruimte-onbekend",
@@ -175,6 +182,7 @@ function makeKinds(p: ColumnPresence) {
       p.ontmoetingsruimte
         ? "geclusterd niet te bepalen omdat de ontmoetingsruimte van het complex niet is ingevuld"
         : "geclusterd niet te bepalen omdat de kolom 'ontmoetingsruimte' ontbreekt",
+      column(p.ontmoetingsruimte, "ontmoetingsruimte", "Vul per complex in of er een ontmoetingsruimte is (ja/nee)."),
     ),
     aandeel55: k(
       "aandeel55plus-onbekend",
@@ -182,6 +190,7 @@ function makeKinds(p: ColumnPresence) {
       p.aandeel55plus || p.label55plus
         ? "geclusterd niet te bepalen omdat het aandeel 55+ van het complex onbekend is"
         : "geclusterd niet te bepalen omdat de kolommen 'aandeel55plus' en 'label55plus' ontbreken",
+      column(p.aandeel55plus || p.label55plus, "aandeel55plus", "Vul het aandeel 55-plussers of het label 55+ in."),
     ),
     wlz: k(
       "wlz-onbekend",
@@ -189,12 +198,15 @@ function makeKinds(p: ColumnPresence) {
       p.wlz
         ? "zorggeschikt niet te bepalen omdat niet is ingevuld of in het complex Wlz-zorg wordt geleverd"
         : "zorggeschikt niet te bepalen omdat de kolom 'wlz' ontbreekt",
+      column(p.wlz, "wlz", "Vul per complex in of er Wlz-zorg wordt geleverd (ja/nee)."),
     ),
-    zorgBat: k("zorggeschikt-bat-onbekend", "waarschuwing", "zorggeschikt niet te bepalen omdat BAT-score en toegankelijkheidslabel ontbreken"),
+    zorgBat: k("zorggeschikt-bat-onbekend", "waarschuwing", "zorggeschikt niet te bepalen omdat BAT-score en toegankelijkheidslabel ontbreken",
+      "Vul de BAT-score of het toegankelijkheidslabel in."),
     woonvormTegenstrijdig: k(
       "woonvorm-tegenstrijdig",
       "waarschuwing",
       "gedeclareerde woonvorm GEC/ZWO klopt niet met de feiten; de afgeleide indeling is gebruikt",
+      "Controleer de gedeclareerde woonvorm en de gegevens van het complex.",
     ),
     woonvormBewijs: k("woonvorm-als-bewijs", "info", "ingedeeld op grond van de gedeclareerde woonvorm GEC/ZWO omdat gegevens ontbraken"),
     zorgprofielOnbekend: k("zorgprofiel-onbekend", "info", "zorggeschikt zonder zorgprofiel (SOM/PG)"),

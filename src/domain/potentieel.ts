@@ -379,6 +379,13 @@ export function assessAdaptation(
     ? "aanpassingspotentieel onbekend omdat de bouwlaag niet is ingevuld"
     : "aanpassingspotentieel onbekend omdat de kolom 'bouwlaag' ontbreekt en het woningtype de verdieping niet noemt";
   kinds.geenRegel.text = "aanpassingspotentieel onbekend omdat geen aanpassingsregel van toepassing is; vul de regeltabel aan";
+  kinds.woonsoort.hint = presence.vorm
+    ? "Vul woningtype of eenheiddetailsoort in (bijvoorbeeld eengezins, galerijflat of TUS)."
+    : "Voeg een kolom 'woningtype' of 'eenheiddetailsoort' toe, of wijs die aan als hij anders heet.";
+  kinds.lagen.hint = "Vul een woningtype of eenheiddetailsoort in waaruit het aantal bouwlagen blijkt.";
+  kinds.lift.hint = presence.lift ? "Vul de kolom 'lift' in (ja/nee)." : "Voeg een kolom 'lift' (ja/nee) toe.";
+  kinds.verdieping.hint = presence.bouwlaag ? "Vul de bouwlaag in (0 = begane grond)." : "Voeg een kolom 'bouwlaag' toe.";
+  kinds.batOnbekend.hint = "Vul de BAT-score in voor een betere beoordeling.";
   kinds.batOnbekend.text =
     "zonder BAT-score of toegankelijkheidslabel beoordeeld op de woningvorm alsof ze nog niet nultreden zijn; een deel kan al geschikt zijn";
 

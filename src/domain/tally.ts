@@ -17,6 +17,8 @@ export interface TallyKind {
   code: string;
   severity: Severity;
   text: string;
+  /** What the user can do about it, one Dutch sentence appended to the issue (optional). */
+  hint?: string;
 }
 
 interface Counter {
@@ -63,7 +65,7 @@ export class IssueTally {
         severity: kind.severity,
         sheet: commonSheet(c.examples),
         cell: null,
-        message: `${formatWoningen(c.dwellings)}${rowsPart}: ${kind.text}. ${describeExamples(c.examples, c.rows)}`,
+        message: `${formatWoningen(c.dwellings)}${rowsPart}: ${kind.text}. ${describeExamples(c.examples, c.rows)}${kind.hint ? ` ${kind.hint}` : ""}`,
       });
     }
     return out;

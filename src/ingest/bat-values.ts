@@ -12,6 +12,7 @@ import type { BatScale } from "../domain/types";
 import type { CellValue } from "./types";
 import { isMissing, parseDutchNumber } from "./cells";
 import { normaliseLabel } from "./normalise";
+import { quoteValue } from "./messages";
 
 /**
  * Form in which a BAT value was written:
@@ -206,11 +207,12 @@ export function parseBat(v: CellValue | undefined, numericScale: BatScale = "lim
   if (isMissing(v)) return null;
   if (typeof v === "number") return fromNumber(v, String(v).replace(".", ","), numericScale);
   if (typeof v !== "string") {
-    const raw = typeof v === "boolean" ? (v ? "WAAR" : "ONWAAR") : v instanceof Date ? "(datum)" : "(fout)";
-    return unreadable(raw, numericScale);
+    // Booleans, dates (and error objects, which isMissing has already let through as missing).
+    return unreadable(quoteValue(v).slice(1, -1), numericScale);
   }
-  const raw = v.trim();
-  const t = normaliseLabel(raw);
+  // `raw` is only used in messages: cut to a readable length (a cell may hold 32,767 characters).
+  const raw = quoteValue(v).slice(1, -1);
+  const t = normaliseLabel(v.trim());
   if (t.startsWith("bat")) return fromBatText(t, raw, numericScale);
   const c0 = t.charCodeAt(0);
   if ((c0 >= 48 && c0 <= 57) || c0 === 45 || c0 === 43) {

@@ -141,7 +141,12 @@ function groupKey(groep: string | null, scenario: string | null, gebied: string 
 
 /** Human description of a group for messages: "ouderen, basis, 2023". */
 function describe(groep: string | null, scenario: string | null, gebied: string | null, jaar: number | null): string {
-  return [groep, scenario, gebied, jaar === null ? null : String(jaar)].filter((x) => x !== null).join(", ") || "de tabel";
+  return [groep, scenario, gebied, jaar === null ? null : String(jaar)].filter((x) => x !== null).map(clip).join(", ") || "de tabel";
+}
+
+/** A name from the table, cut to a readable length for messages (see `quoteValue`). */
+function clip(text: string): string {
+  return quoteValue(text).slice(1, -1);
 }
 
 interface GroupState {
@@ -218,7 +223,7 @@ class Reader {
       if (cat.kind === "categorie") {
         const cell = tableCell(this.table, r, this.h.categorie);
         this.log.add(makeIssue("waarde-ontbreekt", "waarschuwing", this.sheet, cell,
-          `Cel ${cell} op blad '${this.sheet}': '${label}' heeft geen getallen; er is niets meegeteld. ` +
+          `Cel ${cell} op blad '${this.sheet}': ${quoteValue(label)} heeft geen getallen; er is niets meegeteld. ` +
           `Vul de getallen in of verwijder de rij.`));
       }
       return;
@@ -242,7 +247,7 @@ class Reader {
       if (cat.kind === "categorie") {
         this.log.addCapped("waarde-ontbreekt",
           () => makeIssue("waarde-ontbreekt", "info", this.sheet, cell,
-            `Cel ${cell} op blad '${this.sheet}' is leeg: geen ${this.purpose} voor '${label}'` +
+            `Cel ${cell} op blad '${this.sheet}' is leeg: geen ${this.purpose} voor ${quoteValue(label)}` +
             (jaar === null ? "" : ` in ${jaar}`) + `. Er is niets meegeteld.`),
           (extra) => makeIssue("waarde-ontbreekt", "info", this.sheet, null,
             `Op blad '${this.sheet}' zijn nog ${extra} lege cellen bij woonvormen; er is niets meegeteld.`));
@@ -252,7 +257,7 @@ class Reader {
     const n = parseDutchNumber(v);
     if (n === null || n < 0) {
       this.log.add(makeIssue("getal-ongeldig", "fout", this.sheet, cell,
-        `Cel ${cell} op blad '${this.sheet}': ${quoteValue(v)} is geen getal van 0 of meer (${this.purpose} voor '${label}'` +
+        `Cel ${cell} op blad '${this.sheet}': ${quoteValue(v)} is geen getal van 0 of meer (${this.purpose} voor ${quoteValue(label)}` +
         (jaar === null ? "" : `, ${jaar}`) + `); de cel telt niet mee. Vul een getal in, bijvoorbeeld 1.250.`));
       return;
     }
@@ -264,7 +269,7 @@ class Reader {
     const key = [cat.niveau, ctx.groep, cat.categorie, cat.zorgprofiel, jaar, ctx.scenario, ctx.gebied].join("\u0000");
     if (this.seen.has(key)) {
       this.log.add(makeIssue("categorie-dubbel", "fout", this.sheet, cell,
-        `Cel ${cell} op blad '${this.sheet}': '${label}' staat al eerder in de tabel voor ` +
+        `Cel ${cell} op blad '${this.sheet}': ${quoteValue(label)} staat al eerder in de tabel voor ` +
         `${describe(ctx.groep, ctx.scenario, ctx.gebied, jaar)}; deze waarde (${formatNumber(n)}) telt niet mee. ` +
         `Voeg de rijen samen of geef ze een eigen groep of scenario.`));
       return;
@@ -288,7 +293,7 @@ class Reader {
   private unknownCategory(r: number, label: string): void {
     const cell = tableCell(this.table, r, this.h.categorie);
     this.log.add(makeIssue("categorie-onbekend", "waarschuwing", this.sheet, cell,
-      `Cel ${cell} op blad '${this.sheet}': woonvorm '${label}' is onbekend; de rij telt niet mee. ` +
+      `Cel ${cell} op blad '${this.sheet}': woonvorm ${quoteValue(label)} is onbekend; de rij telt niet mee. ` +
       `Gebruik regulier wonen, nultreden, geclusterd wonen, zorggeschikt (SOM/PG), gespikkeld wonen, ` +
       `'BAT 0' t/m 'BAT 4' of BAT1 t/m BAT5, of 'Totaal'.`));
   }
@@ -362,7 +367,7 @@ class Reader {
       if (jaar === null && (this.purpose === "vraag" || !isMissing(v))) {
         const cell = tableCell(this.table, r, this.h.jaar);
         this.log.add(makeIssue("jaar-ongeldig", "fout", this.sheet, cell,
-          `Cel ${cell} op blad '${this.sheet}': jaar ${quoteValue(v)} is geen jaartal; de rij ('${label}') telt niet mee. ` +
+          `Cel ${cell} op blad '${this.sheet}': jaar ${quoteValue(v)} is geen jaartal; de rij (${quoteValue(label)}) telt niet mee. ` +
           `Vul een jaartal in, bijvoorbeeld 2030.`));
         return;
       }
@@ -376,9 +381,9 @@ class Reader {
       if (!g.hasCategories) {
         if (g.totals.length === 0) continue;
         const t = g.totals[0];
-        const name = `Groep '${g.groep ?? "(zonder naam)"}'` + (g.scenario ? ` (${g.scenario})` : "") + (g.gebied ? ` in ${g.gebied}` : "");
+        const name = `Groep ${g.groep === null ? "'(zonder naam)'" : quoteValue(g.groep)}` + (g.scenario ? ` (${clip(g.scenario)})` : "") + (g.gebied ? ` in ${clip(g.gebied)}` : "");
         this.log.add(makeIssue("alleen-totaal", "info", this.sheet, t.cell,
-          `${name} heeft alleen een totaal (${formatNumber(t.n)}${t.jaar === null ? "" : ` in ${t.jaar}`}); niet meegeteld ` +
+          `Cel ${t.cell} op blad '${this.sheet}': ${name.charAt(0).toLowerCase()}${name.slice(1)} heeft alleen een totaal (${formatNumber(t.n)}${t.jaar === null ? "" : ` in ${t.jaar}`}); niet meegeteld ` +
           `in het tekort, want de woonvorm is onbekend. Splits het totaal in woonvormen om het mee te tellen.`));
         continue;
       }

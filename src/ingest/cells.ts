@@ -69,6 +69,29 @@ export function isMissing(v: CellValue | undefined): boolean {
   }
 }
 
+/** What {@link excelError} returns for NaN: an error whose code is unknown. */
+export const UNKNOWN_ERROR = "";
+
+/**
+ * The Excel error a cell holds, or null: the error object (`{ error: "#REF!" }`), an error
+ * written as text ("#N/A", "#WAARDE!", ... see {@link isMissing}), or NaN (what a streaming
+ * reader makes of a formula whose cached result is an error; its code is then unknown and
+ * {@link UNKNOWN_ERROR} is returned). Such a cell is a missing value, but the reader may want
+ * to say so: an error is a broken formula, not an empty cell.
+ *
+ * @param v one cell as read.
+ * @returns the error text as written ("#REF!"), UNKNOWN_ERROR for NaN, or null.
+ */
+export function excelError(v: CellValue | undefined): string | null {
+  if (typeof v === "string") {
+    const t = v.trim();
+    return t.charCodeAt(0) === 35 && ERROR_TEXTS.has(t.toUpperCase()) ? t : null;
+  }
+  if (typeof v === "number") return Number.isNaN(v) ? UNKNOWN_ERROR : null;
+  if (v !== null && v !== undefined && isCellError(v)) return String(v.error);
+  return null;
+}
+
 /**
  * The cell as trimmed text, or null when it is missing (see {@link isMissing}).
  *

@@ -8,7 +8,7 @@ import { STOCK_FIELDS, type CellValue, type ColumnMapping, type MappingOverrides
 import { cellText } from "./cells";
 import { normaliseHeader } from "./normalise";
 import { MATCH_RANK, matchHeader } from "./synonyms";
-import { makeIssue } from "./messages";
+import { makeIssue, quoteValue } from "./messages";
 
 /** Where the header row sits, for messages: sheet name, 1-based Excel row, 1-based first column. */
 export interface MappingContext {
@@ -46,8 +46,14 @@ function findColumn(texts: readonly (string | null)[], wanted: string): number {
 
 /** "'BAT' (C3), 'Huurprijs' (F3)" — for lists of columns in messages. */
 function listColumns(cols: readonly number[], texts: readonly (string | null)[], ctx: MappingContext): string {
-  return cols.map((c) => `'${texts[c]}' (${cellAddress(ctx.headerRowNumber, ctx.originCol + c)})`).join(", ");
+  // Header texts are cut (a cell may hold 32,767 characters) and at most 20 columns are named.
+  const shown = cols.slice(0, MAX_LISTED).map((c) => `${quoteValue(texts[c])} (${cellAddress(ctx.headerRowNumber, ctx.originCol + c)})`);
+  const more = cols.length - shown.length;
+  return shown.join(", ") + (more > 0 ? ` en nog ${more} kolommen` : "");
 }
+
+/** Most columns named in one message. */
+const MAX_LISTED = 20;
 
 /**
  * Maps the columns of a stock table's header row to stock fields.

@@ -20,8 +20,8 @@ import type { CellValue, ColumnMapping, MappingOverrides, StockField, StockInges
 import { cellText, isMissing, parseDutchNumber } from "./cells";
 import { findHeaderRow, HEADER_SCAN_ROWS } from "./header";
 import { mapColumns, stockHeaderScore } from "./mapping";
-import { IssueLog, formatNumber, makeIssue, sameNumber, tableCell } from "./messages";
-import { isNoteText, isTotalRow, rowFill } from "./row-kinds";
+import { IssueLog, formatNumber, makeIssue, quoteValue, sameNumber, tableCell } from "./messages";
+import { isNoteText, isTotalLabel, isTotalRow, rowFill } from "./row-kinds";
 import { makeStockRowContext, newRowOutcome, readStockRow, ParsedRows, type RowOutcome, type StockRowContext, type TablePlace } from "./stock-row";
 import { numericScaleFor, type ScaleSetting } from "./bat-scale";
 import { settleBatScale } from "./stock-scale";
@@ -87,6 +87,8 @@ interface RowState {
   sinceTotal: number;
   grand: number;
   invalidSinceTotal: number;
+  /** Total rows above the first data row (0-based index, value): checked against the grand total. */
+  leadingTotals: { r: number; total: number }[];
 }
 
 /**
@@ -228,7 +230,7 @@ export class StockRowReader {
     return {
       headerIndex, mapping, headers, issues, log, ctx, out: newRowOutcome(), parsed: new ParsedRows(),
       mappedCols: [...new Set(Object.values(mapping))], headerTexts: header.map((v) => cellText(v)),
-      seenIds: new Map(), rowsRead: 0, sinceTotal: 0, grand: 0, invalidSinceTotal: 0,
+      seenIds: new Map(), rowsRead: 0, sinceTotal: 0, grand: 0, invalidSinceTotal: 0, leadingTotals: [],
     };
   }
 
@@ -236,7 +238,7 @@ export class StockRowReader {
     const { sheet } = this.place;
     s.log.addCapped("rij-overgeslagen",
       () => makeIssue("rij-overgeslagen", "info", sheet, tableCell(this.place, r, 0),
-        `Rij ${this.place.originRow + r} op blad '${sheet}' is overgeslagen: ${why}.`),
+        `Rij ${this.place.originRow + r} op blad '${sheet}' (cel ${tableCell(this.place, r, 0)}) is overgeslagen: ${why}.`),
       (extra) => makeIssue("rij-overgeslagen", "info", sheet, null,
         `Op blad '${sheet}' zijn nog ${extra} rijen overgeslagen (kopregels, voetnoten of rijen zonder gegevens in herkende kolommen).`));
   }
@@ -248,8 +250,14 @@ export class StockRowReader {
     const fill = rowFill(cells);
     if (fill.count === 0) return;
 
-    if (isTotalRow(cells, mapping.id)) {
-      if (mapping.aantal !== undefined) {
+    if (isTotalRow(cells, mapping.id) && !hasOwnId(cells, mapping.id)) {
+      if (mapping.aantal === undefined) {
+        this.skipRow(s, r, "het is een totaalregel");
+      } else if (s.rowsRead === 0) {
+        // A total above the data: checked against the whole table at the end.
+        const total = parseDutchNumber(cells[mapping.aantal]);
+        if (total !== null) s.leadingTotals.push({ r, total });
+      } else {
         checkTotal(this.place, r, mapping.aantal, cells[mapping.aantal], s.sinceTotal, s.grand, s.invalidSinceTotal, s.log);
       }
       s.sinceTotal = 0;
@@ -294,7 +302,7 @@ export class StockRowReader {
         const { sheet } = this.place;
         const here = tableCell(this.place, r, mapping.id);
         s.log.add(makeIssue("id-dubbel", "fout", sheet, here,
-          `Cel ${here} op blad '${sheet}': eenheid '${row.id}' staat ook in cel ${tableCell(this.place, first, mapping.id)}; ` +
+          `Cel ${here} op blad '${sheet}': eenheid ${quoteValue(row.id)} staat ook in cel ${tableCell(this.place, first, mapping.id)}; ` +
           `deze rij is apart gezet (de eerste telt). Controleer of het om dezelfde woning gaat en verwijder of corrigeer de dubbele rij.`));
       } else {
         s.seenIds.set(row.id, r);
@@ -308,6 +316,7 @@ export class StockRowReader {
     const s = this.state!;
     this.state = null;
     s.seenIds.clear();
+    for (const t of s.leadingTotals) checkLeadingTotal(this.place, t.r, s.mapping.aantal!, t.total, s.grand, s.log);
     const settled = settleBatScale(s.parsed, this.place, s.mapping.bat, s.headers.bat ?? "", this.options.scale,
       s.ctx.numericScale, s.log);
     const issues = s.issues;
@@ -331,6 +340,24 @@ function isRepeatedHeader(cells: readonly CellValue[], mappedCols: number[], hea
     if (++same === 2) return true;
   }
   return same === mappedCols.length;
+}
+
+/** True when the row has its own id (a dwelling whose other cells happen to start with
+ * "Totaal", e.g. complex "Totaal renovatie 2019"): such a row is data, never a total. */
+function hasOwnId(cells: readonly CellValue[], idCol: number | undefined): boolean {
+  if (idCol === undefined) return false;
+  const v = cells[idCol];
+  if (isMissing(v)) return false;
+  return !(typeof v === "string" && isTotalLabel(v));
+}
+
+/** Compares a total above the data with the sum of the whole table. */
+function checkLeadingTotal(place: TablePlace, r: number, col: number, total: number, grand: number, log: IssueLog): void {
+  if (sameNumber(total, grand)) return;
+  const cell = tableCell(place, r, col);
+  log.add(makeIssue("totaal-klopt-niet", "waarschuwing", place.sheet, cell,
+    `Cel ${cell} op blad '${place.sheet}': het totaal boven de tabel (${formatNumber(total)}) is niet gelijk aan de som van ` +
+    `de rijen eronder (${formatNumber(grand)}). Het totaal telt niet mee; controleer de tabel.`));
 }
 
 /** Compares a total row's aantal with the rows above it. */

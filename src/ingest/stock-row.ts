@@ -7,7 +7,7 @@
  */
 import type { BatScale, SegmentSoort, StockRow } from "../domain/types";
 import { STOCK_FIELDS, type CellValue, type ColumnMapping, type RawTable, type StockField } from "./types";
-import { cellText, isMissing, parseDutchNumber, parseFraction } from "./cells";
+import { cellText, excelError, isMissing, parseDutchNumber, parseFraction, UNKNOWN_ERROR } from "./cells";
 import { parseBat, type BatForm, type BatParse } from "./bat-values";
 import {
   parseBouwjaar, parseBouwlaag, parseFactBoolean, parseOntmoetingsruimte, parsePositiveWhole,
@@ -184,6 +184,25 @@ function warnFact(ctx: StockRowContext, field: StockField, r: number, c: number,
       `${text.naam} (niet afzonderlijk getoond); die rijen tellen mee zonder ${text.naam}. ${text.hint}`));
 }
 
+/** " ('#REF!')", or nothing when the error's code is unknown. */
+function errorShown(error: string): string {
+  return error === UNKNOWN_ERROR ? "" : ` (${quoteValue(error)})`;
+}
+
+/** Reports an error cell (#N/A, #REF!, ...) in the BAT column: the dwelling counts as BAT
+ * onbekend, as for an empty cell, but the user should know a formula broke. Capped per table. */
+function warnErrorCell(ctx: StockRowContext, r: number, c: number, error: string): void {
+  const sheet = ctx.table.sheet;
+  const cell = tableCell(ctx.table, r, c);
+  ctx.log.addCapped("bat-foutwaarde",
+    () => makeIssue("bat-foutwaarde", "waarschuwing", sheet, cell,
+      `Cel ${cell} op blad '${sheet}': de BAT-score is een foutwaarde${errorShown(error)}; de woning telt als BAT onbekend. ` +
+      `Herstel de formule of vul de score in.`),
+    (extra) => makeIssue("bat-foutwaarde", "waarschuwing", sheet, null,
+      `Op blad '${sheet}' staan nog ${extra} foutwaarden (zoals #N/A) in kolom '${ctx.headers.bat}'; die woningen tellen als ` +
+      `BAT onbekend. Herstel de formules of vul de scores in.`));
+}
+
 /** Reads a VERA-coded fact; unknown texts are kept in upper case (or as written, for
  * eenheiddetailsoort) with one warning per distinct value. */
 function readCode(
@@ -250,11 +269,26 @@ export function readStockRow(ctx: StockRowContext, r: number, cells: readonly Ce
       if (bat !== null && "error" in bat) {
         ok = false;
         ctx.log.add(makeIssue(bat.code, "fout", sheet, tableCell(table, r, c),
-          `Cel ${tableCell(table, r, c)} op blad '${sheet}': ${bat.error} De rij is apart gezet.`));
+          `Cel ${tableCell(table, r, c)} op blad '${sheet}': ${bat.error} De rij is apart gezet. ` +
+          `Corrigeer de score, of maak de cel leeg als de score onbekend is (de woning telt dan als BAT onbekend).`));
+      } else if (bat === null) {
+        const error = excelError(v);
+        if (error !== null) warnErrorCell(ctx, r, c, error);
       }
       continue;
     }
-    if (isMissing(v)) continue;
+    if (isMissing(v)) {
+      const error = field === "aantal" ? excelError(v) : null;
+      if (error !== null) {
+        // Empty means 1, but an error is a broken formula: the count is unknown.
+        ok = false;
+        aantalForTotals = null;
+        ctx.log.add(makeIssue("aantal-ongeldig", "fout", sheet, tableCell(table, r, c),
+          `Cel ${tableCell(table, r, c)} op blad '${sheet}': het aantal is een foutwaarde${errorShown(error)}, het aantal woningen is ` +
+          `dus onbekend; de rij is apart gezet. Herstel de formule of vul een heel aantal in.`));
+      }
+      continue;
+    }
     switch (field) {
       case "id": row.id = cellText(v); break;
       case "complex": row.complex = cellText(v); break;

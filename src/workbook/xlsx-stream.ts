@@ -38,6 +38,7 @@ import {
 } from "../pipeline";
 import { META_SHEET, parseMeta, type MetaContent } from "./marker";
 import { toCellValue } from "./xlsx";
+import { checkContainer, containerMessage, isOle, isZip } from "./container";
 
 // ExcelJS internals used to drive its streaming reader in our own order (exceljs is pinned at
 // 4.4.0 in package.json; these are the same modules its WorkbookReader.parse() uses).
@@ -96,24 +97,136 @@ export function unreadableWorkbook(label: string): UserError {
   return new UserError(`${label} is geen leesbare Excel-werkmap (.xlsx); open het bestand in Excel en sla het op als Excel-werkmap.`);
 }
 
+/** Excel's last row (1,048,576); a row number beyond it means a damaged sheet. */
+const EXCEL_MAX_ROWS = 1_048_576;
+
+/** Bytes read to tell a text file from other non-workbooks (see container.ts). */
+const HEAD_BYTES = 4096;
+
 /**
- * Checks the first bytes of a file: a zip container (an .xlsx), not an old .xls or an encrypted
- * workbook (both OLE compound files). Same messages as `XlsxWorkbook.fromBuffer`.
- * @throws UserError (Dutch).
+ * Checks what a file is before it is read: a zip container (an .xlsx) passes; an empty file, a
+ * text file (a CSV renamed to .xlsx), an old .xls, a password-protected workbook (both OLE
+ * compound files, told apart by the streams inside) or anything else gets its own Dutch message
+ * (src/workbook/container.ts). An OLE file is read whole to find its directory.
+ * @throws UserError (Dutch, exit code 1), also when the file does not exist or cannot be read.
  */
 export async function checkXlsxFile(file: string, label: string): Promise<void> {
-  const handle = await fs.open(file, "r");
+  let head: Uint8Array;
+  let whole: Uint8Array | null = null;
   try {
-    const bytes = Buffer.alloc(4);
-    const { bytesRead } = await handle.read(bytes, 0, 4, 0);
-    if (bytesRead >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b) return;
-    if (bytesRead >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf) {
-      throw new UserError(`${label} is een oud .xls-bestand of is met een wachtwoord beveiligd; sla het op als Excel-werkmap (.xlsx) zonder wachtwoord.`);
+    const handle = await fs.open(file, "r");
+    try {
+      const bytes = Buffer.alloc(HEAD_BYTES);
+      const { bytesRead } = await handle.read(bytes, 0, HEAD_BYTES, 0);
+      head = bytes.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
     }
-    throw unreadableWorkbook(label);
-  } finally {
-    await handle.close();
+    if (isZip(head)) return;
+    if (isOle(head)) whole = await fs.readFile(file);
+  } catch (err) {
+    throw fileError(err, label);
   }
+  checkContainer(whole ?? head, label);
+}
+
+/** The Dutch message for a file that cannot be opened or read. */
+function fileError(err: unknown, label: string): UserError {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case "ENOENT":
+      return new UserError(`${label} bestaat niet. Controleer de naam en de map van het bestand.`);
+    case "EISDIR":
+      return new UserError(`${label} is een map, geen bestand. Geef het pad van de werkmap zelf.`);
+    case "EACCES":
+    case "EPERM":
+    case "EBUSY":
+      return new UserError(`${label} is niet te lezen: geen toegang, of het bestand is in gebruik. Sluit het in Excel of vraag om leesrechten.`);
+    default:
+      return new UserError(`${label} is niet te lezen (${code ?? "onbekende fout"}). Controleer of het bestand bereikbaar is en probeer het opnieuw.`);
+  }
+}
+
+/** How long to wait for the next zip entry once the whole file has been taken in; only a zip
+ * that stops without its central directory ever waits this long. */
+const ZIP_STALL_MS = 10_000;
+
+/**
+ * The entries of unzipper's `Parse` stream, one at a time, each to be consumed or drained before
+ * the next is asked for. Not ExcelJS's `iterateStream`: `Parse` emits 'end' as soon as its input
+ * has been written in, which for a small file (or the last 64 KB of a large one) is before the
+ * last entries are parsed, so iterating until 'end' intermittently lost the parts at the end of
+ * the file (in files written with JSZip, the workbook part itself). Here the iteration ends only
+ * when `Parse` ends its readable side (after the end-of-central-directory record), and fails on
+ * its errors (a truncated file: "FILE_ENDED"), which are also passed to the entry being read so
+ * that a reader of that entry does not wait forever.
+ */
+async function* zipEntries(zip: NodeJS.ReadWriteStream): AsyncGenerator<ZipEntry> {
+  const stream = zip as unknown as import("node:stream").Duplex;
+  let error: unknown = null;
+  let current: ZipEntry | null = null;
+  let wake: (() => void) | null = null;
+  const poke = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const onError = (err: unknown) => {
+    error ??= err;
+    const entry = current as unknown as import("node:stream").Readable | null;
+    if (entry && entry.listenerCount("error") > 0) entry.emit("error", err);
+    poke();
+  };
+  stream.on("error", onError);
+  stream.on("readable", poke);
+  stream.on("finish", poke);
+  // A damaged entry (a size field that promises more data than the file holds) can leave every
+  // stream waiting with nothing left to do: Node then empties its event loop. Fail the read
+  // instead of ending with nothing (the command line would exit 0 without a word).
+  const onIdle = () => onError(new Error("xlsx-stream: reading stopped halfway (damaged zip entry)"));
+  process.on("beforeExit", onIdle);
+  try {
+    for (;;) {
+      if (error) throw error;
+      const entry = stream.read() as ZipEntry | null;
+      if (entry !== null) {
+        current = entry;
+        // An entry's stream may fail after its reader has given up (a damaged file): never let
+        // that be an unhandled 'error' event. Its readers still see the error through their own listeners.
+        entry.on("error", ignore);
+        yield entry;
+        continue;
+      }
+      if (stream.readableEnded || (stream as unknown as { _readableState: { ended: boolean } })._readableState.ended) return;
+      let stalled = false;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        if (stream.writableFinished) {
+          const timer = setTimeout(() => {
+            stalled = true;
+            poke();
+          }, ZIP_STALL_MS);
+          const done = resolve;
+          wake = () => {
+            clearTimeout(timer);
+            done();
+          };
+        }
+      });
+      if (stalled && !error && stream.readableLength === 0) throw new Error("zip ended without its central directory");
+    }
+  } finally {
+    process.off("beforeExit", onIdle);
+    stream.off("error", onError);
+    stream.off("readable", poke);
+    stream.off("finish", poke);
+    // The parse goes on in the background after an early end; its late errors are of no use.
+    stream.on("error", ignore);
+  }
+}
+
+function ignore(): void {
+  // An error nobody is waiting for any more.
 }
 
 /**
@@ -172,7 +285,7 @@ export async function* streamWorksheets(input: string | Readable): AsyncGenerato
   };
 
   try {
-    for await (const entry of iterateStream(zip)) {
+    for await (const entry of zipEntries(zip)) {
       switch (entry.path) {
         case "xl/_rels/workbook.xml.rels":
           await reader._parseRels(entry);
@@ -224,6 +337,8 @@ export async function* streamWorksheets(input: string | Readable): AsyncGenerato
       yield sheetFrom(info, createReadStream(file));
       await fs.rm(file, { force: true });
     }
+    // A zip without a workbook part (another kind of zip archive) is not a workbook.
+    if (order() === null) throw new Error("xlsx-stream: no xl/workbook.xml with its relationships");
   } finally {
     if (typeof input === "string") source.destroy();
     if (tmpDir) await fs.rm(tmpDir, { recursive: true, force: true });
@@ -445,6 +560,8 @@ export async function analyseXlsxStream(input: string | Readable, options: Strea
       }
       let n = 0;
       for await (const row of sheet.rows) {
+        // Beyond Excel's last row the file is damaged (and the gap would be filled row by row).
+        if (row.number > EXCEL_MAX_ROWS || row.number < 1) throw new Error(`xlsx-stream: row number ${row.number} out of range`);
         collector.push(row.number, rowCells(row, cells));
         if (copy) {
           try {
@@ -471,7 +588,8 @@ export async function analyseXlsxStream(input: string | Readable, options: Strea
     if (err instanceof CopyFailure) throw err.original;
     if (err instanceof UserError) throw err;
     if (process.env.BAT_BZK_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
-    throw unreadableWorkbook(label);
+    // The file passed checkXlsxFile (a zip), so it is damaged, incomplete or another zip.
+    throw new UserError(containerMessage("zip", label));
   }
   const inputSheets = reads.map((r) => r.name);
   checkChosenSheets(inputSheets, options);

@@ -176,7 +176,7 @@ describe("bat-bzk analyse", () => {
     const r = await run(["analyse", csv]);
     expect(r.code).toBe(1);
     expect(r.err.trim().split("\n")).toHaveLength(1);
-    expect(r.err).toMatch(/geen leesbare Excel-werkmap/);
+    expect(r.err).toMatch(/is een tekstbestand \(bijvoorbeeld CSV\), geen Excel-werkmap/);
     expect(r.err).not.toMatch(/\bat .*\.(ts|js):\d+/);
   });
 

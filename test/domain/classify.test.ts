@@ -356,7 +356,7 @@ describe("issues for large stocks", () => {
         `Bijvoorbeeld rij ${rows
           .slice(0, 5)
           .map((r) => r.rowNumber)
-          .join(", ")} en meer (blad Voorraad).`,
+          .join(", ")} en meer (blad Voorraad). Voeg een kolom 'ontmoetingsruimte' toe, of wijs die aan als hij anders heet.`,
     );
     expect(room[0].sheet).toBe("Voorraad");
     expect(room[0].cell).toBeNull();

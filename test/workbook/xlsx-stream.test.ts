@@ -71,7 +71,7 @@ describe("analyseXlsxStream gives the same result as analyseWorkbook", () => {
   test("a wrong --voorraad is reported with the sheets, and a file that is no workbook gives the Dutch line", async () => {
     await expect(analyseXlsxStream(KERKRADE, { rules: DEFAULT_RULES, voorraad: "Blad9" })).rejects.toThrow(/Blad 'Blad9' bestaat niet in de werkmap/);
     await expect(analyseXlsxStream(Readable.from(Buffer.from("PK\u0003\u0004 kapot")), { rules: DEFAULT_RULES, label: "Bestand 'x.xlsx'" }))
-      .rejects.toThrow("Bestand 'x.xlsx' is geen leesbare Excel-werkmap (.xlsx); open het bestand in Excel en sla het op als Excel-werkmap.");
+      .rejects.toThrow("Bestand 'x.xlsx' is beschadigd of onvolledig: het is geen leesbare Excel-werkmap (.xlsx).");
   });
 
   test("our own result sheets of an earlier run are skipped, before their rows are read", async () => {
