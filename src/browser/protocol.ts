@@ -70,7 +70,10 @@ export const ReplySchema = z.discriminatedUnion("kind", [
 /** A message from the worker to the page. */
 export type WorkerReply = z.infer<typeof ReplySchema>;
 
-const SHEET_KINDS = ["bzk-indeling", "tekort", "aanpassingspotentieel", "controle"] as const satisfies readonly SheetKind[];
+const SHEET_KIND_FLAGS: Record<SheetKind, true> = {
+  "bzk-indeling": true, "bzk-indeling-vervolg": true, tekort: true, aanpassingspotentieel: true, controle: true,
+};
+const SHEET_KINDS = Object.keys(SHEET_KIND_FLAGS) as [SheetKind, ...SheetKind[]];
 /** Every table kind, checked by the compiler: a kind added to TableKind must be added here. */
 const TABLE_KIND_FLAGS: Record<TableKind, true> = {
   voorraad: true, "bat-breed": true, aanbod: true, vraag: true, "cbs-voorraad": true, aanpassingspercentages: true, mutaties: true, onbekend: true,

@@ -28,8 +28,16 @@ export interface TableModel {
   rows: ModelValue[][];
 }
 
-/** Which of the product's result sheets this is; also the marker that recognises our sheets. */
-export type SheetKind = "bzk-indeling" | "tekort" | "aanpassingspotentieel" | "controle";
+/** Which of the product's result sheets this is; also the marker that recognises our sheets.
+ * "bzk-indeling-vervolg" holds the per-dwelling rows that do not fit on BZK-indeling (only for a
+ * stock of more than about 1,048,000 rows, see sheets.ts). */
+export type SheetKind = "bzk-indeling" | "bzk-indeling-vervolg" | "tekort" | "aanpassingspotentieel" | "controle";
+
+/** Every result sheet kind, in the order the sheets are written. */
+export const SHEET_KINDS: readonly SheetKind[] = ["bzk-indeling", "bzk-indeling-vervolg", "tekort", "aanpassingspotentieel", "controle"];
+
+/** Rows on an Excel worksheet (Excel specifications and limits: 1,048,576 rows by 16,384 columns). */
+export const EXCEL_MAX_ROWS = 1_048_576;
 
 /**
  * One result sheet: a title (row 1), note lines on the rules and sources used (rows below the

@@ -6,7 +6,7 @@
 import { batCode, batLabel } from "../domain/bat";
 import { describeRules } from "../domain/rules";
 import type { AnalysisResult } from "../pipeline";
-import type { ColumnSpec, ModelValue, SheetModel, TableModel } from "./sheet-model";
+import { EXCEL_MAX_ROWS, layoutSheet, type ColumnSpec, type ModelValue, type SheetModel, type TableModel } from "./sheet-model";
 import { nlInt, roundTo } from "./format";
 import { cbsSheetPart } from "./cbs-sheet";
 import { plannenNotes, potentieelExtraTables, potentieelNotes, tekortExtraTables, watAlsText } from "./whatif-tables";
@@ -22,7 +22,41 @@ const col = (header: string, kind: ColumnSpec["kind"], width?: number): ColumnSp
 
 /** Builds the four result sheets from an analysis result. */
 export function buildSheets(result: AnalysisResult, options: SheetOptions = {}): SheetModel[] {
-  return [bzkSheet(result), tekortSheet(result, options), withCbsRoute(potentieelSheet(result), result), controleSheet(result)];
+  return [...fitToGrid(bzkSheet(result)), tekortSheet(result, options), withCbsRoute(potentieelSheet(result), result), controleSheet(result)];
+}
+
+/**
+ * The BZK-indeling sheet, split when its per-dwelling table (the last table) would run past
+ * Excel's last row ({@link EXCEL_MAX_ROWS}): the rows that do not fit go to a second sheet,
+ * "BZK-indeling vervolg", with the same columns. Only a stock of more than about 1,048,000 rows
+ * needs it (an input sheet holds at most 1,048,575 dwellings below its header).
+ * @returns one model, or the model and its continuation; the rows are not copied.
+ */
+export function fitToGrid(model: SheetModel): SheetModel[] {
+  const layout = layoutSheet(model);
+  const last = model.tables.length - 1;
+  const pos = layout.tables[last];
+  if (!pos || pos.lastRow <= EXCEL_MAX_ROWS) return [model];
+  const table = model.tables[last];
+  const withFirst = (n: number): SheetModel => ({
+    ...model,
+    notes: [
+      ...model.notes,
+      `De tabel per woning is langer dan een Excel-blad: de eerste ${nlInt(n)} regels staan hier, de overige ${nlInt(table.rows.length - n)} op blad 'BZK-indeling vervolg'.`,
+    ],
+    tables: [...model.tables.slice(0, last), { ...table, rows: table.rows.slice(0, n) }],
+  });
+  // The header row does not depend on the number of rows below it.
+  const fitted = EXCEL_MAX_ROWS - layoutSheet(withFirst(0)).tables[last].headerRow;
+  const first = withFirst(fitted);
+  const rest: SheetModel = {
+    kind: "bzk-indeling-vervolg",
+    name: "BZK-indeling vervolg",
+    title: `${model.title} (vervolg)`,
+    notes: [`Vervolg van de tabel per woning op blad 'BZK-indeling': regels ${nlInt(fitted + 1)} tot en met ${nlInt(table.rows.length)}.`],
+    tables: [{ ...table, name: `${table.name}_Vervolg`, rows: table.rows.slice(fitted) }],
+  };
+  return [first, rest];
 }
 
 function sourceNote(result: AnalysisResult): string {

@@ -23,13 +23,13 @@
  *   renamed one becomes `bewaard`, the new one is theirs;
  * - otherwise by name, as before ids were recorded.
  */
-import type { SheetKind } from "../report/sheet-model";
+import { SHEET_KINDS, type SheetKind } from "../report/sheet-model";
 import type { StoredSettings } from "./port";
 
 export const META_SHEET = "_batbzk";
 export const META_TITLE = "BAT → BZK woonvoorraad: administratie van de invoegtoepassing (niet wijzigen)";
 const CHUNK = 30000;
-const KINDS: SheetKind[] = ["bzk-indeling", "tekort", "aanpassingspotentieel", "controle"];
+const KINDS: readonly SheetKind[] = SHEET_KINDS;
 
 /** A result sheet as listed in the meta sheet. */
 export interface MetaSheet {

@@ -33,7 +33,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, TableRegular } from "@fluentui/react-icons";
 import type { Severity } from "../../domain/issues";
-import type { SheetKind } from "../../report/sheet-model";
+import { SHEET_KINDS, type SheetKind } from "../../report/sheet-model";
 import { nlInt, nlPct } from "../../report/format";
 import type { DownloadState } from "../hooks/useResultDownload";
 import { SEVERITIES, SEVERITY_LABELS } from "../labels";
@@ -89,7 +89,7 @@ export interface ResultsStepProps {
   download?: DownloadState;
 }
 
-const SHEET_ORDER: SheetKind[] = ["bzk-indeling", "tekort", "aanpassingspotentieel", "controle"];
+const SHEET_ORDER: readonly SheetKind[] = SHEET_KINDS;
 
 const INTENT: Record<Severity, "error" | "warning" | "info"> = { fout: "error", waarschuwing: "warning", info: "info" };
 
