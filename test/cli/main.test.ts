@@ -138,9 +138,11 @@ describe("bat-bzk analyse", () => {
       const actual: unknown[] = [];
       src.eachRow({ includeEmpty: false }, (row, r) => {
         row.eachCell({ includeEmpty: false }, (cell, c) => {
-          const out = copy.getCell(r, c);
+          // An ExcelJS cell (the office-addins lint rules would take `getCell` for Office.js).
+          const copied: ExcelJS.Cell = copy.getCell(r, c);
+          const { address, value, numFmt } = copied;
           expected.push([cell.address, cell.value === "" ? null : cell.value, cell.numFmt ?? null]);
-          actual.push([out.address, out.value, cell.numFmt ? out.numFmt : null]);
+          actual.push([address, value, cell.numFmt ? numFmt : null]);
         });
       });
       expect(actual).toEqual(expected);
