@@ -1,8 +1,9 @@
 /**
  * Opening an .xlsx chosen by the user in the browser page, on the page itself. ExcelJS is large
- * (about 1 MB), so it is loaded only here, on first use (dynamic import), and not with the page.
- * The browser page proper does this in a Web Worker instead (src/browser/worker-client.ts); this
- * default serves the component tests and any host without workers.
+ * (about 0.5 MB minified), so it is loaded only here, on first use (dynamic import), and not with
+ * the page. The browser page proper does this in a Web Worker instead
+ * (src/browser/worker-client.ts); this default serves the component tests and any host without
+ * workers.
  */
 import type { FileSession } from "./session";
 

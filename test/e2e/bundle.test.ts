@@ -80,6 +80,18 @@ describe("browser page (dist/index.html)", () => {
     }
   });
 
+  test("no crypto-browserify code: ExcelJS is bundled from source with crypto left out", () => {
+    // Names that only crypto-browserify's parts define (elliptic, browserify-sign, create-ecdh,
+    // diffie-hellman, pbkdf2, public-encrypt, browserify-cipher, ripemd160); all of them were in
+    // ExcelJS's prebuilt dist/exceljs.min.js. See webpack.config.js and docs/afhankelijkheden.md.
+    const markers = ["secp256k1", "ed25519", "createECDH", "createDiffieHellman", "pbkdf2", "publicEncrypt", "createCipheriv", "ripemd160"];
+    const found = jsFiles().flatMap((f) => {
+      const js = read(f).toLowerCase();
+      return markers.filter((m) => js.includes(m.toLowerCase())).map((m) => `${m} in ${f}`);
+    });
+    expect(found).toEqual([]);
+  });
+
   test("ExcelJS is a separate chunk that the page does not load up front", () => {
     const html = read("index.html");
     const excel = jsFiles().filter((f) => /exceljs/i.test(f));
