@@ -155,7 +155,10 @@ async function main() {
     say(`| stage | s | rows/s |`);
     say(`|---|---:|---:|`);
     say(`| streaming read + recognition + stock ingest | ${st.read.toFixed(3)} | ${rate(st.rows, st.read)} |`);
-    for (const [k, label] of [["classify", "classify"], ["aggregate", "aggregate (summary + groupings + supply)"], ["tekort", "tekort"], ["adaptation", "adaptation"]]) {
+    for (const [k, label] of [
+      ["classify", "classify"], ["aggregate", "aggregate (summary + groupings + supply)"], ["tekort", "tekort"], ["adaptation", "adaptation"],
+      ["potentials", "clustering + care potential"], ["whatIfPrepare", "what-if base (once per analysis)"], ["whatIfRecompute", "what-if recompute (per input change)"],
+    ]) {
       say(`| ${label} | ${dom[k].toFixed(3)} | ${rate(dom.rows, dom[k])} |`);
     }
     say(`| JSON (streamed, ${Math.round(st.jsonChars / 1e6)} MB) | ${st.json.toFixed(3)} | ${rate(st.rows, st.json)} |`);
