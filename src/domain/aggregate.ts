@@ -23,23 +23,21 @@ export interface SupplySummary {
   zorggeschiktPerProfiel: { SOM: number; PG: number; onbekend: number };
 }
 
-/** Kinds of a dwelling for counting: its exclusive type, with zorggeschikt split by zorgprofiel. */
-const KIND_REGULIER = 0;
-const KIND_NULTREDEN = 1;
-const KIND_GECLUSTERD = 2;
-const KIND_ZORG_SOM = 3;
-const KIND_ZORG_PG = 4;
-const KIND_ZORG_GEEN_PROFIEL = 5;
-const KIND_ONBEKEND = 6;
-const KINDS = 7;
-/** BAT slots: level − lowest level of the scale (0..5); slot 6 = onbekend. */
-const BAT_SLOTS = 7;
-
-/**
- * The counting cell of a dwelling: BAT slot × kind (0 .. 48). Computed once per dwelling, so that
- * counting it into the total and into each grouping is one array addition.
- */
-class CellCoder {
+/** Running counts; BAT counts indexed by level, slot 6 = onbekend. */
+class Counts {
+  eenheden = 0;
+  bat = [0, 0, 0, 0, 0, 0, 0];
+  regulier = 0;
+  nultredenExcl = 0;
+  geclusterdExcl = 0;
+  zorggeschiktExcl = 0;
+  onbekend = 0;
+  nultreden = 0;
+  geclusterd = 0;
+  zorggeschikt = 0;
+  som = 0;
+  pg = 0;
+  profielOnbekend = 0;
   private readonly lo: number;
   private readonly hi: number;
 
@@ -48,58 +46,58 @@ class CellCoder {
     this.hi = maxLevel(scale);
   }
 
-  cell(d: ClassifiedDwelling): number {
+  add(d: ClassifiedDwelling): void {
     const row = d.row;
+    const n = row.aantal;
+    this.eenheden += n;
     const bat = row.bat;
-    const slot = bat !== null && row.batScale === this.scale && Number.isInteger(bat) && bat >= this.lo && bat <= this.hi ? bat - this.lo : 6;
-    let kind: number;
-    if (d.zorggeschikt) kind = d.zorgprofiel === "SOM" ? KIND_ZORG_SOM : d.zorgprofiel === "PG" ? KIND_ZORG_PG : KIND_ZORG_GEEN_PROFIEL;
-    else if (d.geclusterd) kind = KIND_GECLUSTERD;
-    else if (d.nultreden) kind = KIND_NULTREDEN;
-    else kind = d.bzk === "onbekend" ? KIND_ONBEKEND : KIND_REGULIER;
-    return slot * KINDS + kind;
-  }
-}
-
-/** Running counts of dwellings per counting cell (see {@link CellCoder}). */
-class Counts {
-  readonly cells = new Float64Array(BAT_SLOTS * KINDS);
-
-  constructor(private readonly scale: BatScale) {}
-
-  add(d: ClassifiedDwelling, coder: CellCoder): void {
-    this.cells[coder.cell(d)] += d.row.aantal;
+    const lo = this.lo;
+    if (bat !== null && row.batScale === this.scale && Number.isInteger(bat) && bat >= lo && bat <= this.hi) {
+      this.bat[bat - lo] += n;
+    } else this.bat[6] += n;
+    switch (d.bzk) {
+      case "regulier":
+        this.regulier += n;
+        break;
+      case "nultreden":
+        this.nultredenExcl += n;
+        break;
+      case "geclusterd":
+        this.geclusterdExcl += n;
+        break;
+      case "zorggeschikt":
+        this.zorggeschiktExcl += n;
+        break;
+      default:
+        this.onbekend += n;
+    }
+    if (d.nultreden) this.nultreden += n;
+    if (d.geclusterd) this.geclusterd += n;
+    if (d.zorggeschikt) {
+      this.zorggeschikt += n;
+      if (d.zorgprofiel === "SOM") this.som += n;
+      else if (d.zorgprofiel === "PG") this.pg += n;
+      else this.profielOnbekend += n;
+    }
   }
 
   summary(): SupplySummary {
-    const cells = this.cells;
-    const bat = [0, 0, 0, 0, 0, 0, 0];
-    const kinds = [0, 0, 0, 0, 0, 0, 0];
-    for (let slot = 0; slot < BAT_SLOTS; slot++) {
-      for (let kind = 0; kind < KINDS; kind++) {
-        const n = cells[slot * KINDS + kind];
-        bat[slot] += n;
-        kinds[kind] += n;
-      }
-    }
     const perBat: Record<string, number> = {};
     const codes = batCodes(this.scale);
-    for (let i = 0; i < codes.length; i++) perBat[codes[i]] = bat[i];
-    perBat.onbekend = bat[6];
-    const zorg = kinds[KIND_ZORG_SOM] + kinds[KIND_ZORG_PG] + kinds[KIND_ZORG_GEEN_PROFIEL];
-    const geclusterd = kinds[KIND_GECLUSTERD] + zorg;
+    for (let i = 0; i < codes.length; i++) perBat[codes[i]] = this.bat[i];
+    perBat.onbekend = this.bat[6];
     return {
-      eenheden: bat.reduce((a, b) => a + b, 0),
+      eenheden: this.eenheden,
       perBat,
       perBzk: {
-        regulier: kinds[KIND_REGULIER],
-        nultreden: kinds[KIND_NULTREDEN],
-        geclusterd: kinds[KIND_GECLUSTERD],
-        zorggeschikt: zorg,
-        onbekend: kinds[KIND_ONBEKEND],
+        regulier: this.regulier,
+        nultreden: this.nultredenExcl,
+        geclusterd: this.geclusterdExcl,
+        zorggeschikt: this.zorggeschiktExcl,
+        onbekend: this.onbekend,
       },
-      cumulatief: { nultreden: kinds[KIND_NULTREDEN] + geclusterd, geclusterd, zorggeschikt: zorg },
-      zorggeschiktPerProfiel: { SOM: kinds[KIND_ZORG_SOM], PG: kinds[KIND_ZORG_PG], onbekend: kinds[KIND_ZORG_GEEN_PROFIEL] },
+      cumulatief: { nultreden: this.nultreden, geclusterd: this.geclusterd, zorggeschikt: this.zorggeschikt },
+      zorggeschiktPerProfiel: { SOM: this.som, PG: this.pg, onbekend: this.profielOnbekend },
     };
   }
 }
@@ -111,8 +109,7 @@ class Counts {
  */
 export function summariseSupply(dwellings: ClassifiedDwelling[], scale: BatScale): SupplySummary {
   const c = new Counts(scale);
-  const coder = new CellCoder(scale);
-  for (let i = 0; i < dwellings.length; i++) c.add(dwellings[i], coder);
+  for (let i = 0; i < dwellings.length; i++) c.add(dwellings[i]);
   return c.summary();
 }
 
@@ -170,12 +167,9 @@ export function summariseAll(
   // The group of the previous dwelling per key: exports are sorted, so it is often the same.
   const lastValue: (string | null | undefined)[] = keys.map(() => undefined);
   const lastCounts: (Counts | undefined)[] = keys.map(() => undefined);
-  const coder = new CellCoder(scale);
   for (let i = 0; i < dwellings.length; i++) {
     const d = dwellings[i];
-    const cell = coder.cell(d);
-    const n = d.row.aantal;
-    total.cells[cell] += n;
+    total.add(d);
     for (let k = 0; k < keys.length; k++) {
       const v = groupValue(d.row, keys[k]);
       let c = lastValue[k] === v ? lastCounts[k] : undefined;
@@ -188,7 +182,7 @@ export function summariseAll(
         lastValue[k] = v;
         lastCounts[k] = c;
       }
-      c.cells[cell] += n;
+      c.add(d);
     }
   }
   return {
