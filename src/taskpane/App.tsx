@@ -350,7 +350,15 @@ export function App(props: AppProps) {
 
   /** After the scenario went into the workbook or the file, it is the scenario of the rules too. */
   const adoptScenario = (scenario: Scenario | null) => {
-    if (scenario) setBaseRules((prev) => ({ ...prev, watAls: scenario }));
+    if (!scenario) return;
+    setBaseRules((prev) => ({ ...prev, watAls: scenario }));
+    // The rules step shows the scenario too (its what-if fields).
+    const shown = rulesToForm({ ...DEFAULT_RULES, watAls: scenario });
+    setRuleValues((prev) => {
+      const next = { ...prev } as Record<RuleFieldKey, string | boolean>;
+      for (const key of Object.keys(shown) as RuleFieldKey[]) if (key.startsWith("watAls.")) next[key] = shown[key];
+      return next as RulesFormValues;
+    });
   };
 
   const onDownload = () => {
@@ -573,7 +581,17 @@ export function App(props: AppProps) {
                         output={
                           mode === "excel"
                             ? { status: scenarioWrite.status, fractie: scenarioWrite.fractie, message: scenarioWrite.message }
-                            : { status: download.status, fractie: null, message: download.message }
+                            : {
+                                status: download.status,
+                                fractie: null,
+                                // The full message stands (and is announced) at 'Resultaat', above.
+                                message:
+                                  download.status === "done"
+                                    ? "Het resultaat is gedownload; zie de melding bij Resultaat, bovenaan."
+                                    : download.status === "error"
+                                      ? "Downloaden is niet gelukt; zie de melding bij Resultaat, bovenaan."
+                                      : null,
+                              }
                         }
                         onCancelOutput={mode === "excel" && analysis.session?.writeCancellable ? scenarioWrite.cancel : undefined}
                       />

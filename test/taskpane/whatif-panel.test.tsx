@@ -66,7 +66,7 @@ function sheetRow(table: RawTable, column: string, key: (string | number | null)
   const h = table.values.findIndex((r) => r.includes(column));
   const header = table.values[h].map(String);
   const row = table.values.slice(h + 1).find((r) => key.every((k, i) => r[i] === k));
-  if (!row) throw new Error(`row ${key.join("|")} not found under ${firstHeader}`);
+  if (!row) throw new Error(`row ${key.join("|")} not found under ${column}`);
   return { header, row };
 }
 
@@ -149,6 +149,10 @@ describe("what-if panel", () => {
     const potentieel = await base.readSheet("Aanpassingspotentieel");
     expect(sheetRow(potentieel, "Maatregel", ["ontmoetingsruimte", complex]).row[4]).toBe(num(erbij));
     expect(reads(STOCK)).toBe(stockReads);
+    // The written scenario is now the rules' scenario: the next analysis starts from it.
+    await openStep(user, "3. Regels");
+    expect((screen.getByRole("textbox", { name: "Aan te passen deel van de potentieel geschikte woningen" }) as HTMLInputElement).value).toBe("0");
+    expect((screen.getByRole("textbox", { name: "Ontmoetingsruimten erbij in de beste kandidaat-complexen" }) as HTMLInputElement).value).toBe("1");
   });
 
   test("browser page: the worker's session is analysed once; the download carries the panel's scenario", async () => {
