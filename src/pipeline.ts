@@ -11,7 +11,7 @@ import { normaliseSupplyTable, type TekortRow } from "./domain/tekort";
 import { computeTekortWithPlans, type PlannedChange, type SupplyYear } from "./domain/plannen";
 import { findClusterCandidates, type ClusterCandidate } from "./domain/clustering";
 import { findCareCandidates, type CareCandidate } from "./domain/zorgpotentieel";
-import { computeWhatIf, paramsFromRules, prepareWhatIf, type WhatIfBase, type WhatIfResult } from "./domain/whatif";
+import { computeWhatIf, paramsFromRules, prepareWhatIf, type WhatIfBase, type WhatIfParams, type WhatIfResult } from "./domain/whatif";
 import type { Rules } from "./domain/rules";
 import { UserError, type Issue } from "./domain/issues";
 import type { BatScale, DemandEntry, StockRow, SupplyEntry } from "./domain/types";
@@ -386,6 +386,24 @@ export function analyseSheets(sheets: readonly SheetRead[], options: AnalyseOpti
   };
 }
 
+/**
+ * The analysis with another what-if scenario: `watAls` recomputed (traced per dwelling) on the
+ * kept base and `rules.watAls` set to the scenario as applied, so that the result sheets and the
+ * saved rules describe it. Nothing else changes (no re-classification).
+ * @param result an analysis; without a what-if base (no stock per dwelling) it is returned as is.
+ * @param scenario the levers (clamped as `computeWhatIf` does).
+ */
+export function withScenario(result: AnalysisResult, scenario: WhatIfParams): AnalysisResult {
+  const base = result.watAlsBasis;
+  if (!base) return result;
+  const watAls = computeWhatIf(base, scenario, { trace: true });
+  const p = watAls.parameters;
+  const applied = {
+    aanpassenPercentage: p.aanpassenPercentage, aanpassenPerSegment: p.aanpassenPerSegment, ontmoetingsruimten: p.ontmoetingsruimten,
+    wlzComplexen: p.wlzComplexen, plannen: p.plannen,
+  };
+  return { ...result, watAls, rules: { ...result.rules, watAls: applied } };
+}
 
 /** "Blad 'X' heeft een kopregel (rij N) maar geen gegevens eronder. ..." */
 function emptyStockMessage(sheet: string, ingest: StockIngest): string {

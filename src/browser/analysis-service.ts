@@ -85,9 +85,11 @@ export function createAnalysisService(post: PostReply, open: OpenSession): Analy
         const summary = await current().analyse(request.options, (stap, fractie) => post({ id, kind: "progress", stap, fractie }), signal);
         return done(id, "analyse", summary);
       }
+      case "whatIf":
+        return done(id, "whatIf", await current().whatIf(request.scenario));
       case "resultFile": {
         // A Blob: the page gets a handle to it, not a copy of its tens of megabytes.
-        return done(id, "resultFile", await current().resultFile(request.settings));
+        return done(id, "resultFile", await current().resultFile(request.settings, request.scenario));
       }
     }
   }

@@ -8,7 +8,8 @@
  *   describe    {}                        the sheets as recognised and the saved settings
  *   preview     { sheet, rules, overrides }  the mapping step's view of the stock sheet
  *   analyse     { options }               the whole analysis; the worker keeps the full result
- *   resultFile  { settings }              the result sheets written into the workbook, as a Blob
+ *   whatIf      { scenario }              (after analyse) the what-if scenario on the kept result
+ *   resultFile  { settings, scenario? }   the result sheets written into the workbook, as a Blob
  * Worker → page, for a request's `id`:
  *   progress    { stap, fractie }         (analyse only) Dutch step name, fraction 0..1
  *   done        { value }                 the reply, shaped by the request's kind (REPLY_SCHEMAS)
@@ -24,6 +25,7 @@ import type { SheetDetection, StockPreview } from "../preview";
 import type { SheetKind } from "../report/sheet-model";
 import type { KeyFigures } from "../taskpane/results";
 import type { ResultFile, RunSummary, WorkbookDescription } from "../taskpane/session";
+import type { WhatIfOptions, WhatIfView } from "../taskpane/whatif-view";
 import type { StoredSettings } from "../workbook/port";
 
 const Id = z.number().int().nonnegative();
@@ -46,13 +48,17 @@ const RunOptionsSchema = z.strictObject({
   overrides: OverridesSchema.optional(),
 });
 
+/** The levers of a what-if scenario: the rules' `watAls` (all fields given). */
+const ScenarioSchema = RulesSchema.shape.watAls.unwrap();
+
 /** A request from the page to the worker. */
 export const RequestSchema = z.discriminatedUnion("kind", [
   z.strictObject({ id: Id, kind: z.literal("open"), file: z.instanceof(Blob), name: z.string().min(1) }),
   z.strictObject({ id: Id, kind: z.literal("describe") }),
   z.strictObject({ id: Id, kind: z.literal("preview"), sheet: z.string(), rules: RulesSchema, overrides: OverridesSchema }),
   z.strictObject({ id: Id, kind: z.literal("analyse"), options: RunOptionsSchema }),
-  z.strictObject({ id: Id, kind: z.literal("resultFile"), settings: SettingsSchema }),
+  z.strictObject({ id: Id, kind: z.literal("whatIf"), scenario: ScenarioSchema }),
+  z.strictObject({ id: Id, kind: z.literal("resultFile"), settings: SettingsSchema, scenario: ScenarioSchema.optional() }),
 ]);
 
 /** A request from the page to the worker. */
@@ -113,7 +119,44 @@ const KeyFiguresSchema: z.ZodType<KeyFigures> = z.object({
   meldingen: z.object({ fout: z.array(IssueSchema), waarschuwing: z.array(IssueSchema), info: z.array(IssueSchema) }),
 });
 
-const SummarySchema: z.ZodType<RunSummary> = z.object({ figures: KeyFiguresSchema, rules: RulesSchema });
+const WhatIfOptionsSchema: z.ZodType<WhatIfOptions> = z.object({
+  segmenten: z.array(z.object({ segment: z.string(), potentieel: Count })),
+  ontmoetingsruimteKandidaten: Count,
+  wlzKandidaten: Count,
+  plannen: Count,
+  tekortBerekend: z.boolean(),
+  standaard: ScenarioSchema,
+});
+
+const SummarySchema: z.ZodType<RunSummary> = z.object({ figures: KeyFiguresSchema, rules: RulesSchema, watAls: WhatIfOptionsSchema.nullable() });
+
+const ComplexSchema = z.object({ complex: z.string(), eigenaar: z.string().nullable(), gemeente: z.string().nullable(), erbijGeclusterd: Count, erbijZorggeschikt: Count });
+
+const WhatIfViewSchema: z.ZodType<WhatIfView> = z.object({
+  parameters: ScenarioSchema,
+  tekort: z.array(
+    z.object({
+      lezing: z.enum(["per categorie", "cumulatief", "na doorschuiven"]),
+      niveau: z.enum(["bzk", "bat"]),
+      groep: z.string().nullable(),
+      categorie: z.string(),
+      jaar: z.number(),
+      scenario: z.string().nullable(),
+      gebied: z.string().nullable(),
+      vraag: z.number(),
+      basis: z.number().nullable(),
+      watAls: z.number(),
+      verschil: z.number().nullable(),
+    }),
+  ),
+  aanbod: z.array(z.object({ type: z.string(), basis: z.number(), watAls: z.number() })),
+  aanpassing: z.array(
+    z.object({ segment: z.string(), percentage: z.number(), potentieel: Count, aangepast: Count, naarNultreden: Count, naarGeclusterd: Count, naarZorggeschikt: Count }),
+  ),
+  ontmoetingsruimten: z.array(ComplexSchema),
+  wlz: z.array(ComplexSchema),
+  plannen: Count,
+});
 
 const ResultFileSchema: z.ZodType<ResultFile> = z.object({
   file: z.instanceof(Blob),
@@ -129,6 +172,7 @@ export interface Replies {
   describe: WorkbookDescription;
   preview: StockPreview;
   analyse: RunSummary;
+  whatIf: WhatIfView;
   resultFile: ResultFile;
 }
 
@@ -138,6 +182,7 @@ export const REPLY_SCHEMAS: { [K in RequestKind]: z.ZodType<Replies[K]> } = {
   describe: DescriptionSchema,
   preview: PreviewSchema,
   analyse: SummarySchema,
+  whatIf: WhatIfViewSchema,
   resultFile: ResultFileSchema,
 };
 

@@ -15,7 +15,8 @@ import type { OpenFile } from "../taskpane/open-file";
 import type { Rules } from "../domain/rules";
 import type { MappingOverrides } from "../ingest/types";
 import type { FileSession, RunOptions, RunProgress } from "../taskpane/session";
-import type { StoredSettings } from "../workbook/port";
+import type { Scenario } from "../taskpane/whatif-view";
+import type { RunControl, StoredSettings } from "../workbook/port";
 import { REPLY_SCHEMAS, ReplySchema, zodProblems, type Replies, type RequestKind, type WorkerRequest } from "./protocol";
 
 /** The part of `Worker` used here (tests pass an in-process stand-in). */
@@ -103,12 +104,16 @@ class WorkerSession implements FileSession {
     }
   }
 
-  async writeResults(settings: StoredSettings) {
-    return (await this.resultFile(settings)).outcome;
+  async writeResults(settings: StoredSettings, _control?: RunControl, scenario?: Scenario) {
+    return (await this.resultFile(settings, scenario)).outcome;
   }
 
-  resultFile(settings: StoredSettings) {
-    return this.request("resultFile", { settings });
+  whatIf(scenario: Scenario) {
+    return this.request("whatIf", { scenario });
+  }
+
+  resultFile(settings: StoredSettings, scenario?: Scenario) {
+    return this.request("resultFile", scenario ? { settings, scenario } : { settings });
   }
 
   close(): void {

@@ -1,8 +1,10 @@
 /**
  * The result tables of issue 6, added to the Tekort and Aanpassingspotentieel sheets after their
- * first table (the adapters draw each sheet's chart from its first table, so that stays first):
- * planned changes and supply per year, the what-if scenario beside the baseline, clustering and
- * care potential per complex, and what each what-if lever did (down to the adapted dwellings).
+ * first table (the adapters draw each sheet's first chart from its first table, so that stays
+ * first): planned changes and supply per year, the what-if scenario beside the baseline, clustering
+ * and care potential per complex, what each what-if lever did (down to the adapted dwellings), and
+ * the two small tables the Office.js adapter draws its other charts from (tekort per type and year,
+ * baseline and scenario; adaptation potential per gemeente), named in {@link CHART_TABLES}.
  * Pure; Dutch headers and notes.
  */
 import type { AnalysisResult } from "../pipeline";
@@ -13,6 +15,61 @@ import type { ColumnSpec, ModelValue, TableModel } from "./sheet-model";
 import { nlInt, roundTo } from "./format";
 
 const col = (header: string, kind: ColumnSpec["kind"], width?: number): ColumnSpec => ({ header, kind, width });
+
+/**
+ * Names of the tables that charts are drawn from (src/workbook/office.ts): their columns are
+ * label columns first, then adjacent value columns (one series each, named by the header).
+ * - `tekort`: Woontype, Jaar | Tekort basis, Tekort wat-als (the last table of the Tekort sheet);
+ * - `gemeente`: Gemeente | Geschikt, Potentieel, Ongeschikt (then Onbekend, Totaal).
+ */
+export const CHART_TABLES = { tekort: "Tekort_Grafiek", gemeente: "Potentieel_Gemeente" } as const;
+
+/** Lezing shown in the tekort chart: "minstens dit type" at both sides, which adapting never raises. */
+const CHART_LEZING = "cumulatief";
+
+/**
+ * The data of the tekort chart: for the first demand set of the what-if table (niveau, groep,
+ * scenario, gebied, in table order), the cumulatief tekort per woontype and year, baseline and
+ * scenario, ordered by woontype (as in the table) and then by year. Null without such rows.
+ */
+export function tekortChartTable(result: AnalysisResult, step: number | null): TableModel | null {
+  const w = result.watAls;
+  const rows = (w?.tekort ?? []).filter((t) => t.lezing === CHART_LEZING);
+  if (rows.length === 0) return null;
+  const first = rows[0];
+  const set = rows.filter((t) => t.niveau === first.niveau && t.groep === first.groep && t.scenario === first.scenario && t.gebied === first.gebied);
+  const label = (t: (typeof set)[number]) => (t.zorgprofiel ? `${t.categorie} (${t.zorgprofiel})` : t.categorie);
+  const order = [...new Set(set.map(label))];
+  const sorted = [...set].sort((a, b) => order.indexOf(label(a)) - order.indexOf(label(b)) || a.jaar - b.jaar);
+  const what = [first.groep, first.scenario ? `scenario ${first.scenario}` : null, first.gebied].filter((x): x is string => !!x);
+  return {
+    name: CHART_TABLES.tekort,
+    caption: `Voor de grafiek: tekort ${CHART_LEZING} per woontype en jaar, basis en wat-als (woningen${what.length ? `; ${what.join(", ")}` : ""})`,
+    columns: [col("Woontype", "text", 18), col("Jaar", "year", 8), col("Tekort basis", "integer"), col("Tekort wat-als", "integer")],
+    rows: sorted.map((t) => [label(t), t.jaar, t.basisTekort === null ? null : roundTo(t.basisTekort, step), roundTo(t.tekort, step)]),
+  };
+}
+
+/** Adaptation potential per gemeente of the stock (the segments summed); null without dwellings. */
+export function potentieelPerGemeente(result: AnalysisResult): TableModel | null {
+  if (result.dwellings.length === 0) return null;
+  const per = new Map<string, { geschikt: number; potentieel: number; ongeschikt: number; onbekend: number }>();
+  for (const t of result.adaptationTotals) {
+    const key = t.gebied ?? "(onbekend)";
+    const p = per.get(key) ?? { geschikt: 0, potentieel: 0, ongeschikt: 0, onbekend: 0 };
+    p.geschikt += t.geschikt;
+    p.potentieel += t.potentieel;
+    p.ongeschikt += t.ongeschikt;
+    p.onbekend += t.onbekend;
+    per.set(key, p);
+  }
+  return {
+    name: CHART_TABLES.gemeente,
+    caption: "Per gemeente (woningen, alle segmenten samen)",
+    columns: [col("Gemeente", "text", 16), col("Geschikt", "integer"), col("Potentieel", "integer"), col("Ongeschikt", "integer"), col("Onbekend", "integer"), col("Totaal", "integer")],
+    rows: [...per.entries()].map(([g, p]) => [g, p.geschikt, p.potentieel, p.ongeschikt, p.onbekend, p.geschikt + p.potentieel + p.ongeschikt + p.onbekend]),
+  };
+}
 
 /** Dutch note lines on the planned changes: which were assumed, or that supply is constant. */
 export function plannenNotes(result: AnalysisResult): string[] {
@@ -75,6 +132,9 @@ export function tekortExtraTables(result: AnalysisResult, step: number | null): 
       rows: result.plannen.map((c) => [c.jaar, c.soort, c.aantal, c.bat, c.vanBat, c.bzk, c.gebied, describeChange(c, result.batScale), `${c.sheet}!${c.cell}`]),
     });
   }
+  // Last on the sheet: the chart beside it covers no other table.
+  const chart = tekortChartTable(result, step);
+  if (chart) out.push(chart);
   return out;
 }
 
@@ -97,8 +157,10 @@ export function potentieelNotes(result: AnalysisResult): string[] {
 
 /** Tables added to the Aanpassingspotentieel sheet. */
 export function potentieelExtraTables(result: AnalysisResult): TableModel[] {
-  if (result.dwellings.length === 0) return [];
+  const perGemeente = potentieelPerGemeente(result);
+  if (perGemeente === null) return [];
   const out: TableModel[] = [
+    perGemeente,
     {
       name: "Potentieel_Clustering",
       caption: "Clusteringspotentieel per complex (woningen), de grootste winst eerst",

@@ -33,6 +33,8 @@ import { useActivateSheet } from "./hooks/useActivateSheet";
 import { useAnalysis } from "./hooks/useAnalysis";
 import { browserStorage, useFirstRun, type FlagStorage } from "./hooks/useFirstRun";
 import { useResultDownload } from "./hooks/useResultDownload";
+import { useScenarioWrite } from "./hooks/useScenarioWrite";
+import { useWhatIf } from "./hooks/useWhatIf";
 import { useSelection } from "./hooks/useSelection";
 import { useStockPreview } from "./hooks/useStockPreview";
 import { useWorkbookInfo } from "./hooks/useWorkbookInfo";
@@ -46,6 +48,8 @@ import { ResultsStep } from "./steps/ResultsStep";
 import { RulesStep } from "./steps/RulesStep";
 import { RunStep } from "./steps/RunStep";
 import { TablesStep } from "./steps/TablesStep";
+import { WhatIfPanel } from "./steps/WhatIfPanel";
+import type { Scenario } from "./whatif-view";
 
 const useStyles = makeStyles({
   root: {
@@ -163,6 +167,11 @@ export function App(props: AppProps) {
 
   const analysis = useAnalysis();
   const download = useResultDownload(props.saveFile ?? saveBlob);
+  const whatIf = useWhatIf(analysis.session, analysis.summary);
+  const scenarioWrite = useScenarioWrite();
+  // The panel keeps its input texts; each run starts it afresh from that run's scenario.
+  const runCount = useRef(0);
+  const panelKey = useMemo(() => ++runCount.current, [analysis.summary]);
   const sheetLink = useActivateSheet(mode === "excel" ? port : null);
 
   // Steps and focus: each newly opened step's heading gets the focus.
@@ -331,13 +340,37 @@ export function App(props: AppProps) {
     });
     if (summary) {
       download.reset();
+      scenarioWrite.reset();
       goTo("resultaten");
     }
   };
 
+  /** The run's rules with the panel's scenario: saved with the result, so a re-run gives the same. */
+  const rulesWithScenario = (rules: Rules): Rules => (whatIf.scenario ? { ...rules, watAls: whatIf.scenario } : rules);
+
+  /** After the scenario went into the workbook or the file, it is the scenario of the rules too. */
+  const adoptScenario = (scenario: Scenario | null) => {
+    if (!scenario) return;
+    setBaseRules((prev) => ({ ...prev, watAls: scenario }));
+    // The rules step shows the scenario too (its what-if fields).
+    const shown = rulesToForm({ ...DEFAULT_RULES, watAls: scenario });
+    setRuleValues((prev) => {
+      const next = { ...prev } as Record<RuleFieldKey, string | boolean>;
+      for (const key of Object.keys(shown) as RuleFieldKey[]) if (key.startsWith("watAls.")) next[key] = shown[key];
+      return next as RulesFormValues;
+    });
+  };
+
   const onDownload = () => {
     if (!file || !analysis.summary) return;
-    void download.download(file.session, settingsToSave(analysis.summary.rules), file.name);
+    const scenario = whatIf.scenario;
+    void download.download(file.session, settingsToSave(rulesWithScenario(analysis.summary.rules)), file.name, scenario ?? undefined).then((ok) => ok && adoptScenario(scenario));
+  };
+
+  const onWriteScenario = async () => {
+    const scenario = whatIf.scenario;
+    if (!analysis.session || !analysis.summary || !scenario) return;
+    if (await scenarioWrite.write(analysis.session, settingsToSave(rulesWithScenario(analysis.summary.rules)), scenario)) adoptScenario(scenario);
   };
 
   const figures = analysis.summary?.figures ?? null;
@@ -533,6 +566,39 @@ export function App(props: AppProps) {
                   activateError={sheetLink.error}
                   onDownload={mode === "browser" ? onDownload : undefined}
                   download={download}
+                  whatIf={
+                    analysis.summary?.watAls && whatIf.scenario ? (
+                      <WhatIfPanel
+                        key={panelKey}
+                        mode={mode}
+                        options={analysis.summary.watAls}
+                        initial={analysis.summary.watAls.standaard}
+                        onChange={whatIf.update}
+                        view={whatIf.view}
+                        busy={whatIf.status === "busy"}
+                        error={whatIf.error}
+                        onOutput={mode === "excel" ? () => void onWriteScenario() : onDownload}
+                        output={
+                          mode === "excel"
+                            ? { status: scenarioWrite.status, fractie: scenarioWrite.fractie, message: scenarioWrite.message }
+                            : {
+                                status: download.status,
+                                fractie: null,
+                                // The full message stands (and is announced) at 'Resultaat', above.
+                                message:
+                                  download.status === "done"
+                                    ? "Het resultaat is gedownload; zie de melding bij Resultaat, bovenaan."
+                                    : download.status === "error"
+                                      ? "Downloaden is niet gelukt; zie de melding bij Resultaat, bovenaan."
+                                      : null,
+                              }
+                        }
+                        onCancelOutput={mode === "excel" && analysis.session?.writeCancellable ? scenarioWrite.cancel : undefined}
+                      />
+                    ) : (
+                      <Text>Wat-als kan alleen met een voorraad per woning (of per groep woningen): die is in deze analyse niet gevonden.</Text>
+                    )
+                  }
                 />
               ) : null}
             </AccordionPanel>

@@ -14,13 +14,21 @@ export type TextRuleKey =
   | "geclusterd.minAandeel55plus"
   | "zorggeschikt.limburgMinBat"
   | "zorggeschikt.veraMinBat"
-  | "tekort.afronden";
+  | "tekort.afronden"
+  | "clusteringspotentieel.woningenMarge"
+  | "clusteringspotentieel.aandeel55plusMarge"
+  | "plannen.peiljaarVoorraad"
+  | "watAls.aanpassenPercentage"
+  | "watAls.ontmoetingsruimten"
+  | "watAls.wlzComplexen";
 
 /** Rules edited through a switch. */
 export type BooleanRuleKey =
   | "geclusterd.ontmoetingsruimteAangrenzendTelt"
   | "zorggeschikt.wlzVereist"
-  | "aanbodtabel.regulierOmvatNultreden";
+  | "aanbodtabel.regulierOmvatNultreden"
+  | "clusteringspotentieel.onbekendMeetellen"
+  | "watAls.plannen";
 
 /** Every rule the form shows, by its dot path in the rules JSON. */
 export type RuleFieldKey = TextRuleKey | BooleanRuleKey;
@@ -31,8 +39,9 @@ export type RulesFormValues = Record<TextRuleKey, string> & Record<BooleanRuleKe
 /** One Dutch message per field that does not validate. */
 export type RuleErrors = Partial<Record<RuleFieldKey, string>>;
 
-/** How a field is edited and converted. */
-export type RuleFieldKind = "choice" | "integer" | "percent" | "optionalInteger" | "boolean";
+/** How a field is edited and converted: `percent` shows a fraction 0..1 as a percentage,
+ * `number` is a (decimal) number shown as it is stored. */
+export type RuleFieldKind = "choice" | "integer" | "number" | "percent" | "optionalInteger" | "boolean";
 
 /** Description of one field of the rules form. */
 export interface RuleFieldMeta {
@@ -75,6 +84,14 @@ export const RULE_FIELDS: readonly RuleFieldMeta[] = [
   { key: "zorggeschikt.wlzVereist", group: "Zorggeschikt", label: "Wlz-zorg in het complex is vereist", kind: "boolean", source: source("zorggeschikt.wlzVereist") },
   { key: "aanbodtabel.regulierOmvatNultreden", group: "Aanbodtabel", label: "'Regulier' in een aanbodtabel omvat de nultredenwoningen", kind: "boolean", source: source("aanbodtabel.regulierOmvatNultreden") },
   { key: "tekort.afronden", group: "Tekort", label: "Tekort afronden op een veelvoud van", kind: "optionalInteger", min: 1, source: `${source("tekort.afronden")} Leeg laten: niet afronden.` },
+  { key: "clusteringspotentieel.woningenMarge", group: "Clusteringspotentieel", label: "Hoogstens zoveel woningen te weinig in het complex", kind: "integer", min: 0, source: source("clusteringspotentieel.woningenMarge") },
+  { key: "clusteringspotentieel.aandeel55plusMarge", group: "Clusteringspotentieel", label: "Hoogstens zoveel procentpunt te weinig 55-plussers", kind: "percent", min: 0, max: 100, unit: "%", source: source("clusteringspotentieel.aandeel55plusMarge") },
+  { key: "clusteringspotentieel.onbekendMeetellen", group: "Clusteringspotentieel", label: "Ook complexen tonen waarvan het ontbrekende gegeven onbekend is", kind: "boolean", source: source("clusteringspotentieel.onbekendMeetellen") },
+  { key: "plannen.peiljaarVoorraad", group: "Geplande wijzigingen", label: "Peiljaar van de voorraad", kind: "optionalInteger", min: 1900, max: 2200, source: `${source("plannen.peiljaarVoorraad")} Leeg laten: alle wijzigingen tellen mee.` },
+  { key: "watAls.aanpassenPercentage", group: "Wat-als (het scenario waarmee de analyse begint)", label: "Aan te passen deel van de potentieel geschikte woningen", kind: "number", min: 0, max: 100, unit: "%", source: source("watAls.aanpassenPercentage") },
+  { key: "watAls.ontmoetingsruimten", group: "Wat-als (het scenario waarmee de analyse begint)", label: "Ontmoetingsruimten erbij in de beste kandidaat-complexen", kind: "integer", min: 0, source: source("watAls.ontmoetingsruimten") },
+  { key: "watAls.wlzComplexen", group: "Wat-als (het scenario waarmee de analyse begint)", label: "Complexen met Wlz-zorg erbij", kind: "integer", min: 0, source: source("watAls.wlzComplexen") },
+  { key: "watAls.plannen", group: "Wat-als (het scenario waarmee de analyse begint)", label: "Geplande wijzigingen meenemen in het wat-als-scenario", kind: "boolean", source: source("watAls.plannen") },
 ];
 
 /** Looks up the metadata of one field. */
@@ -152,6 +169,7 @@ export function rulesToForm(rules: Rules): RulesFormValues {
         values[meta.key] = typeof v === "number" ? fractionToPercentText(v) : "";
         break;
       case "integer":
+      case "number":
       case "optionalInteger":
         values[meta.key] = typeof v === "number" ? numberToText(v) : "";
         break;
@@ -169,7 +187,11 @@ export function fieldMessage(meta: RuleFieldMeta): string {
     case "percent":
       return `Vul een percentage van ${meta.min ?? 0} tot en met ${meta.max ?? 100} in.`;
     case "optionalInteger":
-      return `Vul een geheel getal van minstens ${meta.min ?? 1} in, of laat het veld leeg.`;
+      return meta.max !== undefined
+        ? `Vul een geheel getal van ${meta.min ?? 1} tot en met ${meta.max} in, of laat het veld leeg.`
+        : `Vul een geheel getal van minstens ${meta.min ?? 1} in, of laat het veld leeg.`;
+    case "number":
+      return `Vul een getal van ${meta.min ?? 0} tot en met ${meta.max ?? 100} in.`;
     case "integer":
       if (meta.min !== undefined && meta.max !== undefined) return `Vul een geheel getal van ${meta.min} tot en met ${meta.max} in.`;
       if (meta.min !== undefined) return `Vul een geheel getal van minstens ${meta.min} in.`;
@@ -215,6 +237,7 @@ export function formToRules(base: Rules, values: RulesFormValues): RulesValidati
         value = typeof raw === "string" ? percentTextToFraction(raw) : null;
         break;
       case "integer":
+      case "number":
         value = typeof raw === "string" ? parseNumberText(raw) : null;
         break;
       case "optionalInteger":
@@ -222,7 +245,7 @@ export function formToRules(base: Rules, values: RulesFormValues): RulesValidati
         if (value === null && typeof raw === "string" && raw.trim() !== "") errors[meta.key] = fieldMessage(meta);
         break;
     }
-    if (value === null && (meta.kind === "percent" || meta.kind === "integer")) {
+    if (value === null && (meta.kind === "percent" || meta.kind === "integer" || meta.kind === "number")) {
       errors[meta.key] = fieldMessage(meta);
       continue; // keep the base value so that the other fields are still checked
     }

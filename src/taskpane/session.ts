@@ -5,13 +5,16 @@
  * ({@link portSession}); the browser page runs the same session in a Web Worker
  * (src/browser/worker-client.ts), so the page itself only renders.
  */
+import { UserError } from "../domain/issues";
 import type { Rules } from "../domain/rules";
+import { computeWhatIf } from "../domain/whatif";
 import type { MappingOverrides } from "../ingest/types";
-import { analyseWorkbook, type AnalyseOptions, type AnalysisResult } from "../pipeline";
+import { analyseWorkbook, withScenario, type AnalyseOptions, type AnalysisResult } from "../pipeline";
 import { describeWorkbook, previewStock, type SheetDetection, type StockPreview } from "../preview";
 import { buildSheets } from "../report/sheets";
 import type { RunControl, StoredSettings, WorkbookReader, WorkbookWriter, WriteOutcome } from "../workbook/port";
 import { keyFigures, type KeyFigures } from "./results";
+import { whatIfOptions, whatIfView, type Scenario, type WhatIfOptions, type WhatIfView } from "./whatif-view";
 
 /** The sheets of a workbook as recognised, and the settings an earlier run saved in it. */
 export interface WorkbookDescription {
@@ -31,6 +34,8 @@ export interface RunSummary {
   figures: KeyFigures;
   /** The rules the run used (saved with the result sheets, and their rounding shown). */
   rules: Rules;
+  /** What the what-if panel can offer; null without a stock per dwelling (nothing to move). */
+  watAls: WhatIfOptions | null;
 }
 
 /** One opened workbook, with the analysis over it. */
@@ -48,11 +53,19 @@ export interface AnalysisSession {
    * Writes the result sheets of the last analysis into the workbook (never over a user's sheet).
    * @param control this run's cancellation and per-chunk progress (done, total); honoured when
    *   {@link writeCancellable} is true.
+   * @param scenario the what-if scenario the sheets show (default: the one of the run's rules);
+   *   pass the same in `settings.regels.watAls` so that a re-run gives the same sheets.
    * @throws Error when no analysis has finished yet, or when the session has no writer;
    *   UserError "Analyse geannuleerd." when a cancellable write is cancelled (the workbook is
    *   then as it was).
    */
-  writeResults(settings: StoredSettings, control?: RunControl): Promise<WriteOutcome>;
+  writeResults(settings: StoredSettings, control?: RunControl, scenario?: Scenario): Promise<WriteOutcome>;
+  /**
+   * The what-if scenario on the last analysis, recomputed from its kept base (no re-run, no
+   * re-classification): milliseconds for 100,000 dwellings (domain/whatif.ts).
+   * @throws UserError (Dutch) when no analysis with a stock per dwelling has finished.
+   */
+  whatIf(scenario: Scenario): Promise<WhatIfView>;
   /** True when {@link writeResults} can be cancelled at every chunk (the Office.js adapter). */
   readonly writeCancellable?: boolean;
 }
@@ -73,17 +86,24 @@ export interface FileSession extends AnalysisSession {
   /**
    * Writes the result sheets of the last analysis into the (in-memory) copy of the workbook and
    * returns it as an .xlsx file (a Blob: it crosses from the worker to the page without a copy);
-   * the user's file is never changed.
+   * the user's file is never changed. `scenario` as for {@link AnalysisSession.writeResults}.
    */
-  resultFile(settings: StoredSettings): Promise<ResultFile>;
+  resultFile(settings: StoredSettings, scenario?: Scenario): Promise<ResultFile>;
   /** Releases the workbook (and the worker holding it). Further calls fail. */
   close(): void;
 }
 
 /** The summary the pane shows of an analysis result. */
 export function runSummary(result: AnalysisResult): RunSummary {
-  return { figures: keyFigures(result, result.rules.tekort.afronden), rules: result.rules };
+  return {
+    figures: keyFigures(result, result.rules.tekort.afronden),
+    rules: result.rules,
+    watAls: whatIfOptions(result.watAlsBasis, result.watAls, result.tekort.length > 0),
+  };
 }
+
+/** Shown when the what-if panel asks before an analysis with a stock per dwelling is there. */
+export const NO_WHATIF = "Er is nog geen analyse met een voorraad per woning om mee te rekenen. Klik eerst op Analyseren.";
 
 /**
  * A session on the calling thread over a workbook port (Excel; in a worker the .xlsx file).
@@ -121,11 +141,17 @@ export function portSession(reader: WorkbookReader, writer?: WorkbookWriter): An
       last = result;
       return runSummary(result);
     },
-    async writeResults(settings, control) {
+    async writeResults(settings, control, scenario) {
       if (!writer) throw new Error("session: this workbook cannot be written");
       if (!last) throw new Error("session: no analysis to write");
       const runWriter = (control && writer.forRun?.(control)) ?? writer;
-      return runWriter.writeResults(buildSheets(last, { afronden: last.rules.tekort.afronden }), settings);
+      const result = scenario ? withScenario(last, scenario) : last;
+      return runWriter.writeResults(buildSheets(result, { afronden: result.rules.tekort.afronden }), settings);
+    },
+    async whatIf(scenario) {
+      const base = last?.watAlsBasis;
+      if (!last || !base) throw new UserError(NO_WHATIF);
+      return whatIfView(computeWhatIf(base, scenario), last.rules.tekort.afronden);
     },
     writeCancellable: writer?.forRun !== undefined,
   };

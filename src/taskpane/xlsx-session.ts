@@ -23,8 +23,8 @@ export async function openXlsxSession(bytes: ArrayBuffer | Uint8Array, fileName:
   });
   return {
     ...session,
-    async resultFile(settings) {
-      const outcome = await session.writeResults(settings);
+    async resultFile(settings, scenario) {
+      const outcome = await session.writeResults(settings, undefined, scenario);
       const bytes = await open().toBuffer();
       return { file: new Blob([bytes as BlobPart], { type: XLSX_MIME }), outcome };
     },

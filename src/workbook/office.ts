@@ -33,6 +33,7 @@ import { cellAddress, UserError } from "../domain/issues";
 import type { CellValue, RawTable } from "../ingest/types";
 import { columnWidths, layoutSheet, NUMBER_FORMATS, type ColumnKind, type ModelValue, type SheetKind, type SheetModel, type TableModel } from "../report/sheet-model";
 import { nlInt } from "../report/format";
+import { CHART_TABLES } from "../report/whatif-tables";
 import { chooseSheetName, META_SHEET, type MetaIds, metaRows, parseMeta, resolveOwnSheets, type SheetRef } from "./marker";
 import { isPayloadSizeError, officeErrorCode, toUserError } from "./office-errors";
 import type { RunControl, SheetInfo, StoredSettings, WorkbookPort, WriteOutcome } from "./port";
@@ -835,21 +836,84 @@ function sheetSteps(plan: SheetPlan): Step[] {
       },
     });
   });
-  const chart = chartStep(model, layout, tempName);
-  if (chart) steps.push(chart);
+  steps.push(...chartSteps(model, layout, tempName));
   return steps;
 }
 
 /**
- * The chart of a result sheet, if any (kept simple; position: right of the first table):
- * - Tekort: clustered columns of the Tekort column for the first block of "per categorie" rows
- *   (one demand set: the first niveau/groep/jaar/scenario/gebied in table order), with Categorie
- *   (and Zorgprofiel when filled) as category labels. Needs ExcelApi 1.7 (setXAxisValues).
- * - Aanpassingspotentieel: stacked columns of Geschikt/Potentieel/Ongeschikt per Gemeente and
- *   Segment, from the table's first columns (Excel takes the text columns as labels and the
- *   header row as series names).
+ * The charts of a result sheet (kept simple):
+ * - first chart, right of the first table:
+ *   - Tekort: clustered columns of the Tekort column for the first block of "per categorie" rows
+ *     (one demand set: the first niveau/groep/jaar/scenario/gebied in table order), with Categorie
+ *     (and Zorgprofiel when filled) as category labels. Needs ExcelApi 1.7 (setXAxisValues).
+ *   - Aanpassingspotentieel: stacked columns of Geschikt/Potentieel/Ongeschikt per Gemeente and
+ *     Segment, from the table's first columns (Excel takes the text columns as labels and the
+ *     header row as series names).
+ * - further charts, right of every table and below the chart before, from the tables named in
+ *   report/whatif-tables.ts `CHART_TABLES` (and the CBS route's table per gemeente):
+ *   - Tekort: the tekort per woontype and year, baseline and what-if side by side (two series,
+ *     named by their headers "Tekort basis" and "Tekort wat-als"; Woontype and Jaar as labels);
+ *   - Aanpassingspotentieel: geschikt/potentieel/ongeschikt stacked per gemeente, from the CBS
+ *     route's table per gemeente (the whole stock; its Totaal row left out) when there is one,
+ *     otherwise from the stock's table per gemeente.
  */
-function chartStep(model: SheetModel, layout: ReturnType<typeof layoutSheet>, tempName: string): Step | null {
+function chartSteps(model: SheetModel, layout: ReturnType<typeof layoutSheet>, tempName: string): Step[] {
+  const steps: Step[] = [];
+  const firstPos = layout.tables[0];
+  let nextTop = 1;
+  const first = firstChart(model, layout, tempName);
+  if (first) {
+    steps.push(first);
+    nextTop = firstPos.headerRow + CHART_ROWS + 2;
+  }
+  const widest = Math.max(...model.tables.map((t) => t.columns.length));
+  const extra = (tableName: string, title: string, type: "ColumnClustered" | "ColumnStacked", values: string[], labels: string[], skipLast = false) => {
+    const ti = model.tables.findIndex((t) => t.name === tableName);
+    const table = model.tables[ti];
+    const count = table ? table.rows.length - (skipLast ? 1 : 0) : 0;
+    if (!table || count <= 0) return;
+    const col = (header: string) => table.columns.findIndex((c) => c.header === header);
+    const v = values.map(col);
+    const l = labels.map(col);
+    // Values and labels each in adjacent columns (one range each).
+    if (v.some((c, i) => c < 0 || c !== v[0] + i) || l.some((c, i) => c < 0 || c !== l[0] + i)) return;
+    const pos = layout.tables[ti];
+    const top = Math.max(pos.headerRow, nextTop);
+    nextTop = top + CHART_ROWS + 2;
+    const left = widest + 2;
+    steps.push({
+      kind: "op",
+      apply: (_context, sheet) => {
+        const ws = sheet(tempName);
+        // The header row gives the series names; the labels are set per series.
+        const chart = ws.charts.add(type, ws.getRange(a1({ row: pos.headerRow, col: v[0] + 1, rows: count + 1, cols: v.length })), "Columns");
+        const labelRange = a1({ row: pos.headerRow + 1, col: l[0] + 1, rows: count, cols: l.length });
+        for (let i = 0; i < v.length; i++) chart.series.getItemAt(i).setXAxisValues(ws.getRange(labelRange));
+        chart.title.text = title;
+        chart.setPosition(cellAddress(top, left), cellAddress(top + CHART_ROWS, left + 8));
+      },
+    });
+  };
+  if (model.kind === "tekort") {
+    extra(CHART_TABLES.tekort, "Tekort per woontype en jaar: basis en wat-als (cumulatief)", "ColumnClustered", ["Tekort basis", "Tekort wat-als"], ["Woontype", "Jaar"]);
+  }
+  if (model.kind === "aanpassingspotentieel") {
+    const title = "Aanpassingspotentieel per gemeente (woningen)";
+    const series = ["Geschikt", "Potentieel", "Ongeschikt"];
+    if (model.tables.some((t) => t.name === CBS_GEMEENTE_TABLE)) extra(CBS_GEMEENTE_TABLE, title, "ColumnStacked", series, ["Gemeente"], true);
+    else extra(CHART_TABLES.gemeente, title, "ColumnStacked", series, ["Gemeente"]);
+  }
+  return steps;
+}
+
+/** Height of a chart in rows. */
+const CHART_ROWS = 17;
+
+/** The CBS route's table per gemeente (report/cbs-sheet.ts), whose last row is the Totaal. */
+const CBS_GEMEENTE_TABLE = "Aanpassing_CBS_Gemeente";
+
+/** The first chart of a sheet, from its first table (see {@link chartSteps}). */
+function firstChart(model: SheetModel, layout: ReturnType<typeof layoutSheet>, tempName: string): Step | null {
   const table = model.tables[0];
   if (!table || table.rows.length === 0) return null;
   const pos = layout.tables[0];
@@ -857,7 +921,7 @@ function chartStep(model: SheetModel, layout: ReturnType<typeof layoutSheet>, te
   const place = (chart: Excel.Chart, title: string) => {
     chart.title.text = title;
     const left = table.columns.length + 2;
-    chart.setPosition(cellAddress(pos.headerRow, left), cellAddress(pos.headerRow + 17, left + 8));
+    chart.setPosition(cellAddress(pos.headerRow, left), cellAddress(pos.headerRow + CHART_ROWS, left + 8));
   };
   if (model.kind === "tekort") {
     const [lezing, categorie, zorgprofiel, tekort] = ["Lezing", "Categorie", "Zorgprofiel", "Tekort"].map(col);

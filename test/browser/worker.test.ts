@@ -12,7 +12,7 @@ import { createAnalysisService, type OpenSession } from "../../src/browser/analy
 import type { WorkerReply, WorkerRequest } from "../../src/browser/protocol";
 import { openInWorker, WORKER_STOPPED, type WorkerLike } from "../../src/browser/worker-client";
 import { openXlsxSession } from "../../src/taskpane/xlsx-session";
-import type { FileSession } from "../../src/taskpane/session";
+import { NO_WHATIF, type FileSession } from "../../src/taskpane/session";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { ASSETS, readCsv } from "../golden/csv";
 
@@ -113,6 +113,54 @@ describe("browser page worker: a session whose work runs in the worker", () => {
     expect(workers).toHaveLength(1);
     expect(workers[0].received[0]).toMatchObject({ kind: "open", name: KERKRADE });
     expect(workers[0].received[0]).toHaveProperty("file");
+  });
+
+  test("whatIf: in Dutch before an analysis; after it, scenarios from the kept result (no new run); the result file carries one", async () => {
+    const scenario = (aanpassenPercentage: number, ontmoetingsruimten = 0) => ({ aanpassenPercentage, aanpassenPerSegment: {}, ontmoetingsruimten, wlzComplexen: 0, plannen: true });
+    await expect(session.whatIf(scenario(10))).rejects.toEqual(new UserError(NO_WHATIF));
+
+    const summary = await session.analyse(options, () => undefined, never());
+    const opts = summary.watAls!;
+    // The levers offered: the potentieel dwellings per segment add up to the adaptation totals.
+    expect(opts.segmenten.reduce((n, s) => n + s.potentieel, 0)).toBe(summary.figures.potentieel!.potentieel);
+    expect(opts.standaard).toEqual(DEFAULT_RULES.watAls);
+    expect(opts.ontmoetingsruimteKandidaten).toBeGreaterThan(0);
+    expect(opts.tekortBerekend).toBe(false);
+    const requests = () => workers[0].received.map((r) => r.kind);
+    const analyses = requests().filter((k) => k === "analyse").length;
+
+    const zero = await session.whatIf(scenario(0));
+    for (const r of zero.aanbod) expect(r.watAls).toBe(r.basis);
+    const forty = await session.whatIf(scenario(40));
+    const adapted = Math.round(0.4 * summary.figures.potentieel!.potentieel);
+    expect(forty.aanpassing.reduce((n, s) => n + s.aangepast, 0)).toBe(adapted);
+    // Adapted dwellings leave regulier; the types above it gain exactly as many.
+    const gain = (v: typeof forty, t: string) => v.aanbod.find((r) => r.type === t)!.watAls - v.aanbod.find((r) => r.type === t)!.basis;
+    expect(gain(forty, "regulier")).toBe(-adapted);
+    expect(gain(forty, "nultreden") + gain(forty, "geclusterd") + gain(forty, "zorggeschikt")).toBe(adapted);
+    // More rooms than candidates are clamped, and each room names its complex.
+    const rooms = await session.whatIf(scenario(0, 10_000));
+    expect(rooms.parameters.ontmoetingsruimten).toBe(opts.ontmoetingsruimteKandidaten);
+    expect(rooms.ontmoetingsruimten).toHaveLength(opts.ontmoetingsruimteKandidaten);
+    expect(requests().filter((k) => k === "analyse")).toHaveLength(analyses);
+    expect(requests().filter((k) => k === "whatIf")).toHaveLength(4);
+
+    const { file } = await session.resultFile({ regels: { ...summary.rules, watAls: scenario(40) } }, scenario(40));
+    const result = await XlsxWorkbook.fromBuffer(await file.arrayBuffer());
+    const notes = (await result.readSheet("Aanpassingspotentieel")).values.map((r) => r[0]);
+    expect(notes.some((n) => typeof n === "string" && n.startsWith("Wat-als: 40% van de potentieel geschikte woningen aangepast"))).toBe(true);
+    expect(((await result.readSettings())?.regels as { watAls: { aanpassenPercentage: number } }).watAls.aanpassenPercentage).toBe(40);
+  });
+
+  test("a malformed what-if scenario is refused by the worker with the technical detail", async () => {
+    const replies: WorkerReply[] = [];
+    const service = createAnalysisService((r) => replies.push(r), openXlsxSession);
+    service.receive({ id: 3, kind: "whatIf", scenario: { aanpassenPercentage: "veel", ontmoetingsruimten: 0 } });
+    service.receive({ id: 4, kind: "whatIf", scenario: { aanpassenPercentage: 150, aanpassenPerSegment: {}, ontmoetingsruimten: 0, wlzComplexen: 0, plannen: true } });
+    await service.idle();
+    expect(replies[0]).toMatchObject({ id: 3, kind: "failed", user: false });
+    expect((replies[0] as { message: string }).message).toMatch(/^worker: invalid request: .*aanpassenPercentage/);
+    expect(replies[1]).toMatchObject({ id: 4, kind: "failed", user: false });
   });
 
   test("cancelling ends the worker at once; a fresh one opens the file again and the next run works", async () => {

@@ -197,6 +197,37 @@ describe(`browser page, ${DWELLINGS.toLocaleString("nl-NL")} dwellings, work in 
     expect(balans.replace(/\./g, "")).toContain(`${cli.rijen} rijen gelezen = ${cli.rijen - cli.afgewezen} ingedeeld + ${cli.afgewezen} terzijde`);
   });
 
+  test("what-if: a changed percentage is recomputed in the worker and shown well under a second, without a new analysis", async () => {
+    const potRow = await page.getByRole("table", { name: "Aanpassingspotentieel" }).locator("tbody tr", { hasText: /^potentieel/ }).innerText();
+    const potentieel = Number(potRow.split("\t")[1].trim().replace(/\./g, ""));
+    expect(potentieel).toBeGreaterThan(1000);
+    const input = page.getByRole("textbox", { name: "Potentieel geschikte woningen aanpassen" });
+    await input.waitFor({ timeout: TIMEOUT });
+    const runs: number[] = [];
+    const segments = page.getByRole("list", { name: "Aangepaste woningen per segment" }).locator("li");
+    for (const pct of [50, 0, 25]) {
+      const start = await now();
+      await input.fill(String(pct));
+      await segments.filter({ hasText: `aangepast (${pct}%)` }).first().waitFor({ timeout: TIMEOUT });
+      runs.push((await now()) - start);
+      // Per segment: pct% of its potentieel dwellings, rounded to whole dwellings.
+      const lines = await segments.allInnerTexts();
+      let total = 0;
+      for (const line of lines) {
+        const [, adapted, of] = /: ([\d.]+) van ([\d.]+) potentieel geschikte woningen aangepast/.exec(line) ?? [];
+        const n = (t: string) => Number(t.replace(/\./g, ""));
+        expect(n(adapted)).toBe(Math.round((n(of) * pct) / 100));
+        total += n(of);
+      }
+      expect(total).toBe(potentieel);
+    }
+    process.stdout.write(`  what-if on the page (typing → figures, incl. the 150 ms pause after typing): ${runs.map((t) => `${Math.round(t)} ms`).join(", ")}\n`);
+    // Seconds for an analysis of this size; the panel answers from the kept result.
+    for (const t of runs) expect(t).toBeLessThan(1000);
+    // The key figures of the run are unchanged.
+    expect((await shownSupply()).totaal[0]).toBe(cli.eenheden);
+  });
+
   test("'Annuleren' stops a run at once; the next run gives the same figures", async () => {
     const before = await shownSupply();
     await page.getByRole("button", { name: "4. Uitvoeren", exact: true }).click();

@@ -38,6 +38,29 @@ export function loadSample(name: string): Promise<XlsxWorkbook> {
   return XlsxWorkbook.fromBuffer(sampleBytes(name), `Bestand '${name}'`);
 }
 
+/** Name of the demand sheet added to the Kerkrade sample by {@link kerkradeWithDemandBytes}. */
+export const DEMAND_SHEET = "Vraag Parkstad";
+
+let withDemand: Promise<Uint8Array> | null = null;
+
+/**
+ * The Kerkrade sample (stock per dwelling and planned changes, no demand) with the Parkstad
+ * sample's published demand table added as sheet {@link DEMAND_SHEET}, as .xlsx bytes: a stock
+ * with a tekort to compute, for the what-if panel (the same pairing as test/workbook/office.test.ts).
+ */
+export function kerkradeWithDemandBytes(): Promise<Uint8Array> {
+  withDemand ??= (async () => {
+    const demand = await (await loadSample(PARKSTAD)).readSheet("Tabel 1 Vraag");
+    const kerkrade = await loadSample(KERKRADE);
+    const sheet = kerkrade.workbook.addWorksheet(DEMAND_SHEET);
+    demand.values.forEach((row, r) => row.forEach((v, c) => {
+      if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") sheet.getCell(r + 1, c + 1).value = v;
+    }));
+    return new Uint8Array(await kerkrade.workbook.xlsx.writeBuffer());
+  })();
+  return withDemand;
+}
+
 /** Storage in memory; `read` true = the explanation was already read. */
 export function memoryStorage(read = true): FlagStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();

@@ -24,6 +24,34 @@ describe("rules form helpers", () => {
     ]) expect(keys).toContain(k);
   });
 
+  test("the clustering margins, the stock's reference year and the what-if scenario are in the form, converted and checked", () => {
+    const keys = RULE_FIELDS.map((f) => f.key);
+    for (const k of [
+      "clusteringspotentieel.woningenMarge", "clusteringspotentieel.aandeel55plusMarge", "clusteringspotentieel.onbekendMeetellen",
+      "plannen.peiljaarVoorraad", "watAls.aanpassenPercentage", "watAls.ontmoetingsruimten", "watAls.wlzComplexen", "watAls.plannen",
+    ]) expect(keys).toContain(k);
+    const shown = rulesToForm(DEFAULT_RULES);
+    // The margin is a fraction shown as percentage points; the what-if percentage is stored as 0-100.
+    expect(shown["clusteringspotentieel.aandeel55plusMarge"]).toBe(String(DEFAULT_RULES.clusteringspotentieel.aandeel55plusMarge * 100));
+    expect(shown["watAls.aanpassenPercentage"]).toBe(String(DEFAULT_RULES.watAls.aanpassenPercentage));
+    expect(shown["plannen.peiljaarVoorraad"]).toBe("");
+    const v = formToRules(DEFAULT_RULES, {
+      ...shown, "watAls.aanpassenPercentage": "12,5", "watAls.ontmoetingsruimten": "3", "plannen.peiljaarVoorraad": "2020",
+      "clusteringspotentieel.aandeel55plusMarge": "10", "watAls.plannen": false,
+    });
+    expect(v.errors).toEqual({});
+    expect(v.rules?.watAls).toEqual({ ...DEFAULT_RULES.watAls, aanpassenPercentage: 12.5, ontmoetingsruimten: 3, plannen: false });
+    expect(v.rules?.plannen.peiljaarVoorraad).toBe(2020);
+    expect(v.rules?.clusteringspotentieel.aandeel55plusMarge).toBe(0.1);
+    const wrong = formToRules(DEFAULT_RULES, { ...shown, "watAls.aanpassenPercentage": "120", "plannen.peiljaarVoorraad": "20", "watAls.wlzComplexen": "-1" });
+    expect(wrong.rules).toBeNull();
+    expect(wrong.errors).toEqual({
+      "watAls.aanpassenPercentage": "Vul een getal van 0 tot en met 100 in.",
+      "plannen.peiljaarVoorraad": "Vul een geheel getal van 1900 tot en met 2200 in, of laat het veld leeg.",
+      "watAls.wlzComplexen": "Vul een geheel getal van minstens 0 in.",
+    });
+  });
+
   test("Dutch numbers and percentages", () => {
     expect(parseNumberText(" 12 ")).toBe(12);
     expect(parseNumberText("62,5")).toBe(62.5);

@@ -294,9 +294,9 @@ describe("OfficeWorkbook: writing", () => {
     expect(kinds).toEqual([["BZK-indeling", "bzk-indeling"], ["Tekort", "tekort"], ["Aanpassingspotentieel", "aanpassingspotentieel"], ["Controle", "controle"]]);
   });
 
-  test("one chart on Tekort (tekort per categorie) and one on Aanpassingspotentieel (stacked)", () => {
+  test("first chart on Tekort (tekort per categorie) and on Aanpassingspotentieel (stacked per gemeente and segment)", () => {
     const tekort = host.sheet("Tekort")!.charts;
-    expect(tekort).toHaveLength(1);
+    expect(tekort).toHaveLength(2);
     expect(tekort[0].type).toBe("ColumnClustered");
     expect(tekort[0].title).toMatch(/^Tekort per categorie/);
     const model = models.find((m) => m.kind === "tekort")!;
@@ -311,10 +311,69 @@ describe("OfficeWorkbook: writing", () => {
     expect(rows.slice(first, first + n).every((r) => r[0] === "per categorie")).toBe(true);
     expect(series.xValues!.area.c0).toBe(4);
     const potentieel = host.sheet("Aanpassingspotentieel")!.charts;
-    expect(potentieel).toHaveLength(1);
+    expect(potentieel).toHaveLength(2);
     expect(potentieel[0].type).toBe("ColumnStacked");
     expect(potentieel[0].series.map((s) => s.name)).toEqual(["Geschikt", "Potentieel", "Ongeschikt"]);
     expect(host.sheet("BZK-indeling")!.charts).toHaveLength(0);
+  });
+
+  /** The cells a chart series points at, as numbers or texts, one entry per row. */
+  const cells = (area: { sheet: { cell(r: number, c: number): { value?: unknown } | undefined }; area: { r0: number; r1: number; c0: number; c1: number } }) => {
+    const out: string[] = [];
+    for (let r = area.area.r0; r <= area.area.r1; r++) {
+      const row: unknown[] = [];
+      for (let c = area.area.c0; c <= area.area.c1; c++) row.push(area.sheet.cell(r, c)?.value ?? null);
+      out.push(row.join("|"));
+    }
+    return out;
+  };
+
+  test("Tekort: a chart of the tekort per woontype and year, baseline and what-if series over the scenario's own figures", () => {
+    const chart = host.sheet("Tekort")!.charts[1];
+    expect(chart.type).toBe("ColumnClustered");
+    expect(chart.title).toBe("Tekort per woontype en jaar: basis en wat-als (cumulatief)");
+    expect(chart.series.map((s) => s.name)).toEqual(["Tekort basis", "Tekort wat-als"]);
+    // The series read the what-if table of the sheet: per (woontype, jaar) of the first demand
+    // set in the cumulatief reading, its Tekort basis and Tekort wat-als.
+    const model = models.find((m) => m.kind === "tekort")!;
+    const watAls = model.tables.find((t) => t.name === "Tekort_WatAls")!;
+    const h = (name: string) => watAls.columns.findIndex((c) => c.header === name);
+    const cum = watAls.rows.filter((r) => r[h("Lezing")] === "cumulatief");
+    const set = cum.filter((r) => ["Niveau", "Groep", "Scenario", "Gebied"].every((k) => r[h(k)] === cum[0][h(k)]));
+    const label = (r: (typeof set)[number]) => (r[h("Zorgprofiel")] ? `${r[h("Categorie")]} (${r[h("Zorgprofiel")]})` : String(r[h("Categorie")]));
+    const expected = set.map((r) => `${label(r)}|${r[h("Jaar")]}|${r[h("Tekort basis")]}|${r[h("Tekort wat-als")]}`).sort();
+    const [basis, scenario] = chart.series;
+    expect(cells(basis.xValues!)).toEqual(cells(scenario.xValues!));
+    const shown = cells(basis.xValues!).map((x, i) => `${x}|${cells(basis.values)[i]}|${cells(scenario.values)[i]}`);
+    expect(shown.sort()).toEqual(expected);
+    // Three years × four types, and the default scenario (10% adapted) lowers some shortage.
+    expect(shown.length).toBe(12);
+    expect(shown.some((row) => { const [, , b, w] = row.split("|"); return Number(w) < Number(b); })).toBe(true);
+    // Ordered by woontype, then year: the category axis groups the years under each type.
+    expect(cells(basis.xValues!).slice(0, 3).map((x) => x.split("|")[1])).toEqual(["2023", "2030", "2040"]);
+    // Placed right of every table.
+    const widest = Math.max(...model.tables.map((t) => t.columns.length));
+    expect(chart.position!.start).toMatch(new RegExp(`^${String.fromCharCode(64 + widest + 2)}\\d+$`));
+  });
+
+  test("Aanpassingspotentieel: a chart per gemeente, geschikt/potentieel/ongeschikt stacked, equal to the sums over segments", () => {
+    const chart = host.sheet("Aanpassingspotentieel")!.charts[1];
+    expect(chart.type).toBe("ColumnStacked");
+    expect(chart.title).toBe("Aanpassingspotentieel per gemeente (woningen)");
+    expect(chart.series.map((s) => s.name)).toEqual(["Geschikt", "Potentieel", "Ongeschikt"]);
+    const model = models.find((m) => m.kind === "aanpassingspotentieel")!;
+    const first = model.tables[0];
+    const sums = new Map<string, number[]>();
+    for (const r of first.rows) {
+      const s = sums.get(String(r[0])) ?? [0, 0, 0];
+      sums.set(String(r[0]), s.map((v, i) => v + Number(r[2 + i])));
+    }
+    const gemeenten = cells(chart.series[0].xValues!);
+    expect(gemeenten.sort()).toEqual([...sums.keys()].sort());
+    chart.series.forEach((series, i) => {
+      expect(cells(series.xValues!)).toEqual(cells(chart.series[0].xValues!));
+      cells(series.values).forEach((v, row) => expect(Number(v)).toBe(sums.get(cells(series.xValues!)[row])![i]));
+    });
   });
 
   test("re-running replaces only our sheets and keeps their names; no temporary sheets remain", async () => {

@@ -31,6 +31,8 @@ export interface AnalysisState {
   outcome: WriteOutcome | null;
   /** Dutch message of a failed or cancelled run. */
   error: string | null;
+  /** The session of the finished run, which keeps its result (for the what-if panel). */
+  session: AnalysisSession | null;
 }
 
 /** What to run. */
@@ -46,7 +48,7 @@ export interface RunRequest {
 /** The step name shown while the result sheets are written. */
 export const WRITE_STEP = "Resultaatbladen schrijven";
 
-const IDLE: AnalysisState = { status: "idle", stap: null, fractie: 0, summary: null, outcome: null, error: null };
+const IDLE: AnalysisState = { status: "idle", stap: null, fractie: 0, summary: null, outcome: null, error: null, session: null };
 
 /** Rejects with the cancellation error as soon as `signal` aborts; otherwise follows `work`. */
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
@@ -120,7 +122,7 @@ export function useAnalysis(): AnalysisState & {
         writing.current = false;
       }
       if (!current()) return null;
-      setState({ status: "done", stap: "Klaar", fractie: 1, summary, outcome, error: null });
+      setState({ status: "done", stap: "Klaar", fractie: 1, summary, outcome, error: null, session: request.session });
       return summary;
     } catch (err) {
       writing.current = false;

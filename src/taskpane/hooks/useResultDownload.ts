@@ -1,13 +1,15 @@
 /**
  * Browser page: the session writes the result sheets of the last run into its copy of the
  * workbook (in memory, in the worker) and the bytes are handed to the browser as
- * `<name>-resultaat.xlsx`. No network is involved.
+ * `<name>-resultaat.xlsx`, with the what-if scenario of the results step's panel. No network is
+ * involved.
  */
 import { useCallback, useState } from "react";
 import type { StoredSettings } from "../../workbook/port";
 import { resultFileName } from "../download";
 import { errorMessage } from "../errors";
 import type { FileSession } from "../session";
+import type { Scenario } from "../whatif-view";
 
 /** State of the download. */
 export interface DownloadState {
@@ -21,21 +23,24 @@ export interface DownloadState {
  * @returns the state and `download(...)`.
  */
 export function useResultDownload(save: (file: Blob, fileName: string) => void): DownloadState & {
-  download: (session: FileSession, settings: StoredSettings, inputName: string) => Promise<void>;
+  /** Resolves with true when the file was handed to the browser (false: the error is in the state). */
+  download: (session: FileSession, settings: StoredSettings, inputName: string, scenario?: Scenario) => Promise<boolean>;
   reset: () => void;
 } {
   const [state, setState] = useState<DownloadState>({ status: "idle", message: null });
   const download = useCallback(
-    async (session: FileSession, settings: StoredSettings, inputName: string) => {
+    async (session: FileSession, settings: StoredSettings, inputName: string, scenario?: Scenario) => {
       setState({ status: "busy", message: null });
       try {
-        const { file, outcome } = await session.resultFile(settings);
+        const { file, outcome } = await session.resultFile(settings, scenario);
         const name = resultFileName(inputName);
         save(file, name);
         const extra = outcome.messages.length ? ` ${outcome.messages.join(" ")}` : "";
         setState({ status: "done", message: `Het bestand '${name}' staat klaar als download. Uw eigen bladen zijn ongewijzigd.${extra}` });
+        return true;
       } catch (err) {
         setState({ status: "error", message: errorMessage(err) });
+        return false;
       }
     },
     [save],

@@ -1,8 +1,8 @@
 /**
  * Step 5, "Resultaten": the key figures beside the result sheets: supply per BZK type
  * (exclusive and cumulative), the shortages per category, year and scenario, the adaptation
- * potential, the way to the result sheets (Excel) or the download (browser), and the Controle
- * messages grouped by severity, each with its sheet and cell.
+ * potential, the what-if panel (WhatIfPanel.tsx), the way to the result sheets (Excel) or the
+ * download (browser), and the Controle messages grouped by severity, each with its sheet and cell.
  */
 import {
   Accordion,
@@ -32,6 +32,7 @@ import {
   type TableColumnDefinition,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, TableRegular } from "@fluentui/react-icons";
+import type { ReactNode } from "react";
 import type { Severity } from "../../domain/issues";
 import { SHEET_KINDS, type SheetKind } from "../../report/sheet-model";
 import { nlInt, nlPct } from "../../report/format";
@@ -87,6 +88,8 @@ export interface ResultsStepProps {
   /** Browser route: writes the result sheets and downloads the workbook. */
   onDownload?: () => void;
   download?: DownloadState;
+  /** The what-if panel (or why there is none), shown after the adaptation potential. */
+  whatIf?: ReactNode;
 }
 
 const SHEET_ORDER: readonly SheetKind[] = SHEET_KINDS;
@@ -275,6 +278,15 @@ export function ResultsStep(props: ResultsStepProps) {
           <Text>Niet bepaald: er is geen voorraad per woning of per groep gevonden.</Text>
         )}
       </section>
+
+      {props.whatIf ? (
+        <section className={styles.section} aria-labelledby="resultaat-watals">
+          <Text as="h3" id="resultaat-watals" weight="semibold" className={styles.heading}>
+            Wat als?
+          </Text>
+          {props.whatIf}
+        </section>
+      ) : null}
 
       {props.mode === "excel" && props.sheets ? (
         <section className={styles.section} aria-labelledby="resultaat-bladen">

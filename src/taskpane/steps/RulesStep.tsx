@@ -1,6 +1,8 @@
 /**
  * Step 3, "Regels": the classification rules with their defaults, editable, each with the
- * source of its default; validated with the rules schema, messages shown per field.
+ * source of its default; validated with the rules schema, messages shown per field. Besides the
+ * classification: the margins of the clustering potential, the reference year of the stock for
+ * planned changes, and the what-if scenario the analysis starts with.
  */
 import { Button, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowResetRegular } from "@fluentui/react-icons";
@@ -93,7 +95,7 @@ export function RulesStep(props: RulesStepProps) {
       <Field key={key} label={meta.label} hint={meta.source} validationMessage={error} validationState={error ? "error" : "none"}>
         <Input
           className={styles.input}
-          inputMode={meta.kind === "percent" ? "decimal" : "numeric"}
+          inputMode={meta.kind === "percent" || meta.kind === "number" ? "decimal" : "numeric"}
           value={props.values[key]}
           contentAfter={meta.unit ? <Text aria-hidden="true">{meta.unit}</Text> : undefined}
           onChange={(_e, data) => props.onChange(key, data.value)}
