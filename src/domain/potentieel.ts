@@ -45,7 +45,8 @@ type SchemaRule = Rules["aanpassing"]["regels"][number];
 const _ruleShapeCheck: [AdaptationRule extends SchemaRule ? true : false, SchemaRule extends AdaptationRule ? true : false] = [true, true];
 void _ruleShapeCheck;
 
-/** Result per dwelling, in the order of the input. `reden` is Dutch. */
+/** Result per dwelling, in the order of the input. `reden` is Dutch. Shared between dwellings with
+ * the same outcome and frozen: treat as read-only. */
 export interface AdaptedDwelling {
   aanpassing: Aanpassing;
   reden: string;
@@ -293,8 +294,11 @@ export function assessAdaptation(
   const resolver = new FormResolver(rules);
   const regels = rules.aanpassing.regels;
   const cache: (RuleOutcome | undefined)[] = new Array(81);
-  const geschiktReden = new Map<string, string>();
-  const batOnbekendReden = new Map<RuleOutcome, string>();
+  // Results are shared between dwellings with the same outcome (frozen; one object per outcome,
+  // not per dwelling: a million-row stock would otherwise hold a million of them).
+  const geschiktResult = new Map<string, AdaptedDwelling>();
+  const formResult = new Map<RuleOutcome, AdaptedDwelling>();
+  const batOnbekendResult = new Map<RuleOutcome, AdaptedDwelling>();
   const presence = { vorm: false, lift: false, bouwlaag: false };
 
   const kinds = {
@@ -319,12 +323,12 @@ export function assessAdaptation(
 
     let result: AdaptedDwelling;
     if (d.nultreden) {
-      let reden = geschiktReden.get(d.bzk);
-      if (reden === undefined) {
-        reden = `al nultreden (BZK-type ${d.bzk}): geschikt`;
-        geschiktReden.set(d.bzk, reden);
+      let shared = geschiktResult.get(d.bzk);
+      if (shared === undefined) {
+        shared = Object.freeze({ aanpassing: "geschikt", reden: `al nultreden (BZK-type ${d.bzk}): geschikt` }) as AdaptedDwelling;
+        geschiktResult.set(d.bzk, shared);
       }
-      result = { aanpassing: "geschikt", reden };
+      result = shared;
     } else {
       const key = resolver.key(row);
       let o = cache[key];
@@ -332,17 +336,22 @@ export function assessAdaptation(
         o = evaluateForm(regels, key);
         cache[key] = o;
       }
-      let reden = o.reden;
       if (d.bzk === "onbekend") {
-        let r = batOnbekendReden.get(o);
+        let r = batOnbekendResult.get(o);
         if (r === undefined) {
-          r = `BAT-score en label onbekend, beoordeeld als nog niet nultreden; ${o.reden}`;
-          batOnbekendReden.set(o, r);
+          r = Object.freeze({ aanpassing: o.aanpassing, reden: `BAT-score en label onbekend, beoordeeld als nog niet nultreden; ${o.reden}` }) as AdaptedDwelling;
+          batOnbekendResult.set(o, r);
         }
-        reden = r;
+        result = r;
         if (o.aanpassing !== "onbekend") tally.add(kinds.batOnbekend, row);
+      } else {
+        let r = formResult.get(o);
+        if (r === undefined) {
+          r = Object.freeze({ aanpassing: o.aanpassing, reden: o.reden }) as AdaptedDwelling;
+          formResult.set(o, r);
+        }
+        result = r;
       }
-      result = { aanpassing: o.aanpassing, reden };
       if (o.aanpassing === "onbekend") {
         if (o.noRule) tally.add(kinds.geenRegel, row);
         if (o.decisive & FACT_WOONSOORT) tally.add(kinds.woonsoort, row);
