@@ -4,6 +4,7 @@
  * writing lays out sheet models as Excel tables with Dutch headers and number formats.
  */
 import ExcelJS from "exceljs";
+import { checkContainer } from "./container";
 import { UserError } from "../domain/issues";
 import type { CellValue, RawTable } from "../ingest/types";
 import { columnWidths, layoutSheet, NUMBER_FORMATS, type SheetKind, type SheetModel } from "../report/sheet-model";
@@ -54,13 +55,9 @@ export class XlsxWorkbook implements WorkbookPort {
   static async fromBuffer(data: ArrayBuffer | Uint8Array, label = "Het bestand"): Promise<XlsxWorkbook> {
     const workbook = new ExcelJS.Workbook();
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-    if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-      // Not a zip container: empty, CSV, old .xls or an encrypted (CFB) file.
-      if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf) {
-        throw new UserError(`${label} is een oud .xls-bestand of is met een wachtwoord beveiligd; sla het op als Excel-werkmap (.xlsx) zonder wachtwoord.`);
-      }
-      throw loadError(new Error("not a zip"), label);
-    }
+    // Not a zip container: empty, CSV, old .xls or an encrypted (CFB) file, each with its own
+    // Dutch message (the same as the command line's, container.ts).
+    checkContainer(bytes, label);
     try {
       await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch (err) {

@@ -207,7 +207,7 @@ describe("browser page worker: bad files and bad messages", () => {
   test("a file that is no workbook: the Dutch message, and the worker is ended", async () => {
     const { spawn, workers } = fakeWorkers();
     const open = openInWorker(spawn)(new File(["corporatie;bat\nWonen Zuid;1\n"], "export.csv", { type: "text/csv" }));
-    await expect(open).rejects.toEqual(new UserError("Bestand 'export.csv' is geen leesbare Excel-werkmap (.xlsx); open het bestand in Excel en sla het op als Excel-werkmap."));
+    await expect(open).rejects.toEqual(new UserError("Bestand 'export.csv' is een tekstbestand (bijvoorbeeld CSV), geen Excel-werkmap. Open het in Excel en sla het op als Excel-werkmap (.xlsx)."));
     expect(workers[0].terminated).toBe(true);
   });
 

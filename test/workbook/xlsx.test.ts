@@ -105,7 +105,7 @@ describe("XlsxWorkbook", () => {
 
   test("bytes that are not a workbook give a Dutch UserError, never a stack trace", async () => {
     await expect(XlsxWorkbook.fromBuffer(new Uint8Array(0), "Bestand 'leeg.xlsx'")).rejects.toThrow(UserError);
-    await expect(XlsxWorkbook.fromBuffer(Buffer.from("vhe;bat\n1;2\n"), "Bestand 'x.xlsx'")).rejects.toThrow(/geen leesbare Excel-werkmap/);
+    await expect(XlsxWorkbook.fromBuffer(Buffer.from("vhe;bat\n1;2\n"), "Bestand 'x.xlsx'")).rejects.toThrow(/is een tekstbestand \(bijvoorbeeld CSV\), geen Excel-werkmap/);
     await expect(XlsxWorkbook.fromBuffer(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), "Bestand 'oud.xls'")).rejects.toThrow(/wachtwoord|\.xls/);
     await expect(XlsxWorkbook.fromBuffer(Buffer.from([0x50, 0x4b, 3, 4, 1, 2, 3]), "Bestand 'kapot.xlsx'")).rejects.toThrow(/geen leesbare/);
     await expect(XlsxWorkbook.empty().readSheet("Nergens")).rejects.toThrow("Blad 'Nergens' bestaat niet in de werkmap.");
