@@ -38,6 +38,12 @@ export interface AnalyseOptions {
   onProgress?: (stap: string, fractie: number) => void;
   /** Aborts the run between steps; the run then rejects with a UserError "Analyse geannuleerd.". */
   signal?: AbortSignal;
+  /**
+   * Awaited by `analyseWorkbook` between the steps after reading (classify, aggregate,
+   * adaptation, potentials, tekort, what-if). The task pane passes a macrotask so that the pane
+   * repaints between steps, even on a stock of a million rows; absent: the steps run back to back.
+   */
+  pause?: () => Promise<void>;
 }
 
 /** How each sheet of the workbook was recognised and whether the analysis used it. */
@@ -188,7 +194,7 @@ export async function analyseWorkbook(reader: WorkbookReader, options: AnalyseOp
     read.push({ name, kind, reden, table, stock });
     onProgress?.("Werkmap lezen", (0.3 * (i + 1)) / sheets.length);
   }
-  return analyseSheets(read, options);
+  return options.pause ? analyseSheetsPausing(read, options, options.pause) : analyseSheets(read, options);
 }
 
 /**
@@ -201,6 +207,25 @@ export async function analyseWorkbook(reader: WorkbookReader, options: AnalyseOp
  * @throws UserError as {@link analyseWorkbook}.
  */
 export function analyseSheets(sheets: readonly SheetRead[], options: AnalyseOptions): AnalysisResult {
+  const steps = analysisSteps(sheets, options);
+  for (;;) {
+    const s = steps.next();
+    if (s.done) return s.value;
+  }
+}
+
+/** {@link analyseSheets}, awaiting `pause` between its steps (see {@link AnalyseOptions.pause}). */
+export async function analyseSheetsPausing(sheets: readonly SheetRead[], options: AnalyseOptions, pause: () => Promise<void>): Promise<AnalysisResult> {
+  const steps = analysisSteps(sheets, options);
+  for (;;) {
+    const s = steps.next();
+    if (s.done) return s.value;
+    await pause();
+  }
+}
+
+/** The steps of {@link analyseSheets}; yields after each step's progress report. */
+function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): Generator<void, AnalysisResult, void> {
   const { rules, onProgress, signal } = options;
   const progress = (stap: string, f: number) => onProgress?.(stap, f);
   const issues: Issue[] = [];
@@ -229,6 +254,7 @@ export function analyseSheets(sheets: readonly SheetRead[], options: AnalyseOpti
   // Stock: the chosen sheet, or the most detailed stock table found.
   checkCancelled(signal);
   progress("Voorraad lezen", 0.3);
+  yield;
   const stockCandidates = names.filter((n) => isStockCandidate(n, kinds.get(n)!, options));
   const scaleSetting = rules.batSchaal;
   const stockReads = stockCandidates.map((n) => {
@@ -261,6 +287,7 @@ export function analyseSheets(sheets: readonly SheetRead[], options: AnalyseOpti
   // Demand.
   checkCancelled(signal);
   progress("Vraag lezen", 0.45);
+  yield;
   const demandSheets = options.vraag ? [options.vraag] : names.filter((n) => kinds.get(n) === "vraag");
   let demand: DemandEntry[] = [];
   if (demandSheets.length > 0) {
@@ -314,6 +341,7 @@ export function analyseSheets(sheets: readonly SheetRead[], options: AnalyseOpti
   // Classification and aggregation.
   checkCancelled(signal);
   progress("Woningen indelen", 0.55);
+  yield;
   const batScale: BatScale = stock?.batScale ?? (scaleSetting === "vera" ? "vera" : "limburg");
   const rows: StockRow[] = stock?.rows ?? [];
   const classified = classifyStock(rows, rules);
@@ -327,6 +355,7 @@ export function analyseSheets(sheets: readonly SheetRead[], options: AnalyseOpti
 
   checkCancelled(signal);
   progress("Aanpassingspotentieel bepalen", 0.7);
+  yield;
   const adaptation = assessAdaptation(dwellings, rules);
   issues.push(...adaptation.issues);
   const cbs = cbsInput ? computeCbsRoute({ ...cbsInput, corporaties: adaptation.totals }) : undefined;
@@ -334,6 +363,7 @@ export function analyseSheets(sheets: readonly SheetRead[], options: AnalyseOpti
 
   checkCancelled(signal);
   progress("Clustering- en zorgpotentieel bepalen", 0.75);
+  yield;
   const clustering = findClusterCandidates(dwellings, rules);
   const zorgpotentieel = findCareCandidates(dwellings, rules);
 
@@ -352,6 +382,7 @@ export function analyseSheets(sheets: readonly SheetRead[], options: AnalyseOpti
 
   checkCancelled(signal);
   progress("Tekort berekenen", 0.85);
+  yield;
   const supplySource: SupplySource = stock ? "voorraad" : supplyTable.length > 0 ? "aanbodtabel" : null;
   const supply = stock ? supplyFromSummary(summary, batScale) : supplyTable;
   let tekort: TekortRow[] = [];
@@ -373,6 +404,7 @@ export function analyseSheets(sheets: readonly SheetRead[], options: AnalyseOpti
   // The what-if base and the scenario of the rules (only a stock has dwellings to move).
   checkCancelled(signal);
   progress("Wat-als berekenen", 0.92);
+  yield;
   const input = {
     dwellings, adapted: adaptation.perDwelling, rules, batScale, supplySource, supply, demand, plannen, clustering, zorgpotentieel,
   };

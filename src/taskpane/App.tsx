@@ -187,8 +187,10 @@ export function App(props: AppProps) {
     const id = pendingFocus.current;
     const el = id ? headerButtons.current[id] : null;
     if (id && el) {
-      pendingFocus.current = null;
       el.focus();
+      // A step's header is disabled until its content exists (the results after a run): keep the
+      // focus pending until the header can take it.
+      if (document.activeElement === el) pendingFocus.current = null;
     }
   });
 

@@ -70,6 +70,9 @@ export interface AnalysisSession {
   readonly writeCancellable?: boolean;
 }
 
+/** Waits for the next macrotask, so that the page can repaint and handle input in between. */
+const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** Share of the progress bar for reading the workbook: the pipeline reports "Werkmap lezen"
  * from 0 to 0.3 (after each sheet, pipeline.ts `analyseWorkbook`). */
 const READ_SHARE = 0.3;
@@ -132,6 +135,8 @@ export function portSession(reader: WorkbookReader, writer?: WorkbookWriter): An
       const result = await analyseWorkbook(runReader, {
         ...options,
         signal,
+        // Between the steps after reading: let the page repaint (and see a cancel) on a large stock.
+        pause: yieldToPage,
         onProgress: (s, fractie) => {
           stap = s;
           if (s === "Werkmap lezen") readBase = Math.max(readBase, fractie);

@@ -88,7 +88,7 @@ describe("browser page", () => {
     renderApp({ mode: "browser" });
     await user.upload(fileInput(), new File(["corporatie;bat\nWonen Zuid;1\n"], "export.csv", { type: "text/csv" }));
     const alert = await screen.findByRole("alert", undefined, { timeout: 10000 });
-    expect(alert.textContent).toContain("Bestand 'export.csv' is geen leesbare Excel-werkmap (.xlsx)");
+    expect(alert.textContent).toContain("Bestand 'export.csv' is een tekstbestand (bijvoorbeeld CSV), geen Excel-werkmap.");
     expect(screen.queryByRole("list", { name: "Bladen in de werkmap" })).toBeNull();
   });
 });
