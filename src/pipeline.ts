@@ -274,7 +274,7 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
   filled.sort((a, b) => detailScore(b.ingest) - detailScore(a.ingest) || b.ingest.rowsRead - a.ingest.rowsRead);
   const chosen = filled[0] ?? null;
   for (const other of filled.slice(1)) {
-    skip(other.sheet, `er is één voorraadtabel gebruikt ('${chosen!.sheet}', de meest gedetailleerde). Kies een andere met --voorraad "${other.sheet}".`);
+    skip(other.sheet, `er is één voorraadtabel gebruikt ('${chosen!.sheet}', de meest gedetailleerde). Kies een andere in stap 1 van het taakvenster of met --voorraad "${other.sheet}" op de opdrachtregel.`);
     if (chosen) compareStockTotals(chosen.ingest, other.ingest, issues);
   }
   let stock: StockIngest | null = null;
@@ -295,7 +295,7 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
     demand = d.entries;
     issues.push(...d.issues);
     use(demandSheets[0]);
-    for (const other of demandSheets.slice(1)) skip(other, `er is één vraagtabel gebruikt ('${demandSheets[0]}'). Kies een andere met --vraag "${other}".`);
+    for (const other of demandSheets.slice(1)) skip(other, `er is één vraagtabel gebruikt ('${demandSheets[0]}'). Kies een andere in stap 1 van het taakvenster of met --vraag "${other}" op de opdrachtregel.`);
   }
 
   // Supply at type level, used when there is no stock table.
@@ -334,7 +334,7 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
     }
     throw new UserError(
       `Geen voorraad-, aanbod- of vraagtabel gevonden in de werkmap (bladen: ${names.map((n) => `'${n}'`).join(", ")}). ` +
-      "Geef met --voorraad en --vraag aan op welke bladen ze staan, of controleer de kolomkoppen (zie de handleiding).",
+      "Kies de bladen in stap 1 van het taakvenster (opdrachtregel: --voorraad en --vraag), of controleer de kolomkoppen (zie de handleiding).",
     );
   }
 
@@ -397,9 +397,9 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
     issues.push({ code: "plannen-geen-aanbod", severity: "waarschuwing", sheet: planSheets[0], cell: null, message: "Er zijn geplande wijzigingen, maar geen voorraad of aanbodtabel om ze op toe te passen; ze zijn niet gebruikt." });
   }
   if (demand.length === 0) {
-    issues.push({ code: "geen-vraag", severity: "info", sheet: null, cell: null, message: "Geen vraagtabel gevonden: het tekort is niet berekend. Voeg een vraagtabel toe of wijs die aan met --vraag." });
+    issues.push({ code: "geen-vraag", severity: "info", sheet: null, cell: null, message: "Geen vraagtabel gevonden: het tekort is niet berekend. Voeg een vraagtabel toe, of wijs die aan in stap 1 van het taakvenster (opdrachtregel: --vraag)." });
   } else if (!supplySource) {
-    issues.push({ code: "geen-aanbod", severity: "waarschuwing", sheet: null, cell: null, message: "Geen voorraad- of aanbodtabel gevonden: het tekort is niet berekend. Voeg een voorraad- of aanbodtabel toe, of wijs die aan met --voorraad." });
+    issues.push({ code: "geen-aanbod", severity: "waarschuwing", sheet: null, cell: null, message: "Geen voorraad- of aanbodtabel gevonden: het tekort is niet berekend. Voeg een voorraad- of aanbodtabel toe, of wijs die aan in stap 1 van het taakvenster (opdrachtregel: --voorraad)." });
   }
   // The what-if base and the scenario of the rules (only a stock has dwellings to move).
   checkCancelled(signal);

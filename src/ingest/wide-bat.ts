@@ -203,7 +203,7 @@ function planLabels(
       issues.push(makeIssue("labelkolom-aangenomen", "info", sheet, tableCell(table, headerIndex, col),
         `Kolom ${text === null ? "zonder kop" : `'${text}'`} (${tableCell(table, headerIndex, col)}) op blad '${sheet}' ` +
         `is gelezen als ${LABEL_FIELDS.eigenaar}. Gaat het om een gemeente, buurt of wijk, noem de kolom dan zo ` +
-        `of kies het veld zelf (--kolom gemeente="${text ?? ""}").`));
+        `of kies het veld zelf (--kolom gemeente="${text ?? ""}" of in het taakvenster).`));
     } else if (text !== null) {
       ignored.push(col);
     }
