@@ -4,40 +4,11 @@
  * classification: the margins of the clustering potential, the reference year of the stock for
  * planned changes, and the what-if scenario the analysis starts with.
  */
-import { Button, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Switch, Text } from "@fluentui/react-components";
 import { ArrowResetRegular } from "@fluentui/react-icons";
+import { useFormStyles } from "../form-styles";
 import { BAT_SCALE_CHOICES, RULE_FIELDS, type BooleanRuleKey, type RuleErrors, type RuleFieldKey, type RuleFieldMeta, type RulesFormValues, type TextRuleKey } from "../rules-form";
 
-const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalM,
-  },
-  group: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    border: "none",
-    margin: 0,
-    padding: 0,
-  },
-  legend: {
-    padding: 0,
-    marginBottom: tokens.spacingVerticalXS,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  input: {
-    minWidth: "0",
-    width: "100%",
-  },
-  actions: {
-    display: "flex",
-    flexWrap: "wrap",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-  },
-});
 
 /** Props of the rules step. */
 export interface RulesStepProps {
@@ -58,7 +29,7 @@ function isBoolean(meta: RuleFieldMeta): meta is RuleFieldMeta & { key: BooleanR
 
 /** The rules step. */
 export function RulesStep(props: RulesStepProps) {
-  const styles = useStyles();
+  const styles = useFormStyles();
   const groups = [...new Set(RULE_FIELDS.map((f) => f.group))];
   const errorCount = Object.keys(props.errors).length;
 

@@ -31,31 +31,10 @@ import { useMemo, useState } from "react";
 import type { Lezing } from "../../domain/tekort";
 import { nlInt } from "../../report/format";
 import { parseNumberText } from "../rules-form";
+import { useFormStyles } from "../form-styles";
 import { demandSetKey, demandSets, type Scenario, type WhatIfOptions, type WhatIfView, type WhatIfViewRow } from "../whatif-view";
 
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalM,
-  },
-  group: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    border: "none",
-    margin: 0,
-    padding: 0,
-  },
-  legend: {
-    padding: 0,
-    marginBottom: tokens.spacingVerticalXS,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  input: {
-    minWidth: "0",
-    width: "100%",
-  },
   choices: {
     display: "grid",
     gridTemplateColumns: "minmax(0, 2fr) minmax(0, 1fr)",
@@ -77,12 +56,6 @@ const useStyles = makeStyles({
   },
   hint: {
     color: tokens.colorNeutralForeground3,
-  },
-  actions: {
-    display: "flex",
-    flexWrap: "wrap",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
   },
 });
 
@@ -192,6 +165,7 @@ function signed(n: number | null): string {
 
 /** The panel. */
 export function WhatIfPanel(props: WhatIfPanelProps) {
+  const form = useFormStyles();
   const styles = useStyles();
   const { options, view } = props;
   const [texts, setTexts] = useState<InputTexts>(() => textsOf(props.initial, options));
@@ -218,7 +192,7 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
   const countField = (key: "ontmoetingsruimten" | "wlz", label: string, hint: string, max: number) => (
     <Field label={label} hint={hint} validationMessage={errors[key]} validationState={errors[key] ? "error" : "none"}>
       <Input
-        className={styles.input}
+        className={form.input}
         inputMode="numeric"
         value={texts[key]}
         disabled={max === 0 && texts[key] === "0"}
@@ -228,14 +202,14 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
   );
 
   return (
-    <div className={styles.root}>
+    <div className={form.root}>
       <Text>
         Reken uit wat er van het tekort overblijft als u woningen aanpast, ontmoetingsruimten maakt of Wlz-zorg gaat leveren. Elke wijziging
         wordt meteen doorgerekend op de ingedeelde voorraad; de analyse hoeft niet opnieuw.
       </Text>
 
-      <fieldset className={styles.group}>
-        <legend className={styles.legend}>Maatregelen</legend>
+      <fieldset className={form.group}>
+        <legend className={form.legend}>Maatregelen</legend>
         <Field
           label="Potentieel geschikte woningen aanpassen"
           hint={`${nlInt(potentieel)} woningen zijn met een lichte aanpassing nultreden te maken.`}
@@ -243,7 +217,7 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
           validationState={errors.percentage ? "error" : "none"}
         >
           <Input
-            className={styles.input}
+            className={form.input}
             inputMode="decimal"
             value={texts.percentage}
             contentAfter={<Text aria-hidden="true">%</Text>}
@@ -270,7 +244,7 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
                   validationState={errors[key] ? "error" : "none"}
                 >
                   <Input
-                    className={styles.input}
+                    className={form.input}
                     inputMode="decimal"
                     value={texts.segmenten[seg.segment] ?? ""}
                     contentAfter={<Text aria-hidden="true">%</Text>}
@@ -325,7 +299,7 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
       ) : null}
 
       {view && options.tekortBerekend ? (
-        <section className={styles.group} aria-labelledby="watals-tekort">
+        <section className={form.group} aria-labelledby="watals-tekort">
           <Text as="h4" id="watals-tekort" weight="semibold" className={styles.heading}>
             Tekort: basis en wat-als
           </Text>
@@ -356,7 +330,7 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
             const list = shown(lezing);
             if (list.length === 0) return null;
             return (
-              <div key={lezing} className={styles.group}>
+              <div key={lezing} className={form.group}>
                 <Text as="h5" size={200} weight="semibold" className={styles.heading}>
                   {`${title} (${uitleg})`}
                 </Text>
@@ -389,7 +363,7 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
       ) : null}
 
       {view ? (
-        <section className={styles.group} aria-labelledby="watals-aanbod">
+        <section className={form.group} aria-labelledby="watals-aanbod">
           <Text as="h4" id="watals-aanbod" weight="semibold" className={styles.heading}>
             Aanbod nu: basis en wat-als
           </Text>
@@ -415,7 +389,7 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
       ) : null}
 
       {view ? (
-        <section className={styles.group} aria-labelledby="watals-gedaan">
+        <section className={form.group} aria-labelledby="watals-gedaan">
           <Text as="h4" id="watals-gedaan" weight="semibold" className={styles.heading}>
             Wat er is gedaan
           </Text>
@@ -449,7 +423,7 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
         </section>
       ) : null}
 
-      <section className={styles.group} aria-labelledby="watals-uitvoer">
+      <section className={form.group} aria-labelledby="watals-uitvoer">
         <Text as="h4" id="watals-uitvoer" weight="semibold" className={styles.heading}>
           {props.mode === "excel" ? "Naar de werkmap" : "Naar het resultaatbestand"}
         </Text>
@@ -458,7 +432,7 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
             ? "Schrijft de resultaatbladen opnieuw met dit scenario: blad Tekort zet het naast de basis, blad Aanpassingspotentieel toont elke aangepaste woning. Het scenario wordt bij de regels bewaard."
             : "Het resultaatbestand krijgt dit scenario: blad Tekort zet het naast de basis, blad Aanpassingspotentieel toont elke aangepaste woning."}
         </Text>
-        <div className={styles.actions}>
+        <div className={form.actions}>
           <Button
             appearance="primary"
             icon={props.mode === "excel" ? <TableArrowUpRegular /> : <ArrowDownloadRegular />}
