@@ -63,6 +63,47 @@ function optionText(s: SheetDetection): string {
   return `${s.sheet} (${KIND_LABELS[s.kind]})`;
 }
 
+/** One table choice: "Automatisch", optionally Excel's selection, then every sheet. */
+function TableField(props: {
+  label: string;
+  hint: string;
+  choice: TableChoice;
+  /** The text shown for a choice (the automatic one names the sheet it would use). */
+  textOf: (choice: TableChoice) => string;
+  selectionAvailable: boolean;
+  sheets: readonly SheetDetection[];
+  disabled: boolean;
+  className: string;
+  onChange: (choice: TableChoice) => void;
+}) {
+  const auto = props.textOf({ kind: "auto" });
+  return (
+    <Field label={props.label} hint={props.hint}>
+      <Dropdown
+        className={props.className}
+        value={props.textOf(props.choice)}
+        selectedOptions={[choiceValue(props.choice)]}
+        onOptionSelect={(_e, data) => data.optionValue && props.onChange(parseChoice(data.optionValue))}
+        disabled={props.disabled}
+      >
+        <Option value="auto" text={auto}>
+          {auto}
+        </Option>
+        {props.selectionAvailable ? (
+          <Option value="selection" text={SELECTION_SHEET}>
+            {SELECTION_SHEET}
+          </Option>
+        ) : null}
+        {props.sheets.map((s) => (
+          <Option key={s.sheet} value={choiceValue({ kind: "sheet", name: s.sheet })} text={optionText(s)}>
+            {optionText(s)}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
+  );
+}
+
 /** The tables step. */
 export function TablesStep(props: TablesStepProps) {
   const styles = useStyles();
@@ -100,47 +141,28 @@ export function TablesStep(props: TablesStepProps) {
           </li>
         ))}
       </ul>
-      <Field label="Voorraad (woningen)" hint={voorraadHint}>
-        <Dropdown
-          className={styles.dropdown}
-          value={textOf(voorraad, props.autoVoorraad)}
-          selectedOptions={[choiceValue(voorraad)]}
-          onOptionSelect={(_e, data) => data.optionValue && props.onVoorraadChange(parseChoice(data.optionValue))}
-          disabled={props.busy}
-        >
-          <Option value="auto" text={textOf({ kind: "auto" }, props.autoVoorraad)}>
-            {textOf({ kind: "auto" }, props.autoVoorraad)}
-          </Option>
-          {props.selectionAvailable ? (
-            <Option value="selection" text={SELECTION_SHEET}>
-              {SELECTION_SHEET}
-            </Option>
-          ) : null}
-          {sheets.map((s) => (
-            <Option key={s.sheet} value={choiceValue({ kind: "sheet", name: s.sheet })} text={optionText(s)}>
-              {optionText(s)}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
-      <Field label="Vraag" hint={vraagHint}>
-        <Dropdown
-          className={styles.dropdown}
-          value={textOf(vraag, props.autoVraag)}
-          selectedOptions={[choiceValue(vraag)]}
-          onOptionSelect={(_e, data) => data.optionValue && props.onVraagChange(parseChoice(data.optionValue))}
-          disabled={props.busy}
-        >
-          <Option value="auto" text={textOf({ kind: "auto" }, props.autoVraag)}>
-            {textOf({ kind: "auto" }, props.autoVraag)}
-          </Option>
-          {sheets.map((s) => (
-            <Option key={s.sheet} value={choiceValue({ kind: "sheet", name: s.sheet })} text={optionText(s)}>
-              {optionText(s)}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
+      <TableField
+        label="Voorraad (woningen)"
+        hint={voorraadHint}
+        choice={voorraad}
+        textOf={(c) => textOf(c, props.autoVoorraad)}
+        selectionAvailable={props.selectionAvailable}
+        sheets={sheets}
+        disabled={props.busy}
+        className={styles.dropdown}
+        onChange={props.onVoorraadChange}
+      />
+      <TableField
+        label="Vraag"
+        hint={vraagHint}
+        choice={vraag}
+        textOf={(c) => textOf(c, props.autoVraag)}
+        selectionAvailable={false}
+        sheets={sheets}
+        disabled={props.busy}
+        className={styles.dropdown}
+        onChange={props.onVraagChange}
+      />
       <div className={styles.actions}>
         <Button appearance="primary" onClick={props.onNext}>
           Verder naar kolommen
