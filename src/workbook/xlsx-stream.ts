@@ -8,7 +8,7 @@
 import { promises as fs } from "node:fs";
 import type { Readable } from "node:stream";
 import { UserError } from "../domain/issues";
-import { checkContainer, isOle, isZip } from "./container";
+import { checkContainer, containerMessage, isOle, isZip } from "./container";
 import { analysePackage, type StreamAnalyseOptions, type StreamAnalysis } from "./xlsx-pass";
 import { readWorkbookInfo, worksheets, ZipParts, type StreamedSheet } from "./xlsx-parts";
 import { bytesReader, openZipFile, zlibInflate } from "./zip-node";
@@ -119,9 +119,17 @@ export async function* streamWorksheets(input: string | Readable): AsyncGenerato
 export async function analyseXlsxStream(input: string | Readable, options: StreamAnalyseOptions): Promise<StreamAnalysis> {
   const { open, close } = await openInput(input);
   const onDebug = options.onDebug ?? (process.env.BAT_BZK_DEBUG ? (err: unknown) => process.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`) : undefined);
+  // A damaged part can leave every stream waiting with nothing left to do: Node then empties its
+  // event loop and the command would exit 0 without a word. Fail the read instead.
+  let onIdle: () => void = () => undefined;
+  const stalled = new Promise<never>((_resolve, reject) => {
+    onIdle = () => reject(new UserError(containerMessage("zip", options.label ?? "Het bestand")));
+  });
+  process.on("beforeExit", onIdle);
   try {
-    return await analysePackage(open, { ...options, onDebug });
+    return await Promise.race([analysePackage(open, { ...options, onDebug }), stalled]);
   } finally {
+    process.off("beforeExit", onIdle);
     await close();
   }
 }
