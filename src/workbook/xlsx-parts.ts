@@ -80,15 +80,28 @@ export class ZipParts {
     if (e.encrypted) throw new PackageError(`part ${part} encrypted`);
     if (e.compressionMethod !== 0 && e.compressionMethod !== 8) throw new PackageError(`part ${part}: compression ${e.compressionMethod}`);
     const pipe = new TransformStream<Uint8Array, Uint8Array>();
-    const writing = e.getData(pipe.writable, { passThrough: "compressed" });
+    // zip.js runs each getData in one of a few codec slots (`maxWorkers`); a read given up
+    // halfway must end its getData, or the slot stays taken and later reads wait for zip.js's
+    // 5-second timeout each. Aborting and cancelling on an early end frees it.
+    const abort = new AbortController();
+    const writing = e.getData(pipe.writable, { passThrough: "compressed", signal: abort.signal });
     // zip.js refuses a part without closing the stream (e.g. "Ambiguous archive": the local
     // header disagrees with the central directory): the reading side must fail too.
     const failed = writing.then(() => new Promise<never>(() => undefined));
     failed.catch(() => undefined);
-    const raw = readableChunks(pipe.readable, failed);
-    if (e.compressionMethod === 0) yield* raw;
-    else yield* this.inflate(raw);
-    await writing;
+    let complete = false;
+    try {
+      const raw = readableChunks(pipe.readable, failed);
+      if (e.compressionMethod === 0) yield* raw;
+      else yield* this.inflate(raw);
+      await writing;
+      complete = true;
+    } finally {
+      if (!complete) {
+        abort.abort();
+        pipe.readable.cancel().catch(() => undefined);
+      }
+    }
   }
 
   /** The part's whole text (UTF-8). @throws PackageError when it is missing or larger than 64 MB. */
@@ -112,13 +125,18 @@ export class ZipParts {
 
 async function* readableChunks(readable: ReadableStream<Uint8Array>, failed: Promise<never>): AsyncGenerator<Uint8Array> {
   const reader = readable.getReader();
+  let done = false;
   try {
     for (;;) {
-      const { done, value } = await Promise.race([reader.read(), failed]);
-      if (done) return;
-      if (value && value.length > 0) yield value;
+      const next = await Promise.race([reader.read(), failed]);
+      if (next.done) {
+        done = true;
+        return;
+      }
+      if (next.value && next.value.length > 0) yield next.value;
     }
   } finally {
+    if (!done) reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }
 }
