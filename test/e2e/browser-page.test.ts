@@ -129,7 +129,7 @@ async function runThroughPage(sample: string, workbook: string): Promise<Run> {
     await shot(page, sample, 4, "regels", heading(page, "3. Regels"));
 
     await toRun.click();
-    const analyse = page.getByRole("button", { name: "Analyseren" });
+    const analyse = page.getByRole("button", { name: "Analyseren", exact: true });
     await analyse.waitFor({ state: "visible", timeout: STEP_TIMEOUT });
     await expectEnabled(analyse);
     await shot(page, sample, 5, "uitvoeren", heading(page, "4. Uitvoeren"));
