@@ -21,6 +21,7 @@ const { computeTekort } = require(path.join(lib, "domain", "tekort.js"));
 const { assessAdaptation } = require(path.join(lib, "domain", "potentieel.js"));
 const { findClusterCandidates } = require(path.join(lib, "domain", "clustering.js"));
 const { findCareCandidates } = require(path.join(lib, "domain", "zorgpotentieel.js"));
+const { stockComplexes } = require(path.join(lib, "domain", "reclassify.js"));
 const { prepareWhatIf, computeWhatIf, paramsFromRules } = require(path.join(lib, "domain", "whatif.js"));
 
 const now = () => Number(process.hrtime.bigint()) / 1e9;
@@ -39,11 +40,12 @@ function domain(size, reps) {
   const best = { classify: Infinity, aggregate: Infinity, tekort: Infinity, core: Infinity, adaptation: Infinity, potentials: Infinity, whatIfPrepare: Infinity, whatIfRecompute: Infinity };
   for (let i = 0; i < reps; i++) {
     const t0 = now();
-    const { dwellings } = classifyStock(rows, rules);
+    const classified = classifyStock(rows, rules);
+    const { dwellings } = classified;
     const t1 = now();
-    // As the pipeline: the groupings the stock has values for, in one pass with the summary.
-    const keys = KEYS.filter((k) => rows.some((r) => r[k] !== null));
-    const all = summariseAll(dwellings, scale, keys);
+    // As the pipeline: every grouping in one pass with the summary, those with values kept.
+    const all = summariseAll(dwellings, scale, KEYS);
+    if (all.groups.every((g) => !g.hasValues)) throw new Error("no groupings");
     const supply = supplyFromSummary(all.summary, scale);
     const t2 = now();
     const tekort = computeTekort(supply, demand, { batScale: scale });
@@ -52,12 +54,13 @@ function domain(size, reps) {
     const t4 = now();
     // As the pipeline after the core: clustering and care potential, the what-if base, and one
     // recompute of a scenario (what the task pane's what-if panel does per change of an input).
-    const clustering = findClusterCandidates(dwellings, rules);
-    const zorgpotentieel = findCareCandidates(dwellings, rules);
+    const complexes = stockComplexes(dwellings, classified.complexes);
+    const clustering = findClusterCandidates(dwellings, rules, complexes);
+    const zorgpotentieel = findCareCandidates(dwellings, rules, complexes);
     const t5 = now();
     const base = prepareWhatIf({
       dwellings, adapted: adapted.perDwelling, rules, batScale: scale, supplySource: "voorraad", supply, demand, plannen: [], clustering, zorgpotentieel,
-    });
+    }, { complexes });
     const t6 = now();
     computeWhatIf(base, { ...paramsFromRules(rules), aanpassenPercentage: 30, ontmoetingsruimten: 5 });
     const t7 = now();
