@@ -24,6 +24,8 @@ import type { MappingOverrides, RawTable, StockField, StockIngest, TableKind } f
 import { computeCbsRoute, type AdaptationShareEntry, type CbsRoute, type CbsStockEntry } from "./domain/cbs";
 import { readAdaptationShares, readCbsStock } from "./ingest/cbs";
 import type { WorkbookReader } from "./workbook/port";
+import { readSaldo } from "./ingest/saldo";
+import { compareSaldo, vergelijkingIssues, type SaldoVergelijking } from "./domain/vergelijking";
 
 /** Options of one analysis run. */
 export interface AnalyseOptions {
@@ -91,6 +93,9 @@ export interface AnalysisResult {
   watAls: WhatIfResult | null;
   issues: Issue[];
   rules: Rules;
+  /** Published saldo / tekort / opgave tables recomputed from the demand and supply (one per
+   * saldo sheet; empty when the workbook has none). Never read as demand. */
+  vergelijking: SaldoVergelijking[];
   /** The CBS route (CBS stock × adaptation percentages, combined with the BAT stock); absent when
    * the workbook has no CBS stock table and percentage table. */
   cbs?: CbsRoute;
@@ -314,6 +319,14 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
       for (const other of supplySheets.slice(1)) skip(other, `er is één aanbodtabel gebruikt ('${supplySheets[0]}').`);
     }
   }
+  // Published saldo tables: read now (their figures are compared once the tekort is known).
+  const saldoSheets = names.filter((n) => kinds.get(n) === "saldo" && n !== options.vraag && n !== options.voorraad);
+  const saldoTables = saldoSheets.map((sheet) => {
+    const s = readSaldo(tableOf(sheet));
+    issues.push(...s.issues);
+    use(sheet, "Nagerekend op het blad Vergelijking.");
+    return { sheet, entries: s.entries, teken: s.teken, tekenBron: s.tekenBron, afgerondOp5: s.afgerondOp5 };
+  });
   // CBS route input, read before the check below so that a workbook with only these tables works.
   const cbsInput = readCbsInput(names, kinds, tableOf, use, skip, issues);
   // Planned changes (read once the stock's BAT scale is known, below).
@@ -401,6 +414,17 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
   } else if (!supplySource) {
     issues.push({ code: "geen-aanbod", severity: "waarschuwing", sheet: null, cell: null, message: "Geen voorraad- of aanbodtabel gevonden: het tekort is niet berekend. Voeg een voorraad- of aanbodtabel toe, of wijs die aan in stap 1 van het taakvenster (opdrachtregel: --voorraad)." });
   }
+  const vergelijking: SaldoVergelijking[] = [];
+  for (const t of saldoTables) {
+    if (tekort.length === 0) {
+      issues.push({ code: "saldo-niet-nagerekend", severity: "waarschuwing", sheet: t.sheet, cell: null,
+        message: `Blad '${t.sheet}' is een gepubliceerde saldotabel, maar zonder vraag en aanbod in de werkmap is die niet na te rekenen. Voeg de vraag- en aanbodtabel toe waar de cijfers op berusten.` });
+      continue;
+    }
+    const v = compareSaldo(t, tekort);
+    vergelijking.push(v);
+    issues.push(...vergelijkingIssues(v));
+  }
   // The what-if base and the scenario of the rules (only a stock has dwellings to move).
   checkCancelled(signal);
   progress("Wat-als berekenen", 0.92);
@@ -414,7 +438,7 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
 
   return {
     tables, stock, batScale, dwellings, adapted: adaptation.perDwelling, summary, groups, supplySource, supply, demand,
-    tekort, adaptationTotals: adaptation.totals, plannen, aanbodPerJaar, clustering, zorgpotentieel, watAlsBasis, watAls, issues, rules, ...(cbs ? { cbs } : {}),
+    tekort, adaptationTotals: adaptation.totals, plannen, aanbodPerJaar, clustering, zorgpotentieel, watAlsBasis, watAls, vergelijking, issues, rules, ...(cbs ? { cbs } : {}),
   };
 }
 
@@ -473,9 +497,9 @@ function compareStockTotals(used: StockIngest, other: StockIngest, issues: Issue
 }
 
 /** Does the analysis need this sheet's cells (not only its stock rows)? Demand and supply tables
- * and the two tables of the CBS route. A streaming reader keeps the cells of these sheets. */
+ * the two tables of the CBS route and published saldo tables. A streaming reader keeps the cells of these sheets. */
 export function needsCells(kind: TableKind): boolean {
-  return kind === "vraag" || kind === "aanbod" || kind === "cbs-voorraad" || kind === "aanpassingspercentages";
+  return kind === "vraag" || kind === "aanbod" || kind === "cbs-voorraad" || kind === "aanpassingspercentages" || kind === "saldo";
 }
 
 /**
