@@ -339,6 +339,12 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
   }
 
   if (!stock && demand.length === 0 && supplyTable.length === 0 && !cbsInput) {
+    if (saldoSheets.length > 0) {
+      throw new UserError(
+        `Blad ${saldoSheets.map((n) => `'${n}'`).join(", ")} is een gepubliceerde saldotabel (aanbod − vraag of opgave); die wordt nagerekend, niet als vraag gelezen. ` +
+        "Daarvoor zijn de vraag en het aanbod nodig waar de tabel op berust: voeg die bladen toe, of wijs ze aan in stap 1 van het taakvenster (opdrachtregel: --vraag en --voorraad).",
+      );
+    }
     // Nothing to analyse: say why in one line, for the sheet the user chose or the stock found.
     const empty = emptyStocks[0];
     if (empty) {

@@ -77,7 +77,7 @@ export const ReplySchema = z.discriminatedUnion("kind", [
 export type WorkerReply = z.infer<typeof ReplySchema>;
 
 const SHEET_KIND_FLAGS: Record<SheetKind, true> = {
-  "bzk-indeling": true, "bzk-indeling-vervolg": true, tekort: true, aanpassingspotentieel: true, controle: true,
+  "bzk-indeling": true, "bzk-indeling-vervolg": true, tekort: true, aanpassingspotentieel: true, vergelijking: true, controle: true,
 };
 const SHEET_KINDS = Object.keys(SHEET_KIND_FLAGS) as [SheetKind, ...SheetKind[]];
 /** Every table kind, checked by the compiler: a kind added to TableKind must be added here. */

@@ -90,8 +90,10 @@ export interface VergelijkingCel {
   status: VergelijkingStatus;
   /** Dutch: how the recomputed figure is made ("aanbod 10.793 − vraag 11.020"). */
   berekening: string;
-  /** Most likely cause of a difference; null for gelijk. */
+  /** Most likely cause of a difference (the first of `oorzaken`); null for gelijk. */
   oorzaak: OorzaakCode | null;
+  /** Every slip of the explanation, e.g. ["regulier-in-of-exclusief", "ander-scenario"]; empty for gelijk. */
+  oorzaken: OorzaakCode[];
   /** Dutch explanation of the cause (or of why it cannot be recomputed). */
   toelichting: string;
 }
@@ -311,17 +313,18 @@ export function compareSaldo(table: PublishedSaldoTable, rows: readonly TekortRo
       }
     }
     if (herberekend !== null && herberekend === p.waarde) {
-      cellen.push({ ...base, herberekend, verschil: 0, status: "gelijk", berekening, oorzaak: null, toelichting: "" });
+      cellen.push({ ...base, herberekend, verschil: 0, status: "gelijk", berekening, oorzaak: null, oorzaken: [], toelichting: "" });
       continue;
     }
     if (herberekend !== null && Math.abs(herberekend - p.waarde) <= tol) {
-      cellen.push({ ...base, herberekend, verschil: p.waarde - herberekend, status: "afronding", berekening, oorzaak: "afronding",
+      cellen.push({ ...base, herberekend, verschil: p.waarde - herberekend, status: "afronding", berekening, oorzaak: "afronding", oorzaken: ["afronding"],
         toelichting: `Verschil ${n(p.waarde - herberekend)}: afronding${table.afgerondOp5 ? " op 5" : ""}.` });
       continue;
     }
     const alt = best(p.waarde, [...cands, ...otherGroups(p, p.categorie, idx, teken, totals)], tol);
     const rounding = herberekend !== null && alt === null && p.waarde % 5 === 0 && Math.abs(herberekend - p.waarde) <= 2.5;
-    const oorzaak: OorzaakCode = alt ? alt.slips[0].code : rounding ? "afronding" : "onbekend";
+    const oorzaken: OorzaakCode[] = alt ? alt.slips.map((s) => s.code) : [rounding ? "afronding" : "onbekend"];
+    const oorzaak = oorzaken[0];
     let toelichting = alt
       ? `Het gepubliceerde getal ontstaat met ${formatLijst(alt.slips.map((s) => s.text))}: ${alt.berekening} = ${n(alt.value)}.`
       : rounding ? `Verschil ${n(p.waarde - herberekend!)}: afronding op 5.` : "Oorzaak onbekend: geen bekende vergissing geeft dit getal.";
@@ -331,7 +334,8 @@ export function compareSaldo(table: PublishedSaldoTable, rows: readonly TekortRo
     }
     cellen.push({
       ...base, herberekend, verschil: herberekend === null ? null : p.waarde - herberekend,
-      status: herberekend === null ? "niet-na-te-rekenen" : "wijkt-af", berekening, oorzaak: herberekend === null && !alt ? null : oorzaak, toelichting,
+      status: herberekend === null ? "niet-na-te-rekenen" : "wijkt-af", berekening,
+      oorzaak: herberekend === null && !alt ? null : oorzaak, oorzaken: herberekend === null && !alt ? [] : oorzaken, toelichting,
     });
   }
   const telling: Record<VergelijkingStatus, number> = { gelijk: 0, afronding: 0, "wijkt-af": 0, "niet-na-te-rekenen": 0 };
@@ -362,15 +366,14 @@ function summarise(cellen: readonly VergelijkingCel[], rows: readonly TekortRow[
   const groups = new Map<string, VergelijkingCel[]>();
   for (const c of cellen) {
     if (c.status === "gelijk" || c.status === "afronding") continue;
-    const code = c.oorzaak ?? "onbekend";
-    const k = JSON.stringify([c.groep, c.scenario, c.status, code]);
+    const k = JSON.stringify([c.groep, c.scenario, c.status, c.oorzaken]);
     groups.set(k, [...(groups.get(k) ?? []), c]);
   }
   for (const list of groups.values()) {
     const c = list[0];
     const years = [...new Set(list.map((x) => x.jaar))].sort();
     const what = c.status === "niet-na-te-rekenen" ? "niet na te rekenen" : "wijken af";
-    const cause = c.oorzaak ? `: ${oorzaakKort(c.oorzaak)}` : "";
+    const cause = c.oorzaken.length > 0 ? `: ${formatLijst(c.oorzaken.map(oorzaakKort))}` : "";
     out.push(`${groepNaam(c.groep, c.scenario)}, ${formatLijst(years.map(String))}: ${list.length} ${list.length === 1 ? "cijfer" : "cijfers"} ${what}${cause} (${formatLijst(list.map((x) => x.cell))}).`);
   }
   const published = new Set(table.entries.map((e) => JSON.stringify([e.groep, e.scenario])));

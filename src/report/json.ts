@@ -8,6 +8,7 @@ import type { Severity } from "../domain/issues";
 import type { BzkType, Zorgprofiel } from "../domain/types";
 import type { TekortRow } from "../domain/tekort";
 import type { CbsRoute } from "../domain/cbs";
+import type { OorzaakCode, SaldoTeken, SaldoVergelijking, VergelijkingStatus } from "../domain/vergelijking";
 import type { SupplySummary } from "../domain/aggregate";
 import type { MutatieSoort, SupplyYear } from "../domain/plannen";
 import type { ClusterCandidate } from "../domain/clustering";
@@ -66,6 +67,37 @@ export interface JsonDocument {
   /** uitbreiding: the CBS route (CBS stock × adaptation percentages combined with the BAT stock);
    * null when the workbook has no CBS stock and percentage tables. */
   cbsRoute: JsonCbsRoute | null;
+  /** uitbreiding (issue 10): published saldo / tekort / opgave tables recomputed; empty when the
+   * workbook has none. */
+  vergelijking: JsonVergelijking[];
+}
+
+/** One published saldo table recomputed (see docs/json.md, "Vergelijking"). */
+export interface JsonVergelijking {
+  blad: string;
+  teken: SaldoTeken;
+  tekenBron: string;
+  afgerondOp5: boolean;
+  telling: Record<VergelijkingStatus, number>;
+  samenvatting: string[];
+  cellen: {
+    blad: string; cel: string; rij: string; groep: string | null; scenario: string | null; categorie: string | null;
+    zorgprofiel: Zorgprofiel | null; totaal: boolean; jaar: number; gebied: string | null;
+    gepubliceerd: number; nagerekend: number | null; verschil: number | null; status: VergelijkingStatus;
+    oorzaak: OorzaakCode | null; oorzaken: OorzaakCode[]; toelichting: string; berekening: string;
+  }[];
+}
+
+/** `vergelijking` entries from the domain result, with a fixed key order. */
+export function vergelijkingJson(list: readonly SaldoVergelijking[]): JsonVergelijking[] {
+  return list.map((v) => ({
+    blad: v.sheet, teken: v.teken, tekenBron: v.tekenBron, afgerondOp5: v.afgerondOp5, telling: { ...v.telling }, samenvatting: [...v.samenvatting],
+    cellen: v.cellen.map((c) => ({
+      blad: c.sheet, cel: c.cell, rij: c.label, groep: c.groep, scenario: c.scenario, categorie: c.categorie, zorgprofiel: c.zorgprofiel,
+      totaal: c.totaal, jaar: c.jaar, gebied: c.gebied, gepubliceerd: c.gepubliceerd, nagerekend: c.herberekend, verschil: c.verschil,
+      status: c.status, oorzaak: c.oorzaak, oorzaken: [...c.oorzaken], toelichting: c.toelichting, berekening: c.berekening,
+    })),
+  }));
 }
 
 /** Dwellings per outcome in `cbsRoute`. */
@@ -201,6 +233,7 @@ export function buildJsonHead(result: AnalysisResult): JsonDocument {
     ...whatIfFields(result),
     meldingen: result.issues.map((i) => ({ ernst: i.severity, blad: i.sheet, cel: i.cell, tekst: i.message, code: i.code })),
     cbsRoute: result.cbs ? cbsRouteJson(result.cbs) : null,
+    vergelijking: vergelijkingJson(result.vergelijking),
   };
 }
 

@@ -9,6 +9,7 @@ import type { AnalysisResult } from "../pipeline";
 import { EXCEL_MAX_ROWS, layoutSheet, type ColumnSpec, type ModelValue, type SheetModel, type TableModel } from "./sheet-model";
 import { nlInt, roundTo } from "./format";
 import { cbsSheetPart } from "./cbs-sheet";
+import { vergelijkingSheet } from "./vergelijking-sheet";
 import { plannenNotes, potentieelExtraTables, potentieelNotes, tekortExtraTables, watAlsText } from "./whatif-tables";
 
 /** Options for the sheets: `afronden` rounds saldo and tekort in the Tekort sheet to a multiple (e.g. 5). */
@@ -20,9 +21,15 @@ const SEVERITY_ORDER = { fout: 0, waarschuwing: 1, info: 2 } as const;
 const jaNee = (b: boolean) => (b ? "ja" : "nee");
 const col = (header: string, kind: ColumnSpec["kind"], width?: number): ColumnSpec => ({ header, kind, width });
 
-/** Builds the four result sheets from an analysis result. */
+/** Builds the result sheets from an analysis result: BZK-indeling (and its continuation when
+ * needed), Tekort, Aanpassingspotentieel, Vergelijking (only when the workbook holds a published
+ * saldo table) and Controle. */
 export function buildSheets(result: AnalysisResult, options: SheetOptions = {}): SheetModel[] {
-  return [...fitToGrid(bzkSheet(result)), tekortSheet(result, options), withCbsRoute(potentieelSheet(result), result), controleSheet(result)];
+  const vergelijking = vergelijkingSheet(result);
+  return [
+    ...fitToGrid(bzkSheet(result)), tekortSheet(result, options), withCbsRoute(potentieelSheet(result), result),
+    ...(vergelijking ? [vergelijking] : []), controleSheet(result),
+  ];
 }
 
 /**

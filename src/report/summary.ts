@@ -57,6 +57,14 @@ export function summaryLines(result: AnalysisResult): string[] {
         (t.afgetrokken > 0 ? `; ${nlInt(t.afgetrokken)} corporatiewoningen uit de BAT-voorraad niet dubbel geteld.` : "."),
     );
   }
+  for (const v of result.vergelijking) {
+    const t = v.telling;
+    lines.push(
+      `Gepubliceerd saldo op blad '${v.sheet}' nagerekend: ${nlInt(t.gelijk)} gelijk, ${nlInt(t.afronding)} afronding, ${nlInt(t["wijkt-af"])} wijken af, ` +
+        `${nlInt(t["niet-na-te-rekenen"])} niet na te rekenen (zie blad Vergelijking).`,
+    );
+    for (const s of v.samenvatting) lines.push(`  ${s}`);
+  }
   const n = (sev: string) => result.issues.filter((i) => i.severity === sev).length;
   lines.push(`Meldingen: ${n("fout")} fout, ${n("waarschuwing")} waarschuwing, ${n("info")} info (zie blad Controle).`);
   return lines;
