@@ -26,6 +26,8 @@ import { readAdaptationShares, readCbsStock } from "./ingest/cbs";
 import type { WorkbookReader } from "./workbook/port";
 import { readSaldo } from "./ingest/saldo";
 import { compareSaldo, vergelijkingIssues, type SaldoVergelijking } from "./domain/vergelijking";
+import { crossChecks, type KruisControle, type QuotedFigure } from "./domain/kruiscontrole";
+import { readQuotedFigures } from "./ingest/citaten";
 
 /** Options of one analysis run. */
 export interface AnalyseOptions {
@@ -96,6 +98,9 @@ export interface AnalysisResult {
   /** Published saldo / tekort / opgave tables recomputed from the demand and supply (one per
    * saldo sheet; empty when the workbook has none). Never read as demand. */
   vergelijking: SaldoVergelijking[];
+  /** Cross-table checks (supply against the CBS stock, regional percentages against the
+   * gemeenten under CBS weights, quoted figures against their tables); empty when none apply. */
+  kruiscontroles: KruisControle[];
   /** The CBS route (CBS stock × adaptation percentages, combined with the BAT stock); absent when
    * the workbook has no CBS stock table and percentage table. */
   cbs?: CbsRoute;
@@ -327,6 +332,13 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
     use(sheet, "Nagerekend op het blad Vergelijking.");
     return { sheet, entries: s.entries, teken: s.teken, tekenBron: s.tekenBron, afgerondOp5: s.afgerondOp5 };
   });
+  const quotes: QuotedFigure[] = [];
+  for (const sheet of names.filter((n) => kinds.get(n) === "citaten")) {
+    const q = readQuotedFigures(tableOf(sheet));
+    quotes.push(...q.quotes);
+    issues.push(...q.issues);
+    use(sheet, "Gecontroleerd op het blad Vergelijking.");
+  }
   // CBS route input, read before the check below so that a workbook with only these tables works.
   const cbsInput = readCbsInput(names, kinds, tableOf, use, skip, issues);
   // Planned changes (read once the stock's BAT scale is known, below).
@@ -431,6 +443,8 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
     vergelijking.push(v);
     issues.push(...vergelijkingIssues(v));
   }
+  const cross = crossChecks({ supply: supplySource === "aanbodtabel" ? supply : [], cbsStock: cbsInput?.voorraad ?? [], shares: cbsInput?.aandelen ?? [], quotes });
+  issues.push(...cross.issues);
   // The what-if base and the scenario of the rules (only a stock has dwellings to move).
   checkCancelled(signal);
   progress("Wat-als berekenen", 0.92);
@@ -444,7 +458,7 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
 
   return {
     tables, stock, batScale, dwellings, adapted: adaptation.perDwelling, summary, groups, supplySource, supply, demand,
-    tekort, adaptationTotals: adaptation.totals, plannen, aanbodPerJaar, clustering, zorgpotentieel, watAlsBasis, watAls, vergelijking, issues, rules, ...(cbs ? { cbs } : {}),
+    tekort, adaptationTotals: adaptation.totals, plannen, aanbodPerJaar, clustering, zorgpotentieel, watAlsBasis, watAls, vergelijking, kruiscontroles: cross.controles, issues, rules, ...(cbs ? { cbs } : {}),
   };
 }
 
@@ -505,7 +519,7 @@ function compareStockTotals(used: StockIngest, other: StockIngest, issues: Issue
 /** Does the analysis need this sheet's cells (not only its stock rows)? Demand and supply tables
  * the two tables of the CBS route and published saldo tables. A streaming reader keeps the cells of these sheets. */
 export function needsCells(kind: TableKind): boolean {
-  return kind === "vraag" || kind === "aanbod" || kind === "cbs-voorraad" || kind === "aanpassingspercentages" || kind === "saldo";
+  return kind === "vraag" || kind === "aanbod" || kind === "cbs-voorraad" || kind === "aanpassingspercentages" || kind === "saldo" || kind === "citaten";
 }
 
 /**

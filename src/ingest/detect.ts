@@ -14,6 +14,7 @@ import { cellText } from "./cells";
 import { detectCbsTable } from "./cbs";
 import { detectPlannedChanges } from "./mutaties";
 import { detectSaldoTable } from "./saldo";
+import { detectQuotedTable } from "./citaten";
 
 /** Result of {@link detectTable}. */
 export interface TableDetection {
@@ -70,7 +71,8 @@ function stockFields(row: readonly unknown[]): StockField[] {
  * 5. **onbekend** otherwise.
  * Before 2: **saldo** (saldo.ts) when such a categorised table names a result ("Tekort",
  * "Aanbod – vraag", "opgave") or holds a negative figure: a published result, never demand.
- * Before all of these: **mutaties** (planned changes, mutaties.ts) when the header has year, kind
+ * Before all of these: **citaten** (citaten.ts: a "Geciteerde cijfers" table with getal and
+ * grootheid columns) and **mutaties** (planned changes, mutaties.ts) when the header has year, kind
  * and number columns and a row below names nieuwbouw, sloop, verkoop, aankoop or renovatie.
  *
  * @param table raw cells.
@@ -79,6 +81,8 @@ function stockFields(row: readonly unknown[]): StockField[] {
 export function detectTable(table: RawTable): TableDetection {
   const values = table.values;
   // Planned changes first: their "BAT" and "Aantal" columns would read as a grouped stock.
+  const quoted = detectQuotedTable(table);
+  if (quoted) return quoted;
   const planned = detectPlannedChanges(table);
   if (planned !== null) return { kind: "mutaties", headerIndex: planned.headerIndex, reden: planned.reden };
   const sIdx = findHeaderRow(values, (row) => voorraadHeaderScore(row));

@@ -13,7 +13,9 @@
  * - the first header cell, a title row above the header or the sheet name names a result:
  *   "tekort", "saldo", "opgave", "overschot", "aanbod − vraag", "vraag − aanbod",
  *   "aanbod min vraag", "vraag min aanbod", "residuele behoefte"; or
- * - a category row holds a negative number (demand and supply are never negative).
+ * - at least two figures in category rows are negative (demand and supply are never negative)
+ *   and the caption does not call the table vraag/behoefte/prognose or aanbod/voorraad (there a
+ *   negative figure is a typing error, reported by the demand or supply reader).
  *
  * Sign convention: from the caption or title when it says so ("aanbod – vraag", "(- = tekort)",
  * "vraag – aanbod", "opgave" = vraag − aanbod as Kerkrade prints it); otherwise null and the
@@ -56,6 +58,9 @@ const RESULT_WORDS: readonly string[] = [
   "tekort", "saldo", "opgave", "overschot", "aanbod - vraag", "vraag - aanbod", "aanbod-vraag", "vraag-aanbod",
   "aanbod min vraag", "vraag min aanbod", "residuele behoefte",
 ];
+
+/** Words that call a table demand or supply (detect.ts uses the same). */
+const INPUT_WORDS: readonly string[] = ["vraag", "behoefte", "prognose", "aanbod", "voorraad", "inventarisatie", "geinventariseerd"];
 
 /** Sign convention stated in a caption, with the phrase that says it. */
 function statedSign(text: string): { teken: SaldoTeken; phrase: string } | null {
@@ -127,6 +132,7 @@ export function detectSaldoTable(table: RawTable): TableDetection | null {
   const h = analyseCategorizedHeader(table.values[idx]);
   let categories = 0;
   let negative: string | null = null;
+  let negatives = 0;
   const end = Math.min(table.values.length, idx + 501);
   for (let r = idx + 1; r < end; r++) {
     const cells = table.values[r] ?? [];
@@ -138,7 +144,10 @@ export function detectSaldoTable(table: RawTable): TableDetection | null {
     if (cat?.kind === "categorie") categories++;
     for (const y of h.years) {
       const f = figure(cells[y.col]);
-      if (f && f.n < 0 && negative === null) negative = tableCell(table, r, y.col);
+      if (f && f.n < 0) {
+        negatives++;
+        negative ??= tableCell(table, r, y.col);
+      }
     }
   }
   if (categories === 0) return null;
@@ -152,10 +161,11 @@ export function detectSaldoTable(table: RawTable): TableDetection | null {
         `gepubliceerd saldo/tekort (niet als vraag gelezen; nagerekend op het blad Vergelijking).`,
     };
   }
-  if (negative) {
+  const inputWord = INPUT_WORDS.find((w) => caption.includes(w));
+  if (negative && negatives >= 2 && !inputWord) {
     return {
       kind: "saldo", headerIndex: idx,
-      reden: `Kopregel op rij ${row} met woonvormen en jaartallen, en een negatief getal in cel ${negative}: ` +
+      reden: `Kopregel op rij ${row} met woonvormen en jaartallen, en ${negatives} negatieve getallen (de eerste in cel ${negative}): ` +
         `vraag en aanbod zijn nooit negatief, dus dit is een gepubliceerd saldo (nagerekend op het blad Vergelijking).`,
     };
   }

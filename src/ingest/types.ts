@@ -53,6 +53,7 @@ export type TableKind =
   | "aanpassingspercentages" // % geschikt/potentieel/ongeschikt per gemeente (and segment)
   | "mutaties"        // planned changes per year: nieuwbouw, sloop, verkoop, aankoop, renovatie
   | "saldo"           // a published saldo / tekort / opgave table: recomputed, never read as demand
+  | "citaten"         // figures quoted in a text, entered by the user: checked against the tables
   | "onbekend";
 
 /** Result of reading stock rows (per-dwelling, grouped, or wide BAT tables unpivoted). */

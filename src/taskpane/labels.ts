@@ -15,6 +15,7 @@ export const KIND_LABELS: Record<TableKind, string> = {
   aanpassingspercentages: "aanpassingspercentages per gemeente",
   mutaties: "geplande wijzigingen",
   saldo: "gepubliceerd saldo (nagerekend)",
+  citaten: "geciteerde cijfers (gecontroleerd)",
   onbekend: "niet herkend",
 };
 

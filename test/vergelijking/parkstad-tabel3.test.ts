@@ -179,3 +179,17 @@ test("the other sign convention and rounding to 5 are recognised (Kerkrade print
   expect(nul.gepubliceerd).toBe(-18625);
   expect(nul.status).toBe("afronding");
 });
+
+test("without a caption or result word, negative figures make it a saldo table; one typo in a demand table does not", () => {
+  const bare = seedRawTable("parkstad-tabel-3", { bare: true });
+  bare.values = bare.values.map((r, i) => (i === 0 ? ["Woonvorm", ...r.slice(1)] : r));
+  bare.sheet = "Blad3";
+  expect(detectTable(bare).kind).toBe("saldo");
+  const negatives = seedTable("parkstad-tabel-3").printed.flat().filter((c) => c.trim().startsWith("-")).length;
+  // The first negative figure is geclusterd wonen (basis) 2030, -1.807: row 5 without the caption rows.
+  expect(detectTable(bare).reden).toContain(`${negatives} negatieve getallen (de eerste in cel C5)`);
+  const demand = seedRawTable("parkstad-tabel-1", { bare: true });
+  demand.values = demand.values.map((r, i) => (i === 0 ? ["Woonvorm", ...r.slice(1)] : i === 3 ? [r[0], -9520, ...r.slice(2)] : r));
+  demand.sheet = "Vraag";
+  expect(detectTable(demand).kind).toBe("vraag");
+});

@@ -30,6 +30,9 @@ beforeAll(async () => {
   seedSheet("parkstad-tabel-3").forEach((row, r) => row.forEach((v, c) => {
     if (v !== null) ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue;
   }));
+  const quotes = wb.addWorksheet("Geciteerde cijfers");
+  quotes.addRow(["Citaat", "Getal", "Grootheid", "Gebied"]);
+  quotes.addRow(["In absolute aantallen komt dit neer op maar liefst 36.713 woningen in de regio.", 36713, "potentieel", "Parkstad"]);
   await wb.xlsx.writeFile(FILE);
   withTable = await analyseWorkbook(await XlsxWorkbook.fromBuffer(readFileSync(FILE)), { rules: DEFAULT_RULES });
   without = await analyseWorkbook(await XlsxWorkbook.fromBuffer(readFileSync(SAMPLE)), { rules: DEFAULT_RULES });
@@ -58,8 +61,9 @@ test("the Vergelijking sheet model, the JSON section and the command line agree"
   const doc = buildJson(withTable);
   expect(doc.vergelijking[0].cellen.map((c) => [c.cel, c.gepubliceerd, c.nagerekend, c.status]))
     .toEqual(rows.map((r) => [r[1], r[5], r[6], String(r[8]).replace(" af", "-af").replace(/ /g, "-")]));
-  expect(buildSheets(without).some((s) => s.kind === "vergelijking")).toBe(false);
+  // The sample alone has no saldo table; its cross-table checks (Tabel 2 against Tabel 4, ...) remain.
   expect(buildJson(without).vergelijking).toEqual([]);
+  expect(buildSheets(without).find((s) => s.kind === "vergelijking")!.tables.map((t) => t.name)).toEqual(["Vergelijking_Controles"]);
 
   const uit = path.join(dir, "uit.xlsx");
   const json = path.join(dir, "uit.json");
@@ -75,6 +79,10 @@ test("the Vergelijking sheet model, the JSON section and the command line agree"
   const texts: string[] = [];
   ws.eachRow((row) => texts.push(row.values && Array.isArray(row.values) ? row.values.map(String).join("|") : ""));
   expect(texts.some((t) => t.includes("C7") && t.includes("-1807") && t.includes("wijkt af"))).toBe(true);
+  expect(texts.some((t) => t.includes("Geciteerd: In absolute aantallen") && t.includes("36713") && t.includes("wijkt af"))).toBe(true);
+  expect(doc.kruiscontroles.find((c) => c.soort === "geciteerd")).toMatchObject({ gepubliceerd: 36713, status: "wijkt-af", blad: "Geciteerde cijfers", cel: "B2" });
+  expect(out).toContain("Controle: Geciteerd: In absolute aantallen");
   const fromCli = JSON.parse(readFileSync(json, "utf8"));
+  expect(fromCli.kruiscontroles).toEqual(JSON.parse(JSON.stringify(doc.kruiscontroles)));
   expect(fromCli.vergelijking).toEqual(JSON.parse(JSON.stringify(doc.vergelijking)));
 });
