@@ -28,6 +28,7 @@ import { readSaldo } from "./ingest/saldo";
 import { compareSaldo, vergelijkingIssues, type SaldoVergelijking } from "./domain/vergelijking";
 import { crossChecks, type KruisControle, type QuotedFigure } from "./domain/kruiscontrole";
 import { readQuotedFigures } from "./ingest/citaten";
+import { computeAggregateWhatIf, type AggregateWhatIfResult } from "./domain/whatif-aggregaat";
 
 /** Options of one analysis run. */
 export interface AnalyseOptions {
@@ -101,6 +102,9 @@ export interface AnalysisResult {
   /** Cross-table checks (supply against the CBS stock, regional percentages against the
    * gemeenten under CBS weights, quoted figures against their tables); empty when none apply. */
   kruiscontroles: KruisControle[];
+  /** What-if on aggregate data (CBS route × supply table): the scenario of `rules.watAls` when
+   * there is no stock per dwelling but a CBS route; null otherwise (whatif-aggregaat.ts). */
+  watAlsAggregaat: AggregateWhatIfResult | null;
   /** The CBS route (CBS stock × adaptation percentages, combined with the BAT stock); absent when
    * the workbook has no CBS stock table and percentage table. */
   cbs?: CbsRoute;
@@ -454,11 +458,17 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
   };
   const watAlsBasis = stock ? prepareWhatIf(input) : null;
   const watAls = watAlsBasis ? computeWhatIf(watAlsBasis, paramsFromRules(rules), { trace: true }) : null;
+  const watAlsAggregaat = !stock && cbs ? computeAggregateWhatIf({ cbs, supply, demand, plannen, batScale, rules, basis: tekort }) : null;
+  if (!stock && !cbs && tekort.length > 0) {
+    issues.push({ code: "watals-niet-toepasbaar", severity: "info", sheet: null, cell: null,
+      message: "Wat-als (woningen aanpassen, ontmoetingsruimten, Wlz-zorg) is niet berekend: daarvoor is een voorraad per woning of per complex nodig, " +
+        "of een CBS-woningvoorraad met aanpassingspercentages per gemeente (de CBS-route)." });
+  }
   progress("Klaar", 1);
 
   return {
     tables, stock, batScale, dwellings, adapted: adaptation.perDwelling, summary, groups, supplySource, supply, demand,
-    tekort, adaptationTotals: adaptation.totals, plannen, aanbodPerJaar, clustering, zorgpotentieel, watAlsBasis, watAls, vergelijking, kruiscontroles: cross.controles, issues, rules, ...(cbs ? { cbs } : {}),
+    tekort, adaptationTotals: adaptation.totals, plannen, aanbodPerJaar, clustering, zorgpotentieel, watAlsBasis, watAls, vergelijking, kruiscontroles: cross.controles, watAlsAggregaat, issues, rules, ...(cbs ? { cbs } : {}),
   };
 }
 

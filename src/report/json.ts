@@ -10,6 +10,7 @@ import type { BzkType, Zorgprofiel } from "../domain/types";
 import type { TekortRow } from "../domain/tekort";
 import type { CbsRoute } from "../domain/cbs";
 import type { KruisSoort, KruisStatus } from "../domain/kruiscontrole";
+import type { AggregateWhatIfResult } from "../domain/whatif-aggregaat";
 import type { OorzaakCode, SaldoTeken, SaldoVergelijking, VergelijkingStatus } from "../domain/vergelijking";
 import type { SupplySummary } from "../domain/aggregate";
 import type { MutatieSoort, SupplyYear } from "../domain/plannen";
@@ -79,6 +80,9 @@ export interface JsonDocument {
   vergelijking: JsonVergelijking[];
   /** uitbreiding (issue 10): cross-table checks and quoted figures; empty when none apply. */
   kruiscontroles: JsonKruisControle[];
+  /** uitbreiding (issue 10): the what-if on aggregate data (CBS route × supply table); null with a
+   * stock per dwelling (then see `watAls`) or without a CBS route. */
+  watAlsAggregaat: AggregateWhatIfResult | null;
 }
 
 /** One cross-table check (see docs/json.md, "Vergelijking"). */
@@ -268,6 +272,7 @@ export function buildJsonHead(result: AnalysisResult): JsonDocument {
       soort: c.soort, status: c.status, blad: c.sheet, cel: c.cell, onderwerp: c.onderwerp, gepubliceerd: c.gepubliceerd,
       berekend: c.berekend, verschil: c.verschil, eenheid: c.eenheid, toelichting: c.toelichting,
     })),
+    watAlsAggregaat: result.watAlsAggregaat,
   };
 }
 

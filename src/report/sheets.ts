@@ -10,6 +10,7 @@ import { EXCEL_MAX_ROWS, layoutSheet, type ColumnSpec, type ModelValue, type She
 import { nlInt, roundTo } from "./format";
 import { cbsSheetPart } from "./cbs-sheet";
 import { vergelijkingSheet } from "./vergelijking-sheet";
+import { aggregateWhatIfPart } from "./whatif-aggregaat-tables";
 import { plannenNotes, potentieelExtraTables, potentieelNotes, tekortExtraTables, watAlsText } from "./whatif-tables";
 
 /** Options for the sheets: `afronden` rounds saldo and tekort in the Tekort sheet to a multiple (e.g. 5). */
@@ -155,6 +156,8 @@ function tekortSheet(result: AnalysisResult, options: SheetOptions): SheetModel 
   if (watAls && result.tekort.length > 0) notes.push(`${watAls} Zie de tabel 'Wat-als tegenover de basis' onder de tekorttabel.`);
   if (step) notes.push(`Saldo en tekort zijn in dit blad afgerond op veelvouden van ${step}.`);
   if (result.tekort.length === 0) notes.push("Er is geen tekort berekend: zie het blad Controle.");
+  const aggregate = aggregateWhatIfPart(result, step);
+  notes.push(...aggregate.notes);
   return {
     kind: "tekort",
     name: "Tekort",
@@ -168,6 +171,7 @@ function tekortSheet(result: AnalysisResult, options: SheetOptions): SheetModel 
         rows: result.tekort.map((t) => [t.lezing, t.niveau === "bzk" ? "BZK" : "BAT", t.groep, t.categorie, t.zorgprofiel, t.jaar, t.scenario, t.gebied, t.aanbod, t.vraag, roundTo(t.saldo, step), roundTo(t.tekort, step)]),
       },
       ...tekortExtraTables(result, step),
+      ...aggregate.tables,
     ],
   };
 }

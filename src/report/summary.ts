@@ -59,6 +59,7 @@ export function summaryLines(result: AnalysisResult): string[] {
         (t.afgetrokken > 0 ? `; ${nlInt(t.afgetrokken)} corporatiewoningen uit de BAT-voorraad niet dubbel geteld.` : "."),
     );
   }
+  if (result.watAlsAggregaat) for (const t of result.watAlsAggregaat.toelichting) lines.push(t);
   if (step && result.vergelijking.length > 0) lines.push("De vergelijking met gepubliceerde cijfers gebruikt de niet-afgeronde uitkomsten (blad Vergelijking).");
   for (const v of result.vergelijking) {
     const t = v.telling;
