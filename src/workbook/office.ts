@@ -35,7 +35,7 @@ import { columnWidths, layoutSheet, NUMBER_FORMATS, type ColumnKind, type ModelV
 import { nlInt } from "../report/format";
 import { CHART_TABLES } from "../report/whatif-tables";
 import { chooseSheetName, META_SHEET, type MetaIds, metaRows, parseMeta, resolveOwnSheets, type SheetRef } from "./marker";
-import { isPayloadSizeError, officeErrorCode, toUserError } from "./office-errors";
+import { officeErrorCode, shouldShrink, toUserError } from "./office-errors";
 import type { RunControl, SheetInfo, StoredSettings, WorkbookPort, WriteOutcome } from "./port";
 
 /** The lowest ExcelApi requirement set this adapter needs (for the manifest's <Requirements>). */
@@ -410,7 +410,7 @@ export class OfficeWorkbook implements WorkbookPort {
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
       } catch (err) {
-        if (isPayloadSizeError(err) && rows > 1) {
+        if (rows > 1 && shouldShrink(err, rows * bytesPerRow)) {
           bytesPerRow = Math.max(bytesPerRow, this.requestBytes / rows) * 2;
           continue;
         }
@@ -531,13 +531,17 @@ export class OfficeWorkbook implements WorkbookPort {
       const metaName = metaSheet?.name ?? null;
       const metaRange = metaSheet ? metaSheet.getUsedRangeOrNullObject(true).load("address,values") : null;
       const tablesBySheet = worksheets.items.map((ws) => ({ sheet: ws.name, tables: ws.tables.load("items/name") }));
+      // Tables share their namespace with defined names (support.microsoft.com "Rename an Excel
+      // table"): a user's name "Tekort_Categorie" would make our table name fail.
+      const definedNames = context.workbook.names.load("items/name");
       await context.sync();
       const previous = metaFromRange(metaRange);
       const own = resolveOwnSheets(previous, sheetRefs(worksheets.items), metaSheet?.id ?? null);
       const isOwn = (n: string) => Object.values(own.current).some((o) => o !== undefined && sameName(o, n));
-      const allTableNames = tablesBySheet.flatMap((t) => t.tables.items.map((x) => x.name));
+      const userNames = definedNames.items.map((n) => n.name);
+      const allTableNames = [...tablesBySheet.flatMap((t) => t.tables.items.map((x) => x.name)), ...userNames];
       const takenTableNames = new Set(
-        tablesBySheet.filter((t) => !isOwn(t.sheet)).flatMap((t) => t.tables.items.map((x) => x.name.toLowerCase())),
+        [...tablesBySheet.filter((t) => !isOwn(t.sheet)).flatMap((t) => t.tables.items.map((x) => x.name)), ...userNames].map((n) => n.toLowerCase()),
       );
 
       // 2. Names: final (never a user's sheet), temporary (unused), and table names.
@@ -608,7 +612,14 @@ export class OfficeWorkbook implements WorkbookPort {
         await this.runSteps(context, [textBlock(metaTemp, 1, 1, metaRows(outcome.sheets, settings, ids))], false);
         this.checkCancelled();
         for (const name of names) {
-          if (isOwnNow(name) || (metaName !== null && sameName(name, metaName))) worksheets.getItem(name).delete();
+          if (isOwnNow(name)) worksheets.getItem(name).delete();
+          if (metaName !== null && sameName(name, metaName)) {
+            // Excel refuses to delete a very hidden sheet (@types/office-js Worksheet.delete,
+            // InvalidOperation): make it merely hidden first, in the same request.
+            const old = worksheets.getItem(name);
+            old.visibility = "Hidden";
+            old.delete();
+          }
         }
         for (const plan of plans) {
           worksheets.getItem(plan.tempName).name = plan.finalName;
@@ -709,7 +720,7 @@ export class OfficeWorkbook implements WorkbookPort {
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
       } catch (err) {
-        if (isPayloadSizeError(err) && units > 1) {
+        if (units > 1 && shouldShrink(err, bytes)) {
           cellBudget = Math.max(1, Math.floor(cells / 2));
           byteBudget = Math.max(1, Math.floor(bytes / 2));
           continue;
@@ -768,11 +779,24 @@ function cellFormat(kind: ColumnKind, v: ModelValue): string {
   return NUMBER_FORMATS[kind] ?? "General";
 }
 
+/**
+ * A value as it must be sent through `Range.values` so that the cell holds exactly `v`: text
+ * starting with an apostrophe gets a second one in front, because Excel takes a leading
+ * apostrophe as its quote prefix and drops it ("'s-Hertogenbosch" would become
+ * "s-Hertogenbosch"; test/office-host/range.ts `interpretWrite`, OfficeDev/office-js#6687).
+ * Empty (null) becomes "" (the cell is cleared).
+ */
+export function sentValue(v: ModelValue): string | number {
+  if (v === null) return "";
+  return typeof v === "string" && v.startsWith("'") ? `'${v}` : v;
+}
+
 /** A block of text cells (title, notes, captions, headers, meta rows); rows of equal length. */
 function textBlock(sheet: string, row: number, col: number, rows: string[][]): Step {
   const width = rows[0]?.length ?? 0;
   const formats = Array.from({ length: width }, () => "@");
-  return { kind: "cells", sheet, row, col, width, count: rows.length, values: (i) => rows[i], formats: () => formats, counts: false };
+  const quoted = rows.some((r) => r.some((v) => v.startsWith("'"))) ? rows.map((r) => r.map(sentValue) as string[]) : rows;
+  return { kind: "cells", sheet, row, col, width, count: rows.length, values: (i) => quoted[i], formats: () => formats, counts: false };
 }
 
 /** The steps that write one result sheet under its temporary name. */
@@ -801,7 +825,7 @@ function sheetSteps(plan: SheetPlan): Step[] {
       col: 1,
       width: columns.length,
       count: rows.length,
-      values: (i) => columns.map((_, ci) => rows[i][ci] ?? ""),
+      values: (i) => columns.map((_, ci) => sentValue(rows[i][ci] ?? null)),
       formats: (i) => formatsOf(rows[i]),
       counts: table.rows.length > 0,
     });
@@ -974,10 +998,14 @@ function firstChart(model: SheetModel, layout: ReturnType<typeof layoutSheet>, t
 async function removeSheets(context: Excel.RequestContext, names: string[]): Promise<boolean> {
   try {
     const worksheets = context.workbook.worksheets;
-    worksheets.load("items/name");
+    worksheets.load("items/name,items/visibility");
     await context.sync();
     const doomed = worksheets.items.filter((ws) => names.some((n) => sameName(n, ws.name)));
-    for (const ws of doomed) ws.delete();
+    for (const ws of doomed) {
+      // A very hidden sheet cannot be deleted (@types/office-js Worksheet.delete).
+      if (ws.visibility === "VeryHidden") ws.visibility = "Hidden";
+      ws.delete();
+    }
     if (doomed.length > 0) await context.sync();
     return true;
   } catch {

@@ -15,7 +15,7 @@
  */
 import { NotInHostError, propertyNotLoaded, richError } from "./errors";
 import { type Area, MAX_COLS, MAX_ROWS, parseAddress } from "./range";
-import type { ChartState, SheetArea, SheetState, TableState, WorkbookState } from "./state";
+import type { ChartState, NameState, SheetArea, SheetState, TableState, WorkbookState } from "./state";
 
 /** One queued operation. `run` executes it at sync time; a load returns its response and a
  * commit that fills the proxy once the whole batch succeeded. */
@@ -203,10 +203,12 @@ export class ApplicationProxy {
 export class WorkbookProxy {
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
+  readonly names: NamedItemCollectionProxy;
 
   constructor(readonly context: HostContext) {
     this.worksheets = guarded(new WorksheetCollectionProxy(context), "WorksheetCollection");
     this.tables = guarded(new TableCollectionProxy(context, null), "TableCollection");
+    this.names = guarded(new NamedItemCollectionProxy(context), "NamedItemCollection");
   }
 
   get application(): ApplicationProxy {
@@ -287,6 +289,40 @@ export class WorksheetCollectionProxy extends HostObject<WorkbookState> {
   }
 }
 
+/** `Excel.NamedItemCollection` of the workbook: load of `items/name` (ExcelApi 1.1) and `add`
+ * (ExcelApi 1.4). Rules in state.ts `addName`. */
+export class NamedItemCollectionProxy extends HostObject<WorkbookState> {
+  constructor(context: HostContext) {
+    super(context, "NamedItemCollection", () => context.engine.state);
+  }
+
+  get items(): { name: string }[] {
+    return this.read("items") as { name: string }[];
+  }
+
+  protected loadProp(): unknown {
+    throw new NotInHostError("NamedItemCollection properties other than items/...");
+  }
+
+  override load(props?: unknown): this {
+    const paths = loadPaths(props, "NamedItemCollection").map((p) => p.replace(/^items\//, ""));
+    if (paths.some((p) => p !== "name")) throw new NotInHostError(`NamedItem.${paths.join(",")}`);
+    this.context.enqueue({
+      name: "NamedItemCollection.load",
+      payload: { load: paths },
+      run: () => {
+        const data = this.context.engine.state.names.map((n: NameState) => ({ name: n.name }));
+        return { response: data, commit: () => this.setLoaded("items", data) };
+      },
+    });
+    return this;
+  }
+
+  add(name: string, reference: string): void {
+    this.enqueue("NamedItemCollection.add", { name, reference }, () => void this.context.engine.state.addName(name, reference));
+  }
+}
+
 function worksheetProp(s: SheetState, prop: string): unknown {
   switch (prop) {
     case "name":
@@ -332,7 +368,9 @@ export class WorksheetProxy extends HostObject<SheetState> {
     this.enqueue("Worksheet.name", { name: value }, () => {
       const s = this.must("Worksheet.name");
       this.context.engine.state.checkSheetName(value, s, "Worksheet.name");
+      const old = s.name;
       s.name = value;
+      this.context.engine.state.rewriteReferences(old, value);
     });
   }
 
@@ -458,7 +496,7 @@ export class RangeProxy extends HostObject<RangeTarget> {
         return area.c0 - 1;
       case "values":
         checkReadSize(area, prop);
-        return grid(area, (r, c) => sheet.cells.read(r, c));
+        return grid(area, (r, c) => this.context.engine.state.readCell(sheet, r, c));
       case "valueTypes":
         checkReadSize(area, prop);
         return grid(area, (r, c) => sheet.cells.valueType(r, c));
