@@ -11,6 +11,7 @@ import { normaliseSupplyTable, type TekortRow } from "./domain/tekort";
 import { computeTekortWithPlans, type PlannedChange, type SupplyYear } from "./domain/plannen";
 import { findClusterCandidates, type ClusterCandidate } from "./domain/clustering";
 import { findCareCandidates, type CareCandidate } from "./domain/zorgpotentieel";
+import { stockComplexes } from "./domain/reclassify";
 import { computeWhatIf, paramsFromRules, prepareWhatIf, type WhatIfBase, type WhatIfParams, type WhatIfResult } from "./domain/whatif";
 import type { Rules } from "./domain/rules";
 import { UserError, type Issue } from "./domain/issues";
@@ -347,11 +348,10 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
   const classified = classifyStock(rows, rules);
   issues.push(...classified.issues);
   const dwellings = classified.dwellings;
-  // The groupings the stock has values for, then one pass for the summary and those groupings.
-  const keys = GROUP_KEYS.filter((key) => rows.some((r) => groupValue(r, key) !== null));
-  const all = summariseAll(dwellings, batScale, keys);
+  // One pass for the summary and every grouping; the groupings the stock has values for are kept.
+  const all = summariseAll(dwellings, batScale, GROUP_KEYS);
   const summary = all.summary;
-  const groups = all.groups.map((g) => ({ key: g.key, rows: g.rows }));
+  const groups = all.groups.filter((g) => g.hasValues).map((g) => ({ key: g.key, rows: g.rows }));
 
   checkCancelled(signal);
   progress("Aanpassingspotentieel bepalen", 0.7);
@@ -364,8 +364,9 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
   checkCancelled(signal);
   progress("Clustering- en zorgpotentieel bepalen", 0.75);
   yield;
-  const clustering = findClusterCandidates(dwellings, rules);
-  const zorgpotentieel = findCareCandidates(dwellings, rules);
+  const complexes = stockComplexes(dwellings, classified.complexes);
+  const clustering = findClusterCandidates(dwellings, rules, complexes);
+  const zorgpotentieel = findCareCandidates(dwellings, rules, complexes);
 
   let plannen: PlannedChange[] = [];
   if (planSheets.length > 0) {
@@ -408,7 +409,7 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
   const input = {
     dwellings, adapted: adaptation.perDwelling, rules, batScale, supplySource, supply, demand, plannen, clustering, zorgpotentieel,
   };
-  const watAlsBasis = stock ? prepareWhatIf(input) : null;
+  const watAlsBasis = stock ? prepareWhatIf(input, { complexes }) : null;
   const watAls = watAlsBasis ? computeWhatIf(watAlsBasis, paramsFromRules(rules), { trace: true }) : null;
   progress("Klaar", 1);
 
@@ -441,10 +442,6 @@ export function withScenario(result: AnalysisResult, scenario: WhatIfParams): An
 function emptyStockMessage(sheet: string, ingest: StockIngest): string {
   return `Blad '${sheet}' heeft een kopregel (rij ${ingest.headerRow}) maar geen gegevens eronder; er is geen voorraad ingelezen. ` +
     `Vul de tabel, of kies het blad met de woningen (--voorraad of in het taakvenster).`;
-}
-
-function groupValue(r: StockRow, key: GroupKey): string | null {
-  return key === "segment" ? r.segment : r[key];
 }
 
 /** When a workbook holds the same stock twice (per dwelling and as a wide BAT table), compare
