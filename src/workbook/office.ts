@@ -308,6 +308,9 @@ interface SheetPlan {
   tempName: string;
   finalName: string;
   tables: TablePlan[];
+  /** Staged without tables and charts (cells and formats only), because it is expected to be
+   * copied onto our earlier sheet in place; tables and charts are then made at the swap. */
+  bare: boolean;
 }
 
 /**
@@ -650,6 +653,7 @@ export class OfficeWorkbook implements WorkbookPort {
           tempName: tempName(),
           finalName: name,
           tables: model.tables.map((t) => ({ model: t, tempName: tempTableName(), finalName: finalTableName(t.name) })),
+          bare: this.inPlace && own.current[model.kind] !== undefined && sameName(own.current[model.kind]!, name),
         };
       });
       const metaTemp = tempName();
@@ -676,20 +680,21 @@ export class OfficeWorkbook implements WorkbookPort {
         }
         // Our sheets of a kind written before are updated in place (same sheet object, so a
         // user's formula, chart or PivotTable on it keeps working); needs ExcelApi 1.9.
-        const inPlace = new Map<SheetPlan, { tables: Excel.TableCollection; charts: Excel.ChartCollection; used: Excel.Range }>();
-        if (this.inPlace) {
-          for (const plan of plans) {
-            const current = ownNow.current[plan.model.kind];
-            if (current === undefined || !sameName(current, plan.finalName)) continue;
-            const target = worksheets.getItem(current);
-            inPlace.set(plan, {
-              tables: target.tables.load("items/name"),
-              charts: target.charts.load("items/name"),
-              used: worksheets.getItem(plan.tempName).getUsedRangeOrNullObject(false).load("address"),
-            });
-          }
-          if (inPlace.size > 0) await context.sync();
+        const inPlace = new Map<SheetPlan, { tables: Excel.TableCollection; charts: Excel.ChartCollection; used: Excel.Range; old: Excel.Range }>();
+        for (const plan of plans) {
+          const current = ownNow.current[plan.model.kind];
+          if (!plan.bare || current === undefined || !sameName(current, plan.finalName)) continue;
+          const target = worksheets.getItem(current);
+          inPlace.set(plan, {
+            tables: target.tables.load("items/name"),
+            charts: target.charts.load("items/name"),
+            used: worksheets.getItem(plan.tempName).getUsedRangeOrNullObject(false).load("address"),
+            // Only the used part is cleared: clearing whole columns would touch 17 billion cells
+            // (OperationCellsExceedLimit on the web).
+            old: target.getUsedRangeOrNullObject(false).load("address"),
+          });
         }
+        if (inPlace.size > 0) await context.sync();
         const idOf = (name: string) => refs.find((r) => sameName(r.name, name))?.id ?? "";
         const ids: MetaIds = {
           sheets: Object.fromEntries(plans.map((p) => [p.model.kind, idOf(inPlace.has(p) ? p.finalName : p.tempName)])),
@@ -712,19 +717,27 @@ export class OfficeWorkbook implements WorkbookPort {
         }
         for (const plan of plans) {
           const target = inPlace.get(plan);
+          const layout = layoutSheet(plan.model);
           if (!target) {
+            if (plan.bare) {
+              // Staged to be copied, but our sheet was removed or renamed meanwhile: give the
+              // staged sheet its tables and charts now.
+              for (const step of [...tableSteps(plan, layout, plan.tempName, "final"), ...chartSteps(plan.model, layout, plan.tempName)]) {
+                if (step.kind === "op") step.apply(context, sheetByName);
+              }
+            } else {
+              for (const t of plan.tables) context.workbook.tables.getItem(t.tempName).name = t.finalName;
+            }
             worksheets.getItem(plan.tempName).name = plan.finalName;
-            for (const t of plan.tables) context.workbook.tables.getItem(t.tempName).name = t.finalName;
             continue;
           }
           const ws = worksheets.getItem(plan.finalName);
           for (const t of target.tables.items) t.delete();
           for (const c of target.charts.items) c.delete();
-          ws.getRange("A:XFD").clear();
+          if (!target.old.isNullObject) ws.getRange(a1(parseRangeAddress(target.old.address))).clear();
           // The temporary sheet always has its title in A1, so its used range is never null.
           const used = parseRangeAddress(target.used.address);
           ws.getRange(a1(used)).copyFrom(worksheets.getItem(plan.tempName).getRange(a1(used)), "All");
-          const layout = layoutSheet(plan.model);
           for (const step of [formatStep(plan.model, layout, plan.finalName), ...tableSteps(plan, layout, plan.finalName, "final"), ...chartSteps(plan.model, layout, plan.finalName)]) {
             if (step.kind === "op") step.apply(context, sheetByName);
           }
@@ -935,7 +948,10 @@ function sheetSteps(plan: SheetPlan): Step[] {
       counts: table.rows.length > 0,
     });
   });
-  steps.push(formatStep(model, layout, tempName), ...tableSteps(plan, layout, tempName, "temp"), ...chartSteps(model, layout, tempName));
+  steps.push(formatStep(model, layout, tempName));
+  // A sheet to be copied in place gets its tables and charts on the target at the swap: a copy
+  // of a range holding a whole table would bring a copy of the table along.
+  if (!plan.bare) steps.push(...tableSteps(plan, layout, tempName, "temp"), ...chartSteps(model, layout, tempName));
   return steps;
 }
 

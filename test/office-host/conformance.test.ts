@@ -202,3 +202,31 @@ describe("host conformance: requests", () => {
     expect(host.syncs.at(-1)).toMatchObject({ error: "GeneralException" });
   });
 });
+
+describe("host conformance: ranges used for in-place updates and first rows", () => {
+  test("getUsedRange of a blank sheet is A1; getResizedRange outside the grid fails; copyFrom copies values and formats; clear empties (@types/office-js)", async () => {
+    const host = new ExcelHost();
+    host.addSheet("Leeg");
+    host.addSheet("Bron", [["a", 1], ["b", 2]]);
+    host.addSheet("Doel", [["oud", "oud", "oud"]]);
+    await host.run(async (c) => {
+      const blank = c.workbook.worksheets.getItem("Leeg").getUsedRange(true).load("address");
+      const head = c.workbook.worksheets.getItem("Bron").getUsedRange(true).getRow(0).getResizedRange(4, 0).load("address,values");
+      await c.sync();
+      expect(blank.address).toBe("Leeg!A1");
+      expect(head.address).toBe("Bron!A1:B5");
+      expect(head.values).toEqual([["a", 1], ["b", 2], ["", ""], ["", ""], ["", ""]]);
+      c.workbook.worksheets.getItem("Bron").getRange("A1").getResizedRange(1_048_576, 0);
+      await expect(c.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      const bron = c.workbook.worksheets.getItem("Bron");
+      bron.getRange("B1:B2").numberFormat = [["0.0"], ["0.0"]];
+      const doel = c.workbook.worksheets.getItem("Doel");
+      doel.getRange("A1:C1").clear();
+      doel.getRange("A1:B2").copyFrom(bron.getRange("A1:B2"), "All");
+      await c.sync();
+    });
+    expect(host.values("Doel")).toEqual([["a", 1], ["b", 2]]);
+    expect(host.cell("Doel", "B2")).toEqual({ value: 2, format: "0.0" });
+    expect(host.cell("Doel", "C1")).toBeUndefined();
+  });
+});

@@ -613,7 +613,13 @@ export class RangeProxy extends HostObject<RangeTarget> {
       const { sheet, area } = this.must("Range.clear");
       if (applyTo !== undefined && applyTo !== "All") throw new NotInHostError(`Range.clear("${applyTo}")`);
       sheet.cells.clear(area);
-      if (area.r0 === 1 && area.c0 === 1 && area.r1 === MAX_ROWS && area.c1 === MAX_COLS) sheet.formats.splice(0, sheet.formats.length);
+      // Font settings inside the cleared area go too (their records name their range).
+      const inside = (address: string) => {
+        const a = parseAddress(address).area;
+        return a.r0 >= area.r0 && a.r1 <= area.r1 && a.c0 >= area.c0 && a.c1 <= area.c1;
+      };
+      const kept = sheet.formats.filter((f) => !(f.prop.startsWith("font.") && inside(f.address)));
+      sheet.formats.splice(0, sheet.formats.length, ...kept);
     });
   }
 

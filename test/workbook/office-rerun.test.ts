@@ -84,6 +84,8 @@ describe("re-runs in place", () => {
         expect(tables(h)).toEqual(tables(fresh));
         expect(h.sheet(m.name)!.charts.map((c) => [c.title, c.series.length])).toEqual(fresh.sheet(m.name)!.charts.map((c) => [c.title, c.series.length]));
         expect(h.sheet(m.name)!.cells.get(1, 1)).toEqual(fresh.sheet(m.name)!.cells.get(1, 1));
+        const formats = (x: ExcelHost) => [x.sheet(m.name)!.formats.map((f) => [f.address.replace(/^[^!]*!/, ""), f.prop, f.value]).sort(), [...x.sheet(m.name)!.columnWidths]];
+        expect(formats(h)).toEqual(formats(fresh));
       }
       expect(h.sheetNames()).toEqual(["Voorraad", "Vraag", ...first.map((m) => m.name), "Mijn overzicht", META_SHEET]);
     }
