@@ -748,7 +748,7 @@ export class OfficeWorkbook implements WorkbookPort {
         meta.name = META_SHEET;
         await context.sync();
       } catch (err) {
-        const cleaned = await removeSheets(context, temporary);
+        const cleaned = await removeSheets(context, temporary, metaName);
         if (cleaned) throw err;
         const base = toUserError(err);
         const out = new UserError(`${base.message} De tijdelijke bladen (${temporary.map((n) => `'${n}'`).join(", ")}) konden niet worden opgeruimd; verwijder ze zelf.`);
@@ -774,6 +774,8 @@ export class OfficeWorkbook implements WorkbookPort {
     let pos = { step: 0, row: 0 };
     let lastFormats: string[] | null = null;
     let lastFormatsSize = 0;
+    /** The error that made the current request shrink, until a request succeeds. */
+    let shrunkBy: unknown = null;
     while (pos.step < steps.length) {
       this.checkCancelled();
       const sheets = new Map<string, Excel.Worksheet>();
@@ -841,10 +843,14 @@ export class OfficeWorkbook implements WorkbookPort {
         if (units > 1 && shouldShrink(err, bytes)) {
           cellBudget = Math.max(1, Math.floor(cells / 2));
           byteBudget = Math.max(1, Math.floor(bytes / 2));
+          shrunkBy ??= err;
           continue;
         }
-        throw err;
+        // A retry after a GeneralException that fails otherwise (a sheet or table of the first
+        // attempt was applied after all): the first error is the one to report.
+        throw shrunkBy !== null && officeErrorCode(shrunkBy) === "GeneralException" ? shrunkBy : err;
       }
+      shrunkBy = null;
       pos = p;
       done += counted;
       if (report) this.options.onProgress?.(done, total);
@@ -1121,10 +1127,11 @@ function firstChart(model: SheetModel, layout: ReturnType<typeof layoutSheet>, t
 }
 
 /**
- * Deletes the named sheets where they exist (clean-up after a failed or cancelled write).
+ * Deletes the named sheets where they exist (clean-up after a failed or cancelled write) and makes
+ * the old meta sheet (`metaName`) very hidden again if the failed swap had made it hidden.
  * @returns false when Excel refused (the caller then tells the user to remove them).
  */
-async function removeSheets(context: Excel.RequestContext, names: string[]): Promise<boolean> {
+async function removeSheets(context: Excel.RequestContext, names: string[], metaName: string | null): Promise<boolean> {
   try {
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name,items/visibility");
@@ -1135,7 +1142,11 @@ async function removeSheets(context: Excel.RequestContext, names: string[]): Pro
       if (ws.visibility === "VeryHidden") ws.visibility = "Hidden";
       ws.delete();
     }
-    if (doomed.length > 0) await context.sync();
+    // A swap that failed after the old meta sheet was made Hidden (operations before a failing
+    // one stay applied): very hidden again, as it was.
+    const meta = metaName === null ? undefined : worksheets.items.find((ws) => sameName(ws.name, metaName) && ws.visibility !== "VeryHidden");
+    if (meta) meta.visibility = "VeryHidden";
+    if (doomed.length > 0 || meta) await context.sync();
     return true;
   } catch {
     // Reported by the caller together with the original error.
