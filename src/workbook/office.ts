@@ -707,13 +707,6 @@ export class OfficeWorkbook implements WorkbookPort {
         const sheetByName = (name: string) => worksheets.getItem(name);
         for (const name of names) {
           if (isOwnNow(name) && ![...inPlace.keys()].some((p) => sameName(p.finalName, name))) worksheets.getItem(name).delete();
-          if (metaName !== null && sameName(name, metaName)) {
-            // Excel refuses to delete a very hidden sheet (@types/office-js Worksheet.delete,
-            // InvalidOperation): make it merely hidden first, in the same request.
-            const old = worksheets.getItem(name);
-            old.visibility = "Hidden";
-            old.delete();
-          }
         }
         for (const plan of plans) {
           const target = inPlace.get(plan);
@@ -742,6 +735,15 @@ export class OfficeWorkbook implements WorkbookPort {
             if (step.kind === "op") step.apply(context, sheetByName);
           }
           worksheets.getItem(plan.tempName).delete();
+        }
+        // The meta sheet last: should an operation above fail, the old one is still there.
+        const oldMeta = metaName !== null ? names.find((n) => sameName(n, metaName)) : undefined;
+        if (oldMeta !== undefined) {
+          // Excel refuses to delete a very hidden sheet (@types/office-js Worksheet.delete,
+          // InvalidOperation): make it merely hidden first, in the same request.
+          const old = worksheets.getItem(oldMeta);
+          old.visibility = "Hidden";
+          old.delete();
         }
         const meta = worksheets.getItem(metaTemp);
         meta.visibility = "VeryHidden";
