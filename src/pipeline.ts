@@ -25,6 +25,11 @@ import type { MappingOverrides, RawTable, StockField, StockIngest, TableKind } f
 import { computeCbsRoute, type AdaptationShareEntry, type CbsRoute, type CbsStockEntry } from "./domain/cbs";
 import { readAdaptationShares, readCbsStock } from "./ingest/cbs";
 import type { WorkbookReader } from "./workbook/port";
+import { readSaldo } from "./ingest/saldo";
+import { compareSaldo, vergelijkingIssues, type SaldoVergelijking } from "./domain/vergelijking";
+import { crossChecks, type KruisControle, type QuotedFigure } from "./domain/kruiscontrole";
+import { readQuotedFigures } from "./ingest/citaten";
+import { computeAggregateWhatIf, type AggregateWhatIfResult } from "./domain/whatif-aggregaat";
 
 /** Options of one analysis run. */
 export interface AnalyseOptions {
@@ -92,6 +97,15 @@ export interface AnalysisResult {
   watAls: WhatIfResult | null;
   issues: Issue[];
   rules: Rules;
+  /** Published saldo / tekort / opgave tables recomputed from the demand and supply (one per
+   * saldo sheet; empty when the workbook has none). Never read as demand. */
+  vergelijking: SaldoVergelijking[];
+  /** Cross-table checks (supply against the CBS stock, regional percentages against the
+   * gemeenten under CBS weights, quoted figures against their tables); empty when none apply. */
+  kruiscontroles: KruisControle[];
+  /** What-if on aggregate data (CBS route × supply table): the scenario of `rules.watAls` when
+   * there is no stock per dwelling but a CBS route; null otherwise (whatif-aggregaat.ts). */
+  watAlsAggregaat: AggregateWhatIfResult | null;
   /** The CBS route (CBS stock × adaptation percentages, combined with the BAT stock); absent when
    * the workbook has no CBS stock table and percentage table. */
   cbs?: CbsRoute;
@@ -315,6 +329,21 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
       for (const other of supplySheets.slice(1)) skip(other, `er is één aanbodtabel gebruikt ('${supplySheets[0]}').`);
     }
   }
+  // Published saldo tables: read now (their figures are compared once the tekort is known).
+  const saldoSheets = names.filter((n) => kinds.get(n) === "saldo" && n !== options.vraag && n !== options.voorraad);
+  const saldoTables = saldoSheets.map((sheet) => {
+    const s = readSaldo(tableOf(sheet));
+    issues.push(...s.issues);
+    use(sheet, "Nagerekend op het blad Vergelijking.");
+    return { sheet, entries: s.entries, teken: s.teken, tekenBron: s.tekenBron, afgerondOp5: s.afgerondOp5 };
+  });
+  const quotes: QuotedFigure[] = [];
+  for (const sheet of names.filter((n) => kinds.get(n) === "citaten")) {
+    const q = readQuotedFigures(tableOf(sheet));
+    quotes.push(...q.quotes);
+    issues.push(...q.issues);
+    use(sheet, "Gecontroleerd op het blad Vergelijking.");
+  }
   // CBS route input, read before the check below so that a workbook with only these tables works.
   const cbsInput = readCbsInput(names, kinds, tableOf, use, skip, issues);
   // Planned changes (read once the stock's BAT scale is known, below).
@@ -327,6 +356,12 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
   }
 
   if (!stock && demand.length === 0 && supplyTable.length === 0 && !cbsInput) {
+    if (saldoSheets.length > 0) {
+      throw new UserError(
+        `Blad ${saldoSheets.map((n) => `'${n}'`).join(", ")} is een gepubliceerde saldotabel (aanbod − vraag of opgave); die wordt nagerekend, niet als vraag gelezen. ` +
+        "Daarvoor zijn de vraag en het aanbod nodig waar de tabel op berust: voeg die bladen toe, of wijs ze aan in stap 1 van het taakvenster (opdrachtregel: --vraag en --voorraad).",
+      );
+    }
     // Nothing to analyse: say why in one line, for the sheet the user chose or the stock found.
     const empty = emptyStocks[0];
     if (empty) {
@@ -402,6 +437,19 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
   } else if (!supplySource) {
     issues.push({ code: "geen-aanbod", severity: "waarschuwing", sheet: null, cell: null, message: "Geen voorraad- of aanbodtabel gevonden: het tekort is niet berekend. Voeg een voorraad- of aanbodtabel toe, of wijs die aan in stap 1 van het taakvenster (opdrachtregel: --voorraad)." });
   }
+  const vergelijking: SaldoVergelijking[] = [];
+  for (const t of saldoTables) {
+    if (tekort.length === 0) {
+      issues.push({ code: "saldo-niet-nagerekend", severity: "waarschuwing", sheet: t.sheet, cell: null,
+        message: `Blad '${t.sheet}' is een gepubliceerde saldotabel, maar zonder vraag en aanbod in de werkmap is die niet na te rekenen. Voeg de vraag- en aanbodtabel toe waar de cijfers op berusten.` });
+      continue;
+    }
+    const v = compareSaldo(t, tekort);
+    vergelijking.push(v);
+    issues.push(...vergelijkingIssues(v));
+  }
+  const cross = crossChecks({ supply: supplySource === "aanbodtabel" ? supply : [], cbsStock: cbsInput?.voorraad ?? [], shares: cbsInput?.aandelen ?? [], quotes });
+  issues.push(...cross.issues);
   // The what-if base and the scenario of the rules (only a stock has dwellings to move).
   checkCancelled(signal);
   progress("Wat-als berekenen", 0.92);
@@ -411,11 +459,17 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
   };
   const watAlsBasis = stock ? prepareWhatIf(input, { complexes }) : null;
   const watAls = watAlsBasis ? computeWhatIf(watAlsBasis, paramsFromRules(rules), { trace: true }) : null;
+  const watAlsAggregaat = !stock && cbs ? computeAggregateWhatIf({ cbs, supply, demand, plannen, batScale, rules, basis: tekort }) : null;
+  if (!stock && !cbs && tekort.length > 0) {
+    issues.push({ code: "watals-niet-toepasbaar", severity: "info", sheet: null, cell: null,
+      message: "Wat-als (woningen aanpassen, ontmoetingsruimten, Wlz-zorg) is niet berekend: daarvoor is een voorraad per woning of per complex nodig, " +
+        "of een CBS-woningvoorraad met aanpassingspercentages per gemeente (de CBS-route)." });
+  }
   progress("Klaar", 1);
 
   return {
     tables, stock, batScale, dwellings, adapted: adaptation.perDwelling, summary, groups, supplySource, supply, demand,
-    tekort, adaptationTotals: adaptation.totals, plannen, aanbodPerJaar, clustering, zorgpotentieel, watAlsBasis, watAls, issues, rules, ...(cbs ? { cbs } : {}),
+    tekort, adaptationTotals: adaptation.totals, plannen, aanbodPerJaar, clustering, zorgpotentieel, watAlsBasis, watAls, vergelijking, kruiscontroles: cross.controles, watAlsAggregaat, issues, rules, ...(cbs ? { cbs } : {}),
   };
 }
 
@@ -470,9 +524,9 @@ function compareStockTotals(used: StockIngest, other: StockIngest, issues: Issue
 }
 
 /** Does the analysis need this sheet's cells (not only its stock rows)? Demand and supply tables
- * and the two tables of the CBS route. A streaming reader keeps the cells of these sheets. */
+ * the two tables of the CBS route and published saldo tables. A streaming reader keeps the cells of these sheets. */
 export function needsCells(kind: TableKind): boolean {
-  return kind === "vraag" || kind === "aanbod" || kind === "cbs-voorraad" || kind === "aanpassingspercentages";
+  return kind === "vraag" || kind === "aanbod" || kind === "cbs-voorraad" || kind === "aanpassingspercentages" || kind === "saldo" || kind === "citaten";
 }
 
 /**

@@ -13,6 +13,8 @@ import { isTitleRow } from "./row-kinds";
 import { cellText } from "./cells";
 import { detectCbsTable } from "./cbs";
 import { detectPlannedChanges } from "./mutaties";
+import { detectSaldoTable } from "./saldo";
+import { detectQuotedTable } from "./citaten";
 
 /** Result of {@link detectTable}. */
 export interface TableDetection {
@@ -67,7 +69,10 @@ function stockFields(row: readonly unknown[]): StockField[] {
  *    (src/ingest/cbs.ts: a gemeente column with koop/huur counts, resp. with percentages
  *    geschikt/potentieel/ongeschikt).
  * 5. **onbekend** otherwise.
- * Before all of these: **mutaties** (planned changes, mutaties.ts) when the header has year, kind
+ * Before 2: **saldo** (saldo.ts) when such a categorised table names a result ("Tekort",
+ * "Aanbod – vraag", "opgave") or holds a negative figure: a published result, never demand.
+ * Before all of these: **citaten** (citaten.ts: a "Geciteerde cijfers" table with getal and
+ * grootheid columns) and **mutaties** (planned changes, mutaties.ts) when the header has year, kind
  * and number columns and a row below names nieuwbouw, sloop, verkoop, aankoop or renovatie.
  *
  * @param table raw cells.
@@ -76,6 +81,8 @@ function stockFields(row: readonly unknown[]): StockField[] {
 export function detectTable(table: RawTable): TableDetection {
   const values = table.values;
   // Planned changes first: their "BAT" and "Aantal" columns would read as a grouped stock.
+  const quoted = detectQuotedTable(table);
+  if (quoted) return quoted;
   const planned = detectPlannedChanges(table);
   if (planned !== null) return { kind: "mutaties", headerIndex: planned.headerIndex, reden: planned.reden };
   const sIdx = findHeaderRow(values, (row) => voorraadHeaderScore(row));
@@ -89,6 +96,10 @@ export function detectTable(table: RawTable): TableDetection {
       reden: `Kopregel op rij ${row(sIdx)} heeft een kolom per BAT-klasse (${cols.join(", ")}): brede BAT-tabel.`,
     };
   }
+
+  // A published result (saldo, tekort, opgave) has the layout of a demand table: never demand.
+  const saldo = detectSaldoTable(table);
+  if (saldo) return saldo;
 
   const cIdx = findHeaderRow(values, categorizedHeaderScore);
   if (cIdx >= 0) {
