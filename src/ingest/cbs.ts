@@ -317,6 +317,30 @@ function readSegment(v: CellValue | undefined): ShareSegment | null | "?" {
   return parseSegmentSoort(text) ?? "?";
 }
 
+/**
+ * A segment column without a header (Parkstad Tabel 6: "Gemeente | (leeg) | Geschikt | …" with
+ * huur/koop in the empty-headed column): the first column with an empty header cell whose
+ * values in the first 20 rows below are all segments (huur, koop, …), at least two of them.
+ */
+function unlabelledSegmentColumn(values: readonly CellValue[][], hIdx: number, cols: ShareColumns): number | null {
+  const header = values[hIdx] ?? [];
+  const taken = new Set([cols.gemeente, cols.geschikt, cols.potentieel, cols.ongeschikt]);
+  const width = Math.max(header.length, ...values.slice(hIdx + 1, hIdx + 21).map((r) => r.length));
+  for (let c = 0; c < width; c++) {
+    if (taken.has(c) || cellText(header[c]) !== null) continue;
+    let segments = 0;
+    let other = 0;
+    for (const row of values.slice(hIdx + 1, hIdx + 21)) {
+      if (cellText(row[c]) === null) continue;
+      const seg = readSegment(row[c]);
+      if (seg === null || seg === "?") other++;
+      else segments++;
+    }
+    if (segments >= 2 && other === 0) return c;
+  }
+  return null;
+}
+
 /** Lowest and highest accepted sum of the three percentages of a row (published percentages
  * are rounded, so 99 or 101 occur); outside this the row is set aside. */
 const SUM_MIN = 97;
@@ -346,6 +370,9 @@ export function readAdaptationShares(table: RawTable): ShareIngest {
     return { entries: [], rowsRead: 0, rowsRejected: 0, issues };
   }
   const cols = shareColumns(values[hIdx])!;
+  if (cols.segment === null) cols.segment = unlabelledSegmentColumn(values, hIdx, cols);
+  let lastGemeente: string | null = null;
+  let filledDown = false;
   if (cols.ongeschikt === null) {
     issues.push(makeIssue("cbs-ongeschikt-berekend", "info", table.sheet, null,
       `Blad '${table.sheet}' heeft geen kolom ongeschikt: ongeschikt is per rij 100% min geschikt en potentieel.`));
@@ -363,7 +390,18 @@ export function readAdaptationShares(table: RawTable): ShareIngest {
       rowsRejected++;
       issues.push(makeIssue(code, "fout", table.sheet, cell, message));
     };
-    const label = cellText(row[cols.gemeente]);
+    let label = cellText(row[cols.gemeente]);
+    if (label === null && lastGemeente !== null && cols.segment !== null && cellText(row[cols.segment]) !== null) {
+      // A gemeente written once for its huur and koop rows (Parkstad Tabel 6).
+      label = lastGemeente;
+      if (!filledDown) {
+        filledDown = true;
+        issues.push(makeIssue("cbs-gemeente-doorgetrokken", "info", table.sheet, where(r, cols.gemeente),
+          `Cel ${where(r, cols.gemeente)} op blad '${table.sheet}' is leeg: de gemeente van de rij erboven (${label}) geldt ook voor deze rij, ` +
+          `zoals een naam die één keer boven een groep rijen staat.`));
+      }
+    }
+    if (label !== null) lastGemeente = label;
     if (label === null) {
       reject("cbs-gemeente-ontbreekt", where(r, cols.gemeente), `Cel ${where(r, cols.gemeente)} op blad '${table.sheet}' is leeg: de rij heeft geen gemeente en is niet gebruikt.`);
       continue;
