@@ -211,11 +211,11 @@ export function printedFigure(v: CellValue | undefined): { n: number; aside: str
   return n === null ? null : { n, aside: m[2].replace(/\s+/g, "") };
 }
 
-/** A printed "?" (or "??", "n.b.", "onbekend"): the publisher does not know the figure. */
+/** A printed "?" (or "??", "onbekend"): the publisher does not know the figure. */
 export function isUnknownMark(v: CellValue | undefined): boolean {
   if (typeof v !== "string") return false;
   const t = v.trim().toLowerCase();
-  return /^\?+$/.test(t) || t === "n.b." || t === "nb" || t === "onbekend" || t === "o.b.";
+  return /^\?+$/.test(t) || t === "onbekend";
 }
 
 /** The one year a table's title names ("De totale opgave voor 2030 …"), or null (none or several). */
