@@ -189,6 +189,15 @@ function isSkippable(row: readonly CellValue[], labelCol: number): boolean {
   return label !== null && isNoteText(label) && row.every((v, c) => c === labelCol || isMissing(v) || typeof v === "string");
 }
 
+/**
+ * A second header row directly under the header (Parkstad Tabel 4: " | | Totaal | Totaal |
+ * Totaal" under "Gemeente | Jaar | Totale woningvoorraad | Koopwoningen | Huurwoningen"): no
+ * gemeente, and only text, no figures.
+ */
+function isSubHeader(row: readonly CellValue[], labelCol: number): boolean {
+  return cellText(row[labelCol]) === null && row.every((v) => isMissing(v) || (typeof v === "string" && parseDutchNumber(v) === null));
+}
+
 /** A whole count ≥ 0, or an error text for the message. */
 function readCount(v: CellValue | undefined): number | string {
   const n = parseDutchNumber(v);
@@ -235,6 +244,7 @@ export function readCbsStock(table: RawTable): CbsStockIngest {
   for (let r = hIdx + 1; r < values.length; r++) {
     const row = values[r];
     if (isSkippable(row, cols.gemeente)) continue;
+    if (r <= hIdx + 2 && isSubHeader(row, cols.gemeente)) continue;
     rowsRead++;
     const rowNumber = table.originRow + r;
     const label = cellText(row[cols.gemeente]);
@@ -457,4 +467,27 @@ export function readAdaptationShares(table: RawTable): ShareIngest {
     entries.push({ gemeente: label, regio: isRegionLabel(label), segment, geschikt, potentieel, ongeschikt, sheet: table.sheet, rowNumber });
   }
   return { entries, rowsRead, rowsRejected, issues };
+}
+
+/**
+ * A region row in a percentage table without the word "totaal" (Parkstad Tabel 5: "Parkstad
+ * | 25% | 28% | 47%"): a share row whose name is the region row of the CBS stock (a "Totaal"
+ * row, or the row that is the sum of the others, "Parkstad" in Tabel 4) is the region's
+ * percentages, not a gemeente's. Marks such entries (in place) and says so.
+ *
+ * @param shares percentage entries of all percentage sheets.
+ * @param stock the CBS stock entries (their `regio` flag set by {@link readCbsStock}).
+ * @returns one `info` per marked row.
+ */
+export function markRegionShares(shares: AdaptationShareEntry[], stock: readonly CbsStockEntry[]): Issue[] {
+  const regions = new Set(stock.filter((e) => e.regio).map((e) => normaliseLabel(e.gemeente)));
+  const issues: Issue[] = [];
+  for (const e of shares) {
+    if (e.regio || !regions.has(normaliseLabel(e.gemeente))) continue;
+    e.regio = true;
+    issues.push(makeIssue("cbs-percentages-regiorij", "info", e.sheet, null,
+      `Rij ${e.rowNumber} op blad '${e.sheet}' (${e.gemeente}) heeft de naam van de regiorij van de CBS-voorraad: ` +
+      `gelezen als de percentages van de regio, niet van een gemeente.`));
+  }
+  return issues;
 }
