@@ -49,6 +49,9 @@ export interface StockPreview {
   rowsRejected: number;
   batScale: "limburg" | "vera" | null;
   issues: Issue[];
+  /** Columns not used that resemble a field without a column (near matches): offered as a
+   * pre-filled choice the user confirms. Empty when there are none. */
+  suggesties: { field: StockField; header: string; cell: string; score: number }[];
 }
 
 /**
@@ -69,5 +72,6 @@ export async function previewStock(reader: WorkbookReader, sheet: string, rules:
     rowsRejected: ingest.rowsRejected,
     batScale: ingest.batScale,
     issues: ingest.issues,
+    suggesties: ingest.suggesties ?? [],
   };
 }

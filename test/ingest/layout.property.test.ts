@@ -26,7 +26,7 @@ const UNRELATED: [string, (r: number) => CellValue][] = [
 
 interface Layout {
   /** Column order: a permutation of the table's columns. */
-  order: number[];
+  order: readonly number[];
   /** Unrelated columns added, and where (index into the new row). */
   extra: { which: number; at: number }[];
   titles: string[];
