@@ -1,13 +1,23 @@
-/** Jest: TypeScript through ts-jest (CommonJS for the test run); tests live under test/.
- * The browser end-to-end tests in test/e2e need a build and Chromium: `npm run e2e`
- * (jest.e2e.config.js), never part of `npm test`. */
+/** Jest for `npm test`, the suite a developer runs before every commit (target: at most 3 minutes
+ * on this 2-core machine). TypeScript through ts-jest (CommonJS, transpile only: `npm run
+ * typecheck` does the type check); tests live under test/.
+ *
+ * Left out here and run by `npm run test:slow` (jest.slow.config.js; `npm run test:all` runs both,
+ * and CI runs test:all): the suites listed in jest.slow-suites.js. The browser end-to-end tests in test/e2e
+ * need a build and Chromium: `npm run e2e` (jest.e2e.config.js).
+ *
+ * `maxWorkers: 2`: jest's default is one worker fewer than the cores, which on a 2-core machine
+ * runs the files one after another. */
+const SLOW_SUITES = require("./jest.slow-suites.js");
+
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/", ...SLOW_SUITES.map((file) => `<rootDir>/${file}`)],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.test.json" }],
   },
   testTimeout: 60000,
+  maxWorkers: 2,
 };

@@ -7,7 +7,7 @@
  * the process does not crash, the exit code is 0, 1 or 2, and stderr holds no stack trace (at
  * most one line when the run fails).
  *
- * Default: 40 mutants (well under a minute). Longer runs: FUZZ_RUNS=1000 npm test -- test/fuzz
+ * Default: 40 mutants (well under a minute). Longer runs: FUZZ_RUNS=1000 npm run test:slow -- test/fuzz
  * (FUZZ_SEED picks another set of mutants; FUZZ_KEEP=1 keeps the files of failing mutants).
  */
 import { spawn } from "node:child_process";

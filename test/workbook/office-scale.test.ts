@@ -8,7 +8,7 @@
  * the write that leaves the workbook exactly as it was.
  *
  * The measured figures are printed (console.info) for docs; run with
- * `npx jest test/workbook/office-scale.test.ts --maxWorkers=1`.
+ * `npx jest -c jest.slow.config.js test/workbook/office-scale.test.ts`.
  */
 import { UserError } from "../../src/domain/issues";
 import { DEFAULT_RULES } from "../../src/domain/rules";
