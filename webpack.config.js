@@ -132,7 +132,7 @@ module.exports = (env = {}, argv = {}) => {
   return {
     mode: dev ? "development" : "production",
     target: "web",
-    devtool: dev ? "eval-cheap-module-source-map" : "source-map",
+    devtool: dev ? "cheap-module-source-map" : "source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       browser: "./src/browser/index.tsx",

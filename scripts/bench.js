@@ -6,6 +6,7 @@
  *   npm run bench -- --sizes 10000,100000           other sizes
  *   npm run bench -- --reps 3 --no-uit --stages-reps 5
  *   npm run bench -- --json bench-data/result.json  also write the figures as JSON
+ *   npm run bench -- --core --stages-reps 9         only the domain steps (no workbook, no CLI)
  *
  * For each size: the workbook (generated deterministically with the streaming writer when it is
  * not cached in bench-data/), then, in separate child processes so that memory is measured per
@@ -29,7 +30,7 @@ const DATA = path.join(ROOT, "bench-data");
 const DEFAULT_SIZES = [10000, 100000, 1048575];
 
 function parseArgs(argv) {
-  const o = { sizes: DEFAULT_SIZES, reps: null, stagesReps: 5, uit: true, json: null };
+  const o = { sizes: DEFAULT_SIZES, reps: null, stagesReps: 5, uit: true, json: null, core: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -40,9 +41,10 @@ function parseArgs(argv) {
     else if (a === "--reps") o.reps = Number(value());
     else if (a === "--stages-reps") o.stagesReps = Number(value());
     else if (a === "--no-uit") o.uit = false;
+    else if (a === "--core") o.core = true;
     else if (a === "--json") o.json = value();
     else if (a === "--help" || a === "-h") {
-      process.stdout.write(fs.readFileSync(__filename, "utf8").split("\n").slice(2, 9).join("\n").replace(/^ \* ?/gm, "") + "\n");
+      process.stdout.write(fs.readFileSync(__filename, "utf8").split("\n").slice(2, 10).join("\n").replace(/^ \* ?/gm, "") + "\n");
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -109,15 +111,43 @@ function machine() {
   };
 }
 
+/** The domain steps' rows of the stages table (best of `reps`, median beside it), and the totals. */
+function printDomain(say, dom, reps, standalone = true) {
+  if (standalone) {
+    say(`| stage (best of ${reps}; median) | s | rows/s | median s |`);
+    say(`|---|---:|---:|---:|`);
+  }
+  for (const [k, label] of [
+    ["classify", "classify"], ["aggregate", "aggregate (summary + groupings + supply)"], ["tekort", "tekort"], ["adaptation", "adaptation"],
+    ["potentials", "clustering + care potential"], ["whatIfPrepare", "what-if base (once per analysis)"], ["whatIfRecompute", "what-if recompute (per input change)"],
+  ]) {
+    say(`| ${label} | ${dom[k].toFixed(3)} | ${rate(dom.rows, dom[k])} |${standalone ? ` ${dom.median[k].toFixed(3)} |` : ""}`);
+  }
+  if (standalone) printDomainTotals(say, dom, reps);
+}
+
+function printDomainTotals(say, dom, reps) {
+  const med = (k) => (dom.median ? `, median ${rate(dom.rows, dom.median[k])}` : "");
+  say(`domain core (classify + aggregate + tekort): ${rate(dom.rows, dom.core)} on one core (best of ${reps}${med("core")})`);
+  if (dom.all !== undefined) say(`all domain steps (core, adaptation, potentials, what-if base): ${rate(dom.rows, dom.all)} (best of ${reps}${med("all")})`);
+}
+
 async function main() {
   const o = parseArgs(process.argv.slice(2));
   if (!fs.existsSync(path.join(ROOT, "lib", "cli", "main.js"))) throw new Error("lib/ ontbreekt: voer eerst npm run build:cli uit");
   const m = machine();
   const say = (t) => process.stdout.write(`${t}\n`);
   say(`bat-bzk benchmark — node ${m.node}, ${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.platform}`);
-  say(`command: npm run bench -- --sizes ${o.sizes.join(",")}${o.reps ? ` --reps ${o.reps}` : ""}${o.uit ? "" : " --no-uit"}`);
+  say(`command: npm run bench -- --sizes ${o.sizes.join(",")}${o.reps ? ` --reps ${o.reps}` : ""}${o.uit ? "" : " --no-uit"}${o.core ? ` --core --stages-reps ${o.stagesReps}` : ""}`);
   const results = [];
   for (const size of o.sizes) {
+    if (o.core) {
+      const dom = JSON.parse((await run([path.join(__dirname, "bench", "domain.js"), String(size), String(o.stagesReps)])).out);
+      results.push({ size, machine: m, domain: dom, domainCoreRowsPerSecond: dom.coreRowsPerSecond });
+      say(`\n== ${size.toLocaleString("en-US")} dwellings (domain steps only, load average ${m.loadAverage})`);
+      printDomain(say, dom, o.stagesReps);
+      continue;
+    }
     const reps = o.reps ?? (size <= 100000 ? 3 : 1);
     const wb = await ensureWorkbook(DATA, size);
     say(`\n== ${size.toLocaleString("en-US")} dwellings: ${path.relative(ROOT, wb.file)} (${Math.round(fs.statSync(wb.file).size / 1e6)} MB)` +
@@ -155,15 +185,10 @@ async function main() {
     say(`| stage | s | rows/s |`);
     say(`|---|---:|---:|`);
     say(`| streaming read + recognition + stock ingest | ${st.read.toFixed(3)} | ${rate(st.rows, st.read)} |`);
-    for (const [k, label] of [
-      ["classify", "classify"], ["aggregate", "aggregate (summary + groupings + supply)"], ["tekort", "tekort"], ["adaptation", "adaptation"],
-      ["potentials", "clustering + care potential"], ["whatIfPrepare", "what-if base (once per analysis)"], ["whatIfRecompute", "what-if recompute (per input change)"],
-    ]) {
-      say(`| ${label} | ${dom[k].toFixed(3)} | ${rate(dom.rows, dom[k])} |`);
-    }
+    printDomain(say, dom, o.stagesReps, false);
     say(`| JSON (streamed, ${Math.round(st.jsonChars / 1e6)} MB) | ${st.json.toFixed(3)} | ${rate(st.rows, st.json)} |`);
     say(`| result sheets (models + streaming writer) | ${st.sheets.toFixed(3)} | ${rate(st.rows, st.sheets)} |`);
-    say(`domain core (classify + aggregate + tekort): ${rate(dom.rows, dom.core)} on one core`);
+    printDomainTotals(say, dom, o.stagesReps);
     say(`stages process peak RSS ${mb(st.maxRssKb)}; rows held as cells at most ${st.maxHeldRows}; stock rows streamed ${st.stockRowsStreamed}`);
     if (reps > 1) say(`walls: floor ${floors.map((x) => f2(x.wall)).join(", ")}; --json ${clis.map((x) => f2(x.wall)).join(", ")}${o.uit ? `; --uit ${uits.map((x) => f2(x.wall)).join(", ")}` : ""}`);
   }

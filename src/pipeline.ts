@@ -11,6 +11,7 @@ import { normaliseSupplyTable, type TekortRow } from "./domain/tekort";
 import { computeTekortWithPlans, type PlannedChange, type SupplyYear } from "./domain/plannen";
 import { findClusterCandidates, type ClusterCandidate } from "./domain/clustering";
 import { findCareCandidates, type CareCandidate } from "./domain/zorgpotentieel";
+import { stockComplexes } from "./domain/reclassify";
 import { computeWhatIf, paramsFromRules, prepareWhatIf, type WhatIfBase, type WhatIfParams, type WhatIfResult } from "./domain/whatif";
 import type { Rules } from "./domain/rules";
 import { UserError, type Issue } from "./domain/issues";
@@ -24,6 +25,11 @@ import type { MappingOverrides, RawTable, StockField, StockIngest, TableKind } f
 import { computeCbsRoute, type AdaptationShareEntry, type CbsRoute, type CbsStockEntry } from "./domain/cbs";
 import { markRegionShares, readAdaptationShares, readCbsStock } from "./ingest/cbs";
 import type { WorkbookReader } from "./workbook/port";
+import { readSaldo } from "./ingest/saldo";
+import { compareSaldo, vergelijkingIssues, type SaldoVergelijking } from "./domain/vergelijking";
+import { crossChecks, type KruisControle, type QuotedFigure } from "./domain/kruiscontrole";
+import { readQuotedFigures } from "./ingest/citaten";
+import { computeAggregateWhatIf, type AggregateWhatIfResult } from "./domain/whatif-aggregaat";
 
 /** Options of one analysis run. */
 export interface AnalyseOptions {
@@ -91,6 +97,15 @@ export interface AnalysisResult {
   watAls: WhatIfResult | null;
   issues: Issue[];
   rules: Rules;
+  /** Published saldo / tekort / opgave tables recomputed from the demand and supply (one per
+   * saldo sheet; empty when the workbook has none). Never read as demand. */
+  vergelijking: SaldoVergelijking[];
+  /** Cross-table checks (supply against the CBS stock, regional percentages against the
+   * gemeenten under CBS weights, quoted figures against their tables); empty when none apply. */
+  kruiscontroles: KruisControle[];
+  /** What-if on aggregate data (CBS route × supply table): the scenario of `rules.watAls` when
+   * there is no stock per dwelling but a CBS route; null otherwise (whatif-aggregaat.ts). */
+  watAlsAggregaat: AggregateWhatIfResult | null;
   /** The CBS route (CBS stock × adaptation percentages, combined with the BAT stock); absent when
    * the workbook has no CBS stock table and percentage table. */
   cbs?: CbsRoute;
@@ -314,6 +329,21 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
       for (const other of supplySheets.slice(1)) skip(other, `er is één aanbodtabel gebruikt ('${supplySheets[0]}').`);
     }
   }
+  // Published saldo tables: read now (their figures are compared once the tekort is known).
+  const saldoSheets = names.filter((n) => kinds.get(n) === "saldo" && n !== options.vraag && n !== options.voorraad);
+  const saldoTables = saldoSheets.map((sheet) => {
+    const s = readSaldo(tableOf(sheet));
+    issues.push(...s.issues);
+    use(sheet, "Nagerekend op het blad Vergelijking.");
+    return { sheet, entries: s.entries, teken: s.teken, tekenBron: s.tekenBron, afgerondOp5: s.afgerondOp5 };
+  });
+  const quotes: QuotedFigure[] = [];
+  for (const sheet of names.filter((n) => kinds.get(n) === "citaten")) {
+    const q = readQuotedFigures(tableOf(sheet));
+    quotes.push(...q.quotes);
+    issues.push(...q.issues);
+    use(sheet, "Gecontroleerd op het blad Vergelijking.");
+  }
   // CBS route input, read before the check below so that a workbook with only these tables works.
   const cbsInput = readCbsInput(names, kinds, tableOf, use, skip, issues);
   // Planned changes (read once the stock's BAT scale is known, below).
@@ -326,6 +356,12 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
   }
 
   if (!stock && demand.length === 0 && supplyTable.length === 0 && !cbsInput) {
+    if (saldoSheets.length > 0) {
+      throw new UserError(
+        `Blad ${saldoSheets.map((n) => `'${n}'`).join(", ")} is een gepubliceerde saldotabel (aanbod − vraag of opgave); die wordt nagerekend, niet als vraag gelezen. ` +
+        "Daarvoor zijn de vraag en het aanbod nodig waar de tabel op berust: voeg die bladen toe, of wijs ze aan in stap 1 van het taakvenster (opdrachtregel: --vraag en --voorraad).",
+      );
+    }
     // Nothing to analyse: say why in one line, for the sheet the user chose or the stock found.
     const empty = emptyStocks[0];
     if (empty) {
@@ -347,11 +383,10 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
   const classified = classifyStock(rows, rules);
   issues.push(...classified.issues);
   const dwellings = classified.dwellings;
-  // The groupings the stock has values for, then one pass for the summary and those groupings.
-  const keys = GROUP_KEYS.filter((key) => rows.some((r) => groupValue(r, key) !== null));
-  const all = summariseAll(dwellings, batScale, keys);
+  // One pass for the summary and every grouping; the groupings the stock has values for are kept.
+  const all = summariseAll(dwellings, batScale, GROUP_KEYS);
   const summary = all.summary;
-  const groups = all.groups.map((g) => ({ key: g.key, rows: g.rows }));
+  const groups = all.groups.filter((g) => g.hasValues).map((g) => ({ key: g.key, rows: g.rows }));
 
   checkCancelled(signal);
   progress("Aanpassingspotentieel bepalen", 0.7);
@@ -364,8 +399,9 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
   checkCancelled(signal);
   progress("Clustering- en zorgpotentieel bepalen", 0.75);
   yield;
-  const clustering = findClusterCandidates(dwellings, rules);
-  const zorgpotentieel = findCareCandidates(dwellings, rules);
+  const complexes = stockComplexes(dwellings, classified.complexes);
+  const clustering = findClusterCandidates(dwellings, rules, complexes);
+  const zorgpotentieel = findCareCandidates(dwellings, rules, complexes);
 
   let plannen: PlannedChange[] = [];
   if (planSheets.length > 0) {
@@ -401,6 +437,19 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
   } else if (!supplySource) {
     issues.push({ code: "geen-aanbod", severity: "waarschuwing", sheet: null, cell: null, message: "Geen voorraad- of aanbodtabel gevonden: het tekort is niet berekend. Voeg een voorraad- of aanbodtabel toe, of wijs die aan in stap 1 van het taakvenster (opdrachtregel: --voorraad)." });
   }
+  const vergelijking: SaldoVergelijking[] = [];
+  for (const t of saldoTables) {
+    if (tekort.length === 0) {
+      issues.push({ code: "saldo-niet-nagerekend", severity: "waarschuwing", sheet: t.sheet, cell: null,
+        message: `Blad '${t.sheet}' is een gepubliceerde saldotabel, maar zonder vraag en aanbod in de werkmap is die niet na te rekenen. Voeg de vraag- en aanbodtabel toe waar de cijfers op berusten.` });
+      continue;
+    }
+    const v = compareSaldo(t, tekort);
+    vergelijking.push(v);
+    issues.push(...vergelijkingIssues(v));
+  }
+  const cross = crossChecks({ supply: supplySource === "aanbodtabel" ? supply : [], cbsStock: cbsInput?.voorraad ?? [], shares: cbsInput?.aandelen ?? [], quotes });
+  issues.push(...cross.issues);
   // The what-if base and the scenario of the rules (only a stock has dwellings to move).
   checkCancelled(signal);
   progress("Wat-als berekenen", 0.92);
@@ -408,13 +457,19 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
   const input = {
     dwellings, adapted: adaptation.perDwelling, rules, batScale, supplySource, supply, demand, plannen, clustering, zorgpotentieel,
   };
-  const watAlsBasis = stock ? prepareWhatIf(input) : null;
+  const watAlsBasis = stock ? prepareWhatIf(input, { complexes }) : null;
   const watAls = watAlsBasis ? computeWhatIf(watAlsBasis, paramsFromRules(rules), { trace: true }) : null;
+  const watAlsAggregaat = !stock && cbs ? computeAggregateWhatIf({ cbs, supply, demand, plannen, batScale, rules, basis: tekort }) : null;
+  if (!stock && !cbs && tekort.length > 0) {
+    issues.push({ code: "watals-niet-toepasbaar", severity: "info", sheet: null, cell: null,
+      message: "Wat-als (woningen aanpassen, ontmoetingsruimten, Wlz-zorg) is niet berekend: daarvoor is een voorraad per woning of per complex nodig, " +
+        "of een CBS-woningvoorraad met aanpassingspercentages per gemeente (de CBS-route)." });
+  }
   progress("Klaar", 1);
 
   return {
     tables, stock, batScale, dwellings, adapted: adaptation.perDwelling, summary, groups, supplySource, supply, demand,
-    tekort, adaptationTotals: adaptation.totals, plannen, aanbodPerJaar, clustering, zorgpotentieel, watAlsBasis, watAls, issues, rules, ...(cbs ? { cbs } : {}),
+    tekort, adaptationTotals: adaptation.totals, plannen, aanbodPerJaar, clustering, zorgpotentieel, watAlsBasis, watAls, vergelijking, kruiscontroles: cross.controles, watAlsAggregaat, issues, rules, ...(cbs ? { cbs } : {}),
   };
 }
 
@@ -443,10 +498,6 @@ function emptyStockMessage(sheet: string, ingest: StockIngest): string {
     `Vul de tabel, of kies het blad met de woningen (--voorraad of in het taakvenster).`;
 }
 
-function groupValue(r: StockRow, key: GroupKey): string | null {
-  return key === "segment" ? r.segment : r[key];
-}
-
 /** When a workbook holds the same stock twice (per dwelling and as a wide BAT table), compare
  * the BAT totals and report whether they agree. */
 function compareStockTotals(used: StockIngest, other: StockIngest, issues: Issue[]): void {
@@ -473,9 +524,9 @@ function compareStockTotals(used: StockIngest, other: StockIngest, issues: Issue
 }
 
 /** Does the analysis need this sheet's cells (not only its stock rows)? Demand and supply tables
- * and the two tables of the CBS route. A streaming reader keeps the cells of these sheets. */
+ * the two tables of the CBS route and published saldo tables. A streaming reader keeps the cells of these sheets. */
 export function needsCells(kind: TableKind): boolean {
-  return kind === "vraag" || kind === "aanbod" || kind === "cbs-voorraad" || kind === "aanpassingspercentages";
+  return kind === "vraag" || kind === "aanbod" || kind === "cbs-voorraad" || kind === "aanpassingspercentages" || kind === "saldo" || kind === "citaten";
 }
 
 /**

@@ -4,7 +4,9 @@
  * on the synthetic stock of a given size, in a process of its own that holds nothing but the
  * rows (built from the generator's rows through the stock reader, no workbook involved), so
  * that the figure is the domain's and not the workbook reader's garbage collection. Run as a
- * child process by scripts/bench.js; prints one JSON line with the best of `reps` runs per step.
+ * child process by scripts/bench.js; prints one JSON line with the best of `reps` runs per step,
+ * and their medians (`median`); `all` is every step up to the what-if base (core, adaptation,
+ * clustering and care potential, what-if base), the recompute excluded.
  *
  *   node scripts/bench/domain.js <size> [reps]
  */
@@ -21,9 +23,14 @@ const { computeTekort } = require(path.join(lib, "domain", "tekort.js"));
 const { assessAdaptation } = require(path.join(lib, "domain", "potentieel.js"));
 const { findClusterCandidates } = require(path.join(lib, "domain", "clustering.js"));
 const { findCareCandidates } = require(path.join(lib, "domain", "zorgpotentieel.js"));
+const { stockComplexes } = require(path.join(lib, "domain", "reclassify.js"));
 const { prepareWhatIf, computeWhatIf, paramsFromRules } = require(path.join(lib, "domain", "whatif.js"));
 
 const now = () => Number(process.hrtime.bigint()) / 1e9;
+const med = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
 const KEYS = ["gemeente", "wijk", "buurt", "eigenaar", "segment"];
 
 function domain(size, reps) {
@@ -36,14 +43,16 @@ function domain(size, reps) {
   const { years, rows: vraag } = demandRows(size);
   const demand = readDemand({ sheet: "Vraag", tableName: null, originRow: 1, originCol: 1, values: [["Woonvorm", ...years], ...vraag] }).entries;
   const rules = DEFAULT_RULES;
-  const best = { classify: Infinity, aggregate: Infinity, tekort: Infinity, core: Infinity, adaptation: Infinity, potentials: Infinity, whatIfPrepare: Infinity, whatIfRecompute: Infinity };
+  const STEPS = ["classify", "aggregate", "tekort", "core", "adaptation", "potentials", "whatIfPrepare", "whatIfRecompute", "all"];
+  const runs = Object.fromEntries(STEPS.map((k) => [k, []]));
   for (let i = 0; i < reps; i++) {
     const t0 = now();
-    const { dwellings } = classifyStock(rows, rules);
+    const classified = classifyStock(rows, rules);
+    const { dwellings } = classified;
     const t1 = now();
-    // As the pipeline: the groupings the stock has values for, in one pass with the summary.
-    const keys = KEYS.filter((k) => rows.some((r) => r[k] !== null));
-    const all = summariseAll(dwellings, scale, keys);
+    // As the pipeline: every grouping in one pass with the summary, those with values kept.
+    const all = summariseAll(dwellings, scale, KEYS);
+    if (all.groups.every((g) => !g.hasValues)) throw new Error("no groupings");
     const supply = supplyFromSummary(all.summary, scale);
     const t2 = now();
     const tekort = computeTekort(supply, demand, { batScale: scale });
@@ -52,26 +61,26 @@ function domain(size, reps) {
     const t4 = now();
     // As the pipeline after the core: clustering and care potential, the what-if base, and one
     // recompute of a scenario (what the task pane's what-if panel does per change of an input).
-    const clustering = findClusterCandidates(dwellings, rules);
-    const zorgpotentieel = findCareCandidates(dwellings, rules);
+    const complexes = stockComplexes(dwellings, classified.complexes);
+    const clustering = findClusterCandidates(dwellings, rules, complexes);
+    const zorgpotentieel = findCareCandidates(dwellings, rules, complexes);
     const t5 = now();
     const base = prepareWhatIf({
       dwellings, adapted: adapted.perDwelling, rules, batScale: scale, supplySource: "voorraad", supply, demand, plannen: [], clustering, zorgpotentieel,
-    });
+    }, { complexes });
     const t6 = now();
     computeWhatIf(base, { ...paramsFromRules(rules), aanpassenPercentage: 30, ontmoetingsruimten: 5 });
     const t7 = now();
     if (tekort.rows.length === 0) throw new Error("no tekort rows");
-    best.classify = Math.min(best.classify, t1 - t0);
-    best.aggregate = Math.min(best.aggregate, t2 - t1);
-    best.tekort = Math.min(best.tekort, t3 - t2);
-    best.core = Math.min(best.core, t3 - t0);
-    best.adaptation = Math.min(best.adaptation, t4 - t3);
-    best.potentials = Math.min(best.potentials, t5 - t4);
-    best.whatIfPrepare = Math.min(best.whatIfPrepare, t6 - t5);
-    best.whatIfRecompute = Math.min(best.whatIfRecompute, t7 - t6);
+    const step = { classify: t1 - t0, aggregate: t2 - t1, tekort: t3 - t2, core: t3 - t0, adaptation: t4 - t3, potentials: t5 - t4, whatIfPrepare: t6 - t5, whatIfRecompute: t7 - t6, all: t6 - t0 };
+    for (const k of STEPS) runs[k].push(step[k]);
   }
-  return { rows: rows.length, ...best, coreRowsPerSecond: rows.length / best.core, maxRssKb: process.resourceUsage().maxRSS };
+  const best = Object.fromEntries(STEPS.map((k) => [k, Math.min(...runs[k])]));
+  const median = Object.fromEntries(STEPS.map((k) => [k, med(runs[k])]));
+  return {
+    rows: rows.length, reps, ...best, median, coreRowsPerSecond: rows.length / best.core, coreMedianRowsPerSecond: rows.length / median.core,
+    allRowsPerSecond: rows.length / best.all, allMedianRowsPerSecond: rows.length / median.all, maxRssKb: process.resourceUsage().maxRSS,
+  };
 }
 
 if (require.main === module) {

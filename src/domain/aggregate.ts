@@ -6,6 +6,7 @@
 import { BZK_TYPES, type BatScale, type BzkType, type StockRow, type SupplyEntry } from "./types";
 import type { ClassifiedDwelling } from "./classify";
 import { batCodes, maxLevel, minLevel } from "./bat";
+import { SLOTS, SLOT_BAT0, SLOT_BAT_ONBEKEND, bzkSlot, summaryOfVector, vectorOf, type SupplyVector } from "./supply-vector";
 import { compareNullLast } from "./format";
 
 /** Supply of a set of dwellings. All numbers are dwellings (sum of `aantal`). */
@@ -23,94 +24,13 @@ export interface SupplySummary {
   zorggeschiktPerProfiel: { SOM: number; PG: number; onbekend: number };
 }
 
-/** Running counts; BAT counts indexed by level, slot 6 = onbekend. */
-class Counts {
-  eenheden = 0;
-  bat = [0, 0, 0, 0, 0, 0, 0];
-  regulier = 0;
-  nultredenExcl = 0;
-  geclusterdExcl = 0;
-  zorggeschiktExcl = 0;
-  onbekend = 0;
-  nultreden = 0;
-  geclusterd = 0;
-  zorggeschikt = 0;
-  som = 0;
-  pg = 0;
-  profielOnbekend = 0;
-  private readonly lo: number;
-  private readonly hi: number;
-
-  constructor(private readonly scale: BatScale) {
-    this.lo = minLevel(scale);
-    this.hi = maxLevel(scale);
-  }
-
-  add(d: ClassifiedDwelling): void {
-    const row = d.row;
-    const n = row.aantal;
-    this.eenheden += n;
-    const bat = row.bat;
-    const lo = this.lo;
-    if (bat !== null && row.batScale === this.scale && Number.isInteger(bat) && bat >= lo && bat <= this.hi) {
-      this.bat[bat - lo] += n;
-    } else this.bat[6] += n;
-    switch (d.bzk) {
-      case "regulier":
-        this.regulier += n;
-        break;
-      case "nultreden":
-        this.nultredenExcl += n;
-        break;
-      case "geclusterd":
-        this.geclusterdExcl += n;
-        break;
-      case "zorggeschikt":
-        this.zorggeschiktExcl += n;
-        break;
-      default:
-        this.onbekend += n;
-    }
-    if (d.nultreden) this.nultreden += n;
-    if (d.geclusterd) this.geclusterd += n;
-    if (d.zorggeschikt) {
-      this.zorggeschikt += n;
-      if (d.zorgprofiel === "SOM") this.som += n;
-      else if (d.zorgprofiel === "PG") this.pg += n;
-      else this.profielOnbekend += n;
-    }
-  }
-
-  summary(): SupplySummary {
-    const perBat: Record<string, number> = {};
-    const codes = batCodes(this.scale);
-    for (let i = 0; i < codes.length; i++) perBat[codes[i]] = this.bat[i];
-    perBat.onbekend = this.bat[6];
-    return {
-      eenheden: this.eenheden,
-      perBat,
-      perBzk: {
-        regulier: this.regulier,
-        nultreden: this.nultredenExcl,
-        geclusterd: this.geclusterdExcl,
-        zorggeschikt: this.zorggeschiktExcl,
-        onbekend: this.onbekend,
-      },
-      cumulatief: { nultreden: this.nultreden, geclusterd: this.geclusterd, zorggeschikt: this.zorggeschikt },
-      zorggeschiktPerProfiel: { SOM: this.som, PG: this.pg, onbekend: this.profielOnbekend },
-    };
-  }
-}
-
 /**
  * Supply summary of all dwellings.
  * @param scale the stock's BAT scale; dwellings with a BAT on the other scale count as "onbekend"
  *   in `perBat` (classification reports mixed scales as a `fout`).
  */
 export function summariseSupply(dwellings: ClassifiedDwelling[], scale: BatScale): SupplySummary {
-  const c = new Counts(scale);
-  for (let i = 0; i < dwellings.length; i++) c.add(dwellings[i]);
-  return c.summary();
+  return summaryOfVector(vectorOf(dwellings, scale), scale);
 }
 
 /** Stock fields to group supply by. "segment" is the segment as written (e.g. "sociale huur"). */
@@ -144,16 +64,18 @@ export function summariseBy(
   return summariseAll(dwellings, scale, [key]).groups[0].rows;
 }
 
-/** Sorted group rows of one grouping. */
-function groupRows(groups: Map<string | null, Counts>): Array<{ waarde: string | null; summary: SupplySummary }> {
+/** Sorted group rows of one grouping (counts as supply vectors). */
+function groupRows(groups: Map<string | null, SupplyVector>, scale: BatScale): Array<{ waarde: string | null; summary: SupplySummary }> {
   return [...groups.entries()]
     .sort((a, b) => compareNullLast(a[0], b[0]))
-    .map(([waarde, c]) => ({ waarde, summary: c.summary() }));
+    .map(([waarde, v]) => ({ waarde, summary: summaryOfVector(v, scale) }));
 }
 
 /**
  * The supply summary of all dwellings and per value of each of `keys`, in one pass (the
  * pipeline's aggregate step: the same figures as `summariseSupply` and `summariseBy` per key).
+ * Each dwelling is counted as its two supply-vector slots (BZK type and BAT class,
+ * supply-vector.ts), in the vector of the whole stock and in that of its group per key.
  * @returns the summary, and per key (in the order given) its sorted groups and whether any
  *   dwelling has a value for it (`hasValues`: false when every dwelling is in the null group).
  */
@@ -162,35 +84,45 @@ export function summariseAll(
   scale: BatScale,
   keys: readonly GroupKey[],
 ): { summary: SupplySummary; groups: { key: GroupKey; hasValues: boolean; rows: Array<{ waarde: string | null; summary: SupplySummary }> }[] } {
-  const total = new Counts(scale);
-  const maps = keys.map(() => new Map<string | null, Counts>());
+  const total = new Float64Array(SLOTS);
+  const maps = keys.map(() => new Map<string | null, SupplyVector>());
   // The group of the previous dwelling per key: exports are sorted, so it is often the same.
   const lastValue: (string | null | undefined)[] = keys.map(() => undefined);
-  const lastCounts: (Counts | undefined)[] = keys.map(() => undefined);
+  const lastCounts: SupplyVector[] = keys.map(() => total); // never read before set: no value is undefined
+  const lo = minLevel(scale);
+  const hi = maxLevel(scale);
   for (let i = 0; i < dwellings.length; i++) {
     const d = dwellings[i];
-    total.add(d);
+    const row = d.row;
+    const n = row.aantal;
+    const bz = bzkSlot(d);
+    const bat = row.bat;
+    const bt = bat !== null && row.batScale === scale && Number.isInteger(bat) && bat >= lo && bat <= hi ? SLOT_BAT0 + bat - lo : SLOT_BAT_ONBEKEND;
+    total[bz] += n;
+    total[bt] += n;
     for (let k = 0; k < keys.length; k++) {
-      const v = groupValue(d.row, keys[k]);
-      let c = lastValue[k] === v ? lastCounts[k] : undefined;
-      if (c === undefined) {
-        c = maps[k].get(v);
-        if (c === undefined) {
-          c = new Counts(scale);
-          maps[k].set(v, c);
-        }
-        lastValue[k] = v;
+      const value = groupValue(row, keys[k]);
+      let c: SupplyVector;
+      if (lastValue[k] === value) c = lastCounts[k];
+      else {
+        const found = maps[k].get(value);
+        if (found === undefined) {
+          c = new Float64Array(SLOTS);
+          maps[k].set(value, c);
+        } else c = found;
+        lastValue[k] = value;
         lastCounts[k] = c;
       }
-      c.add(d);
+      c[bz] += n;
+      c[bt] += n;
     }
   }
   return {
-    summary: total.summary(),
+    summary: summaryOfVector(total, scale),
     groups: keys.map((key, k) => ({
       key,
       hasValues: maps[k].size > 1 || (maps[k].size === 1 && !maps[k].has(null)),
-      rows: groupRows(maps[k]),
+      rows: groupRows(maps[k], scale),
     })),
   };
 }

@@ -21,23 +21,25 @@
  *    declared GEC/ZWO still counts as evidence for it.
  *
  * Performance: two O(n) passes (complex facts, then classification); per row a few array/Map
- * lookups, no string building and one object allocation. Outcomes are cached by the decisive
- * facts: per (BAT, scale, label, declaration) when the complex does not matter (not nultreden,
- * onbekend), else per complex and (BAT, label, declaration, zelfstandig, rural bound,
- * zorgprofiel), assembled from cached reason parts. Rows with the same facts share the same
- * reason string and the same frozen warnings array. Measured on Node 20, 1 million synthetic
- * rows in 25,000 complexes: about 0.4 s for classification (≈ 2.5 million rows/s), of which most
- * is allocating the result objects.
+ * lookups, no string building and one small object (the row and its shared outcome, `Dwelling`).
+ * Outcomes are cached by the decisive facts: per (BAT, scale, label, declaration) when the
+ * complex does not matter (not nultreden, onbekend), else per complex and (BAT, label,
+ * declaration, zelfstandig, rural bound, zorgprofiel), assembled from cached reason parts. Rows
+ * with the same facts share the same outcome, reason string and frozen warnings array.
+ * `classifySlots` gives the same verdicts as one byte per row, without result objects or
+ * issues, for the re-classifications of the potentials and the what-if base (reclassify.ts).
+ * Figures in docs/performance.md.
  */
 import type { BatScale, BzkType, StockRow, Zorgprofiel } from "./types";
 import type { Issue } from "./issues";
 import type { Rules } from "./rules";
 import { scaleName } from "./bat";
-import { collectComplexes, complexName, type ColumnPresence, type ComplexFacts } from "./complexes";
+import { collectComplexes, complexName, type ColumnPresence, type ComplexCollection, type ComplexFacts } from "./complexes";
 import { AccessibilityJudge, type AccessProblem } from "./toegankelijkheid";
 import { judgeCluster, type ClusterVerdict, type MissingClusterFact } from "./geclusterd";
 import { formatGetal, formatLijst } from "./format";
 import { IssueTally, type TallyKind } from "./tally";
+import { SLOT_GECLUSTERD, SLOT_NULTREDEN, SLOT_ONBEKEND, SLOT_REGULIER, SLOT_ZORG, SLOT_ZORG_PG, SLOT_ZORG_SOM } from "./supply-vector";
 
 /** One classified stock row. Counts that use it weigh it by `row.aantal` dwellings. */
 export interface ClassifiedDwelling {
@@ -62,6 +64,40 @@ export interface ClassifiedDwelling {
 
 const NO_WARNINGS: string[] = Object.freeze([]) as unknown as string[];
 const NO_KINDS: TallyKind[] = Object.freeze([]) as unknown as TallyKind[];
+
+/**
+ * A dwelling as `classifyStock` makes it: the row and its outcome, shared by every row with the
+ * same decisive facts; the other fields of {@link ClassifiedDwelling} read through to the outcome.
+ * Two fields per dwelling instead of eight: allocating the results is most of a classification's
+ * cost on a large stock.
+ */
+class Dwelling implements ClassifiedDwelling {
+  constructor(
+    readonly row: StockRow,
+    private readonly o: Outcome,
+  ) {}
+  get bzk(): BzkType | "onbekend" {
+    return this.o.bzk;
+  }
+  get nultreden(): boolean {
+    return this.o.n;
+  }
+  get geclusterd(): boolean {
+    return this.o.g;
+  }
+  get zorggeschikt(): boolean {
+    return this.o.z;
+  }
+  get zorgprofiel(): Zorgprofiel | null {
+    return this.o.z ? this.row.zorgprofiel : null;
+  }
+  get reason(): string {
+    return this.o.reason;
+  }
+  get warnings(): string[] {
+    return this.o.warnings;
+  }
+}
 
 /** Part flags: the part relied on a declared woonvorm / contradicts one. */
 const BY_DECLARATION = 1;
@@ -104,6 +140,8 @@ interface Outcome {
   reason: string;
   warnings: string[];
   kinds: TallyKind[];
+  /** BZK slot (supply-vector.ts) of `bzk`; −1 for zorggeschikt, whose slot is the row's zorgprofiel. */
+  slot: number;
 }
 
 /** Accessibility of a (BAT, scale, label) combination, with caches of everything that depends
@@ -141,7 +179,8 @@ interface ClusterInfo {
 interface ComplexState {
   facts: ComplexFacts | null;
   cluster: [ClusterInfo | undefined, ClusterInfo | undefined];
-  outcomes: Map<number, Outcome>;
+  /** Outcomes by decisive facts (see `Classifier.outcome`); created when first needed. */
+  outcomes: Map<number, Outcome> | null;
 }
 
 /** The tally kinds of one run (texts depend on which columns are present). */
@@ -225,17 +264,14 @@ const MAX_COMPLEX_ISSUES = 100;
  * @returns `dwellings`: exactly one entry per input row, in input order; `issues`: aggregated
  *   (one per kind of problem, with dwelling count and example rows, `cell` null), plus one
  *   warning per complex with conflicting facts (at most 100, then a summary) and a `fout`
- *   "schalen-gemengd" when rows use both BAT scales. Never throws on data.
+ *   "schalen-gemengd" when rows use both BAT scales; `complexes`: the complex facts of the rows
+ *   (`collectComplexes`), for the potentials (`stockComplexes`). Never throws on data.
  */
-export function classifyStock(rows: StockRow[], rules: Rules): { dwellings: ClassifiedDwelling[]; issues: Issue[] } {
-  const { complexes, rowComplex, presence } = collectComplexes(rows);
-  const ctx = new Context(rules, makeKinds(presence));
-  const states: ComplexState[] = complexes.map((facts) => ({ facts, cluster: [undefined, undefined], outcomes: new Map() }));
-  const noComplex: ComplexState = { facts: null, cluster: [undefined, undefined], outcomes: new Map() };
-
+export function classifyStock(rows: StockRow[], rules: Rules): { dwellings: ClassifiedDwelling[]; issues: Issue[]; complexes: ComplexCollection } {
+  const c = new Classifier(rows, rules);
+  const { complexes } = c;
   const tally = new IssueTally();
   const dwellings: ClassifiedDwelling[] = new Array(rows.length);
-  const useDeclared = rules.woonvormGedeclareerd === "bewijs";
   let limburgRows = 0;
   let veraRows = 0;
 
@@ -245,39 +281,8 @@ export function classifyStock(rows: StockRow[], rules: Rules): { dwellings: Clas
       if (row.batScale === "limburg") limburgRows++;
       else if (row.batScale === "vera") veraRows++;
     }
-    const access = ctx.access(row);
-    const decl = !useDeclared || row.woonvorm === null ? 0 : row.woonvorm === "GEC" ? 1 : row.woonvorm === "ZWO" ? 2 : 0;
-    let outcome: Outcome;
-    if (access.n === false || (access.n === null && decl === 0)) {
-      // Not nultreden, or onbekend: the complex does not matter.
-      outcome = access.finals[decl] ?? ctx.final(access, decl);
-    } else {
-      const ci = rowComplex[i];
-      const state = ci < 0 ? noComplex : states[ci];
-      const land = ctx.isLandelijk(row.gemeente) ? 1 : 0;
-      const zelf = row.zelfstandig === null ? 0 : row.zelfstandig ? 1 : 2;
-      const zp = row.zorgprofiel === null ? 0 : row.zorgprofiel === "SOM" ? 1 : 2;
-      if (access.key >= 0) {
-        const key = (((access.key * 3 + decl) * 3 + zelf) * 2 + land) * 3 + zp;
-        const cached = state.outcomes.get(key);
-        if (cached === undefined) {
-          outcome = ctx.assemble(access, state, decl, zelf, land, zp);
-          state.outcomes.set(key, outcome);
-        } else outcome = cached;
-      } else {
-        outcome = ctx.assemble(access, state, decl, zelf, land, zp);
-      }
-    }
-    dwellings[i] = {
-      row,
-      bzk: outcome.bzk,
-      nultreden: outcome.n,
-      geclusterd: outcome.g,
-      zorggeschikt: outcome.z,
-      zorgprofiel: outcome.z ? row.zorgprofiel : null,
-      reason: outcome.reason,
-      warnings: outcome.warnings,
-    };
+    const outcome = c.outcome(row, i);
+    dwellings[i] = new Dwelling(row, outcome);
     const ks = outcome.kinds;
     for (let j = 0; j < ks.length; j++) tally.add(ks[j], row);
   }
@@ -297,7 +302,78 @@ export function classifyStock(rows: StockRow[], rules: Rules): { dwellings: Clas
   }
   issues.push(...tally.toIssues());
   issues.push(...complexConflictIssues(complexes));
-  return { dwellings, issues };
+  return { dwellings, issues, complexes: c.collection };
+}
+
+/**
+ * The BZK slot of every row (supply-vector.ts numbering: 0 regulier, 1 nultreden, 2 geclusterd,
+ * 3 zorggeschikt SOM, 4 zorggeschikt PG, 5 zorggeschikt without profile, 6 onbekend): the same
+ * verdicts as {@link classifyStock} (`bzkSlot` of its dwellings), without the result objects,
+ * reasons' use or issues. For the potentials and the what-if base, which re-classify many
+ * complexes with one fact changed and only need the type (clustering.ts, zorgpotentieel.ts,
+ * whatif.ts). O(n), one byte per row.
+ * @param rows typed stock rows; @param rules validated rules. Never throws on data.
+ */
+export function classifySlots(rows: readonly StockRow[], rules: Rules): Uint8Array {
+  const c = new Classifier(rows, rules);
+  const slots = new Uint8Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const o = c.outcome(row, i);
+    slots[i] = o.slot >= 0 ? o.slot : row.zorgprofiel === "SOM" ? SLOT_ZORG_SOM : row.zorgprofiel === "PG" ? SLOT_ZORG_PG : SLOT_ZORG;
+  }
+  return slots;
+}
+
+/** The per-row verdicts of one classification run: complex facts, lookup tables and caches. */
+class Classifier {
+  readonly collection: ComplexCollection;
+  readonly complexes: ComplexFacts[];
+  private readonly rowComplex: Int32Array;
+  private readonly ctx: Context;
+  private readonly states: ComplexState[];
+  private readonly noComplex: ComplexState = { facts: null, cluster: [undefined, undefined], outcomes: null };
+  private readonly useDeclared: boolean;
+
+  constructor(rows: readonly StockRow[], rules: Rules) {
+    const collection = collectComplexes(rows);
+    const { complexes, rowComplex, presence } = collection;
+    this.collection = collection;
+    this.complexes = complexes;
+    this.rowComplex = rowComplex;
+    this.ctx = new Context(rules, makeKinds(presence));
+    this.states = complexes.map((facts) => ({ facts, cluster: [undefined, undefined], outcomes: null }));
+    this.useDeclared = rules.woonvormGedeclareerd === "bewijs";
+  }
+
+  /** The outcome of row `i` (`row` is `rows[i]`); shared between rows with the same facts. */
+  outcome(row: StockRow, i: number): Outcome {
+    const ctx = this.ctx;
+    const access = ctx.access(row);
+    const decl = !this.useDeclared || row.woonvorm === null ? 0 : row.woonvorm === "GEC" ? 1 : row.woonvorm === "ZWO" ? 2 : 0;
+    if (access.n === false || (access.n === null && decl === 0)) {
+      // Not nultreden, or onbekend: the complex does not matter.
+      return access.finals[decl] ?? ctx.final(access, decl);
+    }
+    const ci = this.rowComplex[i];
+    const state = ci < 0 ? this.noComplex : this.states[ci];
+    const land = ctx.isLandelijk(row.gemeente) ? 1 : 0;
+    const zelf = row.zelfstandig === null ? 0 : row.zelfstandig ? 1 : 2;
+    const zp = row.zorgprofiel === null ? 0 : row.zorgprofiel === "SOM" ? 1 : 2;
+    if (access.key < 0) return ctx.assemble(access, state, decl, zelf, land, zp);
+    const key = (((access.key * 3 + decl) * 3 + zelf) * 2 + land) * 3 + zp;
+    let outcomes = state.outcomes;
+    if (outcomes === null) {
+      outcomes = new Map();
+      state.outcomes = outcomes;
+    }
+    let outcome = outcomes.get(key);
+    if (outcome === undefined) {
+      outcome = ctx.assemble(access, state, decl, zelf, land, zp);
+      outcomes.set(key, outcome);
+    }
+    return outcome;
+  }
 }
 
 /** One warning per complex with conflicting facts (capped), in first-seen order. */
@@ -352,7 +428,8 @@ function combine(bzk: BzkType, n: boolean, g: boolean, z: boolean, parts: Part[]
     if (flags & BY_DECLARATION) ks.push(kinds.woonvormBewijs);
   }
   if (!Object.isFrozen(warnings)) Object.freeze(warnings);
-  return { bzk, n, g, z, reason, warnings, kinds: ks };
+  const slot = bzk === "regulier" ? SLOT_REGULIER : bzk === "nultreden" ? SLOT_NULTREDEN : bzk === "geclusterd" ? SLOT_GECLUSTERD : -1;
+  return { bzk, n, g, z, reason, warnings, kinds: ks, slot };
 }
 
 /** Per-run lookup tables and caches derived from the rules. */
@@ -440,6 +517,7 @@ class Context {
         this.kinds,
       );
       o.bzk = "onbekend";
+      o.slot = SLOT_ONBEKEND;
     } else if (decl === 0) {
       o = combine("regulier", false, false, false, [part(access.nText, [...access.warnings], access.kinds)], this.kinds);
     } else {

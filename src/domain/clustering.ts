@@ -16,9 +16,9 @@
 import type { StockRow } from "./types";
 import type { Rules } from "./rules";
 import type { ClassifiedDwelling } from "./classify";
-import { collectComplexes, type ComplexFacts } from "./complexes";
+import type { ComplexFacts } from "./complexes";
 import { judgeCluster } from "./geclusterd";
-import { complexMembers, gainOf, isLandelijk } from "./reclassify";
+import { gainOf, isLandelijk, reclassifyGroups, stockComplexes, type StockComplexes } from "./reclassify";
 import { compareNullLast, formatGetal, formatPercentage, formatWoningen } from "./format";
 
 /** The geclusterd criterion a candidate misses. */
@@ -139,16 +139,20 @@ function judgeCandidate(
  *
  * @param dwellings the classified stock (`classifyStock`), in input order.
  * @param rules the rules used for that classification.
+ * @param complexes its complexes (`stockComplexes`), when already at hand.
  * @returns candidates with a gain of at least one dwelling, sorted by `erbijGeclusterd`
  *   (descending), then `erbijZorggeschikt`, known misses before unknown facts, then complex
  *   name (Dutch collation). Rows without complex are never candidates. O(n) plus one
- *   classification of each candidate complex's rows. Never throws on data.
+ *   classification of the candidate complexes' rows (batched, `reclassifyGroups`). Never throws
+ *   on data.
  */
-export function findClusterCandidates(dwellings: readonly ClassifiedDwelling[], rules: Rules): ClusterCandidate[] {
-  const rows = dwellings.map((d) => d.row);
-  const collection = collectComplexes(rows);
-  const members = complexMembers(collection);
-  const out: ClusterCandidate[] = [];
+export function findClusterCandidates(
+  dwellings: readonly ClassifiedDwelling[],
+  rules: Rules,
+  complexes: StockComplexes = stockComplexes(dwellings),
+): ClusterCandidate[] {
+  const { collection, members } = complexes;
+  const found: Array<{ c: NonNullable<ReturnType<typeof judgeCandidate>>; gemeente: string | null; idx: Int32Array }> = [];
   collection.complexes.forEach((f, ci) => {
     const idx = members[ci];
     let open = 0;
@@ -159,8 +163,13 @@ export function findClusterCandidates(dwellings: readonly ClassifiedDwelling[], 
     if (open === 0) return;
     const gemeente = f.firstRow.gemeente;
     const c = judgeCandidate(f, rules, isLandelijk(gemeente, rules));
-    if (c === null) return;
-    const gain = gainOf(rows, dwellings, idx, (row) => fixClusterRow(c, row), rules);
+    if (c !== null) found.push({ c, gemeente, idx });
+  });
+  // The gains: every candidate complex re-classified with its fact supplied, in batches.
+  const after = reclassifyGroups(found.map(({ c, idx }) => ({ rows: idx, change: (i: number) => fixClusterRow(c, dwellings[i].row) })), rules);
+  const out: ClusterCandidate[] = [];
+  found.forEach(({ c, gemeente, idx }, k) => {
+    const gain = gainOf(dwellings, idx, after[k]);
     if (gain.erbijGeclusterd === 0) return;
     out.push({ ...c, gemeente, erbijGeclusterd: gain.erbijGeclusterd, erbijZorggeschikt: gain.erbijZorggeschikt, rijen: idx });
   });

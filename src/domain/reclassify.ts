@@ -2,13 +2,16 @@
  * Re-classifying one complex with a changed fact ("what if this complex had a meeting room / Wlz
  * care?"). The facts that decide geclusterd and zorggeschikt belong to the complex
  * (complexes.ts), so classifying the rows of one complex on their own gives the same result as
- * classifying them within the whole stock; the property tests in test/domain hold the
- * predictions made this way to a full re-classification of the stock.
+ * classifying them within the whole stock, and classifying many complexes together gives the
+ * same result as one by one; the property tests in test/domain hold the predictions made this
+ * way to a full re-classification of the stock, and the batched re-classification to the
+ * per-complex one.
  */
 import type { StockRow } from "./types";
 import type { Rules } from "./rules";
-import { classifyStock, type ClassifiedDwelling } from "./classify";
-import type { ComplexCollection } from "./complexes";
+import { classifySlots, type ClassifiedDwelling } from "./classify";
+import { SLOT_GECLUSTERD, SLOT_ZORG, SLOT_ZORG_SOM } from "./supply-vector";
+import { collectComplexes, type ComplexCollection } from "./complexes";
 
 /**
  * The row indices of every complex, from `collectComplexes(rows)`.
@@ -27,10 +30,86 @@ export function complexMembers(collection: ComplexCollection): Int32Array[] {
   return out;
 }
 
+/** The complexes of a classified stock and the rows of each (computed once, shared by the potentials and the what-if base). */
+export interface StockComplexes {
+  /** `collectComplexes` of the stock's rows. */
+  collection: ComplexCollection;
+  /** Per complex its row indices, ascending (`complexMembers`). */
+  members: Int32Array[];
+}
+
+/**
+ * The complexes of a classified stock.
+ * @param dwellings the classified stock; @param collection `collectComplexes` of its rows when
+ *   already at hand (`classifyStock` returns it), else computed here. O(n).
+ */
+export function stockComplexes(dwellings: readonly ClassifiedDwelling[], collection?: ComplexCollection): StockComplexes {
+  const c = collection ?? collectComplexes(dwellings.map((d) => d.row));
+  return { collection: c, members: complexMembers(c) };
+}
+
+/** Rows per batch when many complexes are re-classified (`reclassifyGroups`). */
+export const RECLASSIFY_BATCH_ROWS = 65536;
+
+/** Rows to re-classify with a changed fact: every row of one complex, or rows without complex. */
+export interface ReclassifyGroup {
+  /** Indices into the stock rows, e.g. a complex's `rijen` / `complexMembers` entry. */
+  rows: ArrayLike<number>;
+  /** Returns a changed copy of stock row `i` (never modifies the row). */
+  change: (i: number) => StockRow;
+}
+
+/**
+ * Re-classifies many groups at once: the changed rows of whole groups are classified together in
+ * batches of about `batchRows` rows (`classifySlots`), so the per-run set-up of a classification
+ * (complex facts, caches, lookup tables) is paid once per batch, not once per complex. The result
+ * equals classifying each group on its own (property test), because a row's type depends only
+ * on its own facts and those of its complex (complexes.ts), provided that each group holds every
+ * row of its complex and no two groups share a complex (rows without complex may be anywhere).
+ *
+ * @param groups the groups (see above); @param rules the rules.
+ * @param batchRows rows per batch (default {@link RECLASSIFY_BATCH_ROWS}); only the transient
+ *   memory depends on it, never the result.
+ * @returns per group (same order) the BZK slots (supply-vector.ts) of its changed rows, parallel
+ *   to `group.rows`. Never throws on data.
+ */
+export function reclassifyGroups(
+  groups: readonly ReclassifyGroup[],
+  rules: Rules,
+  batchRows = RECLASSIFY_BATCH_ROWS,
+): Uint8Array[] {
+  const out: Uint8Array[] = new Array(groups.length);
+  const limit = Math.max(1, batchRows);
+  let first = 0;
+  while (first < groups.length) {
+    // Whole groups up to about `limit` rows (at least one group).
+    let size = groups[first].rows.length;
+    let last = first + 1;
+    while (last < groups.length && size + groups[last].rows.length <= limit) size += groups[last++].rows.length;
+    const changed: StockRow[] = new Array(size);
+    let k = 0;
+    for (let g = first; g < last; g++) {
+      const { rows: idx, change } = groups[g];
+      for (let j = 0; j < idx.length; j++) changed[k++] = change(idx[j]);
+    }
+    const slots = classifySlots(changed, rules);
+    k = 0;
+    for (let g = first; g < last; g++) {
+      const n = groups[g].rows.length;
+      out[g] = slots.subarray(k, k + n);
+      k += n;
+    }
+    first = last;
+  }
+  return out;
+}
+
+/** Whether a BZK slot is geclusterd or more / zorggeschikt (supply-vector.ts numbering). */
+export const slotIsGeclusterd = (s: number): boolean => s >= SLOT_GECLUSTERD && s <= SLOT_ZORG;
+export const slotIsZorggeschikt = (s: number): boolean => s >= SLOT_ZORG_SOM && s <= SLOT_ZORG;
+
 /** What a changed fact adds, counted over the rows of one complex. Counts are dwellings. */
 export interface ComplexGain {
-  /** The complex's rows classified with the changed fact, parallel to the indices given. */
-  after: ClassifiedDwelling[];
   /** Dwellings that become geclusterd (cumulative: not geclusterd before, geclusterd after). */
   erbijGeclusterd: number;
   /** Dwellings that become zorggeschikt. */
@@ -38,32 +117,20 @@ export interface ComplexGain {
 }
 
 /**
- * Classifies the rows `indices` of one complex with `change` applied to each row, and counts
- * the dwellings that gain a type compared with `before`.
- *
- * @param rows all stock rows; @param before their classification (parallel to `rows`).
- * @param indices the rows of one complex (all of them, or the complex facts change).
- * @param change returns a changed copy of a row (never modifies it).
+ * The dwellings of one group that gain a type: geclusterd or zorggeschikt after (`after`, the
+ * group's slots from `reclassifyGroups`) and not before (`before`, the classified stock).
+ * @param indices the group's rows (parallel to `after`); counts weigh each row by `aantal`.
  */
-export function gainOf(
-  rows: readonly StockRow[],
-  before: readonly ClassifiedDwelling[],
-  indices: ArrayLike<number>,
-  change: (row: StockRow) => StockRow,
-  rules: Rules,
-): ComplexGain {
-  const changed: StockRow[] = new Array(indices.length);
-  for (let j = 0; j < indices.length; j++) changed[j] = change(rows[indices[j]]);
-  const after = classifyStock(changed, rules).dwellings;
+export function gainOf(before: readonly ClassifiedDwelling[], indices: ArrayLike<number>, after: Uint8Array): ComplexGain {
   let g = 0;
   let z = 0;
   for (let j = 0; j < indices.length; j++) {
     const b = before[indices[j]];
     const a = after[j];
-    if (a.geclusterd && !b.geclusterd) g += a.row.aantal;
-    if (a.zorggeschikt && !b.zorggeschikt) z += a.row.aantal;
+    if (!b.geclusterd && slotIsGeclusterd(a)) g += b.row.aantal;
+    if (!b.zorggeschikt && slotIsZorggeschikt(a)) z += b.row.aantal;
   }
-  return { after, erbijGeclusterd: g, erbijZorggeschikt: z };
+  return { erbijGeclusterd: g, erbijZorggeschikt: z };
 }
 
 /** Whether a gemeente is rural under the rules (the same comparison as classify.ts). */

@@ -8,7 +8,7 @@
  *
  * 1. {@link prepareWhatIf} (once per analysis, O(n) plus one classification, in batches of whole
  *    complexes, of the rows whose complex holds a potentieel dwelling, with every potentieel
- *    dwelling adapted, and one of each candidate complex): works out, per
+ *    dwelling adapted, and two of the candidate complexes, also in batches): works out, per
  *    dwelling that a lever can touch, the supply slot (BZK type and BAT class, supply-vector.ts)
  *    it moves to under each lever and combination of levers — adapted, its complex fixed, or
  *    both — and the order in which the potentieel dwellings of a segment are adapted.
@@ -40,8 +40,9 @@ import type { AdaptedDwelling } from "./potentieel";
 import type { Issue } from "./issues";
 import type { TekortRow } from "./tekort";
 import type { SupplySummary } from "./aggregate";
-import { classifyStock } from "./classify";
-import { collectComplexes } from "./complexes";
+import { classifySlots } from "./classify";
+import { reclassifyGroups, stockComplexes, type StockComplexes } from "./reclassify";
+import type { ComplexCollection } from "./complexes";
 import { supplyFromSummary } from "./aggregate";
 import { fixClusterRow, type ClusterCandidate } from "./clustering";
 import { withWlz, type CareCandidate } from "./zorgpotentieel";
@@ -204,14 +205,15 @@ const ADAPT_BATCH_ROWS = 65536;
  * without a complex. Batching keeps the transient classification of a million-row stock small;
  * the verdicts equal those of one classification of the whole stock, because a row's type depends
  * only on its own facts and those of its complex.
+ * @param n rows in the stock; @param collection its complexes (`collectComplexes`).
  * @returns row indices per batch; each batch at least one complex, about `batchRows` rows.
  */
-function poolBatches(rows: readonly StockRow[], isPool: (i: number) => boolean, batchRows: number): Int32Array[] {
-  const { complexes, rowComplex } = collectComplexes(rows);
+function poolBatches(n: number, collection: ComplexCollection, isPool: (i: number) => boolean, batchRows: number): Int32Array[] {
+  const { complexes, rowComplex } = collection;
   const hasPool = new Uint8Array(complexes.length);
   const size = new Int32Array(complexes.length);
   const loose: number[] = [];
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = 0; i < n; i++) {
     const ci = rowComplex[i];
     if (ci < 0) {
       if (isPool(i)) loose.push(i);
@@ -225,7 +227,7 @@ function poolBatches(rows: readonly StockRow[], isPool: (i: number) => boolean, 
   for (let c = 0; c < complexes.length; c++) start[c + 1] = start[c] + (hasPool[c] ? size[c] : 0);
   const grouped = new Int32Array(start[complexes.length]);
   const fill = start.slice(0, complexes.length);
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = 0; i < n; i++) {
     const ci = rowComplex[i];
     if (ci >= 0 && hasPool[ci]) grouped[fill[ci]++] = i;
   }
@@ -245,11 +247,14 @@ function poolBatches(rows: readonly StockRow[], isPool: (i: number) => boolean, 
 /**
  * Precomputes everything the levers can change (see the module comment).
  * @param input an analysis (the pipeline's `AnalysisResult` fits).
- * @param options.batchRows rows per batch of the re-classification with adapted dwellings
- *   (default 65,536; the result does not depend on it, only the transient memory does).
+ * @param options.batchRows rows per batch of the re-classifications (adapted dwellings,
+ *   candidate complexes; default 65,536; the result does not depend on it, only the transient
+ *   memory does).
+ * @param options.complexes the stock's complexes (`stockComplexes`) when already at hand
+ *   (not kept in the base); computed when absent.
  * @returns the base for {@link computeWhatIf}. Never throws on data.
  */
-export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number } = {}): WhatIfBase {
+export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number; complexes?: StockComplexes } = {}): WhatIfBase {
   const { dwellings, adapted, rules, batScale: scale } = input;
   const n = dwellings.length;
   const rows = dwellings.map((d) => d.row);
@@ -263,15 +268,18 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number 
   const isPool = (i: number) => adapted[i]?.aanpassing === "potentieel";
   const adapt = (row: StockRow): StockRow => ({ ...row, bat: level, batScale: scale });
   const adaptedRow = (i: number): StockRow => (isPool(i) ? adapt(rows[i]) : rows[i]);
+  const batchRows = Math.max(1, options.batchRows ?? ADAPT_BATCH_ROWS);
   const adaptBzk = baseBzk.slice();
   const adaptBat = baseBat.slice();
-  for (const batch of poolBatches(rows, isPool, Math.max(1, options.batchRows ?? ADAPT_BATCH_ROWS))) {
-    const after = classifyStock(Array.from(batch, adaptedRow), rules).dwellings;
+  for (const batch of poolBatches(n, (options.complexes ?? stockComplexes(dwellings)).collection, isPool, batchRows)) {
+    const changed: StockRow[] = new Array(batch.length);
+    for (let j = 0; j < batch.length; j++) changed[j] = adaptedRow(batch[j]);
+    const after = classifySlots(changed, rules);
     for (let j = 0; j < batch.length; j++) {
       const i = batch[j];
       if (!isPool(i)) continue;
-      adaptBzk[i] = bzkSlot(after[j]);
-      adaptBat[i] = batSlot(after[j].row, scale);
+      adaptBzk[i] = after[j];
+      adaptBat[i] = batSlot(changed[j], scale);
     }
   }
 
@@ -288,38 +296,44 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number 
     (adaptBzk[i] >= SLOT_GECLUSTERD && adaptBzk[i] !== SLOT_ONBEKEND ? p.first : p.rest).push(i);
     p.dwellings += rows[i].aantal;
   }
-  const pools: SegmentPool[] = [...bySegment.entries()].map(([segment, p]) => ({
-    segment, rows: Int32Array.from([...p.first, ...p.rest]), dwellings: p.dwellings,
-  }));
+  const pools: SegmentPool[] = [...bySegment.entries()].map(([segment, p]) => {
+    const order = new Int32Array(p.first.length + p.rest.length);
+    order.set(p.first);
+    order.set(p.rest, p.first.length);
+    return { segment, rows: order, dwellings: p.dwellings };
+  });
 
   const leverOf = new Int32Array(n).fill(-1);
   const leverPos = new Int32Array(n);
-  const lever = (
-    soort: Lever["soort"], c: { complex: string; eigenaar: string | null; gemeente: string | null; rijen: Int32Array },
-    fix: (row: StockRow) => StockRow, code: number,
-  ): Lever => {
-    const idx = c.rijen;
-    const fixed = classifyStock(Array.from(idx, (i) => fix(rows[i])), rules).dwellings;
-    const both = classifyStock(Array.from(idx, (i) => fix(adaptedRow(i))), rules).dwellings;
-    const l: Lever = {
-      soort, complex: c.complex, eigenaar: c.eigenaar, gemeente: c.gemeente, rows: idx,
-      bzk: new Uint8Array(idx.length), bat: new Uint8Array(idx.length), bzkAdapted: new Uint8Array(idx.length), batAdapted: new Uint8Array(idx.length),
-    };
-    for (let j = 0; j < idx.length; j++) {
-      const i = idx[j];
-      l.bzk[j] = bzkSlot(fixed[j]);
-      l.bat[j] = baseBat[i];
-      l.bzkAdapted[j] = isPool(i) ? bzkSlot(both[j]) : l.bzk[j];
-      l.batAdapted[j] = adaptBat[i];
-      leverOf[i] = code;
-      leverPos[i] = j;
-    }
-    return l;
+  // The levers: every candidate complex classified with its fact supplied, and with its fact
+  // supplied and its potentieel dwellings adapted (all complexes of a kind together, in batches).
+  const levers = (
+    soort: Lever["soort"], candidates: ReadonlyArray<{ complex: string; eigenaar: string | null; gemeente: string | null; rijen: Int32Array }>,
+    fix: (k: number, row: StockRow) => StockRow, code: (k: number) => number,
+  ): Lever[] => {
+    const fixed = reclassifyGroups(candidates.map((c, k) => ({ rows: c.rijen, change: (i: number) => fix(k, rows[i]) })), rules, batchRows);
+    const both = reclassifyGroups(candidates.map((c, k) => ({ rows: c.rijen, change: (i: number) => fix(k, adaptedRow(i)) })), rules, batchRows);
+    return candidates.map((c, k) => {
+      const idx = c.rijen;
+      const l: Lever = {
+        soort, complex: c.complex, eigenaar: c.eigenaar, gemeente: c.gemeente, rows: idx,
+        bzk: fixed[k].slice(), bat: new Uint8Array(idx.length), bzkAdapted: new Uint8Array(idx.length), batAdapted: new Uint8Array(idx.length),
+      };
+      for (let j = 0; j < idx.length; j++) {
+        const i = idx[j];
+        l.bat[j] = baseBat[i];
+        l.bzkAdapted[j] = isPool(i) ? both[k][j] : l.bzk[j];
+        l.batAdapted[j] = adaptBat[i];
+        leverOf[i] = code(k);
+        leverPos[i] = j;
+      }
+      return l;
+    });
   };
   const roomCandidates = input.clustering.filter((c) => c.criterium === "ontmoetingsruimte" && c.soort === "ontbreekt");
-  const rooms = roomCandidates.map((c, k) => lever("ontmoetingsruimte", c, (r) => fixClusterRow(c, r), k));
+  const rooms = levers("ontmoetingsruimte", roomCandidates, (k, r) => fixClusterRow(roomCandidates[k], r), (k) => k);
   const careCandidates = input.zorgpotentieel.filter((c) => c.soort === "ontbreekt");
-  const care = careCandidates.map((c, k) => lever("wlz", c, withWlz, -2 - k));
+  const care = levers("wlz", careCandidates, (_, r) => withWlz(r), (k) => -2 - k);
 
   const vector = vectorOf(dwellings, scale);
   const base: WhatIfBase = {

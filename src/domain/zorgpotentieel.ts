@@ -4,16 +4,16 @@
  * where no Wlz care is delivered yet, and the number of zorggeschikte dwellings they would add
  * if Wlz care started there.
  *
- * The gain is counted by re-classifying the complex's rows with `wlz = true` (reclassify.ts), so
- * every other zorggeschikt rule (zelfstandig, the BAT threshold, declared woonvorm) still applies.
+ * The gain is counted by re-classifying the complex's rows with `wlz = true` (reclassify.ts, all
+ * candidate complexes together in batches), so every other zorggeschikt rule (zelfstandig, the
+ * BAT threshold, declared woonvorm) still applies.
  * Only meaningful when `rules.zorggeschikt.wlzVereist`; otherwise Wlz care adds nothing and the
  * list is empty.
  */
 import type { StockRow } from "./types";
 import type { Rules } from "./rules";
 import type { ClassifiedDwelling } from "./classify";
-import { collectComplexes } from "./complexes";
-import { complexMembers, gainOf } from "./reclassify";
+import { gainOf, reclassifyGroups, stockComplexes, type StockComplexes } from "./reclassify";
 import { compareNullLast } from "./format";
 
 /** One clustered complex with care potential. Counts are dwellings; texts are Dutch. */
@@ -42,16 +42,19 @@ export function withWlz(row: StockRow): StockRow {
  * Finds the clustered complexes where Wlz care would add zorggeschikte dwellings.
  *
  * @param dwellings the classified stock, in input order; @param rules the rules used.
+ * @param complexes its complexes (`stockComplexes`), when already at hand.
  * @returns candidates with a gain of at least one dwelling, sorted by `erbijZorggeschikt`
  *   (descending), known "no Wlz" before unknown, then complex name. Empty when
  *   `rules.zorggeschikt.wlzVereist` is false. Never throws on data.
  */
-export function findCareCandidates(dwellings: readonly ClassifiedDwelling[], rules: Rules): CareCandidate[] {
+export function findCareCandidates(
+  dwellings: readonly ClassifiedDwelling[],
+  rules: Rules,
+  complexes?: StockComplexes,
+): CareCandidate[] {
   if (!rules.zorggeschikt.wlzVereist) return [];
-  const rows = dwellings.map((d) => d.row);
-  const collection = collectComplexes(rows);
-  const members = complexMembers(collection);
-  const out: CareCandidate[] = [];
+  const { collection, members } = complexes ?? stockComplexes(dwellings);
+  const found: Array<{ f: (typeof collection.complexes)[number]; idx: Int32Array; geclusterd: number }> = [];
   collection.complexes.forEach((f, ci) => {
     if (f.wlz === true) return;
     const idx = members[ci];
@@ -62,8 +65,13 @@ export function findCareCandidates(dwellings: readonly ClassifiedDwelling[], rul
       if (d.geclusterd) geclusterd += d.row.aantal;
       if (d.geclusterd && !d.zorggeschikt) open += d.row.aantal;
     }
-    if (open === 0) return;
-    const gain = gainOf(rows, dwellings, idx, withWlz, rules);
+    if (open > 0) found.push({ f, idx, geclusterd });
+  });
+  // The gains: every candidate complex re-classified with Wlz care, in batches.
+  const after = reclassifyGroups(found.map(({ idx }) => ({ rows: idx, change: (i: number) => withWlz(dwellings[i].row) })), rules);
+  const out: CareCandidate[] = [];
+  found.forEach(({ f, idx, geclusterd }, k) => {
+    const gain = gainOf(dwellings, idx, after[k]);
     if (gain.erbijZorggeschikt === 0) return;
     out.push({
       complex: f.complex,

@@ -14,6 +14,8 @@ import { isTitleRow } from "./row-kinds";
 import { cellText } from "./cells";
 import { detectCbsTable } from "./cbs";
 import { detectPlannedChanges } from "./mutaties";
+import { detectSaldoTable } from "./saldo";
+import { detectQuotedTable } from "./citaten";
 
 /** Result of {@link detectTable}. */
 export interface TableDetection {
@@ -236,21 +238,30 @@ const stock: TableRecogniser = {
 
 const cbs: TableRecogniser = { name: "cbs", recognise: (ctx) => detectCbsTable(ctx.table) };
 
+/** A "Geciteerde cijfers" table (citaten.ts). */
+const quoted: TableRecogniser = { name: "citaten", recognise: (ctx) => detectQuotedTable(ctx.table) };
+
+/** A published result (saldo, tekort, opgave; saldo.ts) has the layout of a demand table: never demand. */
+const saldo: TableRecogniser = { name: "saldo", recognise: (ctx) => detectSaldoTable(ctx.table) };
+
 /**
  * The table kinds, most specific first. To add a kind, put its recogniser here (before the
  * kinds it would otherwise be mistaken for); {@link detectTable} tries them in this order.
  */
-export const TABLE_RECOGNISERS: TableRecogniser[] = [plannedChanges, demandAcross, wideBat, categorized, stock, cbs];
+export const TABLE_RECOGNISERS: TableRecogniser[] = [quoted, plannedChanges, demandAcross, wideBat, saldo, categorized, stock, cbs];
 
 /**
  * Decides what a table is, by trying {@link TABLE_RECOGNISERS} in order:
  *
+ * 0. **citaten** (citaten.ts: a "Geciteerde cijfers" table with getal and grootheid columns).
  * 1. **mutaties** (planned changes, mutaties.ts) when the header has year, kind and number
  *    columns and a row below names nieuwbouw, sloop, verkoop, aankoop or renovatie.
  * 2. **vraag** for a header of BAT classes or woonvormen (one per column) whose title speaks of
  *    demand (vraag, behoefte, prognose, opgave), with the year of the title.
  * 3. **bat-breed** when the best stock-like header row has columns for at least three BAT
  *    classes ("BAT 0" … "BAT 4", "BAT1" … "BAT5").
+ * 3b. **saldo** (saldo.ts) when a categorised table names a result ("Tekort", "Aanbod – vraag",
+ *    "opgave") or holds a negative figure: a published result, never demand.
  * 4. **vraag** / **aanbod** when a header has year columns (or categorie + jaar + value
  *    columns) and the labels under it are mostly BZK/BAT categories. The first header cell
  *    decides when it names the subject ("Vraag", "Aanbod"; "Tekort"/"Aanbod – vraag" is a

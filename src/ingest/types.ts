@@ -52,6 +52,8 @@ export type TableKind =
   | "cbs-voorraad"    // CBS housing stock per gemeente (koop/huur), for the CBS route
   | "aanpassingspercentages" // % geschikt/potentieel/ongeschikt per gemeente (and segment)
   | "mutaties"        // planned changes per year: nieuwbouw, sloop, verkoop, aankoop, renovatie
+  | "saldo"           // a published saldo / tekort / opgave table: recomputed, never read as demand
+  | "citaten"         // figures quoted in a text, entered by the user: checked against the tables
   | "onbekend";
 
 /** Result of reading stock rows (per-dwelling, grouped, or wide BAT tables unpivoted). */

@@ -4,10 +4,14 @@
  * meaning; fields marked "uitbreiding" are additions allowed by the contract.
  */
 import type { AnalysisResult } from "../pipeline";
+import { roundTo } from "./format";
 import type { Severity } from "../domain/issues";
 import type { BzkType, Zorgprofiel } from "../domain/types";
 import type { TekortRow } from "../domain/tekort";
 import type { CbsRoute } from "../domain/cbs";
+import type { KruisSoort, KruisStatus } from "../domain/kruiscontrole";
+import type { AggregateWhatIfResult } from "../domain/whatif-aggregaat";
+import type { OorzaakCode, SaldoTeken, SaldoVergelijking, VergelijkingStatus } from "../domain/vergelijking";
 import type { SupplySummary } from "../domain/aggregate";
 import type { MutatieSoort, SupplyYear } from "../domain/plannen";
 import type { ClusterCandidate } from "../domain/clustering";
@@ -52,7 +56,12 @@ export interface JsonDocument {
     perGroep: Record<string, { waarde: string | null; perBzk: Record<string, number>; cumulatief: Record<string, number>; eenheden: number }[]>;
   };
   woningen: JsonWoning[];
-  tekort: TekortRow[];
+  /** Rows as computed; with `--afronden` each row also has `saldoAfgerond` and `tekortAfgerond`
+   * (uitbreiding), the figures the sheets and the terminal show. `saldo` is never rounded. */
+  tekort: (TekortRow & { saldoAfgerond?: number; tekortAfgerond?: number })[];
+  /** uitbreiding (issue 10): the rounding the sheets and the terminal apply to saldo and tekort;
+   * `stap` null when not rounded. */
+  afronding: { stap: number | null; toelichting: string };
   aanpassingspotentieel: { gebied: string | null; segment: string | null; geschikt: number; potentieel: number; ongeschikt: number; onbekend: number }[];
   /** uitbreiding (issue 6): planned changes and supply per year. */
   plannen: JsonPlannen;
@@ -66,6 +75,56 @@ export interface JsonDocument {
   /** uitbreiding: the CBS route (CBS stock × adaptation percentages combined with the BAT stock);
    * null when the workbook has no CBS stock and percentage tables. */
   cbsRoute: JsonCbsRoute | null;
+  /** uitbreiding (issue 10): published saldo / tekort / opgave tables recomputed; empty when the
+   * workbook has none. */
+  vergelijking: JsonVergelijking[];
+  /** uitbreiding (issue 10): cross-table checks and quoted figures; empty when none apply. */
+  kruiscontroles: JsonKruisControle[];
+  /** uitbreiding (issue 10): the what-if on aggregate data (CBS route × supply table); null with a
+   * stock per dwelling (then see `watAls`) or without a CBS route. */
+  watAlsAggregaat: AggregateWhatIfResult | null;
+}
+
+/** One cross-table check (see docs/json.md, "Vergelijking"). */
+export interface JsonKruisControle {
+  soort: KruisSoort;
+  status: KruisStatus;
+  blad: string | null;
+  cel: string | null;
+  onderwerp: string;
+  gepubliceerd: number | null;
+  berekend: number | null;
+  verschil: number | null;
+  eenheid: "woningen" | "%";
+  toelichting: string;
+}
+
+/** One published saldo table recomputed (see docs/json.md, "Vergelijking"). */
+export interface JsonVergelijking {
+  blad: string;
+  teken: SaldoTeken;
+  tekenBron: string;
+  afgerondOp5: boolean;
+  telling: Record<VergelijkingStatus, number>;
+  samenvatting: string[];
+  cellen: {
+    blad: string; cel: string; rij: string; groep: string | null; scenario: string | null; categorie: string | null;
+    zorgprofiel: Zorgprofiel | null; totaal: boolean; jaar: number; gebied: string | null;
+    gepubliceerd: number; nagerekend: number | null; verschil: number | null; status: VergelijkingStatus;
+    oorzaak: OorzaakCode | null; oorzaken: OorzaakCode[]; toelichting: string; berekening: string;
+  }[];
+}
+
+/** `vergelijking` entries from the domain result, with a fixed key order. */
+export function vergelijkingJson(list: readonly SaldoVergelijking[]): JsonVergelijking[] {
+  return list.map((v) => ({
+    blad: v.sheet, teken: v.teken, tekenBron: v.tekenBron, afgerondOp5: v.afgerondOp5, telling: { ...v.telling }, samenvatting: [...v.samenvatting],
+    cellen: v.cellen.map((c) => ({
+      blad: c.sheet, cel: c.cell, rij: c.label, groep: c.groep, scenario: c.scenario, categorie: c.categorie, zorgprofiel: c.zorgprofiel,
+      totaal: c.totaal, jaar: c.jaar, gebied: c.gebied, gepubliceerd: c.gepubliceerd, nagerekend: c.herberekend, verschil: c.verschil,
+      status: c.status, oorzaak: c.oorzaak, oorzaken: [...c.oorzaken], toelichting: c.toelichting, berekening: c.berekening,
+    })),
+  }));
 }
 
 /** Dwellings per outcome in `cbsRoute`. */
@@ -174,6 +233,7 @@ export function jsonWoning(result: AnalysisResult, i: number): JsonWoning | null
 export function buildJsonHead(result: AnalysisResult): JsonDocument {
   const stock = result.stock;
   const aanbod = supplyCounts(result);
+  const step = result.rules.tekort.afronden ?? null;
   return {
     schemaVersie: SCHEMA_VERSIE,
     invoer: {
@@ -196,11 +256,23 @@ export function buildJsonHead(result: AnalysisResult): JsonDocument {
       ),
     },
     woningen: [],
-    tekort: result.tekort,
+    tekort: step ? result.tekort.map((t) => ({ ...t, saldoAfgerond: roundTo(t.saldo, step), tekortAfgerond: roundTo(t.tekort, step) })) : result.tekort,
+    afronding: {
+      stap: step,
+      toelichting: step
+        ? `Saldo en tekort zijn in de bladen en de samenvatting afgerond op veelvouden van ${step}: zie saldoAfgerond en tekortAfgerond; saldo en tekort zelf zijn niet afgerond.`
+        : "Niet afgerond.",
+    },
     aanpassingspotentieel: result.adaptationTotals.map((t) => ({ ...t })),
     ...whatIfFields(result),
     meldingen: result.issues.map((i) => ({ ernst: i.severity, blad: i.sheet, cel: i.cell, tekst: i.message, code: i.code })),
     cbsRoute: result.cbs ? cbsRouteJson(result.cbs) : null,
+    vergelijking: vergelijkingJson(result.vergelijking),
+    kruiscontroles: result.kruiscontroles.map((c) => ({
+      soort: c.soort, status: c.status, blad: c.sheet, cel: c.cell, onderwerp: c.onderwerp, gepubliceerd: c.gepubliceerd,
+      berekend: c.berekend, verschil: c.verschil, eenheid: c.eenheid, toelichting: c.toelichting,
+    })),
+    watAlsAggregaat: result.watAlsAggregaat,
   };
 }
 

@@ -31,10 +31,10 @@ export interface TableModel {
 /** Which of the product's result sheets this is; also the marker that recognises our sheets.
  * "bzk-indeling-vervolg" holds the per-dwelling rows that do not fit on BZK-indeling (only for a
  * stock of more than about 1,048,000 rows, see sheets.ts). */
-export type SheetKind = "bzk-indeling" | "bzk-indeling-vervolg" | "tekort" | "aanpassingspotentieel" | "controle";
+export type SheetKind = "bzk-indeling" | "bzk-indeling-vervolg" | "tekort" | "aanpassingspotentieel" | "vergelijking" | "controle";
 
 /** Every result sheet kind, in the order the sheets are written. */
-export const SHEET_KINDS: readonly SheetKind[] = ["bzk-indeling", "bzk-indeling-vervolg", "tekort", "aanpassingspotentieel", "controle"];
+export const SHEET_KINDS: readonly SheetKind[] = ["bzk-indeling", "bzk-indeling-vervolg", "tekort", "aanpassingspotentieel", "vergelijking", "controle"];
 
 /** Rows on an Excel worksheet (Excel specifications and limits: 1,048,576 rows by 16,384 columns). */
 export const EXCEL_MAX_ROWS = 1_048_576;

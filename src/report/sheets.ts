@@ -9,6 +9,8 @@ import type { AnalysisResult } from "../pipeline";
 import { EXCEL_MAX_ROWS, layoutSheet, type ColumnSpec, type ModelValue, type SheetModel, type TableModel } from "./sheet-model";
 import { nlInt, roundTo } from "./format";
 import { cbsSheetPart } from "./cbs-sheet";
+import { vergelijkingSheet } from "./vergelijking-sheet";
+import { aggregateWhatIfPart } from "./whatif-aggregaat-tables";
 import { plannenNotes, potentieelExtraTables, potentieelNotes, tekortExtraTables, watAlsText } from "./whatif-tables";
 
 /** Options for the sheets: `afronden` rounds saldo and tekort in the Tekort sheet to a multiple (e.g. 5). */
@@ -20,9 +22,15 @@ const SEVERITY_ORDER = { fout: 0, waarschuwing: 1, info: 2 } as const;
 const jaNee = (b: boolean) => (b ? "ja" : "nee");
 const col = (header: string, kind: ColumnSpec["kind"], width?: number): ColumnSpec => ({ header, kind, width });
 
-/** Builds the four result sheets from an analysis result. */
+/** Builds the result sheets from an analysis result: BZK-indeling (and its continuation when
+ * needed), Tekort, Aanpassingspotentieel, Vergelijking (only when the workbook holds a published
+ * saldo table) and Controle. */
 export function buildSheets(result: AnalysisResult, options: SheetOptions = {}): SheetModel[] {
-  return [...fitToGrid(bzkSheet(result)), tekortSheet(result, options), withCbsRoute(potentieelSheet(result), result), controleSheet(result)];
+  const vergelijking = vergelijkingSheet(result);
+  return [
+    ...fitToGrid(bzkSheet(result)), tekortSheet(result, options), withCbsRoute(potentieelSheet(result), result),
+    ...(vergelijking ? [vergelijking] : []), controleSheet(result),
+  ];
 }
 
 /**
@@ -148,6 +156,8 @@ function tekortSheet(result: AnalysisResult, options: SheetOptions): SheetModel 
   if (watAls && result.tekort.length > 0) notes.push(`${watAls} Zie de tabel 'Wat-als tegenover de basis' onder de tekorttabel.`);
   if (step) notes.push(`Saldo en tekort zijn in dit blad afgerond op veelvouden van ${step}.`);
   if (result.tekort.length === 0) notes.push("Er is geen tekort berekend: zie het blad Controle.");
+  const aggregate = aggregateWhatIfPart(result, step);
+  notes.push(...aggregate.notes);
   return {
     kind: "tekort",
     name: "Tekort",
@@ -161,6 +171,7 @@ function tekortSheet(result: AnalysisResult, options: SheetOptions): SheetModel 
         rows: result.tekort.map((t) => [t.lezing, t.niveau === "bzk" ? "BZK" : "BAT", t.groep, t.categorie, t.zorgprofiel, t.jaar, t.scenario, t.gebied, t.aanbod, t.vraag, roundTo(t.saldo, step), roundTo(t.tekort, step)]),
       },
       ...tekortExtraTables(result, step),
+      ...aggregate.tables,
     ],
   };
 }

@@ -3,7 +3,7 @@
  * BZK type, the largest shortages, the adaptation potential and the number of messages.
  */
 import type { AnalysisResult } from "../pipeline";
-import { nlInt, nlPct } from "./format";
+import { nlInt, nlPct, roundTo } from "./format";
 
 /** Summary lines (Dutch), without trailing newlines. */
 export function summaryLines(result: AnalysisResult): string[] {
@@ -24,6 +24,8 @@ export function summaryLines(result: AnalysisResult): string[] {
       lines.push(`Aanbod ${groep ?? ""} uit de aanbodtabel (exclusief, hoogste type): ${parts.join(", ")}.`.replace("Aanbod  ", "Aanbod "));
     }
   }
+  // The same rounding as the Tekort sheet (and `tekortAfgerond` in the JSON).
+  const step = result.rules.tekort.afronden ?? null;
   const shortages = result.tekort.filter((t) => t.lezing === "per categorie" && t.tekort > 0);
   if (result.tekort.length > 0) {
     const years = [...new Set(result.tekort.map((t) => t.jaar))].sort();
@@ -33,8 +35,8 @@ export function summaryLines(result: AnalysisResult): string[] {
       lines.push(`Tekort ${lastYear}: geen tekort per categorie.`);
     } else {
       lines.push(
-        `Grootste tekorten in ${lastYear} (per categorie): ${top
-          .map((t) => `${t.categorie}${t.zorgprofiel ? ` ${t.zorgprofiel}` : ""} (${t.groep ?? "alle"}${t.scenario ? `, ${t.scenario}` : ""}) ${nlInt(t.tekort)}`)
+        `Grootste tekorten in ${lastYear} (per categorie${step ? `, afgerond op ${step}` : ""}): ${top
+          .map((t) => `${t.categorie}${t.zorgprofiel ? ` ${t.zorgprofiel}` : ""} (${t.groep ?? "alle"}${t.scenario ? `, ${t.scenario}` : ""}) ${nlInt(roundTo(t.tekort, step))}`)
           .join("; ")}.`,
       );
     }
@@ -57,6 +59,17 @@ export function summaryLines(result: AnalysisResult): string[] {
         (t.afgetrokken > 0 ? `; ${nlInt(t.afgetrokken)} corporatiewoningen uit de BAT-voorraad niet dubbel geteld.` : "."),
     );
   }
+  if (result.watAlsAggregaat) for (const t of result.watAlsAggregaat.toelichting) lines.push(t);
+  if (step && result.vergelijking.length > 0) lines.push("De vergelijking met gepubliceerde cijfers gebruikt de niet-afgeronde uitkomsten (blad Vergelijking).");
+  for (const v of result.vergelijking) {
+    const t = v.telling;
+    lines.push(
+      `Gepubliceerd saldo op blad '${v.sheet}' nagerekend: ${nlInt(t.gelijk)} gelijk, ${nlInt(t.afronding)} afronding, ${nlInt(t["wijkt-af"])} wijken af, ` +
+        `${nlInt(t["niet-na-te-rekenen"])} niet na te rekenen (zie blad Vergelijking).`,
+    );
+    for (const s of v.samenvatting) lines.push(`  ${s}`);
+  }
+  for (const c of result.kruiscontroles.filter((x) => x.status === "wijkt-af")) lines.push(`Controle: ${c.onderwerp}: ${c.toelichting}`);
   const n = (sev: string) => result.issues.filter((i) => i.severity === sev).length;
   lines.push(`Meldingen: ${n("fout")} fout, ${n("waarschuwing")} waarschuwing, ${n("info")} info (zie blad Controle).`);
   return lines;

@@ -39,13 +39,15 @@ import { useSelection } from "./hooks/useSelection";
 import { useStockPreview } from "./hooks/useStockPreview";
 import { useWorkbookInfo } from "./hooks/useWorkbookInfo";
 import { openXlsxFile, type OpenFile } from "./open-file";
+import { quickFigures } from "./results";
 import { formToRules, rulesToForm, type RuleFieldKey, type RulesFormValues } from "./rules-form";
 import { SELECTION_SHEET } from "./selection-reader";
-import { portSession, type AnalysisSession, type FileSession } from "./session";
+import { portSession, type AnalysisSession, type FileSession, type RunSummary } from "./session";
 import { FirstRun } from "./steps/FirstRun";
 import { MappingStep } from "./steps/MappingStep";
 import { ResultsStep } from "./steps/ResultsStep";
 import { RulesStep } from "./steps/RulesStep";
+import { QuickCheck, describeQuickRun, type QuickTable, type RulesOrigin } from "./steps/QuickCheck";
 import { RunStep } from "./steps/RunStep";
 import { TablesStep } from "./steps/TablesStep";
 import { WhatIfPanel } from "./steps/WhatIfPanel";
@@ -160,6 +162,8 @@ export function App(props: AppProps) {
   const [baseRules, setBaseRules] = useState<Rules>(DEFAULT_RULES);
   const [ruleValues, setRuleValues] = useState<RulesFormValues>(() => rulesToForm(DEFAULT_RULES));
   const [restored, setRestored] = useState<{ intent: "info" | "warning"; text: string }[]>([]);
+  /** Where the rules in force come from, as the quick check says: defaults, the workbook's saved ones, or the user's edits. */
+  const [rulesFrom, setRulesFrom] = useState<RulesOrigin>("standaard");
   const [refresh, setRefresh] = useState(0);
   const validation = useMemo(() => formToRules(baseRules, ruleValues), [baseRules, ruleValues]);
   const lastValidRules = useRef<Rules>(DEFAULT_RULES);
@@ -173,6 +177,17 @@ export function App(props: AppProps) {
   const runCount = useRef(0);
   const panelKey = useMemo(() => ++runCount.current, [analysis.summary]);
   const sheetLink = useActivateSheet(mode === "excel" ? port : null);
+  // The quick check: whether the current run was started there, and its figures' heading (which
+  // takes the focus once the figures show).
+  const [quickActive, setQuickActive] = useState(false);
+  const figuresHeading = useRef<HTMLElement | null>(null);
+  const focusFigures = useRef(false);
+  useEffect(() => {
+    if (focusFigures.current && figuresHeading.current) {
+      focusFigures.current = false;
+      figuresHeading.current.focus();
+    }
+  });
 
   // Steps and focus: each newly opened step's heading gets the focus.
   const [open, setOpen] = useState<StepId | null>("tabellen");
@@ -218,11 +233,13 @@ export function App(props: AppProps) {
     if (Object.keys(kolommen).length > 0) parts.push("kolommen");
     setOverrides(kolommen);
     let rules = DEFAULT_RULES;
+    setRulesFrom("standaard");
     if (settings.regels !== undefined) {
       const parsed = parseRules(settings.regels);
       if (parsed.ok) {
         rules = parsed.rules;
         parts.push("regels");
+        setRulesFrom("bewaard");
       } else {
         notes.push({ intent: "warning", text: `De regels in deze werkmap zijn niet te gebruiken; de standaardregels gelden. ${parsed.message}` });
       }
@@ -261,6 +278,7 @@ export function App(props: AppProps) {
       const opened = await (props.openFile ?? openXlsxFile)(chosen);
       analysis.reset();
       download.reset();
+      setQuickActive(false);
       appliedFor.current = null;
       focusOnLoad.current = true;
       setFile({ session: opened, name: chosen.name });
@@ -302,11 +320,13 @@ export function App(props: AppProps) {
 
   const onRuleChange = <K extends RuleFieldKey>(key: K, value: RulesFormValues[K]) => {
     setRuleValues((prev) => ({ ...prev, [key]: value }));
+    setRulesFrom("aangepast");
   };
 
   const onResetRules = () => {
     setBaseRules(DEFAULT_RULES);
     setRuleValues(rulesToForm(DEFAULT_RULES));
+    setRulesFrom("standaard");
   };
 
   const settingsToSave = (rules: Rules): StoredSettings => ({
@@ -326,9 +346,10 @@ export function App(props: AppProps) {
           ? "De selectie is nog niet gelezen. Kies 'Huidige selectie' opnieuw bij stap 1."
           : null;
 
-  const onRun = async () => {
+  /** Runs the analysis with the current choices; resolves with the summary, or null (failed, cancelled, replaced). */
+  const runAnalysis = async (): Promise<RunSummary | null> => {
     const rules = validation.rules;
-    if (!rules || !session) return;
+    if (!rules || !session) return null;
     const summary = await analysis.run({
       session,
       write: mode === "excel",
@@ -343,7 +364,22 @@ export function App(props: AppProps) {
     if (summary) {
       download.reset();
       scenarioWrite.reset();
-      goTo("resultaten");
+    }
+    return summary;
+  };
+
+  const onRun = async () => {
+    setQuickActive(false);
+    if (await runAnalysis()) goTo("resultaten");
+  };
+
+  /** The quick check: the same run, its key figures shown at the top and the steps folded away. */
+  const onQuickRun = async () => {
+    setQuickActive(true);
+    if (await runAnalysis()) {
+      setOpen(null);
+      pendingFocus.current = null;
+      focusFigures.current = true;
     }
   };
 
@@ -353,6 +389,7 @@ export function App(props: AppProps) {
   /** After the scenario went into the workbook or the file, it is the scenario of the rules too. */
   const adoptScenario = (scenario: Scenario | null) => {
     if (!scenario) return;
+    setRulesFrom("aangepast");
     setBaseRules((prev) => ({ ...prev, watAls: scenario }));
     // The rules step shows the scenario too (its what-if fields).
     const shown = rulesToForm({ ...DEFAULT_RULES, watAls: scenario });
@@ -385,6 +422,15 @@ export function App(props: AppProps) {
     : null;
 
   const ready = info.status === "ready" || (info.status === "loading" && info.sheets.length > 0);
+  const quickVoorraad: QuickTable =
+    voorraad.kind === "selection"
+      ? { sheet: null, how: "selectie" }
+      : voorraad.kind === "sheet"
+        ? { sheet: voorraad.name, how: "gekozen" }
+        : autoVoorraad
+          ? { sheet: autoVoorraad, how: "herkend" }
+          : null;
+  const quickVraag: QuickTable = vraag.kind === "sheet" ? { sheet: vraag.name, how: "gekozen" } : autoVraag ? { sheet: autoVraag, how: "herkend" } : null;
   const setHeaderRef = (id: StepId) => (el: HTMLElement | null) => {
     headerButtons.current[id] = el;
   };
@@ -478,6 +524,26 @@ export function App(props: AppProps) {
       <div role="status" aria-live="polite" className={styles.visuallyHidden}>
         {analysis.status === "done" ? `Analyse klaar. ${doneText ?? ""}`.trim() : ""}
       </div>
+
+      {ready ? (
+        <QuickCheck
+          mode={mode}
+          uses={describeQuickRun(quickVoorraad, quickVraag, rulesFrom)}
+          blockedReason={blockedReason}
+          active={quickActive}
+          status={analysis.status}
+          stap={analysis.stap}
+          fractie={analysis.fractie}
+          error={analysis.error}
+          figures={figures ? quickFigures(figures, analysis.summary?.rules.tekort.afronden ?? null) : null}
+          onRun={() => void onQuickRun()}
+          onCancel={analysis.cancel}
+          onShowResults={() => goTo("resultaten")}
+          figuresRef={(el) => {
+            figuresHeading.current = el;
+          }}
+        />
+      ) : null}
 
       {ready ? (
         <Accordion

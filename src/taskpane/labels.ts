@@ -14,6 +14,8 @@ export const KIND_LABELS: Record<TableKind, string> = {
   "cbs-voorraad": "CBS-woningvoorraad per gemeente",
   aanpassingspercentages: "aanpassingspercentages per gemeente",
   mutaties: "geplande wijzigingen",
+  saldo: "gepubliceerd saldo (nagerekend)",
+  citaten: "geciteerde cijfers (gecontroleerd)",
   onbekend: "niet herkend",
 };
 

@@ -5,7 +5,7 @@
  */
 import type { Issue, Severity } from "../domain/issues";
 import type { AnalysisResult } from "../pipeline";
-import { roundTo } from "../report/format";
+import { nlInt, nlPct, roundTo } from "../report/format";
 import { categoryLabel } from "./labels";
 
 /** One row of the supply table: exclusive ("hoogste type") and cumulative ("minstens"). */
@@ -126,4 +126,69 @@ export function keyFigures(result: AnalysisResult, afronden: number | null): Key
 export function issueLocation(issue: Issue): string {
   if (!issue.sheet) return "";
   return issue.cell ? `blad '${issue.sheet}', cel ${issue.cell}` : `blad '${issue.sheet}'`;
+}
+
+/** One line of the quick check's key figures: a short Dutch label and its value as text. */
+export interface QuickFigure {
+  label: string;
+  value: string;
+}
+
+/**
+ * The shortage that asks most (the largest rounded tekort per categorie); on a tie the earlier
+ * year, then the order of the Tekort sheet. Null when there is none.
+ */
+export function largestShortage(tekorten: readonly ShortageRow[]): ShortageRow | null {
+  let best: ShortageRow | null = null;
+  for (const t of tekorten) if (!best || t.tekort > best.tekort || (t.tekort === best.tekort && t.jaar < best.jaar)) best = t;
+  return best;
+}
+
+/**
+ * The few figures the quick check ("Snel analyseren") shows, in Dutch, from the key figures:
+ * the stock (dwellings and those at least nultreden, geclusterd, zorggeschikt, cumulative) or the
+ * published supply, the tekort (the largest, and how many there are), the aanpassingspotentieel
+ * and the count of errors and warnings. Numbers as the results step shows them (nlInt, nlPct).
+ * @param afronden rounding step of the tekort (said beside it), or null.
+ */
+export function quickFigures(f: KeyFigures, afronden: number | null): QuickFigure[] {
+  const out: QuickFigure[] = [];
+  const share = (n: number, of: number) => (of > 0 ? ` (${nlPct(n / of)})` : "");
+  if (f.aanbod.length > 0) {
+    out.push({ label: "Woningen", value: nlInt(f.eenheden) });
+    const cum = (type: string) => f.aanbod.find((r) => r.type === type)?.cumulatief ?? 0;
+    for (const type of ["nultreden", "geclusterd", "zorggeschikt"]) {
+      out.push({ label: `Minstens ${type}`, value: `${nlInt(cum(type))}${share(cum(type), f.eenheden)}` });
+    }
+  } else if (f.aanbodTabel.length > 0) {
+    out.push({ label: "Aanbod", value: "uit de aanbodtabel, per woontype (zie Resultaten)" });
+  } else {
+    out.push({ label: "Aanbod", value: "geen voorraad of aanbod gevonden" });
+  }
+  if (!f.tekortBerekend) {
+    out.push({ label: "Tekort", value: "niet berekend: geen vraagtabel (of geen aanbod) gevonden" });
+  } else {
+    const top = largestShortage(f.tekorten);
+    if (!top) {
+      out.push({ label: "Tekort", value: "geen: het aanbod dekt de vraag in elk jaar en scenario" });
+    } else {
+      const notes = [top.scenario ? `scenario ${top.scenario}` : null, top.groep, top.gebied, afronden ? `afgerond op ${afronden}` : null].filter(Boolean);
+      out.push({ label: "Grootste tekort", value: `${nlInt(top.tekort)} ${top.categorie} in ${top.jaar}${notes.length > 0 ? ` (${notes.join(", ")})` : ""}` });
+      out.push({ label: "Tekorten", value: `${nlInt(f.tekorten.length)} per woontype, jaar en scenario` });
+    }
+  }
+  if (f.potentieel) {
+    const p = f.potentieel;
+    out.push({ label: "Aanpassingspotentieel", value: `${nlInt(p.potentieel)} woningen${share(p.potentieel, p.totaal)} met een lichte aanpassing nultreden` });
+  }
+  const fouten = f.meldingen.fout.length;
+  const waarschuwingen = f.meldingen.waarschuwing.length;
+  out.push({
+    label: "Controle",
+    value:
+      fouten + waarschuwingen === 0
+        ? "geen fouten of waarschuwingen"
+        : `${nlInt(fouten)} ${fouten === 1 ? "fout" : "fouten"}, ${nlInt(waarschuwingen)} ${waarschuwingen === 1 ? "waarschuwing" : "waarschuwingen"}`,
+  });
+  return out;
 }

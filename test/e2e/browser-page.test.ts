@@ -1,8 +1,9 @@
 /**
  * The standalone browser page (dist/index.html) end to end, in Chromium at task-pane size
  * (350 × 700): for each sample workbook, open it with "Werkmap openen", walk the steps, run
- * "Analyseren", download the result and read it back with ExcelJS. Every request the page makes
- * must stay on the local test server. Screenshots of each step go to docs/screenshots/.
+ * "Analyseren", download the result and read it back with ExcelJS; and the quick path ("Snel
+ * analyseren" right after choosing the file), whose key figures must match. Every request the page
+ * makes must stay on the local test server. Screenshots of each step go to docs/screenshots/.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -128,7 +129,7 @@ async function runThroughPage(sample: string, workbook: string): Promise<Run> {
     await shot(page, sample, 4, "regels", heading(page, "3. Regels"));
 
     await toRun.click();
-    const analyse = page.getByRole("button", { name: "Analyseren" });
+    const analyse = page.getByRole("button", { name: "Analyseren", exact: true });
     await analyse.waitFor({ state: "visible", timeout: STEP_TIMEOUT });
     await expectEnabled(analyse);
     await shot(page, sample, 5, "uitvoeren", heading(page, "4. Uitvoeren"));
@@ -148,6 +149,60 @@ async function runThroughPage(sample: string, workbook: string): Promise<Run> {
     const pageText = await page.locator("body").innerText();
     const cspViolations = await page.evaluate(() => (window as unknown as { __csp: CspViolation[] }).__csp);
     return { requests, suggestedName: download.suggestedFilename(), resultFile, pageText, consoleErrors, cspViolations };
+  } finally {
+    await context.close();
+  }
+}
+
+/** What the quick check showed: its key figures (label → value) and the page's health. */
+interface QuickRun {
+  figures: Record<string, string>;
+  consoleErrors: string[];
+  cspViolations: CspViolation[];
+  requests: string[];
+}
+
+/**
+ * The quick path of a person in a meeting: open the page, choose the workbook (click 1), click
+ * "Snel analyseren" (click 2), read the key figures. Screenshot docs/screenshots/<sample>-snel.png.
+ */
+async function quickCheck(sample: string, workbook: string): Promise<QuickRun> {
+  const context: BrowserContext = await browser.newContext({ viewport: VIEWPORT, locale: "nl-NL" });
+  const requests = recordRequests(context);
+  await context.addInitScript(() => {
+    const w = window as unknown as { __csp: CspViolation[] };
+    w.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      w.__csp.push({ directive: e.effectiveDirective, blocked: e.blockedURI, source: e.sourceFile }),
+    );
+  });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(m.text());
+  });
+  page.on("pageerror", (e) => consoleErrors.push(String(e)));
+  try {
+    await page.goto(`${server.origin}/index.html`);
+    const understood = page.getByRole("button", { name: "Begrepen" });
+    await page.getByLabel("Werkmap openen").waitFor({ state: "attached" });
+    if (await understood.isVisible()) await understood.click();
+    await page.getByLabel("Werkmap openen").setInputFiles(path.join(ASSETS, workbook));
+    const quick = page.getByRole("button", { name: "Snel analyseren" });
+    await quick.waitFor({ state: "visible", timeout: STEP_TIMEOUT });
+    await expectEnabled(quick);
+    await quick.click();
+    const heading = page.getByRole("heading", { name: "Kerncijfers" });
+    await heading.waitFor({ state: "visible", timeout: STEP_TIMEOUT });
+    await shot(page, sample, 0, "snel");
+    fs.renameSync(path.join(SCREENSHOTS, `${sample}-0-snel.png`), path.join(SCREENSHOTS, `${sample}-snel.png`));
+    const figures = await page.locator("dl[aria-label='Kerncijfers']").evaluate((dl) => {
+      const out: Record<string, string> = {};
+      dl.querySelectorAll("dt").forEach((dt) => (out[dt.textContent ?? ""] = dt.nextElementSibling?.textContent ?? ""));
+      return out;
+    });
+    const cspViolations = await page.evaluate(() => (window as unknown as { __csp: CspViolation[] }).__csp);
+    return { figures, consoleErrors, cspViolations, requests };
   } finally {
     await context.close();
   }
@@ -227,6 +282,16 @@ describe("browser page, Kerkrade sample (per-dwelling stock)", () => {
     expect(run.pageText).toContain("7.824 woningen, waarvan 3.175 minstens nultreden");
   });
 
+  test("Snel analyseren: choose the workbook, one click, and the published totals are the key figures", async () => {
+    const quick = await quickCheck("kerkrade", workbook);
+    expect(quick.figures.Woningen).toBe(total.toLocaleString("nl-NL"));
+    expect(quick.figures["Minstens nultreden"]).toMatch(new RegExp(`^${atLeastNultreden.toLocaleString("nl-NL").replace(".", "\\.")} \\(`));
+    expect(quick.figures.Tekort).toMatch(/^niet berekend/);
+    expect(quick.consoleErrors.filter((t) => !isCspReport(t))).toEqual([]);
+    expect(quick.cspViolations.filter((v) => !isZodEvalProbe(v))).toEqual([]);
+    expect(foreignRequests(quick.requests, server.origin)).toEqual([]);
+  });
+
   test("no script errors, nothing blocked by the page's CSP, no request leaves the page's own server", () => {
     expect(run.consoleErrors.filter((t) => !isCspReport(t))).toEqual([]);
     expect(run.cspViolations.filter((v) => !isZodEvalProbe(v))).toEqual([]);
@@ -287,5 +352,21 @@ describe("browser page, Parkstad sample (published demand and supply)", () => {
     expect(run.consoleErrors.filter((t) => !isCspReport(t))).toEqual([]);
     expect(run.cspViolations.filter((v) => !isZodEvalProbe(v))).toEqual([]);
     expect(foreignRequests(run.requests, server.origin)).toEqual([]);
+  });
+
+  test("Snel analyseren gives the largest tekort of the Tekort sheet the five steps produced", async () => {
+    const quick = await quickCheck("parkstad", workbook);
+    const perCategorie = tekort.filter((r) => r.Lezing === "per categorie" && Number(r.Tekort) > 0);
+    const max = Math.max(...perCategorie.map((r) => Number(r.Tekort)));
+    const firstYear = Math.min(...perCategorie.filter((r) => Number(r.Tekort) === max).map((r) => Number(r.Jaar)));
+    const m = /^([\d.]+) (.+) in (\d{4}) \((.+)\)$/.exec(quick.figures["Grootste tekort"] ?? "");
+    expect(m).not.toBeNull();
+    expect(Number(m![1].replace(/\./g, ""))).toBe(max);
+    expect(Number(m![3])).toBe(firstYear);
+    expect(quick.figures.Tekorten).toBe(`${perCategorie.length.toLocaleString("nl-NL")} per woontype, jaar en scenario`);
+    expect(quick.figures.Aanbod).toBe("uit de aanbodtabel, per woontype (zie Resultaten)");
+    expect(quick.consoleErrors.filter((t) => !isCspReport(t))).toEqual([]);
+    expect(quick.cspViolations.filter((v) => !isZodEvalProbe(v))).toEqual([]);
+    expect(foreignRequests(quick.requests, server.origin)).toEqual([]);
   });
 });

@@ -206,7 +206,7 @@ describe("browser page in Chromium", () => {
       if (await understood.isVisible()) await understood.click();
       await fileInput.setInputFiles(path.join(ASSETS, "parkstad-woonzorg-2023.xlsx"));
       for (const step of ["Verder naar kolommen", "Verder naar regels", "Verder naar uitvoeren", "Analyseren"]) {
-        const button = page.getByRole("button", { name: step });
+        const button = page.getByRole("button", { name: step, exact: true });
         await button.waitFor({ state: "visible", timeout: STEP_TIMEOUT });
         await expectEnabled(button);
         await button.click();

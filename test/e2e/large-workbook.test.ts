@@ -148,7 +148,7 @@ describe(`browser page, ${DWELLINGS.toLocaleString("nl-NL")} dwellings, work in 
     const tOpen = await now();
 
     await page.getByRole("button", { name: "4. Uitvoeren", exact: true }).click();
-    const analyse = page.getByRole("button", { name: "Analyseren" });
+    const analyse = page.getByRole("button", { name: "Analyseren", exact: true });
     await analyse.waitFor({ state: "visible", timeout: TIMEOUT });
     await page.waitForFunction(() => {
       const b = [...document.querySelectorAll("button")].find((x) => x.textContent?.trim() === "Analyseren");
@@ -231,7 +231,7 @@ describe(`browser page, ${DWELLINGS.toLocaleString("nl-NL")} dwellings, work in 
   test("'Annuleren' stops a run at once; the next run gives the same figures", async () => {
     const before = await shownSupply();
     await page.getByRole("button", { name: "4. Uitvoeren", exact: true }).click();
-    await page.getByRole("button", { name: "Analyseren" }).click();
+    await page.getByRole("button", { name: "Analyseren", exact: true }).click();
     const cancel = page.getByRole("button", { name: "Annuleren" });
     await cancel.waitFor({ state: "visible", timeout: TIMEOUT });
     const tCancel = await now();
@@ -240,7 +240,7 @@ describe(`browser page, ${DWELLINGS.toLocaleString("nl-NL")} dwellings, work in 
     expect((await now()) - tCancel).toBeLessThan(2_000);
 
     // The worker was ended and opens the file again; the next run waits for that.
-    await page.getByRole("button", { name: "Analyseren" }).click();
+    await page.getByRole("button", { name: "Analyseren", exact: true }).click();
     await page.getByRole("button", { name: "Resultaat downloaden" }).waitFor({ state: "visible", timeout: TIMEOUT });
     expect(await shownSupply()).toEqual(before);
   });

@@ -119,7 +119,7 @@ describe("ingest on nasty junk", () => {
         for (const e of s.entries) expect(Number.isFinite(e.aanbod) && e.aanbod >= 0).toBe(true);
         checkIssues(d.issues);
         checkIssues(s.issues);
-        expect(["voorraad", "bat-breed", "aanbod", "vraag", "onbekend"]).toContain(detectTable(t).kind);
+        expect(["voorraad", "bat-breed", "aanbod", "vraag", "saldo", "onbekend"]).toContain(detectTable(t).kind);
       }),
       { numRuns: 300 },
     );

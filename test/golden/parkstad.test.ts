@@ -130,12 +130,14 @@ test("supply is said to be held constant over the years", () => {
   expect(result.issues.some((i) => i.severity === "info" && /constant/.test(i.message))).toBe(true);
 });
 
-test("no planned changes and no per-dwelling stock: supply held constant, said in the Tekort sheet and the JSON; no what-if", () => {
+test("no planned changes and no per-dwelling stock: supply held constant, said in the Tekort sheet and the JSON; only the what-if on the CBS route", () => {
   const json = buildJson(result);
   expect(json.plannen).toEqual({ aanbodConstant: true, wijzigingen: [], aanbodPerJaar: [] });
   expect(json.watAls).toBeNull();
   expect(json.clusteringspotentieel).toEqual([]);
   const tekort = buildSheets(result).find((s) => s.kind === "tekort")!;
   expect(tekort.notes.some((n) => /Aanbod constant verondersteld/.test(n))).toBe(true);
-  expect(tekort.tables.map((t) => t.name)).toEqual(["Tekort"]);
+  // No per-dwelling what-if tables; the CBS route (Tabel 4-6) gives the aggregate what-if (issue 10).
+  expect(tekort.tables.map((t) => t.name)).toEqual(["Tekort", "WatAls_CBS_Aanpassing", "WatAls_CBS_Tekort"]);
+  expect(json.watAlsAggregaat?.totaal.potentieel).toBe(result.cbs!.totaal.potentieel);
 });

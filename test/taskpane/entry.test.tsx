@@ -3,6 +3,8 @@ import "./setup";
 import { screen } from "@testing-library/react";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
+import { OFFICE_READY_TIMEOUT_MS } from "../../src/taskpane/index";
+import { RIBBON_PLACE } from "../../src/taskpane/OutsideExcel";
 
 /**
  * The two entries (task pane and browser page) and their HTML: the task pane shows a notice
@@ -47,6 +49,63 @@ describe("task pane entry (src/taskpane/index.tsx)", () => {
     expect(await screen.findByText("Deze pagina werkt in Excel.")).toBeTruthy();
     const link = screen.getByRole("link", { name: "Open de browserversie" }) as HTMLAnchorElement;
     expect(link.getAttribute("href")).toBe("index.html");
+  });
+
+  test("outside Excel the notice names the tab, group and button where manifest.xml puts the button", async () => {
+    const manifest = readFileSync(path.resolve(__dirname, "../../manifest.xml"), "utf8");
+    // The built-in tab ids of the Office ribbon and their names in Dutch Excel
+    // (office-js-docs-pr docs/reference/manifest/officetab.md lists the ids).
+    const DUTCH_TABS: Record<string, string> = { TabHome: "Start", TabInsert: "Invoegen", TabData: "Gegevens", TabReview: "Controleren", TabView: "Beeld" };
+    const tabId = /<OfficeTab id="([^"]+)"/.exec(manifest)?.[1] ?? "";
+    expect(DUTCH_TABS[tabId]).toBe(RIBBON_PLACE.tab);
+    const resource = (id: string) => new RegExp(`<bt:String id="${id}" DefaultValue="([^"]+)"`).exec(manifest)?.[1];
+    expect(resource(/<Group id="[^"]+">\s*<Label resid="([^"]+)"/.exec(manifest)?.[1] ?? "")).toBe(RIBBON_PLACE.group);
+    expect(resource(/<Control xsi:type="Button" id="[^"]+">\s*<Label resid="([^"]+)"/.exec(manifest)?.[1] ?? "")).toBe(RIBBON_PLACE.button);
+
+    g.Office = { HostType: { Excel: "Excel" }, onReady: (cb: (info: { host: null }) => void) => Promise.resolve(cb({ host: null })) };
+    loadEntry("../../src/taskpane/index");
+    const notice = await screen.findByText("Deze pagina werkt in Excel.");
+    expect(notice.parentElement?.textContent).toContain("vanuit Excel: tabblad Gegevens, groep Woonvoorraad, knop BAT → BZK.");
+    expect(document.body.textContent).not.toMatch(/tabblad Start|Invoegtoepassingen\)/);
+  });
+
+  test("while Office.js gets ready the pane says it is connecting; no answer in time gives a Dutch notice, a late answer still opens", async () => {
+    jest.useFakeTimers();
+    try {
+      let ready: ((info: { host: null }) => void) | null = null;
+      g.Office = {
+        HostType: { Excel: "Excel" },
+        onReady: (cb: (info: { host: null }) => void) =>
+          new Promise<void>((resolve) => {
+            ready = (info) => resolve(cb(info));
+          }),
+      };
+      loadEntry("../../src/taskpane/index");
+      expect(await screen.findByText("Verbinding met Excel maken…")).toBeTruthy();
+      expect(screen.queryByRole("alert")).toBeNull();
+      jest.advanceTimersByTime(OFFICE_READY_TIMEOUT_MS - 100);
+      await Promise.resolve();
+      expect(screen.queryByText("Excel reageert niet.")).toBeNull();
+      jest.advanceTimersByTime(200);
+      const alert = await screen.findByRole("alert");
+      expect(alert.textContent).toContain("Excel reageert niet.");
+      expect(alert.textContent).toContain("Sluit het taakvenster en open het opnieuw (tabblad Gegevens, knop BAT → BZK)");
+      expect(screen.getByRole("link", { name: "Open de browserversie" })).toBeTruthy();
+      expect(screen.queryByText("Verbinding met Excel maken…")).toBeNull();
+      // Office answers after all (outside Excel here): the pane follows.
+      ready!({ host: null });
+      expect(await screen.findByText("Deze pagina werkt in Excel.")).toBeTruthy();
+      expect(screen.queryByText("Excel reageert niet.")).toBeNull();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  test("when Office.onReady fails, the pane says Excel does not answer instead of staying blank", async () => {
+    g.Office = { HostType: { Excel: "Excel" }, onReady: () => Promise.reject(new Error("host niet bereikbaar")) };
+    loadEntry("../../src/taskpane/index");
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Excel reageert niet.");
   });
 
   test("when office.js did not load, the notice says so", async () => {

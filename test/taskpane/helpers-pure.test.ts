@@ -6,7 +6,9 @@ import { UserError } from "../../src/domain/issues";
 import { AUTO, autoDemandSheet, autoStockSheet, choiceValue, parseChoice } from "../../src/taskpane/choice";
 import { resultFileName } from "../../src/taskpane/download";
 import { CANCELLED_MESSAGE, errorMessage, isCancellation } from "../../src/taskpane/errors";
-import { keyFigures } from "../../src/taskpane/results";
+import { nlInt } from "../../src/report/format";
+import { keyFigures, largestShortage, quickFigures } from "../../src/taskpane/results";
+import { describeQuickRun } from "../../src/taskpane/steps/QuickCheck";
 import { SELECTION_SHEET, SelectionReader, readSelectionAsSheet } from "../../src/taskpane/selection-reader";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
@@ -83,5 +85,41 @@ describe("small helpers", () => {
     expect(rounded.tekorten.every((t) => t.tekort % 5 === 0)).toBe(true);
     const all = [...rounded.meldingen.fout, ...rounded.meldingen.waarschuwing, ...rounded.meldingen.info];
     expect(all).toHaveLength(result.issues.length);
+  });
+});
+
+describe("quick check texts", () => {
+  test("Parkstad (published supply and demand): the largest tekort with year, scenario, group and rounding", async () => {
+    const result = await analyseWorkbook(await load("parkstad-woonzorg-2023.xlsx"), { rules: DEFAULT_RULES });
+    const f = keyFigures(result, 5);
+    const top = largestShortage(f.tekorten);
+    expect(top).not.toBeNull();
+    // Nothing larger; on a tie, no earlier year.
+    expect(f.tekorten.every((t) => t.tekort < top!.tekort || (t.tekort === top!.tekort && t.jaar >= top!.jaar))).toBe(true);
+    const lines = Object.fromEntries(quickFigures(f, 5).map((l) => [l.label, l.value]));
+    expect(lines.Aanbod).toBe("uit de aanbodtabel, per woontype (zie Resultaten)");
+    expect(lines["Grootste tekort"]).toBe(
+      `${nlInt(top!.tekort)} ${top!.categorie} in ${top!.jaar} (${[top!.scenario && `scenario ${top!.scenario}`, top!.groep, top!.gebied].filter(Boolean).join(", ")}, afgerond op 5)`,
+    );
+    expect(lines.Tekorten).toBe(`${nlInt(f.tekorten.length)} per woontype, jaar en scenario`);
+    const fouten = f.meldingen.fout.length;
+    expect(lines.Controle).toMatch(fouten + f.meldingen.waarschuwing.length === 0 ? /^geen fouten/ : /^\d+ fout(en)?, \d+ waarschuwing(en)?$/);
+  });
+
+  test("no shortage, no tie-break surprises", () => {
+    const row = (tekort: number, jaar: number) => ({ groep: null, categorie: "nultreden", jaar, scenario: null, gebied: null, tekort });
+    expect(largestShortage([])).toBeNull();
+    expect(largestShortage([row(10, 2040), row(10, 2030), row(5, 2023)])?.jaar).toBe(2030);
+    expect(largestShortage([row(10, 2040), row(12, 2050)])?.tekort).toBe(12);
+  });
+
+  test("what the quick check says it will use", () => {
+    expect(describeQuickRun({ sheet: "Voorraad", how: "herkend" }, null, "standaard")).toBe(
+      "Analyseert in één keer: voorraad uit blad 'Voorraad' (herkend), zonder vraagtabel (dus geen tekort), met de standaardregels.",
+    );
+    expect(describeQuickRun({ sheet: null, how: "selectie" }, { sheet: "Vraag", how: "gekozen" }, "bewaard")).toBe(
+      "Analyseert in één keer: voorraad uit de huidige selectie, vraag uit blad 'Vraag' (gekozen), met de regels die bij de vorige analyse in deze werkmap zijn bewaard.",
+    );
+    expect(describeQuickRun(null, { sheet: "Vraag", how: "herkend" }, "aangepast")).toContain("zonder voorraadtabel (het aanbod komt dan uit een aanbodtabel), vraag uit blad 'Vraag' (herkend), met de regels zoals ingesteld bij stap 3.");
   });
 });

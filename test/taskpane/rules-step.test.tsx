@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import "./setup";
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { DEFAULT_RULES, RULE_SOURCES } from "../../src/domain/rules";
 import { readCsv } from "../golden/csv";
@@ -60,7 +60,9 @@ describe("step 3: Regels", () => {
 
     await openStep(user, "4. Uitvoeren");
     expect(analyseButton().disabled).toBe(true);
-    expect(screen.getByText(/Een of meer regels hebben een ongeldige waarde/)).toBeTruthy();
+    // Said in step 4 (and above, at Snel analyseren).
+    const runPanel = analyseButton().closest(".fui-AccordionPanel") as HTMLElement;
+    expect(within(runPanel).getByText(/Een of meer regels hebben een ongeldige waarde/)).toBeTruthy();
     // "Naar de regels" goes back, with the focus on the step heading.
     await user.click(screen.getByRole("button", { name: "Naar de regels" }));
     const reset = await screen.findByRole("button", { name: "Standaard herstellen" });

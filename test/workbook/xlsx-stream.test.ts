@@ -85,7 +85,7 @@ describe("analyseXlsxStream gives the same result as analyseWorkbook", () => {
     expect(buildJson(again.result)).toEqual(buildJson(memory));
     expect(again.previous.sheets.tekort).toBe("Tekort");
     expect(again.stats.sheets.filter((s) => s.route === "eigen-resultaat").map((s) => s.name).sort())
-      .toEqual(["Aanpassingspotentieel", "BZK-indeling", "Controle", "Tekort"]);
+      .toEqual(["Aanpassingspotentieel", "BZK-indeling", "Controle", "Tekort", "Vergelijking"]);
     expect(again.previous.settings?.voorraad).toBe("x");
     // The workbook written by ExcelJS has the meta sheet last; it is still read first.
     const order = new ExcelJS.Workbook();

@@ -1,0 +1,250 @@
+/**
+ * Cross-table checks on published figures (issue 10, item 3): tables of one document that must
+ * agree with each other, and figures quoted in the text against the table they come from.
+ *
+ * - **aanbod-boven-cbs**: the supply of a group (a published supply table, exclusive types
+ *   summed) may not exceed the CBS housing stock of the same area (Parkstad: Tabel 2 against
+ *   Tabel 4).
+ * - **percentage-regio**: the region's published percentage (e.g. Tabel 5 "Parkstad 28%
+ *   potentieel") against the per-gemeente percentages weighted by the CBS stock of each gemeente
+ *   (Σ stock × % / Σ stock); for a segment (huur/koop) the weights are the CBS huur/koop counts.
+ *   Published percentages are whole numbers, so up to 0.5 point is rounding.
+ * - **geciteerd**: a figure quoted in the text, entered by the user in a "Geciteerde cijfers"
+ *   table (src/ingest/citaten.ts), against the tables: a number of dwellings geschikt /
+ *   potentieel / ongeschikt against the per-gemeente sum (each gemeente's CBS stock × its
+ *   percentage), with the region's own calculation (region % × region stock) named when that is
+ *   what the text did (Parkstad: 28% × 131.118 = 36.713, per gemeente 37.362); a percentage
+ *   against the weighted percentage; a stock figure against the CBS total.
+ *
+ * Pure. Figures in dwellings or percentages (0..100). Sources: domain brief ("Aanpassings-
+ * potentieel": 28% of 131,118 = 36,713); Parkstad Toekomstvisie §4.2, Tabel 2, 4, 5 and 6.
+ */
+import type { Issue } from "./issues";
+import type { SupplyEntry } from "./types";
+import { gemeenteKey, type AdaptationShareEntry, type CbsStockEntry, type ShareSegment } from "./cbs";
+import { formatGetal } from "./format";
+
+/** Quantities a quoted figure can be about. */
+export type CitaatGrootheid = "geschikt" | "potentieel" | "ongeschikt" | "woningvoorraad";
+
+/** A figure quoted in a text, as the user entered it (src/ingest/citaten.ts). */
+export interface QuotedFigure {
+  /** The sentence or words quoted, for the report. */
+  tekst: string;
+  /** The number as quoted: dwellings, or a percentage 0..100 when `percentage`. */
+  waarde: number;
+  percentage: boolean;
+  grootheid: CitaatGrootheid;
+  /** Gemeente or region named; null = the whole region of the tables. */
+  gebied: string | null;
+  sheet: string;
+  cell: string;
+}
+
+/** Kinds of cross-table check. */
+export type KruisSoort = "aanbod-boven-cbs" | "percentage-regio" | "geciteerd";
+
+/** Outcome of one check. */
+export type KruisStatus = "klopt" | "afronding" | "wijkt-af" | "niet-te-controleren";
+
+/** One cross-table check. */
+export interface KruisControle {
+  soort: KruisSoort;
+  status: KruisStatus;
+  /** Where the checked (published) figure stands. */
+  sheet: string | null;
+  cell: string | null;
+  /** Dutch: what is compared. */
+  onderwerp: string;
+  /** The published or quoted figure. */
+  gepubliceerd: number | null;
+  /** The figure recomputed from the other tables. */
+  berekend: number | null;
+  verschil: number | null;
+  /** "woningen" or "%". */
+  eenheid: "woningen" | "%";
+  toelichting: string;
+}
+
+/** Input of {@link crossChecks}. */
+export interface CrossCheckInput {
+  /** Supply at type level as used for the tekort (exclusive types); empty without a supply table. */
+  supply: readonly SupplyEntry[];
+  cbsStock: readonly CbsStockEntry[];
+  shares: readonly AdaptationShareEntry[];
+  quotes: readonly QuotedFigure[];
+}
+
+const n = (x: number) => formatGetal(x, 0);
+const pct = (x: number) => `${formatGetal(x, 1)}%`;
+
+/** Percentage points within which a whole-number percentage agrees with one computed from other
+ * whole-number percentages: each is rounded by up to 0.5 point. */
+const PERCENT_ROUNDING = 1;
+
+/** The CBS stock per gemeente (regio rows excluded) and the region row, if any. */
+function stockIndex(stock: readonly CbsStockEntry[]) {
+  const gemeenten = stock.filter((e) => !e.regio);
+  const regio = stock.find((e) => e.regio) ?? null;
+  const byKey = new Map(gemeenten.map((e) => [gemeenteKey(e.gemeente), e]));
+  return { gemeenten, regio, byKey };
+}
+
+/** Count of a CBS row for a segment (null = totaal; a missing totaal is koop + huur + onbekend). */
+function countOf(e: CbsStockEntry, segment: ShareSegment | null): number | null {
+  const c = e.counts;
+  if (segment === null) {
+    if (c.totaal !== undefined) return c.totaal;
+    const parts = [c.koop, c.huur ?? (c.corporatie !== undefined || c.particulier !== undefined ? (c.corporatie ?? 0) + (c.particulier ?? 0) : undefined), c.onbekend];
+    return parts.some((p) => p !== undefined) ? parts.reduce<number>((s, p) => s + (p ?? 0), 0) : null;
+  }
+  if (segment === "huur" && c.huur === undefined && (c.corporatie !== undefined || c.particulier !== undefined)) return (c.corporatie ?? 0) + (c.particulier ?? 0);
+  return c[segment] ?? null;
+}
+
+type Outcome = "geschikt" | "potentieel" | "ongeschikt";
+const OUTCOMES: readonly Outcome[] = ["geschikt", "potentieel", "ongeschikt"];
+
+/** Σ CBS count × percentage over the gemeenten with both, and Σ count. */
+function weighted(input: CrossCheckInput, segment: ShareSegment | null, outcome: Outcome) {
+  const { byKey } = stockIndex(input.cbsStock);
+  let woningen = 0;
+  let aantal = 0;
+  const used: string[] = [];
+  for (const s of input.shares) {
+    if (s.regio || s.segment !== segment) continue;
+    const e = byKey.get(gemeenteKey(s.gemeente));
+    const count = e ? countOf(e, segment) : null;
+    if (count === null) continue;
+    woningen += count;
+    aantal += (count * s[outcome]) / 100;
+    used.push(s.gemeente);
+  }
+  return { woningen, aantal, used };
+}
+
+function supplyChecks(input: CrossCheckInput): KruisControle[] {
+  const out: KruisControle[] = [];
+  const { gemeenten, regio } = stockIndex(input.cbsStock);
+  if (input.supply.length === 0 || gemeenten.length + (regio ? 1 : 0) === 0) return out;
+  const cbsTotal = regio ? countOf(regio, null) : gemeenten.reduce((s, e) => s + (countOf(e, null) ?? 0), 0);
+  if (cbsTotal === null) return out;
+  const cbsWhere = regio ? `${regio.sheet}, rij ${regio.rowNumber} ('${regio.gemeente}')` : `som van de gemeenten op blad '${gemeenten[0].sheet}'`;
+  const groups = new Map<string, SupplyEntry[]>();
+  for (const e of input.supply) {
+    if (e.niveau !== "bzk" || e.gebied !== null) continue;
+    const k = e.groep ?? "";
+    groups.set(k, [...(groups.get(k) ?? []), e]);
+  }
+  for (const [groep, entries] of groups) {
+    const total = entries.reduce((s, e) => s + e.aanbod, 0);
+    const over = total - cbsTotal;
+    out.push({
+      soort: "aanbod-boven-cbs", status: over > 0 ? "wijkt-af" : "klopt", sheet: entries[0].sheet, cell: null,
+      onderwerp: `Aanbod ${groep || "(zonder groep)"} (som van de woontypen, exclusief) tegen de CBS-woningvoorraad`,
+      gepubliceerd: total, berekend: cbsTotal, verschil: over, eenheid: "woningen",
+      toelichting: over > 0
+        ? `Het aanbod (${n(total)} woningen, blad '${entries[0].sheet}') is ${n(over)} groter dan de hele CBS-woningvoorraad (${n(cbsTotal)}, ${cbsWhere}). ` +
+          "Een deel van het aanbod telt dubbel, hoort niet bij deze voorraad (bijvoorbeeld intramurale plaatsen), of de tabellen hebben een andere peildatum."
+        : `Het aanbod (${n(total)} woningen) past binnen de CBS-woningvoorraad (${n(cbsTotal)}, ${cbsWhere}).`,
+    });
+  }
+  return out;
+}
+
+function percentageChecks(input: CrossCheckInput): KruisControle[] {
+  const out: KruisControle[] = [];
+  for (const r of input.shares) {
+    if (!r.regio) continue;
+    for (const outcome of OUTCOMES) {
+      const w = weighted(input, r.segment, outcome);
+      const seg = r.segment ? ` (${r.segment})` : "";
+      if (w.woningen === 0) continue;
+      const computed = (100 * w.aantal) / w.woningen;
+      const diff = r[outcome] - computed;
+      out.push({
+        soort: "percentage-regio", status: Math.abs(diff) <= PERCENT_ROUNDING ? "afronding" : "wijkt-af", sheet: r.sheet, cell: null,
+        onderwerp: `% ${outcome}${seg} van '${r.gemeente}' (rij ${r.rowNumber}) tegen de gemeenten, gewogen met de CBS-voorraad${r.segment ? ` ${r.segment}` : ""}`,
+        gepubliceerd: r[outcome], berekend: Math.round(computed * 10) / 10, verschil: Math.round(diff * 10) / 10, eenheid: "%",
+        toelichting: `Per gemeente × CBS-voorraad${seg}: ${n(w.aantal)} van ${n(w.woningen)} woningen = ${pct(computed)} (${w.used.length} gemeenten); gepubliceerd ${pct(r[outcome])}. ` +
+          (Math.abs(diff) <= PERCENT_ROUNDING
+            ? "Het verschil past binnen de afronding van de percentages (hele procenten, tot 1 procentpunt)."
+            : `Het verschil (${formatGetal(diff, 1)} procentpunt) is meer dan afronding van hele procenten kan verklaren.`),
+      });
+    }
+  }
+  return out;
+}
+
+function quoteCheck(q: QuotedFigure, input: CrossCheckInput): KruisControle {
+  const { byKey, regio, gemeenten } = stockIndex(input.cbsStock);
+  const base = { soort: "geciteerd" as const, sheet: q.sheet, cell: q.cell, onderwerp: `Geciteerd: ${q.tekst}`, gepubliceerd: q.waarde };
+  const none = (why: string): KruisControle => ({ ...base, status: "niet-te-controleren", berekend: null, verschil: null, eenheid: q.percentage ? "%" : "woningen", toelichting: why });
+  const gemeente = q.gebied ? byKey.get(gemeenteKey(q.gebied)) ?? null : null;
+  // A name that is no gemeente of the tables ("Parkstad") stands for the region as a whole.
+  if (!gemeente && gemeenten.length === 0 && !regio) return none("Er is geen CBS-woningvoorraad in de werkmap.");
+  if (q.grootheid === "woningvoorraad") {
+    const total = gemeente ? countOf(gemeente, null) : regio ? countOf(regio, null) : gemeenten.reduce((s, e) => s + (countOf(e, null) ?? 0), 0);
+    if (total === null || (gemeenten.length === 0 && !regio)) return none("Er is geen CBS-woningvoorraad in de werkmap.");
+    const diff = q.waarde - total;
+    return { ...base, status: diff === 0 ? "klopt" : "wijkt-af", berekend: total, verschil: diff, eenheid: "woningen",
+      toelichting: diff === 0 ? `Gelijk aan de CBS-woningvoorraad (${n(total)}).` : `De CBS-woningvoorraad is ${n(total)}; verschil ${n(diff)}.` };
+  }
+  const outcome = q.grootheid;
+  // Per gemeente: that gemeente's row; for the region: Σ over the gemeenten.
+  let woningen: number;
+  let aantal: number;
+  let how: string;
+  if (gemeente) {
+    const share = input.shares.find((s) => !s.regio && s.segment === null && gemeenteKey(s.gemeente) === gemeenteKey(gemeente.gemeente));
+    const total = countOf(gemeente, null);
+    if (!share || total === null) return none(`Voor ${gemeente.gemeente} ontbreekt een percentage of de CBS-voorraad.`);
+    woningen = total;
+    aantal = (total * share[outcome]) / 100;
+    how = `${gemeente.gemeente}: ${pct(share[outcome])} × ${n(total)}`;
+  } else {
+    const w = weighted(input, null, outcome);
+    if (w.woningen === 0) return none("Er zijn geen percentages per gemeente met een CBS-woningvoorraad om het getal mee na te rekenen.");
+    woningen = w.woningen;
+    aantal = w.aantal;
+    how = `per gemeente opgeteld (percentage × CBS-voorraad, ${w.used.length} gemeenten)`;
+  }
+  if (q.percentage) {
+    const computed = (100 * aantal) / woningen;
+    const diff = q.waarde - computed;
+    return { ...base, status: Math.abs(diff) <= PERCENT_ROUNDING ? "afronding" : "wijkt-af", berekend: Math.round(computed * 10) / 10, verschil: Math.round(diff * 10) / 10, eenheid: "%",
+      toelichting: `${how}: ${n(aantal)} van ${n(woningen)} woningen = ${pct(computed)}.` + (Math.abs(diff) <= PERCENT_ROUNDING ? " Het verschil is afronding." : "") };
+  }
+  const computed = Math.round(aantal);
+  const diff = q.waarde - computed;
+  let toelichting = `${how}: ${n(computed)} woningen (${pct((100 * aantal) / woningen)} van ${n(woningen)}).`;
+  const regionShare = input.shares.find((s) => s.regio && s.segment === null);
+  const regionTotal = regio ? countOf(regio, null) : null;
+  if (!gemeente && regionShare && regionTotal !== null) {
+    const textWay = Math.round((regionTotal * regionShare[outcome]) / 100);
+    if (textWay === q.waarde) {
+      toelichting += ` Het geciteerde getal is het regiopercentage × de regiovoorraad: ${pct(regionShare[outcome])} × ${n(regionTotal)} = ${n(textWay)}; ` +
+        "dat percentage is afgerond, de tabel per gemeente geeft het getal hiernaast.";
+    }
+  }
+  if (diff !== 0 && Math.abs(diff) > 0.5) toelichting += ` Verschil ${n(diff)} woningen.`;
+  return { ...base, status: diff === 0 ? "klopt" : "wijkt-af", berekend: computed, verschil: diff, eenheid: "woningen", toelichting };
+}
+
+/**
+ * Runs the cross-table checks.
+ * @returns the checks (each with status and Dutch explanation) and one issue per check that does
+ *   not agree (warning) or cannot be checked (info).
+ */
+export function crossChecks(input: CrossCheckInput): { controles: KruisControle[]; issues: Issue[] } {
+  const controles = [...supplyChecks(input), ...percentageChecks(input), ...input.quotes.map((q) => quoteCheck(q, input))];
+  const issues: Issue[] = [];
+  for (const c of controles) {
+    if (c.status === "wijkt-af") {
+      issues.push({ code: `kruiscontrole-${c.soort}`, severity: "waarschuwing", sheet: c.sheet, cell: c.cell, message: `${c.onderwerp}: ${c.toelichting} Zie het blad Vergelijking.` });
+    } else if (c.status === "niet-te-controleren") {
+      issues.push({ code: `kruiscontrole-${c.soort}`, severity: "info", sheet: c.sheet, cell: c.cell, message: `${c.onderwerp}: niet te controleren. ${c.toelichting}` });
+    }
+  }
+  return { controles, issues };
+}
