@@ -4,18 +4,21 @@
  *
  *   npm run bench                                   sizes 10,000, 100,000 and 1,048,575
  *   npm run bench -- --sizes 10000,100000           other sizes
- *   npm run bench -- --reps 3 --no-uit --stages-reps 5
+ *   npm run bench -- --reps 3 --no-uit --stages-reps 5 --no-readers --no-libreoffice
  *   npm run bench -- --json bench-data/result.json  also write the figures as JSON
  *   npm run bench -- --core --stages-reps 9         only the domain steps (no workbook, no CLI)
  *
  * For each size: the workbook (generated deterministically with the streaming writer when it is
- * not cached in bench-data/), then, in separate child processes so that memory is measured per
+ * not cached in bench-data/; with a "Telling" sheet of 49 COUNTIFS for LibreOffice), then, in separate child processes so that memory is measured per
  * run: the streaming-read floor (ExcelJS's streaming reader alone, scripts/bench/floor.js), the
  * whole command `analyse --json <file>`, and `analyse --json <file> --uit <file>` (wall time
  * from start to exit, peak RSS as the child reports it), repeated `--reps` times, floor and
  * command interleaved, medians reported; then the stages one by one: the read, JSON and sheets
  * as the command runs them (scripts/bench/stages.js), and the domain core (classify, aggregate,
- * tekort, adaptation) on the same rows in a process of its own (scripts/bench/domain.js).
+ * tekort, adaptation) on the same rows in a process of its own (scripts/bench/domain.js);
+ * LibreOffice headless opening the same workbook and evaluating the COUNTIFS (skipped with a
+ * message when LibreOffice is not installed), and the candidate readers side by side
+ * (scripts/bench/readers.js). The targets of issue 12 are printed against LibreOffice.
  * Needs the compiled command (npm run build:cli; the npm script does it).
  */
 "use strict";
@@ -30,7 +33,7 @@ const DATA = path.join(ROOT, "bench-data");
 const DEFAULT_SIZES = [10000, 100000, 1048575];
 
 function parseArgs(argv) {
-  const o = { sizes: DEFAULT_SIZES, reps: null, stagesReps: 5, uit: true, json: null, core: false };
+  const o = { sizes: DEFAULT_SIZES, reps: null, stagesReps: 5, uit: true, json: null, core: false, readers: true, libreoffice: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -41,6 +44,8 @@ function parseArgs(argv) {
     else if (a === "--reps") o.reps = Number(value());
     else if (a === "--stages-reps") o.stagesReps = Number(value());
     else if (a === "--no-uit") o.uit = false;
+    else if (a === "--no-readers") o.readers = false;
+    else if (a === "--no-libreoffice") o.libreoffice = false;
     else if (a === "--core") o.core = true;
     else if (a === "--json") o.json = value();
     else if (a === "--help" || a === "-h") {
@@ -87,6 +92,55 @@ async function cliRun(file, withUit) {
     return { wall: r.seconds, maxRssKb: rep.maxRssKb, jsonBytes, xlsxBytes };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function readerRun(candidate, file) {
+  const r = await run([path.join(__dirname, "bench", "readers.js"), candidate, file]);
+  if (r.code !== 0) throw new Error(`reader ${candidate} failed`);
+  const j = JSON.parse(r.out);
+  return { candidate, wall: r.seconds, maxRssKb: j.maxRssKb, rows: j.rows, cells: j.cells };
+}
+
+/** LibreOffice's command, or null when it is not installed (Debian: libreoffice-calc-nogui). */
+function soffice() {
+  for (const dir of (process.env.PATH || "").split(path.delimiter)) {
+    for (const name of ["soffice", "libreoffice"]) {
+      const f = path.join(dir, name);
+      if (fs.existsSync(f)) return f;
+    }
+  }
+  return null;
+}
+
+/**
+ * LibreOffice headless opening the workbook and evaluating the "Telling" sheet's 49 COUNTIFS
+ * (written without cached results, so they must be calculated): converted to CSV, sheet 4 only
+ * (filter token 12). Wall time from start to exit; peak RSS from GNU time when present. The
+ * profile folder is made once beforehand (`warm`), so its creation is not timed.
+ */
+async function libreOfficeRun(bin, profile, file) {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "bat-bzk-lo-"));
+  const timeBin = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
+  const args = [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to",
+    "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,4", "--outdir", out, file];
+  const cmd = timeBin ? [timeBin, ["-f", "maxrss %M", bin, ...args]] : [bin, args];
+  try {
+    const r = await new Promise((resolve, reject) => {
+      const t0 = process.hrtime.bigint();
+      const child = spawn(cmd[0], cmd[1], { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+      let err = "";
+      child.stderr.on("data", (d) => (err += d));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ seconds: Number(process.hrtime.bigint() - t0) / 1e9, code, err }));
+    });
+    const csv = fs.readdirSync(out).find((f) => f.endsWith(".csv"));
+    const text = csv ? fs.readFileSync(path.join(out, csv), "utf8") : "";
+    const counted = text.split("\n").slice(1).reduce((sum, line) => sum + line.split(",").slice(1).reduce((a, x) => a + (Number(x) || 0), 0), 0);
+    const rss = /maxrss (\d+)/.exec(r.err);
+    return { wall: r.seconds, code: r.code, maxRssKb: rss ? Number(rss[1]) : null, evaluated: counted > 0, counted };
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
   }
 }
 
@@ -140,6 +194,9 @@ async function main() {
   say(`bat-bzk benchmark — node ${m.node}, ${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.platform}`);
   say(`command: npm run bench -- --sizes ${o.sizes.join(",")}${o.reps ? ` --reps ${o.reps}` : ""}${o.uit ? "" : " --no-uit"}${o.core ? ` --core --stages-reps ${o.stagesReps}` : ""}`);
   const results = [];
+  const lo = o.libreoffice && !o.core ? soffice() : null;
+  let loProfile = null;
+  if (o.libreoffice && !o.core && !lo) say("LibreOffice: not installed, comparison skipped (Debian: apt-get install libreoffice-calc-nogui)");
   for (const size of o.sizes) {
     if (o.core) {
       const dom = JSON.parse((await run([path.join(__dirname, "bench", "domain.js"), String(size), String(o.stagesReps)])).out);
@@ -149,17 +206,28 @@ async function main() {
       continue;
     }
     const reps = o.reps ?? (size <= 100000 ? 3 : 1);
-    const wb = await ensureWorkbook(DATA, size);
+    const wb = await ensureWorkbook(DATA, size, true);
+    if (lo && !loProfile) {
+      loProfile = fs.mkdtempSync(path.join(os.tmpdir(), "bat-bzk-lo-profile-"));
+      await libreOfficeRun(lo, loProfile, wb.file); // makes the profile; not timed
+    }
     say(`\n== ${size.toLocaleString("en-US")} dwellings: ${path.relative(ROOT, wb.file)} (${Math.round(fs.statSync(wb.file).size / 1e6)} MB)` +
       (wb.generated ? `, generated in ${f1(wb.seconds)} s` : ", cached"));
     const floors = [];
     const clis = [];
     const uits = [];
+    const los = [];
     for (let r = 0; r < reps; r++) {
       floors.push(await floorRun(wb.file));
+      if (lo) los.push(await libreOfficeRun(lo, loProfile, wb.file));
       clis.push(await cliRun(wb.file, false));
       if (o.uit) uits.push(await cliRun(wb.file, true));
     }
+    const readers = [];
+    if (o.readers) {
+      for (const c of require("./bench/readers").CANDIDATES) readers.push(await readerRun(c, wb.file));
+    }
+    const loWall = los.length > 0 ? median(los.map((x) => x.wall)) : null;
     const floorWall = median(floors.map((x) => x.wall));
     const cliWall = median(clis.map((x) => x.wall));
     const uitWall = o.uit ? median(uits.map((x) => x.wall)) : null;
@@ -171,6 +239,11 @@ async function main() {
       cliJson: { wall: cliWall, ratio: cliWall / floorWall, maxRssKb: Math.max(...clis.map((x) => x.maxRssKb)), jsonBytes: clis[0].jsonBytes, walls: clis.map((x) => x.wall) },
       cliUit: o.uit ? { wall: uitWall, ratio: uitWall / floorWall, maxRssKb: Math.max(...uits.map((x) => x.maxRssKb)), xlsxBytes: uits[0].xlsxBytes, walls: uits.map((x) => x.wall) } : null,
       floorWalls: floors.map((x) => x.wall),
+      libreOffice: loWall === null ? null : {
+        wall: loWall, walls: los.map((x) => x.wall), maxRssKb: Math.max(...los.map((x) => x.maxRssKb ?? 0)) || null,
+        evaluated: los.every((x) => x.evaluated), counted: los[0].counted,
+      },
+      readers,
       stages: st,
       domain: dom,
       domainCoreRowsPerSecond: dom.coreRowsPerSecond,
@@ -181,6 +254,24 @@ async function main() {
     say(`| streaming-read floor (ExcelJS reader alone) | ${f2(floorWall)} | ${rate(size, floorWall)} | ${mb(res.floor.maxRssKb)} | 1.00 |`);
     say(`| bat-bzk analyse --json | ${f2(cliWall)} | ${rate(size, cliWall)} | ${mb(res.cliJson.maxRssKb)} | ${f2(res.cliJson.ratio)} |`);
     if (o.uit) say(`| bat-bzk analyse --json --uit | ${f2(uitWall)} | ${rate(size, uitWall)} | ${mb(res.cliUit.maxRssKb)} | ${f2(res.cliUit.ratio)} |`);
+    if (res.libreOffice) {
+      const l = res.libreOffice;
+      say(`| LibreOffice headless: open + 49 COUNTIFS | ${f2(l.wall)} | ${rate(size, l.wall)} | ${l.maxRssKb ? mb(l.maxRssKb) : "-"} | ${f2(l.wall / floorWall)} |`);
+    }
+    say("targets (issue 12, same run):");
+    if (res.libreOffice) {
+      const l = res.libreOffice;
+      say(`- --json / LibreOffice: ${f2(cliWall / l.wall)} (target <= 0.50: ${cliWall <= 0.5 * l.wall ? "met" : "NOT met"})` +
+        `${l.evaluated ? `; LibreOffice counted ${l.counted.toLocaleString("en-US")} in the COUNTIFS` : "; LibreOffice did NOT evaluate the COUNTIFS"}`);
+    } else say("- --json / LibreOffice: skipped (LibreOffice not installed: apt-get install libreoffice-calc-nogui)");
+    say(`- peak memory --json: ${mb(res.cliJson.maxRssKb)} (target <= 600 MB: ${res.cliJson.maxRssKb <= 600 * 1024 ? "met" : "NOT met"})`);
+    if (o.uit) say(`- --uit / --json: ${f2(uitWall / cliWall)} (target <= 1.50: ${uitWall <= 1.5 * cliWall ? "met" : "NOT met"})`);
+    if (readers.length > 0) {
+      say("readers side by side (every cell of every sheet; one child process each):");
+      say(`| reader | wall s | rows/s | peak RSS | cells |`);
+      say(`|---|---:|---:|---:|---:|`);
+      for (const x of readers) say(`| ${x.candidate} | ${f2(x.wall)} | ${rate(x.rows, x.wall)} | ${mb(x.maxRssKb)} | ${x.cells.toLocaleString("en-US")} |`);
+    }
     say(`stages (read, JSON, sheets: one process as the command; domain: a process of its own, best of ${o.stagesReps}):`);
     say(`| stage | s | rows/s |`);
     say(`|---|---:|---:|`);

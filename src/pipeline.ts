@@ -23,7 +23,7 @@ import { readSupply } from "./ingest/supply";
 import { readPlannedChanges } from "./ingest/mutaties";
 import type { MappingOverrides, RawTable, StockField, StockIngest, TableKind } from "./ingest/types";
 import { computeCbsRoute, type AdaptationShareEntry, type CbsRoute, type CbsStockEntry } from "./domain/cbs";
-import { readAdaptationShares, readCbsStock } from "./ingest/cbs";
+import { markRegionShares, readAdaptationShares, readCbsStock } from "./ingest/cbs";
 import type { WorkbookReader } from "./workbook/port";
 import { readSaldo } from "./ingest/saldo";
 import { compareSaldo, vergelijkingIssues, type SaldoVergelijking } from "./domain/vergelijking";
@@ -117,6 +117,9 @@ function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new UserError("Analyse geannuleerd.");
 }
 
+/** Start of the reason for a sheet chosen as demand that is recognised as a published saldo. */
+const CHOSEN_SALDO = "Gekozen als vraag, maar herkend als gepubliceerde saldotabel:";
+
 /** Excel's last row. */
 const EXCEL_MAX_ROWS = 1_048_576;
 
@@ -165,7 +168,11 @@ export function recogniseSheet(table: RawTable, options: Pick<AnalyseOptions, "v
   if (name === options.voorraad) {
     return { kind: detectTable(table).kind === "bat-breed" ? "bat-breed" : "voorraad", reden: "Gekozen als voorraad." };
   }
-  if (name === options.vraag) return { kind: "vraag", reden: "Gekozen als vraag." };
+  if (name === options.vraag) {
+    // The user's choice wins, but a published saldo read as demand must not go unnoticed.
+    const det = detectTable(table);
+    return { kind: "vraag", reden: det.kind === "saldo" ? `${CHOSEN_SALDO} ${det.reden}` : "Gekozen als vraag." };
+  }
   const det = detectTable(table);
   return { kind: det.kind, reden: det.reden };
 }
@@ -310,6 +317,12 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
     demand = d.entries;
     issues.push(...d.issues);
     use(demandSheets[0]);
+    const chosen = byName.get(demandSheets[0]);
+    if (chosen?.reden.startsWith(CHOSEN_SALDO)) {
+      issues.push({ code: "saldo-als-vraag", severity: "waarschuwing", sheet: demandSheets[0], cell: null,
+        message: `Blad '${demandSheets[0]}' is als vraag gelezen omdat het zo gekozen is, maar het lijkt een gepubliceerde saldo- of tekorttabel ` +
+          "(aanbod − vraag); dan is het tekort hier niet juist. Kies de vraagtabel waar het saldo op berust (taakvenster stap 1, opdrachtregel --vraag)." });
+    }
     for (const other of demandSheets.slice(1)) skip(other, `er is één vraagtabel gebruikt ('${demandSheets[0]}'). Kies een andere in stap 1 van het taakvenster of met --vraag "${other}" op de opdrachtregel.`);
   }
 
@@ -564,5 +577,6 @@ function readCbsInput(
     aandelen.push(...shares.entries);
     use(sheet, "Gebruikt voor de CBS-route.");
   }
+  issues.push(...markRegionShares(aandelen, stock.entries));
   return { voorraad: stock.entries, aandelen };
 }

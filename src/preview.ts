@@ -56,6 +56,9 @@ export interface StockPreview {
   rowsRejected: number;
   batScale: "limburg" | "vera" | null;
   issues: Issue[];
+  /** Columns not used that resemble a field without a column (near matches): offered as a
+   * pre-filled choice the user confirms. Empty when there are none. */
+  suggesties: { field: StockField; header: string; cell: string; score: number }[];
 }
 
 /**
@@ -76,5 +79,6 @@ export async function previewStock(reader: WorkbookReader, sheet: string, rules:
     rowsRejected: ingest.rowsRejected,
     batScale: ingest.batScale,
     issues: ingest.issues,
+    suggesties: ingest.suggesties ?? [],
   };
 }

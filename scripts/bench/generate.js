@@ -120,18 +120,37 @@ function demandRows(size) {
   return { years, rows };
 }
 
-/** File name of the cached workbook for a size. */
-function fileFor(dir, size) {
-  return path.join(dir, `voorraad-${size}-seed${SEED}-v${GENERATOR_VERSION}.xlsx`);
+/** File name of the cached workbook for a size (`countifs`: with the "Telling" sheet). */
+function fileFor(dir, size, countifs = false) {
+  return path.join(dir, `voorraad-${size}-seed${SEED}-v${GENERATOR_VERSION}${countifs ? "-countifs" : ""}.xlsx`);
+}
+
+/**
+ * The spreadsheet way of the same analysis, for the LibreOffice comparison (issue 12): 49
+ * COUNTIFS over the whole stock: per gemeente the dwellings with BAT 0-1, BAT 2 and BAT 3-4
+ * (nultreden), 16 x 3, and the dwellings that meet two clustering criteria (ontmoetingsruimte
+ * "ja" and a share 55+ of at least 50 %). Formulas without cached results, so the reader
+ * must evaluate them.
+ */
+function countifsRows(size) {
+  const last = size + 1;
+  const col = (c) => `Voorraad!$${c}$2:$${c}$${last}`;
+  const rows = [["Gemeente", "BAT 0-1", "BAT 2", "BAT 3-4 (nultreden)"]];
+  GEMEENTEN.forEach((g, i) => {
+    const r = i + 2;
+    rows.push([g, ...[["\"<=1\""], ["2"], ["\">=3\""]].map(([crit]) => ({ formula: `COUNTIFS(${col("D")},$A${r},${col("K")},${crit})` }))]);
+  });
+  rows.push(["Clustering (ontmoetingsruimte ja, aandeel 55+ >= 50%)", { formula: `COUNTIFS(${col("M")},"ja",${col("N")},">=0.5")` }]);
+  return rows;
 }
 
 /**
  * Writes the workbook for `size` dwellings with the streaming writer.
  * @returns {Promise<string>} the file written.
  */
-async function generate(dir, size) {
+async function generate(dir, size, countifs = false) {
   fs.mkdirSync(dir, { recursive: true });
-  const file = fileFor(dir, size);
+  const file = fileFor(dir, size, countifs);
   const tmp = `${file}.${process.pid}.tmp`;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: true, useStyles: true });
   const info = wb.addWorksheet("Toelichting");
@@ -159,6 +178,11 @@ async function generate(dir, size) {
   vraag.addRow(["Woonvorm", ...years]).commit();
   for (const r of rows) vraag.addRow(r).commit();
   vraag.commit();
+  if (countifs) {
+    const telling = wb.addWorksheet("Telling");
+    for (const r of countifsRows(size)) telling.addRow(r).commit();
+    telling.commit();
+  }
   await wb.commit();
   fs.renameSync(tmp, file);
   return file;
@@ -168,12 +192,12 @@ async function generate(dir, size) {
  * The cached workbook for `size`, generated when missing.
  * @returns {Promise<{ file: string, generated: boolean, seconds: number }>}
  */
-async function ensureWorkbook(dir, size) {
-  const file = fileFor(dir, size);
+async function ensureWorkbook(dir, size, countifs = false) {
+  const file = fileFor(dir, size, countifs);
   if (fs.existsSync(file)) return { file, generated: false, seconds: 0 };
   const t0 = process.hrtime.bigint();
-  await generate(dir, size);
+  await generate(dir, size, countifs);
   return { file, generated: true, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
 }
 
-module.exports = { ensureWorkbook, generate, fileFor, stockRows, demandRows, HEADERS, SEED, GENERATOR_VERSION };
+module.exports = { ensureWorkbook, generate, fileFor, stockRows, demandRows, countifsRows, HEADERS, SEED, GENERATOR_VERSION };

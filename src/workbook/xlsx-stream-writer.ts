@@ -16,19 +16,19 @@
  * `<tableParts>` element and the content type), so the result sheets hold real Excel tables, as
  * on the in-memory route.
  *
- * What the copy keeps of the input sheets: every cell value (text, numbers, dates, booleans,
- * errors, rich text), formulas with their cached result (cells of a shared formula other than
- * its first become their cached value: the streaming reader does not give their formula), cell
- * styles (number formats, fonts, fills, borders, alignment), row heights and the sheet's
- * visibility; cells holding empty text become empty cells (also in the result sheets). What it
- * does not keep: column widths (ExcelJS 4.4.0's streaming reader drops the `<cols>` element: its
- * `Column.fromModel` call passes the wrong arguments; the copy would keep them if it gave them),
- * and, as the streaming reader does not read them: merged cells, Excel tables and autofilters
- * of the input, conditional formatting, data validation, hyperlinks (their text stays),
- * comments, images and charts, defined names, frozen panes and other sheet views, print
+ * What the copy keeps of the input sheets (read by src/workbook/xlsx-pass.ts): every cell value
+ * (text, numbers, dates, booleans, errors), rich text of shared strings (its runs with their
+ * fonts), formulas with their cached result (cells of a shared formula other than its first
+ * become their cached value: the reader does not expand shared formulas), cell styles (number
+ * formats, fonts, fills, borders, alignment; the input's styles part read by ExcelJS's own styles
+ * reader), row heights, column widths and the sheet's visibility; cells holding empty text become
+ * empty cells (also in the result sheets). What it does not keep: merged cells, Excel tables and
+ * autofilters of the input, conditional formatting, data validation, hyperlinks (their text
+ * stays), comments, images and charts, defined names, frozen panes and other sheet views, print
  * settings.
  */
 import { promises as fs, type WriteStream } from "node:fs";
+import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { columnLetter } from "../domain/issues";
 import type { ModelValue, SheetModel } from "../report/sheet-model";
@@ -37,6 +37,10 @@ import { chooseSheetName, META_SHEET, metaRows } from "./marker";
 import type { StoredSettings, WriteOutcome } from "./port";
 import type { SheetCopy, SheetCopyTarget, StreamedSheet } from "./xlsx-stream";
 
+const StylesXform = require("exceljs/lib/xlsx/xform/style/styles-xform") as new () => {
+  parseStream(stream: NodeJS.ReadableStream): Promise<unknown>;
+  getStyleModel(id: number): unknown;
+};
 const TableXform = require("exceljs/lib/xlsx/xform/table/table-xform") as new () => { prepare(model: unknown, options: unknown): void; toXml(model: unknown): string };
 const ContentTypesXform = require("exceljs/lib/xlsx/xform/core/content-types-xform") as new () => { toXml(model: unknown): string };
 const RichTextXform = require("exceljs/lib/xlsx/xform/strings/rich-text-xform") as new () => { toXml(model: unknown): string };
@@ -180,6 +184,12 @@ class RowXml {
     return "";
   }
 
+  /** A rich text cell from the runs of the input's shared string (`<r>` elements as XML). */
+  inlineXml(ref: string, runsXml: string, style: Partial<ExcelJS.Style> | null): string {
+    const id = this.styleId(style, false);
+    return `<c r="${ref}"${id === 0 ? "" : ` s="${id}"`} t="inlineStr"><is>${runsXml}</is></c>`;
+  }
+
   /** Writes one row: `cells` are the row's cell XML texts, already joined. */
   row(rowNumber: number, cellsXml: string, height?: number): void {
     if (!this.started) {
@@ -266,6 +276,9 @@ export class XlsxStreamWriter implements SheetCopyTarget {
   private readonly names: string[] = [];
   private finished = false;
   private failure: Error | null = null;
+  private inputStyles: { getStyleModel(id: number): unknown } | null = null;
+  private inputRichText: ReadonlyMap<number, string> = new Map();
+  private readonly inputStyleCache = new Map<number, Partial<ExcelJS.Style> | null>();
 
   /**
    * Opens `file` for writing (so that a folder that does not exist or a file that is in use
@@ -306,6 +319,27 @@ export class XlsxStreamWriter implements SheetCopyTarget {
     return new RowXml(ws as unknown as InternalWorksheetWriter, (this.writer as unknown as { styles: InternalStyles }).styles);
   }
 
+  /** Reads the input's cell styles (`SheetCopyTarget`): ExcelJS's own styles reader. */
+  async startWorkbook(stylesXml: string | null, richText: ReadonlyMap<number, string>): Promise<void> {
+    this.inputRichText = richText;
+    if (stylesXml === null) return;
+    const styles = new StylesXform();
+    await styles.parseStream(Readable.from([stylesXml]));
+    this.inputStyles = styles;
+  }
+
+  /** The style of input style index `s`, one object per index (so the writer's cache hits), or null for none. */
+  private inputStyle(s: number): Partial<ExcelJS.Style> | null {
+    if (s <= 0 || this.inputStyles === null) return null;
+    let style = this.inputStyleCache.get(s);
+    if (style === undefined) {
+      const model = this.inputStyles.getStyleModel(s) as Partial<ExcelJS.Style> | null;
+      style = model && hasStyle(model) ? model : null;
+      this.inputStyleCache.set(s, style);
+    }
+    return style;
+  }
+
   /** Copies one input sheet (`SheetCopyTarget`). */
   startSheet(sheet: StreamedSheet): SheetCopy {
     const ws = this.writer.addWorksheet(sheet.name, { state: sheet.state as ExcelJS.WorksheetState });
@@ -317,19 +351,32 @@ export class XlsxStreamWriter implements SheetCopyTarget {
       if (columnsSet) return;
       columnsSet = true;
       const cols = sheet.columns();
-      if (cols && cols.length > 0) ws.columns = cols.map((c) => (c.width ? { width: c.width } : {})) as Partial<ExcelJS.Column>[];
+      if (!cols || cols.length === 0) return;
+      const widths: Partial<ExcelJS.Column>[] = [];
+      for (const c of cols) {
+        // Ranges up to the last used column only (a <col> up to XFD would make 16,384 entries).
+        for (let i = c.min; i <= Math.min(c.max, c.min + 1023); i++) widths[i - 1] = { width: c.width };
+      }
+      for (let i = 0; i < widths.length; i++) widths[i] ??= {};
+      ws.columns = widths;
     };
     return {
       row: (row) => {
         setColumns();
-        const cells = (row as unknown as { _cells?: (ExcelJS.Cell | undefined)[] })._cells ?? [];
         const suffix = String(row.number);
         let out = "";
-        for (let i = 0; i < cells.length; i++) {
-          const cell = cells[i];
-          if (cell === undefined) continue;
-          const style = cell.style;
-          out += xml.cell(letters(i) + suffix, cell.value, hasStyle(style) ? style : null);
+        for (let i = 0; i < row.cellCount; i++) {
+          const s = row.styles[i];
+          if (s === undefined || s < 0) continue;
+          const value = i < row.values.length ? row.values[i] : null;
+          const runs = row.shared[i] >= 0 ? this.inputRichText.get(row.shared[i]) : undefined;
+          if (runs !== undefined) {
+            out += xml.inlineXml(letters(i) + suffix, runs, this.inputStyle(s));
+            continue;
+          }
+          const formula = row.formulas[i];
+          const v: XmlValue = formula ? ({ formula, result: value } as ExcelJS.CellFormulaValue) : (value as XmlValue);
+          out += xml.cell(letters(i) + suffix, v, this.inputStyle(s));
         }
         xml.row(row.number, out, row.height || undefined);
         if (++rows % ROWS_PER_PAUSE === 0) return breathe(ws);

@@ -115,11 +115,9 @@ export const CASES: Case[] = [
   {
     name: "Formule met fout als uitkomst in BAT (#DEEL/0!)",
     input: () => xlsx(stock(dwellings([{ formula: "1/0", result: { error: "#DIV/0!" } } as never, 3]))),
+    // Both routes read the formula's cached error (the command line's reader since issue 12;
+    // ExcelJS's streaming reader used to drop it).
     expect: { exit: 0, balance: B({ gelezen: 2, ingedeeld: 2, terzijde: 0 }), issues: [{ code: "bat-foutwaarde", cell: "C2", text: /'#DIV\/0!'/ }] },
-    // ExcelJS's streaming reader drops a formula's error result (the cell reads as a formula
-    // without result, i.e. empty): on the command line the dwelling is BAT onbekend without the
-    // warning. Known gap, see the README (bad-input catalogue).
-    cli: { issues: [{ code: "bzk-onbekend", sheet: "Voorraad" }], absent: ["bat-foutwaarde"] },
   },
   {
     name: "Beide schalen in één kolom (0-4 en BAT1-BAT5)",
@@ -444,10 +442,10 @@ export const CASES: Case[] = [
       zip.file("xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c>");
       return zip.generateAsync({ type: "uint8array" });
     },
-    // The in-memory reader rejects the unclosed XML; the streaming reader reads the cells it
-    // gets (only A1 of the sheet), so the command line finds no table. Exit 1 and one line on both.
+    // Both routes reject the unclosed XML (the command line's reader since issue 12; ExcelJS's
+    // streaming reader used to read the cells it got and find no table). Exit 1 and one line.
     expect: { exit: 1 },
-    cli: { stderr: /Geen voorraad-, aanbod- of vraagtabel gevonden in de werkmap \(bladen: 'Voorraad'\)/ },
+    cli: { stderr: /beschadigd of onvolledig/ },
     port: { stderr: /geen leesbare Excel-werkmap/ },
   },
   {
@@ -479,7 +477,9 @@ export const CASES: Case[] = [
       }
       return b;
     },
-    // The in-memory reader (JSZip) goes by the central directory, which is right: it reads the file.
+    // The in-memory reader (JSZip) goes by the central directory and reads the file; the command
+    // line's reader (zip.js) refuses a local header that disagrees with the central directory
+    // ("ambiguous archive": two readers could see different contents).
     expect: { exit: 1, stderr: /beschadigd of onvolledig/ },
     port: { exit: 0, stderr: undefined, balance: B({ gelezen: 7, ingedeeld: 7, terzijde: 0 }) },
   },

@@ -86,3 +86,10 @@ test("the Vergelijking sheet model, the JSON section and the command line agree"
   expect(fromCli.kruiscontroles).toEqual(JSON.parse(JSON.stringify(doc.kruiscontroles)));
   expect(fromCli.vergelijking).toEqual(JSON.parse(JSON.stringify(doc.vergelijking)));
 });
+
+test("a saldo sheet chosen as demand (--vraag) is read as asked, with a warning naming the sheet", async () => {
+  const r = await analyseWorkbook(await XlsxWorkbook.fromBuffer(readFileSync(FILE)), { rules: DEFAULT_RULES, vraag: SHEET });
+  expect(r.tables.find((t) => t.sheet === SHEET)?.kind).toBe("vraag");
+  expect(r.issues.find((i) => i.code === "saldo-als-vraag")).toMatchObject({ severity: "waarschuwing", sheet: SHEET });
+  expect(withTable.issues.some((i) => i.code === "saldo-als-vraag")).toBe(false);
+});

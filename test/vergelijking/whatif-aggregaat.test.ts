@@ -73,3 +73,15 @@ test("a stock per dwelling uses the per-dwelling what-if; no aggregate scenario"
   expect(k.watAlsAggregaat).toBeNull();
   expect(k.watAls).not.toBeNull();
 });
+
+test("without a stock per dwelling and without a CBS route, the what-if says it cannot be computed", async () => {
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(SAMPLE) as unknown as ArrayBuffer);
+  for (const name of ["Tabel 4 Woningvoorraad", "Tabel 5 Aanpassing", "Tabel 6 Huur-koop"]) wb.removeWorksheet(wb.getWorksheet(name)!.id);
+  const only = await analyseWorkbook(await XlsxWorkbook.fromBuffer(Buffer.from(await wb.xlsx.writeBuffer())), { rules: DEFAULT_RULES });
+  expect(only.tekort.length).toBeGreaterThan(0);
+  expect(only.watAls).toBeNull();
+  expect(only.watAlsAggregaat).toBeNull();
+  expect(only.issues.find((i) => i.code === "watals-niet-toepasbaar")?.message).toMatch(/niet berekend: daarvoor is een voorraad per woning/);
+});
