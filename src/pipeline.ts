@@ -23,7 +23,7 @@ import { readSupply } from "./ingest/supply";
 import { readPlannedChanges } from "./ingest/mutaties";
 import type { MappingOverrides, RawTable, StockField, StockIngest, TableKind } from "./ingest/types";
 import { computeCbsRoute, type AdaptationShareEntry, type CbsRoute, type CbsStockEntry } from "./domain/cbs";
-import { readAdaptationShares, readCbsStock } from "./ingest/cbs";
+import { markRegionShares, readAdaptationShares, readCbsStock } from "./ingest/cbs";
 import type { WorkbookReader } from "./workbook/port";
 import { readSaldo } from "./ingest/saldo";
 import { compareSaldo, vergelijkingIssues, type SaldoVergelijking } from "./domain/vergelijking";
@@ -577,5 +577,6 @@ function readCbsInput(
     aandelen.push(...shares.entries);
     use(sheet, "Gebruikt voor de CBS-route.");
   }
+  issues.push(...markRegionShares(aandelen, stock.entries));
   return { voorraad: stock.entries, aandelen };
 }

@@ -20,15 +20,22 @@ export interface SheetDetection {
 }
 
 /**
+ * Rows read per sheet to recognise its table when the reader can read a sheet's first rows only
+ * (Office.js): enough for title rows, the header and a good sample of data rows.
+ */
+export const HEAD_ROWS = 200;
+
+/**
  * Lists the workbook's sheets (not the product's own result sheets) with the kind of table
- * each one holds.
+ * each one holds. With a reader that offers `readHead` only the first {@link HEAD_ROWS} rows of
+ * each sheet are read (the row count comes from the used range); otherwise whole sheets.
  * @throws whatever the port throws (UserError with a Dutch message for unreadable sheets).
  */
 export async function describeWorkbook(reader: WorkbookReader): Promise<SheetDetection[]> {
   const sheets = (await reader.listSheets()).filter((s) => s.resultKind === null);
   const out: SheetDetection[] = [];
   for (const s of sheets) {
-    const table = await reader.readSheet(s.name);
+    const table = reader.readHead ? await reader.readHead(s.name, HEAD_ROWS) : await reader.readSheet(s.name);
     const det = detectTable(table);
     out.push({ sheet: s.name, kind: det.kind, reden: det.reden, rowCount: s.rowCount });
   }
@@ -49,6 +56,9 @@ export interface StockPreview {
   rowsRejected: number;
   batScale: "limburg" | "vera" | null;
   issues: Issue[];
+  /** Columns not used that resemble a field without a column (near matches): offered as a
+   * pre-filled choice the user confirms. Empty when there are none. */
+  suggesties: { field: StockField; header: string; cell: string; score: number }[];
 }
 
 /**
@@ -69,5 +79,6 @@ export async function previewStock(reader: WorkbookReader, sheet: string, rules:
     rowsRejected: ingest.rowsRejected,
     batScale: ingest.batScale,
     issues: ingest.issues,
+    suggesties: ingest.suggesties ?? [],
   };
 }

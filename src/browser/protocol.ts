@@ -101,6 +101,7 @@ const PreviewSchema: z.ZodType<StockPreview> = z.object({
   rowsRejected: Count,
   batScale: z.enum(["limburg", "vera"]).nullable(),
   issues: z.array(IssueSchema),
+  suggesties: z.array(z.object({ field: z.enum(STOCK_FIELDS), header: z.string(), cell: z.string(), score: z.number().min(0).max(1) })),
 });
 
 const KeyFiguresSchema: z.ZodType<KeyFigures> = z.object({

@@ -21,6 +21,9 @@ const OTHER_CATEGORIES: ReadonlyMap<string, string> = new Map([
   ["gespikkelde woningen", "gespikkeld"],
 ]);
 
+/** A label opening with a BAT class: "bat 4", "bat-4", "bat4" followed by the end or a non-digit. */
+const BAT_OPENING = /^bat[\s_-]*\d(?!\d)/;
+
 /** Splits a tidied label into words of letters. */
 function words(t: string): string[] {
   return t.split(/[^a-z0-9\u00e0-\u00ff+]+/).filter((w) => w !== "");
@@ -47,7 +50,8 @@ function profileOf(ws: readonly string[]): Zorgprofiel | null {
  * - "regulier wonen", "regulier" → regulier;
  * - "gespikkeld wonen" → categorie "gespikkeld" (not a BZK type; kept under its own name).
  * BAT level (niveau "bat"): "BAT 2", "BAT-2", "rollatorbewoonbaar" → "2"; "BAT2" or a VERA
- * name → "BAT2" (see bat-values.ts). "totaal", "total", "subtotaal" → `{ kind: "totaal" }`.
+ * name → "BAT2" (see bat-values.ts). A label that opens with a BAT class is that class whatever
+ * follows ("BAT 4 Verpleegzorg geschikt" → "4", never zorggeschikt). "totaal", "total", "subtotaal" → `{ kind: "totaal" }`.
  *
  * @param label label as written.
  * @returns the category, a total marker, or null when the label is not recognised.
@@ -58,6 +62,14 @@ export function parseCategoryLabel(label: string): CategoryLabel | null {
   if (isTotalLabel(t)) return { kind: "totaal" };
   const other = OTHER_CATEGORIES.get(t);
   if (other) return { kind: "categorie", niveau: "bzk", categorie: other, zorgprofiel: null };
+  // A label that opens with a BAT class is that class, whatever words follow: "BAT 4
+  // Verpleegzorg geschikt" is BAT 4 (Kerkrade opgave 2030), not BZK zorggeschikt.
+  if (BAT_OPENING.test(t)) {
+    const bat = parseBat(BAT_OPENING.exec(t)![0]);
+    if (bat !== null && "level" in bat) {
+      return { kind: "categorie", niveau: "bat", categorie: batCategoryCode(bat.level, bat.form === "vera" ? "vera" : "limburg"), zorgprofiel: null };
+    }
+  }
   const ws = words(t);
   const joined = ws.join("");
   if (joined.includes("zorggeschikt") || joined.includes("verpleegzorgplek") || joined.includes("woonzorgcentrum") ||
@@ -76,6 +88,10 @@ export function parseCategoryLabel(label: string): CategoryLabel | null {
 
 /** Openings of group labels that are dropped: "Mensen met een lichamelijke beperking". */
 const GROUP_PREFIXES: readonly string[] = ["mensen met een ", "mensen met ", "personen met een ", "personen met "];
+
+/** Openings of a target group's own figure in published demand tables ("woningbehoefte
+ * statushouders (onderkant)", Parkstad Tabel 1): a group heading that carries its total. */
+const GROUP_FIGURE_PREFIXES: readonly string[] = ["woningbehoefte ", "huisvestingsbehoefte ", "behoefte "];
 
 /**
  * Normalises a scenario name: lower case, "scenario" removed ("basisscenario" → "basis",
@@ -132,7 +148,7 @@ export function parseGroupLabel(label: string): { groep: string; scenario: strin
 
 /**
  * Does a label look like a group heading even when it carries numbers of its own? True for
- * "Mensen met …"/"Personen met …" and for labels ending in a bracketed scenario word
+ * "Mensen met …"/"Personen met …", "Woningbehoefte …" and for labels ending in a bracketed scenario word
  * ("(basisscenario)", "(onderkant)", "(bovenkant)", "(laag)", "(hoog)").
  *
  * @param label label as written.
@@ -140,6 +156,7 @@ export function parseGroupLabel(label: string): { groep: string; scenario: strin
 export function looksLikeGroupLabel(label: string): boolean {
   const t = normaliseLabel(label);
   for (const p of GROUP_PREFIXES) if (t.startsWith(p)) return true;
+  for (const p of GROUP_FIGURE_PREFIXES) if (t.startsWith(p)) return true;
   const open = t.lastIndexOf("(");
   if (open < 0 || !t.endsWith(")")) return false;
   const inner = t.slice(open + 1, -1);

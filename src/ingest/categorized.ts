@@ -23,7 +23,7 @@ import { normaliseHeader } from "./normalise";
 import { findHeaderRow } from "./header";
 import { parseCategoryLabel, parseGroupLabel, looksLikeGroupLabel, normaliseScenario } from "./categories";
 import { IssueLog, formatNumber, makeIssue, quoteValue, sameNumber, tableCell } from "./messages";
-import { isNoteText, rowFill } from "./row-kinds";
+import { isNoteText, isTitleRow, isTotalLabel, rowFill } from "./row-kinds";
 
 /** What the table holds: demand or supply. Changes only wording and whether a year is required. */
 export type CategorizedPurpose = "vraag" | "aanbod";
@@ -75,8 +75,44 @@ export function yearOf(v: CellValue | undefined): number | null {
   return n !== null && Number.isInteger(n) && n >= 2000 && n <= 2100 ? n : null;
 }
 
+/**
+ * What the first header cell of a published table says the figures are (Parkstad Tabel 1
+ * "Vraag", Tabel 2 "Aanbod", Tabel 3 "Tekort" under the caption "Aanbod – vraag"): vraag,
+ * aanbod, saldo (aanbod − vraag or vraag − aanbod, tekort, overschot) or opgave (either
+ * demand or a shortage: the title or the user decides).
+ */
+export type TableSubject = "vraag" | "aanbod" | "saldo" | "opgave";
+
+/** Normalised subject words → subject. */
+const SUBJECTS: ReadonlyMap<string, TableSubject> = new Map<string, TableSubject>([
+  ...["vraag", "behoefte", "prognose", "prognosevraag", "woningbehoefte"].map((w) => [w, "vraag"] as [string, TableSubject]),
+  ...["aanbod", "voorraad", "geinventariseerdaanbod", "inventarisatie"].map((w) => [w, "aanbod"] as [string, TableSubject]),
+  ...["tekort", "tekorten", "saldo", "overschot", "aanbodvraag", "vraagaanbod", "aanbodminvraag", "vraagminaanbod",
+    "tekortoverschot", "confrontatie", "mismatch"].map((w) => [w, "saldo"] as [string, TableSubject]),
+  ...["opgave", "totaleopgave", "bouwopgave", "woonopgave"].map((w) => [w, "opgave"] as [string, TableSubject]),
+]);
+
+/** The subject a header cell names ("Vraag", "Aanbod – vraag"), or null. */
+export function subjectOf(v: CellValue | undefined): TableSubject | null {
+  return typeof v === "string" ? SUBJECTS.get(normaliseHeader(v)) ?? null : null;
+}
+
+/** A header cell "Vraag 2030" / "Aanbod 2023": subject and year; else null. */
+function subjectYearOf(v: CellValue | undefined): { subject: TableSubject; jaar: number } | null {
+  if (typeof v !== "string") return null;
+  const m = /^(.*?)[\s:\u2013-]*(20\d\d)$/.exec(v.trim());
+  if (!m) return null;
+  const subject = SUBJECTS.get(normaliseHeader(m[1]));
+  return subject ? { subject, jaar: Number(m[2]) } : null;
+}
+
 /** The structure of a categorised table's header row. Column indexes are -1 when absent. */
 export interface CategorizedHeader {
+  /** What the figures are according to the header (first cell "Vraag", or "Vraag 2030"); null when it does not say. */
+  subject: TableSubject | null;
+  /** Layout "rij": the categories are the column headers ("BAT 1 Wandelstok geschikt", …) and
+   * each row below holds one set of figures (Kerkrade opgave 2030). */
+  categoryColumns: { col: number; label: string }[];
   years: { col: number; jaar: number }[];
   categorie: number;
   groep: number;
@@ -84,8 +120,9 @@ export interface CategorizedHeader {
   gebied: number;
   jaar: number;
   waarde: number;
-  /** "breed" (years as columns), "lang" (jaar/value columns), or null when this is no header. */
-  layout: "breed" | "lang" | null;
+  /** "breed" (years as columns), "lang" (jaar/value columns), "rij" (categories as columns),
+   * or null when this is no header. */
+  layout: "breed" | "lang" | "rij" | null;
 }
 
 /**
@@ -95,17 +132,42 @@ export interface CategorizedHeader {
  * @returns column roles and the layout; `layout` null when the row is not such a header.
  */
 export function analyseCategorizedHeader(row: readonly CellValue[]): CategorizedHeader {
-  const h: CategorizedHeader = { years: [], categorie: -1, groep: -1, scenario: -1, gebied: -1, jaar: -1, waarde: -1, layout: null };
+  const h: CategorizedHeader = {
+    subject: null, categoryColumns: [], years: [], categorie: -1, groep: -1, scenario: -1, gebied: -1, jaar: -1, waarde: -1, layout: null,
+  };
+  let firstFilled = -1;
   for (let c = 0; c < row.length; c++) {
     const v = row[c];
+    if (firstFilled < 0 && !isMissing(v)) firstFilled = c;
     const y = yearOf(v);
     if (y !== null) {
       h.years.push({ col: c, jaar: y });
       continue;
     }
+    const sy = subjectYearOf(v);
+    if (sy !== null) {
+      // "Vraag 2030": a one-year column that also names the subject.
+      h.years.push({ col: c, jaar: sy.jaar });
+      h.subject ??= sy.subject;
+      continue;
+    }
     if (typeof v !== "string") continue;
+    const cat = parseCategoryLabel(v);
+    if (cat !== null && cat.kind === "categorie") h.categoryColumns.push({ col: c, label: v });
     const role = ROLE_HEADERS.get(normaliseHeader(v));
     if (role && h[role] < 0) h[role] = c;
+  }
+  // A first header cell naming the subject ("Vraag", "Aanbod", "Aanbod – vraag", "Opgave") heads
+  // the label column of a wide table: it says what the figures are, not which column holds them.
+  const subject = subjectOf(row[firstFilled]);
+  if (subject !== null && h.years.length > 0 && h.years.every((y) => y.col > firstFilled)) {
+    h.subject = subject;
+    if (h.categorie < 0) h.categorie = firstFilled;
+    if (h.waarde === firstFilled) h.waarde = -1;
+  }
+  if (h.years.length === 0 && h.categoryColumns.length >= 2) {
+    h.layout = "rij";
+    return h;
   }
   if (h.years.length > 0) {
     if (h.categorie < 0) {
@@ -130,8 +192,44 @@ export function analyseCategorizedHeader(row: readonly CellValue[]): Categorized
 export function categorizedHeaderScore(row: CellValue[]): number {
   const h = analyseCategorizedHeader(row);
   if (h.layout === null) return 0;
+  if (h.layout === "rij") return h.categoryColumns.length;
   const named = [h.categorie, h.groep, h.scenario, h.gebied, h.jaar, h.waarde].filter((c) => c >= 0).length;
   return named + h.years.length;
+}
+
+/**
+ * A figure as printed in a published table, beyond a plain number: "1.180 (-145)" (a figure
+ * with the published difference in brackets, Kerkrade opgave 2030) and "-854 ²" (a footnote
+ * mark, Parkstad Tabel 3). Returns the figure and what was left aside, or null when the text
+ * is no such figure. "?" is not a figure (see {@link isUnknownMark}).
+ */
+export function printedFigure(v: CellValue | undefined): { n: number; aside: string } | null {
+  if (typeof v !== "string") return null;
+  const m = /^\s*([+\-\u2212]?[\d.,\s]*\d)\s*(\(\s*[+\-\u2212]?[\d.,]+\s*\)|[\u00b9\u00b2\u00b3\u2070-\u2079*]+)\s*$/.exec(v);
+  if (!m) return null;
+  const n = parseDutchNumber(m[1]);
+  return n === null ? null : { n, aside: m[2].replace(/\s+/g, "") };
+}
+
+/** A printed "?" (or "??", "onbekend"): the publisher does not know the figure. */
+export function isUnknownMark(v: CellValue | undefined): boolean {
+  if (typeof v !== "string") return false;
+  const t = v.trim().toLowerCase();
+  return /^\?+$/.test(t) || t === "onbekend";
+}
+
+/** The one year a table's title names ("De totale opgave voor 2030 …"), or null (none or several). */
+export function titleYear(table: RawTable, headerIndex: number): number | null {
+  const years = new Set<number>();
+  for (let r = 0; r < headerIndex; r++) {
+    const row = table.values[r] ?? [];
+    if (!isTitleRow(row)) continue;
+    for (const v of row) {
+      if (typeof v !== "string") continue;
+      for (const m of v.matchAll(/(?<![\d-])(20\d\d)(?![\d-])/g)) years.add(Number(m[1]));
+    }
+  }
+  return years.size === 1 ? [...years][0] : null;
 }
 
 /** Key of a (groep, scenario, gebied) group. */
@@ -254,7 +352,27 @@ class Reader {
       }
       return;
     }
-    const n = parseDutchNumber(v);
+    if (isUnknownMark(v)) {
+      this.log.add(makeIssue("waarde-onbekend", "info", this.sheet, cell,
+        `Cel ${cell} op blad '${this.sheet}': ${quoteValue(v)} — het getal is in de bron onbekend (${this.purpose} voor ` +
+        `${quoteValue(label)}${jaar === null ? "" : `, ${jaar}`}); er is niets meegeteld.`));
+      return;
+    }
+    let n = parseDutchNumber(v);
+    if (n === null) {
+      const fig = printedFigure(v);
+      if (fig !== null) {
+        n = fig.n;
+        const what = fig.aside.startsWith("(")
+          ? `het getal tussen haakjes ${fig.aside} is niet gebruikt (in de bron een verschil of toelichting)`
+          : `het voetnootteken '${fig.aside}' is weggelaten`;
+        this.log.addCapped("getal-met-toevoeging",
+          () => makeIssue("getal-met-toevoeging", "info", this.sheet, cell,
+            `Cel ${cell} op blad '${this.sheet}': ${quoteValue(v)} gelezen als ${formatNumber(fig.n)}; ${what}.`),
+          (extra) => makeIssue("getal-met-toevoeging", "info", this.sheet, null,
+            `Op blad '${this.sheet}' zijn nog ${extra} cellen zo gelezen (getal met voetnoot of getal tussen haakjes).`));
+      }
+    }
     if (n === null || n < 0) {
       this.log.add(makeIssue("getal-ongeldig", "fout", this.sheet, cell,
         `Cel ${cell} op blad '${this.sheet}': ${quoteValue(v)} is geen getal van 0 of meer (${this.purpose} voor ${quoteValue(label)}` +
@@ -331,6 +449,40 @@ class Reader {
     }
     const ctx = this.context(cells);
     for (const y of this.h.years) this.number(r, y.col, y.jaar, label, cat, ctx);
+  }
+
+  /**
+   * Reads one row of a table with the categories as columns (layout "rij", Kerkrade opgave
+   * 2030: "BAT 1 Wandelstok geschikt" … over one row of figures). The year is the row label when
+   * that is a year, else the one year of the title (`defaultYear`); a row label that is no year
+   * is the area (gebied).
+   */
+  acrossRow(r: number, defaultYear: number | null): void {
+    const cells = this.table.values[r] ?? [];
+    if (rowFill(cells).count === 0) return;
+    const catCols = new Set(this.h.categoryColumns.map((c) => c.col));
+    let labelCol = -1;
+    for (let c = 0; c < cells.length; c++) {
+      if (!catCols.has(c) && !isMissing(cells[c])) { labelCol = c; break; }
+    }
+    const label = labelCol >= 0 ? cellText(cells[labelCol]) : null;
+    if (label !== null && (isNoteText(label) || isTitleRow(cells))) return;
+    const jaar = labelCol >= 0 && yearOf(cells[labelCol]) !== null ? yearOf(cells[labelCol]) : defaultYear;
+    const total = label !== null && isTotalLabel(label);
+    if (jaar === null && this.purpose === "vraag") {
+      const cell = tableCell(this.table, r, labelCol >= 0 ? labelCol : this.h.categoryColumns[0].col);
+      this.log.add(makeIssue("jaar-ongeldig", "fout", this.sheet, cell,
+        `Rij ${this.table.originRow + r} op blad '${this.sheet}' heeft geen jaartal: de woonvormen staan als kolomkoppen, ` +
+        `maar het jaar staat niet in de titel boven de tabel of als eerste cel van de rij. De rij telt niet mee. ` +
+        `Zet het jaartal in de eerste cel van de rij (bijvoorbeeld 2030).`));
+      return;
+    }
+    const ctx = { groep: null, scenario: null, gebied: label !== null && yearOf(cells[labelCol]) === null && !total ? label : null };
+    for (const cc of this.h.categoryColumns) {
+      const cat = total ? { kind: "totaal" as const } : parseCategoryLabel(cc.label);
+      if (cat === null) continue;
+      this.number(r, cc.col, jaar, cc.label, cat, ctx);
+    }
   }
 
   /** Reads one row of a long table. */
@@ -442,13 +594,32 @@ export function readCategorized(table: RawTable, purpose: CategorizedPurpose): C
         `kolommen met jaartallen; zonder jaar is de vraag niet te gebruiken. Voeg de kolom toe.`)],
     };
   }
+  if (h.layout === "breed") dropEmptyYears(table, headerIndex, h, issues);
   const reader = new Reader(table, h, purpose);
+  const defaultYear = h.layout === "rij" ? titleYear(table, headerIndex) : null;
   for (let r = headerIndex + 1; r < table.values.length; r++) {
     if (h.layout === "breed") reader.wideRow(r);
+    else if (h.layout === "rij") reader.acrossRow(r, defaultYear);
     else reader.longRow(r);
   }
   issues.push(...reader.finish());
   return { entries: reader.entries, issues };
+}
+
+/**
+ * Removes year columns without a single figure (Parkstad Tabel 2: the supply is counted for
+ * 2023 only, 2030 and 2040 are empty) from `h`, with one `info` per column instead of one per
+ * empty cell.
+ */
+function dropEmptyYears(table: RawTable, headerIndex: number, h: CategorizedHeader, issues: Issue[]): void {
+  const kept = h.years.filter((y) => {
+    for (let r = headerIndex + 1; r < table.values.length; r++) if (!isMissing((table.values[r] ?? [])[y.col])) return true;
+    const cell = tableCell(table, headerIndex, y.col);
+    issues.push(makeIssue("jaar-leeg", "info", table.sheet, cell,
+      `Kolom ${y.jaar} (cel ${cell}) op blad '${table.sheet}' heeft geen getallen; dat jaar is overgeslagen.`));
+    return false;
+  });
+  if (kept.length > 0) h.years = kept;
 }
 
 /** What {@link surveyCategorized} found in the first rows under a header. */
@@ -459,8 +630,12 @@ export interface CategorizedSurvey {
   unknown: number;
   /** A scenario column with values, or group headings with a scenario. */
   hasScenario: boolean;
-  /** Distinct years: year columns (wide) or values of the jaar column (long). */
+  /** Distinct years: year columns (wide) or values of the jaar column (long); for layout
+   * "rij" the one year of the title. */
   years: number[];
+  /** What the header says the figures are (first header cell "Vraag", "Aanbod", …), or null. */
+  subject: TableSubject | null;
+  layout: CategorizedHeader["layout"];
 }
 
 /**
@@ -473,8 +648,22 @@ export interface CategorizedSurvey {
  */
 export function surveyCategorized(table: RawTable, headerIndex: number, maxRows = 500): CategorizedSurvey {
   const h = analyseCategorizedHeader(table.values[headerIndex] ?? []);
-  const out: CategorizedSurvey = { recognised: 0, unknown: 0, hasScenario: false, years: h.years.map((y) => y.jaar) };
+  const out: CategorizedSurvey = {
+    recognised: 0, unknown: 0, hasScenario: false, years: h.years.map((y) => y.jaar), subject: h.subject, layout: h.layout,
+  };
   if (h.layout === null) return out;
+  if (h.layout === "rij") {
+    // Categories as columns: every row with a figure under them counts once per category.
+    const cols = h.categoryColumns.map((c) => c.col);
+    const end = Math.min(table.values.length, headerIndex + 1 + maxRows);
+    for (let r = headerIndex + 1; r < end; r++) {
+      const cells = table.values[r] ?? [];
+      if (cols.some((c) => !isMissing(cells[c]))) out.recognised += cols.length;
+    }
+    const y = titleYear(table, headerIndex);
+    out.years = y === null ? [] : [y];
+    return out;
+  }
   const years = new Set<number>(out.years);
   const end = Math.min(table.values.length, headerIndex + 1 + maxRows);
   for (let r = headerIndex + 1; r < end; r++) {

@@ -189,6 +189,15 @@ function isSkippable(row: readonly CellValue[], labelCol: number): boolean {
   return label !== null && isNoteText(label) && row.every((v, c) => c === labelCol || isMissing(v) || typeof v === "string");
 }
 
+/**
+ * A second header row directly under the header (Parkstad Tabel 4: " | | Totaal | Totaal |
+ * Totaal" under "Gemeente | Jaar | Totale woningvoorraad | Koopwoningen | Huurwoningen"): no
+ * gemeente, and only text, no figures.
+ */
+function isSubHeader(row: readonly CellValue[], labelCol: number): boolean {
+  return cellText(row[labelCol]) === null && row.every((v) => isMissing(v) || (typeof v === "string" && parseDutchNumber(v) === null));
+}
+
 /** A whole count ≥ 0, or an error text for the message. */
 function readCount(v: CellValue | undefined): number | string {
   const n = parseDutchNumber(v);
@@ -235,6 +244,7 @@ export function readCbsStock(table: RawTable): CbsStockIngest {
   for (let r = hIdx + 1; r < values.length; r++) {
     const row = values[r];
     if (isSkippable(row, cols.gemeente)) continue;
+    if (r <= hIdx + 2 && isSubHeader(row, cols.gemeente)) continue;
     rowsRead++;
     const rowNumber = table.originRow + r;
     const label = cellText(row[cols.gemeente]);
@@ -317,6 +327,30 @@ function readSegment(v: CellValue | undefined): ShareSegment | null | "?" {
   return parseSegmentSoort(text) ?? "?";
 }
 
+/**
+ * A segment column without a header (Parkstad Tabel 6: "Gemeente | (leeg) | Geschikt | …" with
+ * huur/koop in the empty-headed column): the first column with an empty header cell whose
+ * values in the first 20 rows below are all segments (huur, koop, …), at least two of them.
+ */
+function unlabelledSegmentColumn(values: readonly CellValue[][], hIdx: number, cols: ShareColumns): number | null {
+  const header = values[hIdx] ?? [];
+  const taken = new Set([cols.gemeente, cols.geschikt, cols.potentieel, cols.ongeschikt]);
+  const width = Math.max(header.length, ...values.slice(hIdx + 1, hIdx + 21).map((r) => r.length));
+  for (let c = 0; c < width; c++) {
+    if (taken.has(c) || cellText(header[c]) !== null) continue;
+    let segments = 0;
+    let other = 0;
+    for (const row of values.slice(hIdx + 1, hIdx + 21)) {
+      if (cellText(row[c]) === null) continue;
+      const seg = readSegment(row[c]);
+      if (seg === null || seg === "?") other++;
+      else segments++;
+    }
+    if (segments >= 2 && other === 0) return c;
+  }
+  return null;
+}
+
 /** Lowest and highest accepted sum of the three percentages of a row (published percentages
  * are rounded, so 99 or 101 occur); outside this the row is set aside. */
 const SUM_MIN = 97;
@@ -346,6 +380,9 @@ export function readAdaptationShares(table: RawTable): ShareIngest {
     return { entries: [], rowsRead: 0, rowsRejected: 0, issues };
   }
   const cols = shareColumns(values[hIdx])!;
+  if (cols.segment === null) cols.segment = unlabelledSegmentColumn(values, hIdx, cols);
+  let lastGemeente: string | null = null;
+  let filledDown = false;
   if (cols.ongeschikt === null) {
     issues.push(makeIssue("cbs-ongeschikt-berekend", "info", table.sheet, null,
       `Blad '${table.sheet}' heeft geen kolom ongeschikt: ongeschikt is per rij 100% min geschikt en potentieel.`));
@@ -363,7 +400,18 @@ export function readAdaptationShares(table: RawTable): ShareIngest {
       rowsRejected++;
       issues.push(makeIssue(code, "fout", table.sheet, cell, message));
     };
-    const label = cellText(row[cols.gemeente]);
+    let label = cellText(row[cols.gemeente]);
+    if (label === null && lastGemeente !== null && cols.segment !== null && cellText(row[cols.segment]) !== null) {
+      // A gemeente written once for its huur and koop rows (Parkstad Tabel 6).
+      label = lastGemeente;
+      if (!filledDown) {
+        filledDown = true;
+        issues.push(makeIssue("cbs-gemeente-doorgetrokken", "info", table.sheet, where(r, cols.gemeente),
+          `Cel ${where(r, cols.gemeente)} op blad '${table.sheet}' is leeg: de gemeente van de rij erboven (${label}) geldt ook voor deze rij, ` +
+          `zoals een naam die één keer boven een groep rijen staat.`));
+      }
+    }
+    if (label !== null) lastGemeente = label;
     if (label === null) {
       reject("cbs-gemeente-ontbreekt", where(r, cols.gemeente), `Cel ${where(r, cols.gemeente)} op blad '${table.sheet}' is leeg: de rij heeft geen gemeente en is niet gebruikt.`);
       continue;
@@ -419,4 +467,27 @@ export function readAdaptationShares(table: RawTable): ShareIngest {
     entries.push({ gemeente: label, regio: isRegionLabel(label), segment, geschikt, potentieel, ongeschikt, sheet: table.sheet, rowNumber });
   }
   return { entries, rowsRead, rowsRejected, issues };
+}
+
+/**
+ * A region row in a percentage table without the word "totaal" (Parkstad Tabel 5: "Parkstad
+ * | 25% | 28% | 47%"): a share row whose name is the region row of the CBS stock (a "Totaal"
+ * row, or the row that is the sum of the others, "Parkstad" in Tabel 4) is the region's
+ * percentages, not a gemeente's. Marks such entries (in place) and says so.
+ *
+ * @param shares percentage entries of all percentage sheets.
+ * @param stock the CBS stock entries (their `regio` flag set by {@link readCbsStock}).
+ * @returns one `info` per marked row.
+ */
+export function markRegionShares(shares: AdaptationShareEntry[], stock: readonly CbsStockEntry[]): Issue[] {
+  const regions = new Set(stock.filter((e) => e.regio).map((e) => normaliseLabel(e.gemeente)));
+  const issues: Issue[] = [];
+  for (const e of shares) {
+    if (e.regio || !regions.has(normaliseLabel(e.gemeente))) continue;
+    e.regio = true;
+    issues.push(makeIssue("cbs-percentages-regiorij", "info", e.sheet, null,
+      `Rij ${e.rowNumber} op blad '${e.sheet}' (${e.gemeente}) heeft de naam van de regiorij van de CBS-voorraad: ` +
+      `gelezen als de percentages van de regio, niet van een gemeente.`));
+  }
+  return issues;
 }

@@ -8,7 +8,8 @@ import { findHeaderRow } from "./header";
 import { matchHeader } from "./synonyms";
 import { batHeaderColumns, isWideBatHeader } from "./wide-bat";
 import { voorraadHeaderScore } from "./stock";
-import { categorizedHeaderScore, surveyCategorized } from "./categorized";
+import { categorizedHeaderScore, surveyCategorized, type TableSubject } from "./categorized";
+import { cellAddress } from "../domain/issues";
 import { isTitleRow } from "./row-kinds";
 import { cellText } from "./cells";
 import { detectCbsTable } from "./cbs";
@@ -28,6 +29,7 @@ export interface TableDetection {
 /** Words in a sheet name or title that point at supply, resp. demand (lower case, no accents). */
 const SUPPLY_WORDS: readonly string[] = ["aanbod", "voorraad", "inventarisatie", "geinventariseerd"];
 const DEMAND_WORDS: readonly string[] = ["vraag", "behoefte", "prognose"];
+// "opgave" alone is not a demand word: a published opgave may be a shortage (vraag − aanbod).
 
 /** Sheet name and the title rows above the header, lower case without accents. */
 function titleText(table: RawTable, headerIndex: number): string {
@@ -55,92 +57,232 @@ function stockFields(row: readonly unknown[]): StockField[] {
 }
 
 /**
- * Decides what a table is.
+ * What every recogniser may use: the table, and the header rows the readers would pick, each
+ * computed once on first use.
+ */
+export class DetectContext {
+  private stockIdx: number | undefined;
+  private catIdx: number | undefined;
+
+  constructor(readonly table: RawTable) {}
+
+  /** 0-based header row of a stock-like table (`voorraadHeaderScore`), -1 when none. */
+  get stockHeaderIndex(): number {
+    this.stockIdx ??= findHeaderRow(this.table.values, (row) => voorraadHeaderScore(row));
+    return this.stockIdx;
+  }
+
+  /** 0-based header row of a categorised table (demand/supply), -1 when none. */
+  get categorizedHeaderIndex(): number {
+    this.catIdx ??= findHeaderRow(this.table.values, categorizedHeaderScore);
+    return this.catIdx;
+  }
+
+  /** 1-based Excel row of a 0-based row index. */
+  excelRow(i: number): number {
+    return this.table.originRow + i;
+  }
+
+  /** Sheet name, table name and title rows above `headerIndex`, lower case without accents. */
+  title(headerIndex: number): string {
+    return titleText(this.table, headerIndex);
+  }
+}
+
+/**
+ * One kind of table: returns its detection, or null when the table is not of this kind.
+ * Recognisers are tried in the order of {@link TABLE_RECOGNISERS}; the first answer wins, so a
+ * more specific kind comes before a more general one.
+ */
+export interface TableRecogniser {
+  /** Short name, for tests and developers. */
+  name: string;
+  recognise(ctx: DetectContext): TableDetection | null;
+}
+
+/** The words of the title that point at supply and demand. */
+function titleWords(title: string): { supplyWord: string | undefined; demandWord: string | undefined } {
+  return { supplyWord: SUPPLY_WORDS.find((w) => title.includes(w)), demandWord: DEMAND_WORDS.find((w) => title.includes(w)) };
+}
+
+/** Planned changes first: their "BAT" and "Aantal" columns would read as a grouped stock. */
+const plannedChanges: TableRecogniser = {
+  name: "mutaties",
+  recognise(ctx) {
+    const planned = detectPlannedChanges(ctx.table);
+    return planned === null ? null : { kind: "mutaties", headerIndex: planned.headerIndex, reden: planned.reden };
+  },
+};
+
+/**
+ * A BAT-class header over figures whose title speaks of demand (Kerkrade "De totale opgave voor
+ * 2030 …, een optelsom van vraag per buurt", header "BAT 1 Wandelstok geschikt" … "BAT 4
+ * Verpleegzorg geschikt"): demand per BAT class in the year of the title, not a stock.
+ */
+const demandAcross: TableRecogniser = {
+  name: "vraag-per-bat-kolom",
+  recognise(ctx) {
+    const idx = ctx.categorizedHeaderIndex;
+    if (idx < 0) return null;
+    const survey = surveyCategorized(ctx.table, idx);
+    if (survey.layout !== "rij" || survey.recognised === 0) return null;
+    const { supplyWord, demandWord } = titleWords(ctx.title(idx));
+    if (!demandWord || supplyWord) return null;
+    const jaar = survey.years.length === 1 ? `jaar ${survey.years[0]} uit de titel` : "zonder jaartal in de titel";
+    return {
+      kind: "vraag",
+      headerIndex: idx,
+      reden: `Kopregel op rij ${ctx.excelRow(idx)} met een kolom per woonvorm of BAT-klasse (${jaar}); ` +
+        `de titel noemt '${demandWord}': vraag.`,
+    };
+  },
+};
+
+const wideBat: TableRecogniser = {
+  name: "bat-breed",
+  recognise(ctx) {
+    const sIdx = ctx.stockHeaderIndex;
+    if (sIdx < 0 || !isWideBatHeader(ctx.table.values[sIdx])) return null;
+    const cols = batHeaderColumns(ctx.table.values[sIdx]).map((c) => c.header.replace(/\s+/g, " "));
+    return {
+      kind: "bat-breed",
+      headerIndex: sIdx,
+      reden: `Kopregel op rij ${ctx.excelRow(sIdx)} heeft een kolom per BAT-klasse (${cols.join(", ")}): brede BAT-tabel.`,
+    };
+  },
+};
+
+/** Dutch names of the subjects, for messages. */
+const SUBJECT_NAMES: Readonly<Record<TableSubject, string>> = {
+  vraag: "vraag", aanbod: "aanbod", saldo: "saldo of tekort (aanbod min vraag)", opgave: "opgave",
+};
+
+/**
+ * Demand and supply tables (woonvormen or BAT classes with years). The first header cell decides
+ * when it names the subject ("Vraag", "Aanbod"); then the title words; then the shape. A saldo
+ * table ("Tekort", "Aanbod – vraag") is never read as demand; an "Opgave" whose title does not
+ * say demand or supply is ambiguous and the user is told how to choose.
+ */
+const categorized: TableRecogniser = {
+  name: "vraag-aanbod",
+  recognise(ctx) {
+    const cIdx = ctx.categorizedHeaderIndex;
+    if (cIdx < 0) return null;
+    const survey = surveyCategorized(ctx.table, cIdx);
+    if (survey.recognised === 0 || survey.recognised < survey.unknown) return null;
+    const { supplyWord, demandWord } = titleWords(ctx.title(cIdx));
+    const yearText = survey.years.length === 0 ? "zonder jaartal" : `jaar ${survey.years.join(", ")}`;
+    const what = `Kopregel op rij ${ctx.excelRow(cIdx)} met woonvormen (${survey.recognised} herkende rijen, ${yearText})`;
+    const headCell = `${ctx.table.sheet}'!${firstHeaderCell(ctx, cIdx)}`;
+    if (survey.subject === "vraag" || survey.subject === "aanbod") {
+      return {
+        kind: survey.subject, headerIndex: cIdx,
+        reden: `${what}; de eerste kop (cel '${headCell}) noemt ${SUBJECT_NAMES[survey.subject]}: ${survey.subject}.`,
+      };
+    }
+    if (survey.subject === "saldo") {
+      return {
+        kind: "onbekend", headerIndex: -1,
+        reden: `${what}; de eerste kop (cel '${headCell}) noemt ${SUBJECT_NAMES.saldo}. Dat is een uitkomst, geen vraag ` +
+          `of aanbod: het blad wordt niet als vraag gelezen.`,
+      };
+    }
+    if (survey.subject === "opgave" && !(demandWord && !supplyWord)) {
+      return {
+        kind: "onbekend", headerIndex: -1,
+        reden: `${what}; de eerste kop (cel '${headCell}) noemt een opgave. Dat kan de vraag zijn (de woningen die nodig ` +
+          `zijn) of een tekort (vraag min aanbod). Is het de vraag, kies het blad dan als vraag (in het taakvenster bij ` +
+          `Tabellen, of --vraag "${ctx.table.sheet}"); is het een tekort, dan is het een uitkomst en hoeft u niets te kiezen.`,
+      };
+    }
+    if (supplyWord && !demandWord) {
+      return { kind: "aanbod", headerIndex: cIdx, reden: `${what}; blad of titel noemt '${supplyWord}': aanbod.` };
+    }
+    if (demandWord && !supplyWord) {
+      return { kind: "vraag", headerIndex: cIdx, reden: `${what}; blad of titel noemt '${demandWord}': vraag.` };
+    }
+    if (survey.years.length <= 1 && !survey.hasScenario) {
+      return { kind: "aanbod", headerIndex: cIdx, reden: `${what}; één jaar en geen scenario's: aanbod.` };
+    }
+    return {
+      kind: "vraag",
+      headerIndex: cIdx,
+      reden: `${what}; ${survey.hasScenario ? "met scenario's" : "meer dan één jaar"}: vraag.`,
+    };
+  },
+};
+
+/** A1 address of the first filled cell of a header row. */
+function firstHeaderCell(ctx: DetectContext, idx: number): string {
+  const row = ctx.table.values[idx] ?? [];
+  const c = Math.max(0, row.findIndex((v) => cellText(v) !== null));
+  return cellAddress(ctx.table.originRow + idx, ctx.table.originCol + c);
+}
+
+const stock: TableRecogniser = {
+  name: "voorraad",
+  recognise(ctx) {
+    const sIdx = ctx.stockHeaderIndex;
+    if (sIdx < 0) return null;
+    const fields = stockFields(ctx.table.values[sIdx]);
+    if (fields.length >= 2 && (fields.includes("bat") || fields.includes("aantal") || fields.includes("id"))) {
+      return {
+        kind: "voorraad",
+        headerIndex: sIdx,
+        reden: `Kopregel op rij ${ctx.excelRow(sIdx)} met voorraadkolommen (${fields.join(", ")}): woningvoorraad.`,
+      };
+    }
+    return null;
+  },
+};
+
+const cbs: TableRecogniser = { name: "cbs", recognise: (ctx) => detectCbsTable(ctx.table) };
+
+/** A "Geciteerde cijfers" table (citaten.ts). */
+const quoted: TableRecogniser = { name: "citaten", recognise: (ctx) => detectQuotedTable(ctx.table) };
+
+/** A published result (saldo, tekort, opgave; saldo.ts) has the layout of a demand table: never demand. */
+const saldo: TableRecogniser = { name: "saldo", recognise: (ctx) => detectSaldoTable(ctx.table) };
+
+/**
+ * The table kinds, most specific first. To add a kind, put its recogniser here (before the
+ * kinds it would otherwise be mistaken for); {@link detectTable} tries them in this order.
+ */
+export const TABLE_RECOGNISERS: TableRecogniser[] = [quoted, plannedChanges, demandAcross, wideBat, saldo, categorized, stock, cbs];
+
+/**
+ * Decides what a table is, by trying {@link TABLE_RECOGNISERS} in order:
  *
- * 1. **bat-breed** when the best stock-like header row has columns for at least three BAT
+ * 0. **citaten** (citaten.ts: a "Geciteerde cijfers" table with getal and grootheid columns).
+ * 1. **mutaties** (planned changes, mutaties.ts) when the header has year, kind and number
+ *    columns and a row below names nieuwbouw, sloop, verkoop, aankoop or renovatie.
+ * 2. **vraag** for a header of BAT classes or woonvormen (one per column) whose title speaks of
+ *    demand (vraag, behoefte, prognose, opgave), with the year of the title.
+ * 3. **bat-breed** when the best stock-like header row has columns for at least three BAT
  *    classes ("BAT 0" … "BAT 4", "BAT1" … "BAT5").
- * 2. **vraag** / **aanbod** when a header has year columns (or categorie + jaar + value
- *    columns) and the labels under it are mostly BZK/BAT categories. Aanbod when the sheet
- *    name, table name or title rows mention aanbod/voorraad/inventarisatie and not
- *    vraag/behoefte/prognose; vraag in the opposite case; otherwise aanbod when there is exactly
- *    one year and no scenario, vraag when not.
- * 3. **voorraad** when the header names at least two stock fields, one of them bat, aantal or id.
- * 4. **cbs-voorraad** / **aanpassingspercentages**: the two tables of the CBS route
- *    (src/ingest/cbs.ts: a gemeente column with koop/huur counts, resp. with percentages
- *    geschikt/potentieel/ongeschikt).
- * 5. **onbekend** otherwise.
- * Before 2: **saldo** (saldo.ts) when such a categorised table names a result ("Tekort",
- * "Aanbod – vraag", "opgave") or holds a negative figure: a published result, never demand.
- * Before all of these: **citaten** (citaten.ts: a "Geciteerde cijfers" table with getal and
- * grootheid columns) and **mutaties** (planned changes, mutaties.ts) when the header has year, kind
- * and number columns and a row below names nieuwbouw, sloop, verkoop, aankoop or renovatie.
+ * 3b. **saldo** (saldo.ts) when a categorised table names a result ("Tekort", "Aanbod – vraag",
+ *    "opgave") or holds a negative figure: a published result, never demand.
+ * 4. **vraag** / **aanbod** when a header has year columns (or categorie + jaar + value
+ *    columns) and the labels under it are mostly BZK/BAT categories. The first header cell
+ *    decides when it names the subject ("Vraag", "Aanbod"; "Tekort"/"Aanbod – vraag" is a
+ *    saldo: onbekend, never demand; "Opgave": ambiguous unless the title says demand). Then
+ *    aanbod when the sheet name, table name or title rows mention aanbod/voorraad/inventarisatie
+ *    and not vraag/behoefte/prognose; vraag in the opposite case; otherwise aanbod when there is
+ *    exactly one year and no scenario, vraag when not.
+ * 5. **voorraad** when the header names at least two stock fields, one of them bat, aantal or id.
+ * 6. **cbs-voorraad** / **aanpassingspercentages**: the two tables of the CBS route
+ *    (src/ingest/cbs.ts).
+ * 7. **onbekend** otherwise.
  *
  * @param table raw cells.
  * @returns kind, header row index and a short Dutch reason.
  */
 export function detectTable(table: RawTable): TableDetection {
-  const values = table.values;
-  // Planned changes first: their "BAT" and "Aantal" columns would read as a grouped stock.
-  const quoted = detectQuotedTable(table);
-  if (quoted) return quoted;
-  const planned = detectPlannedChanges(table);
-  if (planned !== null) return { kind: "mutaties", headerIndex: planned.headerIndex, reden: planned.reden };
-  const sIdx = findHeaderRow(values, (row) => voorraadHeaderScore(row));
-  const row = (i: number) => table.originRow + i;
-
-  if (sIdx >= 0 && isWideBatHeader(values[sIdx])) {
-    const cols = batHeaderColumns(values[sIdx]).map((c) => c.header);
-    return {
-      kind: "bat-breed",
-      headerIndex: sIdx,
-      reden: `Kopregel op rij ${row(sIdx)} heeft een kolom per BAT-klasse (${cols.join(", ")}): brede BAT-tabel.`,
-    };
+  const ctx = new DetectContext(table);
+  for (const r of TABLE_RECOGNISERS) {
+    const d = r.recognise(ctx);
+    if (d !== null) return d;
   }
-
-  // A published result (saldo, tekort, opgave) has the layout of a demand table: never demand.
-  const saldo = detectSaldoTable(table);
-  if (saldo) return saldo;
-
-  const cIdx = findHeaderRow(values, categorizedHeaderScore);
-  if (cIdx >= 0) {
-    const survey = surveyCategorized(table, cIdx);
-    if (survey.recognised > 0 && survey.recognised >= survey.unknown) {
-      const title = titleText(table, cIdx);
-      const supplyWord = SUPPLY_WORDS.find((w) => title.includes(w));
-      const demandWord = DEMAND_WORDS.find((w) => title.includes(w));
-      const yearText = survey.years.length === 0 ? "zonder jaartal" : `jaar ${survey.years.join(", ")}`;
-      const what = `Kopregel op rij ${row(cIdx)} met woonvormen (${survey.recognised} herkende rijen, ${yearText})`;
-      if (supplyWord && !demandWord) {
-        return { kind: "aanbod", headerIndex: cIdx, reden: `${what}; blad of titel noemt '${supplyWord}': aanbod.` };
-      }
-      if (demandWord && !supplyWord) {
-        return { kind: "vraag", headerIndex: cIdx, reden: `${what}; blad of titel noemt '${demandWord}': vraag.` };
-      }
-      if (survey.years.length <= 1 && !survey.hasScenario) {
-        return { kind: "aanbod", headerIndex: cIdx, reden: `${what}; één jaar en geen scenario's: aanbod.` };
-      }
-      return {
-        kind: "vraag",
-        headerIndex: cIdx,
-        reden: `${what}; ${survey.hasScenario ? "met scenario's" : "meer dan één jaar"}: vraag.`,
-      };
-    }
-  }
-
-  if (sIdx >= 0) {
-    const fields = stockFields(values[sIdx]);
-    if (fields.length >= 2 && (fields.includes("bat") || fields.includes("aantal") || fields.includes("id"))) {
-      return {
-        kind: "voorraad",
-        headerIndex: sIdx,
-        reden: `Kopregel op rij ${row(sIdx)} met voorraadkolommen (${fields.join(", ")}): woningvoorraad.`,
-      };
-    }
-  }
-
-  const cbs = detectCbsTable(table);
-  if (cbs) return cbs;
-
   return {
     kind: "onbekend",
     headerIndex: -1,

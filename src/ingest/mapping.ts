@@ -8,6 +8,7 @@ import { STOCK_FIELDS, type CellValue, type ColumnMapping, type MappingOverrides
 import { cellText } from "./cells";
 import { normaliseHeader } from "./normalise";
 import { MATCH_RANK, matchHeader } from "./synonyms";
+import { CONFIDENT_SCORE, scoreHeader, type ConceptScore } from "./header-concepts";
 import { makeIssue, quoteValue } from "./messages";
 
 /** Where the header row sits, for messages: sheet name, 1-based Excel row, 1-based first column. */
@@ -23,9 +24,24 @@ export interface ColumnMappingResult {
   mapping: ColumnMapping;
   /** field → header text as written, for display and for saving with the workbook. */
   headers: Partial<Record<StockField, string>>;
-  /** fout for overrides that name no column; waarschuwing for two columns claiming one field;
-   * info listing the columns that are not used. */
+  /** fout for overrides that name no column; waarschuwing for two columns claiming one field
+   * and for a column that resembles a field without a column (near match); info listing the
+   * columns that are not used. */
   issues: Issue[];
+  /** Near matches: columns not used that resemble a field that has no column; the task pane
+   * offers them as a pre-filled choice the user confirms. Best first. */
+  suggestions: MappingSuggestion[];
+}
+
+/** A column that resembles a field (header-concepts.ts), for the user to confirm. */
+export interface MappingSuggestion {
+  field: StockField;
+  /** Header text as written. */
+  header: string;
+  /** A1 address of the header cell. */
+  cell: string;
+  /** Concept score 0..1 (below CONFIDENT_SCORE). */
+  score: number;
 }
 
 const FIELD_SET: ReadonlySet<string> = new Set(STOCK_FIELDS);
@@ -118,13 +134,27 @@ export function mapColumns(
   for (let c = 0; c < texts.length; c++) {
     const t = texts[c];
     if (t === null || claimed.has(c)) continue;
-    const m = matchHeader(t);
+    let m = matchHeader(t);
     if (!m) continue;
+    if (m.rank < MATCH_RANK.exact) {
+      // A synonym plus a qualifier ("Aantal verhuureenheden" + "in complex") yields to a field
+      // whose concept words the header names exactly (complexgrootte).
+      const best = scoreHeader(t)[0];
+      if (best !== undefined && best.score >= 0.999 && best.field !== m.field) m = { field: best.field, rank: MATCH_RANK.qualified };
+    }
     recognised.add(c);
     if (mapping[m.field] !== undefined) continue;
     const list = candidates.get(m.field);
     if (list) list.push({ col: c, rank: m.rank });
     else candidates.set(m.field, [{ col: c, rank: m.rank }]);
+  }
+  // Headers that are no synonym are scored by their concept words (header-concepts.ts).
+  const scored = new Map<number, ConceptScore[]>();
+  for (let c = 0; c < texts.length; c++) {
+    const t = texts[c];
+    if (t === null || claimed.has(c) || recognised.has(c)) continue;
+    const list = scoreHeader(t);
+    if (list.length > 0) scored.set(c, list);
   }
   for (const field of STOCK_FIELDS) {
     const list = candidates.get(field);
@@ -146,6 +176,35 @@ export function mapColumns(
     }
   }
 
+  // Confident concept matches, resolved over the whole row: best score first, each column and
+  // each field at most once.
+  const pairs: { col: number; field: StockField; score: number }[] = [];
+  for (const [col, list] of scored) for (const sc of list) pairs.push({ col, field: sc.field, score: sc.score });
+  pairs.sort((a, b) => b.score - a.score || a.col - b.col);
+  for (const p of pairs) {
+    if (p.score < CONFIDENT_SCORE || claimed.has(p.col) || mapping[p.field] !== undefined) continue;
+    mapping[p.field] = p.col;
+    claimed.add(p.col);
+    recognised.add(p.col);
+    issues.push(makeIssue("kolom-herkend", "info", ctx.sheet, cellAddress(ctx.headerRowNumber, ctx.originCol + p.col),
+      `Kolom ${listColumns([p.col], texts, ctx)} op ${rowLabel} is herkend als veld '${p.field}' ` +
+      `(op de woorden van de kop, score ${formatScore(p.score)}). Klopt dat niet, kies dan zelf de kolom.`));
+  }
+  // Near matches: a column not used that resembles a field without a column is never ignored silently.
+  const suggestions: MappingSuggestion[] = [];
+  const suggested = new Set<number>();
+  for (const p of pairs) {
+    if (claimed.has(p.col) || suggested.has(p.col) || mapping[p.field] !== undefined) continue;
+    if (suggestions.some((x) => x.field === p.field)) continue;
+    suggested.add(p.col);
+    const cell = cellAddress(ctx.headerRowNumber, ctx.originCol + p.col);
+    suggestions.push({ field: p.field, header: texts[p.col] ?? "", cell, score: p.score });
+    issues.push(makeIssue("kolom-lijkt-op", "waarschuwing", ctx.sheet, cell,
+      `Kolom ${listColumns([p.col], texts, ctx)} op ${rowLabel} lijkt op veld '${p.field}' (score ${formatScore(p.score)}), ` +
+      `maar is niet zeker genoeg herkend en dus niet gebruikt. Hoort de kolom bij '${p.field}', kies hem dan ` +
+      `(--kolom ${p.field}="${texts[p.col]}" of in het taakvenster, waar de keuze al klaarstaat).`));
+  }
+
   for (const [field, issue] of notFound) {
     const c = mapping[field];
     if (c !== undefined) issue.message += ` Automatisch herkend en nu gebruikt: ${listColumns([c], texts, ctx)}.`;
@@ -165,7 +224,12 @@ export function mapColumns(
       `Deze kolommen op ${rowLabel} worden niet gebruikt${why}: ${listColumns(unused, texts, ctx)}. ` +
       `Hoort een ervan bij een veld, kies die kolom dan zelf (--kolom veld="Kop" of in het taakvenster).`));
   }
-  return { mapping, headers, issues };
+  return { mapping, headers, issues, suggestions };
+}
+
+/** 0.734 → "0,73". */
+function formatScore(score: number): string {
+  return score.toFixed(2).replace(".", ",");
 }
 
 /**

@@ -50,13 +50,34 @@ const TOTAL_LABELS: ReadonlySet<string> = new Set([
 const TOTAL_PREFIXES: readonly string[] = ["totaal ", "totaal:", "subtotaal ", "subtotaal:", "total "];
 
 /**
+ * The group a "... totaal" label closes: "Ouderen totaal" → "Ouderen", "Huur – totaal" →
+ * "Huur"; null when the label does not end in the word totaal/total or has nothing before it.
+ * (Parkstad Tabel 1 closes each scenario of the group ouderen with "Ouderen totaal".)
+ *
+ * @param text cell text.
+ */
+export function closingTotalGroup(text: string): string | null {
+  const n = text.length;
+  // Cheap check first: the last letter is "l" (totaal, total).
+  let end = n - 1;
+  while (end >= 0 && text.charCodeAt(end) <= 0x20) end--;
+  if (end < 4 || (text.charCodeAt(end) | 0x20) !== 0x6c) return null;
+  const m = /^(.*?\S)[\s:\u2013-]+(?:totaal|total)$/i.exec(text.trim());
+  if (!m) return null;
+  const group = m[1].replace(/[\s:\u2013-]+$/, "").trim();
+  if (group === "" || /^(sub|eind|generaal|grand)$/i.test(group)) return null;
+  return group;
+}
+
+/**
  * Is this label a total ("Totaal", "TOTAAL", "total", "Generaal totaal", "Subtotaal",
- * "Totaal Parkstad")? Case- and space-insensitive. A cheap first-letter check keeps it fast
+ * "Totaal Parkstad", and a group's closing total such as "Ouderen totaal")? Case- and space-insensitive. A cheap first-letter check keeps it fast
  * on ids and numbers.
  *
  * @param text cell text.
  */
 export function isTotalLabel(text: string): boolean {
+  if (closingTotalGroup(text) !== null) return true;
   const t0 = text.trimStart().charCodeAt(0) | 0x20; // lower-case ASCII letter
   // t, s, e, g: first letters of every total label. ("som" is deliberately not a total label:
   // it is also the zorgprofiel SOM.)

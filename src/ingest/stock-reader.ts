@@ -19,7 +19,7 @@ import type { Issue } from "../domain/issues";
 import type { CellValue, ColumnMapping, MappingOverrides, StockField, StockIngest } from "./types";
 import { cellText, isMissing, parseDutchNumber } from "./cells";
 import { findHeaderRow, HEADER_SCAN_ROWS } from "./header";
-import { mapColumns, stockHeaderScore } from "./mapping";
+import { mapColumns, type MappingSuggestion, stockHeaderScore } from "./mapping";
 import { IssueLog, formatNumber, makeIssue, quoteValue, sameNumber, tableCell } from "./messages";
 import { isNoteText, isTotalLabel, isTotalRow, rowFill } from "./row-kinds";
 import { makeStockRowContext, newRowOutcome, readStockRow, ParsedRows, type RowOutcome, type StockRowContext, type TablePlace } from "./stock-row";
@@ -73,6 +73,7 @@ interface RowState {
   headerIndex: number;
   mapping: ColumnMapping;
   headers: Partial<Record<StockField, string>>;
+  suggestions: MappingSuggestion[];
   /** Issues before the row issues: mapping, missing BAT column. */
   issues: Issue[];
   log: IssueLog;
@@ -228,7 +229,7 @@ export class StockRowReader {
         `krijgen BAT onbekend. Staat de score er wel, kies die kolom dan zelf (--kolom bat="Kop" of in het taakvenster).`));
     }
     return {
-      headerIndex, mapping, headers, issues, log, ctx, out: newRowOutcome(), parsed: new ParsedRows(),
+      headerIndex, mapping, headers, suggestions: mapped.suggestions, issues, log, ctx, out: newRowOutcome(), parsed: new ParsedRows(),
       mappedCols: [...new Set(Object.values(mapping))], headerTexts: header.map((v) => cellText(v)),
       seenIds: new Map(), rowsRead: 0, sinceTotal: 0, grand: 0, invalidSinceTotal: 0, leadingTotals: [],
     };
@@ -325,6 +326,7 @@ export class StockRowReader {
     return {
       rows: settled.rows, rowsRead: s.rowsRead, rowsRejected: settled.rejected, batScale: settled.batScale,
       mapping: s.headers, headerRow: this.place.originRow + s.headerIndex, issues,
+      ...(s.suggestions.length > 0 ? { suggesties: s.suggestions } : {}),
     };
   }
 }

@@ -70,6 +70,9 @@ export interface StockIngest {
   /** 1-based Excel row number of the header row. */
   headerRow: number;
   issues: Issue[];
+  /** Columns not used that resemble a field without a column (near matches, mapping.ts), best
+   * first: field, header text, A1 cell, score 0..1. Absent when there are none. */
+  suggesties?: { field: StockField; header: string; cell: string; score: number }[];
 }
 
 /** Result of reading a demand table. */

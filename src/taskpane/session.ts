@@ -115,12 +115,17 @@ export const NO_WHATIF = "Er is nog geen analyse met een voorraad per woning om 
  */
 export function portSession(reader: WorkbookReader, writer?: WorkbookWriter): AnalysisSession {
   let last: AnalysisResult | null = null;
+  // The preview reads the stock sheet once and keeps it for every mapping or BAT-scale change;
+  // describing the workbook again (the pane reopened or refreshed) starts afresh. A run always
+  // reads the workbook anew, so it sees the user's latest edits.
+  let previewReader = cachedReader(reader);
   return {
     async describe() {
+      previewReader = cachedReader(reader);
       const [sheets, settings] = await Promise.all([describeWorkbook(reader), reader.readSettings()]);
       return { sheets, settings };
     },
-    preview: (sheet, rules, overrides) => previewStock(reader, sheet, rules, overrides),
+    preview: (sheet, rules, overrides) => previewStock(previewReader, sheet, rules, overrides),
     async analyse(options, onProgress, signal) {
       last = null;
       // A reader that reads in chunks (Office.js) is bound to this run: cancel takes effect at

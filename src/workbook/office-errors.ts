@@ -3,7 +3,8 @@
  *
  * When a `context.sync()` fails, Office.js rejects with an `OfficeExtension.Error` whose `code`
  * is a stable, non-localised string (`ItemNotFound`, `InvalidOperationInCellEditMode`, ...;
- * see office-js-docs-pr docs/testing/application-specific-api-error-handling.md). Its `message`
+ * see office-js-docs-pr docs/testing/application-specific-api-error-handling.md, whose table
+ * lists every documented code; each has a message here). Its `message`
  * is localised and "not intended for end users", so the adapter never shows it: it maps the code
  * to a Dutch sentence and rethrows a `UserError` with the original error as `cause` (for
  * developers). Nothing is swallowed and nothing is only logged.
@@ -60,8 +61,39 @@ export const OFFICE_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   UnsupportedSheet: "Dit soort blad (een grafiekblad of macroblad) kan niet worden gelezen. Kies een gewoon werkblad.",
   /** Conflict with a co-author or another change in the same place. */
   Conflict: "Iemand anders wijzigt de werkmap tegelijk. Wacht even en probeer het opnieuw.",
-  /** Excel's catch-all internal error. */
+  /** Excel's catch-all internal error. Excel on the web also gives it for a request that is too
+   * large (the adapter then retries in smaller parts, see {@link shouldShrink}). */
   GeneralException: "Excel meldde een onverwachte fout. Sla de werkmap op en probeer het opnieuw.",
+  /** The operation is not supported here (e.g. on this kind of sheet or in this Excel). */
+  UnsupportedOperation: "Excel ondersteunt deze bewerking hier niet. Werk Excel bij of gebruik Excel voor het web; blijft het misgaan, geef dan deze melding door.",
+  /** The workbook holds something this operation cannot handle (e.g. an unsupported feature on a sheet). */
+  UnsupportedFeature: "De werkmap bevat iets wat Excel bij deze bewerking niet ondersteunt. Sla een kopie op als gewone .xlsx-werkmap en probeer het daarin opnieuw.",
+  /** A reference (a range, sheet or name) is not valid for the operation. */
+  InvalidReference: "Een verwijzing naar een blad of bereik klopt niet (meer). Misschien is er net een blad hernoemd of verwijderd; probeer het opnieuw.",
+  /** Excel on the web: one operation would touch more than about 33.5 million cells. */
+  OperationCellsExceedLimit: "De bewerking raakt te veel cellen voor Excel voor het web. Controleer of er geen losse gegevens ver rechts of onder de tabel staan, verwijder die en probeer het opnieuw.",
+  /** The write would conflict with a filter on the sheet. */
+  FilteredRangeConflict: "Er staat een filter op een blad dat de invoegtoepassing moet bijwerken. Wis het filter (Gegevens > Wissen) en probeer het opnieuw.",
+  /** The write would overlap a PivotTable. */
+  PivotTableRangeConflict: "Er staat een draaitabel op een plek die de invoegtoepassing moet bijwerken. Verplaats de draaitabel naar een eigen blad en probeer het opnieuw.",
+  /** Inserting or deleting cells conflicts with a table, merged cells or a filter. */
+  InsertDeleteConflict: "Excel kon geen cellen invoegen of verwijderen, omdat dat botst met een tabel, samengevoegde cellen of een filter. Probeer het opnieuw; blijft het misgaan, geef dan deze melding door.",
+  /** Inserting cells would push non-empty cells off the sheet. */
+  NonBlankCellOffSheet: "Excel kan hier geen cellen invoegen: dan zouden gevulde cellen van het blad af vallen. Maak ruimte onderaan of rechts op het blad en probeer het opnieuw.",
+  /** A chart was made from an empty series. */
+  EmptyChartSeries: "Een grafiek kon niet worden gemaakt omdat de gegevens ervoor leeg zijn. De tabellen zijn wel geschreven; geef deze melding door.",
+  /** A formula is too long for Excel. */
+  FormulaLengthExceedsLimit: "Een formule is te lang voor Excel. Geef deze melding door.",
+  /** A binding to a range is no longer valid. */
+  InvalidBinding: "Een koppeling met de werkmap klopt niet meer door een eerdere wijziging. Sluit het taakvenster, open het opnieuw en probeer het nog eens.",
+  /** Excel could not process the request. */
+  InvalidRequest: "Excel kon de opdracht niet verwerken. Probeer het opnieuw; blijft het misgaan, geef dan deze melding door.",
+  /** A password was wrong (a protected workbook or sheet). */
+  BadPassword: "Het wachtwoord klopt niet. Hef de beveiliging van de werkmap of het blad op en probeer het opnieuw.",
+  /** The user has not allowed Excel to refresh links to other workbooks. */
+  RefreshWorkbookLinksBlocked: "Excel mag de koppelingen naar andere werkmappen niet bijwerken. Sta dat toe in de gele balk boven de werkmap en probeer het opnieuw.",
+  /** Sign-in information is missing or invalid (Excel on the web). */
+  Unauthenticated: "U bent niet (meer) aangemeld bij Microsoft 365. Meld u opnieuw aan, open de werkmap opnieuw en probeer het nog eens.",
   /** A programming error in the add-in (a property read before `load` + `sync`). */
   PropertyNotLoaded: "Interne fout in de invoegtoepassing (gegevens niet geladen). Geef deze melding door.",
   /** A programming error in the add-in (an object used outside its batch). */
@@ -88,6 +120,26 @@ export function officeErrorCode(err: unknown): string | null {
 export function isPayloadSizeError(err: unknown): boolean {
   const code = officeErrorCode(err);
   return code !== null && SIZE_CODES.has(code);
+}
+
+/**
+ * Below this size (bytes of the request or estimated response) a GeneralException is not taken
+ * for a size problem: after halving a request from 2 MiB five times, what still fails is reported.
+ */
+export const LARGE_REQUEST_BYTES = 64 * 1024;
+
+/**
+ * Whether a failed request should be retried in smaller parts: on a size error (nothing of the
+ * request was applied), and on a GeneralException from a large request, which Excel on the web
+ * gives instead of a size error (OfficeDev/office-js#1012, office-js#261, office-js-docs#1247).
+ * Repeating such a request is safe where the adapter does it: reads, and writes onto its own
+ * temporary sheets. Cell values written twice are the same; a sheet or table added twice fails
+ * (ItemAlreadyExists, MergedRangeConflict), and the write then removes its temporary sheets.
+ * @param bytes the request's size, or the expected size of the response for a read.
+ */
+export function shouldShrink(err: unknown, bytes: number): boolean {
+  if (isPayloadSizeError(err)) return true;
+  return officeErrorCode(err) === "GeneralException" && bytes >= LARGE_REQUEST_BYTES;
 }
 
 /**

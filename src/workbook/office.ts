@@ -28,6 +28,8 @@
  * - ExcelApi 1.7: ChartSeries.setXAxisValues (category labels of the Tekort chart, whose label
  *   and value columns are not adjacent). Only this one call needs 1.7; without the Tekort chart
  *   the requirement would be 1.6.
+ * - ExcelApi 1.9, optional (checked at run time, `IN_PLACE_EXCEL_API`): Range.copyFrom, to update
+ *   our earlier result sheets in place; Range.clear, Table.delete, Chart.delete (1.1) with it.
  */
 import { cellAddress, UserError } from "../domain/issues";
 import type { CellValue, RawTable } from "../ingest/types";
@@ -35,7 +37,7 @@ import { columnWidths, layoutSheet, NUMBER_FORMATS, type ColumnKind, type ModelV
 import { nlInt } from "../report/format";
 import { CHART_TABLES } from "../report/whatif-tables";
 import { chooseSheetName, META_SHEET, type MetaIds, metaRows, parseMeta, resolveOwnSheets, type SheetRef } from "./marker";
-import { isPayloadSizeError, officeErrorCode, toUserError } from "./office-errors";
+import { officeErrorCode, shouldShrink, toUserError } from "./office-errors";
 import type { RunControl, SheetInfo, StoredSettings, WorkbookPort, WriteOutcome } from "./port";
 
 /** The lowest ExcelApi requirement set this adapter needs (for the manifest's <Requirements>). */
@@ -57,6 +59,26 @@ export interface OfficeWorkbookOptions extends RunControl {
    * from it; on a size error from Excel the chunk is halved and retried.
    */
   requestBytes?: number;
+  /**
+   * Whether Excel supports an ExcelApi requirement set ("1.9"). Default: Office.js's
+   * `Office.context.requirements.isSetSupported("ExcelApi", v)` when Office.js is loaded, else
+   * true (tests, with the in-memory host that models it).
+   */
+  supports?: (excelApi: string) => boolean;
+}
+
+/**
+ * The requirement set for updating our earlier result sheets in place (`Range.copyFrom`,
+ * ExcelApi 1.9: Microsoft 365, Excel 2021 and later, Excel on the web). Without it (Excel 2016,
+ * 2019) they are replaced by new sheets as before, and a user's reference to them breaks.
+ */
+export const IN_PLACE_EXCEL_API = "1.9";
+
+/** Office.js's requirement check when Office.js is loaded; true otherwise. */
+function officeSupports(excelApi: string): boolean {
+  const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported(name: string, v: string): boolean } } } }).Office;
+  const requirements = office?.context?.requirements;
+  return requirements ? requirements.isSetSupported("ExcelApi", excelApi) : true;
 }
 
 /**
@@ -182,6 +204,14 @@ export function officeCellValue(v: unknown): CellValue {
   return String(v);
 }
 
+/** A row of `Range.values` as cell values, without its trailing empty cells. */
+function trimmedRow(row: unknown[]): CellValue[] {
+  const cells = row.map(officeCellValue);
+  let end = cells.length;
+  while (end > 0 && cells[end - 1] === null) end--;
+  return end === cells.length ? cells : cells.slice(0, end);
+}
+
 /** A rectangle on a sheet: 1-based top-left and size. */
 export interface CellArea {
   row: number;
@@ -278,6 +308,9 @@ interface SheetPlan {
   tempName: string;
   finalName: string;
   tables: TablePlan[];
+  /** Staged without tables and charts (cells and formats only), because it is expected to be
+   * copied onto our earlier sheet in place; tables and charts are then made at the swap. */
+  bare: boolean;
 }
 
 /**
@@ -290,6 +323,8 @@ interface SheetPlan {
 export class OfficeWorkbook implements WorkbookPort {
   private readonly chunkCells: number;
   private readonly requestBytes: number;
+  /** Whether our earlier result sheets are updated in place (Range.copyFrom, ExcelApi 1.9). */
+  private readonly inPlace: boolean;
 
   /**
    * @param run `Excel.run` in production; the test host's `run` in tests.
@@ -306,6 +341,7 @@ export class OfficeWorkbook implements WorkbookPort {
     const bytes = options.requestBytes ?? DEFAULT_REQUEST_BYTES;
     if (!Number.isFinite(bytes) || bytes < 1) throw new RangeError(`requestBytes must be at least 1, got ${bytes}`);
     this.requestBytes = Math.floor(bytes);
+    this.inPlace = (options.supports ?? officeSupports)(IN_PLACE_EXCEL_API);
   }
 
   /**
@@ -313,7 +349,13 @@ export class OfficeWorkbook implements WorkbookPort {
    * budgets stay). The task pane makes one per run, so cancelling one run never touches another.
    */
   forRun(control: RunControl): OfficeWorkbook {
-    return new OfficeWorkbook(this.run, { chunkCells: this.chunkCells, requestBytes: this.requestBytes, signal: control.signal, onProgress: control.onProgress });
+    return new OfficeWorkbook(this.run, {
+      chunkCells: this.chunkCells,
+      requestBytes: this.requestBytes,
+      supports: () => this.inPlace,
+      signal: control.signal,
+      onProgress: control.onProgress,
+    });
   }
 
   /** Runs one batch; anything thrown comes out as a Dutch UserError. */
@@ -410,7 +452,7 @@ export class OfficeWorkbook implements WorkbookPort {
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
       } catch (err) {
-        if (isPayloadSizeError(err) && rows > 1) {
+        if (rows > 1 && shouldShrink(err, rows * bytesPerRow)) {
           bytesPerRow = Math.max(bytesPerRow, this.requestBytes / rows) * 2;
           continue;
         }
@@ -420,16 +462,42 @@ export class OfficeWorkbook implements WorkbookPort {
       const average = jsonSize(values) / rows;
       bytesPerRow = measured ? Math.max(bytesPerRow, average) : Math.max(1, average);
       measured = true;
-      for (const row of values) {
-        const cells = row.map(officeCellValue);
-        let end = cells.length;
-        while (end > 0 && cells[end - 1] === null) end--;
-        out.push(end === cells.length ? cells : cells.slice(0, end));
-      }
+      for (const row of values) out.push(trimmedRow(row));
       done += rows;
       this.options.onProgress?.(done, area.rows);
     }
     return out;
+  }
+
+  /**
+   * The first `rows` rows of a sheet's used range (cells with values) as a RawTable, in one
+   * request: for recognising a table and showing its header without reading the whole sheet
+   * (opening the pane on a stock of 100,000 rows costs one small request per sheet). The used
+   * range's first row is widened downwards with `getResizedRange` (ExcelApi 1.7) in the same
+   * request; rows beyond the used range are dropped.
+   * @param rows at least 1. @throws UserError as {@link readSheet}.
+   */
+  async readHead(name: string, rows: number): Promise<RawTable> {
+    return this.batch(async (context) => {
+      this.checkCancelled();
+      const ws = context.workbook.worksheets.getItem(name);
+      // getUsedRange (not ...OrNullObject): a blank sheet gives A1, so the head can be asked for
+      // in the same request (documented in @types/office-js).
+      const used = ws.getUsedRange(true).load("address");
+      const head = used.getRow(0).getResizedRange(Math.max(1, Math.floor(rows)) - 1, 0).load("values");
+      try {
+        await context.sync();
+      } catch (err) {
+        if (officeErrorCode(err) === "ItemNotFound") throw new UserError(`Blad '${name}' bestaat niet in de werkmap.`);
+        // A used range too close to the sheet's end to widen: read it whole (it is short).
+        if (officeErrorCode(err) === "InvalidArgument") return this.readSheet(name);
+        throw err;
+      }
+      const area = parseRangeAddress(used.address);
+      const values = head.values.slice(0, area.rows).map(trimmedRow);
+      const blank = values.every((r) => r.length === 0);
+      return { sheet: name, tableName: null, originRow: area.row, originCol: area.col, values: blank ? [] : values };
+    });
   }
 
   /**
@@ -507,9 +575,15 @@ export class OfficeWorkbook implements WorkbookPort {
    *
    * All-or-nothing as far as Excel allows: new sheets are written under temporary names, in
    * chunks sized from the byte and cell budgets (one sync each, calculation suspended, progress
-   * after each); only when all are written are the old sheets deleted and the new ones renamed,
-   * in one final sync. On failure or cancellation (checked before every chunk) the temporary
-   * sheets are deleted and the workbook is as it was.
+   * after each); only when all are written does one final sync swap them in. With ExcelApi 1.9 an
+   * earlier result sheet of the same kind and name is updated in place (its tables and charts
+   * deleted, its cells cleared, the temporary sheet's cells copied over with `Range.copyFrom`,
+   * formats, tables and charts made again, the temporary sheet deleted), so a user's references
+   * to it keep working; otherwise the old sheet is deleted and the new one renamed. The old meta
+   * sheet is made Hidden before it is deleted (Excel refuses to delete a very hidden sheet). On
+   * failure or cancellation (checked before every chunk and before the swap) the temporary sheets
+   * are deleted and the workbook is as it was. ASSUMPTION (README of test/office-host, no. 3):
+   * should a single operation inside the final sync fail, what ran before it stays applied.
    *
    * Text is always written as text: cells holding text get number format "@" before their value
    * is written (in the same request, format first), so "=HYPERLINK(…)", "+31…", "-" or "@x" never
@@ -531,13 +605,17 @@ export class OfficeWorkbook implements WorkbookPort {
       const metaName = metaSheet?.name ?? null;
       const metaRange = metaSheet ? metaSheet.getUsedRangeOrNullObject(true).load("address,values") : null;
       const tablesBySheet = worksheets.items.map((ws) => ({ sheet: ws.name, tables: ws.tables.load("items/name") }));
+      // Tables share their namespace with defined names (support.microsoft.com "Rename an Excel
+      // table"): a user's name "Tekort_Categorie" would make our table name fail.
+      const definedNames = context.workbook.names.load("items/name");
       await context.sync();
       const previous = metaFromRange(metaRange);
       const own = resolveOwnSheets(previous, sheetRefs(worksheets.items), metaSheet?.id ?? null);
       const isOwn = (n: string) => Object.values(own.current).some((o) => o !== undefined && sameName(o, n));
-      const allTableNames = tablesBySheet.flatMap((t) => t.tables.items.map((x) => x.name));
+      const userNames = definedNames.items.map((n) => n.name);
+      const allTableNames = [...tablesBySheet.flatMap((t) => t.tables.items.map((x) => x.name)), ...userNames];
       const takenTableNames = new Set(
-        tablesBySheet.filter((t) => !isOwn(t.sheet)).flatMap((t) => t.tables.items.map((x) => x.name.toLowerCase())),
+        [...tablesBySheet.filter((t) => !isOwn(t.sheet)).flatMap((t) => t.tables.items.map((x) => x.name)), ...userNames].map((n) => n.toLowerCase()),
       );
 
       // 2. Names: final (never a user's sheet), temporary (unused), and table names.
@@ -575,6 +653,7 @@ export class OfficeWorkbook implements WorkbookPort {
           tempName: tempName(),
           finalName: name,
           tables: model.tables.map((t) => ({ model: t, tempName: tempTableName(), finalName: finalTableName(t.name) })),
+          bare: this.inPlace && own.current[model.kind] !== undefined && sameName(own.current[model.kind]!, name),
         };
       });
       const metaTemp = tempName();
@@ -599,27 +678,79 @@ export class OfficeWorkbook implements WorkbookPort {
         if (clash) {
           throw new UserError(`Tijdens het schrijven is een blad '${clash.finalName}' aan de werkmap toegevoegd. Er is niets gewijzigd; probeer het opnieuw.`);
         }
+        // Our sheets of a kind written before are updated in place (same sheet object, so a
+        // user's formula, chart or PivotTable on it keeps working); needs ExcelApi 1.9.
+        const inPlace = new Map<SheetPlan, { tables: Excel.TableCollection; charts: Excel.ChartCollection; used: Excel.Range; old: Excel.Range }>();
+        for (const plan of plans) {
+          const current = ownNow.current[plan.model.kind];
+          if (!plan.bare || current === undefined || !sameName(current, plan.finalName)) continue;
+          const target = worksheets.getItem(current);
+          inPlace.set(plan, {
+            tables: target.tables.load("items/name"),
+            charts: target.charts.load("items/name"),
+            used: worksheets.getItem(plan.tempName).getUsedRangeOrNullObject(false).load("address"),
+            // Only the used part is cleared: clearing whole columns would touch 17 billion cells
+            // (OperationCellsExceedLimit on the web).
+            old: target.getUsedRangeOrNullObject(false).load("address"),
+          });
+        }
+        if (inPlace.size > 0) await context.sync();
         const idOf = (name: string) => refs.find((r) => sameName(r.name, name))?.id ?? "";
         const ids: MetaIds = {
-          sheets: Object.fromEntries(plans.map((p) => [p.model.kind, idOf(p.tempName)])),
+          sheets: Object.fromEntries(plans.map((p) => [p.model.kind, idOf(inPlace.has(p) ? p.finalName : p.tempName)])),
           kept: ownNow.kept.filter((k) => !plans.some((p) => sameName(p.finalName, k.name))),
           metaId: idOf(metaTemp),
         };
         await this.runSteps(context, [textBlock(metaTemp, 1, 1, metaRows(outcome.sheets, settings, ids))], false);
         this.checkCancelled();
+        // 5. The swap, in one request: our sheets updated in place or replaced, the meta sheet.
+        const sheetByName = (name: string) => worksheets.getItem(name);
         for (const name of names) {
-          if (isOwnNow(name) || (metaName !== null && sameName(name, metaName))) worksheets.getItem(name).delete();
+          if (isOwnNow(name) && ![...inPlace.keys()].some((p) => sameName(p.finalName, name))) worksheets.getItem(name).delete();
         }
         for (const plan of plans) {
-          worksheets.getItem(plan.tempName).name = plan.finalName;
-          for (const t of plan.tables) context.workbook.tables.getItem(t.tempName).name = t.finalName;
+          const target = inPlace.get(plan);
+          const layout = layoutSheet(plan.model);
+          if (!target) {
+            if (plan.bare) {
+              // Staged to be copied, but our sheet was removed or renamed meanwhile: give the
+              // staged sheet its tables and charts now.
+              for (const step of [...tableSteps(plan, layout, plan.tempName, "final"), ...chartSteps(plan.model, layout, plan.tempName)]) {
+                if (step.kind === "op") step.apply(context, sheetByName);
+              }
+            } else {
+              for (const t of plan.tables) context.workbook.tables.getItem(t.tempName).name = t.finalName;
+            }
+            worksheets.getItem(plan.tempName).name = plan.finalName;
+            continue;
+          }
+          const ws = worksheets.getItem(plan.finalName);
+          for (const t of target.tables.items) t.delete();
+          for (const c of target.charts.items) c.delete();
+          if (!target.old.isNullObject) ws.getRange(a1(parseRangeAddress(target.old.address))).clear();
+          // The temporary sheet always has its title in A1, so its used range is never null.
+          const used = parseRangeAddress(target.used.address);
+          ws.getRange(a1(used)).copyFrom(worksheets.getItem(plan.tempName).getRange(a1(used)), "All");
+          for (const step of [formatStep(plan.model, layout, plan.finalName), ...tableSteps(plan, layout, plan.finalName, "final"), ...chartSteps(plan.model, layout, plan.finalName)]) {
+            if (step.kind === "op") step.apply(context, sheetByName);
+          }
+          worksheets.getItem(plan.tempName).delete();
+        }
+        // The meta sheet last: should an operation above fail, the old one is still there.
+        const oldMeta = metaName !== null ? names.find((n) => sameName(n, metaName)) : undefined;
+        if (oldMeta !== undefined) {
+          // Excel refuses to delete a very hidden sheet (@types/office-js Worksheet.delete,
+          // InvalidOperation): make it merely hidden first, in the same request.
+          const old = worksheets.getItem(oldMeta);
+          old.visibility = "Hidden";
+          old.delete();
         }
         const meta = worksheets.getItem(metaTemp);
         meta.visibility = "VeryHidden";
         meta.name = META_SHEET;
         await context.sync();
       } catch (err) {
-        const cleaned = await removeSheets(context, temporary);
+        const cleaned = await removeSheets(context, temporary, metaName);
         if (cleaned) throw err;
         const base = toUserError(err);
         const out = new UserError(`${base.message} De tijdelijke bladen (${temporary.map((n) => `'${n}'`).join(", ")}) konden niet worden opgeruimd; verwijder ze zelf.`);
@@ -645,6 +776,8 @@ export class OfficeWorkbook implements WorkbookPort {
     let pos = { step: 0, row: 0 };
     let lastFormats: string[] | null = null;
     let lastFormatsSize = 0;
+    /** The error that made the current request shrink, until a request succeeds. */
+    let shrunkBy: unknown = null;
     while (pos.step < steps.length) {
       this.checkCancelled();
       const sheets = new Map<string, Excel.Worksheet>();
@@ -709,13 +842,17 @@ export class OfficeWorkbook implements WorkbookPort {
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
       } catch (err) {
-        if (isPayloadSizeError(err) && units > 1) {
+        if (units > 1 && shouldShrink(err, bytes)) {
           cellBudget = Math.max(1, Math.floor(cells / 2));
           byteBudget = Math.max(1, Math.floor(bytes / 2));
+          shrunkBy ??= err;
           continue;
         }
-        throw err;
+        // A retry after a GeneralException that fails otherwise (a sheet or table of the first
+        // attempt was applied after all): the first error is the one to report.
+        throw shrunkBy !== null && officeErrorCode(shrunkBy) === "GeneralException" ? shrunkBy : err;
       }
+      shrunkBy = null;
       pos = p;
       done += counted;
       if (report) this.options.onProgress?.(done, total);
@@ -768,11 +905,24 @@ function cellFormat(kind: ColumnKind, v: ModelValue): string {
   return NUMBER_FORMATS[kind] ?? "General";
 }
 
+/**
+ * A value as it must be sent through `Range.values` so that the cell holds exactly `v`: text
+ * starting with an apostrophe gets a second one in front, because Excel takes a leading
+ * apostrophe as its quote prefix and drops it ("'s-Hertogenbosch" would become
+ * "s-Hertogenbosch"; test/office-host/range.ts `interpretWrite`, OfficeDev/office-js#6687).
+ * Empty (null) becomes "" (the cell is cleared).
+ */
+export function sentValue(v: ModelValue): string | number {
+  if (v === null) return "";
+  return typeof v === "string" && v.startsWith("'") ? `'${v}` : v;
+}
+
 /** A block of text cells (title, notes, captions, headers, meta rows); rows of equal length. */
 function textBlock(sheet: string, row: number, col: number, rows: string[][]): Step {
   const width = rows[0]?.length ?? 0;
   const formats = Array.from({ length: width }, () => "@");
-  return { kind: "cells", sheet, row, col, width, count: rows.length, values: (i) => rows[i], formats: () => formats, counts: false };
+  const quoted = rows.some((r) => r.some((v) => v.startsWith("'"))) ? rows.map((r) => r.map(sentValue) as string[]) : rows;
+  return { kind: "cells", sheet, row, col, width, count: rows.length, values: (i) => quoted[i], formats: () => formats, counts: false };
 }
 
 /** The steps that write one result sheet under its temporary name. */
@@ -801,15 +951,24 @@ function sheetSteps(plan: SheetPlan): Step[] {
       col: 1,
       width: columns.length,
       count: rows.length,
-      values: (i) => columns.map((_, ci) => rows[i][ci] ?? ""),
+      values: (i) => columns.map((_, ci) => sentValue(rows[i][ci] ?? null)),
       formats: (i) => formatsOf(rows[i]),
       counts: table.rows.length > 0,
     });
   });
-  steps.push({
+  steps.push(formatStep(model, layout, tempName));
+  // A sheet to be copied in place gets its tables and charts on the target at the swap: a copy
+  // of a range holding a whole table would bring a copy of the table along.
+  if (!plan.bare) steps.push(...tableSteps(plan, layout, tempName, "temp"), ...chartSteps(model, layout, tempName));
+  return steps;
+}
+
+/** Fonts (title, notes, captions) and column widths of a result sheet named `sheetName`. */
+function formatStep(model: SheetModel, layout: ReturnType<typeof layoutSheet>, sheetName: string): Step {
+  return {
     kind: "op",
     apply: (_context, sheet) => {
-      const ws = sheet(tempName);
+      const ws = sheet(sheetName);
       const title = ws.getRange("A1").format.font;
       title.bold = true;
       title.size = 14;
@@ -821,23 +980,25 @@ function sheetSteps(plan: SheetPlan): Step[] {
       for (const pos of layout.tables) ws.getRange(cellAddress(pos.captionRow, 1)).format.font.bold = true;
       for (const [ci, w] of columnWidths(model)) ws.getRange(cellAddress(1, ci + 1)).format.columnWidth = widthInPoints(w);
     },
-  });
-  plan.tables.forEach((t, ti) => {
+  };
+}
+
+/** The Excel tables of a result sheet on sheet `sheetName`, named with their temporary or final names. */
+function tableSteps(plan: SheetPlan, layout: ReturnType<typeof layoutSheet>, sheetName: string, names: "temp" | "final"): Step[] {
+  return plan.tables.map((t, ti) => {
     const pos = layout.tables[ti];
     const area = { row: pos.headerRow, col: 1, rows: pos.lastRow - pos.headerRow + 1, cols: t.model.columns.length };
-    steps.push({
+    return {
       kind: "op",
       apply: (_context, sheet) => {
         // Values are written before the table is added (design.md; performance.md "Importing
         // data into tables"). The address names the sheet: without it Excel uses the active sheet.
-        const table = sheet(tempName).tables.add(qualified(tempName, area), true);
-        table.name = t.tempName;
+        const table = sheet(sheetName).tables.add(qualified(sheetName, area), true);
+        table.name = names === "temp" ? t.tempName : t.finalName;
         table.style = TABLE_STYLE;
       },
-    });
+    };
   });
-  steps.push(...chartSteps(model, layout, tempName));
-  return steps;
 }
 
 /**
@@ -968,17 +1129,26 @@ function firstChart(model: SheetModel, layout: ReturnType<typeof layoutSheet>, t
 }
 
 /**
- * Deletes the named sheets where they exist (clean-up after a failed or cancelled write).
+ * Deletes the named sheets where they exist (clean-up after a failed or cancelled write) and makes
+ * the old meta sheet (`metaName`) very hidden again if the failed swap had made it hidden.
  * @returns false when Excel refused (the caller then tells the user to remove them).
  */
-async function removeSheets(context: Excel.RequestContext, names: string[]): Promise<boolean> {
+async function removeSheets(context: Excel.RequestContext, names: string[], metaName: string | null): Promise<boolean> {
   try {
     const worksheets = context.workbook.worksheets;
-    worksheets.load("items/name");
+    worksheets.load("items/name,items/visibility");
     await context.sync();
     const doomed = worksheets.items.filter((ws) => names.some((n) => sameName(n, ws.name)));
-    for (const ws of doomed) ws.delete();
-    if (doomed.length > 0) await context.sync();
+    for (const ws of doomed) {
+      // A very hidden sheet cannot be deleted (@types/office-js Worksheet.delete).
+      if (ws.visibility === "VeryHidden") ws.visibility = "Hidden";
+      ws.delete();
+    }
+    // A swap that failed after the old meta sheet was made Hidden (operations before a failing
+    // one stay applied): very hidden again, as it was.
+    const meta = metaName === null ? undefined : worksheets.items.find((ws) => sameName(ws.name, metaName) && ws.visibility !== "VeryHidden");
+    if (meta) meta.visibility = "VeryHidden";
+    if (doomed.length > 0 || meta) await context.sync();
     return true;
   } catch {
     // Reported by the caller together with the original error.

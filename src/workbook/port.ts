@@ -52,6 +52,9 @@ export interface WorkbookReader {
   /** All cell values of a sheet's used range (one RawTable). Throws UserError when the sheet does not exist. */
   readSheet(name: string): Promise<RawTable>;
   readSettings(): Promise<StoredSettings | null>;
+  /** Optional: the first `rows` rows of a sheet's used range, read without the rest (Office.js:
+   * one small request), for recognising tables when the workbook is opened. */
+  readHead?(name: string, rows: number): Promise<RawTable>;
   /** Optional: the same reader bound to one run's cancellation and progress (each run its own). */
   forRun?(control: RunControl): WorkbookReader;
 }

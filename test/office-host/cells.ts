@@ -95,6 +95,50 @@ export class CellStore {
     return "#NAME?";
   }
 
+  /** The formula of a cell that has one and no cached value (the host then evaluates it,
+   * state.ts `WorkbookState.readCell`); undefined otherwise. */
+  liveFormula(r: number, c: number): string | undefined {
+    const b = this.block(r, c);
+    if (!b) return undefined;
+    const i = (r - 1) & MASK;
+    return b.kinds[i] === IS_FORMULA ? b.formulas?.get(i) : undefined;
+  }
+
+  /** Every cell holding a formula, with its position. */
+  *formulaCells(): Generator<[number, number, { formula: string }]> {
+    for (const [c, blocks] of this.columns) {
+      for (let bi = 0; bi < blocks.length; bi++) {
+        const f = blocks[bi]?.formulas;
+        if (!f) continue;
+        for (const [i, formula] of [...f]) yield [(bi << BLOCK_BITS) + i + 1, c, { formula }];
+      }
+    }
+  }
+
+  /** Replaces a cell's formula text, keeping its cached value (if any) and format. */
+  setFormula(r: number, c: number, formula: string): void {
+    const b = this.block(r, c);
+    if (b?.formulas?.has((r - 1) & MASK)) b.formulas.set((r - 1) & MASK, formula);
+  }
+
+  /** Empties every cell of `area` (values, formulas and number formats): `Range.clear()`. */
+  clear(area: Area): void {
+    for (const [c, blocks] of this.columns) {
+      if (c < area.c0 || c > area.c1) continue;
+      for (let bi = 0; bi < blocks.length; bi++) {
+        const b = blocks[bi];
+        if (!b) continue;
+        const first = (bi << BLOCK_BITS) + 1;
+        if (first + BLOCK - 1 < area.r0 || first > area.r1) continue;
+        if (first >= area.r0 && first + BLOCK - 1 <= area.r1) {
+          blocks[bi] = undefined;
+          continue;
+        }
+        for (let r = Math.max(first, area.r0); r <= Math.min(first + BLOCK - 1, area.r1); r++) this.set(r, c, {});
+      }
+    }
+  }
+
   /** The cell's `Range.valueTypes` entry. */
   valueType(r: number, c: number): "Empty" | "String" | "Double" | "Boolean" | "Error" {
     const b = this.block(r, c);
@@ -135,7 +179,7 @@ export class CellStore {
       return;
     }
     const existing = this.block(r, c);
-    if (typeof input === "string" && input !== "" && existing && existing.formats[i] === TEXT_FORMAT) {
+    if (typeof input === "string" && input !== "" && input[0] !== "'" && existing && existing.formats[i] === TEXT_FORMAT) {
       existing.formulas?.delete(i);
       existing.values[i] = input;
       existing.kinds[i] = HAS_VALUE;

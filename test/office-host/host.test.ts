@@ -134,6 +134,10 @@ describe("in-memory Excel host", () => {
       context.workbook.worksheets.getItem("Blad1").delete();
       await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
       context.workbook.worksheets.getItem("Meta").delete();
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+      const meta = context.workbook.worksheets.getItem("Meta");
+      meta.visibility = "Hidden";
+      meta.delete();
       await context.sync();
     });
     expect(host.sheetNames()).toEqual(["Blad1"]);

@@ -47,6 +47,18 @@ export interface OperationInfo {
   payload: unknown;
 }
 
+/**
+ * A date as Excel stores it: a serial number of days in the 1900 date system (1 = 1 January
+ * 1900; from 1 March 1900 on, days since 30 December 1899), the time as the fraction of a day.
+ * Documented: Excel "stores dates as sequential serial numbers so they can be used in
+ * calculations" (support.microsoft.com, DATE/WEEKDAY functions); Office.js returns them as those
+ * numbers in `Range.values` (office-js-docs-pr docs/excel/excel-add-ins-ranges-dates.md). The
+ * date's UTC calendar day and time are used.
+ */
+export function dateSerial(d: Date): number {
+  return d.getTime() / 86_400_000 + 25_569;
+}
+
 /** A cell as seeded by a test: a plain value, an error, or a formula with its cached value. */
 export type SeedValue = CellValue | undefined | { formula: string; value?: string | number | boolean };
 
@@ -63,6 +75,15 @@ export class ExcelHost implements SyncEngine {
   readonly syncs: SyncRecord[] = [];
   /** Request and response limit in bytes (5 MB like Excel on the web; lower it in tests). */
   payloadLimit = FIVE_MB;
+  /**
+   * Excel on the web may fail a large request with GeneralException ("There was an internal
+   * error while processing the request") instead of a size error, well under 5 MB
+   * (OfficeDev/office-js#1012, office-js#261, office-js-docs#1247: internal errors on large
+   * range writes and reads in Excel Online that go away in smaller batches). Set this to a byte
+   * size to model it: a request or a response over it fails with GeneralException, nothing
+   * applied. ASSUMPTION: the threshold depends on the service; null (default) never fails.
+   */
+  webGeneralExceptionBytes: number | null = null;
   /** While true, every sync fails as when the user is editing a cell. */
   cellEditMode = false;
   /** Failure injection: return an error to make that operation fail. */
@@ -97,6 +118,7 @@ export class ExcelHost implements SyncEngine {
     try {
       if (this.cellEditMode) throw richError("InvalidOperationInCellEditMode");
       if (record.requestBytes > this.payloadLimit) throw richError("RequestPayloadSizeLimitExceeded");
+      if (this.webGeneralExceptionBytes !== null && record.requestBytes > this.webGeneralExceptionBytes) throw richError("GeneralException");
       const commits: (() => void)[] = [];
       const responses: unknown[] = [];
       for (const action of actions) {
@@ -110,6 +132,7 @@ export class ExcelHost implements SyncEngine {
       }
       record.responseBytes = jsonBytes(responses);
       if (record.responseBytes > this.payloadLimit) throw richError("ResponsePayloadSizeLimitExceeded");
+      if (this.webGeneralExceptionBytes !== null && record.responseBytes > this.webGeneralExceptionBytes) throw richError("GeneralException");
       for (const commit of commits) commit();
     } catch (err) {
       record.error = err instanceof RichApiError ? err.code : String(err);
@@ -129,7 +152,6 @@ export class ExcelHost implements SyncEngine {
     rows.forEach((row, i) =>
       row.forEach((v, j) => {
         if (v === null || v === undefined) return;
-        if (typeof v === "object" && v instanceof Date) throw new Error("host.addSheet: dates are not modelled");
         sheet.cells.set(area.r0 + i, area.c0 + j, seedCell(v));
       }),
     );
@@ -180,7 +202,7 @@ export class ExcelHost implements SyncEngine {
     const out: (string | number | boolean)[][] = [];
     for (let r = area.r0; r <= area.r1; r++) {
       const row: (string | number | boolean)[] = [];
-      for (let c = area.c0; c <= area.c1; c++) row.push(sheet.cells.read(r, c));
+      for (let c = area.c0; c <= area.c1; c++) row.push(this.state.readCell(sheet, r, c));
       out.push(row);
     }
     return out;
@@ -245,7 +267,7 @@ export class ExcelHost implements SyncEngine {
 /** A seeded value as a stored cell: text stays text (never a formula), `{ error }` an error value,
  * `{ formula, value }` a formula with its cached value. */
 function seedCell(v: Exclude<SeedValue, null | undefined>): CellState {
-  if (typeof v === "object" && v instanceof Date) throw new Error("host: dates are not modelled");
+  if (typeof v === "object" && v instanceof Date) return { value: dateSerial(v), format: "d-m-yyyy" };
   if (typeof v === "object" && "error" in v) return { error: v.error };
   if (typeof v === "object" && "formula" in v) return v.value === undefined ? { formula: v.formula } : { formula: v.formula, value: v.value };
   return { value: v };

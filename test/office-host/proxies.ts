@@ -15,7 +15,7 @@
  */
 import { NotInHostError, propertyNotLoaded, richError } from "./errors";
 import { type Area, MAX_COLS, MAX_ROWS, parseAddress } from "./range";
-import type { ChartState, SheetArea, SheetState, TableState, WorkbookState } from "./state";
+import type { ChartState, NameState, SheetArea, SheetState, TableState, WorkbookState } from "./state";
 
 /** One queued operation. `run` executes it at sync time; a load returns its response and a
  * commit that fills the proxy once the whole batch succeeded. */
@@ -203,10 +203,12 @@ export class ApplicationProxy {
 export class WorkbookProxy {
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
+  readonly names: NamedItemCollectionProxy;
 
   constructor(readonly context: HostContext) {
     this.worksheets = guarded(new WorksheetCollectionProxy(context), "WorksheetCollection");
     this.tables = guarded(new TableCollectionProxy(context, null), "TableCollection");
+    this.names = guarded(new NamedItemCollectionProxy(context), "NamedItemCollection");
   }
 
   get application(): ApplicationProxy {
@@ -287,6 +289,40 @@ export class WorksheetCollectionProxy extends HostObject<WorkbookState> {
   }
 }
 
+/** `Excel.NamedItemCollection` of the workbook: load of `items/name` (ExcelApi 1.1) and `add`
+ * (ExcelApi 1.4). Rules in state.ts `addName`. */
+export class NamedItemCollectionProxy extends HostObject<WorkbookState> {
+  constructor(context: HostContext) {
+    super(context, "NamedItemCollection", () => context.engine.state);
+  }
+
+  get items(): { name: string }[] {
+    return this.read("items") as { name: string }[];
+  }
+
+  protected loadProp(): unknown {
+    throw new NotInHostError("NamedItemCollection properties other than items/...");
+  }
+
+  override load(props?: unknown): this {
+    const paths = loadPaths(props, "NamedItemCollection").map((p) => p.replace(/^items\//, ""));
+    if (paths.some((p) => p !== "name")) throw new NotInHostError(`NamedItem.${paths.join(",")}`);
+    this.context.enqueue({
+      name: "NamedItemCollection.load",
+      payload: { load: paths },
+      run: () => {
+        const data = this.context.engine.state.names.map((n: NameState) => ({ name: n.name }));
+        return { response: data, commit: () => this.setLoaded("items", data) };
+      },
+    });
+    return this;
+  }
+
+  add(name: string, reference: string): void {
+    this.enqueue("NamedItemCollection.add", { name, reference }, () => void this.context.engine.state.addName(name, reference));
+  }
+}
+
 function worksheetProp(s: SheetState, prop: string): unknown {
   switch (prop) {
     case "name":
@@ -332,7 +368,9 @@ export class WorksheetProxy extends HostObject<SheetState> {
     this.enqueue("Worksheet.name", { name: value }, () => {
       const s = this.must("Worksheet.name");
       this.context.engine.state.checkSheetName(value, s, "Worksheet.name");
+      const old = s.name;
       s.name = value;
+      this.context.engine.state.rewriteReferences(old, value);
     });
   }
 
@@ -387,6 +425,15 @@ export class WorksheetProxy extends HostObject<SheetState> {
       }
       return { sheet, area };
     }).bindNow("Worksheet.getRangeByIndexes", [startRow, startColumn, rowCount, columnCount]);
+  }
+
+  /** ExcelApi 1.1. Documented: "If the worksheet is blank, this function will return the top
+   * left cell" (no error). */
+  getUsedRange(valuesOnly?: boolean): RangeProxy {
+    return makeRange(this.context, () => {
+      const sheet = this.must("Worksheet.getUsedRange");
+      return { sheet, area: sheet.usedArea(valuesOnly === true) ?? { r0: 1, c0: 1, r1: 1, c1: 1 } };
+    }).bindNow("Worksheet.getUsedRange", valuesOnly ?? false);
   }
 
   /** ExcelApi 1.4. Null object for a blank sheet (documented). */
@@ -458,7 +505,7 @@ export class RangeProxy extends HostObject<RangeTarget> {
         return area.c0 - 1;
       case "values":
         checkReadSize(area, prop);
-        return grid(area, (r, c) => sheet.cells.read(r, c));
+        return grid(area, (r, c) => this.context.engine.state.readCell(sheet, r, c));
       case "valueTypes":
         checkReadSize(area, prop);
         return grid(area, (r, c) => sheet.cells.valueType(r, c));
@@ -533,6 +580,71 @@ export class RangeProxy extends HostObject<RangeTarget> {
 
   private formatProxy: RangeFormatProxy | null = null;
   private worksheetProxy: WorksheetProxy | null = null;
+
+  /** `Range.getRow(row)` (ExcelApi 1.1): one row of the range, 0-based. */
+  getRow(row: number): RangeProxy {
+    return makeRange(this.context, () => {
+      const { sheet, area } = this.must("Range.getRow");
+      if (row < 0 || area.r0 + row > area.r1) throw richError("InvalidArgument", "Range.getRow");
+      return { sheet, area: { r0: area.r0 + row, r1: area.r0 + row, c0: area.c0, c1: area.c1 } };
+    }).bindNow("Range.getRow", row);
+  }
+
+  /** `Range.getResizedRange(deltaRows, deltaColumns)` (ExcelApi 1.7): the same top-left cell,
+   * grown or shrunk; outside the grid or below one cell → InvalidArgument (documented: "an error
+   * is thrown" when the resulting range is invalid). */
+  getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
+    return makeRange(this.context, () => {
+      const { sheet, area } = this.must("Range.getResizedRange");
+      const next = { r0: area.r0, c0: area.c0, r1: area.r1 + deltaRows, c1: area.c1 + deltaColumns };
+      if (next.r1 < next.r0 || next.c1 < next.c0 || next.r1 > MAX_ROWS || next.c1 > MAX_COLS) throw richError("InvalidArgument", "Range.getResizedRange");
+      return { sheet, area: next };
+    }).bindNow("Range.getResizedRange", [deltaRows, deltaColumns]);
+  }
+
+  /**
+   * `Range.clear(applyTo)` (ExcelApi 1.1): "All" (the default) or "Contents" / "Formats".
+   * Documented: clears values, formulas and formats of the range. ASSUMPTION: column widths
+   * stay (as Clear All in Excel); a table in the range stays a table (the adapter deletes its
+   * tables before it clears).
+   */
+  clear(applyTo?: string): void {
+    this.enqueue("Range.clear", { applyTo: applyTo ?? "All" }, () => {
+      const { sheet, area } = this.must("Range.clear");
+      if (applyTo !== undefined && applyTo !== "All") throw new NotInHostError(`Range.clear("${applyTo}")`);
+      sheet.cells.clear(area);
+      // Font settings inside the cleared area go too (their records name their range).
+      const inside = (address: string) => {
+        const a = parseAddress(address).area;
+        return a.r0 >= area.r0 && a.r1 <= area.r1 && a.c0 >= area.c0 && a.c1 <= area.c1;
+      };
+      const kept = sheet.formats.filter((f) => !(f.prop.startsWith("font.") && inside(f.address)));
+      sheet.formats.splice(0, sheet.formats.length, ...kept);
+    });
+  }
+
+  /**
+   * `Range.copyFrom(source, copyType, skipBlanks, transpose)` (ExcelApi 1.9). Documented: copies
+   * cell data or formatting from the source range (or address) to this range; "the destination
+   * range can be a different size than the source range", it is expanded from its top-left cell.
+   * Only copyType "All" without skipBlanks/transpose is modelled: values, formulas and number
+   * formats, nothing on the cells in between is kept. Formulas are copied as they are (the
+   * adapter copies only values).
+   */
+  copyFrom(source: string | RangeProxy, copyType?: string, skipBlanks?: boolean, transpose?: boolean): void {
+    if (typeof source === "string") throw new NotInHostError("Range.copyFrom with an address; pass a Range");
+    if ((copyType ?? "All") !== "All" || skipBlanks || transpose) throw new NotInHostError("Range.copyFrom other than copyType All");
+    this.enqueue("Range.copyFrom", { copyType: "All" }, () => {
+      const dest = this.must("Range.copyFrom");
+      const src = source.target("Range.copyFrom");
+      const rows = src.area.r1 - src.area.r0 + 1;
+      const cols = src.area.c1 - src.area.c0 + 1;
+      if (dest.area.r0 + rows - 1 > MAX_ROWS || dest.area.c0 + cols - 1 > MAX_COLS) throw richError("InvalidArgument", "Range.copyFrom");
+      for (let i = 0; i < rows; i++) {
+        for (let j = 0; j < cols; j++) dest.sheet.cells.set(dest.area.r0 + i, dest.area.c0 + j, src.sheet.cells.get(src.area.r0 + i, src.area.c0 + j) ?? {});
+      }
+    });
+  }
 
   get format(): RangeFormatProxy {
     return (this.formatProxy ??= guarded(new RangeFormatProxy(this), "RangeFormat"));
@@ -710,6 +822,15 @@ export class TableProxy extends HostObject<TableState> {
       this.must("Table.style").style = value;
     });
   }
+
+  /** `Table.delete()` (ExcelApi 1.1): the table is removed. ASSUMPTION: its cells are cleared. */
+  delete(): void {
+    this.enqueue("Table.delete", {}, () => {
+      const t = this.must("Table.delete");
+      t.sheet.tables.splice(t.sheet.tables.indexOf(t), 1);
+      t.sheet.cells.clear(t.area);
+    });
+  }
 }
 
 const CHART_TYPES = new Set(["ColumnClustered", "ColumnStacked", "ColumnStacked100", "BarClustered", "BarStacked", "Line", "Pie"]);
@@ -720,6 +841,37 @@ export class ChartCollectionProxy {
     readonly context: HostContext,
     private readonly owner: WorksheetProxy,
   ) {}
+
+  private loadedItems: ChartProxy[] | null = null;
+
+  get items(): ChartProxy[] {
+    if (!this.loadedItems) throw propertyNotLoaded("ChartCollection", "items");
+    return this.loadedItems;
+  }
+
+  /** `load("items/name")` (ExcelApi 1.1): the sheet's charts. */
+  load(props?: unknown): this {
+    const paths = loadPaths(props, "ChartCollection").map((p) => p.replace(/^items\//, ""));
+    if (paths.some((p) => p !== "name")) throw new NotInHostError(`Chart.${paths.join(",")}`);
+    this.context.enqueue({
+      name: "ChartCollection.load",
+      payload: { load: paths },
+      run: () => {
+        const charts = this.owner.sheetState("ChartCollection.load").charts.slice();
+        return {
+          response: charts.map((c) => ({ name: c.name })),
+          commit: () => {
+            this.loadedItems = charts.map((c) => {
+              const proxy = guarded(new ChartProxy(this.context), "Chart");
+              proxy.state = c;
+              return proxy;
+            });
+          },
+        };
+      },
+    });
+    return this;
+  }
 
   /** ExcelApi 1.1. Only a few chart types are modelled. */
   add(type: string, sourceData: RangeProxy, seriesBy?: string): ChartProxy {
@@ -762,6 +914,20 @@ export class ChartProxy {
 
   set name(value: string) {
     this.context.enqueue({ name: "Chart.name", payload: { name: value }, run: () => void (this.chart("Chart.name").name = value) });
+  }
+
+  /** `Chart.delete()` (ExcelApi 1.1). */
+  delete(): void {
+    this.context.enqueue({
+      name: "Chart.delete",
+      payload: {},
+      run: () => {
+        const c = this.chart("Chart.delete");
+        const i = c.sheet.charts.indexOf(c);
+        if (i < 0) throw richError("ItemNotFound", "Chart.delete");
+        c.sheet.charts.splice(i, 1);
+      },
+    });
   }
 
   /** Documented: top-left and optional bottom-right cell addresses (or ranges). */

@@ -107,7 +107,13 @@ const ERROR_VALUES = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?",
  *   written 2-D array as "no change").
  * - `""`: clears value and formula (returns {}); the number format stays.
  * - number / boolean: stored as they are, also in a text-formatted ("@") cell. ASSUMPTION.
- * - text in a cell whose number format is "@": stored as text, whatever it starts with.
+ * - text starting with an apostrophe, in any cell: the apostrophe is Excel's quote prefix, not
+ *   part of the value; the rest is stored as text ("'=1" → the text "=1", "''s-Hertogenbosch" →
+ *   "'s-Hertogenbosch"). Documented for typing (support.microsoft.com "Format numbers as text":
+ *   type an apostrophe before the entry) and seen through Office.js (OfficeDev/office-js#6687:
+ *   the leading single quote is not part of what `Range.formulas`/`values` return, and setting
+ *   it makes the cell quote-prefixed). ASSUMPTION: also so in a cell formatted "@".
+ * - other text in a cell whose number format is "@": stored as text, whatever it starts with.
  * - text in any other cell (Excel parses it as if typed):
  *   - starting with "=" → formula;
  *   - "+" or "-" followed by a plain number → that number; "+" or "-" followed by anything else
@@ -132,6 +138,7 @@ export function interpretWrite(input: unknown, format: string): Omit<CellState, 
   if (typeof input === "boolean") return { value: input };
   if (typeof input !== "string") throw richError("InvalidArgument", "Range.values");
   if (input === "") return {};
+  if (input.startsWith("'")) return input.length > 1 ? { value: input.slice(1) } : {};
   if (format === "@") return { value: input };
   const numeric = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
   if (input.startsWith("=") || (input.length > 1 && input.startsWith("@"))) {

@@ -89,6 +89,36 @@ export class SheetState {
 
 const INVALID_SHEET_CHARS = /[[\]:*?/\\]/;
 
+/**
+ * Sheet names Excel reserves. Documented (support.microsoft.com "Rename a worksheet"): a
+ * worksheet cannot be named "History", a word Excel uses internally (change tracking).
+ */
+const RESERVED_SHEET_NAMES: ReadonlySet<string> = new Set(["history"]);
+
+/**
+ * Names that Excel refuses for a table or defined name because they read as a cell or row/column
+ * reference. Documented (support.microsoft.com "Rename an Excel table", "Define and use names in
+ * formulas"): not "C", "c", "R" or "r"; not the same as a cell reference such as "Z$100" or
+ * "R1C1". A1 columns go up to XFD (16,384), rows up to 1,048,576.
+ */
+export function looksLikeReference(name: string): boolean {
+  if (/^[rRcC]$/.test(name)) return true;
+  const a1 = /^([A-Za-z]{1,3})(\d+)$/.exec(name);
+  if (a1) {
+    const col = [...a1[1].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const row = Number(a1[2]);
+    if (col <= 16_384 && row >= 1 && row <= 1_048_576) return true;
+  }
+  return /^[rR]\d*[cC]\d*$/.test(name) || /^[rR]\d+$/.test(name) || /^[cC]\d+$/.test(name);
+}
+
+/** A workbook-scoped defined name (`Workbook.names`). */
+export interface NameState {
+  name: string;
+  /** The formula it stands for, e.g. "=Blad1!$A$1". */
+  formula: string;
+}
+
 /** A GUID-shaped worksheet id for the n-th sheet added in this session (deterministic, so
  * failures are reproducible). */
 function sessionId(n: number): string {
@@ -102,6 +132,8 @@ export class WorkbookState {
   active: SheetState | null = null;
   /** The user's selection; "multiple" stands for a multi-area selection. */
   selection: SheetArea | "multiple" | null = null;
+  /** Workbook-scoped defined names (`Workbook.names`, ExcelApi 1.1). */
+  readonly names: NameState[] = [];
   private sheetCounter = 0;
   private tableCounter = 0;
   private chartCounter = 0;
@@ -113,12 +145,13 @@ export class WorkbookState {
   }
 
   /**
-   * Checks a sheet name as Excel does: 1-31 characters, none of [ ] : * ? / \, not starting or
-   * ending with an apostrophe (documented Excel rules); unique, case-insensitive.
+   * Checks a sheet name as Excel does (documented, support.microsoft.com "Rename a worksheet"):
+   * 1-31 characters, none of [ ] : * ? / \, not starting or ending with an apostrophe, not the
+   * reserved "History"; unique, case-insensitive.
    * ASSUMPTION: a bad name fails with InvalidArgument, a taken name with ItemAlreadyExists.
    */
   checkSheetName(name: string, except: SheetState | null, where: string): void {
-    if (name.length === 0 || name.length > 31 || INVALID_SHEET_CHARS.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    if (name.length === 0 || name.length > 31 || INVALID_SHEET_CHARS.test(name) || name.startsWith("'") || name.endsWith("'") || RESERVED_SHEET_NAMES.has(name.toLowerCase())) {
       throw richError("InvalidArgument", where);
     }
     const other = this.find(name);
@@ -156,15 +189,21 @@ export class WorkbookState {
   }
 
   /**
-   * Deletes a sheet with its tables and charts.
-   * ASSUMPTION: deleting the only visible sheet fails with InvalidOperation; deleting the active
-   * sheet makes the next visible sheet active.
+   * Deletes a sheet with its tables and charts, and turns references to it in formulas on other
+   * sheets into #REF! (as Excel does when a referenced sheet is deleted).
+   * Documented (@types/office-js `Worksheet.delete`; office-js-docs-pr
+   * docs/excel/excel-add-ins-worksheets.md; OfficeDev/office-js#365): "if the worksheet's
+   * visibility is set to VeryHidden, the delete operation will fail with an InvalidOperation
+   * exception". ASSUMPTION: deleting the only visible sheet fails with InvalidOperation; deleting
+   * the active sheet makes the next visible sheet active.
    */
   deleteSheet(sheet: SheetState): void {
+    if (sheet.visibility === "VeryHidden") throw richError("InvalidOperation", "Worksheet.delete");
     if (sheet.visibility === "Visible" && this.visibleCount() === 1) throw richError("InvalidOperation", "Worksheet.delete");
     const i = this.sheets.indexOf(sheet);
     this.sheets.splice(i, 1);
     sheet.deleted = true;
+    this.rewriteReferences(sheet.name, null);
     if (this.active === sheet) this.active = this.sheets.slice(i).concat(this.sheets.slice(0, i)).find((s) => s.visibility === "Visible") ?? null;
   }
 
@@ -191,16 +230,78 @@ export class WorkbookState {
     return this.allTables().find((t) => t.name.toLowerCase() === lower);
   }
 
+  findName(name: string): NameState | undefined {
+    const lower = name.toLowerCase();
+    return this.names.find((n) => n.name.toLowerCase() === lower);
+  }
+
   /**
-   * Checks a table name. Documented rules: starts with a letter, underscore or backslash; then
-   * letters, digits, periods, underscores; no spaces; unique in the workbook (case-insensitive).
-   * ASSUMPTION: a violation fails with InvalidArgument. Not modelled: names that look like cell
-   * references ("A1", "R1C1") and clashes with defined names.
+   * Checks a table name. Documented (support.microsoft.com "Rename an Excel table"): starts with
+   * a letter, underscore or backslash; then letters, digits, periods, underscores; no spaces; at
+   * most 255 characters; not "C"/"R" nor a cell reference ("A1", "R1C1"); unique in the
+   * workbook, case-insensitive, and tables share that namespace with defined names ("Define and
+   * use names in formulas": a table name is a defined name).
+   * ASSUMPTION: any violation fails with InvalidArgument.
    */
   checkTableName(name: string, except: TableState | null): void {
-    if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || name.length > 255) throw richError("InvalidArgument", "Table.name");
+    if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || name.length > 255 || looksLikeReference(name)) throw richError("InvalidArgument", "Table.name");
     const other = this.findTable(name);
-    if (other && other !== except) throw richError("InvalidArgument", "Table.name");
+    if ((other && other !== except) || this.findName(name)) throw richError("InvalidArgument", "Table.name");
+  }
+
+  /**
+   * `names.add(name, reference)` (ExcelApi 1.4). Same name rules as tables (documented, see
+   * {@link checkTableName}); a clash with a table or a name fails.
+   * ASSUMPTION: a clash fails with ItemAlreadyExists, a bad name with InvalidArgument.
+   */
+  addName(name: string, formula: string): NameState {
+    if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || name.length > 255 || looksLikeReference(name)) throw richError("InvalidArgument", "NamedItemCollection.add");
+    if (this.findTable(name) || this.findName(name)) throw richError("ItemAlreadyExists", "NamedItemCollection.add");
+    const item = { name, formula };
+    this.names.push(item);
+    return item;
+  }
+
+  /**
+   * Keeps formulas pointing at their sheet as Excel does: when a sheet is renamed, references to
+   * it in formulas on every sheet take the new name; when it is deleted (`to` null), they become
+   * #REF! (documented Excel behaviour, support.microsoft.com "How to correct a #REF! error":
+   * "deleting a referenced sheet"). The host only models plain references `Name!A1` and
+   * `'Na me'!A1` (what a user's cross-sheet formula is).
+   */
+  rewriteReferences(from: string, to: string | null): void {
+    const esc = from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'/g, "''");
+    const pattern = new RegExp(`(?:'${esc}'|\\b${/^[A-Za-z_][A-Za-z0-9_.]*$/.test(from) ? esc : "(?!)"})!(\\$?[A-Za-z]{1,3}\\$?\\d+)`, "gi");
+    for (const sheet of this.sheets) {
+      for (const [r, c, cell] of sheet.cells.formulaCells()) {
+        const next = cell.formula.replace(pattern, (_m, ref: string) => (to === null ? "#REF!" : `${qualifiedSheet(to)}!${ref}`));
+        if (next !== cell.formula) sheet.cells.setFormula(r, c, next);
+      }
+    }
+  }
+
+  /** A cell as `Range.values` returns it, with a formula without cached value evaluated. */
+  readCell(sheet: SheetState, r: number, c: number): string | number | boolean {
+    const live = sheet.cells.liveFormula(r, c);
+    return live === undefined ? sheet.cells.read(r, c) : this.evaluate(sheet, live);
+  }
+
+  /**
+   * The value of a formula cell as the host evaluates it: only a plain reference to one cell
+   * (`=Tekort!C5`, `='Mijn blad'!B2`, `=B2`) is evaluated, to that cell's value ("" → 0 as in
+   * Excel); #REF! references give the error #REF!; anything else reads "#NAME?" (host limitation:
+   * no formula engine).
+   */
+  evaluate(sheet: SheetState, formula: string): string | number | boolean {
+    if (formula.includes("#REF!")) return "#REF!";
+    const m = /^=(?:(?:'((?:[^']|'')+)'|([A-Za-z_][A-Za-z0-9_.]*))!)?\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(formula);
+    if (!m) return "#NAME?";
+    const name = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+    const target = name === undefined ? sheet : this.find(name);
+    if (!target) return "#REF!";
+    const { area } = parseAddress(`${m[3]}${m[4]}`);
+    const v = target.cells.read(area.r0, area.c0);
+    return v === "" ? 0 : v;
   }
 
   /**
@@ -228,7 +329,7 @@ export class WorkbookState {
       sheet.cells.set(area.r0, c, { value: text, format: cell.format });
     }
     let n = ++this.tableCounter;
-    while (this.findTable(`Table${n}`)) n = ++this.tableCounter;
+    while (this.findTable(`Table${n}`) || this.findName(`Table${n}`)) n = ++this.tableCounter;
     const table: TableState = { name: `Table${n}`, sheet, area, style: "TableStyleMedium2" };
     sheet.tables.push(table);
     return table;

@@ -2,7 +2,9 @@
 import "./setup";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import ExcelJS from "exceljs";
 import { DEFAULT_RULES } from "../../src/domain/rules";
+import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { previewStock } from "../../src/preview";
 import { FIELD_LABELS } from "../../src/taskpane/labels";
 import { KERKRADE, PARKSTAD, chooseByKeyboard, loadSample, nl, openStep, renderExcel, stepButton } from "./helpers";
@@ -94,6 +96,26 @@ describe("step 2: Kolommen", () => {
     expect(toggle.getAttribute("aria-expanded")).toBe("false");
     await user.click(toggle);
     expect(screen.getAllByRole("combobox")).toHaveLength(23);
+  });
+
+  test("a column that only resembles a field is offered pre-filled; used once confirmed", async () => {
+    const user = userEvent.setup();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Export");
+    ws.addRow(["VHE", "BAT-score", "Type", "Postcode"]);
+    for (let i = 0; i < 6; i++) ws.addRow([`V${i}`, i % 5, i % 2 === 0 ? "galerijflat" : "eengezinswoning", "6461 AB"]);
+    const port = await XlsxWorkbook.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()));
+    await renderExcel(port);
+    await openStep(user, "2. Kolommen");
+    await screen.findByText(/rijen gelezen/);
+    // Pre-filled with the resembling column, with a hint and a warning; not used yet.
+    expect(fieldBox("woningtype").textContent).toBe("Type");
+    expect(screen.getByText(/Voorstel: kolom 'Type' \(C1\) lijkt op dit veld/)).toBeTruthy();
+    expect(screen.getByText(/Kolom 'Type' \(C1\) op blad 'Export' \(rij 1\) lijkt op veld 'woningtype'/)).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: /Voorstel gebruiken/ }));
+    await waitFor(() => expect(screen.getAllByText("Door u gekozen.").length).toBeGreaterThan(0));
+    expect(fieldBox("woningtype").textContent).toBe("Type");
+    expect(screen.queryByRole("button", { name: /Voorstel gebruiken/ })).toBeNull();
   });
 
   test("Parkstad has no stock: the step says so and points on", async () => {

@@ -93,7 +93,8 @@ describe("never overwrite a user's sheet: our sheets are recognised by worksheet
     expect(sheetSnapshot(host, "Tekort oud")).toEqual(oud);
     expect(sheetSnapshot(host, "Tekort")).toEqual(eigen);
     expect(host.values("Tekort (2)", "A1")).toEqual([["Tekort: aanbod tegenover vraag"]]);
-    expect(host.sheetNames()).toEqual([TRICKY.sheet, "Tekort oud", "Tekort", "BZK-indeling", "Tekort (2)", "Aanpassingspotentieel", "Controle", META_SHEET]);
+    // Our sheets are updated where they are; the user's Tekort and our new Tekort (2) come last.
+    expect(host.sheetNames()).toEqual([TRICKY.sheet, "BZK-indeling", "Tekort oud", "Aanpassingspotentieel", "Controle", "Tekort", "Tekort (2)", META_SHEET]);
 
     // Our renamed sheet is still our output: listed as a result, never read as input; the
     // user's "Tekort" is input like any other sheet.
@@ -139,8 +140,8 @@ describe("never overwrite a user's sheet: our sheets are recognised by worksheet
     expect(next.messages).toEqual([
       "Het blad 'Controle januari' is een eerder resultaat (blad 'Controle') dat een andere naam heeft gekregen. Het blijft zoals het is en wordt niet meer bijgewerkt.",
     ]);
-    // Replaced sheets are deleted and added again at the end; the kept one stays where it was.
-    expect(host.sheetNames()).toEqual([TRICKY.sheet, "Controle januari", "BZK-indeling", "Tekort", "Aanpassingspotentieel", "Controle", META_SHEET]);
+    // Our sheets are updated where they are; the kept one stays too, the new Controle comes last.
+    expect(host.sheetNames()).toEqual([TRICKY.sheet, "BZK-indeling", "Tekort", "Aanpassingspotentieel", "Controle januari", "Controle", META_SHEET]);
   });
 
   test("a meta sheet without ids (file route or an older version) still works, by name", async () => {

@@ -1,6 +1,8 @@
 /**
  * Step 2, "Kolommen": the column mapping of the stock table as detected, with a dropdown per
- * field to correct it, and what the current mapping reads (rows read and set aside).
+ * field to correct it, and what the current mapping reads (rows read and set aside). A column
+ * that only resembles a field (a near match, header-concepts.ts) is shown pre-filled in that
+ * field's dropdown with a warning hint and a button to confirm it; it is used only once confirmed.
  */
 import {
   Button,
@@ -41,6 +43,10 @@ const useStyles = makeStyles({
   dropdown: {
     minWidth: "0",
     width: "100%",
+  },
+  confirm: {
+    alignSelf: "flex-start",
+    marginTop: tokens.spacingVerticalXS,
   },
   status: {
     display: "flex",
@@ -105,6 +111,10 @@ export function MappingStep(props: MappingStepProps) {
   const headers = preview ? [...new Set(preview.headers.map((h) => h.trim()).filter((h) => h !== ""))] : [];
   const mapped = preview ? STOCK_FIELDS.filter((f) => preview.mapping[f] !== undefined || overrides[f] !== undefined) : [];
   for (const f of mapped) seen.current.add(f);
+  // Near matches (a column that resembles a field without a column): shown pre-filled, to confirm.
+  const suggestions = new Map((preview?.suggesties ?? []).filter((s) => preview?.mapping[s.field] === undefined && overrides[s.field] === undefined)
+    .map((s) => [s.field, s]));
+  for (const f of suggestions.keys()) seen.current.add(f);
   const shown = showAll ? STOCK_FIELDS : STOCK_FIELDS.filter((f) => seen.current.has(f));
   const problems = preview ? preview.issues.filter((i) => i.severity !== "info") : [];
 
@@ -158,10 +168,14 @@ export function MappingStep(props: MappingStepProps) {
           </Text>
           <div className={styles.fields}>
             {shown.map((field) => {
-              const current = preview.mapping[field] ?? NO_COLUMN;
-              const hint = overrides[field] !== undefined ? "Door u gekozen." : preview.mapping[field] !== undefined ? "Automatisch herkend." : undefined;
+              const suggestion = suggestions.get(field);
+              const current = preview.mapping[field] ?? suggestion?.header ?? NO_COLUMN;
+              const hint = overrides[field] !== undefined ? "Door u gekozen."
+                : preview.mapping[field] !== undefined ? "Automatisch herkend."
+                : suggestion ? `Voorstel: kolom '${suggestion.header}' (${suggestion.cell}) lijkt op dit veld, maar is nog niet gebruikt. Bevestig het voorstel of kies een andere kolom.`
+                : undefined;
               return (
-                <Field key={field} label={FIELD_LABELS[field]} hint={hint}>
+                <Field key={field} label={FIELD_LABELS[field]} hint={hint} validationState={suggestion ? "warning" : "none"}>
                   <Dropdown
                     className={styles.dropdown}
                     value={current}
@@ -178,6 +192,11 @@ export function MappingStep(props: MappingStepProps) {
                       </Option>
                     ))}
                   </Dropdown>
+                  {suggestion ? (
+                    <Button className={styles.confirm} size="small" onClick={() => props.onChange(field, suggestion.header)}>
+                      Voorstel gebruiken: {FIELD_LABELS[field]} = &apos;{suggestion.header}&apos;
+                    </Button>
+                  ) : null}
                 </Field>
               );
             })}
