@@ -472,7 +472,7 @@ class Reader {
     if (jaar === null && this.purpose === "vraag") {
       const cell = tableCell(this.table, r, labelCol >= 0 ? labelCol : this.h.categoryColumns[0].col);
       this.log.add(makeIssue("jaar-ongeldig", "fout", this.sheet, cell,
-        `Rij ${this.table.originRow + r} op blad '${this.sheet}' heeft geen jaartal: de woonvormen staan als kolomkoppen, ` +
+        `Rij ${this.table.originRow + r} op blad '${this.sheet}' (cel ${cell}) heeft geen jaartal: de woonvormen staan als kolomkoppen, ` +
         `maar het jaar staat niet in de titel boven de tabel of als eerste cel van de rij. De rij telt niet mee. ` +
         `Zet het jaartal in de eerste cel van de rij (bijvoorbeeld 2030).`));
       return;
