@@ -19,7 +19,7 @@ import { stockPreview, type StockPreview } from "../preview";
 import { buildSheets } from "../report/sheets";
 import { computeWhatIf } from "../domain/whatif";
 import { UserError } from "../domain/issues";
-import { XlsxBlob, type WorkbookHeads } from "../workbook/xlsx-blob";
+import { HEAD_ROWS_KEPT, XlsxBlob, type WorkbookHeads } from "../workbook/xlsx-blob";
 import { XlsxWorkbook } from "../workbook/xlsx";
 import { XLSX_MIME } from "./download";
 import { NO_WHATIF, runSummary, type FileSession, type RunProgress } from "./session";
@@ -34,12 +34,15 @@ const READ_SHARE = 0.3;
  * damaged file is refused here, as before).
  * @param file the file (a `File` from the page: read in slices, never whole), or its bytes.
  * @param fileName shown in messages ("Bestand 'x.xlsx' ...").
+ * @param options.headRows rows of each sheet kept for the description and the preview (default
+ *   {@link HEAD_ROWS_KEPT}, the reading pass's recognition buffer; tests use fewer, to exercise
+ *   the streamed preview of a larger sheet on a small file).
  * @throws UserError (Dutch) when the file is not a readable .xlsx workbook.
  */
-export async function openXlsxSession(file: Blob | ArrayBuffer | Uint8Array, fileName: string): Promise<FileSession> {
+export async function openXlsxSession(file: Blob | ArrayBuffer | Uint8Array, fileName: string, options: { headRows?: number } = {}): Promise<FileSession> {
   const blob = file instanceof Blob ? file : new Blob([file as BlobPart]);
   let xlsx: XlsxBlob | null = await XlsxBlob.open(blob, `Bestand '${fileName}'`);
-  const heads: WorkbookHeads = await xlsx.heads();
+  const heads: WorkbookHeads = await xlsx.heads(options.headRows ?? HEAD_ROWS_KEPT);
   const open = (): XlsxBlob => {
     if (!xlsx) throw new Error("session: the workbook was closed");
     return xlsx;
