@@ -5,4 +5,5 @@ module.exports = [
   "test/workbook/office-scale.test.ts", // 1,048,575 rows through the in-memory Excel host
   "test/fuzz/xlsx-fuzz.test.ts", // mutated workbooks, one child process each
   "test/samples-build.test.ts", // builds both sample workbooks twice from ../shared/domain/data
+  "test/fuzz/ingest-junk.property.test.ts", // 700 random junk tables through ingest and the whole analysis
 ];

@@ -166,7 +166,8 @@ export function checkChosenSheets(names: readonly string[], options: Pick<Analys
 export function recogniseSheet(table: RawTable, options: Pick<AnalyseOptions, "voorraad" | "vraag">): { kind: TableKind; reden: string } {
   const name = table.sheet;
   if (name === options.voorraad) {
-    return { kind: detectTable(table).kind === "bat-breed" ? "bat-breed" : "voorraad", reden: "Gekozen als voorraad." };
+    const k = detectTable(table).kind;
+    return { kind: k === "bat-breed" || k === "kruistabel" ? k : "voorraad", reden: "Gekozen als voorraad." };
   }
   if (name === options.vraag) {
     // The user's choice wins, but a published saldo read as demand must not go unnoticed.
@@ -178,9 +179,9 @@ export function recogniseSheet(table: RawTable, options: Pick<AnalyseOptions, "v
 }
 
 /** Is this sheet read as a stock table? The chosen one, or (without a choice) every sheet
- * recognised as voorraad or wide BAT table. */
+ * recognised as voorraad, wide BAT table or cross table woningtype × huurklasse. */
 export function isStockCandidate(name: string, kind: TableKind, options: Pick<AnalyseOptions, "voorraad">): boolean {
-  return options.voorraad ? name === options.voorraad : kind === "voorraad" || kind === "bat-breed";
+  return options.voorraad ? name === options.voorraad : kind === "voorraad" || kind === "bat-breed" || kind === "kruistabel";
 }
 
 /** Options for the stock reader from the analysis options. */
@@ -293,13 +294,24 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
     else issues.push({ code: "voorraad-leeg", severity: "waarschuwing", sheet: e.sheet, cell: null, message: emptyStockMessage(e.sheet, e.ingest) });
   }
   const filled = stockReads.filter((x) => x.ingest.rowsRead > 0);
-  filled.sort((a, b) => detailScore(b.ingest) - detailScore(a.ingest) || b.ingest.rowsRead - a.ingest.rowsRead);
+  // A cross table woningtype × huurklasse (no BAT) is the stock only when there is no other.
+  const isCross = (sheet: string) => kinds.get(sheet) === "kruistabel";
+  filled.sort((a, b) => Number(isCross(a.sheet)) - Number(isCross(b.sheet)) ||
+    detailScore(b.ingest) - detailScore(a.ingest) || b.ingest.rowsRead - a.ingest.rowsRead);
   const chosen = filled[0] ?? null;
   for (const other of filled.slice(1)) {
+    if (isCross(other.sheet)) {
+      skip(other.sheet, `een kruistabel woningtype × huurklasse (zonder BAT-score) is alleen de voorraad als er geen andere ` +
+        `voorraadtabel is; gebruikt is '${chosen!.sheet}'. Wilt u het aanpassingspotentieel uit de kruistabel, kies die dan ` +
+        `als voorraad in stap 1 van het taakvenster of met --voorraad "${other.sheet}" op de opdrachtregel.`);
+      continue;
+    }
     skip(other.sheet, `er is één voorraadtabel gebruikt ('${chosen!.sheet}', de meest gedetailleerde). Kies een andere in stap 1 van het taakvenster of met --voorraad "${other.sheet}" op de opdrachtregel.`);
     if (chosen) compareStockTotals(chosen.ingest, other.ingest, issues);
   }
   let stock: StockIngest | null = null;
+  // A cross table has no BAT scores: its dwellings give the adaptation potential, not the supply.
+  const crossStock = chosen !== null && isCross(chosen.sheet);
   if (chosen) {
     stock = chosen.ingest;
     use(chosen.sheet);
@@ -330,7 +342,7 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
   const supplySheets = names.filter((n) => kinds.get(n) === "aanbod" && n !== options.vraag && n !== options.voorraad);
   let supplyTable: SupplyEntry[] = [];
   if (supplySheets.length > 0) {
-    if (stock) {
+    if (stock && !crossStock) {
       for (const s of supplySheets) skip(s, "het aanbod is geteld uit de voorraadtabel.");
     } else {
       const s = readSupply(tableOf(supplySheets[0]));
@@ -432,8 +444,13 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
   checkCancelled(signal);
   progress("Tekort berekenen", 0.85);
   yield;
-  const supplySource: SupplySource = stock ? "voorraad" : supplyTable.length > 0 ? "aanbodtabel" : null;
-  const supply = stock ? supplyFromSummary(summary, batScale) : supplyTable;
+  const supplySource: SupplySource = stock && !crossStock ? "voorraad" : supplyTable.length > 0 ? "aanbodtabel" : null;
+  const supply = supplySource === "voorraad" ? supplyFromSummary(summary, batScale) : supplyTable;
+  if (crossStock && supplySource === null && demand.length > 0) {
+    issues.push({ code: "kruistabel-geen-aanbod", severity: "waarschuwing", sheet: chosen!.sheet, cell: null,
+      message: `Blad '${chosen!.sheet}' is een kruistabel woningtype × huurklasse zonder BAT-scores: daaruit is het aanpassingspotentieel ` +
+        "bepaald, maar niet het aanbod per woonvorm. Het tekort is daarom niet berekend. Voeg een aanbodtabel of een voorraad met BAT-scores toe." });
+  }
   let tekort: TekortRow[] = [];
   let aanbodPerJaar: SupplyYear[] = [];
   if (supplySource && (demand.length > 0 || plannen.length > 0)) {
@@ -447,7 +464,7 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
   }
   if (demand.length === 0) {
     issues.push({ code: "geen-vraag", severity: "info", sheet: null, cell: null, message: "Geen vraagtabel gevonden: het tekort is niet berekend. Voeg een vraagtabel toe, of wijs die aan in stap 1 van het taakvenster (opdrachtregel: --vraag)." });
-  } else if (!supplySource) {
+  } else if (!supplySource && !crossStock) {
     issues.push({ code: "geen-aanbod", severity: "waarschuwing", sheet: null, cell: null, message: "Geen voorraad- of aanbodtabel gevonden: het tekort is niet berekend. Voeg een voorraad- of aanbodtabel toe, of wijs die aan in stap 1 van het taakvenster (opdrachtregel: --voorraad)." });
   }
   const vergelijking: SaldoVergelijking[] = [];

@@ -12,7 +12,7 @@ test("describeWorkbook recognises the Kerkrade sheets", async () => {
   expect(d.map((s) => [s.sheet, s.kind])).toEqual([
     ["Toelichting", "onbekend"],
     ["BAT per corporatie", "bat-breed"],
-    ["Woningtype", "onbekend"],
+    ["Woningtype", "kruistabel"],
     ["Voorraad (synthetisch)", "voorraad"],
     ["Plannen 2021-2025", "mutaties"],
   ]);

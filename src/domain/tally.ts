@@ -22,9 +22,12 @@ export interface TallyKind {
 }
 
 interface Counter {
+  /** Table rows: stock rows read from the same sheet row (one per cell of a wide BAT table or a
+   * cross table, which come one after another) count once. */
   rows: number;
   dwellings: number;
   examples: StockRow[];
+  last: StockRow | null;
 }
 
 /** Counts rows and dwellings per `TallyKind`, in first-seen order. */
@@ -38,11 +41,14 @@ export class IssueTally {
   add(kind: TallyKind, row: StockRow): void {
     let c = this.counters.get(kind);
     if (c === undefined) {
-      c = { rows: 0, dwellings: 0, examples: [] };
+      c = { rows: 0, dwellings: 0, examples: [], last: null };
       this.counters.set(kind, c);
     }
-    c.rows++;
     c.dwellings += row.aantal;
+    const sameRow = c.last !== null && c.last.rowNumber === row.rowNumber && c.last.sheet === row.sheet;
+    c.last = row;
+    if (sameRow) return;
+    c.rows++;
     if (c.examples.length < this.maxExamples) c.examples.push(row);
   }
 

@@ -16,6 +16,7 @@ import { detectCbsTable } from "./cbs";
 import { detectPlannedChanges } from "./mutaties";
 import { detectSaldoTable } from "./saldo";
 import { detectQuotedTable } from "./citaten";
+import { findCrossTable } from "./cross-table";
 
 /** Result of {@link detectTable}. */
 export interface TableDetection {
@@ -236,6 +237,21 @@ const stock: TableRecogniser = {
   },
 };
 
+/** A cross table woningtype × huurklasse (cross-table.ts): an aggregate stock without BAT, used as
+ * the stock only when the workbook has no other stock table (pipeline.ts). */
+const crossTable: TableRecogniser = {
+  name: "kruistabel",
+  recognise(ctx) {
+    const idx = findCrossTable(ctx.table);
+    if (idx < 0) return null;
+    return {
+      kind: "kruistabel", headerIndex: idx,
+      reden: `Kopregel op rij ${ctx.excelRow(idx)} met huurprijsklassen als kolommen en woningtypen als rijen: ` +
+        `kruistabel woningtype × huurklasse, een geaggregeerde voorraad zonder BAT-score.`,
+    };
+  },
+};
+
 const cbs: TableRecogniser = { name: "cbs", recognise: (ctx) => detectCbsTable(ctx.table) };
 
 /** A "Geciteerde cijfers" table (citaten.ts). */
@@ -248,7 +264,7 @@ const saldo: TableRecogniser = { name: "saldo", recognise: (ctx) => detectSaldoT
  * The table kinds, most specific first. To add a kind, put its recogniser here (before the
  * kinds it would otherwise be mistaken for); {@link detectTable} tries them in this order.
  */
-export const TABLE_RECOGNISERS: TableRecogniser[] = [quoted, plannedChanges, demandAcross, wideBat, saldo, categorized, stock, cbs];
+export const TABLE_RECOGNISERS: TableRecogniser[] = [quoted, plannedChanges, demandAcross, wideBat, saldo, categorized, crossTable, stock, cbs];
 
 /**
  * Decides what a table is, by trying {@link TABLE_RECOGNISERS} in order:
@@ -269,6 +285,9 @@ export const TABLE_RECOGNISERS: TableRecogniser[] = [quoted, plannedChanges, dem
  *    aanbod when the sheet name, table name or title rows mention aanbod/voorraad/inventarisatie
  *    and not vraag/behoefte/prognose; vraag in the opposite case; otherwise aanbod when there is
  *    exactly one year and no scenario, vraag when not.
+ * 4b. **kruistabel** (cross-table.ts) when a header row has at least three rent classes
+ *    (Goedkoop, Betaalbaar 1, Duur, Geliberaliseerd, …) and most row labels under it name a
+ *    dwelling type: an aggregate stock woningtype × huurklasse.
  * 5. **voorraad** when the header names at least two stock fields, one of them bat, aantal or id.
  * 6. **cbs-voorraad** / **aanpassingspercentages**: the two tables of the CBS route
  *    (src/ingest/cbs.ts).

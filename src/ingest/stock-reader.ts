@@ -3,8 +3,9 @@
  * time, so that a streaming workbook reader can feed a million-row sheet without ever holding
  * its cells; `readStock` (stock.ts) feeds it a `RawTable`. One implementation for both routes.
  *
- * One row per dwelling (VHE), grouped rows with an `aantal` column, or a wide BAT table
- * (delegated to wide-bat.ts; wide tables are small and are buffered whole). product.md §2.
+ * One row per dwelling (VHE), grouped rows with an `aantal` column, a wide BAT table
+ * (delegated to wide-bat.ts) or a cross table woningtype × huurklasse (delegated to
+ * cross-table.ts); wide and cross tables are small and are buffered whole. product.md §2.
  *
  * Balance, always: `rowsRead === rows.length + rowsRejected`. Blank rows, title rows, the
  * header, repeated headers, footnotes, rows with nothing in a recognised column and total rows
@@ -26,6 +27,7 @@ import { makeStockRowContext, newRowOutcome, readStockRow, ParsedRows, type RowO
 import { numericScaleFor, type ScaleSetting } from "./bat-scale";
 import { settleBatScale } from "./stock-scale";
 import { batHeaderColumns, isWideBatHeader, readWideBat } from "./wide-bat";
+import { findCrossTable, readCrossTable } from "./cross-table";
 
 /** Options of `readStock` and {@link StockRowReader}. */
 export interface StockOptions {
@@ -105,8 +107,9 @@ export class StockRowReader {
   private readonly place: TablePlace;
   private readonly tableName: string | null;
   /** "zoeken": buffering the first rows for the header; "rijen": parsing rows as they come;
-   * "breed": a wide BAT table, buffered whole; "geen": no header, rows are ignored. */
-  private mode: "zoeken" | "rijen" | "breed" | "geen" = "zoeken";
+   * "breed": a wide BAT table, buffered whole; "kruis": a cross table woningtype × huurklasse,
+   * buffered whole; "geen": no header, rows are ignored. */
+  private mode: "zoeken" | "rijen" | "breed" | "kruis" | "geen" = "zoeken";
   private buffer: CellValue[][] = [];
   private next = 0;
   private state: RowState | null = null;
@@ -151,6 +154,7 @@ export class StockRowReader {
         if (this.buffer.length >= HEADER_SCAN_ROWS) this.decide();
         return;
       case "breed":
+      case "kruis":
         this.hold(cells.slice());
         return;
       case "geen":
@@ -182,6 +186,11 @@ export class StockRowReader {
         this.buffer = [];
         return readWideBat(table, this.wideHeader, this.options);
       }
+      case "kruis": {
+        const table = { ...this.place, tableName: this.tableName, values: this.buffer };
+        this.buffer = [];
+        return readCrossTable(table);
+      }
       default:
         return this.settle();
     }
@@ -195,6 +204,12 @@ export class StockRowReader {
   /** Finds the header among the buffered rows and switches mode. */
   private decide(): void {
     const values = this.buffer;
+    // A cross table woningtype × huurklasse first: its "Woningtype" and "Totaal" headers would
+    // otherwise read as a grouped stock.
+    if (findCrossTable({ ...this.place, tableName: this.tableName, values }) >= 0) {
+      this.mode = "kruis";
+      return;
+    }
     const headerIndex = findHeaderRow(values, (row) => voorraadHeaderScore(row, this.options.overrides));
     if (headerIndex < 0) {
       this.mode = "geen";

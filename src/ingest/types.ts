@@ -47,6 +47,7 @@ export type MappingOverrides = Partial<Record<StockField, string>>;
 export type TableKind =
   | "voorraad"        // per dwelling or grouped with an `aantal` column
   | "bat-breed"       // wide BAT table: rows per owner/area, columns BAT 0..4
+  | "kruistabel"      // cross table woningtype × huurklasse: aggregate stock without BAT (cross-table.ts)
   | "aanbod"          // supply per BZK type (published layout)
   | "vraag"           // demand, long or wide
   | "cbs-voorraad"    // CBS housing stock per gemeente (koop/huur), for the CBS route

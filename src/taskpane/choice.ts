@@ -22,10 +22,12 @@ export function parseChoice(value: string): TableChoice {
 
 /**
  * The stock sheet the automatic choice stands for: the first sheet recognised as a stock per
- * dwelling, otherwise the first wide BAT table; null when there is none.
+ * dwelling, otherwise the first wide BAT table, otherwise the first cross table woningtype ×
+ * huurklasse (as the pipeline chooses); null when there is none.
  */
 export function autoStockSheet(sheets: readonly SheetDetection[]): string | null {
-  return sheets.find((s) => s.kind === "voorraad")?.sheet ?? sheets.find((s) => s.kind === "bat-breed")?.sheet ?? null;
+  return sheets.find((s) => s.kind === "voorraad")?.sheet ?? sheets.find((s) => s.kind === "bat-breed")?.sheet ??
+    sheets.find((s) => s.kind === "kruistabel")?.sheet ?? null;
 }
 
 /** The demand sheet the automatic choice stands for (the pipeline takes the first one). */

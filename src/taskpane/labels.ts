@@ -9,6 +9,7 @@ import type { StockField, TableKind } from "../ingest/types";
 export const KIND_LABELS: Record<TableKind, string> = {
   voorraad: "voorraad per woning",
   "bat-breed": "BAT-tabel per corporatie of gebied",
+  kruistabel: "kruistabel woningtype × huurklasse",
   aanbod: "aanbodtabel",
   vraag: "vraagtabel",
   "cbs-voorraad": "CBS-woningvoorraad per gemeente",

@@ -38,9 +38,16 @@ describe("detectTable", () => {
   });
 
   it("leaves tables it does not know as onbekend with a Dutch reason", () => {
-    const d = detectTable(rawTable(csvTable("kerkrade-sociale-huur-woningtype-2020.csv"), { sheet: "Woningtype" }));
+    const values: CellValue[][] = [["Energielabel", "A", "B", "C"], ["Wonen Zuid", 10, 20, 30]];
+    const d = detectTable(rawTable(values, { sheet: "Labels" }));
     expect(d).toMatchObject({ kind: "onbekend", headerIndex: -1 });
     expect(d.reden).toContain("geen kopregel herkend");
+  });
+
+  it("recognises a cross table woningtype × huurklasse as its own kind, not as a stock per dwelling", () => {
+    const d = detectTable(rawTable(csvTable("kerkrade-sociale-huur-woningtype-2020.csv"), { sheet: "Woningtype" }));
+    expect(d).toMatchObject({ kind: "kruistabel", headerIndex: 0 });
+    expect(d.reden).toContain("zonder BAT-score");
   });
 
   it("recognises the tables of the CBS route (more in cbs.test.ts)", () => {

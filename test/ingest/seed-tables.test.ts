@@ -44,7 +44,7 @@ describe("the kind of every seed table as printed", () => {
     "parkstad-tabel-5": "aanpassingspercentages",
     "parkstad-tabel-6": "aanpassingspercentages",
     "parkstad-planning": "onbekend",
-    "kerkrade-woningtype-huurklasse": "onbekend",
+    "kerkrade-woningtype-huurklasse": "kruistabel", // aggregate stock woningtype × huurklasse
     "kerkrade-opgave-2030": "vraag",
     "kerkrade-bat-per-corporatie": "bat-breed",
     "kerkrade-energielabels": "onbekend",
@@ -131,6 +131,96 @@ describe("Kerkrade BAT per corporatie as printed", () => {
       expect(n).toBe(num(total[bat + 1]));
     }
     expect(stock.issues.filter((i) => i.severity === "fout")).toEqual([]);
+  });
+});
+
+describe("Kerkrade woningtype × huurklasse as printed", () => {
+  const ID = "kerkrade-woningtype-huurklasse";
+  /** Printed data rows (TOTAAL left out): label, the five rent-class figures, the printed row total. */
+  const printed = () => seedTable(ID).printed.slice(1).filter((r) => r[0] !== "TOTAAL");
+  /** Sum of the printed rent-class cells of a row (the last printed cell is its TOTAAL). */
+  const classSum = (r: string[]) => r.slice(1, -1).reduce((n, c) => n + num(c), 0);
+
+  it("is an aggregate stock: per woningtype the sum of its printed cells; TOTAAL row and column checked, never counted", () => {
+    for (const cells of BOTH) {
+      const stock = readStock(seedRawTable(ID, { cells }), stockOptionsFor({ rules: DEFAULT_RULES }));
+      for (const r of printed()) {
+        const got = stock.rows.filter((x) => x.woningtype === r[0]).reduce((n, x) => n + x.aantal, 0);
+        expect(got).toBe(classSum(r));
+      }
+      const all = printed().reduce((n, r) => n + classSum(r), 0);
+      expect(stock.rows.reduce((n, x) => n + x.aantal, 0)).toBe(all);
+      expect(all).toBe(num(printedRow(ID, "TOTAAL").at(-1)!)); // the printed table agrees with itself
+      expect(stock.rows.every((x) => x.bat === null)).toBe(true);
+      // Balance: one data row per printed cell with dwellings (zeros are no data).
+      const filledCells = printed().reduce((n, r) => n + r.slice(1, -1).filter((c) => num(c) > 0).length, 0);
+      expect([stock.rowsRead, stock.rows.length, stock.rowsRejected]).toEqual([filledCells, filledCells, 0]);
+      expect(stock.issues.filter((i) => i.severity !== "info")).toEqual([]);
+    }
+  });
+
+  it("a TOTAAL that differs from its cells is a warning naming the cell; the figures stay the cells' sum", () => {
+    const table = seedRawTable(ID);
+    const totalRow = table.values.findIndex((r) => r[0] === "TOTAAL");
+    const rowOf = (label: string) => table.values.findIndex((r) => r[0] === label);
+    const last = table.values[totalRow].length - 1;
+    table.values[totalRow][1] = 951; // printed 950 under "Goedkoop"
+    table.values[rowOf("Anders")][last] = 1; // row total of a row of zeros
+    const stock = readStock(table, stockOptionsFor({ rules: DEFAULT_RULES }));
+    const warnings = stock.issues.filter((i) => i.code === "totaal-klopt-niet");
+    expect(warnings.map((w) => w.cell).sort()).toEqual([`B${table.originRow + totalRow}`, `G${table.originRow + rowOf("Anders")}`].sort());
+    expect(warnings[0].message).toContain("'Woningtype huurklasse'");
+    expect(stock.rows.reduce((n, x) => n + x.aantal, 0)).toBe(printed().reduce((n, r) => n + classSum(r), 0));
+  });
+
+  describe("in a workbook", () => {
+    let alone: Awaited<ReturnType<typeof analyseWorkbook>>;
+    let both: Awaited<ReturnType<typeof analyseWorkbook>>;
+    let withSupply: Awaited<ReturnType<typeof analyseWorkbook>>;
+    beforeAll(async () => {
+      const read = async (wb: ReturnType<typeof seedWorkbook>) =>
+        analyseWorkbook(await XlsxWorkbook.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer())), { rules: DEFAULT_RULES });
+      alone = await read(seedWorkbook([ID]));
+      const wb = seedWorkbook([ID]);
+      const ws = wb.addWorksheet("Voorraad");
+      ws.addRow(["VHE-nummer", "Woningtype", "BAT-score"]);
+      ws.addRow(["VHE1", "Gestapeld met lift", 2]);
+      ws.addRow(["VHE2", "Eengezinswoning", 0]);
+      both = await read(wb);
+      withSupply = await read(seedWorkbook([ID, "parkstad-tabel-1", "parkstad-tabel-2"]));
+    });
+
+    it("alone, it is the stock: adaptation potential follows the woningtype, only the floor of a flat without lift stays onbekend", () => {
+      // Default rules (rules.ts): grondgebonden → potentieel, gestapeld met lift → potentieel,
+      // gestapeld zonder lift → potentieel on the ground floor, ongeschikt higher up: the table has no floor.
+      const sumOf = (test: (label: string) => boolean) => printed().filter((r) => test(r[0].toLowerCase())).reduce((n, r) => n + classSum(r), 0);
+      const potentieel = sumOf((l) => l.startsWith("grondgebonden") || l.includes("met lift"));
+      const onbekend = sumOf((l) => l.includes("zonder lift"));
+      const totals = alone.adaptationTotals.reduce(
+        (t, a) => ({ geschikt: t.geschikt + a.geschikt, potentieel: t.potentieel + a.potentieel, ongeschikt: t.ongeschikt + a.ongeschikt, onbekend: t.onbekend + a.onbekend }),
+        { geschikt: 0, potentieel: 0, ongeschikt: 0, onbekend: 0 });
+      expect(totals).toEqual({ geschikt: 0, potentieel, ongeschikt: 0, onbekend });
+      expect(alone.tables).toEqual([expect.objectContaining({ sheet: seedTable(ID).sheet, kind: "kruistabel", used: true })]);
+      expect(alone.supplySource).toBeNull(); // no BAT: not the supply of a tekort
+      // Messages name the table row once, not once per cell.
+      expect(alone.issues.find((i) => i.code === "aanpassing-verdieping-onbekend")?.message).toContain(`(1 rij)`);
+    });
+
+    it("with a supply table, the tekort uses that table; the cross table still gives the adaptation potential", () => {
+      expect(withSupply.supplySource).toBe("aanbodtabel");
+      expect(withSupply.tekort.length).toBeGreaterThan(0);
+      expect(withSupply.adaptationTotals.reduce((n, a) => n + a.potentieel + a.onbekend, 0)).toBe(alone.adaptationTotals.reduce((n, a) => n + a.potentieel + a.onbekend, 0));
+      expect(withSupply.tables.find((t) => t.sheet === seedTable("parkstad-tabel-2").sheet)?.used).toBe(true);
+    });
+
+    it("next to a stock per dwelling, the per-dwelling stock is used and the cross table is listed with the reason", () => {
+      expect(both.stock?.rowsRead).toBe(2);
+      const cross = both.tables.find((t) => t.sheet === seedTable(ID).sheet)!;
+      expect(cross).toMatchObject({ kind: "kruistabel", used: false });
+      expect(cross.reden).toContain("alleen de voorraad als er geen andere voorraadtabel is");
+      expect(both.issues.find((i) => i.code === "blad-niet-gebruikt" && i.sheet === cross.sheet)?.message).toContain("--voorraad");
+      expect(both.issues.filter((i) => i.code === "voorraad-wijkt-af")).toEqual([]);
+    });
   });
 });
 

@@ -10,6 +10,7 @@ import { buildSheets } from "../../src/report/sheets";
 import { META_SHEET, metaRows } from "../../src/workbook/marker";
 import { OfficeWorkbook } from "../../src/workbook/office";
 import { ExcelHost } from "../office-host/host";
+import { expectEqualData } from "../support/equal";
 
 /** Input texts that start with =, +, - or @ (formula injection attempts and innocent look-alikes). */
 const TRICKY = {
@@ -178,6 +179,6 @@ describe("never overwrite a user's sheet: our sheets are recognised by worksheet
     expect(err).toBeInstanceOf(UserError);
     expect((err as UserError).message).toMatch(/^Het blad 'BZK-indeling' zou 1\.048\.\d{3} rijen krijgen; een Excel-blad heeft er hoogstens 1\.048\.576\. Er is niets geschreven\./);
     expect(host.syncs).toHaveLength(syncs);
-    expect(host.snapshot()).toEqual(before);
+    expectEqualData(host.snapshot(), before);
   });
 });

@@ -18,6 +18,7 @@ import { DEFAULT_REQUEST_BYTES, jsonSize, OfficeWorkbook, officeCellValue, parse
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { richError } from "../office-host/errors";
 import { ExcelHost, type SyncRecord } from "../office-host/host";
+import { expectEqualData } from "../support/equal";
 
 const ASSETS = path.join(__dirname, "..", "..", "assets");
 const STOCK = "Voorraad (synthetisch)";
@@ -81,7 +82,7 @@ function trickyModel(): SheetModel {
 /** The workbook equals a snapshot (sheet names first, for a readable failure). */
 function expectUnchanged(host: ExcelHost, before: unknown): void {
   expect(host.sheetNames()).toEqual((before as { sheets: { name: string }[] }).sheets.map((s) => s.name));
-  expect(host.snapshot()).toEqual(before);
+  expectEqualData(host.snapshot(), before);
 }
 
 /** Cells as read back, with "" (an empty text) and an empty cell treated alike. */
