@@ -64,10 +64,8 @@ if (typeof window !== "undefined") {
   }
 }
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const web = require("node:stream/web") as Record<string, unknown>;
 const { TextDecoder: NodeTextDecoder, TextEncoder: NodeTextEncoder } = require("node:util") as Record<string, unknown>;
-/* eslint-enable @typescript-eslint/no-require-imports */
 for (const name of ["ReadableStream", "WritableStream", "TransformStream", "DecompressionStream", "CompressionStream"]) {
   if (!g[name]) g[name] = web[name];
 }
