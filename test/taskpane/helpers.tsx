@@ -7,6 +7,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render, screen, within, type RenderResult } from "@testing-library/react";
 import type { UserEvent } from "@testing-library/user-event";
 import { readFileSync } from "node:fs";
+import { deserialize, serialize } from "node:v8";
 import * as path from "node:path";
 import type { ReactElement } from "react";
 import { App, type AppProps } from "../../src/taskpane/App";
@@ -33,9 +34,24 @@ export function sampleBytes(name: string): Buffer {
   return b;
 }
 
-/** A fresh in-memory workbook of a sample (each test may write into its own). */
-export function loadSample(name: string): Promise<XlsxWorkbook> {
-  return XlsxWorkbook.fromBuffer(sampleBytes(name), `Bestand '${name}'`);
+const pristine = new Map<string, Promise<XlsxWorkbook>>();
+
+/**
+ * A fresh in-memory workbook of a sample (each test may write into its own). The sample is parsed
+ * once per test file; each call gets an independent deep copy of that parsed workbook (ExcelJS's
+ * own model, copied with Node's structured clone (node:v8; jsdom has no global structuredClone) and
+ * set on a new workbook: the same step ExcelJS ends its .xlsx reader with), well under the cost of
+ * parsing the file again.
+ */
+export async function loadSample(name: string): Promise<XlsxWorkbook> {
+  let master = pristine.get(name);
+  if (!master) {
+    master = XlsxWorkbook.fromBuffer(sampleBytes(name), `Bestand '${name}'`);
+    pristine.set(name, master);
+  }
+  const copy = XlsxWorkbook.empty();
+  copy.workbook.model = deserialize(serialize((await master).workbook.model));
+  return copy;
 }
 
 /** Name of the demand sheet added to the Kerkrade sample by {@link kerkradeWithDemandBytes}. */
