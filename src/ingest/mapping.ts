@@ -84,8 +84,10 @@ const MAX_LISTED = 20;
  *    ones. Every other column that matches the field strongly gets a `waarschuwing`
  *    ("kolom-dubbelzinnig") naming both cells; a weak match ("Huurklasse" for segment) yields
  *    silently to a strong one.
- * 3. Columns with a header that end up unused are listed once in an `info`
- *    ("kolommen-genegeerd").
+ * 3. Confident concept matches (header-concepts.ts) are used with an `info`; a near match of a
+ *    field without a column is a `waarschuwing` ("kolom-lijkt-op") and a suggestion.
+ * 4. Columns with a header that end up unused, near matches excepted, are listed once in an
+ *    `info` ("kolommen-genegeerd").
  *
  * @param header the header row's cells.
  * @param overrides user choices, field → header text.
@@ -217,7 +219,8 @@ export function mapColumns(
   }
 
   const unused: number[] = [];
-  for (let c = 0; c < texts.length; c++) if (texts[c] !== null && !claimed.has(c)) unused.push(c);
+  // A near match has its own warning ("kolom-lijkt-op"): it is not listed again here.
+  for (let c = 0; c < texts.length; c++) if (texts[c] !== null && !claimed.has(c) && !suggested.has(c)) unused.push(c);
   if (unused.length > 0) {
     const why = unused.some((c) => recognised.has(c)) ? " (sommige lijken op een veld dat al een kolom heeft)" : "";
     issues.push(makeIssue("kolommen-genegeerd", "info", ctx.sheet, null,

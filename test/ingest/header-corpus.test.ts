@@ -116,6 +116,16 @@ describe("header corpus", () => {
     expect(r.suggestions).toEqual([{ field: "woningtype", header: "Type", cell: "B1", score: 0.5 }]);
   });
 
+  it("a near match is warned about once: not also listed among the unused columns", () => {
+    const r = mapColumns(["VHE", "Type", "Huurprijs"], {}, CTX);
+    expect(r.issues.filter((i) => i.code === "kolom-lijkt-op").map((i) => i.cell)).toEqual(["B1"]);
+    const unused = r.issues.find((i) => i.code === "kolommen-genegeerd")!.message;
+    expect(unused).toContain("'Huurprijs' (C1)");
+    expect(unused).not.toContain("'Type'");
+    // Without other unused columns there is no list at all.
+    expect(mapColumns(["VHE", "Type"], {}, CTX).issues.some((i) => i.code === "kolommen-genegeerd")).toBe(false);
+  });
+
   it("resolves over the whole row: the best-scoring column gets the field, each column once", () => {
     const r = mapColumns(["Nr. VHE", "Aantal VHE's in het complex", "Aantal kamers", "Complex omvang"], {}, CTX);
     expect(r.mapping.id).toBe(0);
