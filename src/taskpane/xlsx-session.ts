@@ -109,10 +109,12 @@ export async function openXlsxSession(file: Blob | ArrayBuffer | Uint8Array, fil
           if (stap === "Werkmap lezen") readBase = Math.max(readBase, fractie);
           report(stap, fractie);
         },
-        // Within a large sheet: its rows read against the rows its <dimension> announced.
-        onRows: (sheet, rows) => {
+        // Within a large sheet: the share of its XML read (or, without a size, its rows against
+        // the rows its <dimension> announced).
+        onRows: (sheet, rows, fraction) => {
           const total = rowsOf.get(sheet) ?? 0;
-          if (total > 0) report("Werkmap lezen", Math.min(READ_SHARE, readBase + sheetShare * Math.min(1, rows / total)));
+          const done = fraction > 0 ? fraction : total > 0 ? Math.min(1, rows / total) : 0;
+          report("Werkmap lezen", Math.min(READ_SHARE, readBase + sheetShare * done));
         },
       });
       last = result;

@@ -68,6 +68,11 @@ export class ZipParts {
     return this.entries.get(part) ?? this.lower.get(part.toLowerCase());
   }
 
+  /** The part's uncompressed size in bytes as the central directory states it (0 when missing). */
+  size(part: string): number {
+    return this.entry(part)?.uncompressedSize ?? 0;
+  }
+
   /** Whether the package holds the part. */
   has(part: string): boolean {
     return this.entry(part) !== undefined;
@@ -378,6 +383,9 @@ export interface StreamedSheet {
   /** The last row of the used range as the sheet's `<dimension>` states it (an estimate, for
    * progress), or null when it has none or before it has been read (it comes before the rows). */
   dimensionRows(): number | null;
+  /** The share of the sheet's part read so far (0..1, by its uncompressed size in the central
+   * directory): progress within a large sheet, whether or not it has a `<dimension>`. */
+  progress(): number;
 }
 
 /**
@@ -391,12 +399,15 @@ export async function* worksheets(zip: ZipParts, info: WorkbookInfo): AsyncGener
   for (const s of order) {
     if (!zip.has(s.part)) continue;
     let scanner: SheetXmlScanner | null = null;
+    const size = zip.size(s.part);
+    let bytes = 0;
     yield {
       name: s.name,
       state: s.state,
       workbookSheets,
       columns: () => scanner?.columns ?? null,
       dimensionRows: () => scanner?.dimensionRows ?? null,
+      progress: () => (size > 0 ? Math.min(1, bytes / size) : 0),
       read: async (onRow, options) => {
         let pending: Promise<void>[] = [];
         const sc = new SheetXmlScanner(info.sharedStrings, info.styles, (row) => {
@@ -405,6 +416,7 @@ export async function* worksheets(zip: ZipParts, info: WorkbookInfo): AsyncGener
         }, options?.withFormat ?? false);
         scanner = sc;
         for await (const chunk of zip.stream(s.part)) {
+          bytes += chunk.length;
           sc.push(chunk);
           if (pending.length > 0) {
             const waiting = pending;

@@ -54,8 +54,9 @@ export interface StreamAnalyseOptions extends AnalyseOptions {
   /** When set, every input sheet except our own result sheets and the meta sheet is handed to
    * it, row by row, in the same pass. */
   copy?: SheetCopyTarget;
-  /** Called every 16,384 rows of a sheet with the rows read so far (the browser's progress). */
-  onRows?: (sheet: string, rows: number) => void;
+  /** Called every 16,384 rows of a sheet with the rows read so far and the share of the sheet's
+   * XML read (0..1; the browser's progress). */
+  onRows?: (sheet: string, rows: number, fraction: number) => void;
   /** Receives the raw error behind an "unreadable file" message (BAT_BZK_DEBUG on the command line). */
   onDebug?: (err: unknown) => void;
 }
@@ -233,7 +234,7 @@ export async function analysePackage(open: () => Promise<ZipParts>, options: Str
         collector.push(row.number, row.values);
         if ((++n & 0x3fff) === 0) {
           if (signal?.aborted) throw new UserError("Analyse geannuleerd.");
-          options.onRows?.(sheet.name, n);
+          options.onRows?.(sheet.name, n, sheet.progress());
         }
         if (c) {
           let pending: void | Promise<void>;

@@ -19,7 +19,7 @@ import { openXlsxSession } from "../../src/taskpane/xlsx-session";
 import { runSummary, type RunSummary } from "../../src/taskpane/session";
 import { XlsxBlob } from "../../src/workbook/xlsx-blob";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
-import { analyseXlsxStream, type StreamStats } from "../../src/workbook/xlsx-stream";
+import { analyseXlsxStream, streamWorksheets, type StreamStats } from "../../src/workbook/xlsx-stream";
 import { ASSETS } from "../golden/csv";
 
 const KERKRADE = "kerkrade-sociale-huur-2020.xlsx";
@@ -105,5 +105,23 @@ describe("browser page worker: describe and preview without a workbook model", (
     // The same request again is answered from the last streamed read.
     expect(await streaming.preview(STOCK, DEFAULT_RULES, overrides)).toBe(streamed);
     await expect(streaming.preview("Bestaat niet", DEFAULT_RULES, {})).rejects.toThrow("Blad 'Bestaat niet' bestaat niet in de werkmap.");
+  });
+});
+
+describe("progress within a large sheet", () => {
+  test("the share of a sheet's XML read grows with its rows and reaches 1 at its end (no <dimension> needed)", async () => {
+    const seen: number[] = [];
+    for await (const sheet of streamWorksheets(file)) {
+      if (sheet.name !== STOCK) continue;
+      expect(sheet.progress()).toBe(0);
+      await sheet.read((row) => {
+        if (row.number % 1000 === 0) seen.push(sheet.progress());
+      });
+      seen.push(sheet.progress());
+    }
+    expect(seen.length).toBeGreaterThanOrEqual(8);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThanOrEqual(seen[i - 1]);
+    expect(seen[0]).toBeLessThan(0.5);
+    expect(seen.at(-1)).toBe(1);
   });
 });
