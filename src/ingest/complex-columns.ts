@@ -9,8 +9,8 @@
  * read (the first {@link SURVEY_ROWS} data rows, so a million-row sheet costs no more), and finds
  * the columns that hold one fact-like value per complex: a number, a percentage, yes/no or a
  * meeting-room word, the same on every row of a complex. Such a column whose whole numbers are at
- * least the dwellings each complex has in the file, and together at least
- * {@link SIZE_RATIO} × as many, is taken for the complex size: the complexes of the file look
+ * least the dwellings each complex has in the file, together at least {@link SIZE_RATIO} × as
+ * many, and for some complex at least {@link MIN_SIZE_EVIDENCE}, is taken for the complex size: the complexes of the file look
  * incomplete, and a `waarschuwing` names the sheet, the column and an example complex. The
  * other such columns are returned as possible complex facts; the pipeline warns about them when
  * no dwelling becomes geclusterd (pipeline.ts).
@@ -35,6 +35,9 @@ export const SIZE_RATIO = 1.5;
 const AGREE_SHARE = 0.9;
 /** Largest plausible complex size (a larger whole number is no size; years are excluded too). */
 const MAX_SIZE = 1500;
+/** A size column must say at least this many dwellings for some complex the file holds fewer of:
+ * smaller counts (rooms, floors) do not decide geclusterd (minimum 12 dwellings, rules.ts). */
+const MIN_SIZE_EVIDENCE = 10;
 
 /** A column that holds one value per complex. */
 export interface ComplexColumn {
@@ -217,7 +220,7 @@ export class ComplexColumnSurvey {
       file += count.dwellings;
       given += size;
       if (size < count.dwellings) below++;
-      else if (example === null && size > count.dwellings) example = { complex: count.complex, dwellings: count.dwellings, given: size };
+      else if (example === null && size > count.dwellings && size >= MIN_SIZE_EVIDENCE) example = { complex: count.complex, dwellings: count.dwellings, given: size };
     }
     if (n < 2 || example === null || below > n * (1 - AGREE_SHARE) || given < file * SIZE_RATIO) return null;
     return { file, given, example };

@@ -67,6 +67,13 @@ describe("ERP export with complex facts under its own headers", () => {
     expect(chosen.issues.filter((i) => i.code === "complexen-onvolledig" || i.code === "complexgegevens-niet-herkend")).toEqual([]);
   });
 
+  it("a small per-complex count (rooms, floors) is no complex size", () => {
+    const rows = erpExportRows();
+    const kamers = rows.map((r, i) => (i < 2 ? r : i === 2 ? [...r.slice(0, 10), "Aantal kamers"] : [...r.slice(0, 10), 7 + (Number(r[1]) % 2)]));
+    const stock = readStock(rawTable(kamers, { sheet: SHEET }), stockOptionsFor({ rules: DEFAULT_RULES }));
+    expect(stock.issues.filter((i) => i.code === "complexen-onvolledig")).toEqual([]);
+  });
+
   it("a complete export (every dwelling of each complex in the file) gives no such warning", () => {
     const rows = erpExportRows();
     const complete = rows.slice(0, 3);
