@@ -4,7 +4,7 @@
  *
  *   npm run bench                                   sizes 10,000, 100,000 and 1,048,575
  *   npm run bench -- --sizes 10000,100000           other sizes
- *   npm run bench -- --reps 3 --no-uit --stages-reps 5 --no-readers --no-libreoffice
+ *   npm run bench -- --reps 3 --no-uit --stages-reps 5 --no-readers --no-libreoffice --no-worker
  *   npm run bench -- --json bench-data/result.json  also write the figures as JSON
  *   npm run bench -- --core --stages-reps 9         only the domain steps (no workbook, no CLI)
  *
@@ -17,8 +17,10 @@
  * as the command runs them (scripts/bench/stages.js), and the domain core (classify, aggregate,
  * tekort, adaptation) on the same rows in a process of its own (scripts/bench/domain.js);
  * LibreOffice headless opening the same workbook and evaluating the COUNTIFS (skipped with a
- * message when LibreOffice is not installed), and the candidate readers side by side
- * (scripts/bench/readers.js). The targets of issue 12 are printed against LibreOffice.
+ * message when LibreOffice is not installed), the candidate readers side by side
+ * (scripts/bench/readers.js), and the browser page worker's path once (scripts/bench/worker-path.js:
+ * the same reader over a file Blob with DecompressionStream, in Node). The targets of issue 12 are
+ * printed against LibreOffice.
  * Needs the compiled command (npm run build:cli; the npm script does it).
  */
 "use strict";
@@ -33,7 +35,7 @@ const DATA = path.join(ROOT, "bench-data");
 const DEFAULT_SIZES = [10000, 100000, 1048575];
 
 function parseArgs(argv) {
-  const o = { sizes: DEFAULT_SIZES, reps: null, stagesReps: 5, uit: true, json: null, core: false, readers: true, libreoffice: true };
+  const o = { sizes: DEFAULT_SIZES, reps: null, stagesReps: 5, uit: true, json: null, core: false, readers: true, libreoffice: true, worker: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -46,6 +48,7 @@ function parseArgs(argv) {
     else if (a === "--no-uit") o.uit = false;
     else if (a === "--no-readers") o.readers = false;
     else if (a === "--no-libreoffice") o.libreoffice = false;
+    else if (a === "--no-worker") o.worker = false;
     else if (a === "--core") o.core = true;
     else if (a === "--json") o.json = value();
     else if (a === "--help" || a === "-h") {
@@ -93,6 +96,13 @@ async function cliRun(file, withUit) {
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** The browser page worker's path in Node (scripts/bench/worker-path.js), one child process. */
+async function workerRun(file) {
+  const r = await run([path.join(__dirname, "bench", "worker-path.js"), file]);
+  if (r.code !== 0) throw new Error("worker path run failed");
+  return { wall: r.seconds, ...JSON.parse(r.out) };
 }
 
 async function readerRun(candidate, file) {
@@ -192,7 +202,7 @@ async function main() {
   const m = machine();
   const say = (t) => process.stdout.write(`${t}\n`);
   say(`bat-bzk benchmark — node ${m.node}, ${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.platform}`);
-  say(`command: npm run bench -- --sizes ${o.sizes.join(",")}${o.reps ? ` --reps ${o.reps}` : ""}${o.uit ? "" : " --no-uit"}${o.core ? ` --core --stages-reps ${o.stagesReps}` : ""}`);
+  say(`command: npm run bench -- --sizes ${o.sizes.join(",")}${o.reps ? ` --reps ${o.reps}` : ""}${o.uit ? "" : " --no-uit"}${o.worker ? "" : " --no-worker"}${o.core ? ` --core --stages-reps ${o.stagesReps}` : ""}`);
   const results = [];
   const lo = o.libreoffice && !o.core ? soffice() : null;
   let loProfile = null;
@@ -227,6 +237,7 @@ async function main() {
     if (o.readers) {
       for (const c of require("./bench/readers").CANDIDATES) readers.push(await readerRun(c, wb.file));
     }
+    const worker = o.worker ? await workerRun(wb.file) : null;
     const loWall = los.length > 0 ? median(los.map((x) => x.wall)) : null;
     const floorWall = median(floors.map((x) => x.wall));
     const cliWall = median(clis.map((x) => x.wall));
@@ -244,6 +255,7 @@ async function main() {
         evaluated: los.every((x) => x.evaluated), counted: los[0].counted,
       },
       readers,
+      worker,
       stages: st,
       domain: dom,
       domainCoreRowsPerSecond: dom.coreRowsPerSecond,
@@ -271,6 +283,15 @@ async function main() {
       say(`| reader | wall s | rows/s | peak RSS | cells |`);
       say(`|---|---:|---:|---:|---:|`);
       for (const x of readers) say(`| ${x.candidate} | ${f2(x.wall)} | ${rate(x.rows, x.wall)} | ${mb(x.maxRssKb)} | ${x.cells.toLocaleString("en-US")} |`);
+    }
+    if (worker) {
+      say("browser page worker's path, in Node (file Blob + DecompressionStream + the same reader; one child process, one run):");
+      say(`| step | s | rows/s |`);
+      say(`|---|---:|---:|`);
+      say(`| open: container check + first 5,000 rows of every sheet | ${worker.open.toFixed(3)} | - |`);
+      say(`| mapping preview of the stock sheet (streamed) | ${worker.preview.toFixed(3)} | ${rate(worker.previewRows, worker.preview)} |`);
+      say(`| analyse: reading pass + analysis | ${worker.analyse.toFixed(3)} | ${rate(worker.rows, worker.analyse)} |`);
+      say(`worker path: wall ${f2(worker.wall)} s, peak RSS ${mb(worker.maxRssKb)}; rows held as cells at most ${worker.maxHeldRows}; stock rows streamed ${worker.stockRowsStreamed}`);
     }
     say(`stages (read, JSON, sheets: one process as the command; domain: a process of its own, best of ${o.stagesReps}):`);
     say(`| stage | s | rows/s |`);

@@ -8,7 +8,7 @@ import type { Rules } from "./domain/rules";
 import { cellText } from "./ingest/cells";
 import { detectTable } from "./ingest/detect";
 import { readStock } from "./ingest/stock";
-import type { MappingOverrides, StockField, TableKind } from "./ingest/types";
+import type { CellValue, MappingOverrides, StockField, StockIngest, TableKind } from "./ingest/types";
 import type { WorkbookReader } from "./workbook/port";
 
 /** One sheet as recognised: kind and a Dutch explanation. */
@@ -69,7 +69,16 @@ export async function previewStock(reader: WorkbookReader, sheet: string, rules:
   const table = await reader.readSheet(sheet);
   const ingest = readStock(table, { overrides, scale: rules.batSchaal });
   const headerIndex = ingest.headerRow > 0 ? ingest.headerRow - table.originRow : -1;
-  const headerCells = headerIndex >= 0 ? table.values[headerIndex] ?? [] : [];
+  return stockPreview(sheet, ingest, headerIndex >= 0 ? table.values[headerIndex] ?? [] : []);
+}
+
+/**
+ * The preview of a stock sheet read by other means (the browser page streams a large sheet
+ * through a `StockRowReader` instead of holding its cells).
+ * @param ingest the stock read with the current overrides and BAT scale.
+ * @param headerCells the cells of the header row `ingest.headerRow` (empty when none was found).
+ */
+export function stockPreview(sheet: string, ingest: StockIngest, headerCells: readonly CellValue[]): StockPreview {
   return {
     sheet,
     headers: headerCells.map((v) => cellText(v) ?? ""),

@@ -1,6 +1,7 @@
 /**
- * The browser page's work, inside its Web Worker: one opened .xlsx (ExcelJS, in memory) and the
- * requests of protocol.ts on it, answered one at a time, in order. Transport-free: the worker
+ * The browser page's work, inside its Web Worker: one opened .xlsx (read with the fast reader,
+ * src/taskpane/xlsx-session.ts) and the requests of protocol.ts on it, answered one at a time,
+ * in order. Transport-free: the worker
  * entry (analysis.worker.ts) wires it to postMessage, the tests call it directly.
  */
 import { UserError } from "../domain/issues";
@@ -10,8 +11,9 @@ import { RequestSchema, zodProblems, type Replies, type RequestKind, type Worker
 /** Sends a reply to the page. */
 export type PostReply = (reply: WorkerReply) => void;
 
-/** Opens .xlsx bytes as a session (default openXlsxSession; the tests may pass another). */
-export type OpenSession = (bytes: ArrayBuffer, fileName: string) => Promise<FileSession>;
+/** Opens the chosen .xlsx file as a session (default openXlsxSession; the tests may pass
+ * another). The file is a `File`: the session reads it in slices, never whole. */
+export type OpenSession = (file: Blob, fileName: string) => Promise<FileSession>;
 
 /** Shown when a request comes before any workbook was opened (a bug in the page). */
 const NOT_OPEN = "Er is geen werkmap geopend. Open de werkmap opnieuw.";
@@ -21,15 +23,6 @@ export interface AnalysisService {
   receive(data: unknown): void;
   /** Resolves when every request received so far has been answered (tests). */
   idle(): Promise<void>;
-}
-
-/** Reads a chosen file's bytes, in Dutch when the browser cannot (file moved or changed since). */
-async function fileBytes(file: Blob, name: string): Promise<ArrayBuffer> {
-  try {
-    return await file.arrayBuffer();
-  } catch {
-    throw new UserError(`Bestand '${name}' is niet meer te lezen (verplaatst, gewijzigd of verwijderd sinds het werd gekozen). Open het opnieuw.`);
-  }
 }
 
 /** The id of a message that failed validation, when it has one, so the page can match the reply. */
@@ -68,7 +61,7 @@ export function createAnalysisService(post: PostReply, open: OpenSession): Analy
         session = null;
         openError = null;
         try {
-          session = await open(await fileBytes(request.file, request.name), request.name);
+          session = await open(request.file, request.name);
         } catch (err) {
           openError = err;
           throw err;

@@ -16,5 +16,5 @@ export type OpenFile = (file: File) => Promise<FileSession>;
  */
 export async function openXlsxFile(file: File): Promise<FileSession> {
   const { openXlsxSession } = await import("./xlsx-session");
-  return openXlsxSession(await file.arrayBuffer(), file.name);
+  return openXlsxSession(file, file.name);
 }

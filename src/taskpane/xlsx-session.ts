@@ -1,35 +1,150 @@
 /**
- * A file session over an .xlsx workbook held in memory (ExcelJS): the browser page's work, run
- * in its Web Worker (src/browser/analysis.worker.ts), or on the page itself in the component
- * tests. This module imports ExcelJS; the pane loads it only on demand.
+ * A file session over an .xlsx workbook chosen in the browser page: the page's work, run in its
+ * Web Worker (src/browser/analysis.worker.ts), or on the page itself in the component tests.
+ *
+ * Reading goes through the command line's fast reader (src/workbook/xlsx-blob.ts): the sheets
+ * are described from their first rows, the mapping step's preview reads the stock sheet from
+ * the file (a large sheet streamed, never held as cells), and the analysis is the command
+ * line's reading pass, so a stock of a million rows is analysed without a workbook model.
+ *
+ * The result file (download) is still written with ExcelJS's in-memory workbook: loaded from
+ * the file when the user asks for it, the result sheets added, written out, and let go. That
+ * step holds the whole workbook model for as long as it lasts (docs/performance.md, issue 12).
+ * This module imports ExcelJS; the pane loads it only on demand.
  */
+import { detectTable } from "../ingest/detect";
+import { readStock, StockRowReader } from "../ingest/stock";
+import { withScenario, type AnalysisResult } from "../pipeline";
+import { stockPreview, type StockPreview } from "../preview";
+import { buildSheets } from "../report/sheets";
+import { computeWhatIf } from "../domain/whatif";
+import { UserError } from "../domain/issues";
+import { HEAD_ROWS_KEPT, XlsxBlob, type WorkbookHeads } from "../workbook/xlsx-blob";
 import { XlsxWorkbook } from "../workbook/xlsx";
 import { XLSX_MIME } from "./download";
-import { cachedReader, portSession, type FileSession } from "./session";
+import { NO_WHATIF, runSummary, type FileSession, type RunProgress } from "./session";
+import { whatIfView } from "./whatif-view";
+
+/** Share of the progress bar for reading the workbook (as in session.ts: the pipeline reports
+ * "Werkmap lezen" from 0 to 0.3). */
+const READ_SHARE = 0.3;
 
 /**
- * Opens .xlsx bytes as a file session.
- * @param bytes the file's contents. @param fileName shown in messages ("Bestand 'x.xlsx' ...").
- * @throws UserError (Dutch) when the bytes are not a readable .xlsx workbook.
+ * Opens an .xlsx file as a file session. Reads the first rows of every sheet (so that a
+ * damaged file is refused here, as before).
+ * @param file the file (a `File` from the page: read in slices, never whole), or its bytes.
+ * @param fileName shown in messages ("Bestand 'x.xlsx' ...").
+ * @param options.headRows rows of each sheet kept for the description and the preview (default
+ *   {@link HEAD_ROWS_KEPT}, the reading pass's recognition buffer; tests use fewer, to exercise
+ *   the streamed preview of a larger sheet on a small file).
+ * @throws UserError (Dutch) when the file is not a readable .xlsx workbook.
  */
-export async function openXlsxSession(bytes: ArrayBuffer | Uint8Array, fileName: string): Promise<FileSession> {
-  let workbook: XlsxWorkbook | null = await XlsxWorkbook.fromBuffer(bytes, `Bestand '${fileName}'`);
-  const open = (): XlsxWorkbook => {
-    if (!workbook) throw new Error("session: the workbook was closed");
-    return workbook;
+export async function openXlsxSession(file: Blob | ArrayBuffer | Uint8Array, fileName: string, options: { headRows?: number } = {}): Promise<FileSession> {
+  const blob = file instanceof Blob ? file : new Blob([file as BlobPart]);
+  let xlsx: XlsxBlob | null = await XlsxBlob.open(blob, `Bestand '${fileName}'`);
+  const heads: WorkbookHeads = await xlsx.heads(options.headRows ?? HEAD_ROWS_KEPT);
+  const open = (): XlsxBlob => {
+    if (!xlsx) throw new Error("session: the workbook was closed");
+    return xlsx;
   };
-  const session = portSession(cachedReader(workbook), {
-    writeResults: (models, settings) => open().writeResults(models, settings),
-  });
-  return {
-    ...session,
+  let last: AnalysisResult | null = null;
+  // The preview of a sheet larger than its head: the last one, for the same sheet and settings.
+  let streamed: { key: string; preview: Promise<StockPreview> } | null = null;
+
+  const previewStreamed = async (sheet: string, key: string, read: () => Promise<StockPreview>): Promise<StockPreview> => {
+    if (streamed?.key !== key) {
+      const preview = read();
+      streamed = { key, preview };
+      preview.catch(() => {
+        if (streamed?.preview === preview) streamed = null;
+      });
+    }
+    return streamed.preview;
+  };
+
+  const session: FileSession = {
+    async describe() {
+      const sheets = heads.sheets.map((h) => {
+        const det = detectTable(h.table);
+        return { sheet: h.name, kind: det.kind, reden: det.reden, rowCount: h.rowCount };
+      });
+      return { sheets, settings: heads.previous.settings };
+    },
+
+    async preview(sheet, rules, overrides) {
+      const head = heads.sheets.find((h) => h.name === sheet);
+      if (!head) throw new UserError(`Blad '${sheet}' bestaat niet in de werkmap.`);
+      const options = { overrides, scale: rules.batSchaal };
+      if (head.complete) {
+        const ingest = readStock(head.table, options);
+        return stockPreview(sheet, ingest, head.table.values[ingest.headerRow - 1] ?? []);
+      }
+      return previewStreamed(sheet, JSON.stringify([sheet, options]), async () => {
+        const reader = new StockRowReader({ sheet }, options);
+        let next = 1;
+        await open().streamSheet(sheet, (rowNumber, values) => {
+          if (rowNumber > next) reader.skip(rowNumber - next);
+          next = rowNumber + 1;
+          reader.push(values);
+        });
+        const ingest = reader.finish();
+        return stockPreview(sheet, ingest, head.table.values[ingest.headerRow - 1] ?? []);
+      });
+    },
+
+    async analyse(options, onProgress: RunProgress, signal) {
+      last = null;
+      const rowsOf = new Map(heads.sheets.map((h) => [h.name, h.rowCount]));
+      const sheetShare = READ_SHARE / Math.max(1, heads.sheets.length);
+      let readBase = 0;
+      let shown = 0;
+      const report = (stap: string, fractie: number) => {
+        shown = Math.max(shown, fractie);
+        onProgress(stap, shown);
+      };
+      const { result } = await open().analyse({
+        ...options,
+        signal,
+        onProgress: (stap, fractie) => {
+          if (stap === "Werkmap lezen") readBase = Math.max(readBase, fractie);
+          report(stap, fractie);
+        },
+        // Within a large sheet: its rows read against the rows its <dimension> announced.
+        onRows: (sheet, rows) => {
+          const total = rowsOf.get(sheet) ?? 0;
+          if (total > 0) report("Werkmap lezen", Math.min(READ_SHARE, readBase + sheetShare * Math.min(1, rows / total)));
+        },
+      });
+      last = result;
+      return runSummary(result);
+    },
+
+    async writeResults(settings, _control, scenario) {
+      const outcome = await session.resultFile(settings, scenario);
+      return outcome.outcome;
+    },
+
     async resultFile(settings, scenario) {
-      const outcome = await session.writeResults(settings, undefined, scenario);
-      const bytes = await open().toBuffer();
+      if (!last) throw new Error("session: no analysis to write");
+      const result = scenario ? withScenario(last, scenario) : last;
+      // ExcelJS's in-memory workbook, from the user's file, for this download only.
+      const workbook = await XlsxWorkbook.fromBuffer(await open().bytes(), open().label);
+      const outcome = await workbook.writeResults(buildSheets(result, { afronden: result.rules.tekort.afronden }), settings);
+      const bytes = await workbook.toBuffer();
       return { file: new Blob([bytes as BlobPart], { type: XLSX_MIME }), outcome };
     },
+
+    async whatIf(scenario) {
+      const base = last?.watAlsBasis;
+      if (!last || !base) throw new UserError(NO_WHATIF);
+      return whatIfView(computeWhatIf(base, scenario), last.rules.tekort.afronden);
+    },
+
     close() {
-      workbook = null;
+      xlsx = null;
+      last = null;
+      streamed = null;
     },
   };
+  return session;
 }

@@ -132,6 +132,10 @@ export class SheetXmlScanner {
   private readonly row: SheetRow = { number: 0, values: [], styles: [], shared: [], formulas: [], cellCount: 0, height: 0 };
   /** Column widths from `<cols>`, once read (null when the sheet has none). */
   columns: ColumnWidth[] | null = null;
+  /** The last row of the used range as the sheet's `<dimension ref="A1:O5000">` states it
+   * (§18.3.1.35), once read; null when the sheet has none. Written by the program that saved the
+   * file and not checked against the rows: an estimate for progress, never used for reading. */
+  dimensionRows: number | null = null;
 
   /**
    * @param sharedStrings the workbook's shared strings (index → text).
@@ -218,6 +222,8 @@ export class SheetXmlScanner {
           this.inCols = !closing && !selfClosing;
         } else if (len === 3 && this.inCols && !closing && nameIs(buf, local, "col")) {
           this.readCol(buf, i, gt);
+        } else if (len === 9 && !closing && nameIs(buf, local, "dimension")) {
+          this.readDimension(buf, i, gt);
         }
         pos = gt + 1;
         continue;
@@ -259,6 +265,15 @@ export class SheetXmlScanner {
     if (min >= 1 && max >= min && max <= EXCEL_MAX_COLUMNS && Number.isFinite(width) && width > 0) {
       (this.columns ??= []).push({ min, max, width });
     }
+  }
+
+  private readDimension(buf: Uint8Array, from: number, gt: number): void {
+    forEachAttribute(buf, from, gt, (nameAt, nameLen, vStart, vEnd) => {
+      if (nameLen !== 3 || !nameIs(buf, nameAt, "ref")) return;
+      const m = /(\d+)$/.exec(latin1(buf, vStart, vEnd));
+      const rows = m ? Number(m[1]) : NaN;
+      if (Number.isInteger(rows) && rows >= 1 && rows <= EXCEL_MAX_ROWS) this.dimensionRows = rows;
+    });
   }
 
   /**

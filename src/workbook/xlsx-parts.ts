@@ -375,6 +375,9 @@ export interface StreamedSheet {
   /** Column widths from `<cols>` (null when the sheet has none, or before `<cols>` has been read:
    * it comes before the rows, so it is known when the first row arrives). */
   columns(): ColumnWidth[] | null;
+  /** The last row of the used range as the sheet's `<dimension>` states it (an estimate, for
+   * progress), or null when it has none or before it has been read (it comes before the rows). */
+  dimensionRows(): number | null;
 }
 
 /**
@@ -393,6 +396,7 @@ export async function* worksheets(zip: ZipParts, info: WorkbookInfo): AsyncGener
       state: s.state,
       workbookSheets,
       columns: () => scanner?.columns ?? null,
+      dimensionRows: () => scanner?.dimensionRows ?? null,
       read: async (onRow, options) => {
         let pending: Promise<void>[] = [];
         const sc = new SheetXmlScanner(info.sharedStrings, info.styles, (row) => {

@@ -1,11 +1,12 @@
 /**
  * The bad-input catalogue (cases.ts), each case through the command line (`main()` in process:
- * streaming reader, --json and --uit) and through the in-memory port (XlsxWorkbook +
- * analyseWorkbook, the browser page's route). Per case its own expectations; for every case the
+ * streaming reader, --json and --uit), through the in-memory port (XlsxWorkbook +
+ * analyseWorkbook) and through the browser page's worker (the command line's reader over a File,
+ * XlsxBlob, since issue 12). Per case its own expectations; for every case the
  * invariants of issue 5:
  * - nothing lost: rows read = rows classified + rows set aside, in the JSON and on Controle;
  *   each set-aside row is named by a `fout` on one of its cells, and each row named by a stock
- *   `fout` is set aside (port route, where the kept rows are at hand);
+ *   `fout` is set aside (port and worker routes, where the kept rows are at hand);
  * - every message that names a cell says so in its text, names its sheet, and says what to do;
  * - an unreadable file: exit code 1 and exactly one Dutch line on stderr, no stack trace, no output.
  */
@@ -13,12 +14,14 @@ import { UserError } from "../../src/domain/issues";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import { analyseWorkbook } from "../../src/pipeline";
 import { CASES, type Case, type Expected } from "./cases";
-import { runCli, runPort, type Outcome } from "./routes";
+import { runCli, runPort, runWorker, type Outcome } from "./routes";
 
 /** Words that tell the user what to do (imperatives used in the messages). */
 const ACTION = /\b(vul|gebruik|controleer|kies|zet|verwijder|sla|schrijf|voeg|splits|geef|corrigeer|open|pas|haal|herstel|vraag|wijs|maak|kijk|lees)\b/i;
 
-function merged(c: Case, route: "cli" | "port"): Expected {
+function merged(c: Case, route: "cli" | "port" | "worker"): Expected {
+  // The worker reads with the command line's reader: the command line's expectations hold for it.
+  if (route === "worker") return { ...c.expect, ...(c.cli ?? {}), ...(c.worker ?? {}) };
   return { ...c.expect, ...(c[route] ?? {}) };
 }
 
@@ -66,7 +69,7 @@ function checkInvariants(o: Outcome): void {
   if (vague.length > 0) {
     throw new Error(`[${o.route}] messages that do not say what to do:\n${vague.map((i) => `  ${i.code}: ${i.message}`).join("\n")}`);
   }
-  if (o.route === "port") {
+  if (o.route !== "cli") {
     expect(o.controleNote).toMatch(new RegExp(`^Balans: ${b.gelezen} rijen gelezen = ${b.ingedeeld} ingedeeld \\+ ${b.terzijde} terzijde gelegd\\.`));
     expect(o.controleNote).not.toMatch(/KLOPT NIET/);
     const r = o.result!;
@@ -95,7 +98,7 @@ describe("bad-input catalogue", () => {
   });
 
   describe.each(CASES.map((c) => [c.name, c] as const))("%s", (_name, c) => {
-    const routes = c.routes ?? ["cli", "port"];
+    const routes = c.routes ?? ["cli", "port", "worker"];
     if (routes.includes("cli")) {
       test("command line", async () => {
         const o = await runCli(c.name, await c.input(), c.options);
@@ -108,6 +111,13 @@ describe("bad-input catalogue", () => {
         const bytes = await c.input();
         const o = await runPort(c.name, bytes!, c.options);
         checkExpected(o, merged(c, "port"));
+        checkInvariants(o);
+      });
+    }
+    if (routes.includes("worker")) {
+      test("browser page worker", async () => {
+        const o = await runWorker(c.name, (await c.input())!, c.options);
+        checkExpected(o, merged(c, "worker"));
         checkInvariants(o);
       });
     }

@@ -1,7 +1,9 @@
 /**
- * Runs one input through the two routes the catalogue covers and brings the outcome into one
- * shape: the command line (`main()` in process, streaming reader, `--json` and `--uit`), and
- * the in-memory port (`XlsxWorkbook` + `analyseWorkbook`, as the browser page uses it).
+ * Runs one input through the routes the catalogue covers and brings the outcome into one shape:
+ * the command line (`main()` in process, streaming reader, `--json` and `--uit`), the in-memory
+ * port (`XlsxWorkbook` + `analyseWorkbook`, the route of the workbook port that Excel's adapter
+ * shares) and the browser page's worker (the same reader as the command line over a `File`:
+ * `XlsxBlob`, src/workbook/xlsx-blob.ts, as src/taskpane/xlsx-session.ts runs it).
  */
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,6 +16,7 @@ import { buildJson } from "../../src/report/json";
 import { buildSheets } from "../../src/report/sheets";
 import type { MappingOverrides } from "../../src/ingest/types";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
+import { XlsxBlob } from "../../src/workbook/xlsx-blob";
 
 /** Options a case may set; turned into CLI arguments or `AnalyseOptions`. */
 export interface CaseOptions {
@@ -34,7 +37,7 @@ export interface Balance {
 
 /** What a route did with an input. */
 export interface Outcome {
-  route: "cli" | "port";
+  route: "cli" | "port" | "worker";
   exit: number;
   /** CLI: standard error; port: the UserError's message. */
   stderr: string;
@@ -45,7 +48,7 @@ export interface Outcome {
   controleNote: string | null;
   /** The Controle sheet's balance table rows (label, number). */
   controleBalans: [string, number][] | null;
-  /** Port route only: the analysis result (null on the CLI route or on failure). */
+  /** Port and worker routes: the analysis result (null on the CLI route or on failure). */
   result: AnalysisResult | null;
 }
 
@@ -116,6 +119,30 @@ export async function runPort(name: string, bytes: Uint8Array, options: CaseOpti
     // The result workbook can be written too.
     await wb.writeResults(buildSheets(result), {});
     await wb.toBuffer();
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    out.exit = err.exitCode;
+    out.stderr = `${err.message}\n`;
+  }
+  return out;
+}
+
+/**
+ * The browser page's worker: the file as a `File`, opened and described (the sheets' first
+ * rows, as when the page opens it), then analysed by the reading pass. The result file is not
+ * written: the page writes it with ExcelJS's in-memory workbook, the port route's writer.
+ */
+export async function runWorker(name: string, bytes: Uint8Array, options: CaseOptions = {}): Promise<Outcome> {
+  const out: Outcome = { route: "worker", exit: 0, stderr: "", stdout: "", balance: null, issues: [], controleNote: null, controleBalans: null, result: null };
+  try {
+    const file = await XlsxBlob.open(new File([bytes as BlobPart], `${slug(name)}.xlsx`), `Bestand '${slug(name)}.xlsx'`);
+    await file.heads();
+    const { result } = await file.analyse({ rules: rulesFor(options), voorraad: options.voorraad, vraag: options.vraag, overrides: options.kolom });
+    const doc = buildJson(result);
+    out.balance = { gelezen: doc.invoer.rijen, ingedeeld: doc.invoer.ingedeeld, terzijde: doc.invoer.afgewezen, eenheden: doc.invoer.eenheden };
+    out.issues = result.issues;
+    out.result = result;
+    Object.assign(out, controle(result));
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
     out.exit = err.exitCode;

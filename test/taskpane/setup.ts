@@ -2,7 +2,10 @@
  * jsdom stubs for Fluent UI v9 component tests, imported first by every test in test/taskpane.
  * jsdom lacks layout APIs that Fluent's positioning and overflow code call (ResizeObserver,
  * IntersectionObserver, matchMedia, scrollIntoView) and Blob.arrayBuffer (jsdom 26), which the
- * browser page uses to read the chosen file.
+ * browser page uses to read the chosen file; and the Streams and Compression Streams globals
+ * (ReadableStream, TransformStream, DecompressionStream, TextDecoder) that every browser the page
+ * supports has and the reader of the chosen file uses (src/workbook/zip-blob.ts): taken from Node's
+ * implementations of the same standards.
  *
  * Fluent's focus manager (tabster) handles the Tab key itself and only moves focus to elements
  * it considers visible: a non-null `offsetParent` and a `<body>` with a size. jsdom does no
@@ -60,3 +63,11 @@ if (typeof window !== "undefined") {
     };
   }
 }
+
+const web = require("node:stream/web") as Record<string, unknown>;
+const { TextDecoder: NodeTextDecoder, TextEncoder: NodeTextEncoder } = require("node:util") as Record<string, unknown>;
+for (const name of ["ReadableStream", "WritableStream", "TransformStream", "DecompressionStream", "CompressionStream"]) {
+  if (!g[name]) g[name] = web[name];
+}
+if (!g.TextDecoder) g.TextDecoder = NodeTextDecoder;
+if (!g.TextEncoder) g.TextEncoder = NodeTextEncoder;
