@@ -30,6 +30,7 @@ import { compareSaldo, vergelijkingIssues, type SaldoVergelijking } from "./doma
 import { crossChecks, type KruisControle, type QuotedFigure } from "./domain/kruiscontrole";
 import { readQuotedFigures } from "./ingest/citaten";
 import { computeAggregateWhatIf, type AggregateWhatIfResult } from "./domain/whatif-aggregaat";
+import { unrecognisedComplexFactsIssue } from "./ingest/complex-columns";
 
 /** Options of one analysis run. */
 export interface AnalyseOptions {
@@ -412,6 +413,10 @@ function* analysisSteps(sheets: readonly SheetRead[], options: AnalyseOptions): 
   const all = summariseAll(dwellings, batScale, GROUP_KEYS);
   const summary = all.summary;
   const groups = all.groups.filter((g) => g.hasValues).map((g) => ({ key: g.key, rows: g.rows }));
+  if (stock && chosen) {
+    const unrecognised = unrecognisedComplexFactsIssue(chosen.sheet, stock.mapping, stock.complexKolommen, summary.cumulatief);
+    if (unrecognised) issues.push(unrecognised);
+  }
 
   checkCancelled(signal);
   progress("Aanpassingspotentieel bepalen", 0.7);

@@ -28,6 +28,7 @@ import { numericScaleFor, type ScaleSetting } from "./bat-scale";
 import { settleBatScale } from "./stock-scale";
 import { batHeaderColumns, isWideBatHeader, readWideBat } from "./wide-bat";
 import { findCrossTable, readCrossTable } from "./cross-table";
+import { ComplexColumnSurvey } from "./complex-columns";
 
 /** Options of `readStock` and {@link StockRowReader}. */
 export interface StockOptions {
@@ -92,6 +93,8 @@ interface RowState {
   invalidSinceTotal: number;
   /** Total rows above the first data row (0-based index, value): checked against the grand total. */
   leadingTotals: { r: number; total: number }[];
+  /** Unused columns watched for complex facts; null without a complex column. */
+  survey: ComplexColumnSurvey | null;
 }
 
 /**
@@ -247,6 +250,7 @@ export class StockRowReader {
       headerIndex, mapping, headers, suggestions: mapped.suggestions, issues, log, ctx, out: newRowOutcome(), parsed: new ParsedRows(),
       mappedCols: [...new Set(Object.values(mapping))], headerTexts: header.map((v) => cellText(v)),
       seenIds: new Map(), rowsRead: 0, sinceTotal: 0, grand: 0, invalidSinceTotal: 0, leadingTotals: [],
+      survey: ComplexColumnSurvey.create(this.place, headerRow, mapping, header.map((v) => cellText(v))),
     };
   }
 
@@ -306,6 +310,7 @@ export class StockRowReader {
     s.rowsRead++;
     const out = s.out;
     const row = readStockRow(s.ctx, r, cells, out);
+    s.survey?.add(row, cells);
     if (out.aantalForTotals === null) s.invalidSinceTotal++;
     else {
       s.sinceTotal += out.aantalForTotals;
@@ -338,10 +343,13 @@ export class StockRowReader {
     const issues = s.issues;
     if (settled.info !== null) issues.push(settled.info);
     issues.push(...s.log.finish());
+    const survey = s.survey?.finish();
+    if (survey) issues.push(...survey.issues);
     return {
       rows: settled.rows, rowsRead: s.rowsRead, rowsRejected: settled.rejected, batScale: settled.batScale,
       mapping: s.headers, headerRow: this.place.originRow + s.headerIndex, issues,
       ...(s.suggestions.length > 0 ? { suggesties: s.suggestions } : {}),
+      ...(survey && survey.columns.length > 0 ? { complexKolommen: survey.columns } : {}),
     };
   }
 }

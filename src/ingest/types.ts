@@ -74,6 +74,9 @@ export interface StockIngest {
   /** Columns not used that resemble a field without a column (near matches, mapping.ts), best
    * first: field, header text, A1 cell, score 0..1. Absent when there are none. */
   suggesties?: { field: StockField; header: string; cell: string; score: number }[];
+  /** Unused columns holding one fact-like value per complex (complex-columns.ts): possibly
+   * complex facts under a header that was not recognised. Absent when there are none. */
+  complexKolommen?: { col: number; header: string; cell: string; soort: "grootte" | "ruimte" | "aandeel" | "gegeven" }[];
 }
 
 /** Result of reading a demand table. */
