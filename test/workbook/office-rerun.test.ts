@@ -12,9 +12,9 @@ import { layoutSheet, type SheetModel } from "../../src/report/sheet-model";
 import { buildSheets } from "../../src/report/sheets";
 import { META_SHEET } from "../../src/workbook/marker";
 import { OfficeWorkbook } from "../../src/workbook/office";
-import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { richError } from "../office-host/errors";
 import { ExcelHost } from "../office-host/host";
+import { cachedWorkbook } from "../support/workbook-cache";
 
 const HEADER = ["VHE-nummer", "Complexnummer", "Corporatie", "Gemeente", "Woningtype", "Bouwlaag", "Lift", "BAT-score"];
 const TYPES = ["Eengezinswoning", "Gestapeld met lift", "Gestapeld zonder lift"];
@@ -22,7 +22,7 @@ const TYPES = ["Eengezinswoning", "Gestapeld met lift", "Gestapeld zonder lift"]
 let demand: CellValue[][];
 
 beforeAll(async () => {
-  const parkstad = await XlsxWorkbook.fromBuffer(readFileSync(path.join(__dirname, "..", "..", "assets", "parkstad-woonzorg-2023.xlsx")));
+  const parkstad = await cachedWorkbook(readFileSync(path.join(__dirname, "..", "..", "assets", "parkstad-woonzorg-2023.xlsx")));
   demand = (await parkstad.readSheet("Tabel 1 Vraag")).values;
 });
 
