@@ -5,7 +5,7 @@
  * entry (analysis.worker.ts) wires it to postMessage, the tests call it directly.
  */
 import { UserError } from "../domain/issues";
-import type { FileSession } from "../taskpane/session";
+import type { FileSession } from "../session/session";
 import { RequestSchema, zodProblems, type Replies, type RequestKind, type WorkerReply, type WorkerRequest } from "./protocol";
 
 /** Sends a reply to the page. */

@@ -5,7 +5,7 @@
  * the domain and writing the result workbook all run here, so the page only renders. It loads its own script from the page's origin and nothing else; it makes
  * no network request (the file arrives as a File from the page, the result leaves as bytes).
  */
-import { openXlsxSession } from "../taskpane/xlsx-session";
+import { openXlsxSession } from "../session/xlsx-session";
 import { createAnalysisService } from "./analysis-service";
 import type { WorkerReply } from "./protocol";
 

@@ -14,7 +14,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { UserError } from "../domain/issues";
 import { DEFAULT_RULES, parseRules, type Rules } from "../domain/rules";
-import type { AnalysisResult } from "../pipeline";
+import type { AnalysisResult } from "../analysis/analyse";
 import { writeJson, type TextSink } from "../report/json-stream";
 import { buildSheets } from "../report/sheets";
 import { summaryLines } from "../report/summary";

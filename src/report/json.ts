@@ -3,7 +3,7 @@
  * documented for users in docs/json.md). Fields listed in the contract keep their names and
  * meaning; fields marked "uitbreiding" are additions allowed by the contract.
  */
-import type { AnalysisResult } from "../pipeline";
+import type { AnalysisResult } from "../analysis/analyse";
 import { roundTo } from "./format";
 import type { Severity } from "../domain/issues";
 import type { BzkType, Zorgprofiel } from "../domain/types";

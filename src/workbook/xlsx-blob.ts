@@ -17,7 +17,7 @@ import { UserError } from "../domain/issues";
 import type { CellValue, RawTable } from "../ingest/types";
 import { checkContainer, containerMessage, isOle, isZip } from "./container";
 import { META_SHEET, parseMeta, type MetaContent } from "./marker";
-import { analysePackage, type StreamAnalyseOptions, type StreamAnalysis } from "./xlsx-pass";
+import { analysePackage, type StreamAnalyseOptions, type StreamAnalysis } from "../analysis/xlsx-pass";
 import { readWorkbookInfo, worksheets, ZipParts } from "./xlsx-parts";
 import { BlobZipReader, readSlice, webInflate } from "./zip-blob";
 

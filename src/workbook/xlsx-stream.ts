@@ -9,11 +9,11 @@ import { promises as fs } from "node:fs";
 import type { Readable } from "node:stream";
 import { UserError } from "../domain/issues";
 import { checkContainer, containerMessage, isOle, isZip } from "./container";
-import { analysePackage, type StreamAnalyseOptions, type StreamAnalysis } from "./xlsx-pass";
+import { analysePackage, type StreamAnalyseOptions, type StreamAnalysis } from "../analysis/xlsx-pass";
 import { readWorkbookInfo, worksheets, ZipParts, type StreamedSheet } from "./xlsx-parts";
 import { bytesReader, openZipFile, zlibInflate } from "./zip-node";
 
-export type { SheetCopy, SheetCopyTarget, SheetRoute, StreamAnalyseOptions, StreamAnalysis, StreamStats } from "./xlsx-pass";
+export type { SheetCopy, SheetCopyTarget, SheetRoute, StreamAnalyseOptions, StreamAnalysis, StreamStats } from "../analysis/xlsx-pass";
 export type { StreamedSheet } from "./xlsx-parts";
 export type { SheetRow } from "./sheet-xml";
 

@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { main } from "../../src/cli/main";
 import { UserError, type Issue } from "../../src/domain/issues";
 import { DEFAULT_RULES, type Rules } from "../../src/domain/rules";
-import { analyseWorkbook, type AnalysisResult } from "../../src/pipeline";
+import { analyseWorkbook, type AnalysisResult } from "../../src/analysis/analyse";
 import { buildJson } from "../../src/report/json";
 import { buildSheets } from "../../src/report/sheets";
 import type { MappingOverrides } from "../../src/ingest/types";

@@ -17,7 +17,7 @@ import { detectTable } from "../../src/ingest/detect";
 import type { CellValue, RawTable, StockIngest } from "../../src/ingest/types";
 import { UserError, type Issue } from "../../src/domain/issues";
 import { DEFAULT_RULES } from "../../src/domain/rules";
-import { analyseSheets, isStockCandidate, recogniseSheet, stockOptionsFor, type AnalyseOptions, type SheetRead } from "../../src/pipeline";
+import { analyseSheets, isStockCandidate, recogniseSheet, stockOptionsFor, type AnalyseOptions, type SheetRead } from "../../src/analysis/analyse";
 import { buildSheets } from "../../src/report/sheets";
 import { buildJson } from "../../src/report/json";
 

@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { analyseWorkbook, type AnalysisResult } from "../../src/pipeline";
+import { analyseWorkbook, type AnalysisResult } from "../../src/analysis/analyse";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import { main } from "../../src/cli/main";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";

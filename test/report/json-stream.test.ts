@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { analyseWorkbook, type AnalysisResult } from "../../src/pipeline";
+import { analyseWorkbook, type AnalysisResult } from "../../src/analysis/analyse";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import { buildJson } from "../../src/report/json";
 import { jsonText, writeJson } from "../../src/report/json-stream";

@@ -13,7 +13,7 @@ import { layoutSheet } from "../../src/report/sheet-model";
 import { analyseXlsxStream } from "../../src/workbook/xlsx-stream";
 import { XlsxStreamWriter, xmlText } from "../../src/workbook/xlsx-stream-writer";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
-import { analyseWorkbook } from "../../src/pipeline";
+import { analyseWorkbook } from "../../src/analysis/analyse";
 
 const dir = mkdtempSync(path.join(tmpdir(), "bat-bzk-writer-"));
 

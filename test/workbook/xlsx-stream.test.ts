@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { analyseWorkbook, type AnalyseOptions } from "../../src/pipeline";
+import { analyseWorkbook, type AnalyseOptions } from "../../src/analysis/analyse";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import { buildJson } from "../../src/report/json";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";

@@ -3,11 +3,11 @@
  * session's `preview`), read again whenever the sheet, the overrides or the BAT scale change.
  */
 import { useEffect, useRef, useState } from "react";
-import type { StockPreview } from "../../preview";
+import type { StockPreview } from "../../analysis/preview";
 import type { Rules } from "../../domain/rules";
 import type { MappingOverrides } from "../../ingest/types";
-import { errorMessage } from "../errors";
-import type { AnalysisSession } from "../session";
+import { errorMessage } from "../../session/errors";
+import type { AnalysisSession } from "../../session/session";
 
 /** State of the preview. */
 export interface StockPreviewState {

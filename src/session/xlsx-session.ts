@@ -14,8 +14,8 @@
  */
 import { detectTable } from "../ingest/detect";
 import { readStock, StockRowReader } from "../ingest/stock";
-import { withScenario, type AnalysisResult } from "../pipeline";
-import { stockPreview, type StockPreview } from "../preview";
+import { withScenario, type AnalysisResult } from "../analysis/analyse";
+import { stockPreview, type StockPreview } from "../analysis/preview";
 import { buildSheets } from "../report/sheets";
 import { computeWhatIf } from "../domain/whatif";
 import { UserError } from "../domain/issues";

@@ -23,11 +23,11 @@ import type { CellValue, RawTable, TableKind } from "../ingest/types";
 import {
   analyseSheets, checkChosenSheets, isStockCandidate, needsCells, recogniseSheet, stockOptionsFor,
   type AnalyseOptions, type AnalysisResult, type SheetRead,
-} from "../pipeline";
-import { containerMessage } from "./container";
-import { META_SHEET, parseMeta, type MetaContent } from "./marker";
-import type { SheetRow } from "./sheet-xml";
-import { readWorkbookInfo, worksheets, type StreamedSheet, type ZipParts } from "./xlsx-parts";
+} from "./analyse";
+import { containerMessage } from "../workbook/container";
+import { META_SHEET, parseMeta, type MetaContent } from "../workbook/marker";
+import type { SheetRow } from "../workbook/sheet-xml";
+import { readWorkbookInfo, worksheets, type StreamedSheet, type ZipParts } from "../workbook/xlsx-parts";
 
 /** Receives the input sheets, row by row, during the pass (the `--uit` copy). */
 export interface SheetCopyTarget {

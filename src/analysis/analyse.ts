@@ -4,33 +4,33 @@
  * (through the streaming .xlsx reader, src/workbook/xlsx-stream.ts); both end in
  * `analyseSheets`, with progress callbacks and cancellation between steps.
  */
-import { assessAdaptation, type AdaptedDwelling, type AdaptationTotal } from "./domain/potentieel";
-import { classifyStock, type ClassifiedDwelling } from "./domain/classify";
-import { summariseAll, supplyFromSummary, type GroupKey, type SupplySummary } from "./domain/aggregate";
-import { normaliseSupplyTable, type TekortRow } from "./domain/tekort";
-import { computeTekortWithPlans, type PlannedChange, type SupplyYear } from "./domain/plannen";
-import { findClusterCandidates, type ClusterCandidate } from "./domain/clustering";
-import { findCareCandidates, type CareCandidate } from "./domain/zorgpotentieel";
-import { stockComplexes } from "./domain/reclassify";
-import { computeWhatIf, paramsFromRules, prepareWhatIf, type WhatIfBase, type WhatIfParams, type WhatIfResult } from "./domain/whatif";
-import type { Rules } from "./domain/rules";
-import { UserError, type Issue } from "./domain/issues";
-import type { BatScale, DemandEntry, StockRow, SupplyEntry } from "./domain/types";
-import { detectTable } from "./ingest/detect";
-import { readStock, type StockOptions } from "./ingest/stock";
-import { readDemand } from "./ingest/demand";
-import { readSupply } from "./ingest/supply";
-import { readPlannedChanges } from "./ingest/mutaties";
-import type { MappingOverrides, RawTable, StockField, StockIngest, TableKind } from "./ingest/types";
-import { computeCbsRoute, type AdaptationShareEntry, type CbsRoute, type CbsStockEntry } from "./domain/cbs";
-import { markRegionShares, readAdaptationShares, readCbsStock } from "./ingest/cbs";
-import type { WorkbookReader } from "./workbook/port";
-import { readSaldo } from "./ingest/saldo";
-import { compareSaldo, vergelijkingIssues, type SaldoVergelijking } from "./domain/vergelijking";
-import { crossChecks, type KruisControle, type QuotedFigure } from "./domain/kruiscontrole";
-import { readQuotedFigures } from "./ingest/citaten";
-import { computeAggregateWhatIf, type AggregateWhatIfResult } from "./domain/whatif-aggregaat";
-import { unrecognisedComplexFactsIssue } from "./ingest/complex-columns";
+import { assessAdaptation, type AdaptedDwelling, type AdaptationTotal } from "../domain/potentieel";
+import { classifyStock, type ClassifiedDwelling } from "../domain/classify";
+import { summariseAll, supplyFromSummary, type GroupKey, type SupplySummary } from "../domain/aggregate";
+import { normaliseSupplyTable, type TekortRow } from "../domain/tekort";
+import { computeTekortWithPlans, type PlannedChange, type SupplyYear } from "../domain/plannen";
+import { findClusterCandidates, type ClusterCandidate } from "../domain/clustering";
+import { findCareCandidates, type CareCandidate } from "../domain/zorgpotentieel";
+import { stockComplexes } from "../domain/reclassify";
+import { computeWhatIf, paramsFromRules, prepareWhatIf, type WhatIfBase, type WhatIfParams, type WhatIfResult } from "../domain/whatif";
+import type { Rules } from "../domain/rules";
+import { UserError, type Issue } from "../domain/issues";
+import type { BatScale, DemandEntry, StockRow, SupplyEntry } from "../domain/types";
+import { detectTable } from "../ingest/detect";
+import { readStock, type StockOptions } from "../ingest/stock";
+import { readDemand } from "../ingest/demand";
+import { readSupply } from "../ingest/supply";
+import { readPlannedChanges } from "../ingest/mutaties";
+import type { MappingOverrides, RawTable, StockField, StockIngest, TableKind } from "../ingest/types";
+import { computeCbsRoute, type AdaptationShareEntry, type CbsRoute, type CbsStockEntry } from "../domain/cbs";
+import { markRegionShares, readAdaptationShares, readCbsStock } from "../ingest/cbs";
+import type { WorkbookReader } from "../workbook/port";
+import { readSaldo } from "../ingest/saldo";
+import { compareSaldo, vergelijkingIssues, type SaldoVergelijking } from "../domain/vergelijking";
+import { crossChecks, type KruisControle, type QuotedFigure } from "../domain/kruiscontrole";
+import { readQuotedFigures } from "../ingest/citaten";
+import { computeAggregateWhatIf, type AggregateWhatIfResult } from "../domain/whatif-aggregaat";
+import { unrecognisedComplexFactsIssue } from "../ingest/complex-columns";
 
 /** Options of one analysis run. */
 export interface AnalyseOptions {
