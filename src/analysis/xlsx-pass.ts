@@ -20,30 +20,13 @@
 import { UserError } from "../domain/issues";
 import { StockRowReader } from "../ingest/stock";
 import type { CellValue, RawTable, TableKind } from "../ingest/types";
-import {
-  analyseSheets, checkChosenSheets, isStockCandidate, needsCells, recogniseSheet, stockOptionsFor,
-  type AnalyseOptions, type AnalysisResult, type SheetRead,
-} from "./analyse";
+import { analyseSheets } from "./analyse";
+import { checkChosenSheets, isStockCandidate, needsCells, recogniseSheet, stockOptionsFor } from "./choose";
+import type { AnalyseOptions, AnalysisResult, SheetRead } from "./result";
 import { containerMessage } from "../workbook/container";
 import { META_SHEET, parseMeta, type MetaContent } from "../workbook/marker";
-import type { SheetRow } from "../workbook/sheet-xml";
-import { readWorkbookInfo, worksheets, type StreamedSheet, type ZipParts } from "../workbook/xlsx-parts";
-
-/** Receives the input sheets, row by row, during the pass (the `--uit` copy). */
-export interface SheetCopyTarget {
-  /** Before the first sheet: the input's styles part (XML text, or null), so that the copy can
-   * give each cell its style (a `SheetRow`'s `styles` are indexes into it). */
-  startWorkbook?(stylesXml: string | null, richText: ReadonlyMap<number, string>): void | Promise<void>;
-  /** A sheet starts; returns what receives its rows. */
-  startSheet(sheet: StreamedSheet): SheetCopy;
-}
-
-/** One sheet being copied. */
-export interface SheetCopy {
-  /** One row (its arrays are reused after the call; read with `withFormat`). */
-  row(row: SheetRow): void | Promise<void>;
-  end(): void | Promise<void>;
-}
+import type { SheetCopy, SheetCopyTarget } from "../workbook/sheet-copy";
+import { readWorkbookInfo, worksheets, type ZipParts } from "../workbook/xlsx-parts";
 
 /** Options of {@link analyseXlsxStream}. */
 export interface StreamAnalyseOptions extends AnalyseOptions {
