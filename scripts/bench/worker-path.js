@@ -7,7 +7,7 @@
  *
  * - open: the container check and the first 5,000 rows of every sheet (the sheets listed);
  * - preview: the mapping step's preview of the stock sheet, streamed through the stock reader
- *   (src/taskpane/xlsx-session.ts does the same for a sheet beyond the rows kept);
+ *   (src/session/xlsx-session.ts does the same for a sheet beyond the rows kept);
  * - analyse: the reading pass and the analysis, the result kept (as the worker keeps it).
  *
  * The same code runs in Chromium's worker; the engine, its inflater and its heap limits differ,

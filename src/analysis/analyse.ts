@@ -1,8 +1,9 @@
 /**
- * The one place that wires read → ingest → domain → report (design.md). Used by the task pane
- * and the browser page (through a workbook port, `analyseWorkbook`) and by the command line
- * (through the streaming .xlsx reader, src/workbook/xlsx-stream.ts); both end in
- * `analyseSheets`, with progress callbacks and cancellation between steps.
+ * The entry points of the analysis (read → ingest → domain, design.md): `analyseWorkbook` over a
+ * workbook port (the task pane, the in-memory reader) and `analyseSheets` over sheets already
+ * read (the streaming reading pass of the command line and the browser page,
+ * src/analysis/xlsx-pass.ts). Both run the same steps, with progress callbacks and cancellation
+ * between them: the tables chosen (choose.ts), then the compute steps (compute.ts).
  */
 import { UserError } from "../domain/issues";
 import { readStock } from "../ingest/stock";

@@ -10,7 +10,7 @@
  * recognised on those rows; when it is a stock table they are handed to a `StockRowReader` and
  * every further row goes straight to it (only the parsed `StockRow`s are kept); a large demand
  * or supply table is kept whole (those are small in practice); any other large sheet is not
- * kept. After the pass, `analyseSheets` (pipeline.ts) does the rest, as for every route.
+ * kept. After the pass, `analyseSheets` (src/analysis/analyse.ts) does the rest, as for every route.
  *
  * Differences with the in-memory route (src/workbook/xlsx.ts), none of which matter for the
  * sample workbooks (test/workbook/xlsx-stream.test.ts holds both routes to the same result):

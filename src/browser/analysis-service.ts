@@ -1,6 +1,6 @@
 /**
  * The browser page's work, inside its Web Worker: one opened .xlsx (read with the fast reader,
- * src/taskpane/xlsx-session.ts) and the requests of protocol.ts on it, answered one at a time,
+ * src/session/xlsx-session.ts) and the requests of protocol.ts on it, answered one at a time,
  * in order. Transport-free: the worker
  * entry (analysis.worker.ts) wires it to postMessage, the tests call it directly.
  */

@@ -229,7 +229,7 @@ const stock: TableRecogniser = {
 };
 
 /** A cross table woningtype × huurklasse (cross-table.ts): an aggregate stock without BAT, used as
- * the stock only when the workbook has no other stock table (pipeline.ts). */
+ * the stock only when the workbook has no other stock table (src/analysis/choose.ts). */
 const crossTable: TableRecogniser = {
   name: "kruistabel",
   recognise(ctx) {

@@ -76,7 +76,7 @@ export interface AnalysisSession {
 const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Share of the progress bar for reading the workbook: the pipeline reports "Werkmap lezen"
- * from 0 to 0.3 (after each sheet, pipeline.ts `analyseWorkbook`). */
+ * from 0 to 0.3 (after each sheet, src/analysis/analyse.ts `analyseWorkbook`). */
 const READ_SHARE = 0.3;
 
 /** The result workbook of the browser page and what writing it did (renamed sheets). */

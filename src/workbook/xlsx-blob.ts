@@ -148,7 +148,7 @@ export class XlsxBlob {
     });
   }
 
-  /** The whole file's bytes (the result file is written from them, src/taskpane/xlsx-session.ts). */
+  /** The whole file's bytes (the result file is written from them, src/session/xlsx-session.ts). */
   bytes(): Promise<Uint8Array> {
     return readSlice(this.blob, 0, this.blob.size, this.label);
   }

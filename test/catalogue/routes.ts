@@ -3,7 +3,7 @@
  * the command line (`main()` in process, streaming reader, `--json` and `--uit`), the in-memory
  * port (`XlsxWorkbook` + `analyseWorkbook`, the route of the workbook port that Excel's adapter
  * shares) and the browser page's worker (the same reader as the command line over a `File`:
- * `XlsxBlob`, src/workbook/xlsx-blob.ts, as src/taskpane/xlsx-session.ts runs it).
+ * `XlsxBlob`, src/workbook/xlsx-blob.ts, as src/session/xlsx-session.ts runs it).
  */
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
