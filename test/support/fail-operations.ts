@@ -17,9 +17,9 @@ import { analyseWorkbook } from "../../src/pipeline";
 import type { SheetModel } from "../../src/report/sheet-model";
 import { buildSheets } from "../../src/report/sheets";
 import { OfficeWorkbook } from "../../src/workbook/office";
-import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { richError } from "../office-host/errors";
 import { ExcelHost } from "../office-host/host";
+import { cachedWorkbook } from "./workbook-cache";
 
 const HEADER = ["VHE-nummer", "Complexnummer", "Corporatie", "Gemeente", "Woningtype", "Bouwlaag", "Lift", "BAT-score"];
 const TYPES = ["Eengezinswoning", "Gestapeld met lift", "Gestapeld zonder lift"];
@@ -29,7 +29,7 @@ let demand: CellValue[][] | null = null;
 /** Parkstad's demand table (Tabel 1), read once per test file. */
 export async function loadDemand(): Promise<void> {
   if (demand) return;
-  const parkstad = await XlsxWorkbook.fromBuffer(readFileSync(path.join(__dirname, "..", "..", "assets", "parkstad-woonzorg-2023.xlsx")));
+  const parkstad = await cachedWorkbook(readFileSync(path.join(__dirname, "..", "..", "assets", "parkstad-woonzorg-2023.xlsx")));
   demand = (await parkstad.readSheet("Tabel 1 Vraag")).values;
 }
 

@@ -19,6 +19,7 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { richError } from "../office-host/errors";
 import { ExcelHost, type SyncRecord } from "../office-host/host";
 import { expectEqualData } from "../support/equal";
+import { cachedWorkbook } from "../support/workbook-cache";
 
 const ASSETS = path.join(__dirname, "..", "..", "assets");
 const STOCK = "Voorraad (synthetisch)";
@@ -27,8 +28,8 @@ let kerkrade: XlsxWorkbook;
 let demand: CellValue[][];
 
 beforeAll(async () => {
-  kerkrade = await XlsxWorkbook.fromBuffer(readFileSync(path.join(ASSETS, "kerkrade-sociale-huur-2020.xlsx")));
-  const parkstad = await XlsxWorkbook.fromBuffer(readFileSync(path.join(ASSETS, "parkstad-woonzorg-2023.xlsx")));
+  kerkrade = await cachedWorkbook(readFileSync(path.join(ASSETS, "kerkrade-sociale-huur-2020.xlsx")));
+  const parkstad = await cachedWorkbook(readFileSync(path.join(ASSETS, "parkstad-woonzorg-2023.xlsx")));
   demand = (await parkstad.readSheet("Tabel 1 Vraag")).values;
 });
 
