@@ -65,7 +65,7 @@ export interface StockPreview {
  * Reads the stock sheet with the current overrides and returns the header row and the mapping.
  * @param sheet sheet name; @param overrides field → header text chosen by the user.
  */
-export async function previewStock(reader: WorkbookReader, sheet: string, rules: Rules, overrides: MappingOverrides = {}): Promise<StockPreview> {
+export async function previewStock(reader: Pick<WorkbookReader, "readSheet">, sheet: string, rules: Rules, overrides: MappingOverrides = {}): Promise<StockPreview> {
   const table = await reader.readSheet(sheet);
   const ingest = readStock(table, { overrides, scale: rules.batSchaal });
   const headerIndex = ingest.headerRow > 0 ? ingest.headerRow - table.originRow : -1;

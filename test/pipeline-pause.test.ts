@@ -7,12 +7,12 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { DEFAULT_RULES } from "../src/domain/rules";
 import { analyseWorkbook } from "../src/pipeline";
-import { XlsxWorkbook } from "../src/workbook/xlsx";
+import { cachedWorkbook } from "./support/workbook-cache";
 
 const KERKRADE = path.join(__dirname, "..", "assets", "kerkrade-sociale-huur-2020.xlsx");
 
 test("the steps after reading are separated by awaited pauses; the result is the same", async () => {
-  const wb = await XlsxWorkbook.fromBuffer(readFileSync(KERKRADE));
+  const wb = await cachedWorkbook(readFileSync(KERKRADE));
   const plain = await analyseWorkbook(wb, { rules: DEFAULT_RULES });
 
   const steps: string[] = [];
@@ -36,7 +36,7 @@ test("the steps after reading are separated by awaited pauses; the result is the
 });
 
 test("a cancel during a pause stops the run before the next step", async () => {
-  const wb = await XlsxWorkbook.fromBuffer(readFileSync(KERKRADE));
+  const wb = await cachedWorkbook(readFileSync(KERKRADE));
   const ctrl = new AbortController();
   const steps: string[] = [];
   const run = analyseWorkbook(wb, {

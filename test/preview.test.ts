@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { describeWorkbook, previewStock } from "../src/preview";
 import { DEFAULT_RULES } from "../src/domain/rules";
-import { XlsxWorkbook } from "../src/workbook/xlsx";
+import { cachedWorkbook } from "./support/workbook-cache";
 
 const KERKRADE = path.resolve(__dirname, "../assets/kerkrade-sociale-huur-2020.xlsx");
 
 test("describeWorkbook recognises the Kerkrade sheets", async () => {
-  const wb = await XlsxWorkbook.fromBuffer(readFileSync(KERKRADE));
+  const wb = await cachedWorkbook(readFileSync(KERKRADE));
   const d = await describeWorkbook(wb);
   expect(d.map((s) => [s.sheet, s.kind])).toEqual([
     ["Toelichting", "onbekend"],
@@ -19,7 +19,7 @@ test("describeWorkbook recognises the Kerkrade sheets", async () => {
 });
 
 test("previewStock shows the header row and the detected mapping, and applies an override", async () => {
-  const wb = await XlsxWorkbook.fromBuffer(readFileSync(KERKRADE));
+  const wb = await cachedWorkbook(readFileSync(KERKRADE));
   const p = await previewStock(wb, "Voorraad (synthetisch)", DEFAULT_RULES);
   expect(p.headerRow).toBe(3);
   expect(p.headers).toContain("BAT-score");

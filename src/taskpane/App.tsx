@@ -264,7 +264,13 @@ export function App(props: AppProps) {
   const autoVoorraad = autoStockSheet(info.sheets);
   const autoVraag = autoDemandSheet(info.sheets);
   const stockSheet = voorraad.kind === "sheet" ? voorraad.name : voorraad.kind === "selection" ? (selection.reader ? SELECTION_SHEET : null) : autoVoorraad;
-  const preview = useStockPreview(session, stockSheet, validation.rules ?? lastValidRules.current, overrides, refresh);
+  // The stock is read for the preview only once the column step has been opened: opening the
+  // pane reads the first rows of each sheet only (a run reads the stock itself).
+  const [previewWanted, setPreviewWanted] = useState(false);
+  useEffect(() => {
+    if (open === "kolommen") setPreviewWanted(true);
+  }, [open]);
+  const preview = useStockPreview(session, previewWanted ? stockSheet : null, validation.rules ?? lastValidRules.current, overrides, refresh);
 
   const onOpenFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.target;
@@ -582,6 +588,10 @@ export function App(props: AppProps) {
                 sheet={stockSheet}
                 preview={preview.preview}
                 loading={preview.status === "loading"}
+                progress={preview.progress}
+                onCancel={session?.previewCancellable ? preview.cancel : undefined}
+                cancelled={preview.status === "cancelled"}
+                onRetry={() => setRefresh((n) => n + 1)}
                 error={preview.error}
                 overrides={overrides}
                 onChange={onMappingChange}

@@ -14,6 +14,7 @@ import { describeWorkbook, previewStock, type SheetDetection, type StockPreview 
 import { buildSheets } from "../report/sheets";
 import type { RunControl, StoredSettings, WorkbookReader, WorkbookWriter, WriteOutcome } from "../workbook/port";
 import { keyFigures, type KeyFigures } from "./results";
+import { SharedSheetReads } from "./shared-read";
 import { whatIfOptions, whatIfView, type Scenario, type WhatIfOptions, type WhatIfView } from "./whatif-view";
 
 /** The sheets of a workbook as recognised, and the settings an earlier run saved in it. */
@@ -42,8 +43,13 @@ export interface RunSummary {
 export interface AnalysisSession {
   /** @throws UserError (Dutch) when the workbook cannot be read. */
   describe(): Promise<WorkbookDescription>;
-  /** The stock sheet's header row and column mapping as the mapping step shows them. */
-  preview(sheet: string, rules: Rules, overrides: MappingOverrides): Promise<StockPreview>;
+  /**
+   * The stock sheet's header row and column mapping as the mapping step shows them.
+   * @param control cancellation of this request and progress of the sheet's read (rows done, rows
+   *   in all, per chunk); honoured when {@link previewCancellable} is true.
+   * @throws UserError "Analyse geannuleerd." when `control.signal` aborts; the reader's Dutch errors.
+   */
+  preview(sheet: string, rules: Rules, overrides: MappingOverrides, control?: RunControl): Promise<StockPreview>;
   /**
    * Runs the whole analysis; the session keeps the result for {@link writeResults}.
    * @throws UserError "Analyse geannuleerd." when `signal` aborts, or the pipeline's Dutch errors.
@@ -68,6 +74,9 @@ export interface AnalysisSession {
   whatIf(scenario: Scenario): Promise<WhatIfView>;
   /** True when {@link writeResults} can be cancelled at every chunk (the Office.js adapter). */
   readonly writeCancellable?: boolean;
+  /** True when the preview's read of the stock reports progress per chunk and can be cancelled
+   * (the Office.js adapter). */
+  readonly previewCancellable?: boolean;
 }
 
 /** Waits for the next macrotask, so that the page can repaint and handle input in between. */
@@ -115,17 +124,22 @@ export const NO_WHATIF = "Er is nog geen analyse met een voorraad per woning om 
  */
 export function portSession(reader: WorkbookReader, writer?: WorkbookWriter): AnalysisSession {
   let last: AnalysisResult | null = null;
-  // The preview reads the stock sheet once and keeps it for every mapping or BAT-scale change;
-  // describing the workbook again (the pane reopened or refreshed) starts afresh. A run always
-  // reads the workbook anew, so it sees the user's latest edits.
-  let previewReader = cachedReader(reader);
+  // The preview reads the stock sheet once (in chunks, with progress, cancellable) and keeps it
+  // for every mapping or BAT-scale change; describing the workbook again (the pane reopened or
+  // refreshed) starts afresh. A run always reads the workbook anew, so it sees the user's latest
+  // edits.
+  let previewReads = new SharedSheetReads(reader);
   return {
     async describe() {
-      previewReader = cachedReader(reader);
+      previewReads.clear();
+      previewReads = new SharedSheetReads(reader);
       const [sheets, settings] = await Promise.all([describeWorkbook(reader), reader.readSettings()]);
       return { sheets, settings };
     },
-    preview: (sheet, rules, overrides) => previewStock(previewReader, sheet, rules, overrides),
+    preview(sheet, rules, overrides, control) {
+      const reads = previewReads;
+      return previewStock({ readSheet: (name) => reads.read(name, control) }, sheet, rules, overrides);
+    },
     async analyse(options, onProgress, signal) {
       last = null;
       // A reader that reads in chunks (Office.js) is bound to this run: cancel takes effect at
@@ -164,28 +178,6 @@ export function portSession(reader: WorkbookReader, writer?: WorkbookWriter): An
       return whatIfView(computeWhatIf(base, scenario), last.rules.tekort.afronden);
     },
     writeCancellable: writer?.forRun !== undefined,
-  };
-}
-
-/**
- * A reader that reads each sheet once and keeps its cells: the steps read the stock sheet for
- * the description, every preview and the run. Only for a workbook that nothing else changes
- * (a file in memory); our own result sheets are never read as input.
- */
-export function cachedReader(reader: WorkbookReader): WorkbookReader {
-  const sheets = new Map<string, ReturnType<WorkbookReader["readSheet"]>>();
-  return {
-    listSheets: () => reader.listSheets(),
-    readSettings: () => reader.readSettings(),
-    readSheet(name) {
-      let table = sheets.get(name);
-      if (!table) {
-        table = reader.readSheet(name);
-        // A failed read is not kept: the next call tries again.
-        table.catch(() => sheets.delete(name));
-        sheets.set(name, table);
-      }
-      return table;
-    },
+    previewCancellable: reader.forRun !== undefined,
   };
 }

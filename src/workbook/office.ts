@@ -22,7 +22,8 @@
  * - ExcelApi 1.1: worksheets (load, add, getItem, delete, name, id), Range values/numberFormat/
  *   address/rowCount/columnCount/format.font, tables.add with a string address, Table.name/style,
  *   charts.add, Chart.title/setPosition, ChartSeries.name, getSelectedRange, Worksheet.activate;
- * - ExcelApi 1.2: setting Worksheet.visibility (the very hidden meta sheet), RangeFormat.columnWidth;
+ * - ExcelApi 1.2: setting Worksheet.visibility (the very hidden meta sheet), RangeFormat.columnWidth
+ *   (set, and read for the backup of a sheet updated in place), Table.convertToRange (undo);
  * - ExcelApi 1.4: getItemOrNullObject, getUsedRangeOrNullObject, isNullObject;
  * - ExcelApi 1.6: Application.suspendApiCalculationUntilNextSync;
  * - ExcelApi 1.7: ChartSeries.setXAxisValues (category labels of the Tekort chart, whose label
@@ -573,17 +574,24 @@ export class OfficeWorkbook implements WorkbookPort {
    * the user renamed (e.g. "Tekort oud") is kept as it is, recorded as `bewaard`, and no longer
    * updated (with a message).
    *
-   * All-or-nothing as far as Excel allows: new sheets are written under temporary names, in
-   * chunks sized from the byte and cell budgets (one sync each, calculation suspended, progress
-   * after each); only when all are written does one final sync swap them in. With ExcelApi 1.9 an
-   * earlier result sheet of the same kind and name is updated in place (its tables and charts
-   * deleted, its cells cleared, the temporary sheet's cells copied over with `Range.copyFrom`,
-   * formats, tables and charts made again, the temporary sheet deleted), so a user's references
-   * to it keep working; otherwise the old sheet is deleted and the new one renamed. The old meta
-   * sheet is made Hidden before it is deleted (Excel refuses to delete a very hidden sheet). On
-   * failure or cancellation (checked before every chunk and before the swap) the temporary sheets
-   * are deleted and the workbook is as it was. ASSUMPTION (README of test/office-host, no. 3):
-   * should a single operation inside the final sync fail, what ran before it stays applied.
+   * All or nothing: new sheets are written under temporary names, in chunks sized from the byte
+   * and cell budgets (one sync each, calculation suspended, progress after each); only when all
+   * are written does one request, the swap, put them in place. With ExcelApi 1.9 an earlier
+   * result sheet of the same kind and name is updated in place (its tables deleted, its cells
+   * cleared, the temporary sheet's cells copied over with `Range.copyFrom`, widths, tables and
+   * charts made again), so a user's references to it keep working; otherwise the old sheet and
+   * its tables are renamed out of the way and the new sheet takes the name. The old meta sheet is
+   * renamed out of the way too. A request that fails on one operation keeps what ran before it
+   * (OfficeExtension.Error `traceMessages` in @types/office-js: the trace messages "executed
+   * before the error occurred"; the in-memory host does the same), so the swap holds only what
+   * can be undone: renames, additions, and the rewrite of sheets updated in place, of which a
+   * backup (cells, formats, fonts on a temporary sheet; tables, widths and charts noted) is made
+   * in the request before it. Old charts, old sheets, backups and temporary sheets are deleted
+   * after the swap (a very hidden sheet made hidden first: Excel refuses to delete it); should
+   * that fail twice the result stands and a message says what is left. On failure or
+   * cancellation (checked before every chunk and before the swap) up to and including the swap,
+   * `rollBack` puts the workbook back as it was (test/support/fail-operations.ts fails every
+   * operation of every request in turn and compares by hash).
    *
    * Text is always written as text: cells holding text get number format "@" before their value
    * is written (in the same request, format first), so "=HYPERLINK(…)", "+31…", "-" or "@x" never
@@ -660,9 +668,14 @@ export class OfficeWorkbook implements WorkbookPort {
       const temporary = [...plans.map((p) => p.tempName), metaTemp];
 
       // 3. Write everything under temporary names; 4. the meta rows with the new sheets' ids;
-      // 5. swap in one sync.
+      // 5. back up our sheets to be updated in place; 6. the swap, in one request: the commit;
+      // 7. remove what the swap left behind. Up to the commit every change can be undone
+      // (rollBack): the swap itself only renames, adds, and rewrites sheets that have a backup,
+      // because a request that fails part-way keeps what ran before the failing operation.
       const steps: Step[] = plans.flatMap(sheetSteps);
       steps.push({ kind: "op", apply: (ctx) => void ctx.workbook.worksheets.add(metaTemp) });
+      const undo: Undo = { temporary: [...temporary], temporaryIds: [], renamedSheets: [], renamedTables: [], targets: [] };
+      const garbage: Garbage = { sheets: [], charts: [] };
       try {
         await this.runSteps(context, steps);
         this.checkCancelled();
@@ -672,6 +685,7 @@ export class OfficeWorkbook implements WorkbookPort {
         await context.sync();
         const refs = sheetRefs(now.items);
         const names = refs.map((r) => r.name);
+        undo.temporaryIds = refs.filter((r) => r.id !== "" && temporary.some((t) => sameName(t, r.name))).map((r) => r.id);
         const ownNow = resolveOwnSheets(previous, refs, refs.find((r) => metaName !== null && sameName(r.name, metaName))?.id ?? null);
         const isOwnNow = (n: string) => Object.values(ownNow.current).some((o) => o !== undefined && sameName(o, n));
         const clash = plans.find((p) => names.some((n) => sameName(n, p.finalName) && !isOwnNow(n)));
@@ -679,14 +693,16 @@ export class OfficeWorkbook implements WorkbookPort {
           throw new UserError(`Tijdens het schrijven is een blad '${clash.finalName}' aan de werkmap toegevoegd. Er is niets gewijzigd; probeer het opnieuw.`);
         }
         // Our sheets of a kind written before are updated in place (same sheet object, so a
-        // user's formula, chart or PivotTable on it keeps working); needs ExcelApi 1.9.
-        const inPlace = new Map<SheetPlan, { tables: Excel.TableCollection; charts: Excel.ChartCollection; used: Excel.Range; old: Excel.Range }>();
+        // user's formula, chart or PivotTable on it keeps working); needs ExcelApi 1.9. Our other
+        // sheets are replaced: renamed out of the way in the swap, deleted after it.
+        const inPlace = new Map<SheetPlan, InPlaceTarget>();
         for (const plan of plans) {
           const current = ownNow.current[plan.model.kind];
           if (!plan.bare || current === undefined || !sameName(current, plan.finalName)) continue;
           const target = worksheets.getItem(current);
           inPlace.set(plan, {
-            tables: target.tables.load("items/name"),
+            sheet: target,
+            tables: target.tables.load("items/name,items/style"),
             charts: target.charts.load("items/name"),
             used: worksheets.getItem(plan.tempName).getUsedRangeOrNullObject(false).load("address"),
             // Only the used part is cleared: clearing whole columns would touch 17 billion cells
@@ -694,7 +710,9 @@ export class OfficeWorkbook implements WorkbookPort {
             old: target.getUsedRangeOrNullObject(false).load("address"),
           });
         }
-        if (inPlace.size > 0) await context.sync();
+        const isInPlace = (n: string) => [...inPlace.keys()].some((p) => sameName(p.finalName, n));
+        const replaced = names.filter((n) => isOwnNow(n) && !isInPlace(n)).map((name) => ({ name, tables: worksheets.getItem(name).tables.load("items/name") }));
+        if (inPlace.size > 0 || replaced.length > 0) await context.sync();
         const idOf = (name: string) => refs.find((r) => sameName(r.name, name))?.id ?? "";
         const ids: MetaIds = {
           sheets: Object.fromEntries(plans.map((p) => [p.model.kind, idOf(inPlace.has(p) ? p.finalName : p.tempName)])),
@@ -702,11 +720,46 @@ export class OfficeWorkbook implements WorkbookPort {
           metaId: idOf(metaTemp),
         };
         await this.runSteps(context, [textBlock(metaTemp, 1, 1, metaRows(outcome.sheets, settings, ids))], false);
+        // 5. A backup of each sheet to be updated in place (its cells, formats and fonts on a
+        // temporary sheet; its tables, column widths and charts noted), so that a swap that fails
+        // part-way can be undone.
+        if (inPlace.size > 0) {
+          this.checkCancelled();
+          const pending: (() => TargetBackup)[] = [];
+          for (const [plan, target] of inPlace) {
+            const backup = tempName();
+            undo.temporary.push(backup);
+            worksheets.add(backup);
+            const old = target.old.isNullObject ? null : parseRangeAddress(target.old.address);
+            if (old) worksheets.getItem(backup).getRange(a1(old)).copyFrom(target.sheet.getRange(a1(old)), "All");
+            const tables = target.tables.items.map((t) => ({ name: t.name, style: t.style, range: t.getRange().load("address") }));
+            const widths = [...columnWidths(plan.model).keys()].map((ci) => ({ col: ci + 1, format: target.sheet.getRange(cellAddress(1, ci + 1)).format.load("columnWidth") }));
+            const charts = target.charts.items.map((c) => c.name);
+            pending.push(() => ({
+              sheet: target.sheet,
+              backup,
+              old,
+              tables: tables.map((t) => ({ name: t.name, style: t.style, address: t.range.address })),
+              widths: widths.map((w) => ({ col: w.col, width: w.format.columnWidth })),
+              charts,
+            }));
+          }
+          await context.sync();
+          undo.targets = pending.map((f) => f());
+        }
         this.checkCancelled();
-        // 5. The swap, in one request: our sheets updated in place or replaced, the meta sheet.
+        // 6. The swap, in one request.
         const sheetByName = (name: string) => worksheets.getItem(name);
-        for (const name of names) {
-          if (isOwnNow(name) && ![...inPlace.keys()].some((p) => sameName(p.finalName, name))) worksheets.getItem(name).delete();
+        for (const { name, tables } of replaced) {
+          for (const t of tables.items) {
+            const to = tempTableName();
+            undo.renamedTables.push({ from: t.name, to });
+            t.name = to;
+          }
+          const scratch = tempName();
+          undo.renamedSheets.push({ id: idOf(name), name });
+          garbage.sheets.push(scratch);
+          worksheets.getItem(name).name = scratch;
         }
         for (const plan of plans) {
           const target = inPlace.get(plan);
@@ -724,38 +777,47 @@ export class OfficeWorkbook implements WorkbookPort {
             worksheets.getItem(plan.tempName).name = plan.finalName;
             continue;
           }
-          const ws = worksheets.getItem(plan.finalName);
+          const ws = target.sheet;
           for (const t of target.tables.items) t.delete();
-          for (const c of target.charts.items) c.delete();
+          // The old charts stay until after the swap (a chart cannot be made again as it was).
+          garbage.charts.push({ sheet: ws, names: target.charts.items.map((c) => c.name) });
           if (!target.old.isNullObject) ws.getRange(a1(parseRangeAddress(target.old.address))).clear();
           // The temporary sheet always has its title in A1, so its used range is never null.
           const used = parseRangeAddress(target.used.address);
           ws.getRange(a1(used)).copyFrom(worksheets.getItem(plan.tempName).getRange(a1(used)), "All");
-          for (const step of [formatStep(plan.model, layout, plan.finalName), ...tableSteps(plan, layout, plan.finalName, "final"), ...chartSteps(plan.model, layout, plan.finalName)]) {
+          for (const step of [formatStep(plan.model, layout, plan.finalName, true), ...tableSteps(plan, layout, plan.finalName, "final"), ...chartSteps(plan.model, layout, plan.finalName)]) {
             if (step.kind === "op") step.apply(context, sheetByName);
           }
-          worksheets.getItem(plan.tempName).delete();
+          garbage.sheets.push(plan.tempName);
         }
-        // The meta sheet last: should an operation above fail, the old one is still there.
+        // The old meta sheet is renamed out of the way (it stays very hidden) and deleted after
+        // the swap; the new one takes its name.
         const oldMeta = metaName !== null ? names.find((n) => sameName(n, metaName)) : undefined;
         if (oldMeta !== undefined) {
-          // Excel refuses to delete a very hidden sheet (@types/office-js Worksheet.delete,
-          // InvalidOperation): make it merely hidden first, in the same request.
-          const old = worksheets.getItem(oldMeta);
-          old.visibility = "Hidden";
-          old.delete();
+          const scratch = tempName();
+          undo.renamedSheets.push({ id: idOf(oldMeta), name: oldMeta });
+          garbage.sheets.push(scratch);
+          worksheets.getItem(oldMeta).name = scratch;
         }
         const meta = worksheets.getItem(metaTemp);
         meta.visibility = "VeryHidden";
         meta.name = META_SHEET;
         await context.sync();
       } catch (err) {
-        const cleaned = await removeSheets(context, temporary, metaName);
-        if (cleaned) throw err;
+        const undone = await rollBack(context, undo);
+        if (undone) throw err;
         const base = toUserError(err);
-        const out = new UserError(`${base.message} De tijdelijke bladen (${temporary.map((n) => `'${n}'`).join(", ")}) konden niet worden opgeruimd; verwijder ze zelf.`);
+        const out = new UserError(`${base.message} De tijdelijke bladen (${undo.temporary.map((n) => `'${n}'`).join(", ")}) konden niet worden opgeruimd; verwijder ze zelf.`);
         out.cause = err;
         throw out;
+      }
+      // 7. The swap is done: what it left behind goes (old sheets, backups, old charts). Should
+      // that fail, the result stands and the user is told what is left.
+      for (const t of undo.targets) garbage.sheets.push(t.backup);
+      if (!(await collectGarbage(context, garbage)) && !(await collectGarbage(context, garbage))) {
+        outcome.messages.push(
+          `Het resultaat staat in de werkmap, maar niet alles van de vorige analyse kon worden opgeruimd (bladen ${garbage.sheets.map((n) => `'${n}'`).join(", ")}, verborgen of zichtbaar, en oude grafieken op de resultaatbladen). Verwijder wat er nog staat zelf; de volgende analyse ruimt de oude grafieken op.`,
+        );
       }
       return outcome;
     });
@@ -963,12 +1025,17 @@ function sheetSteps(plan: SheetPlan): Step[] {
   return steps;
 }
 
-/** Fonts (title, notes, captions) and column widths of a result sheet named `sheetName`. */
-function formatStep(model: SheetModel, layout: ReturnType<typeof layoutSheet>, sheetName: string): Step {
+/**
+ * Fonts (title, notes, captions) and column widths of a result sheet named `sheetName`; only the
+ * widths with `widthsOnly` (a sheet updated in place gets its fonts with the copied cells).
+ */
+function formatStep(model: SheetModel, layout: ReturnType<typeof layoutSheet>, sheetName: string, widthsOnly = false): Step {
   return {
     kind: "op",
     apply: (_context, sheet) => {
       const ws = sheet(sheetName);
+      for (const [ci, w] of columnWidths(model)) ws.getRange(cellAddress(1, ci + 1)).format.columnWidth = widthInPoints(w);
+      if (widthsOnly) return;
       const title = ws.getRange("A1").format.font;
       title.bold = true;
       title.size = 14;
@@ -978,7 +1045,6 @@ function formatStep(model: SheetModel, layout: ReturnType<typeof layoutSheet>, s
         notes.color = "#555555";
       }
       for (const pos of layout.tables) ws.getRange(cellAddress(pos.captionRow, 1)).format.font.bold = true;
-      for (const [ci, w] of columnWidths(model)) ws.getRange(cellAddress(1, ci + 1)).format.columnWidth = widthInPoints(w);
     },
   };
 }
@@ -1128,30 +1194,160 @@ function firstChart(model: SheetModel, layout: ReturnType<typeof layoutSheet>, t
   return null;
 }
 
+/** An earlier result sheet updated in place, as loaded before the swap. */
+interface InPlaceTarget {
+  sheet: Excel.Worksheet;
+  tables: Excel.TableCollection;
+  charts: Excel.ChartCollection;
+  /** The staged (temporary) sheet's used range, and the target's. */
+  used: Excel.Range;
+  old: Excel.Range;
+}
+
+/** What is needed to put a sheet updated in place back as it was. */
+interface TargetBackup {
+  sheet: Excel.Worksheet;
+  /** Temporary sheet holding a copy of the old used range (cells, number formats, fonts). */
+  backup: string;
+  old: CellArea | null;
+  tables: { name: string; style: string; address: string }[];
+  /** Widths in points of the columns the swap sets (null: not uniform, left alone). */
+  widths: { col: number; width: number | null }[];
+  /** Names of the charts on it before the swap. */
+  charts: string[];
+}
+
+/** How to undo a write that failed or was cancelled before its swap was complete. */
+interface Undo {
+  /** Temporary sheets by name (staged sheets, the new meta sheet, backups) ... */
+  temporary: string[];
+  /** ... and by id, for the staged sheets the swap may already have renamed. */
+  temporaryIds: string[];
+  /** Our earlier sheets (replaced ones, the old meta sheet) with their names before the swap. */
+  renamedSheets: { id: string; name: string }[];
+  /** Tables of the replaced sheets: original name and the temporary name the swap gives them. */
+  renamedTables: { from: string; to: string }[];
+  /** Sheets updated in place, with their backups (set once the backups exist). */
+  targets: TargetBackup[];
+}
+
+/** What a completed swap leaves behind: sheets (by their name after the swap) and old charts. */
+interface Garbage {
+  sheets: string[];
+  charts: { sheet: Excel.Worksheet; names: string[] }[];
+}
+
 /**
- * Deletes the named sheets where they exist (clean-up after a failed or cancelled write) and makes
- * the old meta sheet (`metaName`) very hidden again if the failed swap had made it hidden.
- * @returns false when Excel refused (the caller then tells the user to remove them).
+ * Puts the workbook back as it was before a write whose swap failed part-way or did not run:
+ * temporary sheets deleted (by name, or by id where the swap had renamed them), our renamed
+ * sheets and tables given their names back, and each sheet updated in place restored from its
+ * backup (new charts and tables off, cells, formats and fonts copied back, the old tables added
+ * again with their names and styles, column widths as they were). Three requests.
+ * @returns false when Excel refused (the caller then tells the user what to remove).
  */
-async function removeSheets(context: Excel.RequestContext, names: string[], metaName: string | null): Promise<boolean> {
+async function rollBack(context: Excel.RequestContext, undo: Undo): Promise<boolean> {
   try {
     const worksheets = context.workbook.worksheets;
-    worksheets.load("items/name,items/visibility");
+    worksheets.load("items/name,items/id,items/visibility");
+    const tables = context.workbook.tables.load("items/name");
+    const targets = undo.targets.map((t) => ({
+      t,
+      tables: t.sheet.tables.load("items/name"),
+      charts: t.sheet.charts.load("items/name"),
+      used: t.sheet.getUsedRangeOrNullObject(false).load("address"),
+    }));
     await context.sync();
-    const doomed = worksheets.items.filter((ws) => names.some((n) => sameName(n, ws.name)));
-    for (const ws of doomed) {
+    const isBackup = (name: string) => undo.targets.some((t) => sameName(t.backup, name));
+    for (const ws of worksheets.items) {
+      if (isBackup(ws.name)) continue;
+      if (!undo.temporaryIds.includes(ws.id) && !undo.temporary.some((n) => sameName(n, ws.name))) continue;
       // A very hidden sheet cannot be deleted (@types/office-js Worksheet.delete).
       if (ws.visibility === "VeryHidden") ws.visibility = "Hidden";
       ws.delete();
     }
-    // A swap that failed after the old meta sheet was made Hidden (operations before a failing
-    // one stay applied): very hidden again, as it was.
-    const meta = metaName === null ? undefined : worksheets.items.find((ws) => sameName(ws.name, metaName) && ws.visibility !== "VeryHidden");
-    if (meta) meta.visibility = "VeryHidden";
-    if (doomed.length > 0 || meta) await context.sync();
+    for (const { t, tables: now, charts } of targets) {
+      for (const chart of charts.items) if (!t.charts.includes(chart.name)) chart.delete();
+      for (const table of now.items) table.delete();
+    }
+    const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
+    for (const r of [...undo.renamedTables].reverse()) {
+      if (tableNames.has(r.to.toLowerCase())) context.workbook.tables.getItem(r.to).name = r.from;
+    }
+    for (const r of undo.renamedSheets) {
+      const ws = worksheets.items.find((s) => r.id !== "" && s.id === r.id);
+      if (ws && ws.name !== r.name) ws.name = r.name;
+    }
+    for (const { t, used } of targets) {
+      const now = used.isNullObject ? null : parseRangeAddress(used.address);
+      const areas = [now, t.old].filter((a): a is CellArea => a !== null);
+      if (areas.length > 0) t.sheet.getRange(a1(spanning(areas))).clear();
+      if (t.old) t.sheet.getRange(a1(t.old)).copyFrom(worksheets.getItem(t.backup).getRange(a1(t.old)), "All");
+    }
+    if (targets.length === 0) {
+      await context.sync();
+      return true;
+    }
+    // A copy of a range holding a whole table may bring a copy of the table along (ASSUMPTION,
+    // docs/handmatige-test.md): such copies become plain cells before the old tables come back.
+    const copied = targets.map(({ t }) => t.sheet.tables.load("items/name"));
+    await context.sync();
+    for (const c of copied) for (const table of c.items) table.convertToRange();
+    for (const { t } of targets) {
+      for (const old of t.tables) {
+        const table = t.sheet.tables.add(old.address, true);
+        table.name = old.name;
+        table.style = old.style;
+      }
+      for (const w of t.widths) if (w.width !== null) t.sheet.getRange(cellAddress(1, w.col)).format.columnWidth = w.width;
+      worksheets.getItem(t.backup).delete();
+    }
+    await context.sync();
     return true;
   } catch {
     // Reported by the caller together with the original error.
+    return false;
+  }
+}
+
+/** The smallest area holding all of `areas` (at least one). */
+function spanning(areas: CellArea[]): CellArea {
+  const row = Math.min(...areas.map((a) => a.row));
+  const col = Math.min(...areas.map((a) => a.col));
+  const rowEnd = Math.max(...areas.map((a) => a.row + a.rows));
+  const colEnd = Math.max(...areas.map((a) => a.col + a.cols));
+  return { row, col, rows: rowEnd - row, cols: colEnd - col };
+}
+
+/**
+ * Deletes what a completed swap left behind: the named sheets where they still exist (a very
+ * hidden one made hidden first) and the named old charts on sheets updated in place. Two
+ * requests; safe to call again after a failure (it looks before it deletes).
+ * @returns false when Excel refused.
+ */
+async function collectGarbage(context: Excel.RequestContext, garbage: Garbage): Promise<boolean> {
+  try {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name,items/visibility");
+    const charts = garbage.charts.map((g) => ({ names: g.names, now: g.sheet.charts.load("items/name") }));
+    await context.sync();
+    let deleting = false;
+    for (const ws of worksheets.items) {
+      if (!garbage.sheets.some((n) => sameName(n, ws.name))) continue;
+      // A very hidden sheet cannot be deleted (@types/office-js Worksheet.delete).
+      if (ws.visibility === "VeryHidden") ws.visibility = "Hidden";
+      ws.delete();
+      deleting = true;
+    }
+    for (const c of charts) {
+      for (const chart of c.now.items) {
+        if (!c.names.includes(chart.name)) continue;
+        chart.delete();
+        deleting = true;
+      }
+    }
+    if (deleting) await context.sync();
+    return true;
+  } catch {
     return false;
   }
 }

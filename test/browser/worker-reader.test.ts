@@ -18,9 +18,9 @@ import { buildJson } from "../../src/report/json";
 import { openXlsxSession } from "../../src/taskpane/xlsx-session";
 import { runSummary, type RunSummary } from "../../src/taskpane/session";
 import { XlsxBlob } from "../../src/workbook/xlsx-blob";
-import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { analyseXlsxStream, streamWorksheets, type StreamStats } from "../../src/workbook/xlsx-stream";
 import { ASSETS } from "../golden/csv";
+import { cachedWorkbook } from "../support/workbook-cache";
 
 const KERKRADE = "kerkrade-sociale-huur-2020.xlsx";
 const STOCK = "Voorraad (synthetisch)";
@@ -86,7 +86,7 @@ describe("browser page worker and command line: one reader, one analysis", () =>
 
 describe("browser page worker: describe and preview without a workbook model", () => {
   test("the same sheets and the same stock preview as ExcelJS's in-memory workbook, streamed or from held rows", async () => {
-    const model = await XlsxWorkbook.fromBuffer(readFileSync(file));
+    const model = await cachedWorkbook(readFileSync(file));
     // The stock sheet has 7,827 rows: beyond the 5,000 kept, so its preview is streamed; with
     // 10,000 kept it is read from the held rows.
     const streaming = await openXlsxSession(sample(), KERKRADE);

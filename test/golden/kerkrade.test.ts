@@ -7,9 +7,9 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { analyseWorkbook, type AnalysisResult } from "../../src/pipeline";
 import { DEFAULT_RULES } from "../../src/domain/rules";
-import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { buildJson } from "../../src/report/json";
 import { ASSETS, readCsv } from "./csv";
+import { cachedWorkbook } from "../support/workbook-cache";
 
 const FILE = path.join(ASSETS, "kerkrade-sociale-huur-2020.xlsx");
 const published = readCsv("kerkrade-bat-per-corporatie-2020.csv");
@@ -17,7 +17,7 @@ const corporations = published.filter((r) => r.corporatie !== "TOTAAL");
 const total = published.find((r) => r.corporatie === "TOTAAL")!;
 
 async function run(voorraad?: string): Promise<AnalysisResult> {
-  const wb = await XlsxWorkbook.fromBuffer(readFileSync(FILE));
+  const wb = await cachedWorkbook(readFileSync(FILE));
   return analyseWorkbook(wb, { rules: DEFAULT_RULES, voorraad });
 }
 

@@ -172,7 +172,7 @@ describe("host conformance: cell values", () => {
 });
 
 describe("host conformance: requests", () => {
-  test("a batch that fails part-way keeps what ran before the failing operation and skips the rest (ASSUMPTION: not documented; README assumption 3, checked by hand)", async () => {
+  test("a batch that fails part-way keeps what ran before the failing operation and skips the rest (@types/office-js OfficeExtension.Error.traceMessages and its example)", async () => {
     const host = new ExcelHost();
     host.addSheet("Blad1");
     const code = await codeOf(host, (c) => {
@@ -228,5 +228,40 @@ describe("host conformance: ranges used for in-place updates and first rows", ()
     expect(host.values("Doel")).toEqual([["a", 1], ["b", 2]]);
     expect(host.cell("Doel", "B2")).toEqual({ value: 2, format: "0.0" });
     expect(host.cell("Doel", "C1")).toBeUndefined();
+  });
+
+  test("undoing an update in place: copyFrom \"All\" brings fonts along; a table's range and style read back; convertToRange keeps the cells; column widths read back, the standard width is 48 points; charts are named (@types/office-js RangeCopyType, Table, RangeFormat, Chart; support: Change the column width)", async () => {
+    const host = new ExcelHost();
+    host.addSheet("Bron", [["Titel"], [], ["Kop", "Getal"], ["a", 1]]);
+    host.addSheet("Doel");
+    await host.run(async (c) => {
+      const bron = c.workbook.worksheets.getItem("Bron");
+      bron.getRange("A1").format.font.bold = true;
+      const table = bron.tables.add("Bron!A3:B4", true);
+      table.name = "Mijn_tabel";
+      table.style = "TableStyleLight1";
+      bron.getRange("A1").format.columnWidth = 100;
+      bron.charts.add("ColumnClustered", bron.getRange("A3:B4"), "Columns");
+      await c.sync();
+      c.workbook.worksheets.getItem("Doel").getRange("A1:B4").copyFrom(bron.getRange("A1:B4"), "All");
+      const tables = bron.tables.load("items/name,items/style");
+      const charts = bron.charts.load("items/name");
+      const widths = ["A1", "B1"].map((a) => bron.getRange(a).format.load("columnWidth"));
+      const both = bron.getRange("A1:B1").format.load("columnWidth");
+      await c.sync();
+      expect(tables.items.map((t) => [t.name, t.style])).toEqual([["Mijn_tabel", "TableStyleLight1"]]);
+      expect(charts.items.map((x) => x.name)).toEqual([expect.stringMatching(/^Chart \d+$/)]);
+      expect(widths.map((w) => w.columnWidth)).toEqual([100, 48]);
+      expect(both.columnWidth).toBeNull();
+      const range = tables.items[0].getRange().load("address");
+      tables.items[0].convertToRange();
+      bron.getRange("A1").format.columnWidth = 48;
+      await c.sync();
+      expect(range.address).toBe("Bron!A3:B4");
+    });
+    expect(host.sheet("Doel")!.formats.map((f) => [f.address, f.prop, f.value])).toEqual([["Doel!A1", "font.bold", true]]);
+    expect(host.sheet("Bron")!.tables).toEqual([]);
+    expect(host.values("Bron")).toEqual([["Titel", ""], ["", ""], ["Kop", "Getal"], ["a", 1]]);
+    expect([...host.sheet("Bron")!.columnWidths]).toEqual([]);
   });
 });

@@ -9,7 +9,11 @@
  * 2. measures the request (JSON of every queued operation with its arguments) and rejects with
  *    RequestPayloadSizeLimitExceeded above `payloadLimit` (nothing applied);
  * 3. runs the operations in order; the first failure rejects the sync and the rest is skipped,
- *    while operations before it stay applied. ASSUMPTION: Excel does not roll a failed batch back;
+ *    while operations before it stay applied, as in Office.js: OfficeExtension.Error
+ *    `traceMessages` holds "all trace messages that were executed before the error occurred"
+ *    (@types/office-js), and its example on learn.microsoft.com (javascript/api/office/
+ *    officeextension.error) inserts the third and fourth paragraph of a batch and fails at the
+ *    fifth, "all other commands after the failed command in the batch are not executed";
  * 4. measures the response (JSON of every loaded value) and rejects with
  *    ResponsePayloadSizeLimitExceeded above `payloadLimit`; loaded properties are then not filled
  *    (ASSUMPTION: writes in that batch stay applied);

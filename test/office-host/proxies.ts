@@ -627,8 +627,8 @@ export class RangeProxy extends HostObject<RangeTarget> {
    * `Range.copyFrom(source, copyType, skipBlanks, transpose)` (ExcelApi 1.9). Documented: copies
    * cell data or formatting from the source range (or address) to this range; "the destination
    * range can be a different size than the source range", it is expanded from its top-left cell.
-   * Only copyType "All" without skipBlanks/transpose is modelled: values, formulas and number
-   * formats, nothing on the cells in between is kept. Formulas are copied as they are (the
+   * Only copyType "All" without skipBlanks/transpose is modelled: values, formulas, number
+   * formats and font settings, nothing on the cells in between is kept. Formulas are copied as they are (the
    * adapter copies only values).
    */
   copyFrom(source: string | RangeProxy, copyType?: string, skipBlanks?: boolean, transpose?: boolean): void {
@@ -642,6 +642,15 @@ export class RangeProxy extends HostObject<RangeTarget> {
       if (dest.area.r0 + rows - 1 > MAX_ROWS || dest.area.c0 + cols - 1 > MAX_COLS) throw richError("InvalidArgument", "Range.copyFrom");
       for (let i = 0; i < rows; i++) {
         for (let j = 0; j < cols; j++) dest.sheet.cells.set(dest.area.r0 + i, dest.area.c0 + j, src.sheet.cells.get(src.area.r0 + i, src.area.c0 + j) ?? {});
+      }
+      // "All" copies the formatting too (@types/office-js Excel.RangeCopyType: "all", "formats"):
+      // the font settings inside the source, moved to the destination.
+      const dr = dest.area.r0 - src.area.r0;
+      const dc = dest.area.c0 - src.area.c0;
+      for (const f of src.sheet.formats.slice()) {
+        const a = parseAddress(f.address).area;
+        if (!f.prop.startsWith("font.") || a.r0 < src.area.r0 || a.r1 > src.area.r1 || a.c0 < src.area.c0 || a.c1 > src.area.c1) continue;
+        dest.sheet.formats.push({ address: dest.sheet.address({ r0: a.r0 + dr, r1: a.r1 + dr, c0: a.c0 + dc, c1: a.c1 + dc }), prop: f.prop, value: f.value });
       }
     });
   }
@@ -660,11 +669,42 @@ export class RangeProxy extends HostObject<RangeTarget> {
   }
 }
 
+/**
+ * Excel's standard column width in points: 8.43 characters of the default font, 64 pixels
+ * (support.microsoft.com "Change the column width or row height in Excel"). A column the host
+ * has no width for reads as this; setting a column to it forgets the width (looks the same).
+ */
+export const STANDARD_COLUMN_WIDTH = 48;
+
 /** `Excel.RangeFormat`: column width and font, recorded on the sheet. */
 export class RangeFormatProxy {
   private fontProxy: RangeFontProxy | null = null;
+  private loadedWidth: number | null | undefined = undefined;
 
   constructor(private readonly range: RangeProxy) {}
+
+  /** `load("columnWidth")` (ExcelApi 1.2): null when the columns' widths differ (@types/office-js). */
+  load(props?: unknown): this {
+    const paths = loadPaths(props, "RangeFormat");
+    if (paths.some((p) => p !== "columnWidth")) throw new NotInHostError(`RangeFormat.${paths.join(",")}`);
+    this.range.context.enqueue({
+      name: "RangeFormat.load",
+      payload: { load: paths },
+      run: () => {
+        const { sheet, area } = this.range.target("RangeFormat.load");
+        const widths = new Set<number>();
+        for (let c = area.c0; c <= area.c1; c++) widths.add(sheet.columnWidths.get(c) ?? STANDARD_COLUMN_WIDTH);
+        const width = widths.size === 1 ? [...widths][0] : null;
+        return { response: { columnWidth: width }, commit: () => void (this.loadedWidth = width) };
+      },
+    });
+    return this;
+  }
+
+  get columnWidth(): number {
+    if (this.loadedWidth === undefined) throw propertyNotLoaded("RangeFormat", "columnWidth");
+    return this.loadedWidth as number;
+  }
 
   get font(): RangeFontProxy {
     return (this.fontProxy ??= guarded(new RangeFontProxy(this.range), "RangeFont"));
@@ -678,7 +718,10 @@ export class RangeFormatProxy {
       run: () => {
         const { sheet, area } = this.range.target("RangeFormat.columnWidth");
         if (!(points >= 0)) throw richError("InvalidArgument", "RangeFormat.columnWidth");
-        for (let c = area.c0; c <= area.c1; c++) sheet.columnWidths.set(c, points);
+        for (let c = area.c0; c <= area.c1; c++) {
+          if (points === STANDARD_COLUMN_WIDTH) sheet.columnWidths.delete(c);
+          else sheet.columnWidths.set(c, points);
+        }
       },
     });
   }
@@ -817,9 +860,29 @@ export class TableProxy extends HostObject<TableState> {
     });
   }
 
+  get style(): string {
+    return this.read("style") as string;
+  }
+
   set style(value: string) {
     this.enqueue("Table.style", { style: value }, () => {
       this.must("Table.style").style = value;
+    });
+  }
+
+  /** `Table.getRange()` (ExcelApi 1.1): the table's whole range, header row included. */
+  getRange(): RangeProxy {
+    return makeRange(this.context, () => {
+      const t = this.must("Table.getRange");
+      return { sheet: t.sheet, area: t.area };
+    }).bindNow("Table.getRange");
+  }
+
+  /** `Table.convertToRange()` (ExcelApi 1.2): the table goes, its cells stay as they are. */
+  convertToRange(): void {
+    this.enqueue("Table.convertToRange", {}, () => {
+      const t = this.must("Table.convertToRange");
+      t.sheet.tables.splice(t.sheet.tables.indexOf(t), 1);
     });
   }
 
@@ -910,6 +973,11 @@ export class ChartProxy {
       },
       "ChartTitle",
     );
+  }
+
+  /** Loaded with the collection (`load("items/name")`). */
+  get name(): string {
+    return this.chart("Chart.name").name;
   }
 
   set name(value: string) {

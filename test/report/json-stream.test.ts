@@ -11,11 +11,12 @@ import { DEFAULT_RULES } from "../../src/domain/rules";
 import { buildJson } from "../../src/report/json";
 import { jsonText, writeJson } from "../../src/report/json-stream";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
+import { cachedWorkbook } from "../support/workbook-cache";
 
 const ASSETS = path.resolve(__dirname, "../../assets");
 
 async function sample(file: string, voorraad?: string): Promise<AnalysisResult> {
-  return analyseWorkbook(await XlsxWorkbook.fromBuffer(readFileSync(path.join(ASSETS, file))), { rules: DEFAULT_RULES, voorraad });
+  return analyseWorkbook(await cachedWorkbook(readFileSync(path.join(ASSETS, file))), { rules: DEFAULT_RULES, voorraad });
 }
 
 /** A small stock with the awkward cases: quotes in the sheet name, missing BAT, warnings,

@@ -7,7 +7,6 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render, screen, within, type RenderResult } from "@testing-library/react";
 import type { UserEvent } from "@testing-library/user-event";
 import { readFileSync } from "node:fs";
-import { deserialize, serialize } from "node:v8";
 import * as path from "node:path";
 import type { ReactElement } from "react";
 import { App, type AppProps } from "../../src/taskpane/App";
@@ -17,6 +16,7 @@ import type { RawTable } from "../../src/ingest/types";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { readCsv } from "../golden/csv";
+import { cachedBytes, cachedWorkbook } from "../support/workbook-cache";
 
 export const ASSETS = path.resolve(__dirname, "../../assets");
 export const KERKRADE = "kerkrade-sociale-huur-2020.xlsx";
@@ -34,24 +34,12 @@ export function sampleBytes(name: string): Buffer {
   return b;
 }
 
-const pristine = new Map<string, Promise<XlsxWorkbook>>();
-
 /**
- * A fresh in-memory workbook of a sample (each test may write into its own). The sample is parsed
- * once per test file; each call gets an independent deep copy of that parsed workbook (ExcelJS's
- * own model, copied with Node's structured clone (node:v8; jsdom has no global structuredClone) and
- * set on a new workbook: the same step ExcelJS ends its .xlsx reader with), well under the cost of
- * parsing the file again.
+ * A fresh in-memory workbook of a sample (each test may write into its own), parsed once for all
+ * test files (test/support/workbook-cache.ts).
  */
-export async function loadSample(name: string): Promise<XlsxWorkbook> {
-  let master = pristine.get(name);
-  if (!master) {
-    master = XlsxWorkbook.fromBuffer(sampleBytes(name), `Bestand '${name}'`);
-    pristine.set(name, master);
-  }
-  const copy = XlsxWorkbook.empty();
-  copy.workbook.model = deserialize(serialize((await master).workbook.model));
-  return copy;
+export function loadSample(name: string): Promise<XlsxWorkbook> {
+  return cachedWorkbook(sampleBytes(name), `Bestand '${name}'`);
 }
 
 /** Name of the demand sheet added to the Kerkrade sample by {@link kerkradeWithDemandBytes}. */
@@ -65,7 +53,7 @@ let withDemand: Promise<Uint8Array> | null = null;
  * with a tekort to compute, for the what-if panel (the same pairing as test/workbook/office.test.ts).
  */
 export function kerkradeWithDemandBytes(): Promise<Uint8Array> {
-  withDemand ??= (async () => {
+  withDemand ??= cachedBytes("kerkrade-met-vraag", [sampleBytes(KERKRADE), sampleBytes(PARKSTAD)], async () => {
     const demand = await (await loadSample(PARKSTAD)).readSheet("Tabel 1 Vraag");
     const kerkrade = await loadSample(KERKRADE);
     const sheet = kerkrade.workbook.addWorksheet(DEMAND_SHEET);
@@ -73,7 +61,7 @@ export function kerkradeWithDemandBytes(): Promise<Uint8Array> {
       if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") sheet.getCell(r + 1, c + 1).value = v;
     }));
     return new Uint8Array(await kerkrade.workbook.xlsx.writeBuffer());
-  })();
+  });
   return withDemand;
 }
 

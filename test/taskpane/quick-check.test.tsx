@@ -9,8 +9,8 @@
 import "./setup";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { DEMAND_SHEET, KERKRADE, gatedPort, kerkradePublished, kerkradeWithDemandBytes, loadSample, nl, openStep, renderApp, renderExcel, sampleBytes, stepButton } from "./helpers";
+import { cachedWorkbook } from "../support/workbook-cache";
 
 const STOCK = "Voorraad (synthetisch)";
 const quick = () => screen.getByRole("button", { name: "Snel analyseren" }) as HTMLButtonElement;
@@ -60,7 +60,7 @@ describe("Snel analyseren", () => {
 
   test("Excel: the result sheets are written and the largest tekort shown is the largest on the Tekort sheet", async () => {
     const user = userEvent.setup();
-    const base = await XlsxWorkbook.fromBuffer(await kerkradeWithDemandBytes());
+    const base = await cachedWorkbook(await kerkradeWithDemandBytes());
     await renderExcel(base);
     expect(section().textContent).toContain(`voorraad uit blad '${STOCK}' (herkend), vraag uit blad '${DEMAND_SHEET}' (herkend), met de standaardregels.`);
     expect(section().textContent).toContain("De resultaatbladen komen in de werkmap.");

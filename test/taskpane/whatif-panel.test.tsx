@@ -15,6 +15,7 @@ import { openXlsxSession } from "../../src/taskpane/xlsx-session";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { DEMAND_SHEET, KERKRADE, kerkradeWithDemandBytes, nl, openStep, renderApp, renderExcel, tabTo } from "./helpers";
+import { cachedWorkbook } from "../support/workbook-cache";
 
 const STOCK = "Voorraad (synthetisch)";
 const PCT = "Potentieel geschikte woningen aanpassen";
@@ -73,7 +74,7 @@ function sheetRow(table: RawTable, column: string, key: (string | number | null)
 describe("what-if panel", () => {
   test("Excel: changing an input recomputes at once without a new analysis; 0% is the baseline; the scenario goes into the workbook", async () => {
     const user = userEvent.setup();
-    const base = await XlsxWorkbook.fromBuffer(await kerkradeWithDemandBytes());
+    const base = await cachedWorkbook(await kerkradeWithDemandBytes());
     const { port, reads } = countingPort(base);
     await renderExcel(port);
     await openStep(user, "4. Uitvoeren");

@@ -13,8 +13,8 @@ import { analyseWorkbook, type AnalysisResult } from "../../src/pipeline";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import { buildSheets } from "../../src/report/sheets";
 import { buildJson } from "../../src/report/json";
-import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { seedSheet, seedTable } from "../support/seed-tables";
+import { cachedWorkbook } from "../support/workbook-cache";
 
 const SAMPLE = path.resolve(__dirname, "../../assets/parkstad-woonzorg-2023.xlsx");
 const dir = mkdtempSync(path.join(tmpdir(), "bat-bzk-vergelijking-"));
@@ -34,8 +34,8 @@ beforeAll(async () => {
   quotes.addRow(["Citaat", "Getal", "Grootheid", "Gebied"]);
   quotes.addRow(["In absolute aantallen komt dit neer op maar liefst 36.713 woningen in de regio.", 36713, "potentieel", "Parkstad"]);
   await wb.xlsx.writeFile(FILE);
-  withTable = await analyseWorkbook(await XlsxWorkbook.fromBuffer(readFileSync(FILE)), { rules: DEFAULT_RULES });
-  without = await analyseWorkbook(await XlsxWorkbook.fromBuffer(readFileSync(SAMPLE)), { rules: DEFAULT_RULES });
+  withTable = await analyseWorkbook(await cachedWorkbook(readFileSync(FILE)), { rules: DEFAULT_RULES });
+  without = await analyseWorkbook(await cachedWorkbook(readFileSync(SAMPLE)), { rules: DEFAULT_RULES });
 });
 
 test("the saldo table is recognised, not used as demand, and changes no tekort", () => {
@@ -88,7 +88,7 @@ test("the Vergelijking sheet model, the JSON section and the command line agree"
 });
 
 test("a saldo sheet chosen as demand (--vraag) is read as asked, with a warning naming the sheet", async () => {
-  const r = await analyseWorkbook(await XlsxWorkbook.fromBuffer(readFileSync(FILE)), { rules: DEFAULT_RULES, vraag: SHEET });
+  const r = await analyseWorkbook(await cachedWorkbook(readFileSync(FILE)), { rules: DEFAULT_RULES, vraag: SHEET });
   expect(r.tables.find((t) => t.sheet === SHEET)?.kind).toBe("vraag");
   expect(r.issues.find((i) => i.code === "saldo-als-vraag")).toMatchObject({ severity: "waarschuwing", sheet: SHEET });
   expect(withTable.issues.some((i) => i.code === "saldo-als-vraag")).toBe(false);

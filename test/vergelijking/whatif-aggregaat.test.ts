@@ -14,10 +14,11 @@ import { buildJson } from "../../src/report/json";
 import { buildSheets } from "../../src/report/sheets";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { printedNumber, seedTable } from "../support/seed-tables";
+import { cachedWorkbook } from "../support/workbook-cache";
 
 const SAMPLE = path.resolve(__dirname, "../../assets/parkstad-woonzorg-2023.xlsx");
 const KERKRADE = path.resolve(__dirname, "../../assets/kerkrade-sociale-huur-2020.xlsx");
-const run = async (file: string, rules: Rules) => analyseWorkbook(await XlsxWorkbook.fromBuffer(readFileSync(file)), { rules });
+const run = async (file: string, rules: Rules) => analyseWorkbook(await cachedWorkbook(readFileSync(file)), { rules });
 const withWatAls = (w: Partial<Rules["watAls"]>): Rules => ({ ...DEFAULT_RULES, watAls: { ...DEFAULT_RULES.watAls, ...w } });
 
 let r: AnalysisResult;

@@ -10,9 +10,9 @@ import { DEFAULT_RULES } from "../../src/domain/rules";
 import { HEAD_ROWS } from "../../src/preview";
 import { portSession } from "../../src/taskpane/session";
 import { OfficeWorkbook } from "../../src/workbook/office";
-import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import type { CellValue } from "../../src/ingest/types";
 import { ExcelHost, type SyncRecord } from "../office-host/host";
+import { cachedWorkbook } from "../support/workbook-cache";
 
 const ROWS = 100_000;
 const HEADER = ["VHE-nummer", "Complexnummer", "Corporatie", "Gemeente", "Woningtype", "Bouwlaag", "Lift", "BAT-score"];
@@ -34,7 +34,7 @@ function stockHost(rows: number): ExcelHost {
 }
 
 beforeAll(async () => {
-  const parkstad = await XlsxWorkbook.fromBuffer(readFileSync(path.join(__dirname, "..", "..", "assets", "parkstad-woonzorg-2023.xlsx")));
+  const parkstad = await cachedWorkbook(readFileSync(path.join(__dirname, "..", "..", "assets", "parkstad-woonzorg-2023.xlsx")));
   demand = (await parkstad.readSheet("Tabel 1 Vraag")).values;
   host = stockHost(ROWS);
 });

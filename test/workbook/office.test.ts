@@ -19,6 +19,7 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { richError } from "../office-host/errors";
 import { ExcelHost, type SyncRecord } from "../office-host/host";
 import { expectEqualData } from "../support/equal";
+import { cachedWorkbook } from "../support/workbook-cache";
 
 const ASSETS = path.join(__dirname, "..", "..", "assets");
 const STOCK = "Voorraad (synthetisch)";
@@ -27,8 +28,8 @@ let kerkrade: XlsxWorkbook;
 let demand: CellValue[][];
 
 beforeAll(async () => {
-  kerkrade = await XlsxWorkbook.fromBuffer(readFileSync(path.join(ASSETS, "kerkrade-sociale-huur-2020.xlsx")));
-  const parkstad = await XlsxWorkbook.fromBuffer(readFileSync(path.join(ASSETS, "parkstad-woonzorg-2023.xlsx")));
+  kerkrade = await cachedWorkbook(readFileSync(path.join(ASSETS, "kerkrade-sociale-huur-2020.xlsx")));
+  const parkstad = await cachedWorkbook(readFileSync(path.join(ASSETS, "parkstad-woonzorg-2023.xlsx")));
   demand = (await parkstad.readSheet("Tabel 1 Vraag")).values;
 });
 
@@ -502,22 +503,39 @@ describe("OfficeWorkbook: writing safely", () => {
       expectUnchanged(host, before);
     });
 
-    test("an Office error at the swap (the old sheets cannot be deleted; Excel without ExcelApi 1.9, sheets replaced)", async () => {
-      // With ExcelApi 1.9 our sheets are updated in place and nothing is deleted before the meta
-      // sheet; a failing operation inside that request is assumption 3 (office-rerun.test.ts
-      // fails whole requests instead).
-      let deletes = 0;
-      host.failOperation = (op) => (op.name === "Worksheet.delete" && ++deletes === 1 ? richError("AccessDenied") : undefined);
+    test("an Office error at the swap (a sheet cannot be renamed; Excel without ExcelApi 1.9, sheets replaced)", async () => {
+      // The swap renames our old sheets and their tables out of the way and the new ones in; the
+      // third rename fails, after the first two were applied (test/support/fail-operations.ts
+      // fails every operation of every request in turn).
+      let renames = 0;
+      host.failOperation = (op) => (op.name === "Worksheet.name" && ++renames === 3 ? richError("AccessDenied") : undefined);
       const err = await new OfficeWorkbook(host.run, { supports: () => false }).writeResults(models, {}).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(UserError);
       expect((err as UserError).message).toMatch(/^Excel staat geen wijzigingen toe: de werkmap of een blad is beveiligd/);
       expect((err as UserError).cause).toMatchObject({ code: "AccessDenied" });
-      // The failing sync was the swap (deletes and renames together); the clean-up ran after it.
+      // The failing sync was the swap (renames of sheets and tables, no deletes); the undo ran after it.
       const swap = host.syncs.find((x) => x.error === "AccessDenied")!;
-      expect(swap.operations).toEqual(expect.arrayContaining(["Worksheet.delete", "Worksheet.name", "Table.name"]));
+      expect(swap.operations).toEqual(expect.arrayContaining(["Worksheet.name", "Table.name"]));
+      expect(swap.operations).not.toContain("Worksheet.delete");
       expect(host.syncs.slice(swap.index + 1).every((x) => x.error === null)).toBe(true);
       host.failOperation = null;
       expectUnchanged(host, before);
+    });
+
+    test("after the swap the old sheets cannot be deleted: the result stands; when it fails twice the message says what is left", async () => {
+      let deletes = 0;
+      host.failOperation = (op) => (op.name === "Worksheet.delete" && ++deletes === 1 ? richError("AccessDenied") : undefined);
+      const once = await new OfficeWorkbook(host.run, { supports: () => false }).writeResults(models, {});
+      expect(once.messages.filter((m) => m.startsWith("Het resultaat staat in de werkmap"))).toEqual([]);
+      expect(host.sheetNames().filter((n) => n.startsWith("_batbzk_tmp"))).toEqual([]);
+      host.failOperation = (op) => (op.name === "Worksheet.delete" ? richError("AccessDenied") : undefined);
+      const twice = await new OfficeWorkbook(host.run, { supports: () => false }).writeResults(models, {});
+      host.failOperation = null;
+      const left = host.sheetNames().filter((n) => n.startsWith("_batbzk_tmp"));
+      expect(left.length).toBeGreaterThan(0);
+      const message = twice.messages.find((m) => m.startsWith("Het resultaat staat in de werkmap"));
+      for (const name of left) expect(message).toContain(`'${name}'`);
+      for (const m of models) expect(host.sheet(m.name)?.visibility).toBe("Visible");
     });
 
     test("a sheet added by the user during the write with one of the new names stops the swap", async () => {

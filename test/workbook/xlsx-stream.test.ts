@@ -12,6 +12,7 @@ import { buildJson } from "../../src/report/json";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { analyseXlsxStream, streamWorksheets } from "../../src/workbook/xlsx-stream";
 import type { CellValue } from "../../src/ingest/types";
+import { cachedWorkbook } from "../support/workbook-cache";
 
 const ASSETS = path.resolve(__dirname, "../../assets");
 const KERKRADE = path.join(ASSETS, "kerkrade-sociale-huur-2020.xlsx");
@@ -19,7 +20,7 @@ const PARKSTAD = path.join(ASSETS, "parkstad-woonzorg-2023.xlsx");
 
 async function both(file: string, options: Omit<AnalyseOptions, "rules"> = {}, recogniseRows?: number) {
   const opts: AnalyseOptions = { rules: DEFAULT_RULES, ...options };
-  const memory = await analyseWorkbook(await XlsxWorkbook.fromBuffer(readFileSync(file)), opts);
+  const memory = await analyseWorkbook(await cachedWorkbook(readFileSync(file)), opts);
   const streamed = await analyseXlsxStream(file, { ...opts, recogniseRows });
   return { memory, streamed };
 }
@@ -55,7 +56,7 @@ describe("analyseXlsxStream gives the same result as analyseWorkbook", () => {
   });
 
   test("rows arrive as the in-memory reader gives them: same cells per sheet", async () => {
-    const memory = await XlsxWorkbook.fromBuffer(readFileSync(PARKSTAD));
+    const memory = await cachedWorkbook(readFileSync(PARKSTAD));
     for await (const sheet of streamWorksheets(PARKSTAD)) {
       const values: CellValue[][] = [];
       await sheet.read((row) => {
@@ -75,7 +76,7 @@ describe("analyseXlsxStream gives the same result as analyseWorkbook", () => {
   });
 
   test("our own result sheets of an earlier run are skipped, before their rows are read", async () => {
-    const wb = await XlsxWorkbook.fromBuffer(readFileSync(PARKSTAD));
+    const wb = await cachedWorkbook(readFileSync(PARKSTAD));
     const first = await analyseWorkbook(wb, { rules: DEFAULT_RULES });
     const { buildSheets } = await import("../../src/report/sheets");
     await wb.writeResults(buildSheets(first), { voorraad: "x" });

@@ -11,12 +11,15 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarGroup,
+  MessageBarActions,
   Option,
+  ProgressBar,
   Spinner,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { DismissRegular } from "@fluentui/react-icons";
 import { useRef, useState } from "react";
 import type { StockPreview } from "../../preview";
 import { STOCK_FIELDS, type MappingOverrides, type StockField } from "../../ingest/types";
@@ -68,6 +71,13 @@ export interface MappingStepProps {
   preview: StockPreview | null;
   /** True while the preview is read again. */
   loading: boolean;
+  /** While loading: rows of the stock read so far and in all (Excel, per chunk); null: unknown. */
+  progress?: { done: number; total: number } | null;
+  /** Stops the read of the stock (shown while loading when set). */
+  onCancel?: () => void;
+  /** True when the user stopped the read; `onRetry` reads again. */
+  cancelled?: boolean;
+  onRetry?: () => void;
   /** Dutch message when the preview could not be read. */
   error: string | null;
   overrides: MappingOverrides;
@@ -133,8 +143,36 @@ export function MappingStep(props: MappingStepProps) {
             <Text>BAT-schaal: {scaleText(preview.batScale)}.</Text>
           </>
         ) : null}
-        {props.loading ? <Spinner size="tiny" label="Voorbeeld wordt bijgewerkt…" /> : null}
+        {props.loading && !props.progress ? <Spinner size="tiny" label="Voorbeeld wordt bijgewerkt…" /> : null}
       </div>
+      {props.loading && props.progress ? (
+        <Field label="Voorraad lezen" hint={`${nlInt(props.progress.done)} van ${nlInt(props.progress.total)} rijen`}>
+          <ProgressBar
+            value={props.progress.total > 0 ? props.progress.done / props.progress.total : 0}
+            max={1}
+            aria-valuetext={`${nlInt(props.progress.done)} van ${nlInt(props.progress.total)} rijen gelezen`}
+          />
+        </Field>
+      ) : null}
+      {props.loading && props.onCancel ? (
+        <div className={styles.actions}>
+          <Button icon={<DismissRegular />} onClick={props.onCancel}>
+            Inlezen annuleren
+          </Button>
+        </div>
+      ) : null}
+      {props.cancelled ? (
+        <MessageBar intent="info">
+          <MessageBarBody>Het inlezen van de voorraad is gestopt. De kolommen zijn nog niet gecontroleerd; de analyse leest de voorraad zelf wel.</MessageBarBody>
+          {props.onRetry ? (
+            <MessageBarActions>
+              <Button size="small" onClick={props.onRetry}>
+                Opnieuw inlezen
+              </Button>
+            </MessageBarActions>
+          ) : null}
+        </MessageBar>
+      ) : null}
       {props.error ? (
         <MessageBar intent="error">
           <MessageBarBody>{props.error}</MessageBarBody>

@@ -1,0 +1,96 @@
+/**
+ * Parsed sample workbooks shared across test files and test runs.
+ *
+ * Parsing the Kerkrade sample with ExcelJS takes about a second and a half in a Jest worker, and
+ * a dozen test files need it. The first file to need a workbook parses it and stores ExcelJS's
+ * model, serialised with Node's structured clone (node:v8), under `node_modules/.cache/`; every
+ * later file (and run) reads that instead of parsing again. Each call returns an independent
+ * workbook (the model is deserialised anew), so tests may write into it.
+ *
+ * The cache key is the SHA-256 of the .xlsx bytes plus ExcelJS's and V8's versions, so a rebuilt
+ * sample, another ExcelJS or another Node never reads a stale or incompatible entry. Writes go to
+ * a temporary file first and are renamed into place, so two workers never read a half-written
+ * entry. When the cache directory cannot be written the workbook is simply parsed.
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { deserialize, serialize } from "node:v8";
+import { XlsxWorkbook } from "../../src/workbook/xlsx";
+
+const CACHE_DIR = path.resolve(__dirname, "../../node_modules/.cache/bat-bzk-tests");
+const EXCELJS_VERSION = (JSON.parse(readFileSync(require.resolve("exceljs/package.json"), "utf8")) as { version: string }).version;
+
+/** The cache entry's path for `bytes` (a workbook's .xlsx bytes) and a purpose tag. */
+function entryPath(tag: string, bytes: Uint8Array): string {
+  const hash = createHash("sha256").update(bytes).update(`\0${tag}\0${EXCELJS_VERSION}\0${process.versions.v8}`).digest("hex");
+  return path.join(CACHE_DIR, `${tag}-${hash.slice(0, 32)}.bin`);
+}
+
+function readEntry(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch {
+    return null;
+  }
+}
+
+function writeEntry(file: string, data: Uint8Array): void {
+  try {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, data);
+    renameSync(tmp, file);
+  } catch {
+    // A read-only checkout: the next file parses again, nothing else changes.
+  }
+}
+
+/** Per process: the serialised model of each workbook already read (by cache path). */
+const models = new Map<string, Promise<Buffer>>();
+
+/**
+ * A fresh in-memory workbook equal to `XlsxWorkbook.fromBuffer(bytes, source)`, from the shared
+ * cache when it holds these bytes. `source` names the workbook in parse errors, as fromBuffer does.
+ */
+export async function cachedWorkbook(bytes: Uint8Array, source?: string): Promise<XlsxWorkbook> {
+  const file = entryPath("model", bytes);
+  let model = models.get(file);
+  if (!model) {
+    model = (async () => {
+      const cached = readEntry(file);
+      if (cached) return cached;
+      const parsed = serialize((await XlsxWorkbook.fromBuffer(bytes, source)).workbook.model);
+      writeEntry(file, parsed);
+      return parsed;
+    })();
+    models.set(file, model);
+  }
+  const copy = XlsxWorkbook.empty();
+  copy.workbook.model = deserialize(await model);
+  return copy;
+}
+
+/** Per process: bytes already built (by key). */
+const built = new Map<string, Promise<Uint8Array>>();
+
+/**
+ * Bytes built once for all test files: `build()` runs only when the cache has no entry for `key`,
+ * these `inputs` (the bytes the build starts from) and the build's own source text (so an edited
+ * build is never served its old output), all hashed into the entry's name.
+ */
+export function cachedBytes(key: string, inputs: Uint8Array[], build: () => Promise<Uint8Array>): Promise<Uint8Array> {
+  const file = entryPath(key, Buffer.concat([...inputs, Buffer.from(build.toString())]));
+  let out = built.get(file);
+  if (!out) {
+    out = (async () => {
+      const cached = readEntry(file);
+      if (cached) return new Uint8Array(cached);
+      const bytes = await build();
+      writeEntry(file, bytes);
+      return bytes;
+    })();
+    built.set(file, out);
+  }
+  return out;
+}
