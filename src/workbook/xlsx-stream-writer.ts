@@ -32,7 +32,7 @@ import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { columnLetter } from "../domain/issues";
 import type { ModelValue, SheetModel } from "../report/sheet-model";
-import { columnWidths, layoutSheet, NUMBER_FORMATS } from "../report/sheet-model";
+import { columnWidths, layoutSheet, NUMBER_FORMATS, tableRowAt, tableRowCount } from "../report/sheet-model";
 import { chooseSheetName, META_SHEET, metaRows } from "./marker";
 import type { StoredSettings, WriteOutcome } from "./port";
 import type { SheetCopy, SheetCopyTarget, StreamedSheet } from "./xlsx-stream";
@@ -480,10 +480,12 @@ export class XlsxStreamWriter implements SheetCopyTarget {
         const st = STYLE.byKind[c.kind];
         return st && st.numFmt ? st : null;
       });
-      const rows: ModelValue[][] = table.rows.length > 0 ? table.rows : [table.columns.map(() => null)];
-      for (let r = 0; r < rows.length; r++) {
+      // Rows one at a time (a per-dwelling table's rows are made when asked, never all held).
+      const count = tableRowCount(table);
+      const empty: ModelValue[] = table.columns.map(() => null);
+      for (let r = 0; r < Math.max(count, 1); r++) {
         // Empty text is written as an empty cell (see the module comment).
-        xml.values(pos.headerRow + 1 + r, rows[r], styles);
+        xml.values(pos.headerRow + 1 + r, count > 0 ? tableRowAt(table, r) : empty, styles);
         if (++written % ROWS_PER_PAUSE === 0) {
           xml.flush();
           await breathe(ws);
