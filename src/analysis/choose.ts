@@ -5,7 +5,7 @@
  * was or was not used. The compute steps that follow are src/analysis/compute.ts.
  */
 import { normaliseSupplyTable } from "../domain/tekort";
-import { UserError, type Issue } from "../domain/issues";
+import { UserError, type Issue, makeIssue } from "../domain/issues";
 import type { DemandEntry, SupplyEntry } from "../domain/types";
 import { detectTable } from "../ingest/detect";
 import type { StockOptions } from "../ingest/stock";
@@ -138,7 +138,7 @@ export function* chooseTables(sheets: readonly SheetRead[], options: AnalyseOpti
   for (const e of emptyStocks) {
     const own = e.ingest.issues.filter((i) => i.severity === "fout");
     if (own.length > 0) issues.push(...own);
-    else issues.push({ code: "voorraad-leeg", severity: "waarschuwing", sheet: e.sheet, cell: null, message: emptyStockMessage(e.sheet, e.ingest) });
+    else issues.push(makeIssue("voorraad-leeg", "waarschuwing", e.sheet, null, emptyStockMessage(e.sheet, e.ingest)));
   }
   const filled = stockReads.filter((x) => x.ingest.rowsRead > 0);
   // A cross table woningtype × huurklasse (no BAT) is the stock only when there is no other.
@@ -178,9 +178,9 @@ export function* chooseTables(sheets: readonly SheetRead[], options: AnalyseOpti
     use(demandSheets[0]);
     const chosen = byName.get(demandSheets[0]);
     if (chosen?.reden.startsWith(CHOSEN_SALDO)) {
-      issues.push({ code: "saldo-als-vraag", severity: "waarschuwing", sheet: demandSheets[0], cell: null,
-        message: `Blad '${demandSheets[0]}' is als vraag gelezen omdat het zo gekozen is, maar het lijkt een gepubliceerde saldo- of tekorttabel ` +
-          "(aanbod − vraag); dan is het tekort hier niet juist. Kies de vraagtabel waar het saldo op berust (taakvenster stap 1, opdrachtregel --vraag)." });
+      issues.push(makeIssue("saldo-als-vraag", "waarschuwing", demandSheets[0], null,
+        `Blad '${demandSheets[0]}' is als vraag gelezen omdat het zo gekozen is, maar het lijkt een gepubliceerde saldo- of tekorttabel ` +
+          "(aanbod − vraag); dan is het tekort hier niet juist. Kies de vraagtabel waar het saldo op berust (taakvenster stap 1, opdrachtregel --vraag)."));
     }
     for (const other of demandSheets.slice(1)) skip(other, `er is één vraagtabel gebruikt ('${demandSheets[0]}'). Kies een andere in stap 1 van het taakvenster of met --vraag "${other}" op de opdrachtregel.`);
   }
@@ -223,7 +223,7 @@ export function* chooseTables(sheets: readonly SheetRead[], options: AnalyseOpti
   for (const other of planSheets.slice(1)) skip(other, `er is één tabel met geplande wijzigingen gebruikt ('${planSheets[0]}').`);
   for (const t of tables) {
     if (!t.used && t.sheet !== planSheets[0] && !issues.some((i) => i.code === "blad-niet-gebruikt" && i.sheet === t.sheet)) {
-      issues.push({ code: "blad-niet-gebruikt", severity: "info", sheet: t.sheet, cell: null, message: `Blad '${t.sheet}' is niet gebruikt: ${t.reden}` });
+      issues.push(makeIssue("blad-niet-gebruikt", "info", t.sheet, null, `Blad '${t.sheet}' is niet gebruikt: ${t.reden}`));
     }
   }
 
@@ -275,8 +275,9 @@ function compareStockTotals(used: StockIngest, other: StockIngest, issues: Issue
   if (!sheetA || !sheetB) return;
   issues.push(
     diffs.length === 0
-      ? { code: "voorraad-vergeleken", severity: "info", sheet: sheetB, cell: null, message: `De BAT-verdeling op blad '${sheetA}' komt per klasse overeen met blad '${sheetB}'.` }
-      : { code: "voorraad-wijkt-af", severity: "waarschuwing", sheet: sheetB, cell: null, message: `De BAT-verdeling op blad '${sheetA}' wijkt af van blad '${sheetB}' (${diffs.join("; ")}). Controleer welke tabel juist is.` },
+      ? makeIssue("voorraad-vergeleken", "info", sheetB, null, `De BAT-verdeling op blad '${sheetA}' komt per klasse overeen met blad '${sheetB}'.`)
+      : makeIssue("voorraad-wijkt-af", "waarschuwing", sheetB, null,
+        `De BAT-verdeling op blad '${sheetA}' wijkt af van blad '${sheetB}' (${diffs.join("; ")}). Controleer welke tabel juist is.`),
   );
 }
 

@@ -3,6 +3,7 @@
  * dwellings, aggregate, assess adaptation, the CBS route, clustering and care potential, planned
  * changes, the tekort, the comparison with published tables, the cross checks and the what-if.
  */
+import { makeIssue } from "../domain/issues";
 import { assessAdaptation } from "../domain/potentieel";
 import { classifyStock } from "../domain/classify";
 import { summariseAll, supplyFromSummary, type GroupKey } from "../domain/aggregate";
@@ -88,9 +89,9 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
   const supplySource: SupplySource = stock && !crossStock ? "voorraad" : supplyTable.length > 0 ? "aanbodtabel" : null;
   const supply = supplySource === "voorraad" ? supplyFromSummary(summary, batScale) : supplyTable;
   if (crossStock && supplySource === null && demand.length > 0) {
-    issues.push({ code: "kruistabel-geen-aanbod", severity: "waarschuwing", sheet: chosen!.sheet, cell: null,
-      message: `Blad '${chosen!.sheet}' is een kruistabel woningtype × huurklasse zonder BAT-scores: daaruit is het aanpassingspotentieel ` +
-        "bepaald, maar niet het aanbod per woonvorm. Het tekort is daarom niet berekend. Voeg een aanbodtabel of een voorraad met BAT-scores toe." });
+    issues.push(makeIssue("kruistabel-geen-aanbod", "waarschuwing", chosen!.sheet, null,
+      `Blad '${chosen!.sheet}' is een kruistabel woningtype × huurklasse zonder BAT-scores: daaruit is het aanpassingspotentieel ` +
+        "bepaald, maar niet het aanbod per woonvorm. Het tekort is daarom niet berekend. Voeg een aanbodtabel of een voorraad met BAT-scores toe."));
   }
   let tekort: TekortRow[] = [];
   let aanbodPerJaar: SupplyYear[] = [];
@@ -101,18 +102,21 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
     aanbodPerJaar = t.planned.perJaar;
     issues.push(...t.issues);
   } else if (plannen.length > 0) {
-    issues.push({ code: "plannen-geen-aanbod", severity: "waarschuwing", sheet: planSheets[0], cell: null, message: "Er zijn geplande wijzigingen, maar geen voorraad of aanbodtabel om ze op toe te passen; ze zijn niet gebruikt." });
+    issues.push(makeIssue("plannen-geen-aanbod", "waarschuwing", planSheets[0], null,
+      "Er zijn geplande wijzigingen, maar geen voorraad of aanbodtabel om ze op toe te passen; ze zijn niet gebruikt."));
   }
   if (demand.length === 0) {
-    issues.push({ code: "geen-vraag", severity: "info", sheet: null, cell: null, message: "Geen vraagtabel gevonden: het tekort is niet berekend. Voeg een vraagtabel toe, of wijs die aan in stap 1 van het taakvenster (opdrachtregel: --vraag)." });
+    issues.push(makeIssue("geen-vraag", "info", null, null,
+      "Geen vraagtabel gevonden: het tekort is niet berekend. Voeg een vraagtabel toe, of wijs die aan in stap 1 van het taakvenster (opdrachtregel: --vraag)."));
   } else if (!supplySource && !crossStock) {
-    issues.push({ code: "geen-aanbod", severity: "waarschuwing", sheet: null, cell: null, message: "Geen voorraad- of aanbodtabel gevonden: het tekort is niet berekend. Voeg een voorraad- of aanbodtabel toe, of wijs die aan in stap 1 van het taakvenster (opdrachtregel: --voorraad)." });
+    issues.push(makeIssue("geen-aanbod", "waarschuwing", null, null,
+      "Geen voorraad- of aanbodtabel gevonden: het tekort is niet berekend. Voeg een voorraad- of aanbodtabel toe, of wijs die aan in stap 1 van het taakvenster (opdrachtregel: --voorraad)."));
   }
   const vergelijking: SaldoVergelijking[] = [];
   for (const t of saldoTables) {
     if (tekort.length === 0) {
-      issues.push({ code: "saldo-niet-nagerekend", severity: "waarschuwing", sheet: t.sheet, cell: null,
-        message: `Blad '${t.sheet}' is een gepubliceerde saldotabel, maar zonder vraag en aanbod in de werkmap is die niet na te rekenen. Voeg de vraag- en aanbodtabel toe waar de cijfers op berusten.` });
+      issues.push(makeIssue("saldo-niet-nagerekend", "waarschuwing", t.sheet, null,
+        `Blad '${t.sheet}' is een gepubliceerde saldotabel, maar zonder vraag en aanbod in de werkmap is die niet na te rekenen. Voeg de vraag- en aanbodtabel toe waar de cijfers op berusten.`));
       continue;
     }
     const v = compareSaldo(t, tekort);
@@ -132,9 +136,9 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
   const watAls = watAlsBasis ? computeWhatIf(watAlsBasis, paramsFromRules(rules), { trace: true }) : null;
   const watAlsAggregaat = !stock && cbs ? computeAggregateWhatIf({ cbs, supply, demand, plannen, batScale, rules, basis: tekort }) : null;
   if (!stock && !cbs && tekort.length > 0) {
-    issues.push({ code: "watals-niet-toepasbaar", severity: "info", sheet: null, cell: null,
-      message: "Wat-als (woningen aanpassen, ontmoetingsruimten, Wlz-zorg) is niet berekend: daarvoor is een voorraad per woning of per complex nodig, " +
-        "of een CBS-woningvoorraad met aanpassingspercentages per gemeente (de CBS-route)." });
+    issues.push(makeIssue("watals-niet-toepasbaar", "info", null, null,
+      "Wat-als (woningen aanpassen, ontmoetingsruimten, Wlz-zorg) is niet berekend: daarvoor is een voorraad per woning of per complex nodig, " +
+        "of een CBS-woningvoorraad met aanpassingspercentages per gemeente (de CBS-route)."));
   }
   progress("Klaar", 1);
 

@@ -2,7 +2,7 @@
  * What the steps of one analysis run share (src/analysis/choose.ts, src/analysis/compute.ts): the
  * issues found so far, how each sheet is used, and the cancellation check between steps.
  */
-import { UserError, type Issue } from "../domain/issues";
+import { UserError, type Issue, makeIssue } from "../domain/issues";
 import type { SheetRead, TableUse } from "./result";
 
 /** Throws the Dutch cancellation error ("Analyse geannuleerd.") when the run was aborted. */
@@ -34,6 +34,6 @@ export class RunLedger {
   readonly skip = (sheet: string, note: string): void => {
     const t = this.tables.find((x) => x.sheet === sheet);
     if (t) t.reden += ` ${note}`;
-    this.issues.push({ code: "blad-niet-gebruikt", severity: "info", sheet, cell: null, message: `Blad '${sheet}' is niet gebruikt: ${note}` });
+    this.issues.push(makeIssue("blad-niet-gebruikt", "info", sheet, null, `Blad '${sheet}' is niet gebruikt: ${note}`));
   };
 }

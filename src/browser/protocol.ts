@@ -19,6 +19,7 @@
  * busy computing while a run lasts, so the page cancels by terminating it (worker-client.ts).
  */
 import { z } from "zod";
+import { ISSUE_CODE_LIST } from "../domain/issue-codes";
 import { RulesSchema } from "../domain/rules";
 import { STOCK_FIELDS, type TableKind } from "../ingest/types";
 import type { SheetDetection, StockPreview } from "../analysis/preview";
@@ -86,7 +87,7 @@ const TABLE_KIND_FLAGS: Record<TableKind, true> = {
 };
 const TABLE_KINDS = Object.keys(TABLE_KIND_FLAGS) as [TableKind, ...TableKind[]];
 const Severity = z.enum(["fout", "waarschuwing", "info"]);
-const IssueSchema = z.object({ code: z.string(), severity: Severity, sheet: z.string().nullable(), cell: z.string().nullable(), message: z.string() });
+const IssueSchema = z.object({ code: z.enum(ISSUE_CODE_LIST), severity: Severity, sheet: z.string().nullable(), cell: z.string().nullable(), message: z.string() });
 
 const SheetDetectionSchema: z.ZodType<SheetDetection> = z.object({ sheet: z.string(), kind: z.enum(TABLE_KINDS), reden: z.string(), rowCount: Count });
 

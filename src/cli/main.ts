@@ -12,7 +12,7 @@ import { finished } from "node:stream/promises";
 import * as v8 from "node:v8";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { UserError } from "../domain/issues";
+import { UserError, makeIssue } from "../domain/issues";
 import { DEFAULT_RULES, parseRules, type Rules } from "../domain/rules";
 import type { AnalysisResult } from "../analysis/result";
 import { writeJson, type TextSink } from "../report/json-stream";
@@ -189,7 +189,7 @@ async function writeResultWorkbook(
     let models = buildSheets(r, sheetOptions);
     const planned = writer.planNames(models).flatMap((p) => (p.message ? [p.message] : []));
     if (planned.length > 0) {
-      for (const message of planned) r.issues.push({ code: "blad-hernoemd", severity: "waarschuwing", sheet: null, cell: null, message });
+      for (const message of planned) r.issues.push(makeIssue("blad-hernoemd", "waarschuwing", null, null, message));
       models = buildSheets(r, sheetOptions);
     }
     const outcome = await writer.writeResults(models, {

@@ -29,7 +29,7 @@
  * dwellings potentially suitable, split huur/koop); Parkstad Limburg, Toekomstvisie Wonen,
  * Welzijn en Zorg (2024/2025), Tabel 4 (CBS), 5 and 6 (Companen).
  */
-import type { Issue } from "./issues";
+import { type Issue, makeIssue } from "./issues";
 import type { AdaptationTotal } from "./potentieel";
 import { formatGetal, formatLijst, formatWoningen } from "./format";
 
@@ -217,7 +217,6 @@ function addTo(into: AdaptationCounts, c: AdaptationCounts): void {
   into.onbekend += c.onbekend;
 }
 
-const issue = (code: string, severity: Issue["severity"], sheet: string | null, cell: string | null, message: string): Issue => ({ code, severity, sheet, cell, message });
 const rowText = (e: { sheet: string; rowNumber: number }) => `blad '${e.sheet}', rij ${e.rowNumber}`;
 const pctText = (p: Percentages) => `${formatGetal(p.geschikt)}/${formatGetal(p.potentieel)}/${formatGetal(p.ongeschikt)}%`;
 
@@ -233,7 +232,7 @@ class ShareIndex {
       const key = ShareIndex.key(e.regio ? null : gemeenteKey(e.gemeente), e.segment);
       const first = this.byKey.get(key);
       if (first) {
-        issues.push(issue("cbs-percentages-dubbel", "waarschuwing", e.sheet, null,
+        issues.push(makeIssue("cbs-percentages-dubbel", "waarschuwing", e.sheet, null,
           `Percentages voor ${e.gemeente}${e.segment ? ` (${CBS_DEEL_LABELS[e.segment]})` : ""} staan twee keer: op ${rowText(first)} en op ${rowText(e)}. De eerste is gebruikt.`));
         continue;
       }
@@ -300,11 +299,11 @@ function partsOf(e: CbsStockEntry, issues: Issue[]): Map<CbsDeel, number> {
       if (corp === null) corp = c.huur - (part ?? 0);
       if (part === null) part = c.huur - corp;
       if (corp + part !== c.huur) {
-        issues.push(issue("cbs-huur-klopt-niet", "waarschuwing", e.sheet, e.cells.huur ?? null,
+        issues.push(makeIssue("cbs-huur-klopt-niet", "waarschuwing", e.sheet, e.cells.huur ?? null,
           `${e.gemeente}: huur (${formatGetal(c.huur)}) is niet gelijk aan corporaties + overige verhuurders (${formatGetal(corp)} + ${formatGetal(part)}) op ${rowText(e)}. De splitsing is gebruikt.`));
       }
       if (corp < 0 || part < 0) {
-        issues.push(issue("cbs-huur-klopt-niet", "waarschuwing", e.sheet, e.cells.huur ?? null,
+        issues.push(makeIssue("cbs-huur-klopt-niet", "waarschuwing", e.sheet, e.cells.huur ?? null,
           `${e.gemeente}: de huursplitsing op ${rowText(e)} geeft een negatief aantal; het is op 0 gezet.`));
         corp = Math.max(0, corp);
         part = Math.max(0, part);
@@ -319,14 +318,14 @@ function partsOf(e: CbsStockEntry, issues: Issue[]): Map<CbsDeel, number> {
   if (c.onbekend !== undefined) {
     parts.set("onbekend", c.onbekend);
     if (c.totaal !== undefined && c.totaal !== sum + c.onbekend) {
-      issues.push(issue("cbs-totaal-klopt-niet", "waarschuwing", e.sheet, e.cells.totaal ?? null,
+      issues.push(makeIssue("cbs-totaal-klopt-niet", "waarschuwing", e.sheet, e.cells.totaal ?? null,
         `${e.gemeente}: het totaal (${formatGetal(c.totaal)}) is niet de som van de delen (${formatGetal(sum + c.onbekend)}) op ${rowText(e)}. De delen zijn gebruikt.`));
     }
   } else if (c.totaal !== undefined) {
     const rest = c.totaal - sum;
     if (rest > 0) parts.set("onbekend", rest);
     if (rest < 0) {
-      issues.push(issue("cbs-totaal-klopt-niet", "waarschuwing", e.sheet, place,
+      issues.push(makeIssue("cbs-totaal-klopt-niet", "waarschuwing", e.sheet, place,
         `${e.gemeente}: koop + huur (${formatGetal(sum)}) is groter dan het totaal (${formatGetal(c.totaal)}) op ${rowText(e)}. De delen zijn gebruikt.`));
     }
   }
@@ -360,7 +359,7 @@ function collectBat(corporaties: readonly AdaptationTotal[], issues: Issue[]): M
     addTo(t.segment === "koop" ? g.koop : g.huur, t);
   }
   if (withoutGemeente > 0) {
-    issues.push(issue("cbs-bat-zonder-gemeente", "waarschuwing", null, null,
+    issues.push(makeIssue("cbs-bat-zonder-gemeente", "waarschuwing", null, null,
       `${formatWoningen(withoutGemeente)} uit de BAT-voorraad hebben geen gemeente. Ze zijn niet van de CBS-voorraad afgetrokken en staan niet in de CBS-route; voeg een kolom 'gemeente' toe om dubbeltelling te voorkomen.`));
   }
   return out;
@@ -393,14 +392,14 @@ function latestRows(entries: readonly CbsStockEntry[], issues: Issue[]): CbsStoc
       older.push(prev);
       chosen.set(key, e);
     } else if (e.jaar === prev.jaar) {
-      issues.push(issue("cbs-dubbel", "waarschuwing", e.sheet, null,
+      issues.push(makeIssue("cbs-dubbel", "waarschuwing", e.sheet, null,
         `${e.gemeente} staat twee keer in de CBS-voorraad (${rowText(prev)} en rij ${e.rowNumber}). De eerste rij is gebruikt.`));
     } else {
       older.push(e);
     }
   }
   if (older.length > 0) {
-    issues.push(issue("cbs-jaar-ouder", "info", older[0].sheet, null,
+    issues.push(makeIssue("cbs-jaar-ouder", "info", older[0].sheet, null,
       `De CBS-voorraad heeft meer jaren; per gemeente is het laatste jaar gebruikt. Niet gebruikt: ${formatLijst(older.slice(0, 5).map((e) => `rij ${e.rowNumber} (${e.gemeente}, ${e.jaar ?? "zonder jaar"})`))}${older.length > 5 ? " en meer" : ""}.`));
   }
   return [...chosen.values()];
@@ -414,7 +413,7 @@ function checkRegion(entries: readonly CbsStockEntry[], used: readonly CbsStockE
     if (used.some((e) => e.counts[field] === undefined)) continue;
     const sum = used.reduce((a, e) => a + (e.counts[field] ?? 0), 0);
     if (sum !== value) {
-      issues.push(issue("cbs-regio-klopt-niet", "waarschuwing", regio.sheet, regio.cells[field] ?? null,
+      issues.push(makeIssue("cbs-regio-klopt-niet", "waarschuwing", regio.sheet, regio.cells[field] ?? null,
         `De totaalrij '${regio.gemeente}' (${field}: ${formatGetal(value)}) is niet gelijk aan de som van de gemeenten (${formatGetal(sum)}). De gemeenten zijn geteld, de totaalrij niet.`));
     }
   }
@@ -470,7 +469,7 @@ export function computeCbsRoute(input: CbsRouteInput): CbsRoute {
       subtracted += subtract(parts, afgetrokken, ["corporatie", "huur", "onbekend"], nHuur);
       subtracted += subtract(parts, afgetrokken, ["koop", "onbekend"], nKoop);
       if (subtracted < batVoorraad) {
-        issues.push(issue("cbs-bat-groter", "waarschuwing", e.sheet, null,
+        issues.push(makeIssue("cbs-bat-groter", "waarschuwing", e.sheet, null,
           `${e.gemeente}: de BAT-voorraad (${formatWoningen(batVoorraad)}) is groter dan het deel van de CBS-voorraad waar die in valt; er is ${formatGetal(subtracted)} afgetrokken. ` +
           `Het resultaat telt daardoor ${formatWoningen(batVoorraad - subtracted)} meer dan het CBS. Controleer peildata en gemeentegrenzen.`));
       }
@@ -525,26 +524,26 @@ export function computeCbsRoute(input: CbsRouteInput): CbsRoute {
 
   const sheetOfShares = input.aandelen[0]?.sheet ?? null;
   if (fallbackGemeente.length > 0) {
-    issues.push(issue("cbs-percentages-gemeente", "info", sheetOfShares, null,
+    issues.push(makeIssue("cbs-percentages-gemeente", "info", sheetOfShares, null,
       `Geen percentages per huur en koop voor ${formatLijst(fallbackGemeente)}: daar gelden de percentages van de gemeente als geheel voor elk segment.`));
   }
   if (fallbackRegio.length > 0) {
-    issues.push(issue("cbs-percentages-regio", "waarschuwing", sheetOfShares, null,
+    issues.push(makeIssue("cbs-percentages-regio", "waarschuwing", sheetOfShares, null,
       `Geen percentages voor ${formatLijst(fallbackRegio)}: daar zijn de percentages van de regio ('${index.regioNaam}') gebruikt.`));
   }
   if (without.length > 0) {
-    issues.push(issue("cbs-percentages-ontbreken", "waarschuwing", sheetOfShares, null,
+    issues.push(makeIssue("cbs-percentages-ontbreken", "waarschuwing", sheetOfShares, null,
       `Geen percentages voor ${formatLijst(without)} en geen regiototaal: die woningen staan als 'onbekend'.`));
   }
   const notInCbs = [...bat.values()].filter((g) => !g.used);
   if (notInCbs.length > 0) {
-    issues.push(issue("cbs-bat-gemeente-ontbreekt", "waarschuwing", null, null,
+    issues.push(makeIssue("cbs-bat-gemeente-ontbreekt", "waarschuwing", null, null,
       `De BAT-voorraad heeft woningen in ${formatLijst(notInCbs.map((g) => `${g.naam} (${formatGetal(countOf(g.huur) + countOf(g.koop))})`))}, maar de CBS-voorraad noemt die gemeente niet. Ze staan niet in de CBS-route.`));
   }
   for (const k of index.gemeenten) {
     if (!cbsKeys.has(k)) {
       const e = input.aandelen.find((a) => !a.regio && gemeenteKey(a.gemeente) === k)!;
-      issues.push(issue("cbs-percentages-zonder-voorraad", "info", e.sheet, null,
+      issues.push(makeIssue("cbs-percentages-zonder-voorraad", "info", e.sheet, null,
         `Er zijn percentages voor ${e.gemeente} (${rowText(e)}), maar de CBS-voorraad noemt die gemeente niet; ze zijn niet gebruikt.`));
     }
   }
@@ -585,7 +584,7 @@ function checkConsistency(e: CbsStockEntry, parts: Map<CbsDeel, number>, index: 
   const off = OUTCOMES.filter((o) => Math.abs((100 * implied[o]) / n - (100 * whole[o]) / ws) > CONSISTENCY_POINTS);
   if (off.length === 0) return;
   const show = (o: (typeof OUTCOMES)[number]) => `${o} ${formatGetal((100 * implied[o]) / n, 1)}% tegen ${formatGetal(whole[o])}%`;
-  issues.push(issue("cbs-percentages-wijken-af", "info", whole.sheet, null,
+  issues.push(makeIssue("cbs-percentages-wijken-af", "info", whole.sheet, null,
     `${e.gemeente}: de percentages per huur en koop geven samen ${off.map(show).join(", ")} voor de gemeente als geheel (${rowText(whole)}). De percentages per segment zijn gebruikt.`));
 }
 

@@ -5,6 +5,7 @@
  * the same text for the same arguments (the classification caches them per combination of
  * decisive facts, so they are built once per combination, never per dwelling).
  */
+import type { IssueCode } from "./issues";
 import type { BatScale } from "./types";
 import type { ColumnPresence, ComplexFacts } from "./complexes";
 import type { TallyKind } from "./tally";
@@ -23,7 +24,7 @@ export type DeclaredWoonvorm = "GEC" | "ZWO";
  * @example classificationKinds(presence).bzkOnbekend.code // "bzk-onbekend"
  */
 export function classificationKinds(p: ColumnPresence) {
-  const k = (code: string, severity: TallyKind["severity"], text: string, hint?: string): TallyKind => ({ code, severity, text, hint });
+  const k = (code: IssueCode, severity: TallyKind["severity"], text: string, hint?: string): TallyKind => ({ code, severity, text, hint });
   const column = (present: boolean, name: string, fill: string) =>
     present ? fill : `Voeg een kolom '${name}' toe, of wijs die aan als hij anders heet.`;
   return {

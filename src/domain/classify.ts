@@ -31,7 +31,7 @@
  * Figures in docs/performance.md.
  */
 import type { BatScale, BzkType, ClassifiedDwelling, StockRow, Zorgprofiel } from "./types";
-import type { Issue } from "./issues";
+import { type Issue, makeIssue } from "./issues";
 import type { Rules } from "./rules";
 import { collectComplexes, type ComplexCollection, type ComplexFacts } from "./complexes";
 import { AccessibilityJudge, type AccessProblem } from "./toegankelijkheid";
@@ -209,13 +209,7 @@ export function classifyStock(rows: StockRow[], rules: Rules): { dwellings: Clas
 
   const issues: Issue[] = [];
   if (limburgRows > 0 && veraRows > 0) {
-    issues.push({
-      code: "schalen-gemengd",
-      severity: "fout",
-      sheet: rows[0]?.sheet ?? null,
-      cell: null,
-      message: mixedScalesMessage(limburgRows, veraRows),
-    });
+    issues.push(makeIssue("schalen-gemengd", "fout", rows[0]?.sheet ?? null, null, mixedScalesMessage(limburgRows, veraRows)));
   }
   issues.push(...tally.toIssues());
   issues.push(...complexConflictIssues(complexes));
@@ -361,22 +355,10 @@ function complexConflictIssues(complexes: ComplexFacts[]): Issue[] {
       rest++;
       continue;
     }
-    out.push({
-      code: "complex-tegenstrijdig",
-      severity: "waarschuwing",
-      sheet: f.firstRow.sheet,
-      cell: null,
-      message: complexConflictMessage(f),
-    });
+    out.push(makeIssue("complex-tegenstrijdig", "waarschuwing", f.firstRow.sheet, null, complexConflictMessage(f)));
   }
   if (rest > 0) {
-    out.push({
-      code: "complex-tegenstrijdig",
-      severity: "waarschuwing",
-      sheet: null,
-      cell: null,
-      message: moreComplexConflictsMessage(rest),
-    });
+    out.push(makeIssue("complex-tegenstrijdig", "waarschuwing", null, null, moreComplexConflictsMessage(rest)));
   }
   return out;
 }

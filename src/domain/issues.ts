@@ -5,25 +5,39 @@
  * `Issue`s. Exceptions are reserved for programming errors and for I/O failures, which the
  * adapters translate into a Dutch message (see `UserError`).
  */
+import type { IssueCode } from "./issue-codes";
 
 /** Severity as shown to the user: `fout` (row set aside or result incomplete), `waarschuwing`
  * (result computed, but an assumption was made), `info` (for the record). */
 export type Severity = "fout" | "waarschuwing" | "info";
 
+export type { IssueCode } from "./issue-codes";
+
 /**
  * One problem, in the shape of the JSON `meldingen` entries (cli-json.md) but with English keys.
  *
- * - `code`: stable machine code, e.g. `bat-buiten-bereik`, `schalen-gemengd`, `totaal-klopt-niet`.
+ * - `code`: stable machine code, one of `ISSUE_CODES` (src/domain/issue-codes.ts), e.g.
+ *   `bat-buiten-bereik`, `schalen-gemengd`, `totaal-klopt-niet`.
  * - `sheet`: worksheet name, or null when the problem is not tied to a sheet.
  * - `cell`: A1 address (e.g. `"I14"`), or null when the problem concerns a whole table.
  * - `message`: plain Dutch sentence that says what is wrong and what to do about it.
  */
 export interface Issue {
-  code: string;
+  code: IssueCode;
   severity: Severity;
   sheet: string | null;
   cell: string | null;
   message: string;
+}
+
+/**
+ * The one constructor of an {@link Issue}; every step that reports a problem builds it here.
+ * @param code one of `ISSUE_CODES`; the compiler rejects any other string.
+ * @param message plain Dutch sentence naming the cell (when there is one) and what to do.
+ * @example makeIssue("bat-buiten-bereik", "fout", "Voorraad", "I14", "…") // → { code: "bat-buiten-bereik", severity: "fout", sheet: "Voorraad", cell: "I14", message: "…" }
+ */
+export function makeIssue(code: IssueCode, severity: Severity, sheet: string | null, cell: string | null, message: string): Issue {
+  return { code, severity, sheet, cell, message };
 }
 
 /**

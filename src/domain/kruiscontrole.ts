@@ -19,7 +19,7 @@
  * Pure. Figures in dwellings or percentages (0..100). Sources: domain brief ("Aanpassings-
  * potentieel": 28% of 131,118 = 36,713); Parkstad Toekomstvisie §4.2, Tabel 2, 4, 5 and 6.
  */
-import type { Issue } from "./issues";
+import { type Issue, makeIssue } from "./issues";
 import type { SupplyEntry } from "./types";
 import { gemeenteKey, type AdaptationShareEntry, type CbsStockEntry, type ShareSegment } from "./cbs";
 import { formatGetal } from "./format";
@@ -241,9 +241,9 @@ export function crossChecks(input: CrossCheckInput): { controles: KruisControle[
   const issues: Issue[] = [];
   for (const c of controles) {
     if (c.status === "wijkt-af") {
-      issues.push({ code: `kruiscontrole-${c.soort}`, severity: "waarschuwing", sheet: c.sheet, cell: c.cell, message: `${c.onderwerp}: ${c.toelichting} Zie het blad Vergelijking.` });
+      issues.push(makeIssue(`kruiscontrole-${c.soort}`, "waarschuwing", c.sheet, c.cell, `${c.onderwerp}: ${c.toelichting} Zie het blad Vergelijking.`));
     } else if (c.status === "niet-te-controleren") {
-      issues.push({ code: `kruiscontrole-${c.soort}`, severity: "info", sheet: c.sheet, cell: c.cell, message: `${c.onderwerp}: niet te controleren. ${c.toelichting}` });
+      issues.push(makeIssue(`kruiscontrole-${c.soort}`, "info", c.sheet, c.cell, `${c.onderwerp}: niet te controleren. ${c.toelichting}`));
     }
   }
   return { controles, issues };

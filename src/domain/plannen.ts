@@ -17,7 +17,7 @@
  *   gebied applies to that gebied's supply, or to the total when the supply has no areas.
  */
 import { BZK_TYPES, type BatScale, type BzkType, type DemandEntry, type SupplyEntry, type Zorgprofiel } from "./types";
-import type { Issue } from "./issues";
+import { type Issue, makeIssue } from "./issues";
 import type { Rules } from "./rules";
 import { batCode, batText, isValidLevel, minLevel } from "./bat";
 import { computeTekort, pickYear, type TekortRow } from "./tekort";
@@ -180,10 +180,8 @@ export function applyPlannedChanges(
   const groups = new Set(supply.map((e) => e.groep));
   const groep = groups.has(null) ? null : groups.has("ouderen") ? "ouderen" : undefined;
   if (groep === undefined) {
-    issues.push({
-      code: "plannen-geen-groep", severity: "waarschuwing", sheet: changes[0].sheet || null, cell: null,
-      message: "De geplande wijzigingen zijn niet verwerkt: het aanbod heeft geen groep 'ouderen' en geen aanbod zonder groep.",
-    });
+    issues.push(makeIssue("plannen-geen-groep", "waarschuwing", changes[0].sheet || null, null,
+      "De geplande wijzigingen zijn niet verwerkt: het aanbod heeft geen groep 'ouderen' en geen aanbod zonder groep."));
     return { entries: supply.slice(), toegepast: [], perJaar: [], issues };
   }
   const areas = new Set(supply.filter((e) => e.groep === groep).map((e) => e.gebied));
@@ -191,28 +189,21 @@ export function applyPlannedChanges(
     if (c.gebied !== null && areas.has(c.gebied)) return c.gebied;
     if (areas.size === 1 && areas.has(null)) {
       if (c.gebied !== null) {
-        warn(`gebied-totaal-${c.gebied}`, {
-          code: "plannen-gebied-totaal", severity: "info", sheet: c.sheet || null, cell: c.cell || null,
-          message: `De geplande wijziging in gebied '${c.gebied}' is verwerkt in het totale aanbod: het aanbod is niet per gebied.`,
-        });
+        warn(`gebied-totaal-${c.gebied}`, makeIssue("plannen-gebied-totaal", "info", c.sheet || null, c.cell || null,
+          `De geplande wijziging in gebied '${c.gebied}' is verwerkt in het totale aanbod: het aanbod is niet per gebied.`));
       }
       return null;
     }
-    warn(`gebied-${c.gebied}`, {
-      code: "plannen-gebied-onbekend", severity: "waarschuwing", sheet: c.sheet || null, cell: c.cell || null,
-      message: c.gebied === null
+    warn(`gebied-${c.gebied}`, makeIssue("plannen-gebied-onbekend", "waarschuwing", c.sheet || null, c.cell || null, c.gebied === null
         ? "Een geplande wijziging heeft geen gebied, maar het aanbod is per gebied; de wijziging is niet verwerkt. Vul het gebied in."
-        : `Geen aanbod voor gebied '${c.gebied}'; de geplande wijziging is niet verwerkt.`,
-    });
+        : `Geen aanbod voor gebied '${c.gebied}'; de geplande wijziging is niet verwerkt.`));
     return undefined;
   };
   const deltas = changes.map((c) => changeDeltas(c, scale, rules));
   changes.forEach((c, i) => {
     if (!deltas[i].some((d) => d.niveau === "bat") && c.bat === null && c.vanBat === null) {
-      warn(`bat-${c.sheet}-${c.cell}`, {
-        code: "plannen-zonder-bat", severity: "info", sheet: c.sheet || null, cell: c.cell || null,
-        message: `${describeChange(c, scale)}: zonder BAT-klasse; alleen het aanbod per BZK-type is aangepast.`,
-      });
+      warn(`bat-${c.sheet}-${c.cell}`, makeIssue("plannen-zonder-bat", "info", c.sheet || null, c.cell || null,
+        `${describeChange(c, scale)}: zonder BAT-klasse; alleen het aanbod per BZK-type is aangepast.`));
     }
   });
 
@@ -226,10 +217,8 @@ export function applyPlannedChanges(
     changes.forEach((c, i) => {
       if (c.jaar > jaar) return;
       if (c.jaar <= threshold) {
-        warn(`al-${i}`, {
-          code: "plannen-al-in-aanbod", severity: "info", sheet: c.sheet || null, cell: c.cell || null,
-          message: `${describeChange(c, scale)}: ligt niet na het peiljaar van het aanbod (${threshold}) en zit er dus al in; niet nog eens meegeteld.`,
-        });
+        warn(`al-${i}`, makeIssue("plannen-al-in-aanbod", "info", c.sheet || null, c.cell || null,
+          `${describeChange(c, scale)}: ligt niet na het peiljaar van het aanbod (${threshold}) en zit er dus al in; niet nog eens meegeteld.`));
         return;
       }
       const gebied = areaOf(c);
@@ -283,10 +272,8 @@ function applyDelta(
     rest -= take;
   }
   if (rest > 0) {
-    warn(`negatief-${jaar}-${d.niveau}-${d.categorie}`, {
-      code: "plannen-meer-weg-dan-er-is", severity: "waarschuwing", sheet: c.sheet || null, cell: c.cell || null,
-      message: `${describeChange(c, scale)}: er gaan meer woningen '${d.categorie}' weg dan er in ${jaar} zijn (${formatGetal(rest)} te veel); het aanbod is op 0 gehouden.`,
-    });
+    warn(`negatief-${jaar}-${d.niveau}-${d.categorie}`, makeIssue("plannen-meer-weg-dan-er-is", "waarschuwing", c.sheet || null, c.cell || null,
+      `${describeChange(c, scale)}: er gaan meer woningen '${d.categorie}' weg dan er in ${jaar} zijn (${formatGetal(rest)} te veel); het aanbod is op 0 gehouden.`));
   }
 }
 
@@ -317,10 +304,8 @@ export function computeTekortWithPlans(
   const t = demand.length > 0 ? computeTekort(planned.entries, [...demand], { batScale: scale }) : { rows: [], issues: [] };
   const issues = [...planned.issues, ...t.issues];
   if (planned.toegepast.length > 0) {
-    issues.push({
-      code: "plannen-verwerkt", severity: "info", sheet: planned.toegepast[0].sheet || null, cell: null,
-      message: `Aanbod per jaar = aanbod nu + geplande wijzigingen tot en met dat jaar: ${summariseChanges(planned.toegepast)}.`,
-    });
+    issues.push(makeIssue("plannen-verwerkt", "info", planned.toegepast[0].sheet || null, null,
+      `Aanbod per jaar = aanbod nu + geplande wijzigingen tot en met dat jaar: ${summariseChanges(planned.toegepast)}.`));
   }
   return { rows: t.rows, issues, planned };
 }

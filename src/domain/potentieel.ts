@@ -19,7 +19,7 @@
  * ongeschikt; stairlift or ground-floor bedroom and bathroom; upper-floor flat without lift).
  */
 import type { StockRow, Woonsoort, ClassifiedDwelling } from "./types";
-import type { Issue } from "./issues";
+import type { Issue, IssueCode } from "./issues";
 import type { Rules } from "./rules";
 import { parseWoningtype, type FormFromText } from "./woningvorm";
 import { compareNullLast, formatLijst } from "./format";
@@ -403,6 +403,6 @@ export function assessAdaptation(
   return { perDwelling, totals, issues: tally.toIssues() };
 }
 
-function kind(code: string): TallyKind {
+function kind(code: IssueCode): TallyKind {
   return { code, severity: "waarschuwing", text: "" };
 }

@@ -5,7 +5,7 @@
  * Cost per counted row: one Map lookup and a few additions; no strings are built until
  * `toIssues` is called.
  */
-import type { Issue, Severity } from "./issues";
+import { type Issue, type Severity, makeIssue, type IssueCode } from "./issues";
 import type { StockRow } from "./types";
 import { formatGetal, formatWoningen } from "./format";
 
@@ -14,7 +14,7 @@ import { formatGetal, formatWoningen } from "./format";
  * `text` completes the sentence "<n> woningen: ..." (plain Dutch, no final full stop).
  */
 export interface TallyKind {
-  code: string;
+  code: IssueCode;
   severity: Severity;
   text: string;
   /** What the user can do about it, one Dutch sentence appended to the issue (optional). */
@@ -66,13 +66,8 @@ export class IssueTally {
     const out: Issue[] = [];
     for (const [kind, c] of this.counters) {
       const rowsPart = c.rows !== c.dwellings ? ` (${formatGetal(c.rows)} ${c.rows === 1 ? "rij" : "rijen"})` : "";
-      out.push({
-        code: kind.code,
-        severity: kind.severity,
-        sheet: commonSheet(c.examples),
-        cell: null,
-        message: `${formatWoningen(c.dwellings)}${rowsPart}: ${kind.text}. ${describeExamples(c.examples, c.rows)}${kind.hint ? ` ${kind.hint}` : ""}`,
-      });
+      out.push(makeIssue(kind.code, kind.severity, commonSheet(c.examples), null,
+        `${formatWoningen(c.dwellings)}${rowsPart}: ${kind.text}. ${describeExamples(c.examples, c.rows)}${kind.hint ? ` ${kind.hint}` : ""}`));
     }
     return out;
   }

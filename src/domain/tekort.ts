@@ -28,7 +28,7 @@
  * Categories "totaal" are never compared (a total is not a housing type).
  */
 import { BZK_TYPES, type BatScale, type DemandEntry, type Niveau, type SupplyEntry, type Zorgprofiel } from "./types";
-import type { Issue } from "./issues";
+import { type Issue, makeIssue } from "./issues";
 import type { Rules } from "./rules";
 import { batCodes, scaleName, scaleOfCode } from "./bat";
 import { formatGetal, formatLijst } from "./format";
@@ -85,24 +85,18 @@ export function normaliseSupplyTable(entries: SupplyEntry[], rules: Rules): { en
     const r = g.regulier[0];
     const wie = groupText(r.groep, r.gebied);
     if (g.regulier.length > 1) {
-      issues.push({
-        code: "aanbod-regulier-dubbel", severity: "waarschuwing", sheet: r.sheet || null, cell: r.cell || null,
-        message: `Het aanbod${wie} heeft meer dan één regel 'regulier'; de nultredenwoningen zijn er niet van afgetrokken. Controleer de aanbodtabel.`,
-      });
+      issues.push(makeIssue("aanbod-regulier-dubbel", "waarschuwing", r.sheet || null, r.cell || null,
+        `Het aanbod${wie} heeft meer dan één regel 'regulier'; de nultredenwoningen zijn er niet van afgetrokken. Controleer de aanbodtabel.`));
       continue;
     }
     const exclusive = r.aanbod - g.nultreden;
     if (exclusive < 0) {
-      issues.push({
-        code: "aanbod-regulier-negatief", severity: "waarschuwing", sheet: r.sheet || null, cell: r.cell || null,
-        message: `Het aanbod 'regulier'${wie} (${formatGetal(r.aanbod)}) is kleiner dan het aanbod nultreden (${formatGetal(g.nultreden)}), dus het omvat de nultredenwoningen niet; regulier is ongewijzigd gebruikt. Zet de regel 'aanbodtabel.regulierOmvatNultreden' uit als dat klopt.`,
-      });
+      issues.push(makeIssue("aanbod-regulier-negatief", "waarschuwing", r.sheet || null, r.cell || null,
+        `Het aanbod 'regulier'${wie} (${formatGetal(r.aanbod)}) is kleiner dan het aanbod nultreden (${formatGetal(g.nultreden)}), dus het omvat de nultredenwoningen niet; regulier is ongewijzigd gebruikt. Zet de regel 'aanbodtabel.regulierOmvatNultreden' uit als dat klopt.`));
       continue;
     }
-    issues.push({
-      code: "aanbod-regulier-exclusief", severity: "info", sheet: r.sheet || null, cell: r.cell || null,
-      message: `Het aanbod 'regulier'${wie} (${formatGetal(r.aanbod)}) omvat de nultredenwoningen (${formatGetal(g.nultreden)}); voor de vergelijking met de vraag is regulier exclusief gemaakt: ${formatGetal(exclusive)}.`,
-    });
+    issues.push(makeIssue("aanbod-regulier-exclusief", "info", r.sheet || null, r.cell || null,
+      `Het aanbod 'regulier'${wie} (${formatGetal(r.aanbod)}) omvat de nultredenwoningen (${formatGetal(g.nultreden)}); voor de vergelijking met de vraag is regulier exclusief gemaakt: ${formatGetal(exclusive)}.`));
     r.aanbod = exclusive;
   }
   return { entries: out, issues };
@@ -192,10 +186,8 @@ export function computeTekort(
   const usableDemand = checkBatCodes(demand, scale, "vraag", notes);
   const totals = [...usableSupply, ...usableDemand].filter((e) => e.categorie === TOTAAL);
   if (totals.length > 0) {
-    notes.add("totaal", {
-      code: "totaal-niet-vergeleken", severity: "info", sheet: totals[0].sheet || null, cell: totals[0].cell || null,
-      message: "Totaalregels in vraag of aanbod zijn niet als categorie vergeleken: een totaal is geen woontype.",
-    });
+    notes.add("totaal", makeIssue("totaal-niet-vergeleken", "info", totals[0].sheet || null, totals[0].cell || null,
+      "Totaalregels in vraag of aanbod zijn niet als categorie vergeleken: een totaal is geen woontype."));
   }
 
   // Supply per (niveau, groep).
@@ -259,10 +251,8 @@ export function computeTekort(
       const years = formatLijst([...ys].sort((a, b) => a - b).map(String));
       return y === "" ? `het aanbod (zonder peiljaar) is gebruikt voor ${years}` : `het aanbod van ${y} is gebruikt voor ${years}`;
     });
-    notes.add("constant", {
-      code: "aanbod-constant", severity: "info", sheet: null, cell: null,
-      message: `Aanbod constant verondersteld: er zijn geen geplande wijzigingen opgegeven; ${parts.join("; ")}.`,
-    });
+    notes.add("constant", makeIssue("aanbod-constant", "info", null, null,
+      `Aanbod constant verondersteld: er zijn geen geplande wijzigingen opgegeven; ${parts.join("; ")}.`));
   }
   return { rows, issues: notes.issues };
 }
@@ -300,9 +290,7 @@ function checkBatCodes<T extends { niveau: Niveau; categorie: string; sheet: str
         : other !== null
           ? `${what} per BAT-klasse gebruikt de ${scaleName(other)}, maar de voorraad de ${scaleName(scale)}; ${formatGetal(bad.length)} cijfers zijn overgeslagen. Zet de klassen om naar één schaal.`
           : `${what} per BAT-klasse heeft codes die niet op de ${scaleName(scale)} bestaan (bijvoorbeeld '${first.categorie}'); ${formatGetal(bad.length)} cijfers zijn overgeslagen.`;
-    notes.add(`schaal-${side}`, {
-      code: "schalen-gemengd", severity: "fout", sheet: first.sheet || null, cell: first.cell || null, message,
-    });
+    notes.add(`schaal-${side}`, makeIssue("schalen-gemengd", "fout", first.sheet || null, first.cell || null, message));
   }
   return ok;
 }
@@ -320,13 +308,9 @@ function matchSupply(
   }
   const groepText = set.groep === null ? "de vraag zonder groep" : `groep '${set.groep}'`;
   if (pool === undefined) {
-    notes.add(`geen-aanbod-${set.niveau}-${set.groep}`, {
-      code: "geen-aanbod-groep", severity: "info", sheet: set.entries[0].sheet || null, cell: null,
-      message:
-        set.niveau === "bzk"
+    notes.add(`geen-aanbod-${set.niveau}-${set.groep}`, makeIssue("geen-aanbod-groep", "info", set.entries[0].sheet || null, null, set.niveau === "bzk"
           ? `Geen aanbod voor ${groepText}; geen tekort berekend.`
-          : `Geen aanbod per BAT-klasse voor ${groepText}; geen tekort per BAT-klasse berekend.`,
-    });
+          : `Geen aanbod per BAT-klasse voor ${groepText}; geen tekort per BAT-klasse berekend.`));
     return null;
   }
   const exact = pool.filter((e) => e.gebied === set.gebied);
@@ -334,19 +318,14 @@ function matchSupply(
   const demandAreas = areas.get(JSON.stringify([set.niveau, set.groep]));
   const supplyHasAreas = pool.some((e) => e.gebied !== null);
   if (!supplyHasAreas && demandAreas !== undefined && demandAreas.size === 1 && set.gebied !== null) {
-    notes.add(`gebied-totaal-${set.niveau}-${set.groep}`, {
-      code: "aanbod-zonder-gebied", severity: "info", sheet: null, cell: null,
-      message: `Het aanbod heeft geen gebied; het totale aanbod is vergeleken met de vraag van ${groepText} in gebied '${set.gebied}'.`,
-    });
+    notes.add(`gebied-totaal-${set.niveau}-${set.groep}`, makeIssue("aanbod-zonder-gebied", "info", null, null,
+      `Het aanbod heeft geen gebied; het totale aanbod is vergeleken met de vraag van ${groepText} in gebied '${set.gebied}'.`));
     return pool;
   }
-  notes.add(`geen-gebied-${set.niveau}-${set.groep}-${set.gebied}`, {
-    code: "geen-aanbod-gebied", severity: "waarschuwing", sheet: set.entries[0].sheet || null, cell: set.entries[0].cell || null,
-    message:
-      set.gebied === null
+  notes.add(`geen-gebied-${set.niveau}-${set.groep}-${set.gebied}`, makeIssue("geen-aanbod-gebied", "waarschuwing", set.entries[0].sheet || null, set.entries[0].cell || null,
+    set.gebied === null
         ? `Het aanbod is per gebied, de vraag van ${groepText} niet; deze vraag is niet vergeleken. Geef de vraag per gebied of het aanbod als totaal.`
-        : `Geen aanbod voor gebied '${set.gebied}' (${groepText}); deze vraag is niet vergeleken. Geef het aanbod per gebied.`,
-  });
+        : `Geen aanbod voor gebied '${set.gebied}' (${groepText}); deze vraag is niet vergeleken. Geef het aanbod per gebied.`));
   return null;
 }
 
@@ -393,22 +372,18 @@ function emitSet(
     const sa = s.get(c) ?? ZERO;
     const da = d.get(c) ?? ZERO;
     if (!s.has(c)) {
-      notes.add(`geen-categorie-${set.niveau}-${set.groep}-${c}`, {
-        code: "geen-aanbod-categorie", severity: "info", sheet: null, cell: null,
-        message: `Geen aanbod voor categorie '${c}'${groepText}; aanbod 0 aangenomen.`,
-      });
+      notes.add(`geen-categorie-${set.niveau}-${set.groep}-${c}`, makeIssue("geen-aanbod-categorie", "info", null, null,
+        `Geen aanbod voor categorie '${c}'${groepText}; aanbod 0 aangenomen.`));
     }
     if (comparePerProfile(sa, da)) {
       row("per categorie", c, "SOM", sa.som, da.som);
       row("per categorie", c, "PG", sa.pg, da.pg);
     } else {
       if (sa.split || da.split) {
-        notes.add(`profiel-${set.niveau}-${set.groep}-${c}`, {
-          code: "zorgprofiel-samengevoegd", severity: "info", sheet: null, cell: null,
-          message: `'${c}'${groepText} is niet per zorgprofiel (SOM/PG) vergeleken, omdat ${
+        notes.add(`profiel-${set.niveau}-${set.groep}-${c}`, makeIssue("zorgprofiel-samengevoegd", "info", null, null,
+          `'${c}'${groepText} is niet per zorgprofiel (SOM/PG) vergeleken, omdat ${
             !sa.split || sa.none > 0 ? "het aanbod" : "de vraag"
-          } niet volledig naar zorgprofiel is gesplitst; SOM en PG zijn samen vergeleken.`,
-        });
+          } niet volledig naar zorgprofiel is gesplitst; SOM en PG zijn samen vergeleken.`));
       }
       row("per categorie", c, null, sa.total, da.total);
     }

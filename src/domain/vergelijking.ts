@@ -23,7 +23,7 @@
  *
  * Pure: no I/O. Sources: product.md §4; domain brief ("Tekort / opgave", "The types nest").
  */
-import type { Issue } from "./issues";
+import { type Issue, makeIssue } from "./issues";
 import type { Niveau, Zorgprofiel } from "./types";
 import type { TekortRow } from "./tekort";
 import { formatGetal, formatLijst } from "./format";
@@ -395,23 +395,17 @@ function summarise(cellen: readonly VergelijkingCel[], rows: readonly TekortRow[
 export function vergelijkingIssues(v: SaldoVergelijking): Issue[] {
   const issues: Issue[] = [];
   const t = v.telling;
-  issues.push({
-    code: "saldo-nagerekend", severity: t["wijkt-af"] > 0 ? "waarschuwing" : "info", sheet: v.sheet, cell: null,
-    message: `Blad '${v.sheet}' is een gepubliceerde saldotabel (${TEKEN_LABELS[v.teken]}, volgens ${v.tekenBron}) en is nagerekend: ` +
-      `${t.gelijk} gelijk, ${t.afronding} afronding, ${t["wijkt-af"]} wijken af, ${t["niet-na-te-rekenen"]} niet na te rekenen. Zie het blad Vergelijking.`,
-  });
+  issues.push(makeIssue("saldo-nagerekend", t["wijkt-af"] > 0 ? "waarschuwing" : "info", v.sheet, null,
+    `Blad '${v.sheet}' is een gepubliceerde saldotabel (${TEKEN_LABELS[v.teken]}, volgens ${v.tekenBron}) en is nagerekend: ` +
+      `${t.gelijk} gelijk, ${t.afronding} afronding, ${t["wijkt-af"]} wijken af, ${t["niet-na-te-rekenen"]} niet na te rekenen. Zie het blad Vergelijking.`));
   for (const c of v.cellen) {
     if (c.status === "wijkt-af") {
-      issues.push({
-        code: "saldo-wijkt-af", severity: "waarschuwing", sheet: c.sheet, cell: c.cell,
-        message: `Cel ${c.cell} op blad '${c.sheet}' (${groepNaam(c.groep, c.scenario)}, ${c.label}, ${c.jaar}): gepubliceerd ${n(c.gepubliceerd)}, ` +
-          `nagerekend ${n(c.herberekend!)} (${c.berekening}). ${c.toelichting}`,
-      });
+      issues.push(makeIssue("saldo-wijkt-af", "waarschuwing", c.sheet, c.cell,
+        `Cel ${c.cell} op blad '${c.sheet}' (${groepNaam(c.groep, c.scenario)}, ${c.label}, ${c.jaar}): gepubliceerd ${n(c.gepubliceerd)}, ` +
+          `nagerekend ${n(c.herberekend!)} (${c.berekening}). ${c.toelichting}`));
     } else if (c.status === "niet-na-te-rekenen") {
-      issues.push({
-        code: "saldo-niet-na-te-rekenen", severity: c.oorzaak ? "waarschuwing" : "info", sheet: c.sheet, cell: c.cell,
-        message: `Cel ${c.cell} op blad '${c.sheet}' (${c.label}, ${c.jaar}): gepubliceerd ${n(c.gepubliceerd)}. ${c.toelichting}`,
-      });
+      issues.push(makeIssue("saldo-niet-na-te-rekenen", c.oorzaak ? "waarschuwing" : "info", c.sheet, c.cell,
+        `Cel ${c.cell} op blad '${c.sheet}' (${c.label}, ${c.jaar}): gepubliceerd ${n(c.gepubliceerd)}. ${c.toelichting}`));
     }
   }
   return issues;

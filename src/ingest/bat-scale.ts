@@ -9,6 +9,7 @@
  *   form with the most values wins (a tie goes to Limburg, the scale Limburg corporations use);
  *   every value in the other form is set aside ("schalen-gemengd"). Nothing is converted.
  */
+import type { IssueCode } from "../domain/issues";
 import type { BatScale } from "../domain/types";
 import { formScale, type BatForm } from "./bat-values";
 import { formatNumber } from "./messages";
@@ -67,7 +68,7 @@ export function scaleConflict(
   setting: ScaleSetting,
   counts: { limburg: number; vera: number },
   what: string,
-): { code: string; message: string } {
+): { code: IssueCode; message: string } {
   const numericScale = numericScaleFor(setting);
   const valueScale = formScale(form, numericScale);
   const fix = valueScale === "vera"

@@ -15,14 +15,14 @@
  * Totals are never entries. Per (groep, scenario, jaar, gebied) the categories must add up to
  * the total ("totaal-klopt-niet" otherwise); a group with only totals yields one `info`.
  */
-import type { Issue } from "../domain/issues";
+import { type Issue, makeIssue } from "../domain/issues";
 import type { Niveau, Zorgprofiel } from "../domain/types";
 import type { CellValue, RawTable } from "./types";
 import { cellText, isMissing, parseDutchNumber } from "./cells";
 import { normaliseHeader } from "./normalise";
 import { findHeaderRow } from "./header";
 import { parseCategoryLabel, parseGroupLabel, looksLikeGroupLabel, normaliseScenario } from "./categories";
-import { IssueLog, formatNumber, makeIssue, quoteValue, sameNumber, tableCell } from "./messages";
+import { IssueLog, formatNumber, quoteValue, sameNumber, tableCell } from "./messages";
 import { isNoteText, isTitleRow, isTotalLabel, rowFill } from "./row-kinds";
 
 /** What the table holds: demand or supply. Changes only wording and whether a year is required. */

@@ -15,12 +15,12 @@
  * row: checked or used as fallback, never counted as a gemeente. Bad cells give a Dutch issue
  * with sheet and cell, and the row is set aside. Pure: input is the raw cells.
  */
-import type { Issue } from "../domain/issues";
+import { type Issue, makeIssue, type IssueCode } from "../domain/issues";
 import type { AdaptationShareEntry, CbsCountField, CbsStockEntry, ShareSegment } from "../domain/cbs";
 import type { CellValue, RawTable, TableDetection } from "./types";
 import { cellText, isMissing, parseDutchNumber } from "./cells";
 import { findHeaderRow } from "./header";
-import { formatNumber, makeIssue, quoteValue, tableCell } from "./messages";
+import { formatNumber, quoteValue, tableCell } from "./messages";
 import { normaliseHeader, normaliseLabel } from "./normalise";
 import { isBlankRow, isNoteText, isTitleRow, isTotalLabel } from "./row-kinds";
 import { matchHeader } from "./synonyms";
@@ -395,7 +395,7 @@ export function readAdaptationShares(table: RawTable): ShareIngest {
     if (isSkippable(row, cols.gemeente)) continue;
     rowsRead++;
     const rowNumber = table.originRow + r;
-    const reject = (code: string, cell: string, message: string) => {
+    const reject = (code: IssueCode, cell: string, message: string) => {
       rowsRejected++;
       issues.push(makeIssue(code, "fout", table.sheet, cell, message));
     };

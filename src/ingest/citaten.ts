@@ -18,13 +18,13 @@
  * - Getal: a number of dwellings, or a percentage: text with "%" ("28%"), a number 0..1 as Excel
  *   stores "28%" (0.28) for geschikt/potentieel/ongeschikt, or an "Eenheid" of "%".
  */
-import type { Issue } from "../domain/issues";
+import { type Issue, makeIssue } from "../domain/issues";
 import type { CitaatGrootheid, QuotedFigure } from "../domain/kruiscontrole";
 import type { CellValue, RawTable, TableDetection } from "./types";
 import { cellText, isMissing, parseDutchNumber } from "./cells";
 import { findHeaderRow } from "./header";
 import { normaliseHeader, normaliseLabel } from "./normalise";
-import { makeIssue, quoteValue, tableCell } from "./messages";
+import { quoteValue, tableCell } from "./messages";
 import { isTitleRow, rowFill } from "./row-kinds";
 
 type Role = "tekst" | "getal" | "grootheid" | "gebied" | "eenheid";

@@ -15,13 +15,13 @@
  * other such columns are returned as possible complex facts; the pipeline warns about them when
  * no dwelling becomes geclusterd (src/analysis/compute.ts).
  */
-import type { Issue } from "../domain/issues";
+import { type Issue, makeIssue } from "../domain/issues";
 import { cellAddress } from "../domain/issues";
 import type { StockRow } from "../domain/types";
 import type { CellValue, ColumnMapping, StockField } from "./types";
 import { isMissing, parseDutchNumber, parseFraction } from "./cells";
 import { parseOntmoetingsruimte } from "./stock-fields";
-import { formatNumber, makeIssue, quoteValue } from "./messages";
+import { formatNumber, quoteValue } from "./messages";
 import { formatLijst } from "../domain/format";
 
 /** Data rows watched; enough complexes to judge a column, bounded cost on a million rows. */

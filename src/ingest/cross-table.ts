@@ -7,12 +7,12 @@
  * count as `aantal`; BAT unknown. Enough for the adaptation potential, which follows the
  * woningtype. The TOTAAL row and column are checked, never counted.
  */
-import type { Issue } from "../domain/issues";
+import { type Issue, makeIssue } from "../domain/issues";
 import type { StockRow } from "../domain/types";
 import type { CellValue, RawTable, StockIngest } from "./types";
 import { cellText, isMissing, parseDutchNumber } from "./cells";
 import { findHeaderRow } from "./header";
-import { formatNumber, makeIssue, quoteValue, tableCell } from "./messages";
+import { formatNumber, quoteValue, tableCell } from "./messages";
 import { normaliseHeader } from "./normalise";
 import { isBlankRow, isNoteText, isTitleRow, isTotalLabel } from "./row-kinds";
 import { emptyStockRow } from "./stock-row";

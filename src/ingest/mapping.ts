@@ -2,14 +2,14 @@
  * Column mapping for stock tables: which 0-based column holds which `StockField`, from the
  * Dutch header synonyms and the user's overrides (CLI `--kolom veld="Kop"`, task pane).
  */
-import type { Issue } from "../domain/issues";
+import { type Issue, makeIssue } from "../domain/issues";
 import { cellAddress } from "../domain/issues";
 import { STOCK_FIELDS, type CellValue, type ColumnMapping, type MappingOverrides, type StockField } from "./types";
 import { cellText } from "./cells";
 import { normaliseHeader } from "./normalise";
 import { MATCH_RANK, matchHeader } from "./synonyms";
 import { CONFIDENT_SCORE, scoreHeader, type ConceptScore } from "./header-concepts";
-import { makeIssue, quoteValue } from "./messages";
+import { quoteValue } from "./messages";
 
 /** Where the header row sits, for messages: sheet name, 1-based Excel row, 1-based first column. */
 export interface MappingContext {

@@ -4,27 +4,8 @@
  * warnings so that a million-row table with one bad column does not produce a million lines.
  */
 import { formatGetal } from "../domain/format";
-import { cellAddress, type Issue, type Severity } from "../domain/issues";
+import { cellAddress, type Issue } from "../domain/issues";
 import type { CellValue, RawTable } from "./types";
-
-/**
- * Creates an issue.
- *
- * @param code stable machine code (e.g. "bat-buiten-bereik").
- * @param severity fout | waarschuwing | info.
- * @param sheet worksheet name, or null.
- * @param cell A1 address, or null for a table-level problem.
- * @param message plain Dutch sentence(s): what is wrong and what to do.
- */
-export function makeIssue(
-  code: string,
-  severity: Severity,
-  sheet: string | null,
-  cell: string | null,
-  message: string,
-): Issue {
-  return { code, severity, sheet, cell, message };
-}
 
 /**
  * A1 address of `table.values[r][c]`: row `originRow + r`, column `originCol + c`.

@@ -16,13 +16,13 @@
  */
 import type { BatScale, BzkType, Zorgprofiel } from "../domain/types";
 import { BZK_TYPES } from "../domain/types";
-import type { Issue } from "../domain/issues";
+import { type Issue, makeIssue } from "../domain/issues";
 import type { MutatieSoort, PlannedChange } from "../domain/plannen";
 import type { CellValue, RawTable } from "./types";
 import { cellText, isMissing, parseDutchNumber } from "./cells";
 import { normaliseHeader, normaliseLabel } from "./normalise";
 import { findHeaderRow } from "./header";
-import { IssueLog, makeIssue, quoteValue, tableCell } from "./messages";
+import { IssueLog, quoteValue, tableCell } from "./messages";
 import { formScale, parseBat } from "./bat-values";
 import { parseCategoryLabel } from "./categories";
 import { isTotalLabel, rowFill } from "./row-kinds";
@@ -122,7 +122,8 @@ export function readPlannedChanges(table: RawTable, scale: BatScale): PlannedCha
   if (h < 0) {
     return {
       changes: [], rowsRead: 0,
-      issues: [makeIssue("geen-kopregel", "fout", sheet, null, `Op blad '${sheet}' is geen kopregel met de kolommen 'Jaar', 'Soort' en 'Aantal' gevonden; de geplande wijzigingen zijn niet gelezen.`)],
+      issues: [makeIssue("geen-kopregel", "fout", sheet, null,
+        `Op blad '${sheet}' is geen kopregel met de kolommen 'Jaar', 'Soort' en 'Aantal' gevonden; de geplande wijzigingen zijn niet gelezen.`)],
     };
   }
   const cols = columnsOf(table.values[h]);

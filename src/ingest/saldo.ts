@@ -22,14 +22,14 @@
  * comparison infers it from the figures. Rounding to 5: the caption says so ("afgerond op
  * 5-tallen") or every figure is a multiple of 5 (at least three non-zero figures).
  */
-import type { Issue } from "../domain/issues";
+import { type Issue, makeIssue } from "../domain/issues";
 import type { PublishedSaldo, SaldoTeken } from "../domain/vergelijking";
 import type { CellValue, RawTable, TableDetection } from "./types";
 import { cellText, isMissing, parseDutchNumber } from "./cells";
 import { findHeaderRow } from "./header";
 import { analyseCategorizedHeader, categorizedHeaderScore, type CategorizedHeader } from "./categorized";
 import { looksLikeGroupLabel, parseCategoryLabel, parseGroupLabel } from "./categories";
-import { IssueLog, makeIssue, quoteValue, tableCell } from "./messages";
+import { IssueLog, quoteValue, tableCell } from "./messages";
 import { isNoteText, isTitleRow, rowFill } from "./row-kinds";
 
 /** Result of {@link readSaldo}. */

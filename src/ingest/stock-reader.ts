@@ -16,12 +16,12 @@
  * a reference to its BAT cell and its id in the duplicate check), so the caller may reuse the
  * array it passes to `push`.
  */
-import type { Issue } from "../domain/issues";
+import { type Issue, makeIssue } from "../domain/issues";
 import type { CellValue, ColumnMapping, MappingOverrides, StockField, StockIngest } from "./types";
 import { cellText, isMissing, parseDutchNumber } from "./cells";
 import { findHeaderRow, HEADER_SCAN_ROWS } from "./header";
 import { mapColumns, type MappingSuggestion, stockHeaderScore } from "./mapping";
-import { IssueLog, formatNumber, makeIssue, quoteValue, sameNumber, tableCell } from "./messages";
+import { IssueLog, formatNumber, quoteValue, sameNumber, tableCell } from "./messages";
 import { isNoteText, isTotalLabel, isTotalRow, rowFill } from "./row-kinds";
 import { makeStockRowContext, newRowOutcome, readStockRow, ParsedRows, type RowOutcome, type StockRowContext, type TablePlace } from "./stock-row";
 import { numericScaleFor, type ScaleSetting } from "./bat-scale";

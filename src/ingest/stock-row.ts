@@ -5,6 +5,7 @@
  * whole column is known (see bat-scale.ts); so this module returns the parsed BAT value beside
  * the row and leaves `bat`/`batScale` null.
  */
+import { makeIssue } from "../domain/issues";
 import type { BatScale, SegmentSoort, StockRow } from "../domain/types";
 import { STOCK_FIELDS, type CellValue, type ColumnMapping, type RawTable, type StockField } from "./types";
 import { cellText, excelError, isMissing, parseDutchNumber, parseFraction, UNKNOWN_ERROR } from "./cells";
@@ -14,7 +15,7 @@ import {
   parseSegmentSoort, parseZorgprofiel,
 } from "./stock-fields";
 import { EENHEIDDETAILSOORTEN, TOEGANKELIJKHEIDSLABELS, WOONVORMEN, lookupVeraCode, type VeraCodeList } from "./vera-codes";
-import { IssueLog, makeIssue, quoteValue, tableCell } from "./messages";
+import { IssueLog, quoteValue, tableCell } from "./messages";
 
 /**
  * A stock row with every fact unknown: `id`/`complex`/... null, `aantal` 1.
@@ -158,7 +159,10 @@ export class ParsedRows {
 }
 
 /** Dutch names of the optional facts, and what to write instead, for warnings. */
-const FACT_TEXT: Readonly<Partial<Record<StockField, { naam: string; hint: string }>>> = {
+/** The optional facts whose unreadable value is reported as `<field>-onleesbaar`. */
+type FactField = "bouwlaag" | "lift" | "bouwjaar" | "ontmoetingsruimte" | "complexgrootte" | "aandeel55plus" | "label55plus" | "wlz" | "zorgprofiel" | "zelfstandig";
+
+const FACT_TEXT: Readonly<Record<FactField, { naam: string; hint: string }>> = {
   bouwlaag: { naam: "bouwlaag", hint: "Schrijf de verdieping als heel getal (0 = begane grond) of 'begane grond'." },
   lift: { naam: "lift", hint: "Gebruik ja of nee." },
   bouwjaar: { naam: "bouwjaar", hint: "Gebruik een jaartal, bijvoorbeeld 1975." },
@@ -172,8 +176,8 @@ const FACT_TEXT: Readonly<Partial<Record<StockField, { naam: string; hint: strin
 };
 
 /** Reports an unreadable optional fact (the row is kept without it); capped per column. */
-function warnFact(ctx: StockRowContext, field: StockField, r: number, c: number, v: CellValue): void {
-  const text = FACT_TEXT[field]!;
+function warnFact(ctx: StockRowContext, field: FactField, r: number, c: number, v: CellValue): void {
+  const text = FACT_TEXT[field];
   const sheet = ctx.table.sheet;
   ctx.log.addCapped(`feit-onleesbaar|${field}`,
     () => makeIssue(`${field}-onleesbaar`, "waarschuwing", sheet, tableCell(ctx.table, r, c),
@@ -206,7 +210,7 @@ function warnErrorCell(ctx: StockRowContext, r: number, c: number, error: string
 /** Reads a VERA-coded fact; unknown texts are kept in upper case (or as written, for
  * eenheiddetailsoort) with one warning per distinct value. */
 function readCode(
-  ctx: StockRowContext, field: StockField, list: VeraCodeList, r: number, c: number, v: CellValue, keepRaw: boolean,
+  ctx: StockRowContext, field: "toegankelijkheidslabel" | "woonvorm" | "eenheiddetailsoort", list: VeraCodeList, r: number, c: number, v: CellValue, keepRaw: boolean,
 ): string | null {
   const text = cellText(v);
   if (text === null) return null;

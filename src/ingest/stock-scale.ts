@@ -3,12 +3,12 @@
  * scale (bat-scale.ts), give every row in that scale its `bat`/`batScale`, and set aside, with
  * a `fout` naming the cell, every row whose value is written in the other scale.
  */
-import type { Issue } from "../domain/issues";
+import { type Issue, makeIssue } from "../domain/issues";
 import type { BatScale, StockRow } from "../domain/types";
 import { cellText } from "./cells";
 import { formScale } from "./bat-values";
 import { decideBatScale, scaleConflict, scaleName, type ScaleSetting } from "./bat-scale";
-import { IssueLog, formatNumber, makeIssue, tableCell } from "./messages";
+import { IssueLog, formatNumber, tableCell } from "./messages";
 import type { ParsedRows, TablePlace } from "./stock-row";
 
 /** Result of {@link settleBatScale}. */

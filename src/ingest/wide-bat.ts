@@ -10,7 +10,7 @@
  * `rowsRead`**, so the balance `rowsRead = rows.length + rowsRejected` holds per cell; zero
  * and empty cells are no rows.
  */
-import type { Issue } from "../domain/issues";
+import { type Issue, makeIssue, type IssueCode } from "../domain/issues";
 import type { BatScale, StockRow } from "../domain/types";
 import type { CellValue, MappingOverrides, RawTable, StockField, StockIngest } from "./types";
 import { cellText, isMissing, parseDutchNumber } from "./cells";
@@ -19,7 +19,7 @@ import { matchHeader } from "./synonyms";
 import { parseBat } from "./bat-values";
 import { decideBatScale, scaleName, type ScaleSetting } from "./bat-scale";
 import { emptyStockRow } from "./stock-row";
-import { formatNumber, makeIssue, quoteValue, sameNumber, tableCell } from "./messages";
+import { formatNumber, quoteValue, sameNumber, tableCell } from "./messages";
 import { isTotalLabel, isTotalRow, rowFill } from "./row-kinds";
 
 /** A column of a wide BAT header. */
@@ -101,7 +101,7 @@ export interface WideBatOptions {
 
 interface ColumnPlan extends BatHeaderColumn {
   /** Why the column's counts are set aside, as a function of cell and count; null when used. */
-  reject: ((cell: string, n: number) => { code: string; message: string }) | null;
+  reject: ((cell: string, n: number) => { code: IssueCode; message: string }) | null;
 }
 
 /** Decides the scale from the header and which columns are set aside. */

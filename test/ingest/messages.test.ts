@@ -1,4 +1,5 @@
-import { IssueLog, formatNumber, makeIssue, quoteValue, sameNumber, tableCell } from "../../src/ingest/messages";
+import { makeIssue } from "../../src/domain/issues";
+import { IssueLog, formatNumber, quoteValue, sameNumber, tableCell } from "../../src/ingest/messages";
 
 describe("message helpers", () => {
   it("formats numbers the Dutch way", () => {
@@ -29,9 +30,9 @@ describe("IssueLog", () => {
   it("keeps the first `cap` issues per key and summarises the rest", () => {
     const log = new IssueLog(3);
     for (let i = 0; i < 10; i++) {
-      log.addCapped("k", () => makeIssue("x", "waarschuwing", "S", `A${i + 1}`, `m${i}`), (extra) => makeIssue("x", "waarschuwing", "S", null, `nog ${extra}`));
+      log.addCapped("k", () => makeIssue("rij-overgeslagen", "waarschuwing", "S", `A${i + 1}`, `m${i}`), (extra) => makeIssue("rij-overgeslagen", "waarschuwing", "S", null, `nog ${extra}`));
     }
-    log.add(makeIssue("y", "fout", "S", "B1", "f"));
+    log.add(makeIssue("aantal-ongeldig", "fout", "S", "B1", "f"));
     const issues = log.finish();
     expect(issues.map((i) => i.message)).toEqual(["m0", "m1", "m2", "f", "nog 7"]);
   });
