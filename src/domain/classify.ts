@@ -30,7 +30,7 @@
  * issues, for the re-classifications of the potentials and the what-if base (reclassify.ts).
  * Figures in docs/performance.md.
  */
-import type { BatScale, BzkType, StockRow, Zorgprofiel } from "./types";
+import type { BatScale, BzkType, ClassifiedDwelling, StockRow, Zorgprofiel } from "./types";
 import type { Issue } from "./issues";
 import type { Rules } from "./rules";
 import { collectComplexes, type ComplexCollection, type ComplexFacts } from "./complexes";
@@ -42,27 +42,6 @@ import {
   type ClassificationKinds, type DeclaredWoonvorm,
 } from "./classify-messages";
 import { SLOT_GECLUSTERD, SLOT_NULTREDEN, SLOT_ONBEKEND, SLOT_REGULIER, SLOT_ZORG, SLOT_ZORG_PG, SLOT_ZORG_SOM } from "./supply-vector";
-
-/** One classified stock row. Counts that use it weigh it by `row.aantal` dwellings. */
-export interface ClassifiedDwelling {
-  /** The input row (unchanged). */
-  row: StockRow;
-  /** Exclusive type: the highest type that can be proven; "onbekend" when accessibility is unknown. */
-  bzk: BzkType | "onbekend";
-  /** Cumulative flags ("at least this type"): zorggeschikt ⇒ geclusterd ⇒ nultreden. */
-  nultreden: boolean;
-  geclusterd: boolean;
-  zorggeschikt: boolean;
-  /** The row's zorgprofiel, only when zorggeschikt; otherwise null. */
-  zorgprofiel: Zorgprofiel | null;
-  /** Dutch: which rule fired on which facts, e.g. "BAT 3 ≥ 1: nultreden; complex C12: inpandige
-   * ontmoetingsruimte, 24 woningen, 70% 55+: geclusterd; BAT 3 ≥ 2, geen Wlz-zorg in complex:
-   * niet zorggeschikt". Shared between rows with the same facts. */
-  reason: string;
-  /** Dutch warnings (missing facts, conflicts). Shared between rows with the same facts and
-   * frozen: treat as read-only. */
-  warnings: string[];
-}
 
 const NO_WARNINGS: string[] = Object.freeze([]) as unknown as string[];
 const NO_KINDS: TallyKind[] = Object.freeze([]) as unknown as TallyKind[];

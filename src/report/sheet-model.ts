@@ -158,3 +158,11 @@ export function columnWidths(model: SheetModel): Map<number, number> {
   }
   return widths;
 }
+
+/**
+ * Names of the tables that charts are drawn from (src/workbook/office.ts): their columns are
+ * label columns first, then adjacent value columns (one series each, named by the header).
+ * - `tekort`: Woontype, Jaar | Tekort basis, Tekort wat-als (the last table of the Tekort sheet);
+ * - `gemeente`: Gemeente | Geschikt, Potentieel, Ongeschikt (then Onbekend, Totaal).
+ */
+export const CHART_TABLES = { tekort: "Tekort_Grafiek", gemeente: "Potentieel_Gemeente" } as const;

@@ -36,7 +36,7 @@ import { cellAddress, UserError } from "../domain/issues";
 import type { CellValue, RawTable } from "../ingest/types";
 import { columnWidths, layoutSheet, NUMBER_FORMATS, type ColumnKind, type ModelValue, type SheetKind, type SheetModel, type TableModel } from "../report/sheet-model";
 import { nlInt } from "../report/format";
-import { CHART_TABLES } from "../report/whatif-tables";
+import { CHART_TABLES } from "../report/sheet-model";
 import { chooseSheetName, META_SHEET, type MetaIds, metaRows, parseMeta, resolveOwnSheets, type SheetRef } from "./marker";
 import { officeErrorCode, shouldShrink, toUserError } from "./office-errors";
 import type { RunControl, SheetInfo, StoredSettings, WorkbookPort, WriteOutcome } from "./port";

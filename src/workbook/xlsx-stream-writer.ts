@@ -16,7 +16,7 @@
  * `<tableParts>` element and the content type), so the result sheets hold real Excel tables, as
  * on the in-memory route.
  *
- * What the copy keeps of the input sheets (read by src/workbook/xlsx-pass.ts): every cell value
+ * What the copy keeps of the input sheets (read by src/analysis/xlsx-pass.ts): every cell value
  * (text, numbers, dates, booleans, errors), rich text of shared strings (its runs with their
  * fonts), formulas with their cached result (cells of a shared formula other than its first
  * become their cached value: the reader does not expand shared formulas), cell styles (number

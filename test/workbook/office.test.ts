@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { UserError } from "../../src/domain/issues";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import type { CellValue } from "../../src/ingest/types";
-import { analyseWorkbook } from "../../src/pipeline";
+import { analyseWorkbook } from "../../src/analysis/analyse";
 import { layoutSheet, NUMBER_FORMATS, type SheetModel } from "../../src/report/sheet-model";
 import { buildSheets } from "../../src/report/sheets";
 import { META_SHEET } from "../../src/workbook/marker";

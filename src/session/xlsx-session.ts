@@ -14,11 +14,13 @@
  */
 import { detectTable } from "../ingest/detect";
 import { readStock, StockRowReader } from "../ingest/stock";
-import { withScenario, type AnalysisResult } from "../pipeline";
-import { stockPreview, type StockPreview } from "../preview";
+import { withScenario } from "../analysis/compute";
+import type { AnalysisResult } from "../analysis/result";
+import { stockPreview, type StockPreview } from "../analysis/preview";
 import { buildSheets } from "../report/sheets";
 import { computeWhatIf } from "../domain/whatif";
 import { UserError } from "../domain/issues";
+import { analyseXlsxBlob } from "../analysis/xlsx-blob";
 import { HEAD_ROWS_KEPT, XlsxBlob, type WorkbookHeads } from "../workbook/xlsx-blob";
 import { XlsxWorkbook } from "../workbook/xlsx";
 import { XLSX_MIME } from "./download";
@@ -102,7 +104,7 @@ export async function openXlsxSession(file: Blob | ArrayBuffer | Uint8Array, fil
         shown = Math.max(shown, fractie);
         onProgress(stap, shown);
       };
-      const { result } = await open().analyse({
+      const { result } = await analyseXlsxBlob(open(), {
         ...options,
         signal,
         onProgress: (stap, fractie) => {

@@ -9,8 +9,10 @@ import { UserError } from "../domain/issues";
 import type { Rules } from "../domain/rules";
 import { computeWhatIf } from "../domain/whatif";
 import type { MappingOverrides } from "../ingest/types";
-import { analyseWorkbook, withScenario, type AnalyseOptions, type AnalysisResult } from "../pipeline";
-import { describeWorkbook, previewStock, type SheetDetection, type StockPreview } from "../preview";
+import { analyseWorkbook } from "../analysis/analyse";
+import { withScenario } from "../analysis/compute";
+import type { AnalyseOptions, AnalysisResult } from "../analysis/result";
+import { describeWorkbook, previewStock, type SheetDetection, type StockPreview } from "../analysis/preview";
 import { buildSheets } from "../report/sheets";
 import type { RunControl, StoredSettings, WorkbookReader, WorkbookWriter, WriteOutcome } from "../workbook/port";
 import { keyFigures, type KeyFigures } from "./results";
@@ -83,7 +85,7 @@ export interface AnalysisSession {
 const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Share of the progress bar for reading the workbook: the pipeline reports "Werkmap lezen"
- * from 0 to 0.3 (after each sheet, pipeline.ts `analyseWorkbook`). */
+ * from 0 to 0.3 (after each sheet, src/analysis/analyse.ts `analyseWorkbook`). */
 const READ_SHARE = 0.3;
 
 /** The result workbook of the browser page and what writing it did (renamed sheets). */
