@@ -32,6 +32,7 @@
 import { type Issue, makeIssue } from "./issues";
 import type { AdaptationTotal } from "./potentieel";
 import { formatGetal, formatLijst, formatWoningen } from "./format";
+import { gemeenteKey } from "./gemeente";
 
 /** Disjoint parts of a gemeente's CBS stock. `huur` is all rent when the table does not split it
  * into `corporatie` (woningcorporaties) and `particulier` (overige verhuurders). */
@@ -195,17 +196,6 @@ export function splitByShares(n: number, weights: readonly number[]): number[] {
   const order = exact.map((x, i) => ({ i, rest: x - floors[i] })).sort((a, b) => b.rest - a.rest || a.i - b.i);
   for (let k = 0; left > 0; k = (k + 1) % order.length, left--) floors[order[k].i]++;
   return floors;
-}
-
-/** Matching key of a gemeente name: lower case, no accents, without "gemeente" and without
- * spaces or punctuation ("Gemeente 's-Hertogenbosch" and "s Hertogenbosch" meet). */
-export function gemeenteKey(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/^\s*gemeente\s+/, "")
-    .replace(/[^a-z0-9]/g, "");
 }
 
 const zero = (): AdaptationCounts => ({ geschikt: 0, potentieel: 0, ongeschikt: 0, onbekend: 0 });

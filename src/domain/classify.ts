@@ -37,6 +37,7 @@ import { collectComplexes, type ComplexCollection, type ComplexFacts } from "./c
 import { AccessibilityJudge, type AccessProblem } from "./toegankelijkheid";
 import { judgeCluster, type ClusterVerdict, type MissingClusterFact } from "./geclusterd";
 import { IssueTally, type TallyKind } from "./tally";
+import { gemeenteKey } from "./gemeente";
 import {
   classificationKinds, complexConflictMessage, mixedScalesMessage, moreComplexConflictsMessage, reasonText,
   type ClassificationKinds, type DeclaredWoonvorm,
@@ -402,7 +403,7 @@ class Context {
     private readonly kinds: ClassificationKinds,
   ) {
     this.judge = new AccessibilityJudge(rules);
-    this.landelijk = new Set(rules.geclusterd.landelijkeGemeenten.map((g) => g.trim().toLowerCase()));
+    this.landelijk = new Set(rules.geclusterd.landelijkeGemeenten.map(gemeenteKey));
     this.fallbackScale = rules.batSchaal === "auto" ? null : rules.batSchaal;
     this.problemKinds = { "bat-ongeldig": kinds.batOngeldig, "label-onbekend": kinds.labelOnbekend, "bat-label-tegenstrijdig": kinds.batLabel };
     this.missingKinds = { ontmoetingsruimte: kinds.ruimte, aandeel55plus: kinds.aandeel55 };
@@ -485,7 +486,7 @@ class Context {
     if (gemeente === null || this.landelijk.size === 0) return false;
     let v = this.landelijkCache.get(gemeente);
     if (v === undefined) {
-      v = this.landelijk.has(gemeente.trim().toLowerCase());
+      v = this.landelijk.has(gemeenteKey(gemeente));
       this.landelijkCache.set(gemeente, v);
     }
     return v;

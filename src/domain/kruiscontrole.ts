@@ -21,7 +21,8 @@
  */
 import { type Issue, makeIssue } from "./issues";
 import type { SupplyEntry } from "./types";
-import { gemeenteKey, type AdaptationShareEntry, type CbsStockEntry, type ShareSegment } from "./cbs";
+import type { AdaptationShareEntry, CbsStockEntry, ShareSegment } from "./cbs";
+import { gemeenteKey } from "./gemeente";
 import { formatGetal } from "./format";
 
 /** Quantities a quoted figure can be about. */

@@ -12,6 +12,7 @@ import type { Rules } from "./rules";
 import { classifySlots } from "./classify";
 import { SLOT_GECLUSTERD, SLOT_ZORG, SLOT_ZORG_SOM } from "./supply-vector";
 import { collectComplexes, type ComplexCollection } from "./complexes";
+import { gemeenteKey } from "./gemeente";
 
 /**
  * The row indices of every complex, from `collectComplexes(rows)`.
@@ -133,9 +134,9 @@ export function gainOf(before: readonly ClassifiedDwelling[], indices: ArrayLike
   return { erbijGeclusterd: g, erbijZorggeschikt: z };
 }
 
-/** Whether a gemeente is rural under the rules (the same comparison as classify.ts). */
+/** Whether a gemeente is rural under the rules (names compared by `gemeenteKey`, as in classify.ts). */
 export function isLandelijk(gemeente: string | null, rules: Rules): boolean {
   if (gemeente === null) return false;
-  const g = gemeente.trim().toLowerCase();
-  return rules.geclusterd.landelijkeGemeenten.some((x) => x.trim().toLowerCase() === g);
+  const g = gemeenteKey(gemeente);
+  return rules.geclusterd.landelijkeGemeenten.some((x) => gemeenteKey(x) === g);
 }

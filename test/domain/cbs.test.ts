@@ -6,9 +6,10 @@
  */
 import fc from "fast-check";
 import {
-  computeCbsRoute, gemeenteKey, splitByShares,
+  computeCbsRoute, splitByShares,
   type AdaptationShareEntry, type CbsRouteInput, type CbsStockEntry, type ShareSegment,
 } from "../../src/domain/cbs";
+import { gemeenteKey } from "../../src/domain/gemeente";
 import type { AdaptationTotal } from "../../src/domain/potentieel";
 
 let row = 5;

@@ -1,6 +1,8 @@
 import { classifyStock } from "../../src/domain/classify";
 import { DEFAULT_RULES, parseRules, type Rules } from "../../src/domain/rules";
 import type { StockRow, ClassifiedDwelling } from "../../src/domain/types";
+import { gemeenteKey } from "../../src/domain/gemeente";
+import { isLandelijk } from "../../src/domain/reclassify";
 import { complexRows, stockRow } from "./fixtures";
 
 function rulesWith(json: unknown): Rules {
@@ -134,6 +136,22 @@ describe("geclusterd", () => {
     expect(dwellings[0].bzk).toBe("geclusterd");
     expect(dwellings[8].bzk).toBe("nultreden");
     expect(dwellings[8].reason).toContain("niet geclusterd (minder dan 12 woningen)");
+  });
+
+  test("a rural gemeente matches however it is written, as in the CBS route (gemeenteKey)", () => {
+    // Before: the rural check compared trim().toLowerCase(), so "Gemeente Beekdaelen" in the stock
+    // missed "Beekdaelen" in the rules, while the CBS route (gemeenteKey) matched them.
+    const rules = rulesWith({ geclusterd: { landelijkeGemeenten: ["Beekdaelen", "Simpelveld"], minWoningenLandelijk: 8 } });
+    const rows = [
+      ...complexRows(8, { ...SENIORENFLAT, complex: "B1", gemeente: "Gemeente Beekdaelen", bat: 1 }),
+      ...complexRows(8, { ...SENIORENFLAT, complex: "S1", gemeente: "SIMPELVELD", bat: 1 }),
+      ...complexRows(8, { ...SENIORENFLAT, complex: "H1", gemeente: "Gemeente Heerlen", bat: 1 }),
+    ];
+    const { dwellings } = classifyStock(rows, rules);
+    expect([dwellings[0].bzk, dwellings[8].bzk, dwellings[16].bzk]).toEqual(["geclusterd", "geclusterd", "nultreden"]);
+    expect(isLandelijk("Gemeente Beekdaelen", rules)).toBe(true);
+    expect(isLandelijk("Heerlen", rules)).toBe(false);
+    expect(gemeenteKey("Gemeente Beekdaelen")).toBe(gemeenteKey("Beekdaelen"));
   });
 
   test("an adjoining meeting room counts only with the VERA option", () => {
