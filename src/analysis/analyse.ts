@@ -12,9 +12,7 @@ import { chooseTables, checkChosenSheets, isStockCandidate, recogniseSheet, stoc
 import { computeResult } from "./compute";
 import { checkCancelled, RunLedger } from "./ledger";
 import type { AnalyseOptions, AnalysisResult, SheetRead } from "./result";
-
-/** Excel's last row. */
-const EXCEL_MAX_ROWS = 1_048_576;
+import { EXCEL_MAX_ROWS } from "../domain/excel-limits";
 
 /** The Dutch message for a workbook without worksheets (of the user's): another kind of file. */
 const NO_SHEETS = "De werkmap heeft geen werkbladen; het bestand is beschadigd of geen Excel-werkmap. " +

@@ -98,9 +98,6 @@ export type SheetKind = "bzk-indeling" | "bzk-indeling-vervolg" | "tekort" | "aa
 /** Every result sheet kind, in the order the sheets are written. */
 export const SHEET_KINDS: readonly SheetKind[] = ["bzk-indeling", "bzk-indeling-vervolg", "tekort", "aanpassingspotentieel", "vergelijking", "controle"];
 
-/** Rows on an Excel worksheet (Excel specifications and limits: 1,048,576 rows by 16,384 columns). */
-export const EXCEL_MAX_ROWS = 1_048_576;
-
 /**
  * One result sheet: a title (row 1), note lines on the rules and sources used (rows below the
  * title), then its tables stacked vertically with one blank row between them.

@@ -6,7 +6,8 @@
 import { batCode, batLabel } from "../domain/bat";
 import { describeRules } from "../domain/rules";
 import type { AnalysisResult } from "../analysis/result";
-import { EXCEL_MAX_ROWS, lazyTable, layoutSheet, sliceTable, tableRowCount, type ColumnSpec, type ModelValue, type SheetModel, type TableModel } from "./sheet-model";
+import { EXCEL_MAX_ROWS } from "../domain/excel-limits";
+import { lazyTable, layoutSheet, sliceTable, tableRowCount, type ColumnSpec, type ModelValue, type SheetModel, type TableModel } from "./sheet-model";
 import { nlInt, roundTo } from "./format";
 import { cbsSheetPart } from "./cbs-sheet";
 import { vergelijkingSheet } from "./vergelijking-sheet";

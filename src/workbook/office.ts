@@ -32,6 +32,7 @@
  * - ExcelApi 1.9, optional (checked at run time, `IN_PLACE_EXCEL_API`): Range.copyFrom, to update
  *   our earlier result sheets in place; Range.clear, Table.delete, Chart.delete (1.1) with it.
  */
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../domain/excel-limits";
 import { cellAddress, UserError } from "../domain/issues";
 import type { CellValue, RawTable } from "../ingest/types";
 import { columnWidths, layoutSheet, NUMBER_FORMATS, type ColumnKind, type ModelValue, type SheetKind, type SheetModel, type TableModel } from "../report/sheet-model";
@@ -111,9 +112,6 @@ export const INITIAL_BYTES_PER_CELL = 50;
  * format), in bytes. */
 const OPERATION_BYTES = 300;
 
-/** Excel's grid (Excel specifications and limits). */
-export const MAX_SHEET_ROWS = 1_048_576;
-export const MAX_SHEET_COLUMNS = 16_384;
 
 /**
  * Length in bytes of a string encoded as UTF-8 (what goes over the wire; `String.length` counts
@@ -240,13 +238,13 @@ export function parseRangeAddress(address: string): CellArea {
   n = /^([A-Z]+)$/.exec(b);
   if (m && n) {
     const c0 = col(m[1]), c1 = col(n[1]);
-    return { row: 1, col: Math.min(c0, c1), rows: 1_048_576, cols: Math.abs(c1 - c0) + 1 };
+    return { row: 1, col: Math.min(c0, c1), rows: EXCEL_MAX_ROWS, cols: Math.abs(c1 - c0) + 1 };
   }
   m = /^(\d+)$/.exec(a);
   n = /^(\d+)$/.exec(b);
   if (m && n) {
     const r0 = Number(m[1]), r1 = Number(n[1]);
-    return { row: Math.min(r0, r1), col: 1, rows: Math.abs(r1 - r0) + 1, cols: 16_384 };
+    return { row: Math.min(r0, r1), col: 1, rows: Math.abs(r1 - r0) + 1, cols: EXCEL_MAX_COLUMNS };
   }
   throw new Error(`Unexpected range address from Excel: ${address}`);
 }
@@ -936,12 +934,12 @@ function checkFitsGrid(model: SheetModel): void {
   const layout = layoutSheet(model);
   const lastRow = layout.tables.reduce((m, t) => Math.max(m, t.lastRow), layout.notesStartRow + model.notes.length - 1);
   const widest = model.tables.reduce((m, t) => Math.max(m, t.columns.length), 1);
-  if (lastRow > MAX_SHEET_ROWS) {
+  if (lastRow > EXCEL_MAX_ROWS) {
     throw new UserError(
-      `Het blad '${model.name}' zou ${nlInt(lastRow)} rijen krijgen; een Excel-blad heeft er hoogstens ${nlInt(MAX_SHEET_ROWS)}. Er is niets geschreven. Analyseer de voorraad in delen (bijvoorbeeld per gemeente), of gebruik de opdrachtregel met --json.`,
+      `Het blad '${model.name}' zou ${nlInt(lastRow)} rijen krijgen; een Excel-blad heeft er hoogstens ${nlInt(EXCEL_MAX_ROWS)}. Er is niets geschreven. Analyseer de voorraad in delen (bijvoorbeeld per gemeente), of gebruik de opdrachtregel met --json.`,
     );
   }
-  if (widest > MAX_SHEET_COLUMNS) throw new UserError(`Het blad '${model.name}' zou ${nlInt(widest)} kolommen krijgen; een Excel-blad heeft er hoogstens ${nlInt(MAX_SHEET_COLUMNS)}. Er is niets geschreven.`);
+  if (widest > EXCEL_MAX_COLUMNS) throw new UserError(`Het blad '${model.name}' zou ${nlInt(widest)} kolommen krijgen; een Excel-blad heeft er hoogstens ${nlInt(EXCEL_MAX_COLUMNS)}. Er is niets geschreven.`);
 }
 
 /** Meta content from the meta sheet's used range (values of columns A..D from row 2). */

@@ -24,11 +24,8 @@
  * XML throws `SheetXmlError` (the caller reports the file as damaged). The scanner never holds
  * more than the row being read plus one chunk.
  */
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../domain/excel-limits";
 import type { CellValue } from "../ingest/types";
-
-/** Excel's last row and column (ECMA-376 Part 1, §18.3.1.73 and §18.3.1.4; Excel's limits). */
-export const EXCEL_MAX_ROWS = 1_048_576;
-export const EXCEL_MAX_COLUMNS = 16_384;
 
 /** The largest piece of XML held while waiting for the end of one row (bytes). */
 const MAX_CARRY = 256 * 1024 * 1024;

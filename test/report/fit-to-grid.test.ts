@@ -3,7 +3,8 @@
  * "BZK-indeling vervolg" instead of running past Excel's last row, and no row is lost or repeated.
  */
 import { fitToGrid } from "../../src/report/sheets";
-import { EXCEL_MAX_ROWS, layoutSheet, type SheetModel } from "../../src/report/sheet-model";
+import { EXCEL_MAX_ROWS } from "../../src/domain/excel-limits";
+import { layoutSheet, type SheetModel } from "../../src/report/sheet-model";
 
 /** A BZK-indeling-like model: a summary table, then `n` dwelling rows (row i holds i). */
 function model(n: number, notes = 12): SheetModel {

@@ -16,7 +16,8 @@ import type { CellValue } from "../../src/ingest/types";
 import { analyseWorkbook } from "../../src/analysis/analyse";
 import { layoutSheet, NUMBER_FORMATS, type ModelValue, type SheetModel } from "../../src/report/sheet-model";
 import { buildSheets } from "../../src/report/sheets";
-import { DEFAULT_REQUEST_BYTES, MAX_SHEET_ROWS, OfficeWorkbook } from "../../src/workbook/office";
+import { EXCEL_MAX_ROWS } from "../../src/domain/excel-limits";
+import { DEFAULT_REQUEST_BYTES, OfficeWorkbook } from "../../src/workbook/office";
 import { ExcelHost, FIVE_MB, type SyncRecord } from "../office-host/host";
 
 jest.setTimeout(180_000);
@@ -202,14 +203,14 @@ describe("writing a BZK-indeling sheet to Excel's last row", () => {
   let fullWrites = 0;
 
   beforeAll(async () => {
-    full = await bzkModel(MAX_SHEET_ROWS);
+    full = await bzkModel(EXCEL_MAX_ROWS);
     host = new ExcelHost();
     host.addSheet("Voorraad", [["VHE-nummer"], ["VHE1"]]);
   });
 
   test("no request over the budget, syncs = bytes / budget, calculation suspended in each, progress per chunk, values equal", async () => {
     const rows = full.tables.reduce((n, t) => n + t.rows.length, 0);
-    expect(layoutSheet(full).tables.at(-1)!.lastRow).toBe(MAX_SHEET_ROWS);
+    expect(layoutSheet(full).tables.at(-1)!.lastRow).toBe(EXCEL_MAX_ROWS);
     const progress: [number, number][] = [];
     const before = host.syncs.length;
     await new OfficeWorkbook(host.run, { onProgress: (d, t) => progress.push([d, t]) }).writeResults([full], {});
@@ -236,7 +237,7 @@ describe("writing a BZK-indeling sheet to Excel's last row", () => {
     expect(progress.at(-1)![0]).toBe(rows);
     expect(differences(host, full)).toBe(0);
     expect(host.sheet("BZK-indeling")!.tables.map((t) => t.name)).toContain("BZK_Woningen");
-    expect(host.sheet("BZK-indeling")!.usedArea(true)!.r1).toBe(MAX_SHEET_ROWS);
+    expect(host.sheet("BZK-indeling")!.usedArea(true)!.r1).toBe(EXCEL_MAX_ROWS);
     figures.push(
       `  write BZK-indeling to row 1,048,576 (15 columns): ${syncs.length} syncs, ${writes.length} with values; largest request ${mb(largest)} MB; ${mb(total)} MB in all`,
     );
@@ -266,7 +267,7 @@ describe("writing a BZK-indeling sheet to Excel's last row", () => {
 
   test("half the rows take half the value syncs; twice the budget halves them again", async () => {
     const layout = layoutSheet(full);
-    const half = await bzkModel(layout.tables.at(-1)!.headerRow + Math.floor((MAX_SHEET_ROWS - layout.tables.at(-1)!.headerRow) / 2));
+    const half = await bzkModel(layout.tables.at(-1)!.headerRow + Math.floor((EXCEL_MAX_ROWS - layout.tables.at(-1)!.headerRow) / 2));
     full = undefined as unknown as SheetModel;
     let before = host.syncs.length;
     await new OfficeWorkbook(host.run).writeResults([half], {});
