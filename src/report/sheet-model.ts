@@ -40,6 +40,14 @@ export const SHEET_KINDS: readonly SheetKind[] = ["bzk-indeling", "bzk-indeling-
 export const EXCEL_MAX_ROWS = 1_048_576;
 
 /**
+ * Names of the tables that charts are drawn from (src/workbook/office.ts): their columns are
+ * label columns first, then adjacent value columns (one series each, named by the header).
+ * - `tekort`: Woontype, Jaar | Tekort basis, Tekort wat-als (the last table of the Tekort sheet);
+ * - `gemeente`: Gemeente | Geschikt, Potentieel, Ongeschikt (then Onbekend, Totaal).
+ */
+export const CHART_TABLES = { tekort: "Tekort_Grafiek", gemeente: "Potentieel_Gemeente" } as const;
+
+/**
  * One result sheet: a title (row 1), note lines on the rules and sources used (rows below the
  * title), then its tables stacked vertically with one blank row between them.
  */

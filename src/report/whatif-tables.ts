@@ -4,25 +4,17 @@
  * first): planned changes and supply per year, the what-if scenario beside the baseline, clustering
  * and care potential per complex, what each what-if lever did (down to the adapted dwellings), and
  * the two small tables the Office.js adapter draws its other charts from (tekort per type and year,
- * baseline and scenario; adaptation potential per gemeente), named in {@link CHART_TABLES}.
+ * baseline and scenario; adaptation potential per gemeente), named in sheet-model.ts `CHART_TABLES`.
  * Pure; Dutch headers and notes.
  */
 import type { AnalysisResult } from "../pipeline";
 import { describeChange, summariseChanges } from "../domain/plannen";
-import { SEGMENT_ONBEKEND } from "../domain/whatif";
+import { SEGMENT_ONBEKEND } from "../domain/types";
 import { formatLijst } from "../domain/format";
-import type { ColumnSpec, ModelValue, TableModel } from "./sheet-model";
+import { CHART_TABLES, type ColumnSpec, type ModelValue, type TableModel } from "./sheet-model";
 import { nlInt, roundTo } from "./format";
 
 const col = (header: string, kind: ColumnSpec["kind"], width?: number): ColumnSpec => ({ header, kind, width });
-
-/**
- * Names of the tables that charts are drawn from (src/workbook/office.ts): their columns are
- * label columns first, then adjacent value columns (one series each, named by the header).
- * - `tekort`: Woontype, Jaar | Tekort basis, Tekort wat-als (the last table of the Tekort sheet);
- * - `gemeente`: Gemeente | Geschikt, Potentieel, Ongeschikt (then Onbekend, Totaal).
- */
-export const CHART_TABLES = { tekort: "Tekort_Grafiek", gemeente: "Potentieel_Gemeente" } as const;
 
 /** Lezing shown in the tekort chart: "minstens dit type" at both sides, which adapting never raises. */
 const CHART_LEZING = "cumulatief";
