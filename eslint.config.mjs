@@ -26,6 +26,68 @@ const NOT_OFFICE_JS_FILES = [
   "test/office-host/**",
 ];
 
+/**
+ * The layers of src/ and the directions they may import in (docs/architecture.md): each folder
+ * may import the folders to its right only, never a folder to its left.
+ *
+ *   browser, taskpane, cli → session → report → analysis → workbook → ingest → domain
+ *
+ * with two narrow exceptions: the workbook adapters read `ingest/types.ts` (cells, raw tables) and
+ * write `report/sheet-model.ts` (the sheet models) with `report/format.ts`'s numbers, but import
+ * nothing else of ingest or report; the browser page's `index.tsx` renders the task pane's `App`.
+ * `no-restricted-imports` enforces it (test/architecture/layers.test.ts shows a forbidden import
+ * failing); import cycles are checked by the same test.
+ */
+const LAYER_NAMES = ["domain", "ingest", "workbook", "analysis", "report", "session", "cli", "taskpane", "browser"];
+
+/** `no-restricted-imports` options forbidding the given folders of src/ (plus extra patterns). */
+function forbid(layer, folders, extra = []) {
+  return ["error", {
+    patterns: [
+      ...folders.map((folder) => ({
+        group: [`**/${folder}/*`, `**/${folder}`],
+        message: `src/${layer}/ may not import src/${folder}/ (layers and directions: docs/architecture.md).`,
+      })),
+      ...extra,
+    ],
+  }];
+}
+
+/** The folders each layer may not import (everything above it). */
+const FORBIDDEN = {
+  domain: ["ingest", "workbook", "analysis", "report", "session", "cli", "taskpane", "browser"],
+  ingest: ["workbook", "analysis", "report", "session", "cli", "taskpane", "browser"],
+  workbook: ["analysis", "session", "cli", "taskpane", "browser"],
+  analysis: ["report", "session", "cli", "taskpane", "browser"],
+  report: ["workbook", "session", "cli", "taskpane", "browser"],
+  session: ["cli", "taskpane", "browser"],
+  cli: ["session", "taskpane", "browser"],
+  taskpane: ["cli", "browser"],
+  browser: ["cli", "taskpane"],
+};
+
+/** The workbook adapters' two exceptions: of ingest only the cell types, of report only the sheet
+ * models and number formats. */
+const WORKBOOK_EXTRA = [
+  {
+    group: ["**/ingest/*", "!**/ingest/types"],
+    message: "src/workbook/ reads rows and writes sheet models: of src/ingest/ it may import only types.ts (docs/architecture.md).",
+  },
+  {
+    group: ["**/report/*", "!**/report/sheet-model", "!**/report/format"],
+    message: "src/workbook/ writes sheet models: of src/report/ it may import only sheet-model.ts and format.ts (docs/architecture.md).",
+  },
+];
+
+const LAYER_RULES = [
+  ...LAYER_NAMES.map((layer) => ({
+    files: [`src/${layer}/**/*.{ts,tsx}`],
+    rules: { "no-restricted-imports": forbid(layer, FORBIDDEN[layer], layer === "workbook" ? WORKBOOK_EXTRA : []) },
+  })),
+  // The browser page renders the task pane's components; its worker and client do not import them.
+  { files: ["src/browser/index.tsx"], rules: { "no-restricted-imports": forbid("browser", ["cli"]) } },
+];
+
 export default [
   { ignores: ["dist/", "lib/", "node_modules/", "coverage/", "out/"] },
   ...officeAddins.configs.react.map((config) => ({ ...config, files: TS_FILES })),
@@ -62,4 +124,5 @@ export default [
       "office-addins/test-for-null-using-isNullObject": "off",
     },
   },
+  ...LAYER_RULES,
 ];

@@ -15,6 +15,8 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/", ...SLOW_SUITES.map((file) => `<rootDir>/${file}`)],
+  // Fluent UI's icon package, loaded icon by icon (test/support/fluent-icons-lazy.js).
+  moduleNameMapper: { "^@fluentui/react-icons$": "<rootDir>/test/support/fluent-icons-lazy.js" },
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.test.json" }],
   },

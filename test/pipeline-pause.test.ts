@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { DEFAULT_RULES } from "../src/domain/rules";
-import { analyseWorkbook } from "../src/pipeline";
+import { analyseWorkbook } from "../src/analysis/analyse";
 import { cachedWorkbook } from "./support/workbook-cache";
 
 const KERKRADE = path.join(__dirname, "..", "assets", "kerkrade-sociale-huur-2020.xlsx");

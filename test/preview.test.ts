@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { describeWorkbook, previewStock } from "../src/preview";
+import { describeWorkbook, previewStock } from "../src/analysis/preview";
 import { DEFAULT_RULES } from "../src/domain/rules";
 import { cachedWorkbook } from "./support/workbook-cache";
 

@@ -7,7 +7,7 @@
  *
  * - open: the container check and the first 5,000 rows of every sheet (the sheets listed);
  * - preview: the mapping step's preview of the stock sheet, streamed through the stock reader
- *   (src/taskpane/xlsx-session.ts does the same for a sheet beyond the rows kept);
+ *   (src/session/xlsx-session.ts does the same for a sheet beyond the rows kept);
  * - analyse: the reading pass and the analysis, the result kept (as the worker keeps it).
  *
  * The same code runs in Chromium's worker; the engine, its inflater and its heap limits differ,
@@ -22,6 +22,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 const lib = path.join(__dirname, "..", "..", "lib");
 const { XlsxBlob } = require(path.join(lib, "workbook", "xlsx-blob.js"));
+const { analyseXlsxBlob } = require(path.join(lib, "analysis", "xlsx-blob.js"));
 const { StockRowReader } = require(path.join(lib, "ingest", "stock.js"));
 const { DEFAULT_RULES } = require(path.join(lib, "domain", "rules.js"));
 
@@ -43,7 +44,7 @@ async function workerPath(file) {
   });
   const previewRows = reader.finish().rowsRead;
   const t2 = now();
-  const { result, stats } = await xlsx.analyse({ rules: DEFAULT_RULES });
+  const { result, stats } = await analyseXlsxBlob(xlsx, { rules: DEFAULT_RULES });
   const t3 = now();
   return {
     open: t1 - t0, preview: t2 - t1, analyse: t3 - t2, previewRows,

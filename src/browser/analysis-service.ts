@@ -1,11 +1,11 @@
 /**
  * The browser page's work, inside its Web Worker: one opened .xlsx (read with the fast reader,
- * src/taskpane/xlsx-session.ts) and the requests of protocol.ts on it, answered one at a time,
+ * src/session/xlsx-session.ts) and the requests of protocol.ts on it, answered one at a time,
  * in order. Transport-free: the worker
  * entry (analysis.worker.ts) wires it to postMessage, the tests call it directly.
  */
 import { UserError } from "../domain/issues";
-import type { FileSession } from "../taskpane/session";
+import type { FileSession } from "../session/session";
 import { RequestSchema, zodProblems, type Replies, type RequestKind, type WorkerReply, type WorkerRequest } from "./protocol";
 
 /** Sends a reply to the page. */

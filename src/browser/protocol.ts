@@ -21,11 +21,11 @@
 import { z } from "zod";
 import { RulesSchema } from "../domain/rules";
 import { STOCK_FIELDS, type TableKind } from "../ingest/types";
-import type { SheetDetection, StockPreview } from "../preview";
+import type { SheetDetection, StockPreview } from "../analysis/preview";
 import type { SheetKind } from "../report/sheet-model";
-import type { KeyFigures } from "../taskpane/results";
-import type { ResultFile, RunSummary, WorkbookDescription } from "../taskpane/session";
-import type { WhatIfOptions, WhatIfView } from "../taskpane/whatif-view";
+import type { KeyFigures } from "../session/results";
+import type { ResultFile, RunSummary, WorkbookDescription } from "../session/session";
+import type { WhatIfOptions, WhatIfView } from "../session/whatif-view";
 import type { StoredSettings } from "../workbook/port";
 
 const Id = z.number().int().nonnegative();

@@ -10,12 +10,12 @@
  * (only then, so a file too large for the browser does not crash it over and over).
  */
 import { UserError } from "../domain/issues";
-import { CANCELLED_MESSAGE } from "../taskpane/errors";
-import type { OpenFile } from "../taskpane/open-file";
+import { CANCELLED_MESSAGE } from "../session/errors";
+import type { OpenFile } from "../session/open-file";
 import type { Rules } from "../domain/rules";
 import type { MappingOverrides } from "../ingest/types";
-import type { FileSession, RunOptions, RunProgress } from "../taskpane/session";
-import type { Scenario } from "../taskpane/whatif-view";
+import type { FileSession, RunOptions, RunProgress } from "../session/session";
+import type { Scenario } from "../session/whatif-view";
 import type { RunControl, StoredSettings } from "../workbook/port";
 import { REPLY_SCHEMAS, ReplySchema, zodProblems, type Replies, type RequestKind, type WorkerRequest } from "./protocol";
 

@@ -3,26 +3,10 @@
  * cumulative), per zorgprofiel, per area/owner/segment, and as `SupplyEntry`s for the tekort.
  * All counts are dwellings (sum of `row.aantal`), never rounded. O(n) per call.
  */
-import { BZK_TYPES, type BatScale, type BzkType, type StockRow, type SupplyEntry } from "./types";
-import type { ClassifiedDwelling } from "./classify";
+import { BZK_TYPES, type BatScale, type ClassifiedDwelling, type StockRow, type SupplyEntry, type SupplySummary } from "./types";
 import { batCodes, maxLevel, minLevel } from "./bat";
 import { SLOTS, SLOT_BAT0, SLOT_BAT_ONBEKEND, bzkSlot, summaryOfVector, vectorOf, type SupplyVector } from "./supply-vector";
 import { compareNullLast } from "./format";
-
-/** Supply of a set of dwellings. All numbers are dwellings (sum of `aantal`). */
-export interface SupplySummary {
-  /** All dwellings, including those of unknown type. */
-  eenheden: number;
-  /** Per BAT code of the scale (`batCodes(scale)`) plus "onbekend" (no BAT, or a BAT on the other
-   * scale); every key present, also when 0. */
-  perBat: Record<string, number>;
-  /** Exclusive: each dwelling in its highest type; the 5 keys sum to `eenheden`. */
-  perBzk: Record<BzkType | "onbekend", number>;
-  /** Cumulative: at least this type; zorggeschikt ≤ geclusterd ≤ nultreden. */
-  cumulatief: { nultreden: number; geclusterd: number; zorggeschikt: number };
-  /** Zorggeschikte dwellings by zorgprofiel; sums to `cumulatief.zorggeschikt`. */
-  zorggeschiktPerProfiel: { SOM: number; PG: number; onbekend: number };
-}
 
 /**
  * Supply summary of all dwellings.

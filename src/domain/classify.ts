@@ -21,7 +21,7 @@
  *    declared GEC/ZWO still counts as evidence for it.
  *
  * Performance: two O(n) passes (complex facts, then classification); per row a few array/Map
- * lookups, no string building and one small object (the row and its shared outcome, `Dwelling`).
+ * lookups, no string building and one small object (the row and its shared outcome, `DWELLING`).
  * Outcomes are cached by the decisive facts: per (BAT, scale, label, declaration) when the
  * complex does not matter (not nultreden, onbekend), else per complex and (BAT, label,
  * declaration, zelfstandig, rural bound, zorgprofiel), assembled from cached reason parts. Rows
@@ -30,80 +30,67 @@
  * issues, for the re-classifications of the potentials and the what-if base (reclassify.ts).
  * Figures in docs/performance.md.
  */
-import type { BatScale, BzkType, StockRow, Zorgprofiel } from "./types";
+import type { BatScale, BzkType, ClassifiedDwelling, StockRow, Zorgprofiel } from "./types";
 import type { Issue } from "./issues";
 import type { Rules } from "./rules";
-import { scaleName } from "./bat";
-import { collectComplexes, complexName, type ColumnPresence, type ComplexCollection, type ComplexFacts } from "./complexes";
+import { collectComplexes, type ComplexCollection, type ComplexFacts } from "./complexes";
 import { AccessibilityJudge, type AccessProblem } from "./toegankelijkheid";
 import { judgeCluster, type ClusterVerdict, type MissingClusterFact } from "./geclusterd";
-import { formatGetal, formatLijst } from "./format";
 import { IssueTally, type TallyKind } from "./tally";
+import {
+  classificationKinds, complexConflictMessage, mixedScalesMessage, moreComplexConflictsMessage, reasonText,
+  type ClassificationKinds, type DeclaredWoonvorm,
+} from "./classify-messages";
 import { SLOT_GECLUSTERD, SLOT_NULTREDEN, SLOT_ONBEKEND, SLOT_REGULIER, SLOT_ZORG, SLOT_ZORG_PG, SLOT_ZORG_SOM } from "./supply-vector";
-
-/** One classified stock row. Counts that use it weigh it by `row.aantal` dwellings. */
-export interface ClassifiedDwelling {
-  /** The input row (unchanged). */
-  row: StockRow;
-  /** Exclusive type: the highest type that can be proven; "onbekend" when accessibility is unknown. */
-  bzk: BzkType | "onbekend";
-  /** Cumulative flags ("at least this type"): zorggeschikt ⇒ geclusterd ⇒ nultreden. */
-  nultreden: boolean;
-  geclusterd: boolean;
-  zorggeschikt: boolean;
-  /** The row's zorgprofiel, only when zorggeschikt; otherwise null. */
-  zorgprofiel: Zorgprofiel | null;
-  /** Dutch: which rule fired on which facts, e.g. "BAT 3 ≥ 1: nultreden; complex C12: inpandige
-   * ontmoetingsruimte, 24 woningen, 70% 55+: geclusterd; BAT 3 ≥ 2, geen Wlz-zorg in complex:
-   * niet zorggeschikt". Shared between rows with the same facts. */
-  reason: string;
-  /** Dutch warnings (missing facts, conflicts). Shared between rows with the same facts and
-   * frozen: treat as read-only. */
-  warnings: string[];
-}
 
 const NO_WARNINGS: string[] = Object.freeze([]) as unknown as string[];
 const NO_KINDS: TallyKind[] = Object.freeze([]) as unknown as TallyKind[];
 
+/** A dwelling as `classifyStock` makes it: the row and its outcome (see {@link DWELLING}). */
+interface DwellingRecord {
+  readonly row: StockRow;
+  readonly o: Outcome;
+}
+
 /**
- * A dwelling as `classifyStock` makes it: the row and its outcome, shared by every row with the
- * same decisive facts; the other fields of {@link ClassifiedDwelling} read through to the outcome.
- * Two fields per dwelling instead of eight: allocating the results is most of a classification's
- * cost on a large stock.
+ * The prototype of every dwelling `classifyStock` makes: an object literal `{ __proto__:
+ * DWELLING, row, o }` holding the row and its outcome, shared by every row with the same
+ * decisive facts; the other fields of {@link ClassifiedDwelling} read through to the outcome.
+ * Two fields per dwelling instead of eight, and a literal rather than `new`: V8 tracks where
+ * literals are allocated and, seeing that nearly all of them survive, allocates them in the old
+ * generation directly instead of copying them through the young one (half the classification's
+ * cost on a million dwellings was those copies).
  */
-class Dwelling implements ClassifiedDwelling {
-  constructor(
-    readonly row: StockRow,
-    private readonly o: Outcome,
-  ) {}
+const DWELLING: ThisType<DwellingRecord> & Omit<ClassifiedDwelling, "row"> = {
   get bzk(): BzkType | "onbekend" {
     return this.o.bzk;
-  }
+  },
   get nultreden(): boolean {
-    return this.o.n;
-  }
+    return this.o.nultreden;
+  },
   get geclusterd(): boolean {
-    return this.o.g;
-  }
+    return this.o.geclusterd;
+  },
   get zorggeschikt(): boolean {
-    return this.o.z;
-  }
+    return this.o.zorggeschikt;
+  },
   get zorgprofiel(): Zorgprofiel | null {
-    return this.o.z ? this.row.zorgprofiel : null;
-  }
+    return this.o.zorggeschikt ? this.row.zorgprofiel : null;
+  },
   get reason(): string {
     return this.o.reason;
-  }
+  },
   get warnings(): string[] {
     return this.o.warnings;
-  }
-}
+  },
+};
 
 /** Part flags: the part relied on a declared woonvorm / contradicts one. */
 const BY_DECLARATION = 1;
 const DECLARATION_CONFLICT = 2;
 
-const DECL_CODES = ["", "GEC", "ZWO"];
+/** Declaration codes as the keys number them (0 none, 1 GEC, 2 ZWO); index 0 is never a text. */
+const DECLARED: readonly DeclaredWoonvorm[] = ["GEC", "GEC", "ZWO"];
 
 type Tri = boolean | null;
 
@@ -134,9 +121,10 @@ function part(text: string, warnings: string[] = NO_WARNINGS, kinds: TallyKind[]
 /** The result for one combination of decisive facts; shared by every row with those facts. */
 interface Outcome {
   bzk: BzkType | "onbekend";
-  n: boolean;
-  g: boolean;
-  z: boolean;
+  /** Cumulative flags, as on {@link ClassifiedDwelling}. */
+  nultreden: boolean;
+  geclusterd: boolean;
+  zorggeschikt: boolean;
   reason: string;
   warnings: string[];
   kinds: TallyKind[];
@@ -147,9 +135,11 @@ interface Outcome {
 /** Accessibility of a (BAT, scale, label) combination, with caches of everything that depends
  * only on it and not on the complex. */
 interface AccessInfo {
-  /** Cache key, or -1 when not cacheable (an out-of-range BAT value). */
+  /** Cache key ({@link accessKey}), or -1 when not cacheable (an out-of-range BAT value). */
   key: number;
-  n: Tri;
+  /** Nultreden by BAT or label: true, false, or null when unknown. */
+  nultreden: Tri;
+  /** Rollator/wheelchair-suitable by BAT or label (the zorggeschikt accessibility). */
   zorg: Tri;
   /** e.g. "BAT 3 ≥ 1: nultreden". */
   nText: string;
@@ -162,7 +152,7 @@ interface AccessInfo {
   /** Final outcome per declaration when not nultreden or onbekend (independent of the complex). */
   finals: (Outcome | undefined)[];
   /** Zorggeschikt parts by (wlz, zelfstandig, zorgprofiel, declaration). */
-  zorgParts: Map<number, { z: boolean; part: Part }>;
+  zorgParts: Map<number, { zorggeschikt: boolean; part: Part }>;
 }
 
 /** Geclusterd verdict of a complex for one threshold (rural or not), with its reason parts. */
@@ -182,76 +172,6 @@ interface ComplexState {
   /** Outcomes by decisive facts (see `Classifier.outcome`); created when first needed. */
   outcomes: Map<number, Outcome> | null;
 }
-
-/** The tally kinds of one run (texts depend on which columns are present). */
-function makeKinds(p: ColumnPresence) {
-  const k = (code: string, severity: TallyKind["severity"], text: string, hint?: string): TallyKind => ({ code, severity, text, hint });
-  const column = (present: boolean, name: string, fill: string) =>
-    present ? fill : `Voeg een kolom '${name}' toe, of wijs die aan als hij anders heet.`;
-  return {
-    bzkOnbekend: k(
-      "bzk-onbekend",
-      "waarschuwing",
-      p.bat || p.toegankelijkheidslabel
-        ? "geen BAT-score en geen bruikbaar toegankelijkheidslabel, BZK-type onbekend"
-        : "BZK-type onbekend omdat de kolommen 'bat' en 'toegankelijkheidslabel' ontbreken",
-      column(p.bat || p.toegankelijkheidslabel, "bat", "Vul de BAT-score (of het toegankelijkheidslabel) in om deze woningen in te delen."),
-    ),
-    batOngeldig: k("bat-ongeldig", "waarschuwing", "BAT-score bestaat niet op de schaal of de schaal is onbekend; de score is niet gebruikt",
-      "Corrigeer de scores of kies de juiste BAT-schaal in de instellingen."),
-    labelOnbekend: k(
-      "label-onbekend",
-      "waarschuwing",
-      "onbekend toegankelijkheidslabel, niet gebruikt (bekend zijn ZON, GNV, GEL, NUL, ROA, ROG, ROL en RUI)",
-      "Gebruik een van deze labels.",
-    ),
-    batLabel: k("bat-label-tegenstrijdig", "waarschuwing", "BAT-score en toegankelijkheidslabel spreken elkaar tegen over nultreden; de BAT-score is gebruikt",
-      "Controleer score en label van deze woningen."),
-    geenComplex: k(
-      "complex-onbekend",
-      "waarschuwing",
-      p.complex
-        ? "nultreden, maar geen complex bekend, dus geclusterd niet te bepalen"
-        : "geclusterd niet te bepalen omdat de kolom 'complex' ontbreekt",
-      column(p.complex, "complex", "Vul het complexnummer in."),
-    ),
-    ruimte: k(
-      "ontmoetingsruimte-onbekend",
-      "waarschuwing",
-      p.ontmoetingsruimte
-        ? "geclusterd niet te bepalen omdat de ontmoetingsruimte van het complex niet is ingevuld"
-        : "geclusterd niet te bepalen omdat de kolom 'ontmoetingsruimte' ontbreekt",
-      column(p.ontmoetingsruimte, "ontmoetingsruimte", "Vul per complex in of er een ontmoetingsruimte is (ja/nee)."),
-    ),
-    aandeel55: k(
-      "aandeel55plus-onbekend",
-      "waarschuwing",
-      p.aandeel55plus || p.label55plus
-        ? "geclusterd niet te bepalen omdat het aandeel 55+ van het complex onbekend is"
-        : "geclusterd niet te bepalen omdat de kolommen 'aandeel55plus' en 'label55plus' ontbreken",
-      column(p.aandeel55plus || p.label55plus, "aandeel55plus", "Vul het aandeel 55-plussers of het label 55+ in."),
-    ),
-    wlz: k(
-      "wlz-onbekend",
-      "waarschuwing",
-      p.wlz
-        ? "zorggeschikt niet te bepalen omdat niet is ingevuld of in het complex Wlz-zorg wordt geleverd"
-        : "zorggeschikt niet te bepalen omdat de kolom 'wlz' ontbreekt",
-      column(p.wlz, "wlz", "Vul per complex in of er Wlz-zorg wordt geleverd (ja/nee)."),
-    ),
-    zorgBat: k("zorggeschikt-bat-onbekend", "waarschuwing", "zorggeschikt niet te bepalen omdat BAT-score en toegankelijkheidslabel ontbreken",
-      "Vul de BAT-score of het toegankelijkheidslabel in."),
-    woonvormTegenstrijdig: k(
-      "woonvorm-tegenstrijdig",
-      "waarschuwing",
-      "gedeclareerde woonvorm GEC/ZWO klopt niet met de feiten; de afgeleide indeling is gebruikt",
-      "Controleer de gedeclareerde woonvorm en de gegevens van het complex.",
-    ),
-    woonvormBewijs: k("woonvorm-als-bewijs", "info", "ingedeeld op grond van de gedeclareerde woonvorm GEC/ZWO omdat gegevens ontbraken"),
-    zorgprofielOnbekend: k("zorgprofiel-onbekend", "info", "zorggeschikt zonder zorgprofiel (SOM/PG)"),
-  };
-}
-type Kinds = ReturnType<typeof makeKinds>;
 
 /** Most complexes with conflicting facts that get their own issue; the rest are summarised. */
 const MAX_COMPLEX_ISSUES = 100;
@@ -282,7 +202,7 @@ export function classifyStock(rows: StockRow[], rules: Rules): { dwellings: Clas
       else if (row.batScale === "vera") veraRows++;
     }
     const outcome = c.outcome(row, i);
-    dwellings[i] = new Dwelling(row, outcome);
+    dwellings[i] = { __proto__: DWELLING, row, o: outcome } as unknown as ClassifiedDwelling;
     const ks = outcome.kinds;
     for (let j = 0; j < ks.length; j++) tally.add(ks[j], row);
   }
@@ -294,10 +214,7 @@ export function classifyStock(rows: StockRow[], rules: Rules): { dwellings: Clas
       severity: "fout",
       sheet: rows[0]?.sheet ?? null,
       cell: null,
-      message:
-        `De voorraad bevat BAT-scores op twee schalen: ${formatGetal(limburgRows)} rijen op de ${scaleName("limburg")} en ` +
-        `${formatGetal(veraRows)} rijen op de ${scaleName("vera")}. De BZK-indeling per woning klopt, maar de telling per BAT-klasse niet. ` +
-        "Zet de scores om naar één schaal of kies de schaal bij het inlezen.",
+      message: mixedScalesMessage(limburgRows, veraRows),
     });
   }
   issues.push(...tally.toIssues());
@@ -325,6 +242,64 @@ export function classifySlots(rows: readonly StockRow[], rules: Rules): Uint8Arr
   return slots;
 }
 
+/**
+ * The cache keys of the classification. A row's outcome depends on its complex and on a few
+ * facts of its own, each coded as a small whole number; a key packs such codes into one integer
+ * (mixed radix: each code times the product of the sizes of the codes after it), so that equal
+ * facts give equal keys and different facts different keys. Built here and nowhere else.
+ */
+
+/** Codes of the facts that decide the outcome of a nultreden (proven or declared) row within
+ * its complex. */
+interface OutcomeFacts {
+  /** The row's accessibility: its {@link accessKey} (≥ 0). */
+  access: number;
+  /** Declared woonvorm used as evidence: 0 none, 1 GEC, 2 ZWO. */
+  declaration: number;
+  /** Zelfstandig: 0 unknown, 1 yes, 2 no. */
+  zelfstandig: number;
+  /** The row's gemeente is on the rules' rural list (the lower size threshold): 0 no, 1 yes. */
+  landelijk: number;
+  /** Zorgprofiel: 0 none, 1 SOM, 2 PG. */
+  zorgprofiel: number;
+}
+
+/** Key of an outcome among those of one complex. */
+function outcomeKey(f: OutcomeFacts): number {
+  return (((f.access * 3 + f.declaration) * 3 + f.zelfstandig) * 2 + f.landelijk) * 3 + f.zorgprofiel;
+}
+
+/** Codes of a row's accessibility facts. */
+interface AccessFacts {
+  /** Toegankelijkheidslabel: 0 none, else 1 + its index in order of first appearance. */
+  label: number;
+  /** BAT scale (the row's, else the rules' fallback): 0 unknown, 1 limburg, 2 vera. */
+  scale: number;
+  /** BAT value 0..5, or 6 when missing (an out-of-range value gets no key). */
+  bat: number;
+}
+
+/** Key of an accessibility: a small dense range (labels × 3 scales × 8), an array index. */
+function accessKey(f: AccessFacts): number {
+  return (f.label * 3 + f.scale) * 8 + f.bat;
+}
+
+/** Codes of the facts that decide the zorggeschikt part of a geclusterd row with a given
+ * accessibility. */
+interface ZorgFacts {
+  /** Wlz care in the complex: 0 unknown, 1 yes, 2 no. */
+  wlz: number;
+  /** As in {@link OutcomeFacts}. */
+  zelfstandig: number;
+  zorgprofiel: number;
+  declaration: number;
+}
+
+/** Key of a zorggeschikt part among those of one accessibility. */
+function zorgPartKey(f: ZorgFacts): number {
+  return ((f.wlz * 3 + f.zelfstandig) * 3 + f.zorgprofiel) * 3 + f.declaration;
+}
+
 /** The per-row verdicts of one classification run: complex facts, lookup tables and caches. */
 class Classifier {
   readonly collection: ComplexCollection;
@@ -341,7 +316,7 @@ class Classifier {
     this.collection = collection;
     this.complexes = complexes;
     this.rowComplex = rowComplex;
-    this.ctx = new Context(rules, makeKinds(presence));
+    this.ctx = new Context(rules, classificationKinds(presence));
     this.states = complexes.map((facts) => ({ facts, cluster: [undefined, undefined], outcomes: null }));
     this.useDeclared = rules.woonvormGedeclareerd === "bewijs";
   }
@@ -351,7 +326,7 @@ class Classifier {
     const ctx = this.ctx;
     const access = ctx.access(row);
     const decl = !this.useDeclared || row.woonvorm === null ? 0 : row.woonvorm === "GEC" ? 1 : row.woonvorm === "ZWO" ? 2 : 0;
-    if (access.n === false || (access.n === null && decl === 0)) {
+    if (access.nultreden === false || (access.nultreden === null && decl === 0)) {
       // Not nultreden, or onbekend: the complex does not matter.
       return access.finals[decl] ?? ctx.final(access, decl);
     }
@@ -361,7 +336,7 @@ class Classifier {
     const zelf = row.zelfstandig === null ? 0 : row.zelfstandig ? 1 : 2;
     const zp = row.zorgprofiel === null ? 0 : row.zorgprofiel === "SOM" ? 1 : 2;
     if (access.key < 0) return ctx.assemble(access, state, decl, zelf, land, zp);
-    const key = (((access.key * 3 + decl) * 3 + zelf) * 2 + land) * 3 + zp;
+    const key = outcomeKey({ access: access.key, declaration: decl, zelfstandig: zelf, landelijk: land, zorgprofiel: zp });
     let outcomes = state.outcomes;
     if (outcomes === null) {
       outcomes = new Map();
@@ -391,7 +366,7 @@ function complexConflictIssues(complexes: ComplexFacts[]): Issue[] {
       severity: "waarschuwing",
       sheet: f.firstRow.sheet,
       cell: null,
-      message: `${capitalise(complexName(f))} (vanaf rij ${f.firstRow.rowNumber}) heeft tegenstrijdige gegevens: ${f.conflicts.join("; ")}.`,
+      message: complexConflictMessage(f),
     });
   }
   if (rest > 0) {
@@ -400,18 +375,14 @@ function complexConflictIssues(complexes: ComplexFacts[]): Issue[] {
       severity: "waarschuwing",
       sheet: null,
       cell: null,
-      message: `Nog ${formatGetal(rest)} complexen hebben tegenstrijdige gegevens; zie de waarschuwingen per woning.`,
+      message: moreComplexConflictsMessage(rest),
     });
   }
   return out;
 }
 
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
 /** Joins parts into an outcome; reuses a part's warnings/kinds array when it is the only one. */
-function combine(bzk: BzkType, n: boolean, g: boolean, z: boolean, parts: Part[], kinds: Kinds): Outcome {
+function combine(bzk: BzkType, nultreden: boolean, geclusterd: boolean, zorggeschikt: boolean, parts: Part[], kinds: ClassificationKinds): Outcome {
   let reason = parts[0].text;
   for (let i = 1; i < parts.length; i++) reason += "; " + parts[i].text;
   let warnings = NO_WARNINGS;
@@ -429,7 +400,7 @@ function combine(bzk: BzkType, n: boolean, g: boolean, z: boolean, parts: Part[]
   }
   if (!Object.isFrozen(warnings)) Object.freeze(warnings);
   const slot = bzk === "regulier" ? SLOT_REGULIER : bzk === "nultreden" ? SLOT_NULTREDEN : bzk === "geclusterd" ? SLOT_GECLUSTERD : -1;
-  return { bzk, n, g, z, reason, warnings, kinds: ks, slot };
+  return { bzk, nultreden, geclusterd, zorggeschikt, reason, warnings, kinds: ks, slot };
 }
 
 /** Per-run lookup tables and caches derived from the rules. */
@@ -446,7 +417,7 @@ class Context {
 
   constructor(
     private readonly rules: Rules,
-    private readonly kinds: Kinds,
+    private readonly kinds: ClassificationKinds,
   ) {
     this.judge = new AccessibilityJudge(rules);
     this.landelijk = new Set(rules.geclusterd.landelijkeGemeenten.map((g) => g.trim().toLowerCase()));
@@ -473,7 +444,7 @@ class Context {
         this.labelIndex.set(label, labelIdx);
       } else labelIdx = found;
     }
-    const key = (labelIdx * 3 + scaleIdx) * 8 + batIdx;
+    const key = accessKey({ label: labelIdx, scale: scaleIdx, bat: batIdx });
     let a = this.accessCache[key];
     if (a === undefined) {
       a = this.computeAccess(row, key);
@@ -486,7 +457,7 @@ class Context {
     const j = this.judge.judge(row.bat, row.batScale ?? this.fallbackScale, row.toegankelijkheidslabel);
     return {
       key,
-      n: j.nultreden,
+      nultreden: j.nultreden,
       zorg: j.zorg,
       nText: j.nText,
       zText: j.zText,
@@ -501,7 +472,7 @@ class Context {
   /** Outcome of a dwelling that is not nultreden, or onbekend without declaration. */
   final(access: AccessInfo, decl: number): Outcome {
     let o: Outcome;
-    if (access.n === null) {
+    if (access.nultreden === null) {
       o = combine(
         "regulier",
         false,
@@ -509,8 +480,8 @@ class Context {
         false,
         [
           part(
-            `${access.nText}: BZK-type onbekend`,
-            [...access.warnings, "Geen BAT-score en geen bruikbaar toegankelijkheidslabel: BZK-type onbekend"],
+            reasonText.onbekend(access.nText),
+            [...access.warnings, reasonText.onbekendWarning],
             [...access.kinds, this.kinds.bzkOnbekend],
           ),
         ],
@@ -521,7 +492,7 @@ class Context {
     } else if (decl === 0) {
       o = combine("regulier", false, false, false, [part(access.nText, [...access.warnings], access.kinds)], this.kinds);
     } else {
-      const warning = `${DECL_CODES[decl]} gedeclareerd, maar ${access.nText}`;
+      const warning = reasonText.declaredButNotNultreden(DECLARED[decl], access.nText);
       o = combine("regulier", false, false, false, [part(access.nText, [...access.warnings, warning], access.kinds, DECLARATION_CONFLICT)], this.kinds);
     }
     access.finals[decl] = o;
@@ -543,10 +514,10 @@ class Context {
     let p = access.nParts[decl];
     if (p === undefined) {
       p =
-        access.n === true
+        access.nultreden === true
           ? part(access.nText, [...access.warnings], access.kinds)
           : part(
-              `${access.nText}; nultreden op grond van gedeclareerde woonvorm ${DECL_CODES[decl]}`,
+              reasonText.nultredenByDeclaration(access.nText, DECLARED[decl]),
               [...access.warnings],
               access.kinds,
               BY_DECLARATION,
@@ -566,7 +537,7 @@ class Context {
     if (!g) return combine("nultreden", true, false, false, [nPart, gPart], this.kinds);
     const wlz = state.facts === null ? null : state.facts.wlz;
     const zorg = this.zorgPart(access, wlz, zelf, zp, decl);
-    return combine(zorg.z ? "zorggeschikt" : "geclusterd", true, true, zorg.z, [nPart, gPart, zorg.part], this.kinds);
+    return combine(zorg.zorggeschikt ? "zorggeschikt" : "geclusterd", true, true, zorg.zorggeschikt, [nPart, gPart, zorg.part], this.kinds);
   }
 
   private cluster(state: ComplexState, land: number): ClusterInfo {
@@ -575,7 +546,7 @@ class Context {
       const f = state.facts;
       if (f === null) {
         c = {
-          verdict: { geclusterd: null, text: "geen complex bekend", why: [], failing: [], missing: [], missingText: ["complex"] },
+          verdict: { geclusterd: null, text: reasonText.noComplex, why: [], failing: [], missing: [], missingText: ["complex"] },
           parts: [undefined, undefined, undefined],
           missing: [this.kinds.geenComplex],
           conflictWarning: null,
@@ -586,7 +557,7 @@ class Context {
           verdict,
           parts: [undefined, undefined, undefined],
           missing: verdict.missing.map((m) => this.missingKinds[m]),
-          conflictWarning: f.conflicts.length > 0 ? `Complex ${f.complex} heeft tegenstrijdige gegevens: ${f.conflicts.join("; ")}` : null,
+          conflictWarning: f.conflicts.length > 0 ? reasonText.complexConflictWarning(f.complex, f.conflicts) : null,
         };
       }
       state.cluster[land] = c;
@@ -600,16 +571,16 @@ class Context {
     if (cached !== undefined) return cached;
     const v = c.verdict;
     const warnings: string[] = c.conflictWarning === null ? [] : [c.conflictWarning];
-    const code = DECL_CODES[decl];
+    const code = DECLARED[decl];
     let p: Part;
     if (v.geclusterd === true) {
-      p = part(`${v.text}: geclusterd`, warnings);
+      p = part(reasonText.geclusterd(v.text), warnings);
     } else if (v.geclusterd === false) {
-      if (decl !== 0) warnings.push(`${code} gedeclareerd, maar complex ${state.facts?.complex ?? ""} heeft ${formatLijst(v.failing)}`);
-      p = part(`${v.text}: niet geclusterd (${formatLijst(v.why)})`, warnings, NO_KINDS, decl !== 0 ? DECLARATION_CONFLICT : 0);
+      if (decl !== 0) warnings.push(reasonText.declaredButNotGeclusterd(code, state.facts?.complex ?? "", v.failing));
+      p = part(reasonText.nietGeclusterd(v.text, v.why), warnings, NO_KINDS, decl !== 0 ? DECLARATION_CONFLICT : 0);
     } else if (decl !== 0) {
       p = part(
-        `${v.text}: geclusterd op grond van gedeclareerde woonvorm ${code} (${formatLijst(v.missingText)} onbekend)`,
+        reasonText.geclusterdByDeclaration(v.text, code, v.missingText),
         warnings,
         NO_KINDS,
         BY_DECLARATION,
@@ -617,18 +588,18 @@ class Context {
     } else {
       warnings.push(
         state.facts === null
-          ? "Geen complex bekend: geclusterd niet te bepalen"
-          : `Geclusterd niet te bepalen: ${formatLijst(v.missingText)} van complex ${state.facts.complex} onbekend`,
+          ? reasonText.noComplexWarning
+          : reasonText.geclusterdMissingWarning(state.facts.complex, v.missingText),
       );
-      p = part(`${v.text}: geclusterd niet te bepalen`, warnings, c.missing);
+      p = part(reasonText.geclusterdUndetermined(v.text), warnings, c.missing);
     }
     c.parts[decl] = p;
     return p;
   }
 
   /** The zorggeschikt part for a geclusterd dwelling; independent of the complex except for Wlz. */
-  private zorgPart(access: AccessInfo, wlzFact: Tri, zelf: number, zp: number, decl: number): { z: boolean; part: Part } {
-    const key = (((wlzFact === null ? 0 : wlzFact ? 1 : 2) * 3 + zelf) * 3 + zp) * 3 + decl;
+  private zorgPart(access: AccessInfo, wlzFact: Tri, zelf: number, zp: number, decl: number): { zorggeschikt: boolean; part: Part } {
+    const key = zorgPartKey({ wlz: wlzFact === null ? 0 : wlzFact ? 1 : 2, zelfstandig: zelf, zorgprofiel: zp, declaration: decl });
     const cached = access.zorgParts.get(key);
     if (cached !== undefined) return cached;
     const zr = this.rules.zorggeschikt;
@@ -640,41 +611,41 @@ class Context {
     if (access.zorg === false) failing.push(access.zText);
     else if (access.zorg === null) {
       missing.push(k.zorgBat);
-      missingText.push("BAT-score");
+      missingText.push(reasonText.missingBat);
     }
     let wlz: Tri = true;
     if (zr.wlzVereist) {
       wlz = wlzFact;
-      const t = wlz === true ? "Wlz-zorg in complex" : wlz === false ? "geen Wlz-zorg in complex" : "Wlz-zorg in complex onbekend";
+      const t = reasonText.wlz(wlz);
       texts.push(t);
       if (wlz === false) failing.push(t);
       else if (wlz === null) {
         missing.push(k.wlz);
-        missingText.push("Wlz-zorg");
+        missingText.push(reasonText.missingWlz);
       }
     }
     let own: Tri = true;
     if (zr.zelfstandigVereist && zelf === 2) {
       own = false;
-      texts.push("niet zelfstandig");
-      failing.push("niet zelfstandig");
+      texts.push(reasonText.nietZelfstandig);
+      failing.push(reasonText.nietZelfstandig);
     }
-    const profile = zp === 0 ? "" : zp === 1 ? " (SOM)" : " (PG)";
+    const profile = reasonText.profile(zp === 0 ? null : zp === 1 ? "SOM" : "PG");
     const tri = and3(access.zorg, wlz, own);
     const text = texts.join(", ");
-    let result: { z: boolean; part: Part };
+    let result: { zorggeschikt: boolean; part: Part };
     if (tri === true) {
-      result = { z: true, part: part(`${text}: zorggeschikt${profile}`, NO_WARNINGS, zp === 0 ? [k.zorgprofielOnbekend] : NO_KINDS) };
+      result = { zorggeschikt: true, part: part(reasonText.zorggeschikt(text, profile), NO_WARNINGS, zp === 0 ? [k.zorgprofielOnbekend] : NO_KINDS) };
     } else if (tri === false) {
       result =
         decl === 2
-          ? { z: false, part: part(`${text}: niet zorggeschikt`, [`ZWO gedeclareerd, maar ${formatLijst(failing)}`], NO_KINDS, DECLARATION_CONFLICT) }
-          : { z: false, part: part(`${text}: niet zorggeschikt`) };
+          ? { zorggeschikt: false, part: part(reasonText.nietZorggeschikt(text), [reasonText.declaredZwoButNot(failing)], NO_KINDS, DECLARATION_CONFLICT) }
+          : { zorggeschikt: false, part: part(reasonText.nietZorggeschikt(text)) };
     } else if (decl === 2) {
       result = {
-        z: true,
+        zorggeschikt: true,
         part: part(
-          `${text}: zorggeschikt op grond van gedeclareerde woonvorm ZWO${profile}`,
+          reasonText.zorggeschiktByDeclaration(text, profile),
           NO_WARNINGS,
           zp === 0 ? [k.zorgprofielOnbekend] : NO_KINDS,
           BY_DECLARATION,
@@ -682,8 +653,8 @@ class Context {
       };
     } else {
       result = {
-        z: false,
-        part: part(`${text}: zorggeschikt niet te bepalen`, [`Zorggeschikt niet te bepalen: ${formatLijst(missingText)} onbekend`], missing),
+        zorggeschikt: false,
+        part: part(reasonText.zorggeschiktUndetermined(text), [reasonText.zorggeschiktMissingWarning(missingText)], missing),
       };
     }
     access.zorgParts.set(key, result);

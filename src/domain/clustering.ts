@@ -13,9 +13,8 @@
  * so it includes the dwellings that then also become zorggeschikt, and it is exact: supplying the
  * fact in the stock and classifying again gives the same numbers (property test).
  */
-import type { StockRow } from "./types";
+import type { StockRow, ClassifiedDwelling } from "./types";
 import type { Rules } from "./rules";
-import type { ClassifiedDwelling } from "./classify";
 import type { ComplexFacts } from "./complexes";
 import { judgeCluster } from "./geclusterd";
 import { gainOf, isLandelijk, reclassifyGroups, stockComplexes, type StockComplexes } from "./reclassify";

@@ -44,10 +44,18 @@ export function formatWoningen(n: number): string {
   return `${formatGetal(n)} ${n === 1 ? "woning" : "woningen"}`;
 }
 
-/** Sort order for group names: Dutch collation, null (unknown) after every text. */
+/**
+ * Dutch collation, made once: `String.prototype.localeCompare(b, "nl")` is specified (ECMA-402)
+ * as this collator's `compare`, but builds the collator again on every call, which made sorting
+ * the ~17,000 buurten of a million-dwelling stock take most of the aggregation.
+ */
+const DUTCH = new Intl.Collator("nl");
+
+/** Sort order for group names: Dutch collation (`localeCompare(b, "nl")`), null (unknown) after every text.
+ * @example [null, "b", "a"].sort(compareNullLast) // ["a", "b", null] */
 export function compareNullLast(a: string | null, b: string | null): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
-  return a.localeCompare(b, "nl");
+  return DUTCH.compare(a, b);
 }

@@ -18,10 +18,9 @@
  * Sources: product.md §5; domain brief (Companen stock scan geschikt / geschikt te maken /
  * ongeschikt; stairlift or ground-floor bedroom and bathroom; upper-floor flat without lift).
  */
-import type { StockRow, Woonsoort } from "./types";
+import type { StockRow, Woonsoort, ClassifiedDwelling } from "./types";
 import type { Issue } from "./issues";
 import type { Rules } from "./rules";
-import type { ClassifiedDwelling } from "./classify";
 import { parseWoningtype, type FormFromText } from "./woningvorm";
 import { compareNullLast, formatLijst } from "./format";
 import { IssueTally, type TallyKind } from "./tally";

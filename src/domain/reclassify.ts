@@ -7,9 +7,9 @@
  * way to a full re-classification of the stock, and the batched re-classification to the
  * per-complex one.
  */
-import type { StockRow } from "./types";
+import type { StockRow, ClassifiedDwelling } from "./types";
 import type { Rules } from "./rules";
-import { classifySlots, type ClassifiedDwelling } from "./classify";
+import { classifySlots } from "./classify";
 import { SLOT_GECLUSTERD, SLOT_ZORG, SLOT_ZORG_SOM } from "./supply-vector";
 import { collectComplexes, type ComplexCollection } from "./complexes";
 

@@ -9,9 +9,9 @@
  * The slots of a dwelling follow exactly the counting rules of `aggregate.ts` (`summariseSupply`),
  * so `summaryOfVector(vectorOf(d, s), s)` equals `summariseSupply(d, s)` (tested).
  */
-import type { BatScale, StockRow } from "./types";
-import type { ClassifiedDwelling } from "./classify";
-import type { SupplySummary } from "./aggregate";
+import type { BatScale, StockRow, ClassifiedDwelling, SupplySummary } from "./types";
+
+
 import { batCodes, maxLevel, minLevel } from "./bat";
 
 /** Number of slots of a supply vector. */

@@ -131,3 +131,39 @@ export interface SupplyEntry {
   sheet: string;
   cell: string;
 }
+
+/** One classified stock row. Counts that use it weigh it by `row.aantal` dwellings. */
+export interface ClassifiedDwelling {
+  /** The input row (unchanged). */
+  row: StockRow;
+  /** Exclusive type: the highest type that can be proven; "onbekend" when accessibility is unknown. */
+  bzk: BzkType | "onbekend";
+  /** Cumulative flags ("at least this type"): zorggeschikt ⇒ geclusterd ⇒ nultreden. */
+  nultreden: boolean;
+  geclusterd: boolean;
+  zorggeschikt: boolean;
+  /** The row's zorgprofiel, only when zorggeschikt; otherwise null. */
+  zorgprofiel: Zorgprofiel | null;
+  /** Dutch: which rule fired on which facts, e.g. "BAT 3 ≥ 1: nultreden; complex C12: inpandige
+   * ontmoetingsruimte, 24 woningen, 70% 55+: geclusterd; BAT 3 ≥ 2, geen Wlz-zorg in complex:
+   * niet zorggeschikt". Shared between rows with the same facts. */
+  reason: string;
+  /** Dutch warnings (missing facts, conflicts). Shared between rows with the same facts and
+   * frozen: treat as read-only. */
+  warnings: string[];
+}
+
+/** Supply of a set of dwellings. All numbers are dwellings (sum of `aantal`). */
+export interface SupplySummary {
+  /** All dwellings, including those of unknown type. */
+  eenheden: number;
+  /** Per BAT code of the scale (`batCodes(scale)`) plus "onbekend" (no BAT, or a BAT on the other
+   * scale); every key present, also when 0. */
+  perBat: Record<string, number>;
+  /** Exclusive: each dwelling in its highest type; the 5 keys sum to `eenheden`. */
+  perBzk: Record<BzkType | "onbekend", number>;
+  /** Cumulative: at least this type; zorggeschikt ≤ geclusterd ≤ nultreden. */
+  cumulatief: { nultreden: number; geclusterd: number; zorggeschikt: number };
+  /** Zorggeschikte dwellings by zorgprofiel; sums to `cumulatief.zorggeschikt`. */
+  zorggeschiktPerProfiel: { SOM: number; PG: number; onbekend: number };
+}

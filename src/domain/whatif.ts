@@ -33,13 +33,11 @@
  * (property test). Every figure is traceable: the result lists per segment how many dwellings
  * were adapted and what they became, and the complexes chosen; `trace` lists the dwellings.
  */
-import { SEGMENT_ONBEKEND, type BatScale, type DemandEntry, type StockRow, type SupplyEntry } from "./types";
+import { SEGMENT_ONBEKEND, type BatScale, type DemandEntry, type StockRow, type SupplyEntry, type ClassifiedDwelling, type SupplySummary } from "./types";
 import type { Rules } from "./rules";
-import type { ClassifiedDwelling } from "./classify";
 import type { AdaptedDwelling } from "./potentieel";
 import type { Issue } from "./issues";
 import type { TekortRow } from "./tekort";
-import type { SupplySummary } from "./aggregate";
 import { classifySlots } from "./classify";
 import { reclassifyGroups, stockComplexes, type StockComplexes } from "./reclassify";
 import type { ComplexCollection } from "./complexes";

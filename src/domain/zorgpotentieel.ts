@@ -10,9 +10,8 @@
  * Only meaningful when `rules.zorggeschikt.wlzVereist`; otherwise Wlz care adds nothing and the
  * list is empty.
  */
-import type { StockRow } from "./types";
+import type { StockRow, ClassifiedDwelling } from "./types";
 import type { Rules } from "./rules";
-import type { ClassifiedDwelling } from "./classify";
 import { gainOf, reclassifyGroups, stockComplexes, type StockComplexes } from "./reclassify";
 import { compareNullLast } from "./format";
 

@@ -17,8 +17,7 @@
  */
 import type { Issue } from "../domain/issues";
 import type { AdaptationShareEntry, CbsCountField, CbsStockEntry, ShareSegment } from "../domain/cbs";
-import type { CellValue, RawTable } from "./types";
-import type { TableDetection } from "./detect";
+import type { CellValue, RawTable, TableDetection } from "./types";
 import { cellText, isMissing, parseDutchNumber } from "./cells";
 import { findHeaderRow } from "./header";
 import { formatNumber, makeIssue, quoteValue, tableCell } from "./messages";

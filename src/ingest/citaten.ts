@@ -20,8 +20,7 @@
  */
 import type { Issue } from "../domain/issues";
 import type { CitaatGrootheid, QuotedFigure } from "../domain/kruiscontrole";
-import type { CellValue, RawTable } from "./types";
-import type { TableDetection } from "./detect";
+import type { CellValue, RawTable, TableDetection } from "./types";
 import { cellText, isMissing, parseDutchNumber } from "./cells";
 import { findHeaderRow } from "./header";
 import { normaliseHeader, normaliseLabel } from "./normalise";

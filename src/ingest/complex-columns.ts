@@ -13,7 +13,7 @@
  * many, and for some complex at least {@link MIN_SIZE_EVIDENCE}, is taken for the complex size: the complexes of the file look
  * incomplete, and a `waarschuwing` names the sheet, the column and an example complex. The
  * other such columns are returned as possible complex facts; the pipeline warns about them when
- * no dwelling becomes geclusterd (pipeline.ts).
+ * no dwelling becomes geclusterd (src/analysis/compute.ts).
  */
 import type { Issue } from "../domain/issues";
 import { cellAddress } from "../domain/issues";

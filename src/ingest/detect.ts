@@ -3,7 +3,7 @@
  * demand and supply tables without being told (cli-json.md: "Without --voorraad/--vraag, tables
  * are found by sheet name and header content").
  */
-import type { RawTable, StockField, TableKind } from "./types";
+import type { RawTable, StockField, TableDetection } from "./types";
 import { findHeaderRow } from "./header";
 import { matchHeader } from "./synonyms";
 import { batHeaderColumns, isWideBatHeader } from "./wide-bat";
@@ -17,15 +17,6 @@ import { detectPlannedChanges } from "./mutaties";
 import { detectSaldoTable } from "./saldo";
 import { detectQuotedTable } from "./citaten";
 import { findCrossTable } from "./cross-table";
-
-/** Result of {@link detectTable}. */
-export interface TableDetection {
-  kind: TableKind;
-  /** 0-based header row in `table.values`; -1 for "onbekend". */
-  headerIndex: number;
-  /** Short Dutch explanation for the user. */
-  reden: string;
-}
 
 /** Words in a sheet name or title that point at supply, resp. demand (lower case, no accents). */
 const SUPPLY_WORDS: readonly string[] = ["aanbod", "voorraad", "inventarisatie", "geinventariseerd"];
@@ -238,7 +229,7 @@ const stock: TableRecogniser = {
 };
 
 /** A cross table woningtype × huurklasse (cross-table.ts): an aggregate stock without BAT, used as
- * the stock only when the workbook has no other stock table (pipeline.ts). */
+ * the stock only when the workbook has no other stock table (src/analysis/choose.ts). */
 const crossTable: TableRecogniser = {
   name: "kruistabel",
   recognise(ctx) {

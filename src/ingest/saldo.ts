@@ -24,8 +24,7 @@
  */
 import type { Issue } from "../domain/issues";
 import type { PublishedSaldo, SaldoTeken } from "../domain/vergelijking";
-import type { CellValue, RawTable } from "./types";
-import type { TableDetection } from "./detect";
+import type { CellValue, RawTable, TableDetection } from "./types";
 import { cellText, isMissing, parseDutchNumber } from "./cells";
 import { findHeaderRow } from "./header";
 import { analyseCategorizedHeader, categorizedHeaderScore, type CategorizedHeader } from "./categorized";

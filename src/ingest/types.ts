@@ -90,3 +90,12 @@ export interface SupplyIngest {
   entries: SupplyEntry[];
   issues: Issue[];
 }
+
+/** What a table is (the result of `detectTable`, src/ingest/detect.ts, and of each recogniser). */
+export interface TableDetection {
+  kind: TableKind;
+  /** 0-based header row in `table.values`; -1 for "onbekend". */
+  headerIndex: number;
+  /** Short Dutch explanation for the user. */
+  reden: string;
+}

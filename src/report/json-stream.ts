@@ -4,7 +4,7 @@
  * null, 2)` followed by a newline (the test in test/report/json-stream.test.ts holds it to that):
  * same keys, same order, same indentation.
  */
-import type { AnalysisResult } from "../pipeline";
+import type { AnalysisResult } from "../analysis/result";
 import { buildJsonHead, type JsonDocument } from "./json";
 
 /** Where the chunks go. `write` may return a promise to apply backpressure. */

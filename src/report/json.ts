@@ -3,16 +3,15 @@
  * documented for users in docs/json.md). Fields listed in the contract keep their names and
  * meaning; fields marked "uitbreiding" are additions allowed by the contract.
  */
-import type { AnalysisResult } from "../pipeline";
+import type { AnalysisResult } from "../analysis/result";
 import { roundTo } from "./format";
 import type { Severity } from "../domain/issues";
-import type { BzkType, Zorgprofiel } from "../domain/types";
+import type { BzkType, Zorgprofiel, SupplySummary } from "../domain/types";
 import type { TekortRow } from "../domain/tekort";
 import type { CbsRoute } from "../domain/cbs";
 import type { KruisSoort, KruisStatus } from "../domain/kruiscontrole";
 import type { AggregateWhatIfResult } from "../domain/whatif-aggregaat";
 import type { OorzaakCode, SaldoTeken, SaldoVergelijking, VergelijkingStatus } from "../domain/vergelijking";
-import type { SupplySummary } from "../domain/aggregate";
 import type { MutatieSoort, SupplyYear } from "../domain/plannen";
 import type { ClusterCandidate } from "../domain/clustering";
 import type { CareCandidate } from "../domain/zorgpotentieel";

@@ -28,6 +28,68 @@ export interface TableModel {
   rows: ModelValue[][];
 }
 
+/**
+ * The rows of a table made one at a time when asked: the per-dwelling table of a million
+ * dwellings has a million rows of 15 values (about 200 MB as arrays), which a streaming writer
+ * needs one by one and never all at once.
+ */
+export interface RowSource {
+  /** Number of rows. */
+  readonly length: number;
+  /** Row `i` (0-based, `i < length`): a fresh array each call. */
+  at(i: number): ModelValue[];
+}
+
+/** The row source of each table made by {@link lazyTable}. */
+const ROW_SOURCES = new WeakMap<TableModel, RowSource>();
+
+/**
+ * A table whose rows are made when asked. Its `rows` is a getter that makes all of them, once,
+ * on first use (for adapters that need them as an array: ExcelJS's in-memory model, Office.js);
+ * {@link tableRowCount}, {@link tableRowAt} and {@link sliceTable} use the source without making
+ * them all. Copying the table with spread (`{ ...table }`) makes the rows and gives a plain table.
+ * @example tableRowAt(lazyTable(head, { length: 2, at: (i) => [i] }), 1) // [1]
+ */
+export function lazyTable(head: Omit<TableModel, "rows">, source: RowSource): TableModel {
+  let made: ModelValue[][] | null = null;
+  const table: TableModel = {
+    ...head,
+    get rows(): ModelValue[][] {
+      if (made === null) {
+        made = new Array<ModelValue[]>(source.length);
+        for (let i = 0; i < source.length; i++) made[i] = source.at(i);
+      }
+      return made;
+    },
+  };
+  ROW_SOURCES.set(table, source);
+  return table;
+}
+
+/** Number of rows of a table (without making the rows of a {@link lazyTable}). */
+export function tableRowCount(table: TableModel): number {
+  return (ROW_SOURCES.get(table) ?? table.rows).length;
+}
+
+/** Row `i` of a table (made when asked for a {@link lazyTable}). */
+export function tableRowAt(table: TableModel, i: number): ModelValue[] {
+  const source = ROW_SOURCES.get(table);
+  return source === undefined ? table.rows[i] : source.at(i);
+}
+
+/**
+ * The table with only rows `start` up to (not including) `end`, other fields as given in
+ * `changes`; still made when asked if `table` is a {@link lazyTable}.
+ */
+export function sliceTable(table: TableModel, start: number, end: number, changes: Partial<Omit<TableModel, "rows">> = {}): TableModel {
+  const head = { name: table.name, caption: table.caption, columns: table.columns, ...changes };
+  const source = ROW_SOURCES.get(table);
+  if (source === undefined) return { ...head, rows: table.rows.slice(start, end) };
+  const from = Math.max(0, Math.min(start, source.length));
+  const to = Math.max(from, Math.min(end, source.length));
+  return lazyTable(head, { length: to - from, at: (i) => source.at(from + i) });
+}
+
 /** Which of the product's result sheets this is; also the marker that recognises our sheets.
  * "bzk-indeling-vervolg" holds the per-dwelling rows that do not fit on BZK-indeling (only for a
  * stock of more than about 1,048,000 rows, see sheets.ts). */
@@ -38,14 +100,6 @@ export const SHEET_KINDS: readonly SheetKind[] = ["bzk-indeling", "bzk-indeling-
 
 /** Rows on an Excel worksheet (Excel specifications and limits: 1,048,576 rows by 16,384 columns). */
 export const EXCEL_MAX_ROWS = 1_048_576;
-
-/**
- * Names of the tables that charts are drawn from (src/workbook/office.ts): their columns are
- * label columns first, then adjacent value columns (one series each, named by the header).
- * - `tekort`: Woontype, Jaar | Tekort basis, Tekort wat-als (the last table of the Tekort sheet);
- * - `gemeente`: Gemeente | Geschikt, Potentieel, Ongeschikt (then Onbekend, Totaal).
- */
-export const CHART_TABLES = { tekort: "Tekort_Grafiek", gemeente: "Potentieel_Gemeente" } as const;
 
 /**
  * One result sheet: a title (row 1), note lines on the rules and sources used (rows below the
@@ -79,7 +133,7 @@ export function layoutSheet(model: SheetModel): { notesStartRow: number; tables:
   const tables = model.tables.map((t) => {
     const captionRow = row;
     const headerRow = row + 1;
-    const lastRow = headerRow + Math.max(t.rows.length, 1);
+    const lastRow = headerRow + Math.max(tableRowCount(t), 1);
     row = lastRow + 2;
     return { captionRow, headerRow, lastRow };
   });
@@ -94,8 +148,8 @@ export function columnWidths(model: SheetModel): Map<number, number> {
     table.columns.forEach((col, ci) => {
       let w = col.width ?? col.header.length + 2;
       if (col.width === undefined) {
-        for (let r = 0; r < Math.min(table.rows.length, 200); r++) {
-          const v = table.rows[r][ci];
+        for (let r = 0; r < Math.min(tableRowCount(table), 200); r++) {
+          const v = tableRowAt(table, r)[ci];
           if (v !== null) w = Math.max(w, String(v).length + 2);
         }
       }
@@ -104,3 +158,11 @@ export function columnWidths(model: SheetModel): Map<number, number> {
   }
   return widths;
 }
+
+/**
+ * Names of the tables that charts are drawn from (src/workbook/office.ts): their columns are
+ * label columns first, then adjacent value columns (one series each, named by the header).
+ * - `tekort`: Woontype, Jaar | Tekort basis, Tekort wat-als (the last table of the Tekort sheet);
+ * - `gemeente`: Gemeente | Geschikt, Potentieel, Ongeschikt (then Onbekend, Totaal).
+ */
+export const CHART_TABLES = { tekort: "Tekort_Grafiek", gemeente: "Potentieel_Gemeente" } as const;

@@ -5,8 +5,8 @@
  */
 import { batCode, batLabel } from "../domain/bat";
 import { describeRules } from "../domain/rules";
-import type { AnalysisResult } from "../pipeline";
-import { EXCEL_MAX_ROWS, layoutSheet, type ColumnSpec, type ModelValue, type SheetModel, type TableModel } from "./sheet-model";
+import type { AnalysisResult } from "../analysis/result";
+import { EXCEL_MAX_ROWS, lazyTable, layoutSheet, sliceTable, tableRowCount, type ColumnSpec, type ModelValue, type SheetModel, type TableModel } from "./sheet-model";
 import { nlInt, roundTo } from "./format";
 import { cbsSheetPart } from "./cbs-sheet";
 import { vergelijkingSheet } from "./vergelijking-sheet";
@@ -38,7 +38,7 @@ export function buildSheets(result: AnalysisResult, options: SheetOptions = {}):
  * Excel's last row ({@link EXCEL_MAX_ROWS}): the rows that do not fit go to a second sheet,
  * "BZK-indeling vervolg", with the same columns. Only a stock of more than about 1,048,000 rows
  * needs it (an input sheet holds at most 1,048,575 dwellings below its header).
- * @returns one model, or the model and its continuation; the rows are not copied.
+ * @returns one model, or the model and its continuation; the rows are not copied (rows made when asked stay so).
  */
 export function fitToGrid(model: SheetModel): SheetModel[] {
   const layout = layoutSheet(model);
@@ -50,9 +50,9 @@ export function fitToGrid(model: SheetModel): SheetModel[] {
     ...model,
     notes: [
       ...model.notes,
-      `De tabel per woning is langer dan een Excel-blad: de eerste ${nlInt(n)} regels staan hier, de overige ${nlInt(table.rows.length - n)} op blad 'BZK-indeling vervolg'.`,
+      `De tabel per woning is langer dan een Excel-blad: de eerste ${nlInt(n)} regels staan hier, de overige ${nlInt(tableRowCount(table) - n)} op blad 'BZK-indeling vervolg'.`,
     ],
-    tables: [...model.tables.slice(0, last), { ...table, rows: table.rows.slice(0, n) }],
+    tables: [...model.tables.slice(0, last), sliceTable(table, 0, n)],
   });
   // The header row does not depend on the number of rows below it.
   const fitted = EXCEL_MAX_ROWS - layoutSheet(withFirst(0)).tables[last].headerRow;
@@ -61,8 +61,8 @@ export function fitToGrid(model: SheetModel): SheetModel[] {
     kind: "bzk-indeling-vervolg",
     name: "BZK-indeling vervolg",
     title: `${model.title} (vervolg)`,
-    notes: [`Vervolg van de tabel per woning op blad 'BZK-indeling': regels ${nlInt(fitted + 1)} tot en met ${nlInt(table.rows.length)}.`],
-    tables: [{ ...table, name: `${table.name}_Vervolg`, rows: table.rows.slice(fitted) }],
+    notes: [`Vervolg van de tabel per woning op blad 'BZK-indeling': regels ${nlInt(fitted + 1)} tot en met ${nlInt(tableRowCount(table))}.`],
+    tables: [sliceTable(table, fitted, tableRowCount(table), { name: `${table.name}_Vervolg` })],
   };
   return [first, rest];
 }
@@ -105,29 +105,32 @@ function bzkSheet(result: AnalysisResult): SheetModel {
       rows: g.rows.map((r) => [r.waarde ?? "(leeg)", r.summary.eenheden, r.summary.perBzk.regulier, r.summary.perBzk.nultreden, r.summary.perBzk.geclusterd, r.summary.perBzk.zorggeschikt, r.summary.perBzk.onbekend, r.summary.cumulatief.nultreden]),
     });
   }
-  const woningRows: ModelValue[][] = result.dwellings.map((d, i) => [
-    d.row.id,
-    `${d.row.sheet}!${d.row.rowNumber}`,
-    d.row.complex,
-    d.row.eigenaar,
-    d.row.gemeente,
-    d.row.aantal,
-    d.row.bat === null ? null : batCode(d.row.bat, result.batScale),
-    d.bzk,
-    jaNee(d.nultreden),
-    jaNee(d.geclusterd),
-    jaNee(d.zorggeschikt),
-    d.zorgprofiel,
-    result.adapted[i]?.aanpassing ?? null,
-    d.reason,
-    d.warnings.join(" "),
-  ]);
-  tables.push({
+  // Made row by row when a writer asks (a million dwellings: about 200 MB as arrays).
+  const woningRow = (i: number): ModelValue[] => {
+    const d = result.dwellings[i];
+    return [
+      d.row.id,
+      `${d.row.sheet}!${d.row.rowNumber}`,
+      d.row.complex,
+      d.row.eigenaar,
+      d.row.gemeente,
+      d.row.aantal,
+      d.row.bat === null ? null : batCode(d.row.bat, result.batScale),
+      d.bzk,
+      jaNee(d.nultreden),
+      jaNee(d.geclusterd),
+      jaNee(d.zorggeschikt),
+      d.zorgprofiel,
+      result.adapted[i]?.aanpassing ?? null,
+      d.reason,
+      d.warnings.join(" "),
+    ];
+  };
+  tables.push(lazyTable({
     name: "BZK_Woningen",
     caption: "Indeling per woning of regel",
     columns: [col("VHE", "text", 12), col("Bron (blad!rij)", "text", 18), col("Complex", "text", 12), col("Eigenaar", "text", 16), col("Gemeente", "text", 14), col("Aantal", "integer", 8), col("BAT", "text", 8), col("BZK-type", "text", 14), col("Nultreden", "text", 10), col("Geclusterd", "text", 10), col("Zorggeschikt", "text", 12), col("Zorgprofiel", "text", 10), col("Aanpassing", "text", 12), col("Reden", "text", 60), col("Waarschuwingen", "text", 50)],
-    rows: woningRows,
-  });
+  }, { length: result.dwellings.length, at: woningRow }));
   return {
     kind: "bzk-indeling",
     name: "BZK-indeling",

@@ -2,7 +2,7 @@
  * A short plain-Dutch summary of an analysis, for the command line and the demo: supply per
  * BZK type, the largest shortages, the adaptation potential and the number of messages.
  */
-import type { AnalysisResult } from "../pipeline";
+import type { AnalysisResult } from "../analysis/result";
 import { nlInt, nlPct, roundTo } from "./format";
 
 /** Summary lines (Dutch), without trailing newlines. */

@@ -3,7 +3,7 @@
  * the workbook's demand and supply, one row per published figure with its status and most
  * likely cause. Present only when the workbook holds such a table. Pure.
  */
-import type { AnalysisResult } from "../pipeline";
+import type { AnalysisResult } from "../analysis/result";
 import { groepNaam, oorzaakKort, TEKEN_LABELS, type VergelijkingStatus } from "../domain/vergelijking";
 import type { KruisStatus } from "../domain/kruiscontrole";
 import type { ColumnSpec, ModelValue, SheetModel, TableModel } from "./sheet-model";

@@ -3,7 +3,7 @@
  * the adapted dwellings per gemeente and part, and the tekort beside the baseline with the two
  * variants (adapted = nultreden; the vision's assumption: adapted = also geclusterd). Pure.
  */
-import type { AnalysisResult } from "../pipeline";
+import type { AnalysisResult } from "../analysis/result";
 import { deelNaam } from "../domain/whatif-aggregaat";
 import type { ColumnSpec, TableModel } from "./sheet-model";
 import { roundTo } from "./format";

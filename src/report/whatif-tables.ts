@@ -7,7 +7,7 @@
  * baseline and scenario; adaptation potential per gemeente), named in sheet-model.ts `CHART_TABLES`.
  * Pure; Dutch headers and notes.
  */
-import type { AnalysisResult } from "../pipeline";
+import type { AnalysisResult } from "../analysis/result";
 import { describeChange, summariseChanges } from "../domain/plannen";
 import { SEGMENT_ONBEKEND } from "../domain/types";
 import { formatLijst } from "../domain/format";

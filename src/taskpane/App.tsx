@@ -27,8 +27,8 @@ import { STOCK_FIELDS, type MappingOverrides, type StockField } from "../ingest/
 import { nlInt } from "../report/format";
 import type { StoredSettings, WorkbookPort, WorkbookReader } from "../workbook/port";
 import { AUTO, autoDemandSheet, autoStockSheet, type TableChoice } from "./choice";
-import { saveBlob } from "./download";
-import { errorMessage } from "./errors";
+import { saveBlob } from "../session/download";
+import { errorMessage } from "../session/errors";
 import { useActivateSheet } from "./hooks/useActivateSheet";
 import { useAnalysis } from "./hooks/useAnalysis";
 import { browserStorage, useFirstRun, type FlagStorage } from "./hooks/useFirstRun";
@@ -38,11 +38,11 @@ import { useWhatIf } from "./hooks/useWhatIf";
 import { useSelection } from "./hooks/useSelection";
 import { useStockPreview } from "./hooks/useStockPreview";
 import { useWorkbookInfo } from "./hooks/useWorkbookInfo";
-import { openXlsxFile, type OpenFile } from "./open-file";
-import { quickFigures } from "./results";
+import { openXlsxFile, type OpenFile } from "../session/open-file";
+import { quickFigures } from "../session/results";
 import { formToRules, rulesToForm, type RuleFieldKey, type RulesFormValues } from "./rules-form";
 import { SELECTION_SHEET } from "./selection-reader";
-import { portSession, type AnalysisSession, type FileSession, type RunSummary } from "./session";
+import { portSession, type AnalysisSession, type FileSession, type RunSummary } from "../session/session";
 import { FirstRun } from "./steps/FirstRun";
 import { MappingStep } from "./steps/MappingStep";
 import { ResultsStep } from "./steps/ResultsStep";
@@ -51,7 +51,7 @@ import { QuickCheck, describeQuickRun, type QuickTable, type RulesOrigin } from 
 import { RunStep } from "./steps/RunStep";
 import { TablesStep } from "./steps/TablesStep";
 import { WhatIfPanel } from "./steps/WhatIfPanel";
-import type { Scenario } from "./whatif-view";
+import type { Scenario } from "../session/whatif-view";
 
 const useStyles = makeStyles({
   root: {

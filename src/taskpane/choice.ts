@@ -2,7 +2,7 @@
  * The user's choice of a table (voorraad or vraag): automatic, a named sheet, or (voorraad in
  * Excel) the current selection. Encoded as a string for the dropdowns.
  */
-import type { SheetDetection } from "../preview";
+import type { SheetDetection } from "../analysis/preview";
 
 /** A table choice. */
 export type TableChoice = { kind: "auto" } | { kind: "sheet"; name: string } | { kind: "selection" };

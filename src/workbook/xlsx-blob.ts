@@ -1,7 +1,7 @@
 /**
  * The browser page's route through an .xlsx file (run in its Web Worker): the fast reader of
  * the command line (src/workbook/xlsx-parts.ts, src/workbook/sheet-xml.ts and the reading pass
- * of src/workbook/xlsx-pass.ts) over the `File` the user chose (src/workbook/zip-blob.ts: random
+ * of src/analysis/xlsx-pass.ts) over the `File` the user chose (src/workbook/zip-blob.ts: random
  * access through `Blob.slice`, inflated by the browser's `DecompressionStream`). No workbook
  * model is built and the file is never read whole into memory: a stock of a million rows is
  * analysed holding only its parsed rows, as on the command line.
@@ -11,18 +11,18 @@
  *   mapping step), stopping each sheet after them;
  * - {@link XlsxBlob.streamSheet}: every row of one sheet, held by nobody (the mapping step's
  *   preview of a stock sheet larger than its head);
- * - {@link XlsxBlob.analyse}: the reading pass of the command line, then the analysis.
+ * - {@link XlsxBlob.zip}: the package, for the reading pass of the command line and the analysis
+ *   (`analyseXlsxBlob`, src/analysis/xlsx-blob.ts).
  */
 import { UserError } from "../domain/issues";
 import type { CellValue, RawTable } from "../ingest/types";
 import { checkContainer, containerMessage, isOle, isZip } from "./container";
 import { META_SHEET, parseMeta, type MetaContent } from "./marker";
-import { analysePackage, type StreamAnalyseOptions, type StreamAnalysis } from "./xlsx-pass";
 import { readWorkbookInfo, worksheets, ZipParts } from "./xlsx-parts";
 import { BlobZipReader, readSlice, webInflate } from "./zip-blob";
 
 /** Rows of each sheet kept by {@link XlsxBlob.heads}: the recognition buffer of the reading pass
- * (xlsx-pass.ts), so that a sheet is recognised on the same rows when described and when run. */
+ * (src/analysis/xlsx-pass.ts), so that a sheet is recognised on the same rows when described and when run. */
 export const HEAD_ROWS_KEPT = 5000;
 
 /** Bytes read to tell a text file from other non-workbooks (see container.ts). */
@@ -71,7 +71,8 @@ export class XlsxBlob {
     return new XlsxBlob(blob, label);
   }
 
-  private zip(): Promise<ZipParts> {
+  /** The file's package, opened anew (the reading pass of src/analysis/xlsx-pass.ts reads it). */
+  zip(): Promise<ZipParts> {
     return ZipParts.open(new BlobZipReader(this.blob, this.label), webInflate);
   }
 
@@ -147,16 +148,7 @@ export class XlsxBlob {
     });
   }
 
-  /**
-   * The reading pass of the command line and the analysis (src/workbook/xlsx-pass.ts).
-   * @returns the same result as `bat-bzk analyse` on the same file.
-   * @throws UserError as `analysePackage`.
-   */
-  analyse(options: StreamAnalyseOptions): Promise<StreamAnalysis> {
-    return analysePackage(() => this.zip(), { label: this.label, ...options });
-  }
-
-  /** The whole file's bytes (the result file is written from them, src/taskpane/xlsx-session.ts). */
+  /** The whole file's bytes (the result file is written from them, src/session/xlsx-session.ts). */
   bytes(): Promise<Uint8Array> {
     return readSlice(this.blob, 0, this.blob.size, this.label);
   }

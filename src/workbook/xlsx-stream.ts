@@ -1,6 +1,6 @@
 /**
- * The command line's route through an .xlsx file: the reading pass of src/workbook/xlsx-pass.ts
- * over the file on disk (random access through a file handle: the zip's central directory, then
+ * The command line's access to an .xlsx file, for the reading pass of src/analysis/xlsx-pass.ts
+ * (run by src/analysis/xlsx-file.ts): the file on disk (random access through a file handle: the zip's central directory, then
  * only the parts needed; inflated with Node's zlib, src/workbook/zip-node.ts), so that a stock of
  * a million rows is analysed without ever holding the sheet's cells or the whole file.
  * An input given as a stream (tests) is read into memory first.
@@ -8,12 +8,11 @@
 import { promises as fs } from "node:fs";
 import type { Readable } from "node:stream";
 import { UserError } from "../domain/issues";
-import { checkContainer, containerMessage, isOle, isZip } from "./container";
-import { analysePackage, type StreamAnalyseOptions, type StreamAnalysis } from "./xlsx-pass";
+import { checkContainer, isOle, isZip } from "./container";
 import { readWorkbookInfo, worksheets, ZipParts, type StreamedSheet } from "./xlsx-parts";
 import { bytesReader, openZipFile, zlibInflate } from "./zip-node";
 
-export type { SheetCopy, SheetCopyTarget, SheetRoute, StreamAnalyseOptions, StreamAnalysis, StreamStats } from "./xlsx-pass";
+export type { SheetCopy, SheetCopyTarget } from "./sheet-copy";
 export type { StreamedSheet } from "./xlsx-parts";
 export type { SheetRow } from "./sheet-xml";
 
@@ -76,7 +75,7 @@ async function readAll(stream: Readable): Promise<Uint8Array> {
 }
 
 /** Opens the package of a file path or a stream; `close` releases the file. */
-async function openInput(input: string | Readable): Promise<{ open: () => Promise<ZipParts>; close: () => Promise<void> }> {
+export async function openInput(input: string | Readable): Promise<{ open: () => Promise<ZipParts>; close: () => Promise<void> }> {
   let close: () => Promise<void> = async () => undefined;
   const open = async () => {
     if (typeof input === "string") {
@@ -92,8 +91,8 @@ async function openInput(input: string | Readable): Promise<{ open: () => Promis
 /**
  * Visits the worksheets of an .xlsx in workbook order, the meta sheet `_batbzk` first. Each
  * sheet's rows must be read (or abandoned) before the next sheet is asked for. The file is
- * closed when the iteration ends. For tests and tools; the command line uses
- * {@link analyseXlsxStream}.
+ * closed when the iteration ends. For tests and tools; the command line analyses a file with
+ * `analyseXlsxStream` (src/analysis/xlsx-file.ts).
  * @param input file path or readable stream of the .xlsx.
  */
 export async function* streamWorksheets(input: string | Readable): AsyncGenerator<StreamedSheet> {
@@ -102,34 +101,6 @@ export async function* streamWorksheets(input: string | Readable): AsyncGenerato
     const zip = await open();
     yield* worksheets(zip, await readWorkbookInfo(zip));
   } finally {
-    await close();
-  }
-}
-
-/**
- * Analyses an .xlsx file in one streaming pass (src/workbook/xlsx-pass.ts), optionally copying
- * the input sheets to a writer on the way.
- *
- * @param input file path or readable stream.
- * @param options analysis options, plus the file's label for messages and the copy target.
- * @returns the same `AnalysisResult` as `analyseWorkbook` on the same file, plus what the pass did.
- * @throws UserError (Dutch) for an unreadable file, a missing `--voorraad`/`--vraag` sheet,
- *   a workbook without stock, demand or supply, or a cancelled run.
- */
-export async function analyseXlsxStream(input: string | Readable, options: StreamAnalyseOptions): Promise<StreamAnalysis> {
-  const { open, close } = await openInput(input);
-  const onDebug = options.onDebug ?? (process.env.BAT_BZK_DEBUG ? (err: unknown) => process.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`) : undefined);
-  // A damaged part can leave every stream waiting with nothing left to do: Node then empties its
-  // event loop and the command would exit 0 without a word. Fail the read instead.
-  let onIdle: () => void = () => undefined;
-  const stalled = new Promise<never>((_resolve, reject) => {
-    onIdle = () => reject(new UserError(containerMessage("zip", options.label ?? "Het bestand")));
-  });
-  process.on("beforeExit", onIdle);
-  try {
-    return await Promise.race([analysePackage(open, { ...options, onDebug }), stalled]);
-  } finally {
-    process.off("beforeExit", onIdle);
     await close();
   }
 }

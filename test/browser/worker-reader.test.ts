@@ -12,14 +12,16 @@ import * as path from "node:path";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import { createAnalysisService } from "../../src/browser/analysis-service";
 import type { WorkerReply } from "../../src/browser/protocol";
-import type { AnalysisResult } from "../../src/pipeline";
-import { describeWorkbook, previewStock } from "../../src/preview";
+import type { AnalysisResult } from "../../src/analysis/result";
+import { describeWorkbook, previewStock } from "../../src/analysis/preview";
 import { buildJson } from "../../src/report/json";
-import { openXlsxSession } from "../../src/taskpane/xlsx-session";
-import type { RunSummary } from "../../src/taskpane/session";
-import { runSummary } from "../../src/taskpane/session-work";
+import { openXlsxSession } from "../../src/session/xlsx-session";
+import type { RunSummary } from "../../src/session/session";
+import { runSummary } from "../../src/session/session-work";
+import { analyseXlsxBlob } from "../../src/analysis/xlsx-blob";
 import { XlsxBlob } from "../../src/workbook/xlsx-blob";
-import { analyseXlsxStream, streamWorksheets, type StreamStats } from "../../src/workbook/xlsx-stream";
+import { analyseXlsxStream, type StreamStats } from "../../src/analysis/xlsx-file";
+import { streamWorksheets } from "../../src/workbook/xlsx-stream";
 import { ASSETS } from "../golden/csv";
 import { cachedWorkbook } from "../support/workbook-cache";
 
@@ -56,7 +58,7 @@ describe("browser page worker and command line: one reader, one analysis", () =>
     cli = fromCli.result;
     cliStats = fromCli.stats;
     // The worker's reader over the File (Blob slices, DecompressionStream), as the session runs it.
-    const fromBlob = await (await XlsxBlob.open(sample(), `Bestand '${KERKRADE}'`)).analyse({ rules: DEFAULT_RULES });
+    const fromBlob = await analyseXlsxBlob(await XlsxBlob.open(sample(), `Bestand '${KERKRADE}'`), { rules: DEFAULT_RULES });
     worker = fromBlob.result;
     workerStats = fromBlob.stats;
     // And the worker's service itself: open, then the analysis with progress.

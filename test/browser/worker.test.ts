@@ -11,8 +11,8 @@ import { DEFAULT_RULES } from "../../src/domain/rules";
 import { createAnalysisService, type OpenSession } from "../../src/browser/analysis-service";
 import type { WorkerReply, WorkerRequest } from "../../src/browser/protocol";
 import { openInWorker, WORKER_STOPPED, type WorkerLike } from "../../src/browser/worker-client";
-import { openXlsxSession } from "../../src/taskpane/xlsx-session";
-import { NO_WHATIF, type FileSession } from "../../src/taskpane/session";
+import { openXlsxSession } from "../../src/session/xlsx-session";
+import { NO_WHATIF, type FileSession } from "../../src/session/session";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { ASSETS, readCsv } from "../golden/csv";
 

@@ -12,7 +12,7 @@
  */
 import { UserError } from "../../src/domain/issues";
 import { DEFAULT_RULES } from "../../src/domain/rules";
-import { analyseWorkbook } from "../../src/pipeline";
+import { analyseWorkbook } from "../../src/analysis/analyse";
 import { CASES, type Case, type Expected } from "./cases";
 import { runCli, runPort, runWorker, type Outcome } from "./routes";
 

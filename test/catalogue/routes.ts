@@ -3,7 +3,7 @@
  * the command line (`main()` in process, streaming reader, `--json` and `--uit`), the in-memory
  * port (`XlsxWorkbook` + `analyseWorkbook`, the route of the workbook port that Excel's adapter
  * shares) and the browser page's worker (the same reader as the command line over a `File`:
- * `XlsxBlob`, src/workbook/xlsx-blob.ts, as src/taskpane/xlsx-session.ts runs it).
+ * `XlsxBlob`, src/workbook/xlsx-blob.ts, as src/session/xlsx-session.ts runs it).
  */
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,11 +11,13 @@ import * as path from "node:path";
 import { main } from "../../src/cli/main";
 import { UserError, type Issue } from "../../src/domain/issues";
 import { DEFAULT_RULES, type Rules } from "../../src/domain/rules";
-import { analyseWorkbook, type AnalysisResult } from "../../src/pipeline";
+import { analyseWorkbook } from "../../src/analysis/analyse";
+import type { AnalysisResult } from "../../src/analysis/result";
 import { buildJson } from "../../src/report/json";
 import { buildSheets } from "../../src/report/sheets";
 import type { MappingOverrides } from "../../src/ingest/types";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
+import { analyseXlsxBlob } from "../../src/analysis/xlsx-blob";
 import { XlsxBlob } from "../../src/workbook/xlsx-blob";
 
 /** Options a case may set; turned into CLI arguments or `AnalyseOptions`. */
@@ -137,7 +139,7 @@ export async function runWorker(name: string, bytes: Uint8Array, options: CaseOp
   try {
     const file = await XlsxBlob.open(new File([bytes as BlobPart], `${slug(name)}.xlsx`), `Bestand '${slug(name)}.xlsx'`);
     await file.heads();
-    const { result } = await file.analyse({ rules: rulesFor(options), voorraad: options.voorraad, vraag: options.vraag, overrides: options.kolom });
+    const { result } = await analyseXlsxBlob(file, { rules: rulesFor(options), voorraad: options.voorraad, vraag: options.vraag, overrides: options.kolom });
     const doc = buildJson(result);
     out.balance = { gelezen: doc.invoer.rijen, ingedeeld: doc.invoer.ingedeeld, terzijde: doc.invoer.afgewezen, eenheden: doc.invoer.eenheden };
     out.issues = result.issues;

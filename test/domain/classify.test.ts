@@ -1,6 +1,6 @@
-import { classifyStock, type ClassifiedDwelling } from "../../src/domain/classify";
+import { classifyStock } from "../../src/domain/classify";
 import { DEFAULT_RULES, parseRules, type Rules } from "../../src/domain/rules";
-import type { StockRow } from "../../src/domain/types";
+import type { StockRow, ClassifiedDwelling } from "../../src/domain/types";
 import { complexRows, stockRow } from "./fixtures";
 
 function rulesWith(json: unknown): Rules {

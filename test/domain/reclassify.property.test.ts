@@ -5,7 +5,7 @@
  * and the what-if levers are identical.
  */
 import fc from "fast-check";
-import { classifySlots, classifyStock, type ClassifiedDwelling } from "../../src/domain/classify";
+import { classifySlots, classifyStock } from "../../src/domain/classify";
 import { collectComplexes } from "../../src/domain/complexes";
 import { complexMembers, reclassifyGroups, type ReclassifyGroup } from "../../src/domain/reclassify";
 import { bzkSlot } from "../../src/domain/supply-vector";
@@ -14,7 +14,7 @@ import { findCareCandidates, withWlz } from "../../src/domain/zorgpotentieel";
 import { assessAdaptation } from "../../src/domain/potentieel";
 import { prepareWhatIf } from "../../src/domain/whatif";
 import { DEFAULT_RULES, parseRules, type Rules } from "../../src/domain/rules";
-import type { StockRow } from "../../src/domain/types";
+import type { StockRow, ClassifiedDwelling } from "../../src/domain/types";
 import { stockRow } from "./fixtures";
 import { stockArb } from "./stock-arbitrary";
 

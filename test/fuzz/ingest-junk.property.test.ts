@@ -17,7 +17,9 @@ import { detectTable } from "../../src/ingest/detect";
 import type { CellValue, RawTable, StockIngest } from "../../src/ingest/types";
 import { UserError, type Issue } from "../../src/domain/issues";
 import { DEFAULT_RULES } from "../../src/domain/rules";
-import { analyseSheets, isStockCandidate, recogniseSheet, stockOptionsFor, type AnalyseOptions, type SheetRead } from "../../src/pipeline";
+import { analyseSheets } from "../../src/analysis/analyse";
+import { isStockCandidate, recogniseSheet, stockOptionsFor } from "../../src/analysis/choose";
+import type { AnalyseOptions, SheetRead } from "../../src/analysis/result";
 import { buildSheets } from "../../src/report/sheets";
 import { buildJson } from "../../src/report/json";
 

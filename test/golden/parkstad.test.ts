@@ -5,7 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { analyseWorkbook, type AnalysisResult } from "../../src/pipeline";
+import { analyseWorkbook } from "../../src/analysis/analyse";
+import type { AnalysisResult } from "../../src/analysis/result";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import type { TekortRow } from "../../src/domain/tekort";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";

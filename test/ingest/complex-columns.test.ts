@@ -8,7 +8,9 @@
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import { readStock } from "../../src/ingest/stock";
 import type { MappingOverrides } from "../../src/ingest/types";
-import { analyseSheets, recogniseSheet, stockOptionsFor, type AnalysisResult } from "../../src/pipeline";
+import { analyseSheets } from "../../src/analysis/analyse";
+import { recogniseSheet, stockOptionsFor } from "../../src/analysis/choose";
+import type { AnalysisResult } from "../../src/analysis/result";
 import { ERP_CLUSTERS, ERP_HEADERS, erpExportRows } from "../support/erp-export";
 import { rawTable } from "./tables";
 

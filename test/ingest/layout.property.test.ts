@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { readStock } from "../../src/ingest/stock";
 import { readCategorized } from "../../src/ingest/categorized";
 import { detectTable } from "../../src/ingest/detect";
-import { stockOptionsFor } from "../../src/pipeline";
+import { stockOptionsFor } from "../../src/analysis/choose";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import type { CellValue, StockIngest } from "../../src/ingest/types";
 import { kerkradePerDwelling, rawTable } from "./tables";

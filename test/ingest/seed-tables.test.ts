@@ -8,7 +8,8 @@ import { readCategorized } from "../../src/ingest/categorized";
 import { readAdaptationShares, readCbsStock } from "../../src/ingest/cbs";
 import { readStock } from "../../src/ingest/stock";
 import { DEFAULT_RULES } from "../../src/domain/rules";
-import { analyseWorkbook, stockOptionsFor } from "../../src/pipeline";
+import { analyseWorkbook } from "../../src/analysis/analyse";
+import { stockOptionsFor } from "../../src/analysis/choose";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import {
   printedNumber, printedRow, SEED_TABLE_IDS, seedRawTable, seedTable, seedWorkbook, type SeedCells, type SeedTableId,

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { analyseWorkbook, type AnalysisResult } from "../../src/pipeline";
+import { analyseWorkbook } from "../../src/analysis/analyse";
+import type { AnalysisResult } from "../../src/analysis/result";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import { buildJson } from "../../src/report/json";
 import { buildSheets } from "../../src/report/sheets";

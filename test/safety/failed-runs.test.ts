@@ -10,7 +10,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { StagedFiles, tempFor } from "../../src/cli/staged-files";
 import { DEFAULT_RULES } from "../../src/domain/rules";
-import { analyseWorkbook } from "../../src/pipeline";
+import { analyseWorkbook } from "../../src/analysis/analyse";
 import { buildSheets } from "../../src/report/sheets";
 import type { SheetCopy, StreamedSheet } from "../../src/workbook/xlsx-stream";
 import { XlsxStreamWriter } from "../../src/workbook/xlsx-stream-writer";

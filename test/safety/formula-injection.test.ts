@@ -15,7 +15,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { DEFAULT_RULES } from "../../src/domain/rules";
-import { analyseWorkbook } from "../../src/pipeline";
+import { analyseWorkbook } from "../../src/analysis/analyse";
 import { buildSheets } from "../../src/report/sheets";
 import { META_SHEET } from "../../src/workbook/marker";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";

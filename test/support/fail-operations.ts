@@ -13,7 +13,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import type { CellValue } from "../../src/ingest/types";
-import { analyseWorkbook } from "../../src/pipeline";
+import { analyseWorkbook } from "../../src/analysis/analyse";
 import type { SheetModel } from "../../src/report/sheet-model";
 import { buildSheets } from "../../src/report/sheets";
 import { OfficeWorkbook } from "../../src/workbook/office";

@@ -5,7 +5,8 @@
  * a dozen test files need it. The first file to need a workbook parses it and stores ExcelJS's
  * model, serialised with Node's structured clone (node:v8), under `node_modules/.cache/`; every
  * later file (and run) reads that instead of parsing again. Each call returns an independent
- * workbook (the model is deserialised anew), so tests may write into it.
+ * workbook (copy on write: its own model is deserialised at the first write), so tests may write
+ * into it.
  *
  * The cache key is the SHA-256 of the .xlsx bytes plus ExcelJS's and V8's versions, so a rebuilt
  * sample, another ExcelJS or another Node never reads a stale or incompatible entry. Writes go to
@@ -46,29 +47,58 @@ function writeEntry(file: string, data: Uint8Array): void {
   }
 }
 
-/** Per process: the serialised model of each workbook already read (by cache path). */
-const models = new Map<string, Promise<Buffer>>();
+/** Per process: the serialised model of each workbook already read, and one workbook made from
+ * it that is only ever read (by cache path). */
+const models = new Map<string, Promise<{ model: Buffer; shared: XlsxWorkbook }>>();
+
+/** A workbook made from a serialised ExcelJS model (ExcelJS's .xlsx reader ends the same way). */
+function fromModel(model: Buffer): XlsxWorkbook {
+  const wb = XlsxWorkbook.empty();
+  wb.workbook.model = deserialize(model);
+  return wb;
+}
+
+/** The read methods of XlsxWorkbook, which never change its ExcelJS workbook. */
+const READS = ["listSheets", "readSheet", "readSettings"] as const;
+
+/**
+ * A workbook equal to `fromModel(model)` that makes its own ExcelJS workbook only when something
+ * touches it (a write, or a test using `.workbook`): until then its reads are answered by
+ * `shared`, which holds the same model and is never written. Building the Kerkrade model takes
+ * the better part of a second, and many tests only read.
+ */
+function copyOnWrite(shared: XlsxWorkbook, model: Buffer): XlsxWorkbook {
+  let own: XlsxWorkbook | null = null;
+  const copy = Object.create(XlsxWorkbook.prototype) as XlsxWorkbook;
+  Object.defineProperty(copy, "workbook", { get: () => (own ??= fromModel(model)).workbook });
+  for (const name of READS) {
+    const read = XlsxWorkbook.prototype[name] as (...args: unknown[]) => Promise<unknown>;
+    Object.defineProperty(copy, name, { value: (...args: unknown[]) => read.apply(own ?? shared, args), writable: true, configurable: true });
+  }
+  return copy;
+}
 
 /**
  * A fresh in-memory workbook equal to `XlsxWorkbook.fromBuffer(bytes, source)`, from the shared
- * cache when it holds these bytes. `source` names the workbook in parse errors, as fromBuffer does.
+ * cache when it holds these bytes (copy on write: reads before the first write are answered by one
+ * shared, never-written workbook). `source` names the workbook in parse errors, as fromBuffer does.
  */
 export async function cachedWorkbook(bytes: Uint8Array, source?: string): Promise<XlsxWorkbook> {
   const file = entryPath("model", bytes);
-  let model = models.get(file);
-  if (!model) {
-    model = (async () => {
-      const cached = readEntry(file);
-      if (cached) return cached;
-      const parsed = serialize((await XlsxWorkbook.fromBuffer(bytes, source)).workbook.model);
-      writeEntry(file, parsed);
-      return parsed;
+  let entry = models.get(file);
+  if (!entry) {
+    entry = (async () => {
+      let model = readEntry(file);
+      if (!model) {
+        model = serialize((await XlsxWorkbook.fromBuffer(bytes, source)).workbook.model);
+        writeEntry(file, model);
+      }
+      return { model, shared: fromModel(model) };
     })();
-    models.set(file, model);
+    models.set(file, entry);
   }
-  const copy = XlsxWorkbook.empty();
-  copy.workbook.model = deserialize(await model);
-  return copy;
+  const { model, shared } = await entry;
+  return copyOnWrite(shared, model);
 }
 
 /** Per process: bytes already built (by key). */

@@ -27,9 +27,13 @@ const g = globalThis as unknown as Record<string, unknown>;
  */
 function loadEntry(entry: string): void {
   document.body.innerHTML = '<div id="container"></div>';
+  // The registry is gone by the time an icon is first drawn: the icon-by-icon stand-in of
+  // jest.config.js (test/support/fluent-icons-lazy.js) must load its icons while it lasts.
+  g.__FLUENT_ICONS_EAGER__ = true;
   jest.isolateModules(() => {
     require(entry);
   });
+  delete g.__FLUENT_ICONS_EAGER__;
 }
 
 beforeEach(() => {

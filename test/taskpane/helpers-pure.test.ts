@@ -1,18 +1,18 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { analyseWorkbook } from "../../src/pipeline";
+import { analyseWorkbook } from "../../src/analysis/analyse";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import { UserError } from "../../src/domain/issues";
 import { AUTO, autoDemandSheet, autoStockSheet, choiceValue, parseChoice } from "../../src/taskpane/choice";
-import { resultFileName } from "../../src/taskpane/download";
-import { CANCELLED_MESSAGE, errorMessage, isCancellation } from "../../src/taskpane/errors";
+import { resultFileName } from "../../src/session/download";
+import { CANCELLED_MESSAGE, errorMessage, isCancellation } from "../../src/session/errors";
 import { nlInt } from "../../src/report/format";
-import { keyFigures, largestShortage, quickFigures } from "../../src/taskpane/results";
+import { keyFigures, largestShortage, quickFigures } from "../../src/session/results";
 import { describeQuickRun } from "../../src/taskpane/steps/QuickCheck";
 import { SELECTION_SHEET, SelectionReader, readSelectionAsSheet } from "../../src/taskpane/selection-reader";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
-import { describeWorkbook } from "../../src/preview";
+import { describeWorkbook } from "../../src/analysis/preview";
 
 const ASSETS = path.resolve(__dirname, "../../assets");
 const load = (name: string) => XlsxWorkbook.fromBuffer(readFileSync(path.join(ASSETS, name)));

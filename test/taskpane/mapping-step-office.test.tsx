@@ -9,7 +9,7 @@ import "./setup";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { type ExcelRun, OfficeWorkbook } from "../../src/workbook/office";
-import { FIELD_LABELS } from "../../src/taskpane/labels";
+import { FIELD_LABELS } from "../../src/session/labels";
 import { ExcelHost } from "../office-host/host";
 import { nl, openStep, renderExcel } from "./helpers";
 

@@ -5,8 +5,8 @@ import userEvent from "@testing-library/user-event";
 import ExcelJS from "exceljs";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
-import { previewStock } from "../../src/preview";
-import { FIELD_LABELS } from "../../src/taskpane/labels";
+import { previewStock } from "../../src/analysis/preview";
+import { FIELD_LABELS } from "../../src/session/labels";
 import { KERKRADE, PARKSTAD, chooseByKeyboard, loadSample, nl, openStep, renderExcel, stepButton } from "./helpers";
 
 const SHEET = "Voorraad (synthetisch)";

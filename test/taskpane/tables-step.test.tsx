@@ -2,8 +2,8 @@
 import "./setup";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describeWorkbook } from "../../src/preview";
-import { KIND_LABELS } from "../../src/taskpane/labels";
+import { describeWorkbook } from "../../src/analysis/preview";
+import { KIND_LABELS } from "../../src/session/labels";
 import { SELECTION_SHEET } from "../../src/taskpane/selection-reader";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { KERKRADE, PARKSTAD, chooseByKeyboard, loadSample, openStep, renderExcel, stepButton, tabTo } from "./helpers";

@@ -7,7 +7,7 @@
 import { renderHook, waitFor } from "@testing-library/react";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import { useAnalysis, WRITE_STEP } from "../../src/taskpane/hooks/useAnalysis";
-import { portSession } from "../../src/taskpane/session";
+import { portSession } from "../../src/session/session";
 import { type ExcelRun, OfficeWorkbook } from "../../src/workbook/office";
 import { ExcelHost } from "../office-host/host";
 import { expectEqualData } from "../support/equal";

@@ -5,7 +5,7 @@
  * from Excel on the web for large requests, and a Dutch message for every documented error code.
  */
 import { DEFAULT_RULES } from "../../src/domain/rules";
-import { analyseWorkbook } from "../../src/pipeline";
+import { analyseWorkbook } from "../../src/analysis/analyse";
 import { buildSheets } from "../../src/report/sheets";
 import { META_SHEET } from "../../src/workbook/marker";
 import { OfficeWorkbook } from "../../src/workbook/office";

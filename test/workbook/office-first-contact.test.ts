@@ -7,8 +7,8 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { DEFAULT_RULES } from "../../src/domain/rules";
-import { HEAD_ROWS } from "../../src/preview";
-import { portSession } from "../../src/taskpane/session";
+import { HEAD_ROWS } from "../../src/analysis/preview";
+import { portSession } from "../../src/session/session";
 import { OfficeWorkbook } from "../../src/workbook/office";
 import type { CellValue } from "../../src/ingest/types";
 import { ExcelHost, type SyncRecord } from "../office-host/host";

@@ -5,7 +5,7 @@
  */
 import { UserError } from "../../src/domain/issues";
 import { DEFAULT_RULES } from "../../src/domain/rules";
-import { analyseWorkbook } from "../../src/pipeline";
+import { analyseWorkbook } from "../../src/analysis/analyse";
 import { buildSheets } from "../../src/report/sheets";
 import { META_SHEET, metaRows } from "../../src/workbook/marker";
 import { OfficeWorkbook } from "../../src/workbook/office";

@@ -13,7 +13,7 @@
 import { UserError } from "../../src/domain/issues";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import type { CellValue } from "../../src/ingest/types";
-import { analyseWorkbook } from "../../src/pipeline";
+import { analyseWorkbook } from "../../src/analysis/analyse";
 import { layoutSheet, NUMBER_FORMATS, type ModelValue, type SheetModel } from "../../src/report/sheet-model";
 import { buildSheets } from "../../src/report/sheets";
 import { DEFAULT_REQUEST_BYTES, MAX_SHEET_ROWS, OfficeWorkbook } from "../../src/workbook/office";

@@ -5,8 +5,8 @@
  * counted on a stock of 100,000 dwellings in the in-memory host with the default budgets.
  */
 import { DEFAULT_RULES } from "../../src/domain/rules";
-import { portSession } from "../../src/taskpane/session";
-import { SharedSheetReads } from "../../src/taskpane/shared-read";
+import { portSession } from "../../src/session/session";
+import { SharedSheetReads } from "../../src/session/shared-read";
 import { OfficeWorkbook } from "../../src/workbook/office";
 import { ExcelHost } from "../office-host/host";
 

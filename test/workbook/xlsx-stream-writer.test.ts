@@ -10,10 +10,10 @@ import ExcelJS from "exceljs";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import { buildSheets } from "../../src/report/sheets";
 import { layoutSheet } from "../../src/report/sheet-model";
-import { analyseXlsxStream } from "../../src/workbook/xlsx-stream";
+import { analyseXlsxStream } from "../../src/analysis/xlsx-file";
 import { XlsxStreamWriter, xmlText } from "../../src/workbook/xlsx-stream-writer";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
-import { analyseWorkbook } from "../../src/pipeline";
+import { analyseWorkbook } from "../../src/analysis/analyse";
 
 const dir = mkdtempSync(path.join(tmpdir(), "bat-bzk-writer-"));
 

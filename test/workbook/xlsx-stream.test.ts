@@ -6,11 +6,13 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { analyseWorkbook, type AnalyseOptions } from "../../src/pipeline";
+import { analyseWorkbook } from "../../src/analysis/analyse";
+import type { AnalyseOptions } from "../../src/analysis/result";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import { buildJson } from "../../src/report/json";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
-import { analyseXlsxStream, streamWorksheets } from "../../src/workbook/xlsx-stream";
+import { analyseXlsxStream } from "../../src/analysis/xlsx-file";
+import { streamWorksheets } from "../../src/workbook/xlsx-stream";
 import type { CellValue } from "../../src/ingest/types";
 import { cachedWorkbook } from "../support/workbook-cache";
 

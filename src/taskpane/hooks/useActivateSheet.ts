@@ -3,7 +3,7 @@
  */
 import { useCallback, useState } from "react";
 import type { WorkbookPort } from "../../workbook/port";
-import { errorMessage } from "../errors";
+import { errorMessage } from "../../session/errors";
 
 /**
  * @param port the workbook; activation is offered only when it has `activateSheet`.

@@ -11,8 +11,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { UserError } from "../../domain/issues";
 import type { StoredSettings, WriteOutcome } from "../../workbook/port";
-import { CANCELLED_MESSAGE, errorMessage, isCancellation } from "../errors";
-import type { AnalysisSession, RunOptions, RunSummary } from "../session";
+import { CANCELLED_MESSAGE, errorMessage, isCancellation } from "../../session/errors";
+import type { AnalysisSession, RunOptions, RunSummary } from "../../session/session";
 
 /** Where a run is. `writing`: the result sheets are being written by a session whose write
  * cannot be cancelled halfway; a cancellable write (Office.js) stays `running`. */

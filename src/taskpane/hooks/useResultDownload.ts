@@ -6,10 +6,10 @@
  */
 import { useCallback, useState } from "react";
 import type { StoredSettings } from "../../workbook/port";
-import { resultFileName } from "../download";
-import { errorMessage } from "../errors";
-import type { FileSession } from "../session";
-import type { Scenario } from "../whatif-view";
+import { resultFileName } from "../../session/download";
+import { errorMessage } from "../../session/errors";
+import type { FileSession } from "../../session/session";
+import type { Scenario } from "../../session/whatif-view";
 
 /** State of the download. */
 export interface DownloadState {

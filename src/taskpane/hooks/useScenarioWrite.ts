@@ -5,9 +5,9 @@
  */
 import { useCallback, useRef, useState } from "react";
 import type { StoredSettings } from "../../workbook/port";
-import { errorMessage, isCancellation } from "../errors";
-import type { AnalysisSession } from "../session";
-import type { Scenario } from "../whatif-view";
+import { errorMessage, isCancellation } from "../../session/errors";
+import type { AnalysisSession } from "../../session/session";
+import type { Scenario } from "../../session/whatif-view";
 
 /** State of writing the scenario. */
 export interface ScenarioWriteState {

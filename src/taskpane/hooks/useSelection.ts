@@ -6,7 +6,7 @@ import { useCallback, useState } from "react";
 import { cellAddress } from "../../domain/issues";
 import { nlInt } from "../../report/format";
 import type { WorkbookPort } from "../../workbook/port";
-import { errorMessage } from "../errors";
+import { errorMessage } from "../../session/errors";
 import { readSelectionAsSheet, type SelectionReader } from "../selection-reader";
 
 /** State of the kept selection. */

@@ -6,11 +6,11 @@
  * the read.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { StockPreview } from "../../preview";
+import type { StockPreview } from "../../analysis/preview";
 import type { Rules } from "../../domain/rules";
 import type { MappingOverrides } from "../../ingest/types";
-import { errorMessage, isCancellation } from "../errors";
-import type { AnalysisSession } from "../session";
+import { errorMessage, isCancellation } from "../../session/errors";
+import type { AnalysisSession } from "../../session/session";
 
 /** State of the preview. `cancelled`: the user stopped the read (ask again with `refresh`). */
 export interface StockPreviewState {

@@ -8,9 +8,9 @@
  * the last inputs.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { errorMessage } from "../errors";
-import type { AnalysisSession, RunSummary } from "../session";
-import type { Scenario, WhatIfView } from "../whatif-view";
+import { errorMessage } from "../../session/errors";
+import type { AnalysisSession, RunSummary } from "../../session/session";
+import type { Scenario, WhatIfView } from "../../session/whatif-view";
 
 /** Pause after the last change before the scenario is computed: typing "25" computes once. */
 export const WHAT_IF_DELAY_MS = 150;

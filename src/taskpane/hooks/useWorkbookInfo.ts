@@ -3,10 +3,10 @@
  * holds and the settings saved with it by an earlier run (the session's `describe`).
  */
 import { useCallback, useEffect, useState } from "react";
-import type { SheetDetection } from "../../preview";
+import type { SheetDetection } from "../../analysis/preview";
 import type { StoredSettings } from "../../workbook/port";
-import { errorMessage } from "../errors";
-import type { AnalysisSession } from "../session";
+import { errorMessage } from "../../session/errors";
+import type { AnalysisSession } from "../../session/session";
 
 /** State of reading the workbook. */
 export interface WorkbookInfo {

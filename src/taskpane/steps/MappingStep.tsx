@@ -21,11 +21,11 @@ import {
 } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
 import { useRef, useState } from "react";
-import type { StockPreview } from "../../preview";
+import type { StockPreview } from "../../analysis/preview";
 import { STOCK_FIELDS, type MappingOverrides, type StockField } from "../../ingest/types";
 import { nlInt } from "../../report/format";
-import { FIELD_LABELS } from "../labels";
-import { issueLocation } from "../results";
+import { FIELD_LABELS } from "../../session/labels";
+import { issueLocation } from "../../session/results";
 
 /** The dropdown text for "no column". */
 export const NO_COLUMN = "(geen)";

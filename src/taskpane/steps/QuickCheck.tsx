@@ -17,7 +17,7 @@ import {
 } from "@fluentui/react-components";
 import { DismissRegular, FlashRegular } from "@fluentui/react-icons";
 import type { RunStatus } from "../hooks/useAnalysis";
-import type { QuickFigure } from "../results";
+import type { QuickFigure } from "../../session/results";
 
 const useStyles = makeStyles({
   root: {

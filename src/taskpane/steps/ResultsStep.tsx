@@ -37,8 +37,8 @@ import type { Severity } from "../../domain/issues";
 import { SHEET_KINDS, type SheetKind } from "../../report/sheet-model";
 import { nlInt, nlPct } from "../../report/format";
 import type { DownloadState } from "../hooks/useResultDownload";
-import { SEVERITIES, SEVERITY_LABELS } from "../labels";
-import { issueLocation, type KeyFigures, type ShortageRow } from "../results";
+import { SEVERITIES, SEVERITY_LABELS } from "../../session/labels";
+import { issueLocation, type KeyFigures, type ShortageRow } from "../../session/results";
 
 const MAX_MESSAGES = 50;
 

@@ -4,9 +4,9 @@
  */
 import { Button, Dropdown, Field, Option, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular } from "@fluentui/react-icons";
-import type { SheetDetection } from "../../preview";
+import type { SheetDetection } from "../../analysis/preview";
 import { choiceValue, parseChoice, type TableChoice } from "../choice";
-import { KIND_LABELS } from "../labels";
+import { KIND_LABELS } from "../../session/labels";
 import { SELECTION_SHEET } from "../selection-reader";
 
 const useStyles = makeStyles({

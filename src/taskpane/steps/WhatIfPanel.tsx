@@ -32,7 +32,7 @@ import type { Lezing } from "../../domain/tekort";
 import { nlInt } from "../../report/format";
 import { parseNumberText } from "../rules-form";
 import { useFormStyles } from "../form-styles";
-import { demandSetKey, demandSets, type Scenario, type WhatIfOptions, type WhatIfView, type WhatIfViewRow } from "../whatif-view";
+import { demandSetKey, demandSets, type Scenario, type WhatIfOptions, type WhatIfView, type WhatIfViewRow } from "../../session/whatif-view";
 
 const useStyles = makeStyles({
   choices: {

@@ -8,8 +8,8 @@
 import { UserError } from "../domain/issues";
 import type { Rules } from "../domain/rules";
 import type { MappingOverrides } from "../ingest/types";
-import type { AnalyseOptions, AnalysisResult } from "../pipeline";
-import { describeWorkbook, previewStock, type SheetDetection, type StockPreview } from "../preview";
+import type { AnalyseOptions, AnalysisResult } from "../analysis/result";
+import { describeWorkbook, previewStock, type SheetDetection, type StockPreview } from "../analysis/preview";
 import type { RunControl, StoredSettings, WorkbookReader, WorkbookWriter, WriteOutcome } from "../workbook/port";
 import type { KeyFigures } from "./results";
 import { SharedSheetReads } from "./shared-read";
@@ -81,7 +81,7 @@ export interface AnalysisSession {
 const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Share of the progress bar for reading the workbook: the pipeline reports "Werkmap lezen"
- * from 0 to 0.3 (after each sheet, pipeline.ts `analyseWorkbook`). */
+ * from 0 to 0.3 (after each sheet, src/analysis/analyse.ts `analyseWorkbook`). */
 const READ_SHARE = 0.3;
 
 /** The result workbook of the browser page and what writing it did (renamed sheets). */

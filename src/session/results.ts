@@ -4,7 +4,7 @@
  * messages grouped by severity). The sheets hold everything; this is the summary beside them.
  */
 import type { Issue, Severity } from "../domain/issues";
-import type { AnalysisResult } from "../pipeline";
+import type { AnalysisResult } from "../analysis/result";
 import { nlInt, nlPct, roundTo } from "../report/format";
 import { categoryLabel } from "./labels";
 

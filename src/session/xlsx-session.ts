@@ -14,9 +14,10 @@
  */
 import { detectTable } from "../ingest/detect";
 import { readStock, StockRowReader } from "../ingest/stock";
-import type { AnalysisResult } from "../pipeline";
-import { stockPreview, type StockPreview } from "../preview";
+import type { AnalysisResult } from "../analysis/result";
+import { stockPreview, type StockPreview } from "../analysis/preview";
 import { UserError } from "../domain/issues";
+import { analyseXlsxBlob } from "../analysis/xlsx-blob";
 import { HEAD_ROWS_KEPT, XlsxBlob, type WorkbookHeads } from "../workbook/xlsx-blob";
 import { XlsxWorkbook } from "../workbook/xlsx";
 import { XLSX_MIME } from "./download";
@@ -100,7 +101,7 @@ export async function openXlsxSession(file: Blob | ArrayBuffer | Uint8Array, fil
         shown = Math.max(shown, fractie);
         onProgress(stap, shown);
       };
-      const { result } = await open().analyse({
+      const { result } = await analyseXlsxBlob(open(), {
         ...options,
         signal,
         onProgress: (stap, fractie) => {

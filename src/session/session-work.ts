@@ -1,20 +1,21 @@
 /**
  * What a session computes once the workbook has been read: the analysis, the summary the pane
- * shows, the result sheets and the what-if view. It is most of the application's code (pipeline,
+ * shows, the result sheets and the what-if view. It is most of the application's code (analysis,
  * classification, tekort, reports), so the Excel pane's session (session.ts `portSession`)
  * imports this module on demand, when the first run starts, and the pane's first load carries
  * none of it; the browser page's worker imports it directly (xlsx-session.ts).
  */
 import type { WhatIfBase } from "../domain/whatif";
 import { computeWhatIf } from "../domain/whatif";
-import { withScenario, type AnalysisResult } from "../pipeline";
+import { withScenario } from "../analysis/compute";
+import type { AnalysisResult } from "../analysis/result";
 import type { SheetModel } from "../report/sheet-model";
 import { buildSheets } from "../report/sheets";
 import { keyFigures } from "./results";
 import type { RunSummary } from "./session";
 import { whatIfOptions, whatIfView, type Scenario, type WhatIfView } from "./whatif-view";
 
-export { analyseWorkbook } from "../pipeline";
+export { analyseWorkbook } from "../analysis/analyse";
 
 /** The summary the pane shows of an analysis result. */
 export function runSummary(result: AnalysisResult): RunSummary {

@@ -3,13 +3,13 @@
  * for the chosen stock sheet the header row and the column mapping as detected (so the user can
  * correct it per field). Pure apart from reading through the port.
  */
-import type { Issue } from "./domain/issues";
-import type { Rules } from "./domain/rules";
-import { cellText } from "./ingest/cells";
-import { detectTable } from "./ingest/detect";
-import { readStock } from "./ingest/stock";
-import type { CellValue, MappingOverrides, StockField, StockIngest, TableKind } from "./ingest/types";
-import type { WorkbookReader } from "./workbook/port";
+import type { Issue } from "../domain/issues";
+import type { Rules } from "../domain/rules";
+import { cellText } from "../ingest/cells";
+import { detectTable } from "../ingest/detect";
+import { readStock } from "../ingest/stock";
+import type { CellValue, MappingOverrides, StockField, StockIngest, TableKind } from "../ingest/types";
+import type { WorkbookReader } from "../workbook/port";
 
 /** One sheet as recognised: kind and a Dutch explanation. */
 export interface SheetDetection {

@@ -10,7 +10,7 @@
  * recognised on those rows; when it is a stock table they are handed to a `StockRowReader` and
  * every further row goes straight to it (only the parsed `StockRow`s are kept); a large demand
  * or supply table is kept whole (those are small in practice); any other large sheet is not
- * kept. After the pass, `analyseSheets` (pipeline.ts) does the rest, as for every route.
+ * kept. After the pass, `analyseSheets` (src/analysis/analyse.ts) does the rest, as for every route.
  *
  * Differences with the in-memory route (src/workbook/xlsx.ts), none of which matter for the
  * sample workbooks (test/workbook/xlsx-stream.test.ts holds both routes to the same result):
@@ -20,30 +20,13 @@
 import { UserError } from "../domain/issues";
 import { StockRowReader } from "../ingest/stock";
 import type { CellValue, RawTable, TableKind } from "../ingest/types";
-import {
-  analyseSheets, checkChosenSheets, isStockCandidate, needsCells, recogniseSheet, stockOptionsFor,
-  type AnalyseOptions, type AnalysisResult, type SheetRead,
-} from "../pipeline";
-import { containerMessage } from "./container";
-import { META_SHEET, parseMeta, type MetaContent } from "./marker";
-import type { SheetRow } from "./sheet-xml";
-import { readWorkbookInfo, worksheets, type StreamedSheet, type ZipParts } from "./xlsx-parts";
-
-/** Receives the input sheets, row by row, during the pass (the `--uit` copy). */
-export interface SheetCopyTarget {
-  /** Before the first sheet: the input's styles part (XML text, or null), so that the copy can
-   * give each cell its style (a `SheetRow`'s `styles` are indexes into it). */
-  startWorkbook?(stylesXml: string | null, richText: ReadonlyMap<number, string>): void | Promise<void>;
-  /** A sheet starts; returns what receives its rows. */
-  startSheet(sheet: StreamedSheet): SheetCopy;
-}
-
-/** One sheet being copied. */
-export interface SheetCopy {
-  /** One row (its arrays are reused after the call; read with `withFormat`). */
-  row(row: SheetRow): void | Promise<void>;
-  end(): void | Promise<void>;
-}
+import { analyseSheets } from "./analyse";
+import { checkChosenSheets, isStockCandidate, needsCells, recogniseSheet, stockOptionsFor } from "./choose";
+import type { AnalyseOptions, AnalysisResult, SheetRead } from "./result";
+import { containerMessage } from "../workbook/container";
+import { META_SHEET, parseMeta, type MetaContent } from "../workbook/marker";
+import type { SheetCopy, SheetCopyTarget } from "../workbook/sheet-copy";
+import { readWorkbookInfo, worksheets, type ZipParts } from "../workbook/xlsx-parts";
 
 /** Options of {@link analyseXlsxStream}. */
 export interface StreamAnalyseOptions extends AnalyseOptions {

@@ -1,0 +1,164 @@
+/**
+ * The compute steps of a run, after the tables are chosen (src/analysis/choose.ts): classify the
+ * dwellings, aggregate, assess adaptation, the CBS route, clustering and care potential, planned
+ * changes, the tekort, the comparison with published tables, the cross checks and the what-if.
+ */
+import { assessAdaptation } from "../domain/potentieel";
+import { classifyStock } from "../domain/classify";
+import { summariseAll, supplyFromSummary, type GroupKey } from "../domain/aggregate";
+import type { TekortRow } from "../domain/tekort";
+import { computeTekortWithPlans, type PlannedChange, type SupplyYear } from "../domain/plannen";
+import { findClusterCandidates } from "../domain/clustering";
+import { findCareCandidates } from "../domain/zorgpotentieel";
+import { stockComplexes } from "../domain/reclassify";
+import { computeWhatIf, paramsFromRules, prepareWhatIf, type WhatIfParams } from "../domain/whatif";
+import type { BatScale, StockRow } from "../domain/types";
+import { readPlannedChanges } from "../ingest/mutaties";
+import { computeCbsRoute } from "../domain/cbs";
+import { compareSaldo, vergelijkingIssues, type SaldoVergelijking } from "../domain/vergelijking";
+import { crossChecks } from "../domain/kruiscontrole";
+import { computeAggregateWhatIf } from "../domain/whatif-aggregaat";
+import { unrecognisedComplexFactsIssue } from "../ingest/complex-columns";
+import type { ChosenTables } from "./choose";
+import { checkCancelled, type RunLedger } from "./ledger";
+import type { AnalyseOptions, AnalysisResult, SupplySource } from "./result";
+
+const GROUP_KEYS: GroupKey[] = ["gemeente", "wijk", "buurt", "eigenaar", "segment"];
+
+/**
+ * The steps after {@link chooseTables}; yields after each step's progress report.
+ * @returns the whole analysis result, with the ledger's issues and table use.
+ * @throws UserError when the run is cancelled.
+ */
+export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptions, ledger: RunLedger): Generator<void, AnalysisResult, void> {
+  const { rules, onProgress, signal } = options;
+  const progress = (stap: string, f: number) => onProgress?.(stap, f);
+  const { issues, tables, use, skip } = ledger;
+  const { stock, chosen, crossStock, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable } = chosenTables;
+  const scaleSetting = rules.batSchaal;
+  // Classification and aggregation.
+  checkCancelled(signal);
+  progress("Woningen indelen", 0.55);
+  yield;
+  const batScale: BatScale = stock?.batScale ?? (scaleSetting === "vera" ? "vera" : "limburg");
+  const rows: StockRow[] = stock?.rows ?? [];
+  const classified = classifyStock(rows, rules);
+  issues.push(...classified.issues);
+  const dwellings = classified.dwellings;
+  // One pass for the summary and every grouping; the groupings the stock has values for are kept.
+  const all = summariseAll(dwellings, batScale, GROUP_KEYS);
+  const summary = all.summary;
+  const groups = all.groups.filter((g) => g.hasValues).map((g) => ({ key: g.key, rows: g.rows }));
+  if (stock && chosen) {
+    const unrecognised = unrecognisedComplexFactsIssue(chosen.sheet, stock.mapping, stock.complexKolommen, summary.cumulatief);
+    if (unrecognised) issues.push(unrecognised);
+  }
+
+  checkCancelled(signal);
+  progress("Aanpassingspotentieel bepalen", 0.7);
+  yield;
+  const adaptation = assessAdaptation(dwellings, rules);
+  issues.push(...adaptation.issues);
+  const cbs = cbsInput ? computeCbsRoute({ ...cbsInput, corporaties: adaptation.totals }) : undefined;
+  if (cbs) issues.push(...cbs.issues);
+
+  checkCancelled(signal);
+  progress("Clustering- en zorgpotentieel bepalen", 0.75);
+  yield;
+  const complexes = stockComplexes(dwellings, classified.complexes);
+  const clustering = findClusterCandidates(dwellings, rules, complexes);
+  const zorgpotentieel = findCareCandidates(dwellings, rules, complexes);
+
+  let plannen: PlannedChange[] = [];
+  if (planSheets.length > 0) {
+    const table = planTable;
+    if (table) {
+      const p = readPlannedChanges(table, batScale);
+      plannen = p.changes;
+      issues.push(...p.issues);
+      use(planSheets[0], `${p.changes.length} geplande wijzigingen gelezen.`);
+    } else {
+      skip(planSheets[0], "het blad is te groot om als tabel met geplande wijzigingen te lezen.");
+    }
+  }
+
+  checkCancelled(signal);
+  progress("Tekort berekenen", 0.85);
+  yield;
+  const supplySource: SupplySource = stock && !crossStock ? "voorraad" : supplyTable.length > 0 ? "aanbodtabel" : null;
+  const supply = supplySource === "voorraad" ? supplyFromSummary(summary, batScale) : supplyTable;
+  if (crossStock && supplySource === null && demand.length > 0) {
+    issues.push({ code: "kruistabel-geen-aanbod", severity: "waarschuwing", sheet: chosen!.sheet, cell: null,
+      message: `Blad '${chosen!.sheet}' is een kruistabel woningtype × huurklasse zonder BAT-scores: daaruit is het aanpassingspotentieel ` +
+        "bepaald, maar niet het aanbod per woonvorm. Het tekort is daarom niet berekend. Voeg een aanbodtabel of een voorraad met BAT-scores toe." });
+  }
+  let tekort: TekortRow[] = [];
+  let aanbodPerJaar: SupplyYear[] = [];
+  if (supplySource && (demand.length > 0 || plannen.length > 0)) {
+    // Supply per demand year = supply now + the planned changes up to that year (none: constant).
+    const t = computeTekortWithPlans(supply, demand, plannen, batScale, rules);
+    tekort = t.rows;
+    aanbodPerJaar = t.planned.perJaar;
+    issues.push(...t.issues);
+  } else if (plannen.length > 0) {
+    issues.push({ code: "plannen-geen-aanbod", severity: "waarschuwing", sheet: planSheets[0], cell: null, message: "Er zijn geplande wijzigingen, maar geen voorraad of aanbodtabel om ze op toe te passen; ze zijn niet gebruikt." });
+  }
+  if (demand.length === 0) {
+    issues.push({ code: "geen-vraag", severity: "info", sheet: null, cell: null, message: "Geen vraagtabel gevonden: het tekort is niet berekend. Voeg een vraagtabel toe, of wijs die aan in stap 1 van het taakvenster (opdrachtregel: --vraag)." });
+  } else if (!supplySource && !crossStock) {
+    issues.push({ code: "geen-aanbod", severity: "waarschuwing", sheet: null, cell: null, message: "Geen voorraad- of aanbodtabel gevonden: het tekort is niet berekend. Voeg een voorraad- of aanbodtabel toe, of wijs die aan in stap 1 van het taakvenster (opdrachtregel: --voorraad)." });
+  }
+  const vergelijking: SaldoVergelijking[] = [];
+  for (const t of saldoTables) {
+    if (tekort.length === 0) {
+      issues.push({ code: "saldo-niet-nagerekend", severity: "waarschuwing", sheet: t.sheet, cell: null,
+        message: `Blad '${t.sheet}' is een gepubliceerde saldotabel, maar zonder vraag en aanbod in de werkmap is die niet na te rekenen. Voeg de vraag- en aanbodtabel toe waar de cijfers op berusten.` });
+      continue;
+    }
+    const v = compareSaldo(t, tekort);
+    vergelijking.push(v);
+    issues.push(...vergelijkingIssues(v));
+  }
+  const cross = crossChecks({ supply: supplySource === "aanbodtabel" ? supply : [], cbsStock: cbsInput?.voorraad ?? [], shares: cbsInput?.aandelen ?? [], quotes });
+  issues.push(...cross.issues);
+  // The what-if base and the scenario of the rules (only a stock has dwellings to move).
+  checkCancelled(signal);
+  progress("Wat-als berekenen", 0.92);
+  yield;
+  const input = {
+    dwellings, adapted: adaptation.perDwelling, rules, batScale, supplySource, supply, demand, plannen, clustering, zorgpotentieel,
+  };
+  const watAlsBasis = stock ? prepareWhatIf(input, { complexes }) : null;
+  const watAls = watAlsBasis ? computeWhatIf(watAlsBasis, paramsFromRules(rules), { trace: true }) : null;
+  const watAlsAggregaat = !stock && cbs ? computeAggregateWhatIf({ cbs, supply, demand, plannen, batScale, rules, basis: tekort }) : null;
+  if (!stock && !cbs && tekort.length > 0) {
+    issues.push({ code: "watals-niet-toepasbaar", severity: "info", sheet: null, cell: null,
+      message: "Wat-als (woningen aanpassen, ontmoetingsruimten, Wlz-zorg) is niet berekend: daarvoor is een voorraad per woning of per complex nodig, " +
+        "of een CBS-woningvoorraad met aanpassingspercentages per gemeente (de CBS-route)." });
+  }
+  progress("Klaar", 1);
+
+  return {
+    tables, stock, batScale, dwellings, adapted: adaptation.perDwelling, summary, groups, supplySource, supply, demand,
+    tekort, adaptationTotals: adaptation.totals, plannen, aanbodPerJaar, clustering, zorgpotentieel, watAlsBasis, watAls, vergelijking, kruiscontroles: cross.controles, watAlsAggregaat, issues, rules, ...(cbs ? { cbs } : {}),
+  };
+}
+
+/**
+ * The analysis with another what-if scenario: `watAls` recomputed (traced per dwelling) on the
+ * kept base and `rules.watAls` set to the scenario as applied, so that the result sheets and the
+ * saved rules describe it. Nothing else changes (no re-classification).
+ * @param result an analysis; without a what-if base (no stock per dwelling) it is returned as is.
+ * @param scenario the levers (clamped as `computeWhatIf` does).
+ */
+export function withScenario(result: AnalysisResult, scenario: WhatIfParams): AnalysisResult {
+  const base = result.watAlsBasis;
+  if (!base) return result;
+  const watAls = computeWhatIf(base, scenario, { trace: true });
+  const p = watAls.parameters;
+  const applied = {
+    aanpassenPercentage: p.aanpassenPercentage, aanpassenPerSegment: p.aanpassenPerSegment, ontmoetingsruimten: p.ontmoetingsruimten,
+    wlzComplexen: p.wlzComplexen, plannen: p.plannen,
+  };
+  return { ...result, watAls, rules: { ...result.rules, watAls: applied } };
+}

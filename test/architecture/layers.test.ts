@@ -1,0 +1,78 @@
+/**
+ * The layers of src/ (docs/architecture.md): no import cycles, and the lint rules of
+ * eslint.config.mjs reject an import against the direction (and accept the allowed ones).
+ * `npm run lint` applies the same rules to every file of src/.
+ */
+import { execFileSync } from "node:child_process";
+import * as path from "node:path";
+import { findCycles, importGraph } from "../support/import-graph";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+describe("import cycles", () => {
+  test("src/ has none", () => {
+    expect(findCycles(importGraph("src", ROOT))).toEqual([]);
+  });
+
+  test("a cycle, also through a type-only import or of one file with itself, is found", () => {
+    const graph = new Map([["a.ts", ["b.ts"]], ["b.ts", ["c.ts"]], ["c.ts", ["a.ts"]], ["d.ts", ["a.ts", "d.ts"]]]);
+    expect(findCycles(graph)).toEqual([["a.ts", "b.ts", "c.ts"], ["d.ts"]]);
+  });
+});
+
+/** One probe: a file at `file` whose only statement is `import`ing `from`. */
+interface Probe {
+  file: string;
+  from: string;
+}
+
+/**
+ * Lints each probe's one-line source as if it were that file of the repository (ESLint's own
+ * API in a child Node process: the flat config is an ES module, which Jest's CommonJS sandbox
+ * cannot load).
+ * @returns per probe, the messages of `no-restricted-imports` (empty: allowed).
+ */
+function restrictedImports(probes: readonly Probe[]): string[][] {
+  const script = `
+    const { ESLint } = require("eslint");
+    const probes = JSON.parse(process.argv[1]);
+    (async () => {
+      const eslint = new ESLint({ cwd: process.cwd() });
+      const out = [];
+      for (const p of probes) {
+        const [r] = await eslint.lintText("import { x } from " + JSON.stringify(p.from) + ";\\nexport const y = x;\\n", { filePath: p.file });
+        out.push(r.messages.filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message));
+      }
+      process.stdout.write(JSON.stringify(out));
+    })().catch((e) => { console.error(e); process.exit(1); });`;
+  return JSON.parse(execFileSync(process.execPath, ["-e", script, JSON.stringify(probes)], { cwd: ROOT, encoding: "utf8" })) as string[][];
+}
+
+describe("the lint rules hold the direction of the layers", () => {
+  const probes: (Probe & { allowed: boolean })[] = [
+    { file: "src/domain/probe.ts", from: "../analysis/result", allowed: false },
+    { file: "src/domain/probe.ts", from: "./types", allowed: true },
+    { file: "src/ingest/probe.ts", from: "../workbook/port", allowed: false },
+    { file: "src/workbook/probe.ts", from: "../analysis/xlsx-pass", allowed: false },
+    { file: "src/workbook/probe.ts", from: "../ingest/stock", allowed: false },
+    { file: "src/workbook/probe.ts", from: "../ingest/types", allowed: true },
+    { file: "src/workbook/probe.ts", from: "../report/sheets", allowed: false },
+    { file: "src/workbook/probe.ts", from: "../report/sheet-model", allowed: true },
+    { file: "src/analysis/probe.ts", from: "../report/json", allowed: false },
+    { file: "src/analysis/probe.ts", from: "../workbook/xlsx-parts", allowed: true },
+    { file: "src/report/probe.ts", from: "../analysis/result", allowed: true },
+    { file: "src/session/probe.ts", from: "../taskpane/App", allowed: false },
+    { file: "src/browser/analysis.worker.ts", from: "../taskpane/App", allowed: false },
+    { file: "src/browser/index.tsx", from: "../taskpane/App", allowed: true },
+    { file: "src/taskpane/steps/Probe.tsx", from: "../../browser/protocol", allowed: false },
+    { file: "src/cli/probe.ts", from: "../session/session", allowed: false },
+  ];
+
+  test("each forbidden import is rejected with the rule's message, each allowed one passes", () => {
+    const messages = restrictedImports(probes);
+    const seen = probes.map((p, i) => ({ file: p.file, from: p.from, allowed: messages[i].length === 0 }));
+    expect(seen).toEqual(probes.map(({ file, from, allowed }) => ({ file, from, allowed })));
+    expect(messages[0]).toEqual([expect.stringContaining("src/domain/ may not import src/analysis/ (layers and directions: docs/architecture.md).")]);
+    expect(messages[4][0]).toMatch(/of src\/ingest\/ it may import only types\.ts/);
+  });
+});
