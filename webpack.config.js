@@ -33,6 +33,9 @@
  * - The UI imports ExcelJS dynamically, so ExcelJS and everything only it needs become one
  *   separate chunk (dist/exceljs.*.js) that loads only when a workbook is read or written (see
  *   `isExcelJsModule`).
+ * - The analysis itself (pipeline, classification, tekort, reports: src/taskpane/session-work.ts)
+ *   is imported dynamically by the pane's session when the first run starts, so the pages'
+ *   first load carries only what the steps show (test/e2e/bundle.test.ts checks it).
  * - The dev server uses the certificates of office-addin-dev-certs when they are installed
  *   (`npx office-addin-dev-certs install` puts them in ~/.office-addin-dev-certs); otherwise it
  *   falls back to a self-signed certificate that Excel will not trust. Not used in CI.

@@ -23,6 +23,11 @@ export type Zorgprofiel = "SOM" | "PG";
  * original text (e.g. "sociale huur") is kept in `StockRow.segment`. */
 export type SegmentSoort = "huur" | "koop";
 
+/** Key of the dwellings without segment in the what-if's `aanpassenPerSegment` and in its
+ * results (domain/whatif.ts). Here, with the types, so that the pane can name it without
+ * loading the what-if computation. */
+export const SEGMENT_ONBEKEND = "(onbekend)";
+
 /** Physical form of a dwelling, as far as adaptation potential is concerned. */
 export type Woonsoort = "grondgebonden" | "gestapeld";
 

@@ -33,7 +33,7 @@
  * (property test). Every figure is traceable: the result lists per segment how many dwellings
  * were adapted and what they became, and the complexes chosen; `trace` lists the dwellings.
  */
-import type { BatScale, DemandEntry, StockRow, SupplyEntry, ClassifiedDwelling, SupplySummary } from "./types";
+import { SEGMENT_ONBEKEND, type BatScale, type DemandEntry, type StockRow, type SupplyEntry, type ClassifiedDwelling, type SupplySummary } from "./types";
 import type { Rules } from "./rules";
 import type { AdaptedDwelling } from "./potentieel";
 import type { Issue } from "./issues";
@@ -86,7 +86,7 @@ export interface WhatIfParams {
 }
 
 /** Key of the dwellings without segment in `aanpassenPerSegment` and in the results. */
-export const SEGMENT_ONBEKEND = "(onbekend)";
+export { SEGMENT_ONBEKEND };
 
 /** A lever on one complex: a meeting room or Wlz care. */
 interface Lever {

@@ -4,12 +4,12 @@
  * first): planned changes and supply per year, the what-if scenario beside the baseline, clustering
  * and care potential per complex, what each what-if lever did (down to the adapted dwellings), and
  * the two small tables the Office.js adapter draws its other charts from (tekort per type and year,
- * baseline and scenario; adaptation potential per gemeente), named in {@link CHART_TABLES}.
+ * baseline and scenario; adaptation potential per gemeente), named in sheet-model.ts `CHART_TABLES`.
  * Pure; Dutch headers and notes.
  */
 import type { AnalysisResult } from "../analysis/result";
 import { describeChange, summariseChanges } from "../domain/plannen";
-import { SEGMENT_ONBEKEND } from "../domain/whatif";
+import { SEGMENT_ONBEKEND } from "../domain/types";
 import { formatLijst } from "../domain/format";
 import { CHART_TABLES, type ColumnSpec, type ModelValue, type TableModel } from "./sheet-model";
 import { nlInt, roundTo } from "./format";

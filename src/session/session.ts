@@ -7,17 +7,13 @@
  */
 import { UserError } from "../domain/issues";
 import type { Rules } from "../domain/rules";
-import { computeWhatIf } from "../domain/whatif";
 import type { MappingOverrides } from "../ingest/types";
-import { analyseWorkbook } from "../analysis/analyse";
-import { withScenario } from "../analysis/compute";
 import type { AnalyseOptions, AnalysisResult } from "../analysis/result";
 import { describeWorkbook, previewStock, type SheetDetection, type StockPreview } from "../analysis/preview";
-import { buildSheets } from "../report/sheets";
 import type { RunControl, StoredSettings, WorkbookReader, WorkbookWriter, WriteOutcome } from "../workbook/port";
-import { keyFigures, type KeyFigures } from "./results";
+import type { KeyFigures } from "./results";
 import { SharedSheetReads } from "./shared-read";
-import { whatIfOptions, whatIfView, type Scenario, type WhatIfOptions, type WhatIfView } from "./whatif-view";
+import type { Scenario, WhatIfOptions, WhatIfView } from "./whatif-view";
 
 /** The sheets of a workbook as recognised, and the settings an earlier run saved in it. */
 export interface WorkbookDescription {
@@ -107,15 +103,6 @@ export interface FileSession extends AnalysisSession {
   close(): void;
 }
 
-/** The summary the pane shows of an analysis result. */
-export function runSummary(result: AnalysisResult): RunSummary {
-  return {
-    figures: keyFigures(result, result.rules.tekort.afronden),
-    rules: result.rules,
-    watAls: whatIfOptions(result.watAlsBasis, result.watAls, result.tekort.length > 0),
-  };
-}
-
 /** Shown when the what-if panel asks before an analysis with a stock per dwelling is there. */
 export const NO_WHATIF = "Er is nog geen analyse met een voorraad per woning om mee te rekenen. Klik eerst op Analyseren.";
 
@@ -153,7 +140,8 @@ export function portSession(reader: WorkbookReader, writer?: WorkbookWriter): An
           signal,
           onProgress: (done, total) => onProgress(stap, readBase + (READ_SHARE - readBase) * (total > 0 ? done / total : 1)),
         }) ?? reader;
-      const result = await analyseWorkbook(runReader, {
+      const work = await import("./session-work");
+      const result = await work.analyseWorkbook(runReader, {
         ...options,
         signal,
         // Between the steps after reading: let the page repaint (and see a cancel) on a large stock.
@@ -165,19 +153,20 @@ export function portSession(reader: WorkbookReader, writer?: WorkbookWriter): An
         },
       });
       last = result;
-      return runSummary(result);
+      return work.runSummary(result);
     },
     async writeResults(settings, control, scenario) {
       if (!writer) throw new Error("session: this workbook cannot be written");
       if (!last) throw new Error("session: no analysis to write");
       const runWriter = (control && writer.forRun?.(control)) ?? writer;
-      const result = scenario ? withScenario(last, scenario) : last;
-      return runWriter.writeResults(buildSheets(result, { afronden: result.rules.tekort.afronden }), settings);
+      const { resultSheets } = await import("./session-work");
+      return runWriter.writeResults(resultSheets(last, scenario), settings);
     },
     async whatIf(scenario) {
       const base = last?.watAlsBasis;
       if (!last || !base) throw new UserError(NO_WHATIF);
-      return whatIfView(computeWhatIf(base, scenario), last.rules.tekort.afronden);
+      const { whatIfOf } = await import("./session-work");
+      return whatIfOf(last, base, scenario);
     },
     writeCancellable: writer?.forRun !== undefined,
     previewCancellable: reader.forRun !== undefined,

@@ -6,7 +6,8 @@
  * change of an input; the full what-if result (with every adapted dwelling) stays in the session.
  */
 import type { Rules } from "../domain/rules";
-import { SEGMENT_ONBEKEND, type WhatIfBase, type WhatIfComplex, type WhatIfResult } from "../domain/whatif";
+import { SEGMENT_ONBEKEND } from "../domain/types";
+import type { WhatIfBase, WhatIfComplex, WhatIfResult } from "../domain/whatif";
 import type { Lezing } from "../domain/tekort";
 import type { Niveau } from "../domain/types";
 import { roundTo } from "../report/format";

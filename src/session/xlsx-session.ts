@@ -14,18 +14,15 @@
  */
 import { detectTable } from "../ingest/detect";
 import { readStock, StockRowReader } from "../ingest/stock";
-import { withScenario } from "../analysis/compute";
 import type { AnalysisResult } from "../analysis/result";
 import { stockPreview, type StockPreview } from "../analysis/preview";
-import { buildSheets } from "../report/sheets";
-import { computeWhatIf } from "../domain/whatif";
 import { UserError } from "../domain/issues";
 import { analyseXlsxBlob } from "../analysis/xlsx-blob";
 import { HEAD_ROWS_KEPT, XlsxBlob, type WorkbookHeads } from "../workbook/xlsx-blob";
 import { XlsxWorkbook } from "../workbook/xlsx";
 import { XLSX_MIME } from "./download";
-import { NO_WHATIF, runSummary, type FileSession, type RunProgress } from "./session";
-import { whatIfView } from "./whatif-view";
+import { NO_WHATIF, type FileSession, type RunProgress } from "./session";
+import { resultSheets, runSummary, whatIfOf } from "./session-work";
 
 /** Share of the progress bar for reading the workbook (as in session.ts: the pipeline reports
  * "Werkmap lezen" from 0 to 0.3). */
@@ -130,10 +127,9 @@ export async function openXlsxSession(file: Blob | ArrayBuffer | Uint8Array, fil
 
     async resultFile(settings, scenario) {
       if (!last) throw new Error("session: no analysis to write");
-      const result = scenario ? withScenario(last, scenario) : last;
       // ExcelJS's in-memory workbook, from the user's file, for this download only.
       const workbook = await XlsxWorkbook.fromBuffer(await open().bytes(), open().label);
-      const outcome = await workbook.writeResults(buildSheets(result, { afronden: result.rules.tekort.afronden }), settings);
+      const outcome = await workbook.writeResults(resultSheets(last, scenario), settings);
       const bytes = await workbook.toBuffer();
       return { file: new Blob([bytes as BlobPart], { type: XLSX_MIME }), outcome };
     },
@@ -141,7 +137,7 @@ export async function openXlsxSession(file: Blob | ArrayBuffer | Uint8Array, fil
     async whatIf(scenario) {
       const base = last?.watAlsBasis;
       if (!last || !base) throw new UserError(NO_WHATIF);
-      return whatIfView(computeWhatIf(base, scenario), last.rules.tekort.afronden);
+      return whatIfOf(last, base, scenario);
     },
 
     close() {

@@ -35,9 +35,8 @@
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../domain/excel-limits";
 import { cellAddress, UserError } from "../domain/issues";
 import type { CellValue, RawTable } from "../ingest/types";
-import { columnWidths, layoutSheet, NUMBER_FORMATS, type ColumnKind, type ModelValue, type SheetKind, type SheetModel, type TableModel } from "../report/sheet-model";
+import { CHART_TABLES, columnWidths, layoutSheet, NUMBER_FORMATS, type ColumnKind, type ModelValue, type SheetKind, type SheetModel, type TableModel } from "../report/sheet-model";
 import { nlInt } from "../report/format";
-import { CHART_TABLES } from "../report/sheet-model";
 import { chooseSheetName, META_SHEET, type MetaIds, metaRows, parseMeta, resolveOwnSheets, type SheetRef } from "./marker";
 import { officeErrorCode, shouldShrink, toUserError } from "./office-errors";
 import type { RunControl, SheetInfo, StoredSettings, WorkbookPort, WriteOutcome } from "./port";
@@ -1075,7 +1074,7 @@ function tableSteps(plan: SheetPlan, layout: ReturnType<typeof layoutSheet>, she
  *     Segment, from the table's first columns (Excel takes the text columns as labels and the
  *     header row as series names).
  * - further charts, right of every table and below the chart before, from the tables named in
- *   report/whatif-tables.ts `CHART_TABLES` (and the CBS route's table per gemeente):
+ *   report/sheet-model.ts `CHART_TABLES` (and the CBS route's table per gemeente):
  *   - Tekort: the tekort per woontype and year, baseline and what-if side by side (two series,
  *     named by their headers "Tekort basis" and "Tekort wat-als"; Woontype and Jaar as labels);
  *   - Aanpassingspotentieel: geschikt/potentieel/ongeschikt stacked per gemeente, from the CBS

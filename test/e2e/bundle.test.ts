@@ -109,6 +109,19 @@ describe("task pane (dist/taskpane.html)", () => {
     const external = [...html.matchAll(ATTRIBUTE_URL)].map((m) => m[1]).filter((r) => /^(?:https?:)?\/\//i.test(r));
     expect(external).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
   });
+
+  test("its first load stays within webpack's 1000 KiB budget and carries none of the analysis (loaded when a run starts)", () => {
+    const html = read("taskpane.html");
+    const scripts = [...html.matchAll(ATTRIBUTE_URL)].map((m) => m[1]).filter((r) => r.endsWith(".js") && !/^(?:https?:)?\/\//i.test(r));
+    expect(scripts.length).toBeGreaterThan(1);
+    const bytes = scripts.reduce((n, f) => n + fs.statSync(path.join(DIST, f)).size, 0);
+    console.log(`taakvenster, eerste lading: ${(bytes / 1024).toFixed(1)} KiB in ${scripts.length} bestanden`);
+    expect(bytes).toBeLessThanOrEqual(1000 * 1024);
+    // A step name only the pipeline reports (src/pipeline.ts): in a lazily loaded file, not up front.
+    const marker = "Tekort berekenen";
+    expect(scripts.filter((f) => read(f).includes(marker))).toEqual([]);
+    expect(jsFiles().some((f) => !scripts.includes(f) && read(f).includes(marker))).toBe(true);
+  });
 });
 
 describe("production manifest (dist/manifest.xml)", () => {
