@@ -11,9 +11,18 @@ import { withScenario } from "../analysis/compute";
 import type { AnalysisResult } from "../analysis/result";
 import type { SheetModel } from "../report/sheet-model";
 import { buildSheets } from "../report/sheets";
-import { keyFigures } from "./results";
-import type { RunSummary } from "./session";
-import { whatIfOptions, whatIfView, type Scenario, type WhatIfView } from "./whatif-view";
+import type { Rules } from "../domain/rules";
+import { keyFigures, type KeyFigures } from "./results";
+import { whatIfOptions, whatIfView, type Scenario, type WhatIfOptions, type WhatIfView } from "./whatif-view";
+
+/** What the pane shows of a finished run; the full result stays inside the session. */
+export interface RunSummary {
+  figures: KeyFigures;
+  /** The rules the run used (saved with the result sheets, and their rounding shown). */
+  rules: Rules;
+  /** What the what-if panel can offer; null without a stock per dwelling (nothing to move). */
+  watAls: WhatIfOptions | null;
+}
 
 export { analyseWorkbook } from "../analysis/analyse";
 

@@ -11,9 +11,9 @@ import type { MappingOverrides } from "../ingest/types";
 import type { AnalyseOptions, AnalysisResult } from "../analysis/result";
 import { describeWorkbook, previewStock, type SheetDetection, type StockPreview } from "../analysis/preview";
 import type { RunControl, StoredSettings, WorkbookReader, WorkbookWriter, WriteOutcome } from "../workbook/port";
-import type { KeyFigures } from "./results";
 import { SharedSheetReads } from "./shared-read";
-import type { Scenario, WhatIfOptions, WhatIfView } from "./whatif-view";
+import type { Scenario, WhatIfView } from "./whatif-view";
+import type { RunSummary } from "./session-work";
 
 /** The sheets of a workbook as recognised, and the settings an earlier run saved in it. */
 export interface WorkbookDescription {
@@ -28,14 +28,8 @@ export type RunOptions = Omit<AnalyseOptions, "onProgress" | "signal">;
 /** Progress of a run: Dutch name of the step in progress and the fraction done (0..1). */
 export type RunProgress = (stap: string, fractie: number) => void;
 
-/** What the pane shows of a finished run; the full result stays inside the session. */
-export interface RunSummary {
-  figures: KeyFigures;
-  /** The rules the run used (saved with the result sheets, and their rounding shown). */
-  rules: Rules;
-  /** What the what-if panel can offer; null without a stock per dwelling (nothing to move). */
-  watAls: WhatIfOptions | null;
-}
+/** The figures of a finished run (defined with the run's work in ./session-work.ts). */
+export type { RunSummary };
 
 /** One opened workbook, with the analysis over it. */
 export interface AnalysisSession {
