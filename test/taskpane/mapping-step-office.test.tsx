@@ -8,9 +8,10 @@
 import "./setup";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { type ExcelRun, OfficeWorkbook } from "../../src/workbook/office";
+import { OfficeWorkbook } from "../../src/workbook/office";
 import { FIELD_LABELS } from "../../src/session/labels";
 import { ExcelHost } from "../office-host/host";
+import { roundTripRun } from "../office-host/round-trip";
 import { nl, openStep, renderExcel } from "./helpers";
 
 const ROWS = 3000;
@@ -32,22 +33,9 @@ function setup() {
   let holdAt = -1;
   let chunks = 0;
   let release: () => void = () => {};
-  const roundTrip: ExcelRun = (batch) =>
-    host.run((context) =>
-      batch(
-        new Proxy(context, {
-          get: (target, prop) =>
-            prop === "sync"
-              ? async () => {
-                  await new Promise((resolve) => setTimeout(resolve, 0));
-                  const start = host.syncs.length;
-                  await target.sync();
-                  if (chunkReads(host, start) > 0 && ++chunks === holdAt) await new Promise<void>((resolve) => (release = resolve));
-                }
-              : Reflect.get(target, prop),
-        }),
-      ),
-    );
+  const roundTrip = roundTripRun(host, async (start) => {
+    if (chunkReads(host, start) > 0 && ++chunks === holdAt) await new Promise<void>((resolve) => (release = resolve));
+  });
   const port = new OfficeWorkbook(roundTrip, { chunkCells: HEADER.length * 250 });
   return {
     host,

@@ -8,8 +8,9 @@ import { renderHook, waitFor } from "@testing-library/react";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import { useAnalysis, WRITE_STEP } from "../../src/taskpane/hooks/useAnalysis";
 import { portSession } from "../../src/session/session";
-import { type ExcelRun, OfficeWorkbook } from "../../src/workbook/office";
+import { OfficeWorkbook } from "../../src/workbook/office";
 import { ExcelHost } from "../office-host/host";
+import { roundTripRun } from "../office-host/round-trip";
 import { expectEqualData } from "../support/equal";
 
 const WONINGTYPEN = ["Gestapeld met lift", "Gestapeld zonder lift", "Eengezinswoning"];
@@ -22,20 +23,7 @@ function setup(rows: number) {
   const host = new ExcelHost();
   host.addSheet("Voorraad", [["VHE-nummer", "Complexnummer", "Corporatie", "Gemeente", "Woningtype", "Bouwlaag", "Lift", "BAT-score"]]);
   host.fill("Voorraad", `A2:H${rows + 1}`, (r, c) => [`VHE${r}`, `K${r >> 4}`, "Wonen Zuid", "Kerkrade", WONINGTYPEN[r % 3], r % 4, r % 2 ? "ja" : "nee", r % 5][c - 1]);
-  const roundTrip: ExcelRun = (batch) =>
-    host.run((context) =>
-      batch(
-        new Proxy(context, {
-          get: (target, prop) =>
-            prop === "sync"
-              ? async () => {
-                  await new Promise((resolve) => setTimeout(resolve, 0));
-                  return target.sync();
-                }
-              : Reflect.get(target, prop),
-        }),
-      ),
-    );
+  const roundTrip = roundTripRun(host);
   const port = new OfficeWorkbook(roundTrip, { chunkCells: 8 * 250 });
   return { host, port };
 }
