@@ -45,15 +45,14 @@ export function loadSample(name: string): Promise<XlsxWorkbook> {
 /** Name of the demand sheet added to the Kerkrade sample by {@link kerkradeWithDemandBytes}. */
 export const DEMAND_SHEET = "Vraag Parkstad";
 
-let withDemand: Promise<Uint8Array> | null = null;
-
 /**
  * The Kerkrade sample (stock per dwelling and planned changes, no demand) with the Parkstad
  * sample's published demand table added as sheet {@link DEMAND_SHEET}, as .xlsx bytes: a stock
  * with a tekort to compute, for the what-if panel (the same pairing as test/workbook/office.test.ts).
+ * Built once for all test files (test/support/workbook-cache.ts `cachedBytes`).
  */
 export function kerkradeWithDemandBytes(): Promise<Uint8Array> {
-  withDemand ??= cachedBytes("kerkrade-met-vraag", [sampleBytes(KERKRADE), sampleBytes(PARKSTAD)], async () => {
+  return cachedBytes("kerkrade-met-vraag", [sampleBytes(KERKRADE), sampleBytes(PARKSTAD)], async () => {
     const demand = await (await loadSample(PARKSTAD)).readSheet("Tabel 1 Vraag");
     const kerkrade = await loadSample(KERKRADE);
     const sheet = kerkrade.workbook.addWorksheet(DEMAND_SHEET);
@@ -62,7 +61,6 @@ export function kerkradeWithDemandBytes(): Promise<Uint8Array> {
     }));
     return new Uint8Array(await kerkrade.workbook.xlsx.writeBuffer());
   });
-  return withDemand;
 }
 
 /** Storage in memory; `read` true = the explanation was already read. */
