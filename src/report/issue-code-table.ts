@@ -7,6 +7,7 @@ import { ISSUE_CODES } from "../domain/issue-codes";
 
 /** The markers around the generated table in docs/json.md. */
 export const TABLE_START = "<!-- meldingscodes: gemaakt door npm run docs:codes uit src/domain/issue-codes.ts; niet met de hand wijzigen -->";
+/** The marker after the generated table in docs/json.md (the table is replaced up to it). */
 export const TABLE_END = "<!-- einde meldingscodes -->";
 
 /**
