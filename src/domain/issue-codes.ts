@@ -14,6 +14,7 @@ export const ISSUE_CODES = {
   "voorraad-wijkt-af": "Twee voorraadtabellen in de werkmap hebben een andere BAT-verdeling.",
   "saldo-als-vraag": "Het blad dat als vraag is gekozen lijkt een gepubliceerde saldo- of tekorttabel.",
   "kruistabel-geen-aanbod": "De voorraad is een kruistabel zonder BAT-scores: het tekort is niet berekend.",
+  "aanpassing-uit-kruistabel": "Het aanpassingspotentieel komt uit een kruistabel naast de voorraad met BAT-scores.",
   "geen-vraag": "Geen vraagtabel: het tekort is niet berekend.",
   "geen-aanbod": "Geen voorraad- of aanbodtabel: het tekort is niet berekend.",
   "watals-niet-toepasbaar": "Wat-als is niet berekend: daarvoor is een voorraad per woning of de CBS-route nodig.",
