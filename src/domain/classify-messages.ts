@@ -121,7 +121,7 @@ function capitalise(s: string): string {
 
 /** Texts of a dwelling's reason (its parts are joined with "; ") and warnings. `access` is the
  * accessibility text of the row (`AccessibilityJudge`), e.g. "BAT 3 ≥ 1". */
-export const reasonText = {
+export const redenText = {
   /** No usable BAT or label and no declaration. */
   onbekend: (access: string) => `${access}: BZK-type onbekend`,
   onbekendWarning: "Geen BAT-score en geen bruikbaar toegankelijkheidslabel: BZK-type onbekend",

@@ -147,7 +147,7 @@ export interface ClassifiedDwelling {
   /** Dutch: which rule fired on which facts, e.g. "BAT 3 ≥ 1: nultreden; complex C12: inpandige
    * ontmoetingsruimte, 24 woningen, 70% 55+: geclusterd; BAT 3 ≥ 2, geen Wlz-zorg in complex:
    * niet zorggeschikt". Shared between rows with the same facts. */
-  reason: string;
+  reden: string;
   /** Dutch warnings (missing facts, conflicts). Shared between rows with the same facts and
    * frozen: treat as read-only. */
   warnings: string[];

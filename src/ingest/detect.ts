@@ -7,7 +7,7 @@ import type { RawTable, StockField, TableDetection } from "./types";
 import { findHeaderRow } from "./header";
 import { matchHeader } from "./synonyms";
 import { batHeaderColumns, isWideBatHeader } from "./wide-bat";
-import { voorraadHeaderScore } from "./stock";
+import { stockHeaderScore } from "./stock";
 import { categorizedHeaderScore, surveyCategorized, type TableSubject } from "./categorized";
 import { cellAddress } from "../domain/issues";
 import { isTitleRow } from "./row-kinds";
@@ -58,9 +58,9 @@ export class DetectContext {
 
   constructor(readonly table: RawTable) {}
 
-  /** 0-based header row of a stock-like table (`voorraadHeaderScore`), -1 when none. */
+  /** 0-based header row of a stock-like table (`stockHeaderScore`), -1 when none. */
   get stockHeaderIndex(): number {
-    this.stockIdx ??= findHeaderRow(this.table.values, (row) => voorraadHeaderScore(row));
+    this.stockIdx ??= findHeaderRow(this.table.values, (row) => stockHeaderScore(row));
     return this.stockIdx;
   }
 

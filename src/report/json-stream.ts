@@ -75,7 +75,7 @@ class WoningWriter {
       `      "id": ${JSON.stringify(row.id)},\n` +
       `      "bat": ${row.bat === null ? "null" : JSON.stringify(row.bat)},\n` +
       `      "bzk": "${d.bzk}",\n` +
-      `      "reden": ${this.reason(d.reason)},\n` +
+      `      "reden": ${this.reason(d.reden)},\n` +
       `      "meldingen": ${this.warningList(d.warnings)},\n` +
       `      "bron": ${this.sheetPrefix(row.sheet)}${row.rowNumber}",\n` +
       `      "nultreden": ${d.nultreden},\n` +

@@ -220,7 +220,7 @@ export function jsonWoning(result: AnalysisResult, i: number): JsonWoning | null
     id: d.row.id,
     bat: d.row.bat,
     bzk: d.bzk,
-    reden: d.reason,
+    reden: d.reden,
     meldingen: d.warnings,
     bron: `${d.row.sheet}!${d.row.rowNumber}`,
     nultreden: d.nultreden,

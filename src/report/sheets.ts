@@ -124,7 +124,7 @@ function bzkSheet(result: AnalysisResult): SheetModel {
       jaNee(d.zorggeschikt),
       d.zorgprofiel,
       result.adapted[i]?.aanpassing ?? null,
-      d.reason,
+      d.reden,
       d.warnings.join(" "),
     ];
   };
