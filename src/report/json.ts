@@ -6,6 +6,7 @@
 import type { CrossTableAdaptation } from "../domain/potentieel-kruistabel";
 import type { AnalysisResult } from "../analysis/result";
 import { roundTo } from "./format";
+import { dwellingEntry } from "./dwelling-entry";
 import type { Severity } from "../domain/issues";
 import type { BzkType, Zorgprofiel, SupplySummary } from "../domain/types";
 import type { TekortRow } from "../domain/tekort";
@@ -214,20 +215,20 @@ export function buildJson(result: AnalysisResult): JsonDocument {
  * dwelling id (grouped rows and wide tables).
  */
 export function jsonWoning(result: AnalysisResult, i: number): JsonWoning | null {
-  const d = result.dwellings[i];
-  if (d.row.id === null) return null;
+  const e = dwellingEntry(result, i);
+  if (e.id === null) return null;
   return {
-    id: d.row.id,
-    bat: d.row.bat,
-    bzk: d.bzk,
-    reden: d.reden,
-    meldingen: d.warnings,
-    bron: `${d.row.sheet}!${d.row.rowNumber}`,
-    nultreden: d.nultreden,
-    geclusterd: d.geclusterd,
-    zorggeschikt: d.zorggeschikt,
-    zorgprofiel: d.zorgprofiel,
-    aanpassing: result.adapted[i]?.aanpassing ?? "onbekend",
+    id: e.id,
+    bat: e.bat,
+    bzk: e.bzk,
+    reden: e.reden,
+    meldingen: e.meldingen,
+    bron: e.bron,
+    nultreden: e.nultreden,
+    geclusterd: e.geclusterd,
+    zorggeschikt: e.zorggeschikt,
+    zorgprofiel: e.zorgprofiel,
+    aanpassing: e.aanpassing,
   };
 }
 

@@ -3,7 +3,7 @@
  * Controle, with Dutch headers, number formats and a header note on the rules and sources used.
  * Pure: adapters write these models.
  */
-import { batCode, batLabel } from "../domain/bat";
+import { batLabel } from "../domain/bat";
 import { describeRules } from "../domain/rules";
 import type { AnalysisResult } from "../analysis/result";
 import { EXCEL_MAX_ROWS } from "../domain/excel-limits";
@@ -11,6 +11,7 @@ import { lazyTable, layoutSheet, sliceTable, tableRowCount, type ColumnSpec, typ
 import { nlInt, roundTo } from "./format";
 import { cbsSheetPart } from "./cbs-sheet";
 import { crossAdaptationPart } from "./kruistabel-potentieel";
+import { dwellingEntry } from "./dwelling-entry";
 import { vergelijkingSheet } from "./vergelijking-sheet";
 import { aggregateWhatIfPart } from "./whatif-aggregaat-tables";
 import { plannenNotes, potentieelExtraTables, potentieelNotes, tekortExtraTables, watAlsText } from "./whatif-tables";
@@ -107,25 +108,13 @@ function bzkSheet(result: AnalysisResult): SheetModel {
       rows: g.rows.map((r) => [r.waarde ?? "(leeg)", r.summary.eenheden, r.summary.perBzk.regulier, r.summary.perBzk.nultreden, r.summary.perBzk.geclusterd, r.summary.perBzk.zorggeschikt, r.summary.perBzk.onbekend, r.summary.cumulatief.nultreden]),
     });
   }
-  // Made row by row when a writer asks (a million dwellings: about 200 MB as arrays).
+  // Made row by row when a writer asks (a million dwellings: about 200 MB as arrays); the same
+  // entry as the JSON's `woningen` (dwelling-entry.ts).
   const woningRow = (i: number): ModelValue[] => {
-    const d = result.dwellings[i];
+    const e = dwellingEntry(result, i);
     return [
-      d.row.id,
-      `${d.row.sheet}!${d.row.rowNumber}`,
-      d.row.complex,
-      d.row.eigenaar,
-      d.row.gemeente,
-      d.row.aantal,
-      d.row.bat === null ? null : batCode(d.row.bat, result.batScale),
-      d.bzk,
-      jaNee(d.nultreden),
-      jaNee(d.geclusterd),
-      jaNee(d.zorggeschikt),
-      d.zorgprofiel,
-      result.adapted[i]?.aanpassing ?? null,
-      d.reden,
-      d.warnings.join(" "),
+      e.id, e.bron, e.complex, e.eigenaar, e.gemeente, e.aantal, e.batCode, e.bzk,
+      jaNee(e.nultreden), jaNee(e.geclusterd), jaNee(e.zorggeschikt), e.zorgprofiel, e.aanpassing, e.reden, e.meldingen.join(" "),
     ];
   };
   tables.push(lazyTable({
