@@ -228,7 +228,7 @@ describe("all stock fields", () => {
   });
 
   it("keeps an eenheiddetailsoort that is not a VERA code as written, without a warning (the adaptation rules read it as a woningtype)", () => {
-    const ing = readStock(rawTable([["VHE", "Eenheiddetailsoort"], ["V1", "gal"], ["V2", "Hofjeswoning"], ["V3", "Galerijflat"]]), { scale: "auto" });
+    const ing = readStock(rawTable([["VHE", "BAT", "Eenheiddetailsoort"], ["V1", 2, "gal"], ["V2", 3, "Hofjeswoning"], ["V3", 1, "Galerijflat"]]), { scale: "auto" });
     expect(ing.rows.map((r) => r.eenheiddetailsoort)).toEqual(["GAL", "Hofjeswoning", "GAL"]);
     expect(ing.issues.filter((i) => i.severity !== "info")).toEqual([]);
   });
