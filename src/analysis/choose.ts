@@ -139,7 +139,7 @@ export function* chooseTables(sheets: readonly SheetRead[], options: AnalyseOpti
   const kinds = new Map<string, TableKind>(sheets.map((s) => [s.name, s.kind]));
   const tableOf = (sheet: string): RawTable => {
     const t = byName.get(sheet)?.table;
-    if (!t) throw new Error(`pipeline: no cells kept for sheet '${sheet}'`);
+    if (!t) throw new Error(`choose: no cells kept for sheet '${sheet}'`);
     return t;
   };
 
@@ -150,7 +150,7 @@ export function* chooseTables(sheets: readonly SheetRead[], options: AnalyseOpti
   const stockCandidates = names.filter((n) => isStockChoice(n, kinds.get(n)!, options));
   const readOf = (n: string) => {
     const ingest = byName.get(n)!.stock;
-    if (!ingest) throw new Error(`pipeline: stock candidate '${n}' was not read`);
+    if (!ingest) throw new Error(`choose: stock candidate '${n}' was not read`);
     return { sheet: n, ingest };
   };
   const stockReads = stockCandidates.map(readOf);
