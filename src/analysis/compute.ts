@@ -20,6 +20,8 @@ import { compareSaldo, vergelijkingIssues, type SaldoVergelijking } from "../dom
 import { crossChecks } from "../domain/kruiscontrole";
 import { computeAggregateWhatIf } from "../domain/whatif-aggregaat";
 import { unrecognisedComplexFactsIssue } from "../ingest/complex-columns";
+import { crossTableAdaptation, type CrossTableAdaptation } from "../domain/potentieel-kruistabel";
+import { formatWoningen } from "../domain/format";
 import type { ChosenTables } from "./choose";
 import { checkCancelled, type RunLedger } from "./ledger";
 import type { AnalyseOptions, AnalysisResult, SupplySource } from "./result";
@@ -35,7 +37,7 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
   const { rules, onProgress, signal } = options;
   const progress = (stap: string, f: number) => onProgress?.(stap, f);
   const { issues, tables, use, skip } = ledger;
-  const { stock, chosen, crossStock, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable } = chosenTables;
+  const { stock, chosen, crossStock, crossAdaptation, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable } = chosenTables;
   const scaleSetting = rules.batSchaal;
   // Classification and aggregation.
   checkCancelled(signal);
@@ -60,6 +62,20 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
   yield;
   const adaptation = assessAdaptation(dwellings, rules);
   issues.push(...adaptation.issues);
+  let aanpassingKruistabel: CrossTableAdaptation | undefined;
+  if (crossAdaptation && chosen) {
+    // Assessed on its own (the same rules), never mixed with the stock's dwellings.
+    const crossRows = classifyStock(crossAdaptation.ingest.rows, rules);
+    const crossAdapted = assessAdaptation(crossRows.dwellings, rules);
+    issues.push(...crossAdapted.issues);
+    aanpassingKruistabel = crossTableAdaptation(crossRows.dwellings, crossAdapted.perDwelling,
+      { sheet: crossAdaptation.sheet, voorraadSheet: chosen.sheet }, summary.eenheden);
+    issues.push(makeIssue("aanpassing-uit-kruistabel", "info", crossAdaptation.sheet, null,
+      `Het aanpassingspotentieel naar woningtype komt uit de kruistabel op blad '${crossAdaptation.sheet}' ` +
+        `(${formatWoningen(aanpassingKruistabel.woningen)}); de BZK-indeling en het aanbod komen uit blad '${chosen.sheet}' ` +
+        `(${formatWoningen(summary.eenheden)}), dat geen kolom woningtype heeft. De twee tabellen worden niet bij elkaar opgeteld ` +
+        `en niet per woning gekoppeld: zie de tweede tabel op het blad Aanpassingspotentieel.`));
+  }
   const cbs = cbsInput ? computeCbsRoute({ ...cbsInput, corporaties: adaptation.totals }) : undefined;
   if (cbs) issues.push(...cbs.issues);
 
@@ -145,6 +161,7 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
   return {
     tables, stock, batScale, dwellings, adapted: adaptation.perDwelling, summary, groups, supplySource, supply, demand,
     tekort, adaptationTotals: adaptation.totals, plannen, aanbodPerJaar, clustering, zorgpotentieel, watAlsBasis, watAls, vergelijking, kruiscontroles: cross.controles, watAlsAggregaat, issues, rules, ...(cbs ? { cbs } : {}),
+    ...(aanpassingKruistabel ? { aanpassingKruistabel } : {}),
   };
 }
 

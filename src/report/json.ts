@@ -3,6 +3,7 @@
  * documented for users in docs/json.md). Fields listed in the contract keep their names and
  * meaning; fields marked "uitbreiding" are additions allowed by the contract.
  */
+import type { CrossTableAdaptation } from "../domain/potentieel-kruistabel";
 import type { AnalysisResult } from "../analysis/result";
 import { roundTo } from "./format";
 import { dwellingEntry } from "./dwelling-entry";
@@ -83,6 +84,9 @@ export interface JsonDocument {
   /** uitbreiding (issue 10): the what-if on aggregate data (CBS route × supply table); null with a
    * stock per dwelling (then see `watAls`) or without a CBS route. */
   watAlsAggregaat: AggregateWhatIfResult | null;
+  /** uitbreiding (issue 10): adaptation potential per woningtype from a cross table woningtype ×
+   * huurklasse read beside a stock with BAT scores but without woningtype; null otherwise. */
+  aanpassingspotentieelKruistabel: CrossTableAdaptation | null;
 }
 
 /** One cross-table check (see docs/json.md, "Vergelijking"). */
@@ -273,6 +277,7 @@ export function buildJsonHead(result: AnalysisResult): JsonDocument {
       berekend: c.berekend, verschil: c.verschil, eenheid: c.eenheid, toelichting: c.toelichting,
     })),
     watAlsAggregaat: result.watAlsAggregaat,
+    aanpassingspotentieelKruistabel: result.aanpassingKruistabel ?? null,
   };
 }
 

@@ -10,6 +10,7 @@ import { EXCEL_MAX_ROWS } from "../domain/excel-limits";
 import { lazyTable, layoutSheet, sliceTable, tableRowCount, type ColumnSpec, type ModelValue, type SheetModel, type TableModel } from "./sheet-model";
 import { nlInt, roundTo } from "./format";
 import { cbsSheetPart } from "./cbs-sheet";
+import { crossAdaptationPart } from "./kruistabel-potentieel";
 import { dwellingEntry } from "./dwelling-entry";
 import { vergelijkingSheet } from "./vergelijking-sheet";
 import { aggregateWhatIfPart } from "./whatif-aggregaat-tables";
@@ -30,7 +31,7 @@ const col = (header: string, kind: ColumnSpec["kind"], width?: number): ColumnSp
 export function buildSheets(result: AnalysisResult, options: SheetOptions = {}): SheetModel[] {
   const vergelijking = vergelijkingSheet(result);
   return [
-    ...fitToGrid(bzkSheet(result)), tekortSheet(result, options), withCbsRoute(potentieelSheet(result), result),
+    ...fitToGrid(bzkSheet(result)), tekortSheet(result, options), withCbsRoute(withCrossAdaptation(potentieelSheet(result), result), result),
     ...(vergelijking ? [vergelijking] : []), controleSheet(result),
   ];
 }
@@ -200,6 +201,14 @@ function potentieelSheet(result: AnalysisResult): SheetModel {
       ...potentieelExtraTables(result),
     ],
   };
+}
+
+/** Appends the cross table's adaptation potential (report/kruistabel-potentieel.ts) to the
+ * Aanpassingspotentieel sheet when it was read beside the stock. */
+function withCrossAdaptation(sheet: SheetModel, result: AnalysisResult): SheetModel {
+  if (!result.aanpassingKruistabel) return sheet;
+  const part = crossAdaptationPart(result.aanpassingKruistabel);
+  return { ...sheet, notes: [...sheet.notes, ...part.notes], tables: [...sheet.tables, ...part.tables] };
 }
 
 /** Appends the CBS route (notes and tables, report/cbs-sheet.ts) to the Aanpassingspotentieel
