@@ -104,6 +104,9 @@ export interface ChosenTables {
   /** A cross table woningtype × huurklasse beside a BAT stock without dwelling form: it gives the
    * adaptation potential per woningtype, reported apart from the stock's (never mixed per dwelling). */
   crossAdaptation: { sheet: string; ingest: StockIngest } | null;
+  /** Every cross table read beside the stock used (used for the adaptation potential or not), with
+   * its dwellings: checked against the stock's total and quoted figures. */
+  crossTotals: { sheet: string; woningen: number }[];
   demand: DemandEntry[];
   /** Supply at type level from a supply table (empty when the stock gives the supply). */
   supplyTable: SupplyEntry[];
@@ -270,7 +273,8 @@ export function* chooseTables(sheets: readonly SheetRead[], options: AnalyseOpti
   }
   const planTable = planSheets.length > 0 ? byName.get(planSheets[0])?.table ?? null : null;
   if (crossAdaptation) issues.push(...crossAdaptation.ingest.issues);
-  return { stock, chosen, crossStock, crossAdaptation, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable };
+  const crossTotals = crossOthers.map((x) => ({ sheet: x.sheet, woningen: x.ingest.rows.reduce((a, r) => a + r.aantal, 0) }));
+  return { stock, chosen, crossStock, crossAdaptation, crossTotals, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable };
 }
 
 /**

@@ -17,7 +17,7 @@ import type { BatScale, StockRow } from "../domain/types";
 import { readPlannedChanges } from "../ingest/mutaties";
 import { computeCbsRoute } from "../domain/cbs";
 import { compareSaldo, vergelijkingIssues, type SaldoVergelijking } from "../domain/vergelijking";
-import { crossChecks } from "../domain/kruiscontrole";
+import { crossChecks, type StockTableTotal } from "../domain/kruiscontrole";
 import { computeAggregateWhatIf } from "../domain/whatif-aggregaat";
 import { unrecognisedComplexFactsIssue } from "../ingest/complex-columns";
 import { crossTableAdaptation, type CrossTableAdaptation } from "../domain/potentieel-kruistabel";
@@ -37,7 +37,7 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
   const { rules, onProgress, signal } = options;
   const progress = (stap: string, f: number) => onProgress?.(stap, f);
   const { issues, tables, use, skip } = ledger;
-  const { stock, chosen, crossStock, crossAdaptation, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable } = chosenTables;
+  const { stock, chosen, crossStock, crossAdaptation, crossTotals, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable } = chosenTables;
   const scaleSetting = rules.batSchaal;
   // Classification and aggregation.
   checkCancelled(signal);
@@ -139,7 +139,13 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
     vergelijking.push(v);
     issues.push(...vergelijkingIssues(v));
   }
-  const cross = crossChecks({ supply: supplySource === "aanbodtabel" ? supply : [], cbsStock: cbsInput?.voorraad ?? [], shares: cbsInput?.aandelen ?? [], quotes });
+  const stocks: StockTableTotal[] = [];
+  if (stock && chosen) {
+    const noBat = summary.perBzk.onbekend === summary.eenheden;
+    stocks.push({ sheet: chosen.sheet, soort: crossStock ? "kruistabel" : "bat", woningen: summary.eenheden, nultreden: crossStock || noBat ? null : summary.cumulatief.nultreden });
+  }
+  for (const t of crossTotals) stocks.push({ sheet: t.sheet, soort: "kruistabel", woningen: t.woningen, nultreden: null });
+  const cross = crossChecks({ supply: supplySource === "aanbodtabel" ? supply : [], cbsStock: cbsInput?.voorraad ?? [], shares: cbsInput?.aandelen ?? [], quotes, stocks });
   issues.push(...cross.issues);
   // The what-if base and the scenario of the rules (only a stock has dwellings to move).
   checkCancelled(signal);

@@ -131,6 +131,7 @@ export const ISSUE_CODES = {
   "kruiscontrole-aanbod-boven-cbs": "Kruiscontrole: het aanbod tegen de CBS-woningvoorraad.",
   "kruiscontrole-percentage-regio": "Kruiscontrole: een regionaal percentage tegen de gemeenten.",
   "kruiscontrole-geciteerd": "Kruiscontrole: een geciteerd cijfer tegen zijn tabel.",
+  "kruiscontrole-voorraad-totalen": "Kruiscontrole: het totaal van twee voorraadtabellen die dezelfde voorraad tellen.",
   // The CBS route (src/ingest/cbs.ts, src/domain/cbs.ts)
   "cbs-kop-ontbreekt": "Geen kopregel van een CBS-voorraad of percentagetabel gevonden.",
   "cbs-gemeente-ontbreekt": "Een rij van de CBS-tabel heeft geen gemeente.",
