@@ -12,11 +12,19 @@ export const ROOT = path.resolve(__dirname, "../..");
 /** assets/: the sample workbooks and the icons. */
 export const ASSETS = path.join(ROOT, "assets");
 
-/** The Kerkrade sample: a stock per dwelling, a wide BAT table, demand. */
-export const KERKRADE = path.join(ASSETS, "kerkrade-sociale-huur-2020.xlsx");
+/** File names of the sample workbooks in assets/ (scripts/build-samples.js makes them). */
+export const SAMPLES = {
+  /** A stock per dwelling (synthetic), the published wide BAT table, demand. */
+  kerkrade: "kerkrade-sociale-huur-2020.xlsx",
+  /** Published demand, supply, CBS stock and adaptation shares; no stock per dwelling. */
+  parkstad: "parkstad-woonzorg-2023.xlsx",
+} as const;
 
-/** The Parkstad sample: published demand, supply, CBS stock and adaptation shares (no stock per dwelling). */
-export const PARKSTAD = path.join(ASSETS, "parkstad-woonzorg-2023.xlsx");
+/** The Kerkrade sample's path. */
+export const KERKRADE = path.join(ASSETS, SAMPLES.kerkrade);
+
+/** The Parkstad sample's path. */
+export const PARKSTAD = path.join(ASSETS, SAMPLES.parkstad);
 
 /** ../shared: the shared folder beside the repository (or beside its worktree). */
 export const SHARED = path.resolve(ROOT, "../shared");

@@ -15,7 +15,8 @@ import { DEFAULT_RULES } from "../../src/domain/rules";
 import { buildSheets } from "../../src/report/sheets";
 import { buildJson } from "../../src/report/json";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
-import { printedNumber, printedRow, SEED_DIR, seedTable, seedWorkbook } from "../support/seed-tables";
+import { printedNumber, printedRow, seedTable, seedWorkbook } from "../support/seed-tables";
+import { SEED_DIR } from "../support/paths";
 
 const BAT = seedTable("kerkrade-bat-per-corporatie").sheet;
 const CROSS = seedTable("kerkrade-woningtype-huurklasse").sheet;
