@@ -45,7 +45,7 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
   yield;
   const batScale: BatScale = stock?.batScale ?? (scaleSetting === "vera" ? "vera" : "limburg");
   const rows: StockRow[] = stock?.rows ?? [];
-  const classified = classifyStock(rows, rules);
+  const classified = classifyStock(rows, rules, { kruistabel: crossStock });
   issues.push(...classified.issues);
   const dwellings = classified.dwellings;
   // One pass for the summary and every grouping; the groupings the stock has values for are kept.
@@ -60,13 +60,13 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
   checkCancelled(signal);
   progress("Aanpassingspotentieel bepalen", 0.7);
   yield;
-  const adaptation = assessAdaptation(dwellings, rules);
+  const adaptation = assessAdaptation(dwellings, rules, { kruistabel: crossStock });
   issues.push(...adaptation.issues);
   let aanpassingKruistabel: CrossTableAdaptation | undefined;
   if (crossAdaptation && chosen) {
     // Assessed on its own (the same rules), never mixed with the stock's dwellings.
-    const crossRows = classifyStock(crossAdaptation.ingest.rows, rules);
-    const crossAdapted = assessAdaptation(crossRows.dwellings, rules);
+    const crossRows = classifyStock(crossAdaptation.ingest.rows, rules, { kruistabel: true });
+    const crossAdapted = assessAdaptation(crossRows.dwellings, rules, { kruistabel: true });
     issues.push(...crossAdapted.issues);
     aanpassingKruistabel = crossTableAdaptation(crossRows.dwellings, crossAdapted.perDwelling,
       { sheet: crossAdaptation.sheet, voorraadSheet: chosen.sheet }, summary.eenheden);

@@ -30,7 +30,7 @@
  * issues, for the re-classifications of the potentials and the what-if base (reclassify.ts).
  * Figures in docs/performance.md.
  */
-import type { BatScale, BzkType, ClassifiedDwelling, StockRow, Zorgprofiel } from "./types";
+import type { BatScale, BzkType, ClassifiedDwelling, StockRow, StockShape, Zorgprofiel } from "./types";
 import { type Issue, makeIssue } from "./issues";
 import type { Rules } from "./rules";
 import { collectComplexes, type ComplexCollection, type ComplexFacts } from "./complexes";
@@ -182,14 +182,17 @@ const MAX_COMPLEX_ISSUES = 100;
  *
  * @param rows typed stock rows from ingest; each row stands for `aantal` dwellings.
  * @param rules validated rules (`parseRules` / `DEFAULT_RULES`).
+ * @param options the kind of table the rows come from (message wording only).
  * @returns `dwellings`: exactly one entry per input row, in input order; `issues`: aggregated
  *   (one per kind of problem, with dwelling count and example rows, `cell` null), plus one
  *   warning per complex with conflicting facts (at most 100, then a summary) and a `fout`
  *   "schalen-gemengd" when rows use both BAT scales; `complexes`: the complex facts of the rows
  *   (`collectComplexes`), for the potentials (`stockComplexes`). Never throws on data.
  */
-export function classifyStock(rows: StockRow[], rules: Rules): { dwellings: ClassifiedDwelling[]; issues: Issue[]; complexes: ComplexCollection } {
-  const c = new Classifier(rows, rules);
+export function classifyStock(
+  rows: StockRow[], rules: Rules, options: StockShape = {},
+): { dwellings: ClassifiedDwelling[]; issues: Issue[]; complexes: ComplexCollection } {
+  const c = new Classifier(rows, rules, options);
   const { complexes } = c;
   const tally = new IssueTally();
   const dwellings: ClassifiedDwelling[] = new Array(rows.length);
@@ -305,13 +308,13 @@ class Classifier {
   private readonly noComplex: ComplexState = { facts: null, cluster: [undefined, undefined], outcomes: null };
   private readonly useDeclared: boolean;
 
-  constructor(rows: readonly StockRow[], rules: Rules) {
+  constructor(rows: readonly StockRow[], rules: Rules, options: StockShape = {}) {
     const collection = collectComplexes(rows);
     const { complexes, rowComplex, presence } = collection;
     this.collection = collection;
     this.complexes = complexes;
     this.rowComplex = rowComplex;
-    this.ctx = new Context(rules, classificationKinds(presence));
+    this.ctx = new Context(rules, classificationKinds(presence, options.kruistabel));
     this.states = complexes.map((facts) => ({ facts, cluster: [undefined, undefined], outcomes: null }));
     this.useDeclared = rules.woonvormGedeclareerd === "bewijs";
   }

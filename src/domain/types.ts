@@ -167,3 +167,11 @@ export interface SupplySummary {
   /** Zorggeschikte dwellings by zorgprofiel; sums to `cumulatief.zorggeschikt`. */
   zorggeschiktPerProfiel: { SOM: number; PG: number; onbekend: number };
 }
+
+/** What the analysis knows of the table the stock rows come from, for the wording of messages
+ * (`classifyStock`, `assessAdaptation`). */
+export interface StockShape {
+  /** The rows come from a cross table woningtype × huurklasse, which has no BAT, lift or bouwlaag
+   * column by nature: messages say what to add to the workbook instead of asking for a column. */
+  kruistabel?: boolean;
+}

@@ -10,7 +10,7 @@ import { batHeaderColumns, isWideBatHeader } from "./wide-bat";
 import { stockHeaderScore } from "./stock";
 import { categorizedHeaderScore, surveyCategorized, type TableSubject } from "./categorized";
 import { cellAddress } from "../domain/issues";
-import { isTitleRow } from "./row-kinds";
+import { captionWords } from "./caption";
 import { cellText } from "./cells";
 import { detectCbsTable } from "./cbs";
 import { detectPlannedChanges } from "./mutaties";
@@ -22,20 +22,6 @@ import { findCrossTable } from "./cross-table";
 const SUPPLY_WORDS: readonly string[] = ["aanbod", "voorraad", "inventarisatie", "geinventariseerd"];
 const DEMAND_WORDS: readonly string[] = ["vraag", "behoefte", "prognose"];
 // "opgave" alone is not a demand word: a published opgave may be a shortage (vraag − aanbod).
-
-/** Sheet name and the title rows above the header, lower case without accents. */
-function titleText(table: RawTable, headerIndex: number): string {
-  const parts = [table.sheet, table.tableName ?? ""];
-  for (let r = 0; r < headerIndex; r++) {
-    const row = table.values[r];
-    if (!isTitleRow(row)) continue;
-    for (const v of row) {
-      const t = cellText(v);
-      if (t !== null) parts.push(t);
-    }
-  }
-  return parts.join(" ").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-}
 
 /** Stock fields named by a header row. */
 function stockFields(row: readonly unknown[]): StockField[] {
@@ -77,7 +63,7 @@ export class DetectContext {
 
   /** Sheet name, table name and title rows above `headerIndex`, lower case without accents. */
   title(headerIndex: number): string {
-    return titleText(this.table, headerIndex);
+    return captionWords(this.table, headerIndex);
   }
 }
 

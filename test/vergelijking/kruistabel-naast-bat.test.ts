@@ -136,3 +136,33 @@ describe("per-dwelling stock and cross table", () => {
     expect(result.tables.find((t) => t.sheet === BAT)?.used).toBe(false);
   });
 });
+
+describe("the cross table alone: messages for a table that has no BAT column by nature", () => {
+  let alone: AnalysisResult;
+  beforeAll(async () => {
+    alone = await analyse(seedWorkbook(["kerkrade-woningtype-huurklasse"]));
+  });
+
+  it("does not ask to add a column 'bat', 'bouwlaag' or a BAT score, and says what else to add", () => {
+    const texts = alone.issues.filter((i) => i.sheet === CROSS || i.message.includes(CROSS)).map((i) => i.message);
+    for (const t of texts) {
+      expect(t).not.toMatch(/Voeg een kolom/);
+      expect(t).not.toMatch(/Vul de BAT-score in/);
+    }
+    const bzk = alone.issues.find((i) => i.code === "bzk-onbekend")!;
+    expect(bzk.message).toContain(`${new Intl.NumberFormat("nl-NL").format(rowTotal("TOTAAL"))} woningen`);
+    expect(bzk.message).toContain("kruistabel naar woningtype en huurklasse");
+    expect(bzk.message).toContain("zet dan een tabel met BAT-scores in de werkmap");
+    expect(alone.issues.find((i) => i.code === "aanpassing-verdieping-onbekend")!.message).toContain("de kruistabel niet zegt op welke verdieping");
+  });
+
+  it("a per-dwelling stock without a BAT column still gets the column hint", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Voorraad");
+    ws.addRow(["VHE", "Woningtype", "Aantal"]);
+    ws.addRow(["V1", "eengezinswoning", 1]);
+    ws.addRow(["V2", "galerijflat", 1]);
+    const result = await analyse(wb);
+    expect(result.issues.find((i) => i.code === "bzk-onbekend")!.message).toContain("Voeg een kolom 'bat' toe");
+  });
+});
