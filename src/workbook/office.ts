@@ -18,12 +18,13 @@
  * Our own sheets are recognised through the meta sheet, by `Worksheet.id` where the ids are
  * valid and by name otherwise (marker.ts).
  *
- * This module reads, and runs a write: it loads the workbook's state and executes the plan of
- * write-plan.ts (pure: names, staging steps, backups, swap, clean-up, undo; the charts in
- * write-charts.ts). The Excel calls of one planned operation and the chunked sync loop are in
- * office-apply.ts, the undo and clean-up requests in office-rollback.ts, request-size arithmetic
- * in office-requests.ts, cell and address helpers in office-cells.ts, error messages in
- * office-errors.ts.
+ * This module reads, and starts a write. The write itself is office-write.ts (loaded with the
+ * first write, so the task pane's first load stays small): it loads the workbook's state and
+ * executes the plan of write-plan.ts (pure: names, staging steps, backups, swap, clean-up, undo;
+ * the charts in write-charts.ts). The Excel calls of one planned operation and the chunked sync
+ * loop are in office-apply.ts, the undo and clean-up requests in office-rollback.ts,
+ * request-size arithmetic in office-requests.ts, cell and address helpers in office-cells.ts,
+ * worksheet ids and the meta sheet's content in office-meta.ts, error messages in office-errors.ts.
  *
  * Requirement sets (lowest that the code needs: ExcelApi 1.7):
  * - ExcelApi 1.1: worksheets (load, add, getItem, delete, name, id), Range values/numberFormat/
@@ -39,30 +40,15 @@
  * - ExcelApi 1.9, optional (checked at run time, `IN_PLACE_EXCEL_API`): Range.copyFrom, to update
  *   our earlier result sheets in place; Range.clear, Table.delete, Chart.delete (1.1) with it.
  */
-import { cellAddress, UserError } from "../domain/issues";
+import { UserError } from "../domain/issues";
 import type { CellValue, RawTable } from "../ingest/types";
 import type { SheetKind, SheetModel } from "../report/sheet-model";
-import { META_SHEET, parseMeta, resolveOwnSheets, type SheetRef } from "./marker";
-import { applyOp, runSteps, sheetByName } from "./office-apply";
-import { type CellArea, a1, officeCellValue, parseRangeAddress, sameName, trimmedRow } from "./office-cells";
+import { META_SHEET, resolveOwnSheets } from "./marker";
+import { type CellArea, a1, parseRangeAddress, sameName, trimmedRow } from "./office-cells";
 import { officeErrorCode, shouldShrink, toUserError } from "./office-errors";
+import { metaFromRange, sheetRefs } from "./office-meta";
 import { DEFAULT_CHUNK_CELLS, DEFAULT_REQUEST_BYTES, INITIAL_BYTES_PER_CELL, jsonSize } from "./office-requests";
-import { collectGarbage, rollBack } from "./office-rollback";
 import type { RunControl, SheetInfo, StoredSettings, WorkbookPort, WriteOutcome } from "./port";
-import {
-  checkFitsGrid,
-  type Garbage,
-  planStaging,
-  planSwap,
-  planTargets,
-  type StagingPlan,
-  type Step,
-  type SwapPlan,
-  type SwapTargets,
-  type TargetState,
-  type Undo,
-  widthColumns,
-} from "./write-plan";
 
 /** The lowest ExcelApi requirement set this adapter needs (for the manifest's <Requirements>). */
 export const REQUIRED_EXCEL_API = "1.7";
@@ -394,148 +380,18 @@ export class OfficeWorkbook implements WorkbookPort {
    *   would not fit on Excel's grid (nothing written) or on an Office error.
    */
   async writeResults(models: SheetModel[], settings: StoredSettings): Promise<WriteOutcome> {
-    for (const model of models) checkFitsGrid(model);
+    // Loaded with the first write, not with the pane (the first load's budget, test/e2e/bundle.test.ts).
+    const write = await import("./office-write");
+    for (const model of models) write.checkFitsGrid(model);
     return this.batch(async (context) => {
       this.checkCancelled();
-      // 1. The workbook as it is: sheets with ids, our previous sheets (meta), table names in use.
-      const worksheets = context.workbook.worksheets;
-      worksheets.load("items/name,items/id");
-      await context.sync();
-      const metaSheet = worksheets.items.find((ws) => sameName(ws.name, META_SHEET)) ?? null;
-      const metaRange = metaSheet ? metaSheet.getUsedRangeOrNullObject(true).load("address,values") : null;
-      const tablesBySheet = worksheets.items.map((ws) => ({ sheet: ws.name, tables: ws.tables.load("items/name") }));
-      const definedNames = context.workbook.names.load("items/name");
-      await context.sync();
-      // 2. Names, and the steps that write everything under temporary names (write-plan.ts).
-      const staging = planStaging(
-        models,
-        {
-          sheets: sheetRefs(worksheets.items),
-          meta: metaFromRange(metaRange),
-          tables: tablesBySheet.map((t) => ({ sheet: t.sheet, names: t.tables.items.map((x) => x.name) })),
-          definedNames: definedNames.items.map((n) => n.name),
-        },
-        this.inPlace,
-      );
-      const outcome = staging.outcome;
-      // 3. Write everything under temporary names; 4. the meta rows with the new sheets' ids;
-      // 5. back up our sheets to be updated in place; 6. the swap, in one request: the commit;
-      // 7. remove what the swap left behind. Up to the commit every change can be undone
-      // (rollBack): the swap itself only renames, adds, and rewrites sheets that have a backup,
-      // because a request that fails part-way keeps what ran before the failing operation.
-      const undo: Undo = { temporary: [...staging.temporary], temporaryIds: [], renamedSheets: [], renamedTables: [], targets: [] };
-      let garbage: Garbage = { sheets: [], charts: [] };
-      try {
-        await this.runSteps(context, staging.steps);
-        this.checkCancelled();
-        // Look again just before the swap: the user may have added, removed or renamed sheets
-        // meanwhile. The temporary sheets' ids are the final ones (a rename keeps the id).
-        const now = context.workbook.worksheets.load("items/name,items/id");
-        await context.sync();
-        const targets = planTargets(staging, sheetRefs(now.items));
-        const swap = await this.loadTargets(context, staging, targets, settings);
-        undo.temporaryIds = swap.temporaryIds;
-        await this.runSteps(context, [swap.meta], false);
-        // 5. A backup of each sheet to be updated in place, so that a swap that fails part-way
-        // can be undone.
-        if (swap.backups.length > 0) {
-          this.checkCancelled();
-          undo.temporary.push(...swap.backups.map((b) => b.backup));
-          const sheet = sheetByName(context);
-          for (const op of swap.backupOps) applyOp(context, op, sheet);
-          await context.sync();
-          undo.targets = swap.backups;
-        }
-        this.checkCancelled();
-        // 6. The swap, in one request.
-        undo.renamedTables = swap.renamedTables;
-        undo.renamedSheets = swap.renamedSheets;
-        const sheet = sheetByName(context);
-        for (const op of swap.swap) applyOp(context, op, sheet);
-        await context.sync();
-        garbage = swap.garbage;
-      } catch (err) {
-        const undone = await rollBack(context, undo);
-        if (undone) throw err;
-        const base = toUserError(err);
-        const out = new UserError(`${base.message} De tijdelijke bladen (${undo.temporary.map((n) => `'${n}'`).join(", ")}) konden niet worden opgeruimd; verwijder ze zelf.`);
-        out.cause = err;
-        throw out;
-      }
-      // 7. The swap is done: what it left behind goes (old sheets, backups, old charts). Should
-      // that fail, the result stands and the user is told what is left.
-      if (!(await collectGarbage(context, garbage)) && !(await collectGarbage(context, garbage))) {
-        outcome.messages.push(
-          `Het resultaat staat in de werkmap, maar niet alles van de vorige analyse kon worden opgeruimd (bladen ${garbage.sheets.map((n) => `'${n}'`).join(", ")}, verborgen of zichtbaar, en oude grafieken op de resultaatbladen). Verwijder wat er nog staat zelf; de volgende analyse ruimt de oude grafieken op.`,
-        );
-      }
-      return outcome;
+      return write.writeSheets(context, models, settings, {
+        inPlace: this.inPlace,
+        cells: this.chunkCells,
+        bytes: this.requestBytes,
+        checkCancelled: () => this.checkCancelled(),
+        onProgress: this.options.onProgress,
+      });
     });
   }
-
-  /**
-   * Loads what the swap needs of the sheets updated in place (tables with styles and areas,
-   * charts, used ranges, column widths; the staged sheet's used range) and of the replaced
-   * sheets (table names), then plans the swap (write-plan.ts `planSwap`). One request, and one
-   * more for the tables' areas when a sheet updated in place has tables.
-   */
-  private async loadTargets(context: Excel.RequestContext, staging: StagingPlan, targets: SwapTargets, settings: StoredSettings): Promise<SwapPlan> {
-    const worksheets = context.workbook.worksheets;
-    const inPlace = targets.inPlace.map((plan) => {
-      const target = worksheets.getItem(plan.finalName);
-      return {
-        tables: target.tables.load("items/name,items/style"),
-        charts: target.charts.load("items/name"),
-        staged: worksheets.getItem(plan.tempName).getUsedRangeOrNullObject(false).load("address"),
-        // Only the used part is cleared: clearing whole columns would touch 17 billion cells
-        // (OperationCellsExceedLimit on the web).
-        used: target.getUsedRangeOrNullObject(false).load("address"),
-        widths: widthColumns(plan).map((col) => ({ col, format: target.getRange(cellAddress(1, col)).format.load("columnWidth") })),
-      };
-    });
-    const replaced = targets.replaced.map((name) => worksheets.getItem(name).tables.load("items/name"));
-    if (inPlace.length > 0 || replaced.length > 0) await context.sync();
-    const areas = inPlace.map((t) => t.tables.items.map((table) => table.getRange().load("address")));
-    if (areas.some((a) => a.length > 0)) await context.sync();
-    const state: TargetState[] = inPlace.map((t, i) => ({
-      tables: t.tables.items.map((table, j) => ({ name: table.name, style: table.style, area: parseRangeAddress(areas[i][j].address) })),
-      charts: t.charts.items.map((c) => c.name),
-      used: t.used.isNullObject ? null : parseRangeAddress(t.used.address),
-      // The staged sheet always has its title in A1, so its used range is never null.
-      staged: parseRangeAddress(t.staged.address),
-      widths: t.widths.map((w) => ({ col: w.col, points: w.format.columnWidth })),
-    }));
-    return planSwap(staging, targets, { inPlace: state, replacedTables: replaced.map((r) => r.items.map((t) => t.name)) }, settings);
-  }
-
-  /** Runs write steps (office-apply.ts `runSteps`) with this workbook's budgets, cancellation
-   * and, when `report` is set, progress. */
-  private runSteps(context: Excel.RequestContext, steps: Step[], report = true): Promise<void> {
-    return runSteps(context, steps, {
-      cells: this.chunkCells,
-      bytes: this.requestBytes,
-      checkCancelled: () => this.checkCancelled(),
-      onProgress: report ? this.options.onProgress : undefined,
-    });
-  }
-}
-
-/** The Office.js worksheets as name + id (both loaded). */
-function sheetRefs(items: Excel.Worksheet[]): SheetRef[] {
-  return items.map((ws) => ({ name: ws.name, id: ws.id }));
-}
-
-/** Meta content from the meta sheet's used range (values of columns A..D from row 2). */
-function metaFromRange(range: Excel.Range | null) {
-  if (!range || range.isNullObject) return parseMeta([]);
-  const area = parseRangeAddress(range.address);
-  const rows: unknown[][] = [];
-  range.values.forEach((row, i) => {
-    if (area.row + i < 2) return;
-    rows.push([1, 2, 3, 4].map((c) => {
-      const j = c - area.col;
-      return j >= 0 && j < row.length ? officeCellValue(row[j]) : null;
-    }));
-  });
-  return parseMeta(rows);
 }
