@@ -4,12 +4,11 @@
  * as without pauses.
  */
 import { readFileSync } from "node:fs";
-import * as path from "node:path";
 import { DEFAULT_RULES } from "../src/domain/rules";
 import { analyseWorkbook } from "../src/analysis/analyse";
 import { cachedWorkbook } from "./support/workbook-cache";
+import { KERKRADE } from "./support/paths";
 
-const KERKRADE = path.join(__dirname, "..", "assets", "kerkrade-sociale-huur-2020.xlsx");
 
 test("the steps after reading are separated by awaited pauses; the result is the same", async () => {
   const wb = await cachedWorkbook(readFileSync(KERKRADE));

@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
-import * as path from "node:path";
 import { describeWorkbook, previewStock } from "../src/analysis/preview";
 import { DEFAULT_RULES } from "../src/domain/rules";
 import { cachedWorkbook } from "./support/workbook-cache";
+import { KERKRADE } from "./support/paths";
 
-const KERKRADE = path.resolve(__dirname, "../assets/kerkrade-sociale-huur-2020.xlsx");
 
 test("describeWorkbook recognises the Kerkrade sheets", async () => {
   const wb = await cachedWorkbook(readFileSync(KERKRADE));

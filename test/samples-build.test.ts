@@ -9,15 +9,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { dumpCells as dump, loadXlsx as load } from "./support/xlsx-cells";
+import { ASSETS, DATA_DIR, ROOT, SAMPLES } from "./support/paths";
 
-const ROOT = path.resolve(__dirname, "..");
-const DATA_DIR = process.env.SHARED_DATA_DIR
-  ? path.resolve(process.env.SHARED_DATA_DIR)
-  : path.resolve(__dirname, "../../shared/domain/data");
-const ASSETS = path.join(ROOT, "assets");
 const SCRIPT = path.join(ROOT, "scripts", "build-samples.js");
-const KERKRADE = "kerkrade-sociale-huur-2020.xlsx";
-const PARKSTAD = "parkstad-woonzorg-2023.xlsx";
 
 describe("build-samples.js is deterministic", () => {
   const dirs: string[] = [];
@@ -37,7 +31,7 @@ describe("build-samples.js is deterministic", () => {
     };
     const a = build();
     const b = build();
-    for (const file of [KERKRADE, PARKSTAD]) {
+    for (const file of [SAMPLES.kerkrade, SAMPLES.parkstad]) {
       const da = dump(await load(path.join(a, file)));
       const db = dump(await load(path.join(b, file)));
       expect(db).toEqual(da);

@@ -7,14 +7,7 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import { loadXlsx as load, plain, type Plain } from "./support/xlsx-cells";
-
-const ROOT = path.resolve(__dirname, "..");
-const DATA_DIR = process.env.SHARED_DATA_DIR
-  ? path.resolve(process.env.SHARED_DATA_DIR)
-  : path.resolve(__dirname, "../../shared/domain/data");
-const ASSETS = path.join(ROOT, "assets");
-const KERKRADE = "kerkrade-sociale-huur-2020.xlsx";
-const PARKSTAD = "parkstad-woonzorg-2023.xlsx";
+import { DATA_DIR, KERKRADE, PARKSTAD } from "./support/paths";
 
 type CsvRow = Record<string, string>;
 interface Csv {
@@ -81,7 +74,7 @@ describe("Kerkrade sample workbook", () => {
   let col: (name: string) => number;
 
   beforeAll(async () => {
-    wb = await load(path.join(ASSETS, KERKRADE));
+    wb = await load(KERKRADE);
     ws = sheet(wb, "Voorraad (synthetisch)");
     headers = [];
     for (let c = 1; c <= ws.columnCount; c++) headers.push(text(ws, 3, c));
@@ -288,7 +281,7 @@ function checkGrouped(ws: ExcelJS.Worksheet, csv: Csv): void {
 describe("Parkstad sample workbook", () => {
   let wb: ExcelJS.Workbook;
   beforeAll(async () => {
-    wb = await load(path.join(ASSETS, PARKSTAD));
+    wb = await load(PARKSTAD);
   });
 
   test("sheets and metadata", () => {

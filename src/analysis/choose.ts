@@ -62,9 +62,24 @@ export function recogniseSheet(table: RawTable, options: Pick<AnalyseOptions, "v
 }
 
 /** Is this sheet read as a stock table? The chosen one, or (without a choice) every sheet
- * recognised as voorraad, wide BAT table or cross table woningtype × huurklasse. */
+ * recognised as voorraad or wide BAT table; and every cross table woningtype × huurklasse, which
+ * may give the adaptation potential beside another stock ({@link chooseTables}). */
 export function isStockCandidate(name: string, kind: TableKind, options: Pick<AnalyseOptions, "voorraad">): boolean {
+  return kind === "kruistabel" || isStockChoice(name, kind, options);
+}
+
+/** May this sheet be the stock of the run? The chosen one, or (without a choice) every sheet
+ * recognised as voorraad, wide BAT table or cross table. */
+function isStockChoice(name: string, kind: TableKind, options: Pick<AnalyseOptions, "voorraad">): boolean {
   return options.voorraad ? name === options.voorraad : kind === "voorraad" || kind === "bat-breed" || kind === "kruistabel";
+}
+
+/** Fields from which the adaptation potential of a dwelling follows (its form). */
+const FORM_FIELDS: readonly StockField[] = ["woningtype", "eenheiddetailsoort"];
+
+/** Does a stock read carry the dwelling form (a woningtype or eenheiddetailsoort column)? */
+function hasFormColumn(stock: StockIngest): boolean {
+  return FORM_FIELDS.some((f) => f in stock.mapping);
 }
 
 /** Options for the stock reader from the analysis options. */
@@ -86,6 +101,12 @@ export interface ChosenTables {
   chosen: { sheet: string; ingest: StockIngest } | null;
   /** True when the stock used is a cross table woningtype × huurklasse (no BAT: no supply). */
   crossStock: boolean;
+  /** A cross table woningtype × huurklasse beside a BAT stock without dwelling form: it gives the
+   * adaptation potential per woningtype, reported apart from the stock's (never mixed per dwelling). */
+  crossAdaptation: { sheet: string; ingest: StockIngest } | null;
+  /** Every cross table read beside the stock used (used for the adaptation potential or not), with
+   * its dwellings: checked against the stock's total and quoted figures. */
+  crossTotals: { sheet: string; woningen: number }[];
   demand: DemandEntry[];
   /** Supply at type level from a supply table (empty when the stock gives the supply). */
   supplyTable: SupplyEntry[];
@@ -118,7 +139,7 @@ export function* chooseTables(sheets: readonly SheetRead[], options: AnalyseOpti
   const kinds = new Map<string, TableKind>(sheets.map((s) => [s.name, s.kind]));
   const tableOf = (sheet: string): RawTable => {
     const t = byName.get(sheet)?.table;
-    if (!t) throw new Error(`pipeline: no cells kept for sheet '${sheet}'`);
+    if (!t) throw new Error(`choose: no cells kept for sheet '${sheet}'`);
     return t;
   };
 
@@ -126,12 +147,13 @@ export function* chooseTables(sheets: readonly SheetRead[], options: AnalyseOpti
   checkCancelled(signal);
   progress("Voorraad lezen", 0.3);
   yield;
-  const stockCandidates = names.filter((n) => isStockCandidate(n, kinds.get(n)!, options));
-  const stockReads = stockCandidates.map((n) => {
+  const stockCandidates = names.filter((n) => isStockChoice(n, kinds.get(n)!, options));
+  const readOf = (n: string) => {
     const ingest = byName.get(n)!.stock;
-    if (!ingest) throw new Error(`pipeline: stock candidate '${n}' was not read`);
+    if (!ingest) throw new Error(`choose: stock candidate '${n}' was not read`);
     return { sheet: n, ingest };
-  });
+  };
+  const stockReads = stockCandidates.map(readOf);
   // A stock table without data rows (a header only, or no header on a chosen sheet) is not a
   // stock of zero dwellings: it is reported and not used, so no tekort is set against nothing.
   const emptyStocks = stockReads.filter((x) => x.ingest.rowsRead === 0);
@@ -147,14 +169,18 @@ export function* chooseTables(sheets: readonly SheetRead[], options: AnalyseOpti
     detailScore(b.ingest) - detailScore(a.ingest) || b.ingest.rowsRead - a.ingest.rowsRead);
   const chosen = filled[0] ?? null;
   for (const other of filled.slice(1)) {
-    if (isCross(other.sheet)) {
-      skip(other.sheet, `een kruistabel woningtype × huurklasse (zonder BAT-score) is alleen de voorraad als er geen andere ` +
-        `voorraadtabel is; gebruikt is '${chosen!.sheet}'. Wilt u het aanpassingspotentieel uit de kruistabel, kies die dan ` +
-        `als voorraad in stap 1 van het taakvenster of met --voorraad "${other.sheet}" op de opdrachtregel.`);
-      continue;
-    }
+    if (isCross(other.sheet)) continue;
     skip(other.sheet, `er is één voorraadtabel gebruikt ('${chosen!.sheet}', de meest gedetailleerde). Kies een andere in stap 1 van het taakvenster of met --voorraad "${other.sheet}" op de opdrachtregel.`);
     if (chosen) compareStockTotals(chosen.ingest, other.ingest, issues);
+  }
+  // Cross tables beside a stock with BAT scores (read even when another sheet was chosen).
+  const crossOthers = names
+    .filter((n) => isCross(n) && n !== chosen?.sheet && byName.get(n)?.stock)
+    .map(readOf)
+    .filter((x) => x.ingest.rowsRead > 0);
+  const crossAdaptation = chosen && !isCross(chosen.sheet) ? chooseCrossAdaptation(chosen, crossOthers, use, skip) : null;
+  if (!crossAdaptation) {
+    for (const other of crossOthers) skip(other.sheet, crossNotUsed(chosen && { sheet: chosen.sheet, cross: isCross(chosen.sheet), form: hasFormColumn(chosen.ingest) }, other.sheet));
   }
   let stock: StockIngest | null = null;
   // A cross table has no BAT scores: its dwellings give the adaptation potential, not the supply.
@@ -246,7 +272,50 @@ export function* chooseTables(sheets: readonly SheetRead[], options: AnalyseOpti
     );
   }
   const planTable = planSheets.length > 0 ? byName.get(planSheets[0])?.table ?? null : null;
-  return { stock, chosen, crossStock, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable };
+  if (crossAdaptation) issues.push(...crossAdaptation.ingest.issues);
+  const crossTotals = crossOthers.map((x) => ({ sheet: x.sheet, woningen: x.ingest.rows.reduce((a, r) => a + r.aantal, 0) }));
+  return { stock, chosen, crossStock, crossAdaptation, crossTotals, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable };
+}
+
+/**
+ * The rule for a cross table woningtype × huurklasse beside a stock with BAT scores (handleiding
+ * §2, "Voorraad per woning én een kruistabel"): the stock gives the BZK types and the supply;
+ * when it has no column for the dwelling form (woningtype, eenheiddetailsoort), the first cross
+ * table gives the adaptation potential per woningtype, reported apart. The two are never mixed
+ * per dwelling: they count the stock differently (Kerkrade: 7,824 units by BAT, 7,452 by
+ * woningtype) and nothing links a BAT class to a woningtype.
+ * @returns the cross table used, or null (then every cross table is reported as not used).
+ */
+function chooseCrossAdaptation(
+  chosen: { sheet: string; ingest: StockIngest },
+  crossTables: readonly { sheet: string; ingest: StockIngest }[],
+  use: (sheet: string, note?: string) => void,
+  skip: (sheet: string, note: string) => void,
+): { sheet: string; ingest: StockIngest } | null {
+  if (crossTables.length === 0 || hasFormColumn(chosen.ingest)) return null;
+  const [first, ...rest] = crossTables;
+  use(first.sheet, `Gebruikt voor het aanpassingspotentieel naar woningtype, apart van de voorraad op blad '${chosen.sheet}' ` +
+    `(die geeft de BZK-indeling en het aanbod, maar heeft geen kolom woningtype).`);
+  for (const other of rest) {
+    skip(other.sheet, `er is één kruistabel gebruikt voor het aanpassingspotentieel ('${first.sheet}'). ` +
+      `Wilt u deze, kies hem dan als voorraad in stap 1 van het taakvenster of met --voorraad "${other.sheet}" op de opdrachtregel.`);
+  }
+  return first;
+}
+
+/** Why a cross table beside another stock is not used, and how to choose it (Dutch). */
+function crossNotUsed(stock: { sheet: string; cross: boolean; form: boolean } | null, crossSheet: string): string {
+  const how = `Wilt u het aanpassingspotentieel uit deze kruistabel, kies blad '${crossSheet}' dan als voorraad in stap 1 ` +
+    `van het taakvenster of met --voorraad "${crossSheet}" op de opdrachtregel` +
+    (stock && !stock.cross ? "; de BZK-indeling en het aanbod vervallen dan, want de kruistabel heeft geen BAT-scores." : ".");
+  if (stock === null) return how;
+  let why = `de voorraad op blad '${stock.sheet}' is gekozen.`;
+  if (stock.cross) why = `er is één kruistabel gebruikt ('${stock.sheet}').`;
+  else if (stock.form) {
+    why = `de voorraad op blad '${stock.sheet}' heeft zelf een kolom woningtype, dus het aanpassingspotentieel is per woning uit die tabel ` +
+      `bepaald; de kruistabel telt dezelfde voorraad nog eens en wordt er niet bij opgeteld.`;
+  }
+  return `${why} ${how}`;
 }
 
 /** "Blad 'X' heeft een kopregel (rij N) maar geen gegevens eronder. ..." */

@@ -17,9 +17,11 @@ import type { BatScale, StockRow } from "../domain/types";
 import { readPlannedChanges } from "../ingest/mutaties";
 import { computeCbsRoute } from "../domain/cbs";
 import { compareSaldo, vergelijkingIssues, type SaldoVergelijking } from "../domain/vergelijking";
-import { crossChecks } from "../domain/kruiscontrole";
+import { crossChecks, type StockTableTotal } from "../domain/kruiscontrole";
 import { computeAggregateWhatIf } from "../domain/whatif-aggregaat";
 import { unrecognisedComplexFactsIssue } from "../ingest/complex-columns";
+import { crossTableAdaptation, type CrossTableAdaptation } from "../domain/potentieel-kruistabel";
+import { formatWoningen } from "../domain/format";
 import type { ChosenTables } from "./choose";
 import { checkCancelled, type RunLedger } from "./ledger";
 import type { AnalyseOptions, AnalysisResult, SupplySource } from "./result";
@@ -35,7 +37,7 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
   const { rules, onProgress, signal } = options;
   const progress = (stap: string, f: number) => onProgress?.(stap, f);
   const { issues, tables, use, skip } = ledger;
-  const { stock, chosen, crossStock, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable } = chosenTables;
+  const { stock, chosen, crossStock, crossAdaptation, crossTotals, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable } = chosenTables;
   const scaleSetting = rules.batSchaal;
   // Classification and aggregation.
   checkCancelled(signal);
@@ -43,7 +45,7 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
   yield;
   const batScale: BatScale = stock?.batScale ?? (scaleSetting === "vera" ? "vera" : "limburg");
   const rows: StockRow[] = stock?.rows ?? [];
-  const classified = classifyStock(rows, rules);
+  const classified = classifyStock(rows, rules, { kruistabel: crossStock });
   issues.push(...classified.issues);
   const dwellings = classified.dwellings;
   // One pass for the summary and every grouping; the groupings the stock has values for are kept.
@@ -58,8 +60,22 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
   checkCancelled(signal);
   progress("Aanpassingspotentieel bepalen", 0.7);
   yield;
-  const adaptation = assessAdaptation(dwellings, rules);
+  const adaptation = assessAdaptation(dwellings, rules, { kruistabel: crossStock });
   issues.push(...adaptation.issues);
+  let aanpassingKruistabel: CrossTableAdaptation | undefined;
+  if (crossAdaptation && chosen) {
+    // Assessed on its own (the same rules), never mixed with the stock's dwellings.
+    const crossRows = classifyStock(crossAdaptation.ingest.rows, rules, { kruistabel: true });
+    const crossAdapted = assessAdaptation(crossRows.dwellings, rules, { kruistabel: true });
+    issues.push(...crossAdapted.issues);
+    aanpassingKruistabel = crossTableAdaptation(crossRows.dwellings, crossAdapted.perDwelling,
+      { sheet: crossAdaptation.sheet, voorraadSheet: chosen.sheet }, summary.eenheden);
+    issues.push(makeIssue("aanpassing-uit-kruistabel", "info", crossAdaptation.sheet, null,
+      `Het aanpassingspotentieel naar woningtype komt uit de kruistabel op blad '${crossAdaptation.sheet}' ` +
+        `(${formatWoningen(aanpassingKruistabel.woningen)}); de BZK-indeling en het aanbod komen uit blad '${chosen.sheet}' ` +
+        `(${formatWoningen(summary.eenheden)}), dat geen kolom woningtype heeft. De twee tabellen worden niet bij elkaar opgeteld ` +
+        `en niet per woning gekoppeld: zie de tweede tabel op het blad Aanpassingspotentieel.`));
+  }
   const cbs = cbsInput ? computeCbsRoute({ ...cbsInput, corporaties: adaptation.totals }) : undefined;
   if (cbs) issues.push(...cbs.issues);
 
@@ -123,7 +139,13 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
     vergelijking.push(v);
     issues.push(...vergelijkingIssues(v));
   }
-  const cross = crossChecks({ supply: supplySource === "aanbodtabel" ? supply : [], cbsStock: cbsInput?.voorraad ?? [], shares: cbsInput?.aandelen ?? [], quotes });
+  const stocks: StockTableTotal[] = [];
+  if (stock && chosen) {
+    const noBat = summary.perBzk.onbekend === summary.eenheden;
+    stocks.push({ sheet: chosen.sheet, soort: crossStock ? "kruistabel" : "bat", woningen: summary.eenheden, nultreden: crossStock || noBat ? null : summary.cumulatief.nultreden });
+  }
+  for (const t of crossTotals) stocks.push({ sheet: t.sheet, soort: "kruistabel", woningen: t.woningen, nultreden: null });
+  const cross = crossChecks({ supply: supplySource === "aanbodtabel" ? supply : [], cbsStock: cbsInput?.voorraad ?? [], shares: cbsInput?.aandelen ?? [], quotes, stocks });
   issues.push(...cross.issues);
   // The what-if base and the scenario of the rules (only a stock has dwellings to move).
   checkCancelled(signal);
@@ -145,6 +167,7 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
   return {
     tables, stock, batScale, dwellings, adapted: adaptation.perDwelling, summary, groups, supplySource, supply, demand,
     tekort, adaptationTotals: adaptation.totals, plannen, aanbodPerJaar, clustering, zorgpotentieel, watAlsBasis, watAls, vergelijking, kruiscontroles: cross.controles, watAlsAggregaat, issues, rules, ...(cbs ? { cbs } : {}),
+    ...(aanpassingKruistabel ? { aanpassingKruistabel } : {}),
   };
 }
 

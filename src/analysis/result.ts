@@ -3,6 +3,7 @@
  * every report reads (src/report/*.ts, the task pane, the browser page, the command line).
  * Types only; the analysis itself is src/analysis/analyse.ts.
  */
+import type { CrossTableAdaptation } from "../domain/potentieel-kruistabel";
 import type { AdaptedDwelling, AdaptationTotal } from "../domain/potentieel";
 import type { GroupKey } from "../domain/aggregate";
 import type { TekortRow } from "../domain/tekort";
@@ -97,6 +98,9 @@ export interface AnalysisResult {
   /** The CBS route (CBS stock × adaptation percentages, combined with the BAT stock); absent when
    * the workbook has no CBS stock table and percentage table. */
   cbs?: CbsRoute;
+  /** Adaptation potential per woningtype from a cross table woningtype × huurklasse beside a stock
+   * with BAT scores but without dwelling form (src/analysis/choose.ts); absent otherwise. */
+  aanpassingKruistabel?: CrossTableAdaptation;
 }
 
 /** One sheet as read and recognised, with what the rest of the analysis needs from it. */

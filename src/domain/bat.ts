@@ -104,7 +104,11 @@ export function batText(level: number, scale: BatScale): string {
   return scale === "limburg" ? `BAT ${level}` : `BAT${level}`;
 }
 
-/** Dutch name of a scale for messages: "Limburgse schaal (0-4)" or "VERA-schaal (BAT1-BAT5)". */
+/**
+ * Dutch name of a scale for messages, without an article: the one wording of every message
+ * that names a scale (ingest and domain alike).
+ * @example scaleName("limburg") === "Limburgse schaal 0-4"; `op de ${scaleName("vera")}` === "op de VERA-schaal BAT1-BAT5"
+ */
 export function scaleName(scale: BatScale): string {
-  return scale === "limburg" ? "Limburgse schaal (0-4)" : "VERA-schaal (BAT1-BAT5)";
+  return scale === "limburg" ? "Limburgse schaal 0-4" : "VERA-schaal BAT1-BAT5";
 }

@@ -51,6 +51,22 @@ export const CBS_DEEL_LABELS: Readonly<Record<CbsDeel, string>> = {
   onbekend: "eigendom onbekend",
 };
 
+/** The part of a gemeente assessed per dwelling from the corporations' BAT stock, beside the CBS
+ * parts (`CbsDeel`); its `deel` in the JSON is "corporaties". Not the CBS part "corporatie" (huur
+ * van corporaties as the CBS counts it, before the BAT stock is subtracted). */
+export const BAT_DEEL = "corporaties";
+
+/** A part of a gemeente in the CBS route: a CBS part or the BAT part ({@link BAT_DEEL}). */
+export type RouteDeel = CbsDeel | typeof BAT_DEEL;
+
+/**
+ * Dutch name of a part, as in the CBS route's tables and the what-if tables.
+ * @example deelNaam("corporatie") === "huur van corporaties"; deelNaam("corporaties") === "corporaties (BAT)"
+ */
+export function deelNaam(deel: RouteDeel): string {
+  return deel === BAT_DEEL ? "corporaties (BAT)" : CBS_DEEL_LABELS[deel];
+}
+
 /** Count columns of a CBS stock table. */
 export type CbsCountField = "totaal" | CbsDeel;
 
@@ -102,7 +118,7 @@ export interface Percentages {
 
 /** One part of a gemeente: a CBS part (after subtraction) or the corporations' BAT-based stock. */
 export interface CbsPart extends AdaptationCounts {
-  deel: CbsDeel | "corporaties";
+  deel: RouteDeel;
   /** "cbs": CBS stock × percentages; "bat": the corporations' per-dwelling assessment. */
   bron: "cbs" | "bat";
   /** The CBS figure for this part; null for the BAT part. */
@@ -498,7 +514,7 @@ export function computeCbsRoute(input: CbsRouteInput): CbsRoute {
       addTo(counts, b.koop);
       addTo(sum, counts);
       delen.push({
-        deel: "corporaties", bron: "bat", cbsVoorraad: null, afgetrokken: 0, woningen: batVoorraad, ...counts, percentages: null,
+        deel: BAT_DEEL, bron: "bat", cbsVoorraad: null, afgetrokken: 0, woningen: batVoorraad, ...counts, percentages: null,
         bronTekst: "beoordeling per woning uit de BAT-voorraad (woningtype, bouwlaag, lift en BAT-score)",
       });
     }

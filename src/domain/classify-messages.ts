@@ -16,26 +16,37 @@ import { scaleName } from "./bat";
 /** A declared VERA woonvorm that counts as evidence: GEC (geclusterd) or ZWO (zorggeschikt). */
 export type DeclaredWoonvorm = "GEC" | "ZWO";
 
+/** "bzk-onbekend" for a cross table woningtype × huurklasse, which has no BAT column by nature:
+ * say so, and what to add to the workbook, instead of asking for a column. */
+export const KRUISTABEL_BZK = {
+  text: "BZK-type onbekend: een kruistabel naar woningtype en huurklasse telt woningen, maar zegt niet hoe toegankelijk ze zijn (geen BAT-score)",
+  hint: "Wilt u ook de BZK-woontypen, zet dan een tabel met BAT-scores in de werkmap: per woning, of de aantallen per BAT-klasse " +
+    "(bijvoorbeeld per corporatie). Het aanpassingspotentieel volgt wel uit het woningtype in de kruistabel.",
+} as const;
+
 /**
  * The tally kinds of one run. Texts depend on which columns are present: a missing column gets
  * "omdat de kolom ... ontbreekt" and a hint to add or map it; a present column with empty cells
  * gets a hint to fill them in.
  * @param p which of the relevant stock columns hold any value (`collectComplexes`).
+ * @param kruistabel the rows come from a cross table woningtype × huurklasse (no BAT by nature).
  * @example classificationKinds(presence).bzkOnbekend.code // "bzk-onbekend"
  */
-export function classificationKinds(p: ColumnPresence) {
+export function classificationKinds(p: ColumnPresence, kruistabel = false) {
   const k = (code: IssueCode, severity: TallyKind["severity"], text: string, hint?: string): TallyKind => ({ code, severity, text, hint });
   const column = (present: boolean, name: string, fill: string) =>
     present ? fill : `Voeg een kolom '${name}' toe, of wijs die aan als hij anders heet.`;
   return {
-    bzkOnbekend: k(
-      "bzk-onbekend",
-      "waarschuwing",
-      p.bat || p.toegankelijkheidslabel
-        ? "geen BAT-score en geen bruikbaar toegankelijkheidslabel, BZK-type onbekend"
-        : "BZK-type onbekend omdat de kolommen 'bat' en 'toegankelijkheidslabel' ontbreken",
-      column(p.bat || p.toegankelijkheidslabel, "bat", "Vul de BAT-score (of het toegankelijkheidslabel) in om deze woningen in te delen."),
-    ),
+    bzkOnbekend: kruistabel
+      ? k("bzk-onbekend", "waarschuwing", KRUISTABEL_BZK.text, KRUISTABEL_BZK.hint)
+      : k(
+        "bzk-onbekend",
+        "waarschuwing",
+        p.bat || p.toegankelijkheidslabel
+          ? "geen BAT-score en geen bruikbaar toegankelijkheidslabel, BZK-type onbekend"
+          : "BZK-type onbekend omdat de kolommen 'bat' en 'toegankelijkheidslabel' ontbreken",
+        column(p.bat || p.toegankelijkheidslabel, "bat", "Vul de BAT-score (of het toegankelijkheidslabel) in om deze woningen in te delen."),
+      ),
     batOngeldig: k("bat-ongeldig", "waarschuwing", "BAT-score bestaat niet op de schaal of de schaal is onbekend; de score is niet gebruikt",
       "Corrigeer de scores of kies de juiste BAT-schaal in de instellingen."),
     labelOnbekend: k(
@@ -121,7 +132,7 @@ function capitalise(s: string): string {
 
 /** Texts of a dwelling's reason (its parts are joined with "; ") and warnings. `access` is the
  * accessibility text of the row (`AccessibilityJudge`), e.g. "BAT 3 ≥ 1". */
-export const reasonText = {
+export const redenText = {
   /** No usable BAT or label and no declaration. */
   onbekend: (access: string) => `${access}: BZK-type onbekend`,
   onbekendWarning: "Geen BAT-score en geen bruikbaar toegankelijkheidslabel: BZK-type onbekend",

@@ -30,7 +30,7 @@
  * issues, for the re-classifications of the potentials and the what-if base (reclassify.ts).
  * Figures in docs/performance.md.
  */
-import type { BatScale, BzkType, ClassifiedDwelling, StockRow, Zorgprofiel } from "./types";
+import type { BatScale, BzkType, ClassifiedDwelling, StockRow, StockShape, Zorgprofiel } from "./types";
 import { type Issue, makeIssue } from "./issues";
 import type { Rules } from "./rules";
 import { collectComplexes, type ComplexCollection, type ComplexFacts } from "./complexes";
@@ -39,7 +39,7 @@ import { judgeCluster, type ClusterVerdict, type MissingClusterFact } from "./ge
 import { IssueTally, type TallyKind } from "./tally";
 import { gemeenteKey } from "./gemeente";
 import {
-  classificationKinds, complexConflictMessage, mixedScalesMessage, moreComplexConflictsMessage, reasonText,
+  classificationKinds, complexConflictMessage, mixedScalesMessage, moreComplexConflictsMessage, redenText,
   type ClassificationKinds, type DeclaredWoonvorm,
 } from "./classify-messages";
 import { SLOT_GECLUSTERD, SLOT_NULTREDEN, SLOT_ONBEKEND, SLOT_REGULIER, SLOT_ZORG, SLOT_ZORG_PG, SLOT_ZORG_SOM } from "./supply-vector";
@@ -78,8 +78,8 @@ const DWELLING: ThisType<DwellingRecord> & Omit<ClassifiedDwelling, "row"> = {
   get zorgprofiel(): Zorgprofiel | null {
     return this.o.zorggeschikt ? this.row.zorgprofiel : null;
   },
-  get reason(): string {
-    return this.o.reason;
+  get reden(): string {
+    return this.o.reden;
   },
   get warnings(): string[] {
     return this.o.warnings;
@@ -126,7 +126,7 @@ interface Outcome {
   nultreden: boolean;
   geclusterd: boolean;
   zorggeschikt: boolean;
-  reason: string;
+  reden: string;
   warnings: string[];
   kinds: TallyKind[];
   /** BZK slot (supply-vector.ts) of `bzk`; −1 for zorggeschikt, whose slot is the row's zorgprofiel. */
@@ -182,14 +182,17 @@ const MAX_COMPLEX_ISSUES = 100;
  *
  * @param rows typed stock rows from ingest; each row stands for `aantal` dwellings.
  * @param rules validated rules (`parseRules` / `DEFAULT_RULES`).
+ * @param options the kind of table the rows come from (message wording only).
  * @returns `dwellings`: exactly one entry per input row, in input order; `issues`: aggregated
  *   (one per kind of problem, with dwelling count and example rows, `cell` null), plus one
  *   warning per complex with conflicting facts (at most 100, then a summary) and a `fout`
  *   "schalen-gemengd" when rows use both BAT scales; `complexes`: the complex facts of the rows
  *   (`collectComplexes`), for the potentials (`stockComplexes`). Never throws on data.
  */
-export function classifyStock(rows: StockRow[], rules: Rules): { dwellings: ClassifiedDwelling[]; issues: Issue[]; complexes: ComplexCollection } {
-  const c = new Classifier(rows, rules);
+export function classifyStock(
+  rows: StockRow[], rules: Rules, options: StockShape = {},
+): { dwellings: ClassifiedDwelling[]; issues: Issue[]; complexes: ComplexCollection } {
+  const c = new Classifier(rows, rules, options);
   const { complexes } = c;
   const tally = new IssueTally();
   const dwellings: ClassifiedDwelling[] = new Array(rows.length);
@@ -305,13 +308,13 @@ class Classifier {
   private readonly noComplex: ComplexState = { facts: null, cluster: [undefined, undefined], outcomes: null };
   private readonly useDeclared: boolean;
 
-  constructor(rows: readonly StockRow[], rules: Rules) {
+  constructor(rows: readonly StockRow[], rules: Rules, options: StockShape = {}) {
     const collection = collectComplexes(rows);
     const { complexes, rowComplex, presence } = collection;
     this.collection = collection;
     this.complexes = complexes;
     this.rowComplex = rowComplex;
-    this.ctx = new Context(rules, classificationKinds(presence));
+    this.ctx = new Context(rules, classificationKinds(presence, options.kruistabel));
     this.states = complexes.map((facts) => ({ facts, cluster: [undefined, undefined], outcomes: null }));
     this.useDeclared = rules.woonvormGedeclareerd === "bewijs";
   }
@@ -366,8 +369,8 @@ function complexConflictIssues(complexes: ComplexFacts[]): Issue[] {
 
 /** Joins parts into an outcome; reuses a part's warnings/kinds array when it is the only one. */
 function combine(bzk: BzkType, nultreden: boolean, geclusterd: boolean, zorggeschikt: boolean, parts: Part[], kinds: ClassificationKinds): Outcome {
-  let reason = parts[0].text;
-  for (let i = 1; i < parts.length; i++) reason += "; " + parts[i].text;
+  let reden = parts[0].text;
+  for (let i = 1; i < parts.length; i++) reden += "; " + parts[i].text;
   let warnings = NO_WARNINGS;
   let ks = NO_KINDS;
   let flags = 0;
@@ -383,7 +386,7 @@ function combine(bzk: BzkType, nultreden: boolean, geclusterd: boolean, zorggesc
   }
   if (!Object.isFrozen(warnings)) Object.freeze(warnings);
   const slot = bzk === "regulier" ? SLOT_REGULIER : bzk === "nultreden" ? SLOT_NULTREDEN : bzk === "geclusterd" ? SLOT_GECLUSTERD : -1;
-  return { bzk, nultreden, geclusterd, zorggeschikt, reason, warnings, kinds: ks, slot };
+  return { bzk, nultreden, geclusterd, zorggeschikt, reden, warnings, kinds: ks, slot };
 }
 
 /** Per-run lookup tables and caches derived from the rules. */
@@ -463,8 +466,8 @@ class Context {
         false,
         [
           part(
-            reasonText.onbekend(access.nText),
-            [...access.warnings, reasonText.onbekendWarning],
+            redenText.onbekend(access.nText),
+            [...access.warnings, redenText.onbekendWarning],
             [...access.kinds, this.kinds.bzkOnbekend],
           ),
         ],
@@ -475,7 +478,7 @@ class Context {
     } else if (decl === 0) {
       o = combine("regulier", false, false, false, [part(access.nText, [...access.warnings], access.kinds)], this.kinds);
     } else {
-      const warning = reasonText.declaredButNotNultreden(DECLARED[decl], access.nText);
+      const warning = redenText.declaredButNotNultreden(DECLARED[decl], access.nText);
       o = combine("regulier", false, false, false, [part(access.nText, [...access.warnings, warning], access.kinds, DECLARATION_CONFLICT)], this.kinds);
     }
     access.finals[decl] = o;
@@ -500,7 +503,7 @@ class Context {
         access.nultreden === true
           ? part(access.nText, [...access.warnings], access.kinds)
           : part(
-              reasonText.nultredenByDeclaration(access.nText, DECLARED[decl]),
+              redenText.nultredenByDeclaration(access.nText, DECLARED[decl]),
               [...access.warnings],
               access.kinds,
               BY_DECLARATION,
@@ -529,7 +532,7 @@ class Context {
       const f = state.facts;
       if (f === null) {
         c = {
-          verdict: { geclusterd: null, text: reasonText.noComplex, why: [], failing: [], missing: [], missingText: ["complex"] },
+          verdict: { geclusterd: null, text: redenText.noComplex, why: [], failing: [], missing: [], missingText: ["complex"] },
           parts: [undefined, undefined, undefined],
           missing: [this.kinds.geenComplex],
           conflictWarning: null,
@@ -540,7 +543,7 @@ class Context {
           verdict,
           parts: [undefined, undefined, undefined],
           missing: verdict.missing.map((m) => this.missingKinds[m]),
-          conflictWarning: f.conflicts.length > 0 ? reasonText.complexConflictWarning(f.complex, f.conflicts) : null,
+          conflictWarning: f.conflicts.length > 0 ? redenText.complexConflictWarning(f.complex, f.conflicts) : null,
         };
       }
       state.cluster[land] = c;
@@ -557,13 +560,13 @@ class Context {
     const code = DECLARED[decl];
     let p: Part;
     if (v.geclusterd === true) {
-      p = part(reasonText.geclusterd(v.text), warnings);
+      p = part(redenText.geclusterd(v.text), warnings);
     } else if (v.geclusterd === false) {
-      if (decl !== 0) warnings.push(reasonText.declaredButNotGeclusterd(code, state.facts?.complex ?? "", v.failing));
-      p = part(reasonText.nietGeclusterd(v.text, v.why), warnings, NO_KINDS, decl !== 0 ? DECLARATION_CONFLICT : 0);
+      if (decl !== 0) warnings.push(redenText.declaredButNotGeclusterd(code, state.facts?.complex ?? "", v.failing));
+      p = part(redenText.nietGeclusterd(v.text, v.why), warnings, NO_KINDS, decl !== 0 ? DECLARATION_CONFLICT : 0);
     } else if (decl !== 0) {
       p = part(
-        reasonText.geclusterdByDeclaration(v.text, code, v.missingText),
+        redenText.geclusterdByDeclaration(v.text, code, v.missingText),
         warnings,
         NO_KINDS,
         BY_DECLARATION,
@@ -571,10 +574,10 @@ class Context {
     } else {
       warnings.push(
         state.facts === null
-          ? reasonText.noComplexWarning
-          : reasonText.geclusterdMissingWarning(state.facts.complex, v.missingText),
+          ? redenText.noComplexWarning
+          : redenText.geclusterdMissingWarning(state.facts.complex, v.missingText),
       );
-      p = part(reasonText.geclusterdUndetermined(v.text), warnings, c.missing);
+      p = part(redenText.geclusterdUndetermined(v.text), warnings, c.missing);
     }
     c.parts[decl] = p;
     return p;
@@ -594,41 +597,41 @@ class Context {
     if (access.zorg === false) failing.push(access.zText);
     else if (access.zorg === null) {
       missing.push(k.zorgBat);
-      missingText.push(reasonText.missingBat);
+      missingText.push(redenText.missingBat);
     }
     let wlz: Tri = true;
     if (zr.wlzVereist) {
       wlz = wlzFact;
-      const t = reasonText.wlz(wlz);
+      const t = redenText.wlz(wlz);
       texts.push(t);
       if (wlz === false) failing.push(t);
       else if (wlz === null) {
         missing.push(k.wlz);
-        missingText.push(reasonText.missingWlz);
+        missingText.push(redenText.missingWlz);
       }
     }
     let own: Tri = true;
     if (zr.zelfstandigVereist && zelf === 2) {
       own = false;
-      texts.push(reasonText.nietZelfstandig);
-      failing.push(reasonText.nietZelfstandig);
+      texts.push(redenText.nietZelfstandig);
+      failing.push(redenText.nietZelfstandig);
     }
-    const profile = reasonText.profile(zp === 0 ? null : zp === 1 ? "SOM" : "PG");
+    const profile = redenText.profile(zp === 0 ? null : zp === 1 ? "SOM" : "PG");
     const tri = and3(access.zorg, wlz, own);
     const text = texts.join(", ");
     let result: { zorggeschikt: boolean; part: Part };
     if (tri === true) {
-      result = { zorggeschikt: true, part: part(reasonText.zorggeschikt(text, profile), NO_WARNINGS, zp === 0 ? [k.zorgprofielOnbekend] : NO_KINDS) };
+      result = { zorggeschikt: true, part: part(redenText.zorggeschikt(text, profile), NO_WARNINGS, zp === 0 ? [k.zorgprofielOnbekend] : NO_KINDS) };
     } else if (tri === false) {
       result =
         decl === 2
-          ? { zorggeschikt: false, part: part(reasonText.nietZorggeschikt(text), [reasonText.declaredZwoButNot(failing)], NO_KINDS, DECLARATION_CONFLICT) }
-          : { zorggeschikt: false, part: part(reasonText.nietZorggeschikt(text)) };
+          ? { zorggeschikt: false, part: part(redenText.nietZorggeschikt(text), [redenText.declaredZwoButNot(failing)], NO_KINDS, DECLARATION_CONFLICT) }
+          : { zorggeschikt: false, part: part(redenText.nietZorggeschikt(text)) };
     } else if (decl === 2) {
       result = {
         zorggeschikt: true,
         part: part(
-          reasonText.zorggeschiktByDeclaration(text, profile),
+          redenText.zorggeschiktByDeclaration(text, profile),
           NO_WARNINGS,
           zp === 0 ? [k.zorgprofielOnbekend] : NO_KINDS,
           BY_DECLARATION,
@@ -637,7 +640,7 @@ class Context {
     } else {
       result = {
         zorggeschikt: false,
-        part: part(reasonText.zorggeschiktUndetermined(text), [reasonText.zorggeschiktMissingWarning(missingText)], missing),
+        part: part(redenText.zorggeschiktUndetermined(text), [redenText.zorggeschiktMissingWarning(missingText)], missing),
       };
     }
     access.zorgParts.set(key, result);

@@ -14,7 +14,14 @@
  *   potentieel / ongeschikt against the per-gemeente sum (each gemeente's CBS stock × its
  *   percentage), with the region's own calculation (region % × region stock) named when that is
  *   what the text did (Parkstad: 28% × 131.118 = 36.713, per gemeente 37.362); a percentage
- *   against the weighted percentage; a stock figure against the CBS total.
+ *   against the weighted percentage; a stock figure against the CBS total. A number of
+ *   corporatiewoningen (and a stock figure when the workbook has no CBS stock) against each stock
+ *   table of the workbook: the sum of a cross table woningtype × huurklasse, the total of a stock
+ *   with BAT scores; a number of nultreden dwellings against the stock with BAT scores (Kerkrade:
+ *   "Momenteel zijn 3.590 corporatiewoningen nultreden" against BAT 1-4 = 3.175).
+ * - **voorraad-totalen**: a stock with BAT scores and a cross table woningtype × huurklasse in
+ *   one workbook count the same stock; their totals should agree (Kerkrade, both per 1-1-2020:
+ *   7.824 by BAT class, 7.452 by woningtype).
  *
  * Pure. Figures in dwellings or percentages (0..100). Sources: domain brief ("Aanpassings-
  * potentieel": 28% of 131,118 = 36,713); Parkstad Toekomstvisie §4.2, Tabel 2, 4, 5 and 6.
@@ -26,7 +33,20 @@ import { gemeenteKey } from "./gemeente";
 import { formatGetal } from "./format";
 
 /** Quantities a quoted figure can be about. */
-export type CitaatGrootheid = "geschikt" | "potentieel" | "ongeschikt" | "woningvoorraad";
+export type CitaatGrootheid = "geschikt" | "potentieel" | "ongeschikt" | "woningvoorraad" | "corporatiewoningen" | "nultreden";
+
+/** The total of a stock table of the workbook (src/analysis/compute.ts), for quoted figures and
+ * for comparing two tables that count the same stock. */
+export interface StockTableTotal {
+  sheet: string;
+  /** "bat": a stock with BAT scores (per dwelling, grouped or a wide BAT table); "kruistabel": a
+   * cross table woningtype × huurklasse (no BAT). */
+  soort: "bat" | "kruistabel";
+  /** Dwellings counted (total rows and columns never counted). */
+  woningen: number;
+  /** Dwellings at least nultreden (cumulative); null for a cross table. */
+  nultreden: number | null;
+}
 
 /** A figure quoted in a text, as the user entered it (src/ingest/citaten.ts). */
 export interface QuotedFigure {
@@ -43,7 +63,7 @@ export interface QuotedFigure {
 }
 
 /** Kinds of cross-table check. */
-export type KruisSoort = "aanbod-boven-cbs" | "percentage-regio" | "geciteerd";
+export type KruisSoort = "aanbod-boven-cbs" | "percentage-regio" | "geciteerd" | "voorraad-totalen";
 
 /** Outcome of one check. */
 export type KruisStatus = "klopt" | "afronding" | "wijkt-af" | "niet-te-controleren";
@@ -74,6 +94,8 @@ export interface CrossCheckInput {
   cbsStock: readonly CbsStockEntry[];
   shares: readonly AdaptationShareEntry[];
   quotes: readonly QuotedFigure[];
+  /** The stock tables of the workbook with their totals (none: those checks are left out). */
+  stocks?: readonly StockTableTotal[];
 }
 
 const n = (x: number) => formatGetal(x, 0);
@@ -177,6 +199,72 @@ function percentageChecks(input: CrossCheckInput): KruisControle[] {
   return out;
 }
 
+/** Dutch name of a stock table for the explanations. */
+function stockName(t: StockTableTotal): string {
+  return t.soort === "kruistabel" ? `de kruistabel woningtype × huurklasse op blad '${t.sheet}'` : `de voorraad met BAT-scores op blad '${t.sheet}'`;
+}
+
+/** A number of dwellings against one figure of a stock table; equal or not (counts are exact). */
+function againstStock(q: QuotedFigure, t: StockTableTotal, figure: number, what: string): KruisControle {
+  const diff = q.waarde - figure;
+  return {
+    soort: "geciteerd", status: diff === 0 ? "klopt" : "wijkt-af", sheet: q.sheet, cell: q.cell,
+    onderwerp: `Geciteerd: ${q.tekst} (tegen blad '${t.sheet}')`, gepubliceerd: q.waarde, berekend: figure, verschil: diff, eenheid: "woningen",
+    toelichting: diff === 0
+      ? `Gelijk aan ${what} in ${stockName(t)} (${n(figure)}).`
+      : `${what[0].toUpperCase()}${what.slice(1)} in ${stockName(t)} is ${n(figure)}; het geciteerde getal is ${n(Math.abs(diff))} ${diff > 0 ? "hoger" : "lager"}. ` +
+        "Het getal komt dan uit een andere telling of peildatum, of de tekst en de tabel spreken elkaar tegen.",
+  };
+}
+
+/**
+ * A quoted number of corporatiewoningen, nultreden dwellings or (without CBS stock) the stock,
+ * against every stock table that has the figure: one check per table.
+ */
+function stockQuoteChecks(q: QuotedFigure, stocks: readonly StockTableTotal[]): KruisControle[] {
+  const base = { soort: "geciteerd" as const, sheet: q.sheet, cell: q.cell, onderwerp: `Geciteerd: ${q.tekst}`, gepubliceerd: q.waarde };
+  const none = (why: string): KruisControle[] => [{ ...base, status: "niet-te-controleren", berekend: null, verschil: null, eenheid: q.percentage ? "%" : "woningen", toelichting: why }];
+  if (q.percentage) return none("Een percentage van de corporatievoorraad is niet na te rekenen: geef het aantal woningen.");
+  if (q.grootheid === "nultreden") {
+    const withBat = stocks.filter((t) => t.nultreden !== null);
+    if (withBat.length === 0) return none("Er is geen voorraad met BAT-scores in de werkmap om het aantal nultredenwoningen mee na te rekenen.");
+    return withBat.map((t) => againstStock(q, t, t.nultreden!, "het aantal woningen dat minstens nultreden is"));
+  }
+  if (stocks.length === 0) return none("Er is geen voorraadtabel (met BAT-scores of naar woningtype) in de werkmap om het getal mee na te rekenen.");
+  return stocks.map((t) => againstStock(q, t, t.woningen, "het totaal"));
+}
+
+/**
+ * Two stock tables of one workbook count the same stock (a stock with BAT scores and a cross
+ * table woningtype × huurklasse): their totals against each other.
+ */
+function stockTotalChecks(stocks: readonly StockTableTotal[]): KruisControle[] {
+  const bat = stocks.find((t) => t.soort === "bat");
+  if (!bat) return [];
+  return stocks.filter((t) => t.soort === "kruistabel").map((k) => {
+    const diff = k.woningen - bat.woningen;
+    return {
+      soort: "voorraad-totalen", status: diff === 0 ? "klopt" : "wijkt-af", sheet: k.sheet, cell: null,
+      onderwerp: `Totaal van de kruistabel op blad '${k.sheet}' tegen de voorraad met BAT-scores op blad '${bat.sheet}'`,
+      gepubliceerd: k.woningen, berekend: bat.woningen, verschil: diff, eenheid: "woningen",
+      toelichting: diff === 0
+        ? `Beide tabellen tellen ${n(bat.woningen)} woningen.`
+        : `De kruistabel telt ${n(k.woningen)} woningen, de voorraad met BAT-scores ${n(bat.woningen)} (${n(Math.abs(diff))} ${diff > 0 ? "meer" : "minder"} in de kruistabel). ` +
+          "Tellen ze dezelfde voorraad op dezelfde peildatum, dan hoort het totaal gelijk te zijn; anders tellen ze iets anders " +
+          "(bijvoorbeeld eenheden tegen woningen) of een andere peildatum. De tool telt ze niet bij elkaar op.",
+    };
+  });
+}
+
+function quoteChecks(q: QuotedFigure, input: CrossCheckInput): KruisControle[] {
+  const stocks = input.stocks ?? [];
+  const hasCbs = input.cbsStock.length > 0;
+  if (q.grootheid === "corporatiewoningen" || q.grootheid === "nultreden" || (q.grootheid === "woningvoorraad" && !hasCbs && stocks.length > 0)) {
+    return stockQuoteChecks(q, stocks);
+  }
+  return [quoteCheck(q, input)];
+}
+
 function quoteCheck(q: QuotedFigure, input: CrossCheckInput): KruisControle {
   const { byKey, regio, gemeenten } = stockIndex(input.cbsStock);
   const base = { soort: "geciteerd" as const, sheet: q.sheet, cell: q.cell, onderwerp: `Geciteerd: ${q.tekst}`, gepubliceerd: q.waarde };
@@ -192,6 +280,7 @@ function quoteCheck(q: QuotedFigure, input: CrossCheckInput): KruisControle {
       toelichting: diff === 0 ? `Gelijk aan de CBS-woningvoorraad (${n(total)}).` : `De CBS-woningvoorraad is ${n(total)}; verschil ${n(diff)}.` };
   }
   const outcome = q.grootheid;
+  if (outcome === "corporatiewoningen" || outcome === "nultreden") return none("Dit getal wordt tegen de voorraadtabellen gecontroleerd.");
   // Per gemeente: that gemeente's row; for the region: Σ over the gemeenten.
   let woningen: number;
   let aantal: number;
@@ -238,7 +327,9 @@ function quoteCheck(q: QuotedFigure, input: CrossCheckInput): KruisControle {
  *   not agree (warning) or cannot be checked (info).
  */
 export function crossChecks(input: CrossCheckInput): { controles: KruisControle[]; issues: Issue[] } {
-  const controles = [...supplyChecks(input), ...percentageChecks(input), ...input.quotes.map((q) => quoteCheck(q, input))];
+  const controles = [
+    ...supplyChecks(input), ...percentageChecks(input), ...stockTotalChecks(input.stocks ?? []), ...input.quotes.flatMap((q) => quoteChecks(q, input)),
+  ];
   const issues: Issue[] = [];
   for (const c of controles) {
     if (c.status === "wijkt-af") {

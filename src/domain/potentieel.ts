@@ -18,7 +18,7 @@
  * Sources: product.md §5; domain brief (Companen stock scan geschikt / geschikt te maken /
  * ongeschikt; stairlift or ground-floor bedroom and bathroom; upper-floor flat without lift).
  */
-import type { StockRow, Woonsoort, ClassifiedDwelling } from "./types";
+import type { StockRow, StockShape, Woonsoort, ClassifiedDwelling } from "./types";
 import type { Issue, IssueCode } from "./issues";
 import type { Rules } from "./rules";
 import { parseWoningtype, type FormFromText } from "./woningvorm";
@@ -275,11 +275,25 @@ function evaluateForm(rules: readonly AdaptationRule[], key: number): RuleOutcom
   };
 }
 
+/** The hints of the "onbekend" kinds for a cross table woningtype × huurklasse: it has no
+ * columns to add, so say what its row labels or another table must give. */
+function crossTableHints(kinds: Record<"woonsoort" | "lagen" | "lift" | "verdieping" | "batOnbekend", TallyKind>): void {
+  kinds.woonsoort.text = "aanpassingspotentieel onbekend omdat het woningtype van de rij in de kruistabel niet wordt herkend";
+  kinds.woonsoort.hint = "Noem in de rij het woningtype, bijvoorbeeld grondgebonden, gestapeld met lift of gestapeld zonder lift.";
+  kinds.lift.text = "aanpassingspotentieel onbekend omdat het woningtype in de kruistabel niets over een lift zegt";
+  kinds.lift.hint = "Zet 'met lift' of 'zonder lift' in het woningtype van de rij.";
+  kinds.verdieping.text = "aanpassingspotentieel onbekend omdat de kruistabel niet zegt op welke verdieping de woningen liggen " +
+    "(op de begane grond potentieel geschikt, hoger zonder lift ongeschikt)";
+  kinds.verdieping.hint = "Splits de rij, als de cijfers er zijn, in 'begane grond' en de verdiepingen erboven, of gebruik een voorraad per woning met de bouwlaag.";
+  kinds.batOnbekend.hint = "Een kruistabel heeft geen BAT-scores; met een voorraad per woning met BAT-score en woningtype wordt de beoordeling preciezer.";
+}
+
 /**
  * Assesses every classified dwelling and totals the outcome per gemeente × segment.
  *
  * @param dwellings output of `classifyStock`.
  * @param rules the rule set (`rules.aanpassing`).
+ * @param options the kind of table the rows come from (message wording only).
  * @returns `perDwelling`: one entry per dwelling, same order; `totals`: dwellings (sum of
  *   `aantal`) per (gebied = gemeente, segment = segmentSoort ?? segment), null groups kept,
  *   sorted by gebied then segment (Dutch collation, null last); `issues`: aggregated warnings
@@ -289,6 +303,7 @@ function evaluateForm(rules: readonly AdaptationRule[], key: number): RuleOutcom
 export function assessAdaptation(
   dwellings: ClassifiedDwelling[],
   rules: Rules,
+  options: StockShape = {},
 ): { perDwelling: AdaptedDwelling[]; totals: AdaptationTotal[]; issues: Issue[] } {
   const resolver = new FormResolver(rules);
   const regels = rules.aanpassing.regels;
@@ -394,6 +409,7 @@ export function assessAdaptation(
   kinds.lift.hint = presence.lift ? "Vul de kolom 'lift' in (ja/nee)." : "Voeg een kolom 'lift' (ja/nee) toe.";
   kinds.verdieping.hint = presence.bouwlaag ? "Vul de bouwlaag in (0 = begane grond)." : "Voeg een kolom 'bouwlaag' toe.";
   kinds.batOnbekend.hint = "Vul de BAT-score in voor een betere beoordeling.";
+  if (options.kruistabel) crossTableHints(kinds);
   kinds.batOnbekend.text =
     "zonder BAT-score of toegankelijkheidslabel beoordeeld op de woningvorm alsof ze nog niet nultreden zijn; een deel kan al geschikt zijn";
 

@@ -147,7 +147,7 @@ export interface ClassifiedDwelling {
   /** Dutch: which rule fired on which facts, e.g. "BAT 3 ≥ 1: nultreden; complex C12: inpandige
    * ontmoetingsruimte, 24 woningen, 70% 55+: geclusterd; BAT 3 ≥ 2, geen Wlz-zorg in complex:
    * niet zorggeschikt". Shared between rows with the same facts. */
-  reason: string;
+  reden: string;
   /** Dutch warnings (missing facts, conflicts). Shared between rows with the same facts and
    * frozen: treat as read-only. */
   warnings: string[];
@@ -166,4 +166,12 @@ export interface SupplySummary {
   cumulatief: { nultreden: number; geclusterd: number; zorggeschikt: number };
   /** Zorggeschikte dwellings by zorgprofiel; sums to `cumulatief.zorggeschikt`. */
   zorggeschiktPerProfiel: { SOM: number; PG: number; onbekend: number };
+}
+
+/** What the analysis knows of the table the stock rows come from, for the wording of messages
+ * (`classifyStock`, `assessAdaptation`). */
+export interface StockShape {
+  /** The rows come from a cross table woningtype × huurklasse, which has no BAT, lift or bouwlaag
+   * column by nature: messages say what to add to the workbook instead of asking for a column. */
+  kruistabel?: boolean;
 }

@@ -24,8 +24,7 @@
 import type { Rules } from "./rules";
 import type { BatScale, DemandEntry, SupplyEntry } from "./types";
 import type { TekortRow } from "./tekort";
-import type { CbsDeel, CbsRoute } from "./cbs";
-import { CBS_DEEL_LABELS } from "./cbs";
+import { BAT_DEEL, type CbsRoute, type RouteDeel } from "./cbs";
 import { computeTekortWithPlans, type PlannedChange } from "./plannen";
 import { formatGetal } from "./format";
 
@@ -33,7 +32,7 @@ import { formatGetal } from "./format";
 export interface AggregateAdaptation {
   gemeente: string;
   /** Part of the CBS route ("koop", "huur", ...; "corporaties" for the BAT part). */
-  deel: CbsDeel | "corporaties";
+  deel: RouteDeel;
   potentieel: number;
   /** Percentage applied (0..100). */
   percentage: number;
@@ -116,8 +115,8 @@ export function computeAggregateWhatIf(input: AggregateWhatIfInput): AggregateWh
   const pct = clamp(w.aanpassenPercentage);
   const perSegment: Record<string, number> = {};
   for (const [k, x] of Object.entries(w.aanpassenPerSegment ?? {})) perSegment[k] = clamp(x);
-  const pctFor = (deel: CbsDeel | "corporaties") =>
-    perSegment[deel] ?? ((deel === "corporatie" || deel === "particulier" || deel === "corporaties") ? perSegment.huur : undefined) ?? pct;
+  const pctFor = (deel: RouteDeel) =>
+    perSegment[deel] ?? ((deel === "corporatie" || deel === "particulier" || deel === BAT_DEEL) ? perSegment.huur : undefined) ?? pct;
   const aanpassing: AggregateAdaptation[] = [];
   for (const g of cbs.gemeenten) {
     for (const d of g.delen) {
@@ -173,9 +172,4 @@ export function computeAggregateWhatIf(input: AggregateWhatIfInput): AggregateWh
       "(ontmoetingsruimte, minstens 12 woningen, minstens 50% 55-plussers). De kolommen 'als geclusterd' tonen die aanname.");
   }
   return { parameters: { aanpassenPercentage: pct, aanpassenPerSegment: perSegment }, aanpassing, totaal, groepen: groups, tekort, toelichting };
-}
-
-/** Dutch name of a part, as in the CBS route tables. */
-export function deelNaam(deel: CbsDeel | "corporaties"): string {
-  return deel === "corporaties" ? "corporaties (BAT)" : CBS_DEEL_LABELS[deel];
 }

@@ -11,6 +11,7 @@
  */
 import type { IssueCode } from "../domain/issues";
 import type { BatScale } from "../domain/types";
+import { scaleName } from "../domain/bat";
 import { formScale, type BatForm } from "./bat-values";
 import { formatNumber } from "./messages";
 
@@ -36,13 +37,8 @@ export function decideBatScale(setting: ScaleSetting, limburgCount: number, vera
   return veraCount > limburgCount ? "vera" : "limburg";
 }
 
-/** "de Limburgse schaal 0-4" / "de VERA-schaal BAT1-BAT5". */
-export function scaleName(scale: BatScale): string {
-  return scale === "limburg" ? "de Limburgse schaal 0-4" : "de VERA-schaal BAT1-BAT5";
-}
-
 function formText(form: BatForm, numericScale: BatScale): string {
-  if (form === "getal") return `een getal, gelezen op ${scaleName(numericScale)}`;
+  if (form === "getal") return `een getal, gelezen op de ${scaleName(numericScale)}`;
   return form === "limburg" ? "Limburgse schaal" : "VERA-schaal";
 }
 
@@ -82,13 +78,13 @@ export function scaleConflict(
     return {
       code: "schalen-gemengd",
       message: `${where} bevat '${raw}' (${formText(form, numericScale)}), maar de kolom gebruikt ` +
-        `${scaleName(scale)} (${formatNumber(majority)} van de ${formatNumber(total)} waarden). ` +
+        `de ${scaleName(scale)} (${formatNumber(majority)} van de ${formatNumber(total)} waarden). ` +
         `Gebruik één schaal per tabel; ${what} is apart gezet. ${fix}`,
     };
   }
   return {
     code: "schaal-tegenstrijdig",
     message: `${where} bevat '${raw}' (${formText(form, numericScale)}), maar in de instellingen is ` +
-      `${scaleName(scale)} gekozen. Pas de waarde of de instelling aan; ${what} is apart gezet.`,
+      `de ${scaleName(scale)} gekozen. Pas de waarde of de instelling aan; ${what} is apart gezet.`,
   };
 }

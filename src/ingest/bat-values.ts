@@ -233,11 +233,3 @@ export function parseBat(v: CellValue | undefined, numericScale: BatScale = "lim
   }
   return lookupBatName(t) ?? unreadable(raw, numericScale);
 }
-
-/**
- * The category code of a BAT level on a scale, as used in demand/supply entries and the JSON:
- * Limburg "0".."4", VERA "BAT1".."BAT5".
- */
-export function batCategoryCode(level: number, scale: BatScale): string {
-  return scale === "vera" ? `BAT${level}` : String(level);
-}

@@ -7,7 +7,8 @@
  */
 import type { Niveau, Zorgprofiel } from "../domain/types";
 import { normaliseLabel } from "./normalise";
-import { parseBat, batCategoryCode } from "./bat-values";
+import { batCode } from "../domain/bat";
+import { parseBat } from "./bat-values";
 import { isTotalLabel } from "./row-kinds";
 
 /** A parsed category label. */
@@ -67,7 +68,7 @@ export function parseCategoryLabel(label: string): CategoryLabel | null {
   if (BAT_OPENING.test(t)) {
     const bat = parseBat(BAT_OPENING.exec(t)![0]);
     if (bat !== null && "level" in bat) {
-      return { kind: "categorie", niveau: "bat", categorie: batCategoryCode(bat.level, bat.form === "vera" ? "vera" : "limburg"), zorgprofiel: null };
+      return { kind: "categorie", niveau: "bat", categorie: batCode(bat.level, bat.form === "vera" ? "vera" : "limburg"), zorgprofiel: null };
     }
   }
   const ws = words(t);
@@ -81,7 +82,7 @@ export function parseCategoryLabel(label: string): CategoryLabel | null {
   if (joined.startsWith("regulier")) return { kind: "categorie", niveau: "bzk", categorie: "regulier", zorgprofiel: null };
   const bat = parseBat(label);
   if (bat !== null && "level" in bat && bat.form !== "getal") {
-    return { kind: "categorie", niveau: "bat", categorie: batCategoryCode(bat.level, bat.form), zorgprofiel: null };
+    return { kind: "categorie", niveau: "bat", categorie: batCode(bat.level, bat.form), zorgprofiel: null };
   }
   return null;
 }

@@ -14,7 +14,8 @@
  *   optional. Recognised as this kind only when the header has "Grootheid" and the sheet name,
  *   a title row or a header names "citaat", "geciteerd" or "citaten".
  * - Grootheid: geschikt; potentieel ("potentieel geschikt", "in potentie geschikt", "geschikt te
- *   maken"); ongeschikt; woningvoorraad ("voorraad", "woningen").
+ *   maken"); ongeschikt; woningvoorraad ("voorraad", "woningen"); nultreden; corporatiewoningen
+ *   ("corporatie…", "sociale huur…": the stock of the corporations, checked against the stock tables).
  * - Getal: a number of dwellings, or a percentage: text with "%" ("28%"), a number 0..1 as Excel
  *   stores "28%" (0.28) for geschikt/potentieel/ongeschikt, or an "Eenheid" of "%".
  */
@@ -74,6 +75,8 @@ export function detectQuotedTable(table: RawTable): TableDetection | null {
 export function parseGrootheid(text: string): CitaatGrootheid | null {
   const t = normaliseLabel(text);
   if (t.includes("ongeschikt") || t.includes("niet geschikt")) return "ongeschikt";
+  if (t.includes("nultreden")) return "nultreden";
+  if (t.includes("corporatie") || t.includes("sociale huur")) return "corporatiewoningen";
   if (t.includes("potent") || t.includes("geschikt te maken") || t.includes("aanpasbaar")) return "potentieel";
   if (t.includes("geschikt")) return "geschikt";
   if (t.includes("voorraad") || t === "woningen" || t.includes("totaal")) return "woningvoorraad";
@@ -104,7 +107,7 @@ export function readQuotedFigures(table: RawTable): { quotes: QuotedFigure[]; is
     const grootheid = parseGrootheid(cellText(row[col.grootheid!]) ?? "");
     if (grootheid === null) {
       issues.push(makeIssue("citaat-grootheid", "waarschuwing", sheet, gCell,
-        `Cel ${gCell} op blad '${sheet}': grootheid ${quoteValue(row[col.grootheid!])} is onbekend; dit citaat is niet gecontroleerd. Gebruik geschikt, potentieel, ongeschikt of woningvoorraad.`));
+        `Cel ${gCell} op blad '${sheet}': grootheid ${quoteValue(row[col.grootheid!])} is onbekend; dit citaat is niet gecontroleerd. Gebruik geschikt, potentieel, ongeschikt, woningvoorraad, corporatiewoningen of nultreden.`));
       continue;
     }
     const text = typeof raw === "string" ? raw.trim() : null;
@@ -112,7 +115,7 @@ export function readQuotedFigures(table: RawTable): { quotes: QuotedFigure[]; is
     let percentage = text?.endsWith("%") ?? false;
     let waarde = isMissing(raw) ? null : parseDutchNumber(percentage ? text!.slice(0, -1) : raw);
     if (waarde !== null && !percentage && eenheid === "%") percentage = true;
-    if (waarde !== null && !percentage && typeof raw === "number" && grootheid !== "woningvoorraad" && raw > 0 && raw <= 1) {
+    if (waarde !== null && !percentage && typeof raw === "number" && (grootheid === "geschikt" || grootheid === "potentieel" || grootheid === "ongeschikt") && raw > 0 && raw <= 1) {
       percentage = true; // Excel stores a typed "28%" as 0.28.
       waarde = Math.round(raw * 1e8) / 1e6;
     }

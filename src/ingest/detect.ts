@@ -7,10 +7,10 @@ import type { RawTable, StockField, TableDetection } from "./types";
 import { findHeaderRow } from "./header";
 import { matchHeader } from "./synonyms";
 import { batHeaderColumns, isWideBatHeader } from "./wide-bat";
-import { voorraadHeaderScore } from "./stock";
+import { stockHeaderScore } from "./stock";
 import { categorizedHeaderScore, surveyCategorized, type TableSubject } from "./categorized";
 import { cellAddress } from "../domain/issues";
-import { isTitleRow } from "./row-kinds";
+import { captionWords } from "./caption";
 import { cellText } from "./cells";
 import { detectCbsTable } from "./cbs";
 import { detectPlannedChanges } from "./mutaties";
@@ -22,20 +22,6 @@ import { findCrossTable } from "./cross-table";
 const SUPPLY_WORDS: readonly string[] = ["aanbod", "voorraad", "inventarisatie", "geinventariseerd"];
 const DEMAND_WORDS: readonly string[] = ["vraag", "behoefte", "prognose"];
 // "opgave" alone is not a demand word: a published opgave may be a shortage (vraag − aanbod).
-
-/** Sheet name and the title rows above the header, lower case without accents. */
-function titleText(table: RawTable, headerIndex: number): string {
-  const parts = [table.sheet, table.tableName ?? ""];
-  for (let r = 0; r < headerIndex; r++) {
-    const row = table.values[r];
-    if (!isTitleRow(row)) continue;
-    for (const v of row) {
-      const t = cellText(v);
-      if (t !== null) parts.push(t);
-    }
-  }
-  return parts.join(" ").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-}
 
 /** Stock fields named by a header row. */
 function stockFields(row: readonly unknown[]): StockField[] {
@@ -58,9 +44,9 @@ export class DetectContext {
 
   constructor(readonly table: RawTable) {}
 
-  /** 0-based header row of a stock-like table (`voorraadHeaderScore`), -1 when none. */
+  /** 0-based header row of a stock-like table (`stockHeaderScore`), -1 when none. */
   get stockHeaderIndex(): number {
-    this.stockIdx ??= findHeaderRow(this.table.values, (row) => voorraadHeaderScore(row));
+    this.stockIdx ??= findHeaderRow(this.table.values, (row) => stockHeaderScore(row));
     return this.stockIdx;
   }
 
@@ -77,7 +63,7 @@ export class DetectContext {
 
   /** Sheet name, table name and title rows above `headerIndex`, lower case without accents. */
   title(headerIndex: number): string {
-    return titleText(this.table, headerIndex);
+    return captionWords(this.table, headerIndex);
   }
 }
 

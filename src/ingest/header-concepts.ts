@@ -30,7 +30,9 @@ export const EXTRA_WORD_FACTOR = 0.7;
 /** Concepts per field: each inner list is a set of words that together name the field. */
 const CONCEPTS: Readonly<Record<StockField, readonly (readonly string[])[]>> = {
   id: [["vhe"], ["verhuureenheid"], ["eenheid"], ["object", "nummer"], ["woning", "nummer"], ["woning", "id"], ["eenheid", "id"], ["id"]],
-  complex: [["complex"], ["complex", "nummer"], ["complex", "naam"], ["cluster"], ["bouwblok"]],
+  // "cluster" and "bouwblok" are aliases of "complex" (ALIASES), so that "Aantal VHE cluster" is a
+  // complex size as "Aantal VHE complex" is, and not a count of dwellings with an extra word.
+  complex: [["complex"], ["complex", "nummer"], ["complex", "naam"]],
   bat: [["bat"], ["toegankelijkheid"], ["toegankelijkheid", "score"], ["bat", "score"], ["toegankelijkheid", "klasse"]],
   toegankelijkheidslabel: [["toegankelijkheid", "label"]],
   woonvorm: [["woonvorm"]],
@@ -76,6 +78,8 @@ const ALIASES: ReadonlyMap<string, string> = new Map([
   ["eigendomssituatie", "eigendom"], ["eigendoms", "eigendom"], ["opgeleverd", "opleverjaar"], ["bouwjr", "bouwjaar"],
   ["oplevering", "opleverjaar"], ["toegelaten", "toegelaten"], ["instellingen", "instelling"], ["grootte", "grootte"],
   ["verdiepingen", "verdieping"], ["bouwlagen", "bouwlaag"], ["ontmoetingsruimten", "ontmoetingsruimte"], ["id", "id"],
+  // The grouping of dwellings that a corporation's export calls cluster or bouwblok is the complex.
+  ["cluster", "complex"], ["clusters", "complex"], ["bouwblok", "complex"], ["bouwblokken", "complex"],
 ]);
 
 /** All concept words, longest first (for splitting compound words). */

@@ -236,14 +236,15 @@ function formatScore(score: number): string {
 }
 
 /**
- * Header score of a candidate row for stock tables: the number of distinct stock fields its
- * cells name (via `matchHeader`), plus the number of override header texts found in it.
- * Used with `findHeaderRow`.
+ * Field score of a candidate header row for a stock table in long form: the number of distinct
+ * stock fields its cells name (via `matchHeader`), plus the number of override header texts
+ * found in it. The header score of a stock table, `stockHeaderScore` (stock-reader.ts), adds the
+ * BAT class columns of a wide table to it; use that one with `findHeaderRow`.
  *
  * @param row candidate header row.
  * @param overrides optional user overrides (field → header text).
  */
-export function stockHeaderScore(row: CellValue[], overrides?: MappingOverrides): number {
+export function stockFieldScore(row: CellValue[], overrides?: MappingOverrides): number {
   const fields = new Set<StockField>();
   const texts: (string | null)[] = [];
   for (const v of row) {

@@ -30,7 +30,8 @@ import { findHeaderRow } from "./header";
 import { analyseCategorizedHeader, categorizedHeaderScore, type CategorizedHeader } from "./categorized";
 import { looksLikeGroupLabel, parseCategoryLabel, parseGroupLabel } from "./categories";
 import { IssueLog, quoteValue, tableCell } from "./messages";
-import { isNoteText, isTitleRow, rowFill } from "./row-kinds";
+import { isNoteText, rowFill } from "./row-kinds";
+import { captionParts } from "./caption";
 
 /** Result of {@link readSaldo}. */
 export interface SaldoIngest {
@@ -84,15 +85,7 @@ function statesRounding(text: string): boolean {
 
 /** Sheet name, table name, title rows above the header and the first header cell, joined. */
 function captionText(table: RawTable, headerIndex: number, h: CategorizedHeader): string {
-  const parts = [table.sheet, table.tableName ?? ""];
-  for (let r = 0; r < headerIndex; r++) {
-    const row = table.values[r];
-    if (!isTitleRow(row)) continue;
-    for (const v of row) {
-      const t = cellText(v);
-      if (t !== null) parts.push(t);
-    }
-  }
+  const parts = captionParts(table, headerIndex);
   const first = cellText(table.values[headerIndex]?.[h.categorie]);
   if (first !== null) parts.push(first);
   return parts.join(" | ");

@@ -20,7 +20,7 @@ import { type Issue, makeIssue } from "../domain/issues";
 import type { CellValue, ColumnMapping, MappingOverrides, StockField, StockIngest } from "./types";
 import { cellText, isMissing, parseDutchNumber } from "./cells";
 import { findHeaderRow, HEADER_SCAN_ROWS } from "./header";
-import { mapColumns, type MappingSuggestion, stockHeaderScore } from "./mapping";
+import { mapColumns, type MappingSuggestion, stockFieldScore } from "./mapping";
 import { IssueLog, formatNumber, quoteValue, sameNumber, tableCell } from "./messages";
 import { isNoteText, isTotalLabel, isTotalRow, rowFill } from "./row-kinds";
 import { makeStockRowContext, newRowOutcome, readStockRow, ParsedRows, type RowOutcome, type StockRowContext, type TablePlace } from "./stock-row";
@@ -55,9 +55,9 @@ export interface StockSource {
  * @param row candidate header row.
  * @param overrides optional user overrides.
  */
-export function voorraadHeaderScore(row: CellValue[], overrides?: MappingOverrides): number {
+export function stockHeaderScore(row: CellValue[], overrides?: MappingOverrides): number {
   const wide = isWideBatHeader(row) ? batHeaderColumns(row).length : 0;
-  return stockHeaderScore(row, overrides) + wide;
+  return stockFieldScore(row, overrides) + wide;
 }
 
 /** An empty result (headerRow 0) with one `fout` saying that no header was found. */
@@ -213,7 +213,7 @@ export class StockRowReader {
       this.mode = "kruis";
       return;
     }
-    const headerIndex = findHeaderRow(values, (row) => voorraadHeaderScore(row, this.options.overrides));
+    const headerIndex = findHeaderRow(values, (row) => stockHeaderScore(row, this.options.overrides));
     if (headerIndex < 0) {
       this.mode = "geen";
       this.buffer = [];

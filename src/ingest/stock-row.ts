@@ -207,27 +207,35 @@ function warnErrorCell(ctx: StockRowContext, r: number, c: number, error: string
       `BAT onbekend. Herstel de formules of vul de scores in.`));
 }
 
-/** Reads a VERA-coded fact; unknown texts are kept in upper case (or as written, for
- * eenheiddetailsoort) with one warning per distinct value. */
+/** Reads a VERA-coded fact (toegankelijkheidslabel, woonvorm); an unknown text is kept in upper
+ * case with one warning per distinct value. */
 function readCode(
-  ctx: StockRowContext, field: "toegankelijkheidslabel" | "woonvorm" | "eenheiddetailsoort", list: VeraCodeList, r: number, c: number, v: CellValue, keepRaw: boolean,
+  ctx: StockRowContext, field: "toegankelijkheidslabel" | "woonvorm", list: VeraCodeList, r: number, c: number, v: CellValue,
 ): string | null {
   const text = cellText(v);
   if (text === null) return null;
   const code = lookupVeraCode(list, text);
   if (code !== null) return code;
-  if (!keepRaw) {
-    const sheet = ctx.table.sheet;
-    const known = [...list.keys()].join(", ");
-    ctx.log.addCapped(`code-onbekend|${field}|${text.toUpperCase()}`,
-      () => makeIssue(`${field}-onbekend`, "waarschuwing", sheet, tableCell(ctx.table, r, c),
-        `Cel ${tableCell(ctx.table, r, c)} op blad '${sheet}': ${quoteValue(v)} is geen VERA-code voor ${field} ` +
-        `(${known}). De tekst is overgenomen, maar telt bij de indeling niet als code. Gebruik een van de codes.`),
-      (extra) => makeIssue(`${field}-onbekend`, "waarschuwing", sheet, null,
-        `Op blad '${sheet}' staat ${quoteValue(v)} nog ${extra} keer in kolom '${ctx.headers[field]}'.`),
-      1);
-  }
-  return keepRaw ? text : text.toUpperCase();
+  const sheet = ctx.table.sheet;
+  const known = [...list.keys()].join(", ");
+  ctx.log.addCapped(`code-onbekend|${field}|${text.toUpperCase()}`,
+    () => makeIssue(`${field}-onbekend`, "waarschuwing", sheet, tableCell(ctx.table, r, c),
+      `Cel ${tableCell(ctx.table, r, c)} op blad '${sheet}': ${quoteValue(v)} is geen VERA-code voor ${field} ` +
+      `(${known}). De tekst is overgenomen, maar telt bij de indeling niet als code. Gebruik een van de codes.`),
+    (extra) => makeIssue(`${field}-onbekend`, "waarschuwing", sheet, null,
+      `Op blad '${sheet}' staat ${quoteValue(v)} nog ${extra} keer in kolom '${ctx.headers[field]}'.`),
+    1);
+  return text.toUpperCase();
+}
+
+/** Reads an eenheiddetailsoort: its VERA code, or the text as written when it is not a code.
+ * No warning: such a text is read as a woningtype description by the adaptation rules
+ * (src/domain/potentieel.ts), which report it (`aanpassing-woonsoort-onbekend`) when it names no
+ * form they know. */
+function readEenheiddetailsoort(v: CellValue): string | null {
+  const text = cellText(v);
+  if (text === null) return null;
+  return lookupVeraCode(EENHEIDDETAILSOORTEN, text) ?? text;
 }
 
 /** Parses a BAT cell, memoising texts (a column has few distinct ones). */
@@ -301,9 +309,9 @@ export function readStockRow(ctx: StockRowContext, r: number, cells: readonly Ce
       case "wijk": row.wijk = cellText(v); break;
       case "eigenaar": row.eigenaar = cellText(v); break;
       case "woningtype": row.woningtype = cellText(v); break;
-      case "toegankelijkheidslabel": row.toegankelijkheidslabel = readCode(ctx, field, TOEGANKELIJKHEIDSLABELS, r, c, v, false); break;
-      case "woonvorm": row.woonvorm = readCode(ctx, field, WOONVORMEN, r, c, v, false); break;
-      case "eenheiddetailsoort": row.eenheiddetailsoort = readCode(ctx, field, EENHEIDDETAILSOORTEN, r, c, v, true); break;
+      case "toegankelijkheidslabel": row.toegankelijkheidslabel = readCode(ctx, field, TOEGANKELIJKHEIDSLABELS, r, c, v); break;
+      case "woonvorm": row.woonvorm = readCode(ctx, field, WOONVORMEN, r, c, v); break;
+      case "eenheiddetailsoort": row.eenheiddetailsoort = readEenheiddetailsoort(v); break;
       case "segment": {
         row.segment = cellText(v);
         if (row.segment !== null) {

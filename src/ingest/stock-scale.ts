@@ -7,7 +7,8 @@ import { type Issue, makeIssue } from "../domain/issues";
 import type { BatScale, StockRow } from "../domain/types";
 import { cellText } from "./cells";
 import { formScale } from "./bat-values";
-import { decideBatScale, scaleConflict, scaleName, type ScaleSetting } from "./bat-scale";
+import { scaleName } from "../domain/bat";
+import { decideBatScale, scaleConflict, type ScaleSetting } from "./bat-scale";
 import { IssueLog, formatNumber, tableCell } from "./messages";
 import type { ParsedRows, TablePlace } from "./stock-row";
 
@@ -99,12 +100,12 @@ export function settleBatScale(
 
 /** Info text: which scale, and why. */
 function scaleInfo(sheet: string, scale: BatScale, setting: ScaleSetting, plain: number, coded: number): string {
-  if (setting !== "auto") return `BAT-scores op blad '${sheet}' zijn gelezen op ${scaleName(scale)}, zoals gekozen in de instellingen.`;
+  if (setting !== "auto") return `BAT-scores op blad '${sheet}' zijn gelezen op de ${scaleName(scale)}, zoals gekozen in de instellingen.`;
   const how = scale === "vera"
     ? `herkend aan ${formatNumber(coded)} VERA-codes (BAT1 t/m BAT5)`
     : coded === 0
       ? `alleen getallen: die gelden als Limburgse score, tenzij in de instellingen de VERA-schaal is gekozen`
       : `herkend aan ${formatNumber(coded)} Limburgse waarden (zoals 'BAT 2' of 'rollatorbewoonbaar')` +
         (plain > 0 ? ` en ${formatNumber(plain)} getallen` : "");
-  return `BAT-scores op blad '${sheet}' zijn gelezen op ${scaleName(scale)} (${how}).`;
+  return `BAT-scores op blad '${sheet}' zijn gelezen op de ${scaleName(scale)} (${how}).`;
 }

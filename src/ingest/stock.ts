@@ -12,7 +12,7 @@
 import type { RawTable, StockIngest } from "./types";
 import { StockRowReader, type StockOptions } from "./stock-reader";
 
-export { StockRowReader, voorraadHeaderScore, type StockOptions, type StockSource } from "./stock-reader";
+export { StockRowReader, stockHeaderScore, type StockOptions, type StockSource } from "./stock-reader";
 
 /**
  * Reads a stock table.

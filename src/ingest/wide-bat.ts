@@ -17,7 +17,8 @@ import { cellText, isMissing, parseDutchNumber } from "./cells";
 import { normaliseHeader } from "./normalise";
 import { matchHeader } from "./synonyms";
 import { parseBat } from "./bat-values";
-import { decideBatScale, scaleName, type ScaleSetting } from "./bat-scale";
+import { scaleName } from "../domain/bat";
+import { decideBatScale, type ScaleSetting } from "./bat-scale";
 import { emptyStockRow } from "./stock-row";
 import { formatNumber, quoteValue, sameNumber, tableCell } from "./messages";
 import { isTotalLabel, isTotalRow, rowFill } from "./row-kinds";
@@ -131,13 +132,13 @@ function planColumns(
         reject: (cell, n) => setting === "auto"
           ? {
             code: "schalen-gemengd",
-            message: `${where(cell, n)} (${formText}), maar de tabel gebruikt ${scaleName(scale!)} ` +
+            message: `${where(cell, n)} (${formText}), maar de tabel gebruikt de ${scaleName(scale!)} ` +
               `(${majority} van de ${limburg + vera} BAT-kolommen). Gebruik één schaal per tabel; dit aantal is apart gezet. ` +
               (c.form === "vera" ? `Is dit de Limburgse klasse, schrijf dan 'BAT ${c.level}' (met spatie).` : ""),
           }
           : {
             code: "schaal-tegenstrijdig",
-            message: `${where(cell, n)} (${formText}), maar in de instellingen is ${scaleName(scale!)} gekozen. ` +
+            message: `${where(cell, n)} (${formText}), maar in de instellingen is de ${scaleName(scale!)} gekozen. ` +
               `Pas de kop of de instelling aan; dit aantal is apart gezet.`,
           },
       };
@@ -259,7 +260,7 @@ export function readWideBat(table: RawTable, headerIndex: number, options: WideB
     `cel onder een BAT-kolom telt als één rij met dat aantal woningen. Totaalrijen en de totaalkolom tellen niet mee.`));
   if (scale !== null) {
     issues.push(makeIssue("bat-schaal", "info", sheet, null,
-      `BAT-kolommen op blad '${sheet}' zijn gelezen op ${scaleName(scale)}` +
+      `BAT-kolommen op blad '${sheet}' zijn gelezen op de ${scaleName(scale)}` +
       (options.scale === "auto" ? `, herkend aan de koppen.` : `, zoals gekozen in de instellingen.`)));
   }
 

@@ -2,7 +2,7 @@
  * The CBS route on the Aanpassingspotentieel sheet: notes (assumptions, what was subtracted, the
  * region as published) and two tables, per gemeente and per gemeente × part. Pure.
  */
-import { CBS_DEEL_LABELS, type AdaptationCounts, type CbsPart, type CbsRoute } from "../domain/cbs";
+import { deelNaam, type AdaptationCounts, type CbsRoute } from "../domain/cbs";
 import type { ColumnSpec, ModelValue, TableModel } from "./sheet-model";
 import { nlInt, nlPct } from "./format";
 
@@ -11,10 +11,6 @@ const col = (header: string, kind: ColumnSpec["kind"], width?: number): ColumnSp
 /** Shares of geschikt / potentieel / ongeschikt in `n` dwellings (fractions; null when n = 0). */
 function shares(c: AdaptationCounts, n: number): ModelValue[] {
   return [c.geschikt, c.potentieel, c.ongeschikt].map((x) => (n > 0 ? x / n : null));
-}
-
-function deelLabel(d: CbsPart): string {
-  return d.deel === "corporaties" ? "corporaties (BAT)" : CBS_DEEL_LABELS[d.deel];
 }
 
 /**
@@ -51,7 +47,7 @@ export function cbsSheetPart(cbs: CbsRoute): { notes: string[]; tables: TableMod
     for (const d of g.delen) {
       const p = d.percentages;
       delenRows.push([
-        g.gemeente, deelLabel(d), d.bron === "bat" ? "BAT" : "CBS", d.cbsVoorraad, d.afgetrokken, d.woningen, d.geschikt, d.potentieel, d.ongeschikt, d.onbekend,
+        g.gemeente, deelNaam(d.deel), d.bron === "bat" ? "BAT" : "CBS", d.cbsVoorraad, d.afgetrokken, d.woningen, d.geschikt, d.potentieel, d.ongeschikt, d.onbekend,
         p ? p.geschikt / 100 : null, p ? p.potentieel / 100 : null, p ? p.ongeschikt / 100 : null, d.bronTekst,
       ]);
     }

@@ -5,6 +5,7 @@
  * same keys, same order, same indentation.
  */
 import type { AnalysisResult } from "../analysis/result";
+import { dwellingEntry } from "./dwelling-entry";
 import { buildJsonHead, type JsonDocument } from "./json";
 
 /** Where the chunks go. `write` may return a promise to apply backpressure. */
@@ -26,19 +27,18 @@ function nested(value: unknown, pad: string): string {
 
 /** Serialises the `woningen` entries exactly as `JSON.stringify(doc, null, 2)` lays them out
  * (two levels deep: six spaces before a key), with caches for the texts that dwellings share
- * (reasons, warning lists, sheet names). */
+ * (redenen and warning lists). */
 class WoningWriter {
-  private readonly reasons = new Map<string, string>();
+  private readonly redenen = new Map<string, string>();
   private readonly warnings = new Map<readonly string[], string>();
-  private readonly sheets = new Map<string, string>();
 
   constructor(private readonly result: AnalysisResult) {}
 
-  private reason(text: string): string {
-    let q = this.reasons.get(text);
+  private reden(text: string): string {
+    let q = this.redenen.get(text);
     if (q === undefined) {
       q = JSON.stringify(text);
-      if (this.reasons.size < 100_000) this.reasons.set(text, q);
+      if (this.redenen.size < 100_000) this.redenen.set(text, q);
     }
     return q;
   }
@@ -54,35 +54,23 @@ class WoningWriter {
     return q;
   }
 
-  /** `"Voorraad!` — the opening of a `bron` string; row numbers never need escaping. */
-  private sheetPrefix(sheet: string): string {
-    let q = this.sheets.get(sheet);
-    if (q === undefined) {
-      const full = JSON.stringify(`${sheet}!`);
-      q = full.slice(0, -1);
-      this.sheets.set(sheet, q);
-    }
-    return q;
-  }
-
-  /** Text of dwelling `i`, or null when its row has no id (not listed, as in `buildJson`). */
+  /** Text of dwelling `i` (its entry, dwelling-entry.ts), or null when its row has no id (not
+   * listed, as in `buildJson`). */
   text(i: number): string | null {
-    const d = this.result.dwellings[i];
-    const row = d.row;
-    if (row.id === null) return null;
-    const aanpassing = this.result.adapted[i]?.aanpassing ?? "onbekend";
+    const e = dwellingEntry(this.result, i);
+    if (e.id === null) return null;
     return "    {\n" +
-      `      "id": ${JSON.stringify(row.id)},\n` +
-      `      "bat": ${row.bat === null ? "null" : JSON.stringify(row.bat)},\n` +
-      `      "bzk": "${d.bzk}",\n` +
-      `      "reden": ${this.reason(d.reason)},\n` +
-      `      "meldingen": ${this.warningList(d.warnings)},\n` +
-      `      "bron": ${this.sheetPrefix(row.sheet)}${row.rowNumber}",\n` +
-      `      "nultreden": ${d.nultreden},\n` +
-      `      "geclusterd": ${d.geclusterd},\n` +
-      `      "zorggeschikt": ${d.zorggeschikt},\n` +
-      `      "zorgprofiel": ${d.zorgprofiel === null ? "null" : JSON.stringify(d.zorgprofiel)},\n` +
-      `      "aanpassing": ${JSON.stringify(aanpassing)}\n` +
+      `      "id": ${JSON.stringify(e.id)},\n` +
+      `      "bat": ${e.bat === null ? "null" : JSON.stringify(e.bat)},\n` +
+      `      "bzk": "${e.bzk}",\n` +
+      `      "reden": ${this.reden(e.reden)},\n` +
+      `      "meldingen": ${this.warningList(e.meldingen)},\n` +
+      `      "bron": ${JSON.stringify(e.bron)},\n` +
+      `      "nultreden": ${e.nultreden},\n` +
+      `      "geclusterd": ${e.geclusterd},\n` +
+      `      "zorggeschikt": ${e.zorggeschikt},\n` +
+      `      "zorgprofiel": ${e.zorgprofiel === null ? "null" : JSON.stringify(e.zorgprofiel)},\n` +
+      `      "aanpassing": ${JSON.stringify(e.aanpassing)}\n` +
       "    }";
   }
 }

@@ -3,8 +3,10 @@
  * documented for users in docs/json.md). Fields listed in the contract keep their names and
  * meaning; fields marked "uitbreiding" are additions allowed by the contract.
  */
+import type { CrossTableAdaptation } from "../domain/potentieel-kruistabel";
 import type { AnalysisResult } from "../analysis/result";
 import { roundTo } from "./format";
+import { dwellingEntry } from "./dwelling-entry";
 import type { Severity } from "../domain/issues";
 import type { BzkType, Zorgprofiel, SupplySummary } from "../domain/types";
 import type { TekortRow } from "../domain/tekort";
@@ -82,6 +84,9 @@ export interface JsonDocument {
   /** uitbreiding (issue 10): the what-if on aggregate data (CBS route × supply table); null with a
    * stock per dwelling (then see `watAls`) or without a CBS route. */
   watAlsAggregaat: AggregateWhatIfResult | null;
+  /** uitbreiding (issue 10): adaptation potential per woningtype from a cross table woningtype ×
+   * huurklasse read beside a stock with BAT scores but without woningtype; null otherwise. */
+  aanpassingspotentieelKruistabel: CrossTableAdaptation | null;
 }
 
 /** One cross-table check (see docs/json.md, "Vergelijking"). */
@@ -210,20 +215,20 @@ export function buildJson(result: AnalysisResult): JsonDocument {
  * dwelling id (grouped rows and wide tables).
  */
 export function jsonWoning(result: AnalysisResult, i: number): JsonWoning | null {
-  const d = result.dwellings[i];
-  if (d.row.id === null) return null;
+  const e = dwellingEntry(result, i);
+  if (e.id === null) return null;
   return {
-    id: d.row.id,
-    bat: d.row.bat,
-    bzk: d.bzk,
-    reden: d.reason,
-    meldingen: d.warnings,
-    bron: `${d.row.sheet}!${d.row.rowNumber}`,
-    nultreden: d.nultreden,
-    geclusterd: d.geclusterd,
-    zorggeschikt: d.zorggeschikt,
-    zorgprofiel: d.zorgprofiel,
-    aanpassing: result.adapted[i]?.aanpassing ?? "onbekend",
+    id: e.id,
+    bat: e.bat,
+    bzk: e.bzk,
+    reden: e.reden,
+    meldingen: e.meldingen,
+    bron: e.bron,
+    nultreden: e.nultreden,
+    geclusterd: e.geclusterd,
+    zorggeschikt: e.zorggeschikt,
+    zorgprofiel: e.zorgprofiel,
+    aanpassing: e.aanpassing,
   };
 }
 
@@ -272,6 +277,7 @@ export function buildJsonHead(result: AnalysisResult): JsonDocument {
       berekend: c.berekend, verschil: c.verschil, eenheid: c.eenheid, toelichting: c.toelichting,
     })),
     watAlsAggregaat: result.watAlsAggregaat,
+    aanpassingspotentieelKruistabel: result.aanpassingKruistabel ?? null,
   };
 }
 

@@ -3,13 +3,15 @@
  * Controle, with Dutch headers, number formats and a header note on the rules and sources used.
  * Pure: adapters write these models.
  */
-import { batCode, batLabel } from "../domain/bat";
+import { batLabel } from "../domain/bat";
 import { describeRules } from "../domain/rules";
 import type { AnalysisResult } from "../analysis/result";
 import { EXCEL_MAX_ROWS } from "../domain/excel-limits";
 import { lazyTable, layoutSheet, sliceTable, tableRowCount, type ColumnSpec, type ModelValue, type SheetModel, type TableModel } from "./sheet-model";
 import { nlInt, roundTo } from "./format";
 import { cbsSheetPart } from "./cbs-sheet";
+import { crossAdaptationPart } from "./kruistabel-potentieel";
+import { dwellingEntry } from "./dwelling-entry";
 import { vergelijkingSheet } from "./vergelijking-sheet";
 import { aggregateWhatIfPart } from "./whatif-aggregaat-tables";
 import { plannenNotes, potentieelExtraTables, potentieelNotes, tekortExtraTables, watAlsText } from "./whatif-tables";
@@ -29,7 +31,7 @@ const col = (header: string, kind: ColumnSpec["kind"], width?: number): ColumnSp
 export function buildSheets(result: AnalysisResult, options: SheetOptions = {}): SheetModel[] {
   const vergelijking = vergelijkingSheet(result);
   return [
-    ...fitToGrid(bzkSheet(result)), tekortSheet(result, options), withCbsRoute(potentieelSheet(result), result),
+    ...fitToGrid(bzkSheet(result)), tekortSheet(result, options), withCbsRoute(withCrossAdaptation(potentieelSheet(result), result), result),
     ...(vergelijking ? [vergelijking] : []), controleSheet(result),
   ];
 }
@@ -106,25 +108,13 @@ function bzkSheet(result: AnalysisResult): SheetModel {
       rows: g.rows.map((r) => [r.waarde ?? "(leeg)", r.summary.eenheden, r.summary.perBzk.regulier, r.summary.perBzk.nultreden, r.summary.perBzk.geclusterd, r.summary.perBzk.zorggeschikt, r.summary.perBzk.onbekend, r.summary.cumulatief.nultreden]),
     });
   }
-  // Made row by row when a writer asks (a million dwellings: about 200 MB as arrays).
+  // Made row by row when a writer asks (a million dwellings: about 200 MB as arrays); the same
+  // entry as the JSON's `woningen` (dwelling-entry.ts).
   const woningRow = (i: number): ModelValue[] => {
-    const d = result.dwellings[i];
+    const e = dwellingEntry(result, i);
     return [
-      d.row.id,
-      `${d.row.sheet}!${d.row.rowNumber}`,
-      d.row.complex,
-      d.row.eigenaar,
-      d.row.gemeente,
-      d.row.aantal,
-      d.row.bat === null ? null : batCode(d.row.bat, result.batScale),
-      d.bzk,
-      jaNee(d.nultreden),
-      jaNee(d.geclusterd),
-      jaNee(d.zorggeschikt),
-      d.zorgprofiel,
-      result.adapted[i]?.aanpassing ?? null,
-      d.reason,
-      d.warnings.join(" "),
+      e.id, e.bron, e.complex, e.eigenaar, e.gemeente, e.aantal, e.batCode, e.bzk,
+      jaNee(e.nultreden), jaNee(e.geclusterd), jaNee(e.zorggeschikt), e.zorgprofiel, e.aanpassing, e.reden, e.meldingen.join(" "),
     ];
   };
   tables.push(lazyTable({
@@ -211,6 +201,14 @@ function potentieelSheet(result: AnalysisResult): SheetModel {
       ...potentieelExtraTables(result),
     ],
   };
+}
+
+/** Appends the cross table's adaptation potential (report/kruistabel-potentieel.ts) to the
+ * Aanpassingspotentieel sheet when it was read beside the stock. */
+function withCrossAdaptation(sheet: SheetModel, result: AnalysisResult): SheetModel {
+  if (!result.aanpassingKruistabel) return sheet;
+  const part = crossAdaptationPart(result.aanpassingKruistabel);
+  return { ...sheet, notes: [...sheet.notes, ...part.notes], tables: [...sheet.tables, ...part.tables] };
 }
 
 /** Appends the CBS route (notes and tables, report/cbs-sheet.ts) to the Aanpassingspotentieel

@@ -50,6 +50,13 @@ export function summaryLines(result: AnalysisResult): string[] {
   if (potTotal > 0) {
     lines.push(`Aanpassingspotentieel: geschikt ${nlInt(pot.g)}, potentieel ${nlInt(pot.p)}, ongeschikt ${nlInt(pot.o)}, onbekend ${nlInt(pot.x)} woningen.`);
   }
+  const k = result.aanpassingKruistabel;
+  if (k) {
+    lines.push(
+      `Aanpassingspotentieel uit de kruistabel op blad '${k.sheet}' (${nlInt(k.woningen)} woningen, apart van de voorraad op blad '${k.voorraadSheet}'): ` +
+        `potentieel ${nlInt(k.totaal.potentieel)}, ongeschikt ${nlInt(k.totaal.ongeschikt)}, onbekend ${nlInt(k.totaal.onbekend)} woningen.`,
+    );
+  }
   const cbs = result.cbs;
   if (cbs && cbs.gemeenten.length > 0) {
     const t = cbs.totaal;

@@ -4,7 +4,7 @@
  * variants (adapted = nultreden; the vision's assumption: adapted = also geclusterd). Pure.
  */
 import type { AnalysisResult } from "../analysis/result";
-import { deelNaam } from "../domain/whatif-aggregaat";
+import { deelNaam } from "../domain/cbs";
 import type { ColumnSpec, TableModel } from "./sheet-model";
 import { roundTo } from "./format";
 

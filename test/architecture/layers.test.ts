@@ -4,10 +4,9 @@
  * `npm run lint` applies the same rules to every file of src/.
  */
 import { execFileSync } from "node:child_process";
-import * as path from "node:path";
 import { findCycles, importGraph } from "../support/import-graph";
+import { ROOT } from "../support/paths";
 
-const ROOT = path.resolve(__dirname, "../..");
 
 describe("import cycles", () => {
   test("src/ has none", () => {

@@ -22,11 +22,11 @@ import { analyseXlsxBlob } from "../../src/analysis/xlsx-blob";
 import { XlsxBlob } from "../../src/workbook/xlsx-blob";
 import { analyseXlsxStream, type StreamStats } from "../../src/analysis/xlsx-file";
 import { streamWorksheets } from "../../src/workbook/xlsx-stream";
-import { ASSETS } from "../golden/csv";
 import { cachedWorkbook } from "../support/workbook-cache";
+import { ASSETS, SAMPLES } from "../support/paths";
 
-const KERKRADE = "kerkrade-sociale-huur-2020.xlsx";
 const STOCK = "Voorraad (synthetisch)";
+const KERKRADE = SAMPLES.kerkrade;
 const file = path.join(ASSETS, KERKRADE);
 const sample = () => new File([readFileSync(file)], KERKRADE);
 

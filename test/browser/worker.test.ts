@@ -14,9 +14,10 @@ import { openInWorker, WORKER_STOPPED, type WorkerLike } from "../../src/browser
 import { openXlsxSession } from "../../src/session/xlsx-session";
 import { NO_WHATIF, type FileSession } from "../../src/session/session";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
-import { ASSETS, readCsv } from "../golden/csv";
+import { readCsv } from "../golden/csv";
+import { ASSETS, SAMPLES } from "../support/paths";
 
-const KERKRADE = "kerkrade-sociale-huur-2020.xlsx";
+const KERKRADE = SAMPLES.kerkrade;
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** The published Kerkrade total (Lokaal meerjarig kader, 1-1-2020), from the shared CSV. */

@@ -16,9 +16,8 @@ import { META_SHEET } from "../../src/workbook/marker";
 import { layoutSheet } from "../../src/report/sheet-model";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { expectEqualData } from "../support/equal";
+import { KERKRADE } from "../support/paths";
 
-const ASSETS = path.resolve(__dirname, "../../assets");
-const KERKRADE = path.join(ASSETS, "kerkrade-sociale-huur-2020.xlsx");
 
 async function run(argv: string[]) {
   let out = "";

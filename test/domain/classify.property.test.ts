@@ -73,7 +73,7 @@ describe("classification properties", () => {
           const highest = d.zorggeschikt ? "zorggeschikt" : d.geclusterd ? "geclusterd" : d.nultreden ? "nultreden" : null;
           if (d.bzk === "onbekend") expect(highest).toBeNull();
           else expect(d.bzk).toBe(highest ?? "regulier");
-          expect(d.reason.length).toBeGreaterThan(0);
+          expect(d.reden.length).toBeGreaterThan(0);
         });
       }),
     );
@@ -124,7 +124,7 @@ describe("classification properties", () => {
         const backward = classifyStock([...rows].reverse(), rules).dwellings.reverse();
         forward.forEach((d, i) => {
           expect(backward[i].bzk).toBe(d.bzk);
-          expect(backward[i].reason).toBe(d.reason);
+          expect(backward[i].reden).toBe(d.reden);
           expect(backward[i].warnings).toEqual(d.warnings);
         });
       }),

@@ -23,10 +23,10 @@ describe("nultreden", () => {
     const [b0, b1, b4] = [0, 1, 4].map((bat) => classifyOne(stockRow({ bat })));
     expect(b0.bzk).toBe("regulier");
     expect(b0.nultreden).toBe(false);
-    expect(b0.reason).toBe("BAT 0 < 1: niet nultreden");
+    expect(b0.reden).toBe("BAT 0 < 1: niet nultreden");
     expect(b1.nultreden).toBe(true);
     expect(b1.bzk).toBe("nultreden");
-    expect(b1.reason).toMatch(/^BAT 1 ≥ 1: nultreden/);
+    expect(b1.reden).toMatch(/^BAT 1 ≥ 1: nultreden/);
     expect(b4.bzk).toBe("nultreden");
   });
 
@@ -39,14 +39,14 @@ describe("nultreden", () => {
   test("VERA scale: BAT1 (nultrapswoning) and higher are nultreden", () => {
     const d = classifyOne(stockRow({ bat: 1, batScale: "vera" }));
     expect(d.nultreden).toBe(true);
-    expect(d.reason).toMatch(/^BAT1 ≥ BAT1: nultreden/);
+    expect(d.reden).toMatch(/^BAT1 ≥ BAT1: nultreden/);
   });
 
   test("without BAT, the VERA label decides: NUL/ROA/ROL/RUI are nultreden, GNV/ROG/ZON/GEL are not", () => {
     for (const label of ["NUL", "ROA", "ROL", "RUI"]) {
       const d = classifyOne(stockRow({ toegankelijkheidslabel: label }));
       expect(d.nultreden).toBe(true);
-      expect(d.reason).toContain(`label ${label} (geen BAT-score): nultreden`);
+      expect(d.reden).toContain(`label ${label} (geen BAT-score): nultreden`);
     }
     for (const label of ["GNV", "ROG", "ZON", "GEL"]) {
       const d = classifyOne(stockRow({ toegankelijkheidslabel: label }));
@@ -102,13 +102,13 @@ describe("geclusterd", () => {
     const rows = [...complexRows(22, { ...SENIORENFLAT, bat: 1 }), stockRow({ ...SENIORENFLAT, bat: 0 }), stockRow({ ...SENIORENFLAT, bat: 3 })];
     const { dwellings } = classifyStock(rows, DEFAULT_RULES);
     expect(dwellings[0].bzk).toBe("geclusterd");
-    expect(dwellings[0].reason).toBe(
+    expect(dwellings[0].reden).toBe(
       "BAT 1 ≥ 1: nultreden; complex C12: inpandige ontmoetingsruimte, 24 woningen, 70% 55+: geclusterd; " +
         "BAT 1 < 2, Wlz-zorg in complex onbekend: niet zorggeschikt",
     );
     expect(dwellings[0].warnings).toEqual([]); // BAT 1 rules out zorggeschikt: the unknown Wlz does not matter
     expect(dwellings[22].bzk).toBe("regulier"); // BAT 0 stays regulier inside a clustered complex
-    expect(dwellings[23].reason).toBe(
+    expect(dwellings[23].reden).toBe(
       "BAT 3 ≥ 1: nultreden; complex C12: inpandige ontmoetingsruimte, 24 woningen, 70% 55+: geclusterd; " +
         "BAT 3 ≥ 2, Wlz-zorg in complex onbekend: zorggeschikt niet te bepalen",
     );
@@ -119,11 +119,11 @@ describe("geclusterd", () => {
     expect(grouped.geclusterd).toBe(true);
     const small = classifyStock(complexRows(11, { ...SENIORENFLAT, bat: 2 }), DEFAULT_RULES).dwellings[0];
     expect(small.bzk).toBe("nultreden");
-    expect(small.reason).toContain("11 woningen, 70% 55+: niet geclusterd (minder dan 12 woningen)");
+    expect(small.reden).toContain("11 woningen, 70% 55+: niet geclusterd (minder dan 12 woningen)");
     // Only 3 of the complex's 40 dwellings are in this table (the rest belong to another owner).
     const partial = classifyStock(complexRows(3, { ...SENIORENFLAT, bat: 2, complexgrootte: 40 }), DEFAULT_RULES).dwellings[0];
     expect(partial.geclusterd).toBe(true);
-    expect(partial.reason).toContain("40 woningen");
+    expect(partial.reden).toContain("40 woningen");
   });
 
   test("the rural lower bound applies in the listed gemeenten only", () => {
@@ -135,7 +135,7 @@ describe("geclusterd", () => {
     const { dwellings } = classifyStock(rows, rules);
     expect(dwellings[0].bzk).toBe("geclusterd");
     expect(dwellings[8].bzk).toBe("nultreden");
-    expect(dwellings[8].reason).toContain("niet geclusterd (minder dan 12 woningen)");
+    expect(dwellings[8].reden).toContain("niet geclusterd (minder dan 12 woningen)");
   });
 
   test("a rural gemeente matches however it is written, as in the CBS route (gemeenteKey)", () => {
@@ -171,7 +171,7 @@ describe("geclusterd", () => {
     const rows = complexRows(20, { ...SENIORENFLAT, aandeel55plus: 0.4, bat: 1 });
     const d = classifyStock(rows, DEFAULT_RULES).dwellings[0];
     expect(d.bzk).toBe("nultreden");
-    expect(d.reason).toContain("40% 55+: niet geclusterd (minder dan 50% 55+)");
+    expect(d.reden).toContain("40% 55+: niet geclusterd (minder dan 50% 55+)");
   });
 
   test("share 55+ unknown: the share of dwellings labelled 55+ decides, with bounds for unlabelled ones", () => {
@@ -193,7 +193,7 @@ describe("geclusterd", () => {
     );
     expect(no.dwellings[0].bzk).toBe("nultreden");
     expect(no.dwellings[0].warnings).toEqual([]);
-    expect(no.dwellings[0].reason).toContain("niet geclusterd");
+    expect(no.dwellings[0].reden).toContain("niet geclusterd");
     // Option off: labels are not used.
     const off = rulesWith({ geclusterd: { label55plusAlsAandeelOnbekend: false } });
     const offResult = classifyStock(complexRows(12, { ...base, label55plus: true }), off);
@@ -226,7 +226,7 @@ describe("geclusterd", () => {
     ];
     const { dwellings } = classifyStock(rows, DEFAULT_RULES);
     expect(dwellings.every((d) => d.bzk === "nultreden")).toBe(true);
-    expect(dwellings[0].reason).toContain("10 woningen");
+    expect(dwellings[0].reden).toContain("10 woningen");
   });
 
   test("conflicting facts within a complex: one warning issue for that complex", () => {
@@ -259,10 +259,10 @@ describe("zorggeschikt", () => {
     const { dwellings, issues } = classifyStock(rows, DEFAULT_RULES);
     expect(dwellings[0].bzk).toBe("zorggeschikt");
     expect(dwellings[0].zorgprofiel).toBe("PG");
-    expect(dwellings[0].reason).toContain("BAT 2 ≥ 2, Wlz-zorg in complex: zorggeschikt (PG)");
+    expect(dwellings[0].reden).toContain("BAT 2 ≥ 2, Wlz-zorg in complex: zorggeschikt (PG)");
     expect(dwellings[10].bzk).toBe("geclusterd");
     expect(dwellings[10].zorgprofiel).toBeNull(); // only zorggeschikte dwellings carry a profile
-    expect(dwellings[10].reason).toContain("BAT 1 < 2, Wlz-zorg in complex: niet zorggeschikt");
+    expect(dwellings[10].reden).toContain("BAT 1 < 2, Wlz-zorg in complex: niet zorggeschikt");
     expect(dwellings[20].bzk).toBe("zorggeschikt");
     expect(dwellings[20].zorgprofiel).toBeNull();
     const noProfile = issues.find((i) => i.code === "zorgprofiel-onbekend");
@@ -277,7 +277,7 @@ describe("zorggeschikt", () => {
     ];
     const { dwellings } = classifyStock(rows, DEFAULT_RULES);
     expect(dwellings[0].bzk).toBe("geclusterd");
-    expect(dwellings[0].reason).toContain("BAT3 < BAT4");
+    expect(dwellings[0].reden).toContain("BAT3 < BAT4");
     expect(dwellings[6].bzk).toBe("zorggeschikt");
   });
 
@@ -285,7 +285,7 @@ describe("zorggeschikt", () => {
     const rows = complexRows(12, { ...SENIORENFLAT, wlz: false, bat: 3 });
     const d = classifyStock(rows, DEFAULT_RULES).dwellings[0];
     expect(d.bzk).toBe("geclusterd");
-    expect(d.reason).toContain("geen Wlz-zorg in complex: niet zorggeschikt");
+    expect(d.reden).toContain("geen Wlz-zorg in complex: niet zorggeschikt");
     expect(classifyStock(rows, rulesWith({ zorggeschikt: { wlzVereist: false } })).dwellings[0].bzk).toBe("zorggeschikt");
   });
 
@@ -293,7 +293,7 @@ describe("zorggeschikt", () => {
     const rows = [...complexRows(6, { ...careComplex, bat: 3, zelfstandig: false }), ...complexRows(6, { ...careComplex, bat: 3 })];
     const { dwellings } = classifyStock(rows, DEFAULT_RULES);
     expect(dwellings[0].bzk).toBe("geclusterd");
-    expect(dwellings[0].reason).toContain("niet zelfstandig");
+    expect(dwellings[0].reden).toContain("niet zelfstandig");
     expect(dwellings[6].bzk).toBe("zorggeschikt");
   });
 
@@ -312,7 +312,7 @@ describe("declared VERA woonvorm", () => {
   test("GEC proves geclusterd when the complex facts are unknown", () => {
     const d = classifyStock(complexRows(3, { complex: "G1", complexgrootte: 30, bat: 1, woonvorm: "GEC" }), DEFAULT_RULES);
     expect(d.dwellings[0].bzk).toBe("geclusterd");
-    expect(d.dwellings[0].reason).toContain(
+    expect(d.dwellings[0].reden).toContain(
       "complex G1: ontmoetingsruimte onbekend, 30 woningen, aandeel 55+ onbekend: geclusterd op grond van gedeclareerde woonvorm GEC (ontmoetingsruimte en aandeel 55+ onbekend)",
     );
     expect(d.issues.find((i) => i.code === "woonvorm-als-bewijs")?.message).toMatch(/^3 woningen: /);
@@ -350,7 +350,7 @@ describe("declared VERA woonvorm", () => {
   test("without BAT or label, a declaration still proves nultreden and its level", () => {
     const d = classifyOne(stockRow({ woonvorm: "ZWO", complex: "Z9", complexgrootte: 20 }));
     expect(d.bzk).toBe("zorggeschikt");
-    expect(d.reason).toMatch(/^geen bruikbare BAT-score of toegankelijkheidslabel; nultreden op grond van gedeclareerde woonvorm ZWO/);
+    expect(d.reden).toMatch(/^geen bruikbare BAT-score of toegankelijkheidslabel; nultreden op grond van gedeclareerde woonvorm ZWO/);
   });
 
   test("option 'negeren' ignores declarations", () => {

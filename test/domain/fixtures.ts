@@ -5,47 +5,18 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { StockRow } from "../../src/domain/types";
-
-/** The shared published figures (domain brief, `data/`); SHARED_DATA_DIR overrides. */
-const DATA_DIR = process.env.SHARED_DATA_DIR ?? path.resolve(__dirname, "../../../shared/domain/data");
+import { emptyStockRow } from "../../src/ingest/stock-row";
+import { DATA_DIR } from "../support/paths";
 
 let nextRow = 2;
 
 /**
- * A stock row with every optional fact null, `aantal` 1, sheet "Voorraad" and an increasing
- * row number (from 2, below a header row); `batScale` defaults to "limburg" when `bat` is given.
+ * A stock row with every optional fact null, `aantal` 1 (ingest's `emptyStockRow`), sheet
+ * "Voorraad" and an increasing row number (from 2, below a header row); `batScale` defaults to
+ * "limburg" when `bat` is given.
  */
 export function stockRow(facts: Partial<StockRow> = {}): StockRow {
-  const base: StockRow = {
-    sheet: "Voorraad",
-    rowNumber: nextRow++,
-    id: null,
-    complex: null,
-    bat: null,
-    batScale: null,
-    toegankelijkheidslabel: null,
-    woonvorm: null,
-    eenheiddetailsoort: null,
-    aantal: 1,
-    gemeente: null,
-    buurt: null,
-    wijk: null,
-    eigenaar: null,
-    segment: null,
-    segmentSoort: null,
-    woningtype: null,
-    bouwlaag: null,
-    lift: null,
-    bouwjaar: null,
-    ontmoetingsruimte: null,
-    complexgrootte: null,
-    aandeel55plus: null,
-    label55plus: null,
-    wlz: null,
-    zorgprofiel: null,
-    zelfstandig: null,
-  };
-  const row = { ...base, ...facts };
+  const row: StockRow = { ...emptyStockRow("Voorraad", nextRow++), ...facts };
   if (row.bat !== null && facts.batScale === undefined) row.batScale = "limburg";
   return row;
 }

@@ -6,14 +6,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { chromium, type Browser, type BrowserContext, type Request } from "playwright-core";
+import { ASSETS, DATA_DIR, ROOT } from "../support/paths";
 
-export const ROOT = path.resolve(__dirname, "../..");
+export { ASSETS, DATA_DIR, ROOT };
 export const DIST = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.join(ROOT, "dist");
-export const ASSETS = path.join(ROOT, "assets");
 export const SCREENSHOTS = path.join(ROOT, "docs", "screenshots");
-export const DATA_DIR = process.env.SHARED_DATA_DIR
-  ? path.resolve(process.env.SHARED_DATA_DIR)
-  : path.resolve(ROOT, "../shared/domain/data");
 
 /** The task pane's width in Excel desktop is about 350 px; the tests use that viewport. */
 export const VIEWPORT = { width: 350, height: 700 };

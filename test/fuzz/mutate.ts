@@ -4,26 +4,7 @@
  * stays valid and the damage reaches the XML readers). Deterministic for a given seed.
  */
 import JSZip from "jszip";
-
-/** A small seeded PRNG (mulberry32): `next()` in [0, 1). */
-export class Rng {
-  private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-  next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[this.int(xs.length)];
-  }
-}
+import type { Random as Rng } from "../support/random";
 
 /** One mutated file and what was done to it (for the failure report). */
 export interface Mutant {
@@ -33,13 +14,13 @@ export interface Mutant {
 
 function flipBytes(src: Uint8Array, rng: Rng): Mutant {
   const out = src.slice();
-  const n = 1 + rng.int(20);
-  for (let k = 0; k < n; k++) out[rng.int(out.length)] ^= 1 << rng.int(8);
+  const n = 1 + rng.int(0, 19);
+  for (let k = 0; k < n; k++) out[rng.int(0, out.length - 1)] ^= 1 << rng.int(0, 7);
   return { bytes: out, how: `${n} bits omgezet` };
 }
 
 function truncate(src: Uint8Array, rng: Rng): Mutant {
-  const at = rng.int(src.length);
+  const at = rng.int(0, src.length - 1);
   return { bytes: src.slice(0, at), how: `afgebroken na ${at} bytes` };
 }
 
@@ -51,18 +32,18 @@ const NASTY = [
 
 const XML_MUTATIONS: readonly ((xml: string, rng: Rng) => { xml: string; how: string })[] = [
   (xml, rng) => {
-    const a = rng.int(xml.length);
-    const b = Math.min(xml.length, a + 1 + rng.int(200));
+    const a = rng.int(0, xml.length - 1);
+    const b = Math.min(xml.length, a + 1 + rng.int(0, 199));
     return { xml: xml.slice(0, a) + xml.slice(b), how: `XML ${a}-${b} weggelaten` };
   },
   (xml, rng) => {
-    const a = rng.int(xml.length);
-    const b = Math.min(xml.length, a + 1 + rng.int(500));
-    const times = 1 + rng.int(50);
+    const a = rng.int(0, xml.length - 1);
+    const b = Math.min(xml.length, a + 1 + rng.int(0, 499));
+    const times = 1 + rng.int(0, 49);
     return { xml: xml.slice(0, b) + xml.slice(a, b).repeat(times) + xml.slice(b), how: `XML ${a}-${b} ${times}x herhaald` };
   },
   (xml, rng) => {
-    const at = rng.int(xml.length);
+    const at = rng.int(0, xml.length - 1);
     const text = rng.pick(NASTY);
     return { xml: xml.slice(0, at) + text + xml.slice(at), how: `tekst ingevoegd op ${at}` };
   },
@@ -102,20 +83,20 @@ async function zipEntryMutation(src: Uint8Array, rng: Rng, xmlOnly: boolean): Pr
     zip.file(name, m.xml);
     how = `${name}: ${m.how}`;
   } else {
-    const kind = rng.int(3);
+    const kind = rng.int(0, 2);
     if (kind === 0) {
       zip.remove(name);
       how = `${name} verwijderd`;
     } else if (kind === 1) {
       const data = await zip.file(name)!.async("uint8array");
-      zip.file(name, data.slice(0, rng.int(data.length + 1)));
+      zip.file(name, data.slice(0, rng.int(0, data.length)));
       how = `${name} ingekort`;
     } else {
-      zip.file(name, Uint8Array.from({ length: 1 + rng.int(2000) }, () => rng.int(256)));
+      zip.file(name, Uint8Array.from({ length: 1 + rng.int(0, 1999) }, () => rng.int(0, 255)));
       how = `${name} vervangen door willekeurige bytes`;
     }
   }
-  const bytes = await zip.generateAsync({ type: "uint8array", compression: rng.int(2) === 0 ? "DEFLATE" : "STORE" });
+  const bytes = await zip.generateAsync({ type: "uint8array", compression: rng.int(0, 1) === 0 ? "DEFLATE" : "STORE" });
   return { bytes, how };
 }
 
@@ -124,7 +105,7 @@ async function zipEntryMutation(src: Uint8Array, rng: Rng, xmlOnly: boolean): Pr
  * bytes) or an XML change in one part (weights 2:1:2:5).
  */
 export async function mutate(src: Uint8Array, rng: Rng): Promise<Mutant> {
-  const r = rng.int(10);
+  const r = rng.int(0, 9);
   if (r < 2) return flipBytes(src, rng);
   if (r < 3) return truncate(src, rng);
   if (r < 5) return zipEntryMutation(src, rng, false);

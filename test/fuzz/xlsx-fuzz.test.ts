@@ -14,14 +14,15 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { mutate, Rng } from "./mutate";
+import { mutate } from "./mutate";
+import { createRandom } from "../support/random";
 import { demand, dwellings, stock, xlsx } from "../catalogue/workbooks";
+import { KERKRADE, PARKSTAD } from "../support/paths";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261121);
 const TIMEOUT_MS = Number(process.env.FUZZ_TIMEOUT_MS ?? 30_000);
 const HEAP_MB = 384;
-const ASSETS = path.resolve(__dirname, "../../assets");
 
 interface Outcome {
   i: number;
@@ -87,10 +88,10 @@ describe("fuzz: mutated workbooks through the command line", () => {
     const small = await xlsx(stock(dwellings([0, 1, 2, 3, 4, 2, "BAT 3", "#N/A", 1])), demand([[100, 120], [50, 60], [20, 25], [10, 12]], [180, 217]));
     const bases = [
       { name: "klein", bytes: small },
-      { name: "parkstad", bytes: new Uint8Array(readFileSync(path.join(ASSETS, "parkstad-woonzorg-2023.xlsx"))) },
-      { name: "kerkrade", bytes: new Uint8Array(readFileSync(path.join(ASSETS, "kerkrade-sociale-huur-2020.xlsx"))) },
+      { name: "parkstad", bytes: new Uint8Array(readFileSync(PARKSTAD)) },
+      { name: "kerkrade", bytes: new Uint8Array(readFileSync(KERKRADE)) },
     ];
-    const rng = new Rng(SEED);
+    const rng = createRandom(SEED);
     const files: string[] = [];
     const hows: string[] = [];
     for (let i = 0; i < RUNS; i++) {

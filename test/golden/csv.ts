@@ -2,8 +2,7 @@
  * computed from these files at test time, never copied from the program's output). */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-
-export const DATA_DIR = process.env.SHARED_DATA_DIR ?? path.resolve(__dirname, "../../../shared/domain/data");
+import { DATA_DIR } from "../support/paths";
 
 /** Parses a simple comma-separated file with a header row into records of strings. */
 export function readCsv(name: string): Record<string, string>[] {
@@ -14,5 +13,3 @@ export function readCsv(name: string): Record<string, string>[] {
     return Object.fromEntries(keys.map((k, i) => [k, cells[i] ?? ""]));
   });
 }
-
-export const ASSETS = path.resolve(__dirname, "../../assets");

@@ -4,15 +4,14 @@
  * both from the synthetic per-dwelling stock and from the published wide BAT table.
  */
 import { readFileSync } from "node:fs";
-import * as path from "node:path";
 import { analyseWorkbook } from "../../src/analysis/analyse";
 import type { AnalysisResult } from "../../src/analysis/result";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import { buildJson } from "../../src/report/json";
-import { ASSETS, readCsv } from "./csv";
+import { readCsv } from "./csv";
 import { cachedWorkbook } from "../support/workbook-cache";
+import { KERKRADE as FILE } from "../support/paths";
 
-const FILE = path.join(ASSETS, "kerkrade-sociale-huur-2020.xlsx");
 const published = readCsv("kerkrade-bat-per-corporatie-2020.csv");
 const corporations = published.filter((r) => r.corporatie !== "TOTAAL");
 const total = published.find((r) => r.corporatie === "TOTAAL")!;

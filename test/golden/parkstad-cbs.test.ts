@@ -17,10 +17,9 @@ import { DEFAULT_RULES } from "../../src/domain/rules";
 import { main } from "../../src/cli/main";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { buildSheets } from "../../src/report/sheets";
-import { ASSETS, readCsv } from "./csv";
+import { readCsv } from "./csv";
+import { KERKRADE as KERKRADE_FILE, PARKSTAD as FILE } from "../support/paths";
 
-const FILE = path.join(ASSETS, "parkstad-woonzorg-2023.xlsx");
-const KERKRADE_FILE = path.join(ASSETS, "kerkrade-sociale-huur-2020.xlsx");
 const cbsCsv = readCsv("parkstad-woningvoorraad-cbs-2023.csv");
 const tabel5 = readCsv("parkstad-aanpassing-ouderen-per-gemeente.csv");
 const tabel6 = readCsv("parkstad-aanpassing-ouderen-huur-koop.csv");

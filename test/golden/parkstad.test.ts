@@ -4,17 +4,16 @@
  * year and scenario is computed here from the published CSVs, independently of the program.
  */
 import { readFileSync } from "node:fs";
-import * as path from "node:path";
 import { analyseWorkbook } from "../../src/analysis/analyse";
 import type { AnalysisResult } from "../../src/analysis/result";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import type { TekortRow } from "../../src/domain/tekort";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
-import { ASSETS, readCsv } from "./csv";
+import { readCsv } from "./csv";
 import { buildJson } from "../../src/report/json";
 import { buildSheets } from "../../src/report/sheets";
+import { PARKSTAD as FILE } from "../support/paths";
 
-const FILE = path.join(ASSETS, "parkstad-woonzorg-2023.xlsx");
 const vraag = readCsv("parkstad-vraag-ouderen-vg-2023-2040.csv");
 const aanbod = readCsv("parkstad-aanbod-2023.csv");
 const YEARS = ["2023", "2030", "2040"];

@@ -1,4 +1,5 @@
-import { parseBat, lookupBatName, batCategoryCode } from "../../src/ingest/bat-values";
+import { parseBat, lookupBatName } from "../../src/ingest/bat-values";
+import { batCode } from "../../src/domain/bat";
 
 describe("parseBat", () => {
   it.each([
@@ -49,7 +50,7 @@ describe("helpers", () => {
   it("looks up names in any spelling, and writes category codes per scale", () => {
     expect(lookupBatName("Rollator-bewoonbaar")).toEqual({ level: 2, form: "limburg" });
     expect(lookupBatName("onbekend")).toBeNull();
-    expect(batCategoryCode(2, "limburg")).toBe("2");
-    expect(batCategoryCode(2, "vera")).toBe("BAT2");
+    expect(batCode(2, "limburg")).toBe("2");
+    expect(batCode(2, "vera")).toBe("BAT2");
   });
 });

@@ -46,6 +46,11 @@ const CORPUS: [string, Expected][] = [
   ["Complexgrootte", "complexgrootte"], ["Grootte complex", "complexgrootte"], ["Aantal woningen in complex", "complexgrootte"],
   ["Aantal VHE's in het complex", "complexgrootte"], ["Aantal VHE in complex", "complexgrootte"], ["Aantal eenheden complex", "complexgrootte"],
   ["Complex omvang", "complexgrootte"], ["Woningen in complex", "complexgrootte"], ["Aantal verhuureenheden in complex", "complexgrootte"],
+  // the complex called cluster or bouwblok, and its size: never the count of dwellings of the row (aantal)
+  ["Aantal VHE cluster", "complexgrootte"], ["Aantal VHE in cluster", "complexgrootte"], ["Aantal VHE per cluster", "complexgrootte"],
+  ["Aantal woningen cluster", "complexgrootte"], ["VHE per cluster", "complexgrootte"], ["Clustergrootte", "complexgrootte"],
+  ["Aantal eenheden in bouwblok", "complexgrootte"], ["Aantal VHE complex", "complexgrootte"], ["Aantal woningen per complex", "complexgrootte"],
+  ["Clusternaam", "complex"], ["Cluster nr.", "complex"], ["Bouwblok", "complex"], ["Bouwbloknummer", "complex"],
   ["Aandeel 55+", "aandeel55plus"], ["Aandeel 55+ (%)", "aandeel55plus"], ["% 55+", "aandeel55plus"], ["% bewoners 55+", "aandeel55plus"],
   ["Percentage 55plus", "aandeel55plus"], ["Aandeel bewoners 55+", "aandeel55plus"], ["Bewoners 55+ (%)", "aandeel55plus"],
   ["Label 55+", "label55plus"], ["55+ label", "label55plus"], ["Seniorenlabel", "label55plus"], ["55+ woning", "label55plus"],
@@ -124,6 +129,14 @@ describe("header corpus", () => {
     expect(unused).not.toContain("'Type'");
     // Without other unused columns there is no list at all.
     expect(mapColumns(["VHE", "Type"], {}, CTX).issues.some((i) => i.code === "kolommen-genegeerd")).toBe(false);
+  });
+
+  it("'Aantal VHE cluster' in an ERP row is the complex size, not the dwelling count of the row, and no near match for aantal", () => {
+    const r = mapColumns(["VHE", "Cluster", "Aantal VHE cluster", "BAT"], {}, CTX);
+    expect(r.mapping).toMatchObject({ id: 0, complex: 1, complexgrootte: 2, bat: 3 });
+    expect(r.mapping.aantal).toBeUndefined();
+    expect(r.suggestions.filter((s) => s.field === "aantal")).toEqual([]);
+    expect(r.issues.filter((i) => i.code === "kolom-lijkt-op")).toEqual([]);
   });
 
   it("resolves over the whole row: the best-scoring column gets the field, each column once", () => {

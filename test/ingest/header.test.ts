@@ -1,5 +1,5 @@
 import { findHeaderRow } from "../../src/ingest/header";
-import { stockHeaderScore } from "../../src/ingest/mapping";
+import { stockFieldScore } from "../../src/ingest/mapping";
 import { categorizedHeaderScore } from "../../src/ingest/categorized";
 import { kerkradeBatPublished, parkstadDemandPublished } from "./tables";
 import type { CellValue } from "../../src/ingest/types";
@@ -13,7 +13,7 @@ describe("findHeaderRow", () => {
       ["VHE-nummer", "BAT-score", "Corporatie"],
       ["VHE1", 2, "Wonen Zuid"],
     ];
-    expect(findHeaderRow(values, (r) => stockHeaderScore(r))).toBe(3);
+    expect(findHeaderRow(values, (r) => stockFieldScore(r))).toBe(3);
   });
 
   it("finds the published demand header 'Woonvorm | 2023 | 2030 | 2040' under the title", () => {
@@ -24,14 +24,14 @@ describe("findHeaderRow", () => {
 
   it("returns the first of equally good rows, and -1 when nothing scores", () => {
     const values: CellValue[][] = [["a", "b"], ["VHE", "BAT"], ["VHE", "BAT"]];
-    expect(findHeaderRow(values, (r) => stockHeaderScore(r))).toBe(1);
-    expect(findHeaderRow(kerkradeBatPublished().slice(0, 3), (r) => stockHeaderScore(r))).toBe(-1);
+    expect(findHeaderRow(values, (r) => stockFieldScore(r))).toBe(1);
+    expect(findHeaderRow(kerkradeBatPublished().slice(0, 3), (r) => stockFieldScore(r))).toBe(-1);
     expect(findHeaderRow([], () => 1)).toBe(-1);
   });
 
   it("only looks at the first 30 rows", () => {
     const values: CellValue[][] = Array.from({ length: 40 }, () => ["x", "y"]);
     values[35] = ["VHE", "BAT"];
-    expect(findHeaderRow(values, (r) => stockHeaderScore(r))).toBe(-1);
+    expect(findHeaderRow(values, (r) => stockFieldScore(r))).toBe(-1);
   });
 });

@@ -218,7 +218,7 @@ describe("Kerkrade woningtype × huurklasse as printed", () => {
       expect(both.stock?.rowsRead).toBe(2);
       const cross = both.tables.find((t) => t.sheet === seedTable(ID).sheet)!;
       expect(cross).toMatchObject({ kind: "kruistabel", used: false });
-      expect(cross.reden).toContain("alleen de voorraad als er geen andere voorraadtabel is");
+      expect(cross.reden).toContain("heeft zelf een kolom woningtype");
       expect(both.issues.find((i) => i.code === "blad-niet-gebruikt" && i.sheet === cross.sheet)?.message).toContain("--voorraad");
       expect(both.issues.filter((i) => i.code === "voorraad-wijkt-af")).toEqual([]);
     });

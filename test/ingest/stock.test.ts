@@ -226,6 +226,12 @@ describe("all stock fields", () => {
     const w = ing.issues.filter((i) => i.code === "woonvorm-onbekend");
     expect(w.map((i) => i.cell)).toEqual(["B2", null]);
   });
+
+  it("keeps an eenheiddetailsoort that is not a VERA code as written, without a warning (the adaptation rules read it as a woningtype)", () => {
+    const ing = readStock(rawTable([["VHE", "BAT", "Eenheiddetailsoort"], ["V1", 2, "gal"], ["V2", 3, "Hofjeswoning"], ["V3", 1, "Galerijflat"]]), { scale: "auto" });
+    expect(ing.rows.map((r) => r.eenheiddetailsoort)).toEqual(["GAL", "Hofjeswoning", "GAL"]);
+    expect(ing.issues.filter((i) => i.severity !== "info")).toEqual([]);
+  });
 });
 
 describe("table level", () => {

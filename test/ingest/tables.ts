@@ -1,15 +1,14 @@
 /**
  * Test helpers: build `RawTable`s from 2-D arrays, and lay out the published tables in
- * /work/shared/domain/data the way the sample workbooks present them (title rows, group rows,
+ * ../shared/domain/data the way the sample workbooks present them (title rows, group rows,
  * totals). The per-dwelling table is SYNTHETIC: generated deterministically so that it
  * reproduces the published Kerkrade counts per corporation and BAT class exactly.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CellValue, RawTable } from "../../src/ingest/types";
-
-/** Folder with the published tables. */
-export const DATA_DIR = "/work/shared/domain/data";
+import { DATA_DIR } from "../support/paths";
+import { createRandom } from "../support/random";
 
 /** Wraps a 2-D array as a RawTable (default sheet "Blad1", origin A1, plain range). */
 export function rawTable(
@@ -131,18 +130,6 @@ export function csvTable(name: string): CellValue[][] {
   return readCsv(name).map((r) => r.map(cellFromCsv));
 }
 
-/** Small deterministic PRNG (mulberry32) for synthetic data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * SYNTHETIC per-dwelling stock that reproduces the published Kerkrade counts per corporation
  * and BAT class (7,824 VHE). Header row under a title row; columns VHE-nummer, Complexnummer,
@@ -150,7 +137,7 @@ export function prng(seed: number): () => number {
  * `bat(level)` chooses how the score is written (default: the number).
  */
 export function kerkradePerDwelling(bat: (level: number) => CellValue = (l) => l): CellValue[][] {
-  const rand = prng(2020);
+  const rand = createRandom(2020).next;
   const rows: CellValue[][] = [];
   let seq = 100000;
   for (const rec of kerkradeRecords()) {

@@ -4,7 +4,6 @@
  * each says it is rounded; `saldo` and `tekort` in the JSON stay exact (cli-json.md).
  */
 import { readFileSync } from "node:fs";
-import * as path from "node:path";
 import { analyseWorkbook } from "../../src/analysis/analyse";
 import type { AnalysisResult } from "../../src/analysis/result";
 import { DEFAULT_RULES } from "../../src/domain/rules";
@@ -12,8 +11,8 @@ import { buildJson } from "../../src/report/json";
 import { buildSheets } from "../../src/report/sheets";
 import { summaryLines } from "../../src/report/summary";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
+import { PARKSTAD as SAMPLE } from "../support/paths";
 
-const SAMPLE = path.resolve(__dirname, "../../assets/parkstad-woonzorg-2023.xlsx");
 let rounded: AnalysisResult;
 let exact: AnalysisResult;
 beforeAll(async () => {

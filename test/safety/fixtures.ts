@@ -10,9 +10,6 @@ import * as path from "node:path";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 
-export const ASSETS = path.resolve(__dirname, "../../assets");
-export const KERKRADE = path.join(ASSETS, "kerkrade-sociale-huur-2020.xlsx");
-
 /** Runs `bat-bzk` with captured standard output and error. */
 export async function runCli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";

@@ -4,7 +4,7 @@
  * The export is a report of the dwellings with a BAT score ("Rapport eenheden met BAT-score"),
  * so it lists only some dwellings of each complex ("cluster" in the ERP): 3 to 6 of complexes of
  * 12 to 48. The complex facts are repeated on every row, under headers the synonym list and the
- * concept scoring do not take for the fields: "Clustergrootte" (complex size), "Gemeensch.
+ * concept scoring do not take for the fields: "Omvang cl." (complex size), "Gemeensch.
  * ruimte" (meeting room, Ja/Nee) and "Senioren %" (share of residents aged 55+). Around them the
  * columns such a report has: a title row and a blank row above the header, cluster name, address,
  * postcode, place, floor, lift, BAT and the rent.
@@ -39,7 +39,7 @@ export const ERP_CLUSTERS: readonly ErpCluster[] = [
 ];
 
 /** Header texts of the complex-fact columns, as the ERP writes them. */
-export const ERP_HEADERS = { grootte: "Clustergrootte", ruimte: "Gemeensch. ruimte", senioren: "Senioren %" } as const;
+export const ERP_HEADERS = { grootte: "Omvang cl.", ruimte: "Gemeensch. ruimte", senioren: "Senioren %" } as const;
 
 /** The report as worksheet cells (row 1 = Excel row 1): title, blank row, header, dwellings. */
 export function erpExportRows(): CellValue[][] {

@@ -10,7 +10,6 @@
  * replaces the sheets as without ExcelApi 1.9).
  */
 import { readFileSync } from "node:fs";
-import * as path from "node:path";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import type { CellValue } from "../../src/ingest/types";
 import { analyseWorkbook } from "../../src/analysis/analyse";
@@ -20,6 +19,7 @@ import { OfficeWorkbook } from "../../src/workbook/office";
 import { richError } from "../office-host/errors";
 import { ExcelHost } from "../office-host/host";
 import { cachedWorkbook } from "./workbook-cache";
+import { PARKSTAD } from "./paths";
 
 const HEADER = ["VHE-nummer", "Complexnummer", "Corporatie", "Gemeente", "Woningtype", "Bouwlaag", "Lift", "BAT-score"];
 const TYPES = ["Eengezinswoning", "Gestapeld met lift", "Gestapeld zonder lift"];
@@ -29,7 +29,7 @@ let demand: CellValue[][] | null = null;
 /** Parkstad's demand table (Tabel 1), read once per test file. */
 export async function loadDemand(): Promise<void> {
   if (demand) return;
-  const parkstad = await cachedWorkbook(readFileSync(path.join(__dirname, "..", "..", "assets", "parkstad-woonzorg-2023.xlsx")));
+  const parkstad = await cachedWorkbook(readFileSync(PARKSTAD));
   demand = (await parkstad.readSheet("Tabel 1 Vraag")).values;
 }
 

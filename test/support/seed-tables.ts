@@ -1,5 +1,5 @@
 /**
- * Fixture builder: every table of the published documents in /work/shared/seeds, as printed,
+ * Fixture builder: every table of the published documents in ../shared/seeds, as printed,
  * turned into worksheet cells the way a user has them after copying the table into Excel.
  *
  * Nothing is tidied: labels, captions, footnote marks ("-854 ²"), thousands separators ("23.050"),
@@ -31,9 +31,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { CellValue, RawTable } from "../../src/ingest/types";
-
-/** Folder with the published documents (plain text, tables as printed). */
-export const SEED_DIR = "/work/shared/seeds";
+import { SEED_DIR } from "./paths";
 
 const PARKSTAD = "parkstad-toekomstvisie-wonen-welzijn-zorg.txt";
 const KERKRADE = "kerkrade-lokaal-kader-prestatieafspraken-2021-2025.txt";

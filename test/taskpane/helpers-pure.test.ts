@@ -13,8 +13,8 @@ import { SELECTION_SHEET, SelectionReader, readSelectionAsSheet } from "../../sr
 import type { WorkbookPort } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { describeWorkbook } from "../../src/analysis/preview";
+import { ASSETS } from "../support/paths";
 
-const ASSETS = path.resolve(__dirname, "../../assets");
 const load = (name: string) => XlsxWorkbook.fromBuffer(readFileSync(path.join(ASSETS, name)));
 
 describe("selection reader", () => {

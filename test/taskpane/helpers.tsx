@@ -17,10 +17,10 @@ import type { WorkbookPort } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { readCsv } from "../golden/csv";
 import { cachedBytes, cachedWorkbook } from "../support/workbook-cache";
+import { ASSETS, SAMPLES } from "../support/paths";
 
-export const ASSETS = path.resolve(__dirname, "../../assets");
-export const KERKRADE = "kerkrade-sociale-huur-2020.xlsx";
-export const PARKSTAD = "parkstad-woonzorg-2023.xlsx";
+export const KERKRADE = SAMPLES.kerkrade;
+export const PARKSTAD = SAMPLES.parkstad;
 
 const bytesCache = new Map<string, Buffer>();
 

@@ -16,8 +16,8 @@ import { buildSheets } from "../../src/report/sheets";
 import { buildJson } from "../../src/report/json";
 import { seedSheet, seedTable } from "../support/seed-tables";
 import { cachedWorkbook } from "../support/workbook-cache";
+import { PARKSTAD as SAMPLE } from "../support/paths";
 
-const SAMPLE = path.resolve(__dirname, "../../assets/parkstad-woonzorg-2023.xlsx");
 const dir = mkdtempSync(path.join(tmpdir(), "bat-bzk-vergelijking-"));
 const FILE = path.join(dir, "parkstad-met-tabel3.xlsx");
 const SHEET = seedTable("parkstad-tabel-3").sheet;

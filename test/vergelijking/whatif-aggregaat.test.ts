@@ -7,7 +7,6 @@
  * Expected figures are computed here from the route's potentieel and the printed demand.
  */
 import { readFileSync } from "node:fs";
-import * as path from "node:path";
 import { analyseWorkbook } from "../../src/analysis/analyse";
 import type { AnalysisResult } from "../../src/analysis/result";
 import { DEFAULT_RULES, type Rules } from "../../src/domain/rules";
@@ -16,9 +15,8 @@ import { buildSheets } from "../../src/report/sheets";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { printedNumber, seedTable } from "../support/seed-tables";
 import { cachedWorkbook } from "../support/workbook-cache";
+import { KERKRADE, PARKSTAD as SAMPLE } from "../support/paths";
 
-const SAMPLE = path.resolve(__dirname, "../../assets/parkstad-woonzorg-2023.xlsx");
-const KERKRADE = path.resolve(__dirname, "../../assets/kerkrade-sociale-huur-2020.xlsx");
 const run = async (file: string, rules: Rules) => analyseWorkbook(await cachedWorkbook(readFileSync(file)), { rules });
 const withWatAls = (w: Partial<Rules["watAls"]>): Rules => ({ ...DEFAULT_RULES, watAls: { ...DEFAULT_RULES.watAls, ...w } });
 

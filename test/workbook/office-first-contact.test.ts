@@ -5,7 +5,6 @@
  * stock of 100,000 dwellings (figures printed, asserted against what a whole read would cost).
  */
 import { readFileSync } from "node:fs";
-import * as path from "node:path";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import { HEAD_ROWS } from "../../src/analysis/preview";
 import { portSession } from "../../src/session/session";
@@ -13,6 +12,7 @@ import { OfficeWorkbook } from "../../src/workbook/office";
 import type { CellValue } from "../../src/ingest/types";
 import { ExcelHost, type SyncRecord } from "../office-host/host";
 import { cachedWorkbook } from "../support/workbook-cache";
+import { PARKSTAD } from "../support/paths";
 
 const ROWS = 100_000;
 const HEADER = ["VHE-nummer", "Complexnummer", "Corporatie", "Gemeente", "Woningtype", "Bouwlaag", "Lift", "BAT-score"];
@@ -34,7 +34,7 @@ function stockHost(rows: number): ExcelHost {
 }
 
 beforeAll(async () => {
-  const parkstad = await cachedWorkbook(readFileSync(path.join(__dirname, "..", "..", "assets", "parkstad-woonzorg-2023.xlsx")));
+  const parkstad = await cachedWorkbook(readFileSync(PARKSTAD));
   demand = (await parkstad.readSheet("Tabel 1 Vraag")).values;
   host = stockHost(ROWS);
 });

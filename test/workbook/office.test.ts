@@ -6,7 +6,6 @@
  */
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
-import * as path from "node:path";
 import { UserError } from "../../src/domain/issues";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import type { CellValue } from "../../src/ingest/types";
@@ -22,16 +21,16 @@ import { richError } from "../office-host/errors";
 import { ExcelHost, type SyncRecord } from "../office-host/host";
 import { expectEqualData } from "../support/equal";
 import { cachedWorkbook } from "../support/workbook-cache";
+import { KERKRADE, PARKSTAD } from "../support/paths";
 
-const ASSETS = path.join(__dirname, "..", "..", "assets");
 const STOCK = "Voorraad (synthetisch)";
 
 let kerkrade: XlsxWorkbook;
 let demand: CellValue[][];
 
 beforeAll(async () => {
-  kerkrade = await cachedWorkbook(readFileSync(path.join(ASSETS, "kerkrade-sociale-huur-2020.xlsx")));
-  const parkstad = await cachedWorkbook(readFileSync(path.join(ASSETS, "parkstad-woonzorg-2023.xlsx")));
+  kerkrade = await cachedWorkbook(readFileSync(KERKRADE));
+  const parkstad = await cachedWorkbook(readFileSync(PARKSTAD));
   demand = (await parkstad.readSheet("Tabel 1 Vraag")).values;
 });
 

@@ -3,7 +3,6 @@
  * workbooks: the same analysis result, JSON for JSON.
  */
 import { readFileSync } from "node:fs";
-import * as path from "node:path";
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { analyseWorkbook } from "../../src/analysis/analyse";
@@ -15,10 +14,8 @@ import { analyseXlsxStream } from "../../src/analysis/xlsx-file";
 import { streamWorksheets } from "../../src/workbook/xlsx-stream";
 import type { CellValue } from "../../src/ingest/types";
 import { cachedWorkbook } from "../support/workbook-cache";
+import { KERKRADE, PARKSTAD } from "../support/paths";
 
-const ASSETS = path.resolve(__dirname, "../../assets");
-const KERKRADE = path.join(ASSETS, "kerkrade-sociale-huur-2020.xlsx");
-const PARKSTAD = path.join(ASSETS, "parkstad-woonzorg-2023.xlsx");
 
 async function both(file: string, options: Omit<AnalyseOptions, "rules"> = {}, recogniseRows?: number) {
   const opts: AnalyseOptions = { rules: DEFAULT_RULES, ...options };

@@ -1,0 +1,168 @@
+/**
+ * A workbook with the Kerkrade stock twice, as printed in the agreements: the BAT table per
+ * corporatie (7,824 units) and the woningtype × huurklasse cross table (7,452). The BAT table gives
+ * the BZK types; having no woningtype, it cannot give the adaptation potential, so the cross table
+ * gives it apart (handleiding §3, "Voorraad met BAT-scores én een kruistabel"). With a per-dwelling
+ * stock that has its own woningtype column, the cross table is not used and the reason names both
+ * sheets. Expected figures are computed here from the printed numbers (printedNumber), not by ingest.
+ */
+import ExcelJS from "exceljs";
+import { analyseWorkbook } from "../../src/analysis/analyse";
+import type { AnalysisResult } from "../../src/analysis/result";
+import { DEFAULT_RULES } from "../../src/domain/rules";
+import { buildSheets } from "../../src/report/sheets";
+import { buildJson } from "../../src/report/json";
+import { summaryLines } from "../../src/report/summary";
+import { XlsxWorkbook } from "../../src/workbook/xlsx";
+import { printedNumber, printedRow, seedTable, seedWorkbook } from "../support/seed-tables";
+
+const BAT = seedTable("kerkrade-bat-per-corporatie").sheet;
+const CROSS = seedTable("kerkrade-woningtype-huurklasse").sheet;
+
+const num = (s: string): number => {
+  const n = printedNumber(s);
+  if (n === null) throw new Error(`not a printed number: "${s}"`);
+  return n;
+};
+/** The printed row total (last column) of a cross table row. */
+const rowTotal = (label: string): number => {
+  const r = printedRow("kerkrade-woningtype-huurklasse", label);
+  return num(r[r.length - 1]);
+};
+
+async function analyse(wb: ExcelJS.Workbook, voorraad?: string): Promise<AnalysisResult> {
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  return analyseWorkbook(await XlsxWorkbook.fromBuffer(bytes), { rules: DEFAULT_RULES, ...(voorraad ? { voorraad } : {}) });
+}
+
+describe("BAT table per corporatie and cross table, both as printed", () => {
+  let result: AnalysisResult;
+  beforeAll(async () => {
+    result = await analyse(seedWorkbook(["kerkrade-bat-per-corporatie", "kerkrade-woningtype-huurklasse"]));
+  });
+
+  it("takes the BZK types from the BAT table, never adding the cross table's dwellings", () => {
+    const total = printedRow("kerkrade-bat-per-corporatie", "TOTAAL").slice(1).map(num);
+    expect(result.summary.eenheden).toBe(total[total.length - 1]);
+    expect(result.summary.eenheden).toBe(total.slice(0, 5).reduce((a, b) => a + b, 0));
+    expect(result.tables.find((t) => t.sheet === BAT)?.used).toBe(true);
+    // Limburg scale: BAT ≥ 1 is nultreden, so geschikt; BAT 0 has no woningtype: onbekend.
+    const [bat0, ...higher] = total.slice(0, 5);
+    const own = result.adaptationTotals.reduce((a, t) => ({ g: a.g + t.geschikt, x: a.x + t.onbekend }), { g: 0, x: 0 });
+    expect(own).toEqual({ g: higher.reduce((a, b) => a + b, 0), x: bat0 });
+  });
+
+  it("takes the adaptation potential per woningtype from the cross table, apart, with its printed totals", () => {
+    const k = result.aanpassingKruistabel!;
+    expect(k).toBeDefined();
+    expect(result.tables.find((t) => t.sheet === CROSS)?.used).toBe(true);
+    expect(k.sheet).toBe(CROSS);
+    expect(k.voorraadSheet).toBe(BAT);
+    const printedTotal = printedRow("kerkrade-woningtype-huurklasse", "TOTAAL");
+    expect(k.woningen).toBe(num(printedTotal[printedTotal.length - 1]));
+    expect(k.voorraadWoningen).toBe(result.summary.eenheden);
+    // The default rules: ground-level dwellings and stacked with a lift can be adapted; stacked
+    // without a lift depends on the floor, which the table does not give. No BAT: none geschikt.
+    const potentieel = rowTotal("Grondgebonden =1") + rowTotal("Grondgebonden >1") + rowTotal("Gestapeld met Lift");
+    expect(k.totaal).toEqual({ geschikt: 0, potentieel, ongeschikt: 0, onbekend: rowTotal("Gestapeld zonder Lift") });
+    expect(k.perWoningtype.map((w) => [w.woningtype, w.woningen, w.aanpassing])).toEqual([
+      ["Grondgebonden =1", rowTotal("Grondgebonden =1"), "potentieel"],
+      ["Grondgebonden >1", rowTotal("Grondgebonden >1"), "potentieel"],
+      ["Gestapeld zonder Lift", rowTotal("Gestapeld zonder Lift"), "onbekend"],
+      ["Gestapeld met Lift", rowTotal("Gestapeld met Lift"), "potentieel"],
+    ]);
+  });
+
+  it("says so in Dutch, naming both sheets, on the sheet, in the JSON and in the issues", () => {
+    const info = result.issues.find((i) => i.code === "aanpassing-uit-kruistabel")!;
+    expect(info.message).toContain(`blad '${CROSS}'`);
+    expect(info.message).toContain(`blad '${BAT}'`);
+    expect(info.message).toContain("7.452 woningen");
+    expect(info.message).toContain("7.824 woningen");
+    expect(result.issues.some((i) => i.code === "blad-niet-gebruikt" && i.sheet === CROSS)).toBe(false);
+    const sheet = buildSheets(result).find((s) => s.kind === "aanpassingspotentieel")!;
+    const table = sheet.tables.find((t) => t.name === "Aanpassing_Kruistabel")!;
+    expect(table.rows.map((r) => [r[0], r[1]])).toEqual(result.aanpassingKruistabel!.perWoningtype.map((w) => [w.woningtype, w.woningen]));
+    expect(sheet.notes.some((n) => n.includes(`blad '${CROSS}'`) && n.includes(`blad '${BAT}'`))).toBe(true);
+    expect(buildJson(result).aanpassingspotentieelKruistabel).toEqual(result.aanpassingKruistabel);
+    expect(summaryLines(result).find((l) => l.startsWith("Aanpassingspotentieel uit de kruistabel"))).toContain(`blad '${CROSS}' (7.452 woningen`);
+  });
+});
+
+/** A per-dwelling stock built from the printed BAT table: one row per unit (VHE), corporatie and
+ * BAT class as printed; with a woningtype column when `woningtype` is given. */
+function perDwellingSheet(wb: ExcelJS.Workbook, name: string, woningtype?: string): number {
+  const ws = wb.addWorksheet(name);
+  ws.addRow(["VHE", "Corporatie", "BAT-score", ...(woningtype ? ["Woningtype"] : [])]);
+  let n = 0;
+  for (const label of ["Wonen Zuid", "HEEMwonen", "Wonen Limburg", "Meander"]) {
+    const counts = printedRow("kerkrade-bat-per-corporatie", label).slice(1, 6).map(num);
+    counts.forEach((count, bat) => {
+      for (let i = 0; i < count; i++) ws.addRow([`V${++n}`, label, bat, ...(woningtype ? [woningtype] : [])]);
+    });
+  }
+  return n;
+}
+
+describe("per-dwelling stock and cross table", () => {
+  it("without a woningtype column: BZK types per dwelling, adaptation potential from the cross table", async () => {
+    const wb = seedWorkbook(["kerkrade-woningtype-huurklasse"]);
+    const units = perDwellingSheet(wb, "Voorraad");
+    const result = await analyse(wb);
+    expect(result.summary.eenheden).toBe(units);
+    expect(result.dwellings).toHaveLength(units);
+    expect(result.aanpassingKruistabel?.sheet).toBe(CROSS);
+    expect(result.aanpassingKruistabel?.voorraadSheet).toBe("Voorraad");
+    expect(result.aanpassingKruistabel?.woningen).toBe(rowTotal("TOTAAL"));
+  });
+
+  it("with a woningtype column: its own adaptation potential; the cross table is not used and the reason names both sheets", async () => {
+    const wb = seedWorkbook(["kerkrade-woningtype-huurklasse"]);
+    const units = perDwellingSheet(wb, "Voorraad", "eengezinswoning");
+    const result = await analyse(wb);
+    expect(result.aanpassingKruistabel).toBeUndefined();
+    const own = result.adaptationTotals.reduce((a, t) => a + t.geschikt + t.potentieel + t.ongeschikt + t.onbekend, 0);
+    expect(own).toBe(units);
+    const skipped = result.issues.find((i) => i.code === "blad-niet-gebruikt" && i.sheet === CROSS)!;
+    expect(skipped.message).toContain("blad 'Voorraad' heeft zelf een kolom woningtype");
+    expect(skipped.message).toContain(`--voorraad "${CROSS}"`);
+    expect(result.tables.find((t) => t.sheet === CROSS)?.used).toBe(false);
+  });
+
+  it("the cross table chosen as the stock: no BZK types, its own adaptation potential, the BAT table not used", async () => {
+    const result = await analyse(seedWorkbook(["kerkrade-bat-per-corporatie", "kerkrade-woningtype-huurklasse"]), CROSS);
+    expect(result.aanpassingKruistabel).toBeUndefined();
+    expect(result.summary.eenheden).toBe(rowTotal("TOTAAL"));
+    expect(result.tables.find((t) => t.sheet === BAT)?.used).toBe(false);
+  });
+});
+
+describe("the cross table alone: messages for a table that has no BAT column by nature", () => {
+  let alone: AnalysisResult;
+  beforeAll(async () => {
+    alone = await analyse(seedWorkbook(["kerkrade-woningtype-huurklasse"]));
+  });
+
+  it("does not ask to add a column 'bat', 'bouwlaag' or a BAT score, and says what else to add", () => {
+    const texts = alone.issues.filter((i) => i.sheet === CROSS || i.message.includes(CROSS)).map((i) => i.message);
+    for (const t of texts) {
+      expect(t).not.toMatch(/Voeg een kolom/);
+      expect(t).not.toMatch(/Vul de BAT-score in/);
+    }
+    const bzk = alone.issues.find((i) => i.code === "bzk-onbekend")!;
+    expect(bzk.message).toContain(`${new Intl.NumberFormat("nl-NL").format(rowTotal("TOTAAL"))} woningen`);
+    expect(bzk.message).toContain("kruistabel naar woningtype en huurklasse");
+    expect(bzk.message).toContain("zet dan een tabel met BAT-scores in de werkmap");
+    expect(alone.issues.find((i) => i.code === "aanpassing-verdieping-onbekend")!.message).toContain("de kruistabel niet zegt op welke verdieping");
+  });
+
+  it("a per-dwelling stock without a BAT column still gets the column hint", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Voorraad");
+    ws.addRow(["VHE", "Woningtype", "Aantal"]);
+    ws.addRow(["V1", "eengezinswoning", 1]);
+    ws.addRow(["V2", "galerijflat", 1]);
+    const result = await analyse(wb);
+    expect(result.issues.find((i) => i.code === "bzk-onbekend")!.message).toContain("Voeg een kolom 'bat' toe");
+  });
+});
