@@ -28,6 +28,7 @@ const { spawn } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
+const { parse } = require("csv-parse/sync");
 const { ensureWorkbook } = require("./bench/generate");
 
 const ROOT = path.resolve(__dirname, "..");
@@ -146,7 +147,9 @@ async function libreOfficeRun(bin, profile, file) {
     });
     const csv = fs.readdirSync(out).find((f) => f.endsWith(".csv"));
     const text = csv ? fs.readFileSync(path.join(out, csv), "utf8") : "";
-    const counted = text.split("\n").slice(1).reduce((sum, line) => sum + line.split(",").slice(1).reduce((a, x) => a + (Number(x) || 0), 0), 0);
+    // Every number below the header row and right of the first column: the COUNTIFS' results.
+    const rows = parse(text, { relax_column_count: true, skip_empty_lines: true });
+    const counted = rows.slice(1).reduce((sum, row) => sum + row.slice(1).reduce((a, x) => a + (Number(x) || 0), 0), 0);
     const rss = /maxrss (\d+)/.exec(r.err);
     return { wall: r.seconds, code: r.code, maxRssKb: rss ? Number(rss[1]) : null, evaluated: counted > 0, counted };
   } finally {

@@ -39,8 +39,9 @@
  *    script verifies every published marginal and throws if one is off.
  *
  * Workbooks: values only (no formulas, merged cells, frozen panes or Excel tables), fixed creation
- * date 2026-01-01 and fixed zip timestamps, so a rebuild gives the same bytes. Only exceljs and
- * Node built-ins. The console output ends with the default BZK reading of the synthetic stock.
+ * date 2026-01-01 and fixed zip timestamps, so a rebuild gives the same bytes. Only exceljs,
+ * csv-parse (the CSV files) and Node built-ins. The console output ends with the default BZK
+ * reading of the synthetic stock.
  */
 "use strict";
 
@@ -48,6 +49,7 @@ const fs = require("fs");
 const path = require("path");
 const ExcelJS = require("exceljs");
 const { createRandom } = require("./lib-random");
+const { parse } = require("csv-parse/sync");
 
 /** Seed of the synthetic stock; printed in the Toelichting sheet. */
 const SEED = 20200101;
@@ -72,48 +74,14 @@ const KERKRADE_FILE = "kerkrade-sociale-huur-2020.xlsx";
 // ---------------------------------------------------------------------------------------------
 // CSV and text helpers
 
-function splitCsvLine(line) {
-  const out = [];
-  let cur = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        cur += ch;
-      }
-    } else if (ch === '"') {
-      quoted = true;
-    } else if (ch === ",") {
-      out.push(cur);
-      cur = "";
-    } else {
-      cur += ch;
-    }
-  }
-  out.push(cur);
-  return out.map((s) => s.trim());
-}
-
-/** Reads a comma-separated file with a header row into { header, rows: [{col: text}] }. */
+/** Reads a comma-separated file with a header row into { header, rows: [{col: text}] } (csv-parse:
+ * quotes, a BOM and spaces around fields handled; a row of another length than the header is an
+ * error). */
 function readCsv(name) {
   const file = path.join(DATA_DIR, name);
-  const text = fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
-  const header = splitCsvLine(lines[0]);
-  const rows = lines.slice(1).map((line) => {
-    const cells = splitCsvLine(line);
-    const row = {};
-    header.forEach((h, i) => {
-      row[h] = cells[i] === undefined ? "" : cells[i];
-    });
-    return row;
-  });
+  const table = parse(fs.readFileSync(file, "utf8"), { bom: true, skip_empty_lines: true, trim: true });
+  const [header, ...lines] = table;
+  const rows = lines.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i]])));
   return { header, rows, file };
 }
 

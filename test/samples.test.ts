@@ -4,10 +4,9 @@
  * and computes every expected number from the CSV files at test time.
  */
 import ExcelJS from "exceljs";
-import * as fs from "fs";
-import * as path from "path";
 import { loadXlsx as load, plain, type Plain } from "./support/xlsx-cells";
-import { DATA_DIR, KERKRADE, PARKSTAD } from "./support/paths";
+import { readCsv as readCsvRecords, readCsvTable } from "./support/csv";
+import { KERKRADE, PARKSTAD } from "./support/paths";
 
 type CsvRow = Record<string, string>;
 interface Csv {
@@ -15,18 +14,9 @@ interface Csv {
   rows: CsvRow[];
 }
 
+/** A published table: its header and its rows keyed by header. */
 function readCsv(name: string): Csv {
-  const text = fs.readFileSync(path.join(DATA_DIR, name), "utf8").replace(/^\uFEFF/, "");
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
-  const split = (l: string) => l.split(",").map((s) => s.trim());
-  const header = split(lines[0]);
-  const rows = lines.slice(1).map((l) => {
-    const cells = split(l);
-    const row: CsvRow = {};
-    header.forEach((h, i) => (row[h] = cells[i] ?? ""));
-    return row;
-  });
-  return { header, rows };
+  return { header: readCsvTable(name)[0], rows: readCsvRecords(name) };
 }
 
 const isTotal = (s: string) => s.trim().toLowerCase() === "totaal";

@@ -14,7 +14,7 @@ import { openInWorker, WORKER_STOPPED, type WorkerLike } from "../../src/browser
 import { openXlsxSession } from "../../src/session/xlsx-session";
 import { NO_WHATIF, type FileSession } from "../../src/session/session";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
-import { readCsv } from "../golden/csv";
+import { readCsv } from "../support/csv";
 import { ASSETS, SAMPLES } from "../support/paths";
 
 const KERKRADE = SAMPLES.kerkrade;

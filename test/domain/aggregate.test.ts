@@ -2,11 +2,12 @@ import { classifyStock } from "../../src/domain/classify";
 import { summariseBy, summariseSupply, supplyFromDwellings } from "../../src/domain/aggregate";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import type { StockRow } from "../../src/domain/types";
-import { complexRows, readDomainCsv, stockRow } from "./fixtures";
+import { complexRows, stockRow } from "./fixtures";
+import { readCsv } from "../support/csv";
 
 /** Kerkrade social-rent stock 1-1-2020 by corporation and BAT class, as grouped rows (one row per cell). */
-const kerkrade = readDomainCsv("kerkrade-bat-per-corporatie-2020.csv").filter((r) => r.corporatie !== "TOTAAL");
-const kerkradeTotal = readDomainCsv("kerkrade-bat-per-corporatie-2020.csv").find((r) => r.corporatie === "TOTAAL")!;
+const kerkrade = readCsv("kerkrade-bat-per-corporatie-2020.csv").filter((r) => r.corporatie !== "TOTAAL");
+const kerkradeTotal = readCsv("kerkrade-bat-per-corporatie-2020.csv").find((r) => r.corporatie === "TOTAAL")!;
 
 function kerkradeRows(): StockRow[] {
   const rows: StockRow[] = [];

@@ -2,11 +2,8 @@
  * Test helpers for the domain core: build `StockRow`s with every optional fact null, and
  * classified dwellings from them.
  */
-import { readFileSync } from "node:fs";
-import * as path from "node:path";
 import type { StockRow } from "../../src/domain/types";
 import { emptyStockRow } from "../../src/ingest/stock-row";
-import { DATA_DIR } from "../support/paths";
 
 let nextRow = 2;
 
@@ -24,15 +21,4 @@ export function stockRow(facts: Partial<StockRow> = {}): StockRow {
 /** `n` identical rows of one complex (each one dwelling), e.g. for a complex of 24 dwellings. */
 export function complexRows(n: number, facts: Partial<StockRow>): StockRow[] {
   return Array.from({ length: n }, () => stockRow(facts));
-}
-
-/** Reads a CSV file of the shared domain data (comma-separated, header row, no quoting). */
-export function readDomainCsv(name: string): Record<string, string>[] {
-  const text = readFileSync(path.join(DATA_DIR, name), "utf8").trim();
-  const [header, ...lines] = text.split(/\r?\n/);
-  const keys = header.split(",");
-  return lines.map((line) => {
-    const cells = line.split(",");
-    return Object.fromEntries(keys.map((k, i) => [k, cells[i] ?? ""]));
-  });
 }

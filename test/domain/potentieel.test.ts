@@ -3,7 +3,8 @@ import { classifyStock } from "../../src/domain/classify";
 import { assessAdaptation, describeDwellingForm } from "../../src/domain/potentieel";
 import { DEFAULT_RULES, parseRules, type Rules } from "../../src/domain/rules";
 import type { StockRow } from "../../src/domain/types";
-import { readDomainCsv, stockRow } from "./fixtures";
+import { stockRow } from "./fixtures";
+import { readCsv } from "../support/csv";
 
 function rulesWith(json: unknown): Rules {
   const r = parseRules(json);
@@ -156,7 +157,7 @@ describe("assessAdaptation", () => {
   test("Kerkrade social rent by dwelling type (7,452 units, published 2020): potentieel and onbekend add up", () => {
     // Grouped rows as a gemeente would enter the published table; no BAT per type is known, so
     // the BAT is set to 0 (not yet nultreden) to test the form rules on their own.
-    const table = readDomainCsv("kerkrade-sociale-huur-woningtype-2020.csv").filter((r) => r.woningtype !== "TOTAAL");
+    const table = readCsv("kerkrade-sociale-huur-woningtype-2020.csv").filter((r) => r.woningtype !== "TOTAAL");
     const rows = table.filter((r) => Number(r.totaal) > 0).map((r) => stockRow({ bat: 0, woningtype: r.woningtype, aantal: Number(r.totaal) }));
     const t = assess(rows).totals;
     expect(t).toHaveLength(1);
@@ -165,7 +166,7 @@ describe("assessAdaptation", () => {
     // Without floor numbers a stacked dwelling without lift may be on the ground floor or above.
     expect(t[0].onbekend).toBe(n("Gestapeld zonder lift"));
     expect(t[0].geschikt + t[0].potentieel + t[0].ongeschikt + t[0].onbekend).toBe(
-      Number(readDomainCsv("kerkrade-sociale-huur-woningtype-2020.csv").find((r) => r.woningtype === "TOTAAL")!.totaal),
+      Number(readCsv("kerkrade-sociale-huur-woningtype-2020.csv").find((r) => r.woningtype === "TOTAAL")!.totaal),
     );
   });
 

@@ -1,7 +1,7 @@
 import { computeTekort, normaliseSupplyTable, type TekortRow } from "../../src/domain/tekort";
 import { DEFAULT_RULES, parseRules } from "../../src/domain/rules";
 import type { DemandEntry, SupplyEntry, Zorgprofiel } from "../../src/domain/types";
-import { readDomainCsv } from "./fixtures";
+import { readCsv } from "../support/csv";
 
 function supply(categorie: string, aanbod: number, more: Partial<SupplyEntry> = {}): SupplyEntry {
   return { niveau: "bzk", groep: null, categorie, zorgprofiel: null, jaar: null, gebied: null, aanbod, sheet: "Aanbod", cell: "B2", ...more };
@@ -91,8 +91,8 @@ describe("Parkstad: Tabel 1 demand against Tabel 2 supply (published figures)", 
     if (label.startsWith("zorggeschikt")) return ["zorggeschikt", label.includes("(PG)") ? "PG" : "SOM"];
     throw new Error(label);
   }
-  const aanbodCsv = readDomainCsv("parkstad-aanbod-2023.csv");
-  const vraagCsv = readDomainCsv("parkstad-vraag-ouderen-vg-2023-2040.csv");
+  const aanbodCsv = readCsv("parkstad-aanbod-2023.csv");
+  const vraagCsv = readCsv("parkstad-vraag-ouderen-vg-2023-2040.csv");
   const supplyTable: SupplyEntry[] = aanbodCsv.map((r, i) => {
     const [categorie, zorgprofiel] = category(r.woonvorm);
     return supply(categorie, Number(r["2023"]), { groep: r.groep, zorgprofiel, jaar: 2023, cell: `C${i + 2}` });

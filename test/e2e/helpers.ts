@@ -6,9 +6,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { chromium, type Browser, type BrowserContext, type Request } from "playwright-core";
-import { ASSETS, DATA_DIR, ROOT } from "../support/paths";
+import { ASSETS, ROOT } from "../support/paths";
 
-export { ASSETS, DATA_DIR, ROOT };
+export { ASSETS, ROOT };
 export const DIST = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.join(ROOT, "dist");
 export const SCREENSHOTS = path.join(ROOT, "docs", "screenshots");
 
@@ -66,20 +66,8 @@ export function foreignRequests(urls: string[], origin: string): string[] {
   });
 }
 
-export type CsvRow = Record<string, string>;
-
-/** Reads a simple comma-separated file from ../shared/domain/data (no quoted commas there). */
-export function readCsv(name: string): CsvRow[] {
-  const text = fs.readFileSync(path.join(DATA_DIR, name), "utf8").replace(/^\uFEFF/, "");
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
-  const header = lines[0].split(",").map((s) => s.trim());
-  return lines.slice(1).map((l) => {
-    const cells = l.split(",").map((s) => s.trim());
-    const row: CsvRow = {};
-    header.forEach((h, i) => (row[h] = cells[i] ?? ""));
-    return row;
-  });
-}
+/** The published tables, read as every test reads them (test/support/csv.ts). */
+export { readCsv } from "../support/csv";
 
 /** A plain value of an ExcelJS cell: formulas give their result, rich text its text. */
 export function plain(v: ExcelJS.CellValue): string | number | boolean | Date | null {

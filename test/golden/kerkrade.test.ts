@@ -8,7 +8,7 @@ import { analyseWorkbook } from "../../src/analysis/analyse";
 import type { AnalysisResult } from "../../src/analysis/result";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import { buildJson } from "../../src/report/json";
-import { readCsv } from "./csv";
+import { readCsv } from "../support/csv";
 import { cachedWorkbook } from "../support/workbook-cache";
 import { KERKRADE as FILE } from "../support/paths";
 

@@ -17,7 +17,7 @@ import { DEFAULT_RULES } from "../../src/domain/rules";
 import { main } from "../../src/cli/main";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { buildSheets } from "../../src/report/sheets";
-import { readCsv } from "./csv";
+import { readCsv } from "../support/csv";
 import { KERKRADE as KERKRADE_FILE, PARKSTAD as FILE } from "../support/paths";
 
 const cbsCsv = readCsv("parkstad-woningvoorraad-cbs-2023.csv");

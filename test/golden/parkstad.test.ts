@@ -9,7 +9,7 @@ import type { AnalysisResult } from "../../src/analysis/result";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import type { TekortRow } from "../../src/domain/tekort";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
-import { readCsv } from "./csv";
+import { readCsv } from "../support/csv";
 import { buildJson } from "../../src/report/json";
 import { buildSheets } from "../../src/report/sheets";
 import { PARKSTAD as FILE } from "../support/paths";

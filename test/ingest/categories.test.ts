@@ -1,5 +1,5 @@
 import { looksLikeGroupLabel, normaliseScenario, parseCategoryLabel, parseGroupLabel } from "../../src/ingest/categories";
-import { readCsv } from "./tables";
+import { readCsvTable } from "../support/csv";
 
 const bzk = (categorie: string, zorgprofiel: "SOM" | "PG" | null = null) => ({ kind: "categorie", niveau: "bzk", categorie, zorgprofiel });
 const bat = (categorie: string) => ({ kind: "categorie", niveau: "bat", categorie, zorgprofiel: null });
@@ -27,7 +27,7 @@ describe("parseCategoryLabel", () => {
 
   it("recognises every woonvorm of the published Parkstad tables", () => {
     for (const name of ["parkstad-vraag-ouderen-vg-2023-2040.csv", "parkstad-aanbod-2023.csv"]) {
-      const [head, ...rows] = readCsv(name);
+      const [head, ...rows] = readCsvTable(name);
       const col = head.indexOf("woonvorm");
       for (const r of rows) expect(parseCategoryLabel(r[col])).not.toBeNull();
     }

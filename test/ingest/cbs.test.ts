@@ -6,11 +6,12 @@
 import { detectTable } from "../../src/ingest/detect";
 import { cbsStockColumns, readAdaptationShares, readCbsStock, shareColumns } from "../../src/ingest/cbs";
 import type { CellValue } from "../../src/ingest/types";
-import { capitalise, csvTable, rawTable, readCsv } from "./tables";
+import { capitalise, csvTable, rawTable } from "./tables";
+import { readCsvTable } from "../support/csv";
 
 /** A published layout: title, source, blank row, then the CSV's header and rows. */
 function published(csv: string, header: string[], map: (r: string[]) => CellValue[]): CellValue[][] {
-  const [, ...rows] = readCsv(csv);
+  const [, ...rows] = readCsvTable(csv);
   return [["Tabel. Titel van de tabel"], ["Bron: CBS"], [], header, ...rows.map(map), [], ["Noot: koop + huur is lager dan het totaal."]];
 }
 const num = (s: string) => Number(s);
@@ -21,7 +22,7 @@ describe("CBS stock table", () => {
   ]);
 
   test("reads Tabel 4 as published: every gemeente, the region row flagged, counts as in the CSV", () => {
-    const csv = readCsv("parkstad-woningvoorraad-cbs-2023.csv").slice(1);
+    const csv = readCsvTable("parkstad-woningvoorraad-cbs-2023.csv").slice(1);
     const ing = readCbsStock(rawTable(values, { sheet: "Tabel 4" }));
     expect(ing.issues).toEqual([]);
     expect(ing.rowsRead).toBe(csv.length);
@@ -102,7 +103,7 @@ describe("percentage tables", () => {
   ]);
 
   test("Tabel 5: one row per gemeente for all dwellings; the region row flagged", () => {
-    const csv = readCsv("parkstad-aanpassing-ouderen-per-gemeente.csv").slice(1);
+    const csv = readCsvTable("parkstad-aanpassing-ouderen-per-gemeente.csv").slice(1);
     expect(detectTable(rawTable(tabel5, { sheet: "Tabel 5" })).kind).toBe("aanpassingspercentages");
     const ing = readAdaptationShares(rawTable(tabel5, { sheet: "Tabel 5" }));
     expect(ing.issues).toEqual([]);
@@ -111,7 +112,7 @@ describe("percentage tables", () => {
   });
 
   test("Tabel 6: per gemeente and segment; 'Totaal' is the region", () => {
-    const csv = readCsv("parkstad-aanpassing-ouderen-huur-koop.csv").slice(1);
+    const csv = readCsvTable("parkstad-aanpassing-ouderen-huur-koop.csv").slice(1);
     const ing = readAdaptationShares(rawTable(tabel6, { sheet: "Tabel 6" }));
     expect(ing.issues).toEqual([]);
     expect(ing.entries.map((e) => [e.gemeente, e.segment, e.potentieel, e.regio])).toEqual(csv.map((r) => [r[0], r[1], num(r[3]), r[0] === "Totaal"]));

@@ -1,5 +1,6 @@
 import { readDemand } from "../../src/ingest/demand";
-import { csvTable, parkstadDemandPublished, rawTable, readCsv } from "./tables";
+import { csvTable, parkstadDemandPublished, rawTable } from "./tables";
+import { readCsvTable } from "../support/csv";
 import type { CellValue, DemandIngest } from "../../src/ingest/types";
 import type { DemandEntry } from "../../src/domain/types";
 
@@ -8,7 +9,7 @@ const key = (e: DemandEntry) => `${e.groep}|${e.scenario ?? ""}|${e.categorie}${
 
 /** The CSV's non-total rows as expected entries: groep|scenario|categorie|jaar → number. */
 function expectedFromCsv(): Map<string, number> {
-  const [head, ...rows] = readCsv("parkstad-vraag-ouderen-vg-2023-2040.csv");
+  const [head, ...rows] = readCsvTable("parkstad-vraag-ouderen-vg-2023-2040.csv");
   const cat: Record<string, string> = {
     "regulier wonen": "regulier", "nultreden in regulier wonen": "nultreden", "geclusterd wonen": "geclusterd",
     "zorggeschikt/woonzorgcentrum (SOM)": "zorggeschikt(SOM)", "zorggeschikt/woonzorgcentrum (PG)": "zorggeschikt(PG)",

@@ -4,10 +4,8 @@
  * totals). The per-dwelling table is SYNTHETIC: generated deterministically so that it
  * reproduces the published Kerkrade counts per corporation and BAT class exactly.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { CellValue, RawTable } from "../../src/ingest/types";
-import { DATA_DIR } from "../support/paths";
+import { readCsvTable } from "../support/csv";
 import { createRandom } from "../support/random";
 
 /** Wraps a 2-D array as a RawTable (default sheet "Blad1", origin A1, plain range). */
@@ -22,18 +20,6 @@ export function rawTable(
     originCol: opts.originCol ?? 1,
     values,
   };
-}
-
-/** Reads a CSV from the data folder (",", or ";" when the header has one). These files have
- * no quoted fields; the helper checks that. Returns header + rows as text. */
-export function readCsv(name: string): string[][] {
-  const text = readFileSync(join(DATA_DIR, name), "utf8").replace(/\r/g, "").trimEnd();
-  const lines = text.split("\n");
-  const sep = lines[0].includes(";") ? ";" : ",";
-  return lines.map((line) => {
-    if (line.includes('"')) throw new Error(`${name}: quoted fields are not supported by this helper`);
-    return line.split(sep);
-  });
 }
 
 /** Whole-number text → number, other text unchanged, empty → null. */
@@ -55,7 +41,7 @@ export const KERKRADE_BAT_HEADERS = [
 
 /** The Kerkrade CSV as records: corporation, counts per BAT 0..4, published total. */
 export function kerkradeRecords(): { corporatie: string; perBat: number[]; totaal: number }[] {
-  const [, ...rows] = readCsv("kerkrade-bat-per-corporatie-2020.csv");
+  const [, ...rows] = readCsvTable("kerkrade-bat-per-corporatie-2020.csv");
   return rows.map((r) => ({ corporatie: r[0], perBat: r.slice(1, 6).map(Number), totaal: Number(r[6]) }));
 }
 
@@ -91,7 +77,7 @@ export function publishedGroupLabel(groep: string, scenario: string): string {
  * rows as printed (totals where the CSV has them), and a source line below.
  */
 export function publishedCategorized(csv: string, title: string, opts: { asText?: boolean } = {}): CellValue[][] {
-  const [head, ...rows] = readCsv(csv);
+  const [head, ...rows] = readCsvTable(csv);
   const hasScenario = head[1] === "scenario";
   const firstYear = hasScenario ? 3 : 2;
   const years = head.slice(firstYear).map(Number);
@@ -127,7 +113,7 @@ export function parkstadSupplyPublished(): CellValue[][] {
 
 /** A CSV as a table, exactly as in the file (header row + rows, whole numbers as numbers). */
 export function csvTable(name: string): CellValue[][] {
-  return readCsv(name).map((r) => r.map(cellFromCsv));
+  return readCsvTable(name).map((r) => r.map(cellFromCsv));
 }
 
 /**

@@ -15,7 +15,7 @@ import { FIRST_RUN_KEY } from "../../src/taskpane/hooks/useFirstRun";
 import type { RawTable } from "../../src/ingest/types";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
-import { readCsv } from "../golden/csv";
+import { readCsv } from "../support/csv";
 import { cachedBytes, cachedWorkbook } from "../support/workbook-cache";
 import { ASSETS, SAMPLES } from "../support/paths";
 

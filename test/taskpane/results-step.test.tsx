@@ -4,7 +4,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { UserError } from "../../src/domain/issues";
 import type { WorkbookPort } from "../../src/workbook/port";
-import { readCsv } from "../golden/csv";
+import { readCsv } from "../support/csv";
 import { KERKRADE, PARKSTAD, kerkradePublished, loadSample, nl, openStep, renderExcel, tabTo } from "./helpers";
 
 async function runTo(port: WorkbookPort) {

@@ -3,7 +3,7 @@ import "./setup";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { DEFAULT_RULES, RULE_SOURCES } from "../../src/domain/rules";
-import { readCsv } from "../golden/csv";
+import { readCsv } from "../support/csv";
 import { KERKRADE, loadSample, nl, openStep, renderExcel, tabTo } from "./helpers";
 
 const LABEL = {
