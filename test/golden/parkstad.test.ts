@@ -18,7 +18,7 @@ const vraag = readCsv("parkstad-vraag-ouderen-vg-2023-2040.csv");
 const aanbod = readCsv("parkstad-aanbod-2023.csv");
 const YEARS = ["2023", "2030", "2040"];
 
-/** Published label → [categorie, zorgprofiel] as the domain brief defines the types. */
+/** Published label → [categorie, zorgprofiel] as docs/handleiding.md §2 defines the types. */
 function category(label: string): [string, "SOM" | "PG" | null] | null {
   if (label === "regulier wonen") return ["regulier", null];
   if (label === "nultreden in regulier wonen") return ["nultreden", null];
@@ -34,7 +34,7 @@ function supplyOf(groep: string): Map<string, number> {
     const c = category(r.woonvorm);
     if (c) m.set(c[1] ? `${c[0]}:${c[1]}` : c[0], Number(r["2023"]));
   }
-  // Tabel 2's "regulier wonen" includes "nultreden in regulier wonen" (domain brief): exclusive regulier.
+  // Tabel 2's "regulier wonen" includes "nultreden in regulier wonen": exclusive regulier.
   if (m.has("regulier") && m.has("nultreden")) m.set("regulier", m.get("regulier")! - m.get("nultreden")!);
   return m;
 }
