@@ -157,7 +157,7 @@ export function columnWidths(model: SheetModel): Map<number, number> {
 }
 
 /**
- * Names of the tables that charts are drawn from (src/workbook/office.ts): their columns are
+ * Names of the tables that charts are drawn from (src/workbook/write-charts.ts): their columns are
  * label columns first, then adjacent value columns (one series each, named by the header).
  * - `tekort`: Woontype, Jaar | Tekort basis, Tekort wat-als (the last table of the Tekort sheet);
  * - `gemeente`: Gemeente | Geschikt, Potentieel, Ongeschikt (then Onbekend, Totaal).

@@ -2,7 +2,10 @@
  * The task pane and browser page: one flow of steps (tables, columns, rules, run, results)
  * over an analysis session. Inside Excel the port is injected (Office.js adapter) and the
  * session runs on the page; in the browser the user opens an .xlsx (the page's entry opens it
- * in a Web Worker) and the result is downloaded. All workbook access goes through hooks.
+ * in a Web Worker) and the result is downloaded. All workbook access goes through hooks, and so
+ * do the effects: the saved settings restored once per workbook (hooks/useSettingsRestore.ts over
+ * settings-restore.ts), the steps' focus (hooks/useStepFocus.ts, hooks/useFocusWhenShown.ts), the
+ * opened file (hooks/useOpenedFile.ts).
  */
 import {
   Accordion,
@@ -21,28 +24,31 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DismissRegular, InfoRegular } from "@fluentui/react-icons";
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from "react";
-import { DEFAULT_RULES, parseRules, type Rules } from "../domain/rules";
-import { STOCK_FIELDS, type MappingOverrides, type StockField } from "../ingest/types";
+import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from "react";
+import { DEFAULT_RULES, type Rules } from "../domain/rules";
+import { type MappingOverrides, type StockField } from "../ingest/types";
 import { nlInt } from "../report/format";
 import type { StoredSettings, WorkbookPort, WorkbookReader } from "../workbook/port";
 import { AUTO, autoDemandSheet, autoStockSheet, type TableChoice } from "./choice";
 import { saveBlob } from "../session/download";
-import { errorMessage } from "../session/errors";
 import { useActivateSheet } from "./hooks/useActivateSheet";
 import { useAnalysis } from "./hooks/useAnalysis";
 import { browserStorage, useFirstRun, type FlagStorage } from "./hooks/useFirstRun";
+import { useFocusWhenShown } from "./hooks/useFocusWhenShown";
+import { useOpenedFile } from "./hooks/useOpenedFile";
 import { useResultDownload } from "./hooks/useResultDownload";
 import { useScenarioWrite } from "./hooks/useScenarioWrite";
 import { useWhatIf } from "./hooks/useWhatIf";
 import { useSelection } from "./hooks/useSelection";
+import { useSettingsRestore } from "./hooks/useSettingsRestore";
+import { useStepFocus } from "./hooks/useStepFocus";
 import { useStockPreview } from "./hooks/useStockPreview";
 import { useWorkbookInfo } from "./hooks/useWorkbookInfo";
 import { openXlsxFile, type OpenFile } from "../session/open-file";
 import { quickFigures } from "../session/results";
 import { formToRules, rulesToForm, type RuleFieldKey, type RulesFormValues } from "./rules-form";
 import { SELECTION_SHEET } from "./selection-reader";
-import { portSession, type AnalysisSession, type FileSession, type RunSummary } from "../session/session";
+import { portSession, type AnalysisSession, type RunSummary } from "../session/session";
 import { FirstRun } from "./steps/FirstRun";
 import { MappingStep } from "./steps/MappingStep";
 import { ResultsStep } from "./steps/ResultsStep";
@@ -123,17 +129,6 @@ const STEP_TITLES: Record<StepId, string> = {
   resultaten: "5. Resultaten",
 };
 
-/** Column choices saved in the workbook, keeping only known fields with text. */
-function savedOverrides(kolommen: Record<string, string> | undefined): MappingOverrides {
-  const out: MappingOverrides = {};
-  if (!kolommen || typeof kolommen !== "object") return out;
-  for (const field of STOCK_FIELDS) {
-    const v = kolommen[field];
-    if (typeof v === "string" && v.trim() !== "") out[field] = v;
-  }
-  return out;
-}
-
 /** The task pane / browser page. */
 export function App(props: AppProps) {
   const { mode } = props;
@@ -143,17 +138,29 @@ export function App(props: AppProps) {
   const fileInputId = useId();
   const fileHintId = useId();
 
+  const analysis = useAnalysis();
+  const download = useResultDownload(props.saveFile ?? saveBlob);
+  // The quick check: whether the current run was started there, and its figures' heading (which
+  // takes the focus once the figures show).
+  const [quickActive, setQuickActive] = useState(false);
+  const figuresFocus = useFocusWhenShown();
+  // Steps and focus: each newly opened step's heading gets the focus.
+  const steps = useStepFocus<StepId>("tabellen");
+  const { open, goTo } = steps;
+
   // The workbook: injected (Excel) or opened from a file (browser).
-  const [file, setFile] = useState<{ session: FileSession; name: string } | null>(null);
-  const [fileBusy, setFileBusy] = useState(false);
-  const [fileError, setFileError] = useState<string | null>(null);
+  const opened = useOpenedFile(props.openFile ?? openXlsxFile, () => {
+    analysis.reset();
+    download.reset();
+    setQuickActive(false);
+    restore.forget();
+  });
+  const file = opened.file;
   const port: WorkbookPort | null = mode === "excel" ? (props.port ?? null) : null;
   const excelSession = useMemo(() => (port ? portSession(port, port) : null), [port]);
   const workbook: AnalysisSession | null = mode === "excel" ? excelSession : (file?.session ?? null);
   const info = useWorkbookInfo(workbook);
   const selection = useSelection(port);
-  // The opened file's session (and its worker) ends with the next file or with the page.
-  useEffect(() => () => file?.session.close(), [file]);
 
   // The user's choices.
   const [voorraad, setVoorraad] = useState<TableChoice>(AUTO);
@@ -169,92 +176,25 @@ export function App(props: AppProps) {
   const lastValidRules = useRef<Rules>(DEFAULT_RULES);
   if (validation.rules) lastValidRules.current = validation.rules;
 
-  const analysis = useAnalysis();
-  const download = useResultDownload(props.saveFile ?? saveBlob);
   const whatIf = useWhatIf(analysis.session, analysis.summary);
   const scenarioWrite = useScenarioWrite();
   // The panel keeps its input texts; each run starts it afresh from that run's scenario.
   const runCount = useRef(0);
   const panelKey = useMemo(() => ++runCount.current, [analysis.summary]);
   const sheetLink = useActivateSheet(mode === "excel" ? port : null);
-  // The quick check: whether the current run was started there, and its figures' heading (which
-  // takes the focus once the figures show).
-  const [quickActive, setQuickActive] = useState(false);
-  const figuresHeading = useRef<HTMLElement | null>(null);
-  const focusFigures = useRef(false);
-  useEffect(() => {
-    if (focusFigures.current && figuresHeading.current) {
-      focusFigures.current = false;
-      figuresHeading.current.focus();
-    }
-  });
-
-  // Steps and focus: each newly opened step's heading gets the focus.
-  const [open, setOpen] = useState<StepId | null>("tabellen");
-  const headerButtons = useRef<Partial<Record<StepId, HTMLElement | null>>>({});
-  const pendingFocus = useRef<StepId | null>(null);
-  const focusOnLoad = useRef(false);
-  const goTo = useCallback((id: StepId) => {
-    setOpen(id);
-    pendingFocus.current = id;
-  }, []);
-  useEffect(() => {
-    const id = pendingFocus.current;
-    const el = id ? headerButtons.current[id] : null;
-    if (id && el) {
-      el.focus();
-      // A step's header is disabled until its content exists (the results after a run): keep the
-      // focus pending until the header can take it.
-      if (document.activeElement === el) pendingFocus.current = null;
-    }
-  });
 
   // Saved settings are applied once per workbook, when it has been read.
-  const appliedFor = useRef<AnalysisSession | null>(null);
-  useEffect(() => {
-    if (!workbook || info.status !== "ready" || info.source !== workbook || appliedFor.current === workbook) return;
-    appliedFor.current = workbook;
-    const settings: StoredSettings = info.settings ?? {};
-    const names = new Set(info.sheets.map((s) => s.sheet));
-    const notes: { intent: "info" | "warning"; text: string }[] = [];
-    const parts: string[] = [];
-    const sheetChoice = (name: string | undefined, what: string): TableChoice => {
-      if (!name) return AUTO;
-      if (names.has(name)) {
-        parts.push(`${what} '${name}'`);
-        return { kind: "sheet", name };
-      }
-      notes.push({ intent: "warning", text: `Het bewaarde ${what}blad '${name}' bestaat niet meer; er wordt automatisch gekozen.` });
-      return AUTO;
-    };
-    setVoorraad(sheetChoice(settings.voorraad, "voorraad"));
-    setVraag(sheetChoice(settings.vraag, "vraag"));
-    const kolommen = savedOverrides(settings.kolommen);
-    if (Object.keys(kolommen).length > 0) parts.push("kolommen");
-    setOverrides(kolommen);
-    let rules = DEFAULT_RULES;
-    setRulesFrom("standaard");
-    if (settings.regels !== undefined) {
-      const parsed = parseRules(settings.regels);
-      if (parsed.ok) {
-        rules = parsed.rules;
-        parts.push("regels");
-        setRulesFrom("bewaard");
-      } else {
-        notes.push({ intent: "warning", text: `De regels in deze werkmap zijn niet te gebruiken; de standaardregels gelden. ${parsed.message}` });
-      }
-    }
-    setBaseRules(rules);
-    setRuleValues(rulesToForm(rules));
-    if (parts.length > 0) {
-      notes.unshift({ intent: "info", text: `De instellingen van de vorige analyse in deze werkmap zijn hersteld (${parts.join(", ")}), zodat u hetzelfde resultaat krijgt.` });
-    }
-    setRestored(notes);
-    if (focusOnLoad.current) {
-      focusOnLoad.current = false;
-      goTo("tabellen");
-    }
-  }, [workbook, info.status, info.source, info.settings, info.sheets, goTo]);
+  const restore = useSettingsRestore(workbook, info, (r) => {
+    setVoorraad(r.voorraad);
+    setVraag(r.vraag);
+    setOverrides(r.overrides);
+    setRulesFrom(r.rulesFrom);
+    setBaseRules(r.rules);
+    setRuleValues(rulesToForm(r.rules));
+    setRestored(r.notes);
+    // A file just opened: the focus goes to its first step.
+    if (opened.takeJustOpened()) goTo("tabellen");
+  });
 
   // Which stock table is previewed and analysed: in Excel the workbook or the selection (read
   // through the selection's reader, written through the workbook).
@@ -272,27 +212,12 @@ export function App(props: AppProps) {
   }, [open]);
   const preview = useStockPreview(session, previewWanted ? stockSheet : null, validation.rules ?? lastValidRules.current, overrides, refresh);
 
-  const onOpenFile = async (event: ChangeEvent<HTMLInputElement>) => {
+  const onOpenFile = (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.target;
     const chosen = input.files?.[0];
     // Cleared at once, so that choosing the same (changed) file again opens it again.
     input.value = "";
-    if (!chosen) return;
-    setFileBusy(true);
-    setFileError(null);
-    try {
-      const opened = await (props.openFile ?? openXlsxFile)(chosen);
-      analysis.reset();
-      download.reset();
-      setQuickActive(false);
-      appliedFor.current = null;
-      focusOnLoad.current = true;
-      setFile({ session: opened, name: chosen.name });
-    } catch (err) {
-      setFileError(errorMessage(err));
-    } finally {
-      setFileBusy(false);
-    }
+    if (chosen) void opened.open(chosen);
   };
 
   const onVoorraadChange = async (choice: TableChoice) => {
@@ -383,9 +308,8 @@ export function App(props: AppProps) {
   const onQuickRun = async () => {
     setQuickActive(true);
     if (await runAnalysis()) {
-      setOpen(null);
-      pendingFocus.current = null;
-      focusFigures.current = true;
+      steps.foldAll();
+      figuresFocus.request();
     }
   };
 
@@ -437,11 +361,8 @@ export function App(props: AppProps) {
           ? { sheet: autoVoorraad, how: "herkend" }
           : null;
   const quickVraag: QuickTable = vraag.kind === "sheet" ? { sheet: vraag.name, how: "gekozen" } : autoVraag ? { sheet: autoVraag, how: "herkend" } : null;
-  const setHeaderRef = (id: StepId) => (el: HTMLElement | null) => {
-    headerButtons.current[id] = el;
-  };
   const header = (id: StepId) => (
-    <AccordionHeader as="h2" button={{ ref: setHeaderRef(id) }}>
+    <AccordionHeader as="h2" button={{ ref: steps.headerRef(id) }}>
       {STEP_TITLES[id]}
     </AccordionHeader>
   );
@@ -471,19 +392,19 @@ export function App(props: AppProps) {
             type="file"
             accept=".xlsx"
             aria-describedby={fileHintId}
-            onChange={(e) => void onOpenFile(e)}
-            disabled={fileBusy}
+            onChange={onOpenFile}
+            disabled={opened.busy}
           />
           <Text id={fileHintId} size={200} className={styles.hint}>
             Kies een Excel-werkmap (.xlsx). Het bestand blijft op uw computer: er wordt niets verstuurd.
           </Text>
           <div role="status" aria-live="polite">
-            {fileBusy ? <Spinner size="tiny" label="Werkmap wordt geopend…" /> : null}
-            {file && !fileBusy ? <Text>{`Geopend: ${file.name}`}</Text> : null}
+            {opened.busy ? <Spinner size="tiny" label="Werkmap wordt geopend…" /> : null}
+            {file && !opened.busy ? <Text>{`Geopend: ${file.name}`}</Text> : null}
           </div>
-          {fileError ? (
+          {opened.error ? (
             <MessageBar intent="error" role="alert">
-              <MessageBarBody>{fileError}</MessageBarBody>
+              <MessageBarBody>{opened.error}</MessageBarBody>
             </MessageBar>
           ) : null}
         </section>
@@ -545,9 +466,7 @@ export function App(props: AppProps) {
           onRun={() => void onQuickRun()}
           onCancel={analysis.cancel}
           onShowResults={() => goTo("resultaten")}
-          figuresRef={(el) => {
-            figuresHeading.current = el;
-          }}
+          figuresRef={figuresFocus.ref}
         />
       ) : null}
 
@@ -555,7 +474,7 @@ export function App(props: AppProps) {
         <Accordion
           collapsible
           openItems={open ? [open] : []}
-          onToggle={(_e, data) => setOpen(data.openItems.length > 0 ? (data.value as StepId) : null)}
+          onToggle={(_e, data) => steps.setOpen(data.openItems.length > 0 ? (data.value as StepId) : null)}
         >
           <AccordionItem value="tabellen">
             {header("tabellen")}

@@ -17,7 +17,8 @@ import { analyseWorkbook } from "../../src/analysis/analyse";
 import { layoutSheet, NUMBER_FORMATS, type ModelValue, type SheetModel } from "../../src/report/sheet-model";
 import { buildSheets } from "../../src/report/sheets";
 import { EXCEL_MAX_ROWS } from "../../src/domain/excel-limits";
-import { DEFAULT_REQUEST_BYTES, OfficeWorkbook } from "../../src/workbook/office";
+import { OfficeWorkbook } from "../../src/workbook/office";
+import { DEFAULT_REQUEST_BYTES } from "../../src/workbook/office-requests";
 import { ExcelHost, FIVE_MB, type SyncRecord } from "../office-host/host";
 
 jest.setTimeout(180_000);

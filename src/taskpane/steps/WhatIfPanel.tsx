@@ -5,7 +5,7 @@
  * (no re-run) and shown beside the baseline: the tekort per type for one demand set and year in
  * the three readings, the supply now, and what each lever did (dwellings per segment, the
  * complexes chosen). Fits a 320-350 px task pane: one narrow table per reading, with choices for
- * the demand set and the year.
+ * the demand set and the year. The inputs' texts are parsed into a scenario by ../whatif-form.ts.
  */
 import {
   Button,
@@ -30,9 +30,9 @@ import { ArrowDownloadRegular, TableArrowUpRegular } from "@fluentui/react-icons
 import { useMemo, useState } from "react";
 import type { Lezing } from "../../domain/tekort";
 import { nlInt } from "../../report/format";
-import { parseNumberText } from "../rules-form";
 import { useFormStyles } from "../form-styles";
 import { demandSetKey, demandSets, type Scenario, type WhatIfOptions, type WhatIfView, type WhatIfViewRow } from "../../session/whatif-view";
+import { pctText, scenarioOf, textsOf, type WhatIfErrors, type WhatIfTexts } from "../whatif-form";
 
 const useStyles = makeStyles({
   choices: {
@@ -93,70 +93,6 @@ const READINGS: { lezing: Lezing; title: string; uitleg: string }[] = [
   { lezing: "na doorschuiven", title: "Na doorschuiven", uitleg: "vraag die onvervuld blijft als hogere typen lagere vraag opvangen" },
 ];
 
-/** Texts of the inputs, as typed. */
-interface InputTexts {
-  percentage: string;
-  perSegment: boolean;
-  segmenten: Record<string, string>;
-  ontmoetingsruimten: string;
-  wlz: string;
-  plannen: boolean;
-}
-
-const pctText = (n: number) => String(n).replace(".", ",");
-
-function textsOf(s: Scenario, options: WhatIfOptions): InputTexts {
-  const segmenten: Record<string, string> = {};
-  for (const seg of options.segmenten) segmenten[seg.segment] = pctText(s.aanpassenPerSegment[seg.segment] ?? s.aanpassenPercentage);
-  return {
-    percentage: pctText(s.aanpassenPercentage),
-    perSegment: Object.keys(s.aanpassenPerSegment).length > 0,
-    segmenten,
-    ontmoetingsruimten: String(s.ontmoetingsruimten),
-    wlz: String(s.wlzComplexen),
-    plannen: s.plannen,
-  };
-}
-
-/** A percentage 0-100 as typed ("12,5", "12.5", "12%"), or null. */
-function percentOf(text: string): number | null {
-  const n = parseNumberText(text.replace(/%\s*$/, ""));
-  return n !== null && n >= 0 && n <= 100 ? n : null;
-}
-
-/** A whole number 0..max as typed, or null. */
-function countOf(text: string, max: number): number | null {
-  const n = parseNumberText(text);
-  return n !== null && Number.isInteger(n) && n >= 0 && n <= max ? n : null;
-}
-
-const PCT_MESSAGE = "Vul een percentage van 0 tot en met 100 in.";
-const countMessage = (max: number) => (max === 0 ? "Er zijn geen kandidaat-complexen: vul 0 in." : `Vul een geheel getal van 0 tot en met ${max} in.`);
-
-/** The scenario the texts describe, and a message per wrong input. */
-function scenarioOf(t: InputTexts, options: WhatIfOptions): { scenario: Scenario | null; errors: Partial<Record<string, string>> } {
-  const errors: Partial<Record<string, string>> = {};
-  const pct = percentOf(t.percentage);
-  if (pct === null) errors.percentage = PCT_MESSAGE;
-  const perSegment: Record<string, number> = {};
-  if (t.perSegment) {
-    for (const seg of options.segmenten) {
-      const v = percentOf(t.segmenten[seg.segment] ?? "");
-      if (v === null) errors[`segment:${seg.segment}`] = PCT_MESSAGE;
-      else perSegment[seg.segment] = v;
-    }
-  }
-  const rooms = countOf(t.ontmoetingsruimten, options.ontmoetingsruimteKandidaten);
-  if (rooms === null) errors.ontmoetingsruimten = countMessage(options.ontmoetingsruimteKandidaten);
-  const wlz = countOf(t.wlz, options.wlzKandidaten);
-  if (wlz === null) errors.wlz = countMessage(options.wlzKandidaten);
-  if (Object.keys(errors).length > 0 || pct === null || rooms === null || wlz === null) return { scenario: null, errors };
-  return {
-    scenario: { aanpassenPercentage: pct, aanpassenPerSegment: perSegment, ontmoetingsruimten: rooms, wlzComplexen: wlz, plannen: t.plannen },
-    errors,
-  };
-}
-
 /** A difference with its sign: "+12", "-299", "0"; "–" when there is none. */
 function signed(n: number | null): string {
   if (n === null) return "–";
@@ -168,9 +104,9 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
   const form = useFormStyles();
   const styles = useStyles();
   const { options, view } = props;
-  const [texts, setTexts] = useState<InputTexts>(() => textsOf(props.initial, options));
+  const [texts, setTexts] = useState<WhatIfTexts>(() => textsOf(props.initial, options));
   const { errors } = useMemo(() => scenarioOf(texts, options), [texts, options]);
-  const change = (patch: Partial<InputTexts>) => {
+  const change = (patch: Partial<WhatIfTexts>) => {
     const next = { ...texts, ...patch };
     setTexts(next);
     const parsed = scenarioOf(next, options);
@@ -458,7 +394,7 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
   );
 }
 
-function errorsPresent(errors: Partial<Record<string, string>>): boolean {
+function errorsPresent(errors: WhatIfErrors): boolean {
   return Object.keys(errors).length > 0;
 }
 
