@@ -1,6 +1,6 @@
 /**
  * One reader for categorised tables — demand (vraag) and supply at type level (aanbod) — so
- * that both follow the same rules. product.md §2 "Vraag" and "Aanbod at type level".
+ * that both follow the same rules (docs/handleiding.md §3, "Vraag- en aanbodtabel").
  *
  * Layouts:
  * - **wide**: years as columns (header cells that are whole years 2000..2100, number or text);

@@ -28,7 +28,7 @@ export interface RawTable {
   values: CellValue[][];
 }
 
-/** Canonical stock field names (product.md §2). */
+/** Canonical stock field names (the columns of docs/handleiding.md §3). */
 export const STOCK_FIELDS = [
   "id", "complex", "bat", "toegankelijkheidslabel", "woonvorm", "eenheiddetailsoort", "aantal",
   "gemeente", "buurt", "wijk", "eigenaar", "segment", "woningtype", "bouwlaag", "lift", "bouwjaar",
