@@ -1022,7 +1022,7 @@ function verifyStock(rows, tables) {
 }
 
 /**
- * Default BZK reading (product.md §3) of the synthetic stock, for the console only:
+ * Default BZK reading (docs/handleiding.md §4) of the synthetic stock, for the console only:
  * nultreden = BAT >= 1; geclusterd = nultreden + complex with indoor meeting room ("ja"),
  * >= 12 dwellings, >= 50% 55+ (label 55+ when the share is unknown); zorggeschikt = geclusterd +
  * BAT >= 2 + Wlz care in the complex.

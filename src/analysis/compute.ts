@@ -19,6 +19,7 @@ import { computeCbsRoute } from "../domain/cbs";
 import { compareSaldo, vergelijkingIssues, type SaldoVergelijking } from "../domain/vergelijking";
 import { crossChecks, type StockTableTotal } from "../domain/kruiscontrole";
 import { computeAggregateWhatIf } from "../domain/whatif-aggregaat";
+import { whatIfLimits } from "../domain/whatif-toepasbaar";
 import { unrecognisedComplexFactsIssue } from "../ingest/complex-columns";
 import { crossTableAdaptation, type CrossTableAdaptation } from "../domain/potentieel-kruistabel";
 import { formatWoningen } from "../domain/format";
@@ -156,6 +157,7 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
   };
   const watAlsBasis = stock ? prepareWhatIf(input, { complexes }) : null;
   const watAls = watAlsBasis ? computeWhatIf(watAlsBasis, paramsFromRules(rules), { trace: true }) : null;
+  if (watAls) issues.push(...whatIfLimits(watAls, paramsFromRules(rules), chosen?.sheet ?? null, aanpassingKruistabel));
   const watAlsAggregaat = !stock && cbs ? computeAggregateWhatIf({ cbs, supply, demand, plannen, batScale, rules, basis: tekort }) : null;
   if (!stock && !cbs && tekort.length > 0) {
     issues.push(makeIssue("watals-niet-toepasbaar", "info", null, null,

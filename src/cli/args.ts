@@ -1,5 +1,6 @@
 /**
- * Argument parsing for `bat-bzk` (contract: shared/spec/cli-json.md), on Node's own
+ * Argument parsing for `bat-bzk` (the commands and options of
+ * docs/handleiding.md §6), on Node's own
  * `util.parseArgs`. Pure apart from that: returns a parsed command or a Dutch usage error.
  */
 import { parseArgs } from "node:util";

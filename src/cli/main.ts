@@ -145,9 +145,9 @@ function streamSink(stream: NodeJS.WritableStream): TextSink {
  * How much V8's old generation may grow between full collections while the command runs, in %
  * (V8's own heuristics allow up to 4x). The streaming pass creates a lot of short-lived garbage
  * (ExcelJS's row and cell objects) next to a growing set of dwellings; with the default
- * heuristics the heap reaches about three times the live data on a million-row stock. Measured on
- * the 1,048,575-dwelling bench workbook with `--json`: peak RSS 1.10 GB at 50 %, 0.91 GB at 25 %,
- * at no measurable cost in time (docs/performance.md).
+ * heuristics the heap reaches about three times the live data on a million-row stock. A smaller
+ * step keeps the peak memory down without costing time; the figures are in docs/performance.md
+ * ("Memory").
  */
 export const LEAN_HEAP_GROWING_PERCENT = 25;
 

@@ -85,7 +85,7 @@ export function scaleOfCode(code: string): BatScale | null {
 }
 
 /**
- * Dutch label of a BAT level (domain brief): limburg 0 "ongeschikt" .. 4 "geschikt voor
+ * Dutch label of a BAT level (docs/handleiding.md §3, "Twee BAT-schalen"): limburg 0 "ongeschikt" .. 4 "geschikt voor
  * verpleegzorg"; vera BAT1 "Nultrapswoning" .. BAT5 "Zorg".
  * @throws RangeError when `level` is not valid on `scale` (programming error, see `batCode`).
  */

@@ -1,6 +1,6 @@
 /**
- * The CBS route of the aanpassingspotentieel (product.md §5: "Aggregated route: CBS stock ×
- * published percentages"), for the part of the stock that has no BAT scores: owner-occupied
+ * The CBS route of the aanpassingspotentieel (docs/handleiding.md §3, "CBS-voorraad en
+ * aanpassingspercentages": CBS stock × published percentages), for the part of the stock that has no BAT scores: owner-occupied
  * dwellings and private rent.
  *
  * Input: the CBS housing stock per gemeente (koop / huur, optionally huur split into corporaties
@@ -25,9 +25,8 @@
  *    the gemeente.
  *
  * Pure and deterministic; data problems are returned as `issues`, never thrown.
- * Sources: product.md §5; domain brief ("Aanpassingspotentieel": Parkstad 28% of 131,118
- * dwellings potentially suitable, split huur/koop); Parkstad Limburg, Toekomstvisie Wonen,
- * Welzijn en Zorg (2024/2025), Tabel 4 (CBS), 5 and 6 (Companen).
+ * Sources: Parkstad Limburg, Toekomstvisie Wonen, Welzijn en Zorg (2024/2025): 28% of 131,118
+ * dwellings potentially suitable, split huur/koop; Tabel 4 (CBS), 5 and 6 (Companen).
  */
 import { type Issue, makeIssue } from "./issues";
 import type { AdaptationTotal } from "./potentieel";

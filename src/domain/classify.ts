@@ -1,5 +1,5 @@
 /**
- * Classification BAT → BZK per dwelling (product.md §3), with the rule that fired as a Dutch
+ * Classification BAT → BZK per dwelling (docs/handleiding.md §2 and §4), with the rule that fired as a Dutch
  * reason and every assumption as a warning. Never guesses silently.
  *
  * Rules (defaults in `rules.ts`, every threshold editable):
@@ -59,8 +59,8 @@ interface DwellingRecord {
  * decisive facts; the other fields of {@link ClassifiedDwelling} read through to the outcome.
  * Two fields per dwelling instead of eight, and a literal rather than `new`: V8 tracks where
  * literals are allocated and, seeing that nearly all of them survive, allocates them in the old
- * generation directly instead of copying them through the young one (half the classification's
- * cost on a million dwellings was those copies).
+ * generation directly instead of copying them through the young one (those copies were a large
+ * share of the classification's cost on a million dwellings: docs/performance.md).
  */
 const DWELLING: ThisType<DwellingRecord> & Omit<ClassifiedDwelling, "row"> = {
   get bzk(): BzkType | "onbekend" {

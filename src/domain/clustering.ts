@@ -1,5 +1,5 @@
 /**
- * Clustering potential (product.md §5, issue 6): complexes that meet every geclusterd criterion
+ * Clustering potential (issue 6; docs/handleiding.md §5b): complexes that meet every geclusterd criterion
  * except one — no (indoor) meeting room, a few dwellings short of the minimum, a few percentage
  * points short of the 55+ share, or one of those facts unknown — with what is missing and how many
  * dwellings would become geclusterd if it were fixed, ranked by that number.

@@ -6,7 +6,7 @@
  * A complex is identified by its owner (`eigenaar`, may be null) and its `complex` number:
  * corporations number their complexes independently, so "C100" of two owners are two complexes.
  *
- * Aggregation (product.md §3; where rows disagree the choice is stated in the conflict text):
+ * Aggregation (docs/handleiding.md §4; where rows disagree the choice is stated in the conflict text):
  * - ontmoetingsruimte: a room on any row counts (inpandig > aangrenzend > geen);
  * - complexgrootte: the given size, else the sum of `aantal` over the complex's rows; when given
  *   sizes differ the smallest is used (a threshold must be proven); a given size below the number

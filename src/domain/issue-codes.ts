@@ -18,6 +18,7 @@ export const ISSUE_CODES = {
   "geen-vraag": "Geen vraagtabel: het tekort is niet berekend.",
   "geen-aanbod": "Geen voorraad- of aanbodtabel: het tekort is niet berekend.",
   "watals-niet-toepasbaar": "Wat-als is niet berekend: daarvoor is een voorraad per woning of de CBS-route nodig.",
+  "watals-geen-effect": "Een wat-als-keuze kan op deze voorraad niet (helemaal) werken; de melding zegt waarom.",
   // Column mapping (src/ingest/mapping.ts, stock-reader.ts)
   "kolom-herkend": "Een kolom is herkend als een veld van de voorraad.",
   "kolom-lijkt-op": "Een kolom lijkt op een veld, maar is niet zeker genoeg herkend.",

@@ -14,7 +14,7 @@ export type Severity = "fout" | "waarschuwing" | "info";
 export type { IssueCode } from "./issue-codes";
 
 /**
- * One problem, in the shape of the JSON `meldingen` entries (cli-json.md) but with English keys.
+ * One problem, in the shape of the JSON `meldingen` entries (docs/json.md) but with English keys.
  *
  * - `code`: stable machine code, one of `ISSUE_CODES` (src/domain/issue-codes.ts), e.g.
  *   `bat-buiten-bereik`, `schalen-gemengd`, `totaal-klopt-niet`.

@@ -23,8 +23,8 @@
  *   one workbook count the same stock; their totals should agree (Kerkrade, both per 1-1-2020:
  *   7.824 by BAT class, 7.452 by woningtype).
  *
- * Pure. Figures in dwellings or percentages (0..100). Sources: domain brief ("Aanpassings-
- * potentieel": 28% of 131,118 = 36,713); Parkstad Toekomstvisie §4.2, Tabel 2, 4, 5 and 6.
+ * Pure. Figures in dwellings or percentages (0..100). Sources: Parkstad Toekomstvisie
+ * §4.2 (28% of 131,118 = 36,713 potentieel geschikt), Tabel 2, 4, 5 and 6.
  */
 import { type Issue, makeIssue } from "./issues";
 import type { SupplyEntry } from "./types";

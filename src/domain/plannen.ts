@@ -1,5 +1,5 @@
 /**
- * Planned changes (product.md §2 "planned changes", §4): nieuwbouw, sloop, verkoop, aankoop and
+ * Planned changes (docs/handleiding.md §5a): nieuwbouw, sloop, verkoop, aankoop and
  * renovatie per year, each adding or removing dwellings of a BAT class or BZK type. Supply in a
  * later year = supply now + the changes up to and including that year; when no changes are given,
  * supply is held constant (computeTekort says so).

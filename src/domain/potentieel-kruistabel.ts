@@ -6,8 +6,8 @@
  * the two tables count the same stock differently and no BAT class can be linked to a woningtype,
  * so nothing is added or matched per dwelling.
  *
- * Source: domain brief ("Dwelling type drives potential"; Kerkrade's BAT table, 7,824 units, and
- * its woningtype × huurklasse table, 7,452 units, both per 1-1-2020).
+ * The dwelling type drives the potential (potentieel.ts). Source: Kerkrade's BAT table, 7,824
+ * units, and its woningtype × huurklasse table, 7,452 units, both per 1-1-2020.
  */
 import type { Aanpassing, AdaptedDwelling } from "./potentieel";
 import type { ClassifiedDwelling } from "./types";

@@ -1,5 +1,5 @@
 /**
- * Aanpassingspotentieel per dwelling (product.md §5, first part): geschikt (already nultreden),
+ * Aanpassingspotentieel per dwelling (docs/handleiding.md §5): geschikt (already nultreden),
  * potentieel (can become nultreden with a light adaptation), ongeschikt, or onbekend.
  *
  * The dwelling's form (woonsoort, bouwlagen, lift, verdieping) comes from the `woningtype` text,
@@ -15,7 +15,7 @@
  * their form as if not yet nultreden; the reason and an aggregated warning say so, since some of
  * them may already be geschikt.
  *
- * Sources: product.md §5; domain brief (Companen stock scan geschikt / geschikt te maken /
+ * Sources: Companen's stock scan (geschikt / geschikt te maken /
  * ongeschikt; stairlift or ground-floor bedroom and bathroom; upper-floor flat without lift).
  */
 import type { StockRow, StockShape, Woonsoort, ClassifiedDwelling } from "./types";

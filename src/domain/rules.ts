@@ -12,7 +12,7 @@
  *   least walking-stick suitable", BAT ≥ 1 on the Limburg scale.
  * - Aedes VERA referentiedata: BATSCORE, TOEGANKELIJKHEIDSLABEL, WOONVORM (GEC, ZWO),
  *   EENHEIDDETAILSOORT.
- * - product.md §3 (classification), §4 (tekort), §5 (aanpassingspotentieel).
+ * As users read them: docs/handleiding.md §4 (the rules and their sources).
  */
 import { z } from "zod";
 import { formatLijst, formatPercentage } from "./format";
@@ -36,8 +36,8 @@ const DetailsoortSchema = z.strictObject({
 });
 
 /**
- * Default adaptation rules (product.md §5; domain brief "Shortage and adaptation potential":
- * common methods call a house adaptable when a stairlift or a ground-floor bedroom and bathroom
+ * Default adaptation rules (docs/handleiding.md §5; common methods, such as Companen's and ABF's,
+ * call a house adaptable when a stairlift or a ground-floor bedroom and bathroom
  * fixes it, and an upper-floor flat without lift unsuitable). Order matters: the first matching
  * rule decides.
  */
@@ -129,7 +129,7 @@ export const RulesSchema = z.strictObject({
       ontmoetingsruimteAangrenzendTelt: z.boolean().default(false),
       /** BZK 21-09-2023: at least 50% occupied by people aged 55+. */
       minAandeel55plus: z.number().min(0).max(1).default(0.5),
-      /** product.md §3: when the share is unknown, use the share of dwellings labelled 55+. */
+      /** When the 55+ share is unknown, use the share of dwellings labelled 55+ (docs/handleiding.md §4). */
       label55plusAlsAandeelOnbekend: z.boolean().default(true),
     })
     .prefault({}),
@@ -162,7 +162,7 @@ export const RulesSchema = z.strictObject({
 
   aanpassing: z
     .strictObject({
-      /** Ordered rule table; the first matching rule decides (product.md §5). */
+      /** Ordered rule table; the first matching rule decides. */
       regels: z.array(AdaptationRuleSchema).default(() => DEFAULT_ADAPTATION_RULES.map((r) => AdaptationRuleSchema.parse(r))),
       /** Dwelling form per EENHEIDDETAILSOORT code (upper case). */
       eenheiddetailsoorten: z
@@ -301,7 +301,7 @@ function translateIssue(issue: z.core.$ZodIssue): string {
  */
 export const RULE_SOURCES: Record<string, string> = {
   batSchaal:
-    "product.md §2: de BAT-schaal volgt uit de codes (0-4 Limburg, BAT1-BAT5 VERA); alleen als dat niet lukt geldt deze keuze. Schalen worden nooit gemengd.",
+    "Handleiding §3 (Twee BAT-schalen): de BAT-schaal volgt uit de codes (0-4 Limburg, BAT1-BAT5 VERA); alleen als dat niet lukt geldt deze keuze. Schalen worden nooit gemengd.",
   "nultreden.limburgMinBat":
     "Kerkrade, Lokaal meerjarig kader prestatieafspraken 2021-2025: nultreden = minstens wandelstokgeschikt (BAT ≥ 1); strenger: 2.",
   "nultreden.veraMinBat":
@@ -317,7 +317,7 @@ export const RULE_SOURCES: Record<string, string> = {
     "BZK/VWS 21-09-2023 vraagt een inpandige ontmoetingsruimte; VERA GEC staat ook een ruimte grenzend aan het gebouw toe.",
   "geclusterd.minAandeel55plus": "BZK/VWS-definities 21-09-2023: minimaal 50% bewoners van 55 jaar en ouder.",
   "geclusterd.label55plusAlsAandeelOnbekend":
-    "product.md §3: als het aandeel 55+ onbekend is, telt het aandeel woningen met label 55+.",
+    "Handleiding §4: als het aandeel 55+ onbekend is, telt het aandeel woningen met label 55+.",
   "zorggeschikt.limburgMinBat":
     "BZK/VWS 21-09-2023: woning rollator- of rolstoelgeschikt; Limburgse schaal BAT 2 = rollatorbewoonbaar.",
   "zorggeschikt.veraMinBat":
@@ -326,11 +326,11 @@ export const RULE_SOURCES: Record<string, string> = {
   "zorggeschikt.wlzVereist": "BZK/VWS 21-09-2023: in de geclusterde woonvorm wordt langdurige zorg uit de Wlz geleverd.",
   "zorggeschikt.zelfstandigVereist": "BZK/VWS 21-09-2023: een zelfstandige woning; een onbekende waarde sluit niet uit.",
   woonvormGedeclareerd:
-    "VERA WOONVORM GEC/ZWO: gedeclareerde codes tellen als bewijs als feiten ontbreken; bij tegenspraak wint de afgeleide indeling (product.md §3).",
+    "VERA WOONVORM GEC/ZWO: gedeclareerde codes tellen als bewijs als feiten ontbreken; bij tegenspraak wint de afgeleide indeling (handleiding §4).",
   "aanbodtabel.regulierOmvatNultreden":
     "Toekomstvisie Wonen, Welzijn en Zorg Parkstad, Tabel 2: 'regulier wonen' (117.250) omvat de 29.313 nultredenwoningen.",
   "aanpassing.regels":
-    "product.md §5 en gangbare methoden (Companen, ABF): traplift of slaapkamer en badkamer beneden maakt een eengezinswoning geschikt; een bovenwoning zonder lift niet.",
+    "Gangbare methoden (Companen, ABF): traplift of slaapkamer en badkamer beneden maakt een eengezinswoning geschikt; een bovenwoning zonder lift niet.",
   "aanpassing.eenheiddetailsoorten":
     "VERA EENHEIDDETAILSOORT: eengezinswoningen (EGW) grondgebonden, meergezinswoningen (MGW) gestapeld; BEN op de begane grond.",
   "tekort.afronden": "Kerkrade rondt de opgave af op veelvouden van 5; afronden gebeurt alleen in de bladen, nooit in saldo.",
@@ -341,7 +341,7 @@ export const RULE_SOURCES: Record<string, string> = {
   "clusteringspotentieel.onbekendMeetellen":
     "Clusteringspotentieel: ook complexen tonen waarvan het ene ontbrekende gegeven onbekend is (na te gaan).",
   "plannen.peiljaarVoorraad":
-    "product.md §4: aanbod in een later jaar = aanbod nu + geplande wijzigingen tot en met dat jaar; wijzigingen tot en met het peiljaar zitten al in de voorraad.",
+    "Handleiding §5a: aanbod in een later jaar = aanbod nu + geplande wijzigingen tot en met dat jaar; wijzigingen tot en met het peiljaar zitten al in de voorraad.",
   "watAls.aanpassenPercentage":
     "Toekomstvisie Wonen, Welzijn en Zorg Parkstad: al 10% van de potentieel geschikte woningen aanpassen neemt een groot deel van de nieuwbouwopgave weg.",
   "watAls.aanpassenPerSegment": "Wat-als: een eigen percentage per segment (bijvoorbeeld huur en koop); anders geldt het algemene percentage.",

@@ -1,6 +1,6 @@
 /**
  * Shortage (tekort): supply (aanbod) against demand (vraag) per category × year × scenario × area,
- * in three labelled readings (product.md §4, cli-json.md `tekort`):
+ * in three labelled readings (docs/handleiding.md §5, docs/json.md `tekort`):
  *
  * - "per categorie": exclusive supply against exclusive demand, per category (BZK type, BAT code,
  *   or another category the tables name, such as "gespikkeld");

@@ -2,7 +2,7 @@
  * Accessibility of one dwelling from its BAT score and/or VERA toegankelijkheidslabel: is it
  * nultreden, and is it rollator- or wheelchair-suitable as zorggeschikt requires?
  *
- * Rules (product.md §3; thresholds in `rules.nultreden` / `rules.zorggeschikt`):
+ * Rules (docs/handleiding.md §4; thresholds in `rules.nultreden` / `rules.zorggeschikt`):
  * - a valid BAT on the row's scale decides: BAT ≥ threshold of that scale (Kerkrade kader
  *   2021-2025: nultreden = BAT ≥ 1 on the Limburg scale; VERA BAT1+; zorggeschikt Limburg ≥ 2,
  *   VERA BAT4+ since BAT2/BAT3 are only "bezoekbaar");

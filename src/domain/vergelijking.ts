@@ -13,15 +13,16 @@
  * Causes are found by recomputing the figure with each plausible slip and taking the one that
  * reproduces it with the fewest changes: the demand of another scenario, of another year,
  * "regulier" with or without the nultreden dwellings (Parkstad's Tabel 2 prints regulier
- * inclusive of nultreden, the demand exclusive: domain brief), the opposite sign convention,
+ * inclusive of nultreden, the demand exclusive), the opposite sign convention,
  * the change in demand since the first year instead of aanbod − vraag, another group's figures,
  * and rounding to 5. A figure no slip reproduces is reported as "oorzaak onbekend".
  *
- * Sign convention: aanbod − vraag (negative = tekort, Parkstad, product.md §4) or vraag − aanbod
+ * Sign convention: aanbod − vraag (negative = tekort, Parkstad) or vraag − aanbod
  * (positive = opgave, Kerkrade). Taken from the caption when it says so; otherwise, and when the
  * figures clearly follow the other one, the convention under which more figures match.
  *
- * Pure: no I/O. Sources: product.md §4; domain brief ("Tekort / opgave", "The types nest").
+ * Pure: no I/O. What the user reads of it: docs/handleiding.md §3, "Gepubliceerde saldo-, tekort-
+ * of opgavetabel", and §5 (blad Vergelijking).
  */
 import { type Issue, makeIssue } from "./issues";
 import type { Niveau, Zorgprofiel } from "./types";

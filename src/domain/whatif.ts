@@ -1,5 +1,5 @@
 /**
- * The what-if engine (issue 6, product.md §5): "what if we adapt x% of the potentieel dwellings,
+ * The what-if engine (issue 6; docs/handleiding.md §5b): "what if we adapt x% of the potentieel dwellings,
  * add meeting rooms to the k best candidate complexes, start Wlz care in the m best care
  * candidates, and carry out the planned changes?" → the tekort that remains per type, year and
  * scenario in all three readings, side by side with the baseline.

@@ -1,5 +1,5 @@
 /**
- * Care potential (product.md §5, issue 6): clustered complexes with rollator- or wheelchair-
+ * Care potential (issue 6; docs/handleiding.md §5b): clustered complexes with rollator- or wheelchair-
  * suitable dwellings (Limburg BAT ≥ 2, VERA BAT4+, labels ROA/ROL/RUI: `rules.zorggeschikt`)
  * where no Wlz care is delivered yet, and the number of zorggeschikte dwellings they would add
  * if Wlz care started there.

@@ -1,8 +1,8 @@
 /**
  * Choosing the BAT scale of a column (or of a wide table's header) and wording the conflicts.
  *
- * Rule (product.md §2: "detect VERA codes by their form, otherwise ask or use the setting, and
- * never mix scales silently"):
+ * Rule (docs/handleiding.md §3, "Twee BAT-schalen": VERA codes are known by their form, otherwise
+ * the setting decides, and scales are never mixed silently):
  * - setting "limburg" / "vera": that scale; values whose form says the other scale are set
  *   aside ("schaal-tegenstrijdig"). Plain numbers are read on the chosen scale.
  * - setting "auto": plain numbers are read on the Limburg scale and count as Limburg form; the

@@ -1,7 +1,7 @@
 /**
  * Reading one BAT value (a stock cell, or a column header of a wide BAT table).
  *
- * Two scales exist (domain brief, "BAT"): the Limburg 0-4 scale ("BAT-score": 0 ongeschikt,
+ * Two scales exist (docs/handleiding.md §3, "Twee BAT-schalen"): the Limburg 0-4 scale ("BAT-score": 0 ongeschikt,
  * 1 wandelstokgeschikt, 2 rollatorbewoonbaar, 3 rolstoelbewoonbaar, 4 geschikt voor
  * verpleegzorg) and the VERA code list BATSCORE (Aedes, June 2025: BAT1 Nultrapswoning,
  * BAT2 Rollator bezoekbaar, BAT3 Rolstoel bezoekbaar, BAT4 Rolstoel woonbaar, BAT5 Zorg).
@@ -37,7 +37,7 @@ export const BAT_RANGE: Readonly<Record<BatScale, { min: number; max: number }>>
   vera: { min: 1, max: 5 },
 };
 
-/** Limburg labels by level 0..4 (domain brief). */
+/** Limburg labels by level 0..4 (docs/handleiding.md §3, "Twee BAT-schalen"). */
 export const LIMBURG_NAMES: readonly string[] = [
   "ongeschikt", "wandelstokgeschikt", "rollatorbewoonbaar", "rolstoelbewoonbaar", "geschikt voor verpleegzorg",
 ];

@@ -1,6 +1,6 @@
 /**
- * Reading the two input tables of the CBS route (product.md §2, "CBS stock per municipality with
- * adaptation percentages"; method in src/domain/cbs.ts):
+ * Reading the two input tables of the CBS route (docs/handleiding.md §3, "CBS-voorraad en
+ * aanpassingspercentages"; method in src/domain/cbs.ts):
  *
  * - **CBS-voorraad**: one row per gemeente with counts per ownership, e.g. the Parkstad
  *   Toekomstvisie Tabel 4 ("Gemeente | Jaar | Totaal | Koop | Huur") or a CBS StatLine export

@@ -5,9 +5,9 @@
  * typed value or `null` when the cell is missing or cannot be read. None of them throws and none
  * of them reports: the caller knows the sheet and cell and writes the Dutch message.
  *
- * Source of the conventions: product.md §2 ("Numbers arrive as numbers or as Dutch text
- * ('1.729', '12,5', '62%', ' 3 '); booleans as ja/nee/j/n/x/1/0/waar/onwaar/yes/no; error cells
- * (#N/A, #REF!) and blanks are missing values").
+ * The conventions: numbers arrive as numbers or as Dutch text ('1.729', '12,5', '62%', ' 3 ');
+ * booleans as ja/nee/j/n/x/1/0/waar/onwaar/yes/no; error cells (#N/A, #REF!) and blanks are
+ * missing values (docs/handleiding.md §3).
  */
 import type { CellValue } from "./types";
 

@@ -1,7 +1,7 @@
 /**
  * Deciding what kind of table a sheet holds, so that the CLI and task pane can pick the stock,
- * demand and supply tables without being told (cli-json.md: "Without --voorraad/--vraag, tables
- * are found by sheet name and header content").
+ * demand and supply tables without being told (without --voorraad/--vraag, tables
+ * are found by sheet name and header content: docs/handleiding.md §3).
  */
 import type { RawTable, StockField, TableDetection } from "./types";
 import { findHeaderRow } from "./header";

@@ -1,5 +1,5 @@
 /**
- * Reading a table of planned changes (geplande wijzigingen, product.md §2): one row per change
+ * Reading a table of planned changes (geplande wijzigingen, docs/handleiding.md §5a): one row per change
  * with a year, a kind (nieuwbouw, sloop, verkoop, aankoop, renovatie), a number of dwellings, and
  * the BAT class and/or BZK type they add or remove (for renovatie: the class after, and
  * optionally the class before). Optional: gebied, toelichting.

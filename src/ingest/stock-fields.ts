@@ -1,5 +1,5 @@
 /**
- * Parsers for the non-BAT facts of a stock row (product.md §2): segment → huur/koop, bouwlaag,
+ * Parsers for the non-BAT facts of a stock row (the columns of docs/handleiding.md §3): segment → huur/koop, bouwlaag,
  * ontmoetingsruimte, zorgprofiel, yes/no facts with their field-specific words, bouwjaar and
  * whole counts. Each returns the typed value or null; the stock reader reports what is
  * unreadable. All lookups are compiled once.

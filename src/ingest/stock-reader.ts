@@ -5,7 +5,7 @@
  *
  * One row per dwelling (VHE), grouped rows with an `aantal` column, a wide BAT table
  * (delegated to wide-bat.ts) or a cross table woningtype × huurklasse (delegated to
- * cross-table.ts); wide and cross tables are small and are buffered whole. product.md §2.
+ * cross-table.ts); wide and cross tables are small and are buffered whole.
  *
  * Balance, always: `rowsRead === rows.length + rowsRejected`. Blank rows, title rows, the
  * header, repeated headers, footnotes, rows with nothing in a recognised column and total rows

@@ -1,6 +1,6 @@
 /**
  * Reading a stock table (voorraad) from a `RawTable`: one row per dwelling (VHE), grouped rows
- * with an `aantal` column, or a wide BAT table (delegated to wide-bat.ts). product.md §2.
+ * with an `aantal` column, or a wide BAT table (delegated to wide-bat.ts); docs/handleiding.md §3.
  *
  * The work is done by `StockRowReader` (stock-reader.ts), which takes rows one at a time so that
  * the streaming workbook reader of the command line shares this very implementation.

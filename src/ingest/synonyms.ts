@@ -1,5 +1,5 @@
 /**
- * Dutch header synonyms for the stock fields (product.md §2) and the compiled header matcher.
+ * Dutch header synonyms for the stock fields (docs/handleiding.md §3, "Hoe kolommen worden herkend") and the compiled header matcher.
  *
  * Synonyms are written in normalised form (see `normaliseHeader`: lower case, no accents,
  * spaces, hyphens, underscores, dots, slashes or parentheses). The lookup table is built once
@@ -11,7 +11,7 @@ import { normaliseHeader, stripBracketed } from "./normalise";
 /**
  * Strong synonyms per field, normalised. A header that equals one of these names the field.
  * Sources: VERA attribute names (EENHEIDDETAILSOORT, TOEGANKELIJKHEIDSLABEL, WOONVORM), the
- * headers of corporation ERP exports and the published tables in the domain brief.
+ * headers of corporation ERP exports and the published Kerkrade and Parkstad tables.
  */
 export const STOCK_SYNONYMS: Readonly<Record<StockField, readonly string[]>> = {
   id: [

@@ -3,7 +3,7 @@
  * TOEGANKELIJKHEIDSLABEL, WOONVORM and EENHEIDDETAILSOORT, code → name. Ended codes (GEL, GEB)
  * are included because older exports still use them.
  *
- * Source: /work/shared/domain/data/vera-referentiedata-woonzorg.csv (Soort;Code;Naam;...).
+ * Source: the VERA reference data of Aedes (vera-referentiedata-woonzorg.csv: Soort;Code;Naam;...).
  */
 
 /** A VERA code list: code (upper case) → Dutch name. */

@@ -2,8 +2,8 @@
  * Wide BAT tables: rows per corporation (or area), one column per BAT class, often with a
  * "Totaal" column and a "TOTAAL" row — the layout of Kerkrade's prestatieafspraken framework
  * (kerkrade-bat-per-corporatie-2020.csv: Corporatie | BAT 0 ongeschikt | … | BAT 4 verpleegzorg
- * | Totaal, 7,824 units on 1-1-2020). product.md §2 "Wide BAT tables: unpivot; never count a
- * total row or column".
+ * | Totaal, 7,824 units on 1-1-2020). Unpivoted; a total row or column is
+ * never counted (docs/handleiding.md §3, "Brede BAT-tabel").
  *
  * Unpivot: one `StockRow` per filled, non-zero count cell (aantal = the count, bat = the
  * column's class, id null, rowNumber = the source row). **Each such cell counts as one row in

@@ -1,6 +1,6 @@
 /**
- * The JSON result document of `bat-bzk analyse --json` (contract: shared/spec/cli-json.md,
- * documented for users in docs/json.md). Fields listed in the contract keep their names and
+ * The JSON result document of `bat-bzk analyse --json` (its contract as users
+ * read it: docs/json.md). Fields listed in the contract keep their names and
  * meaning; fields marked "uitbreiding" are additions allowed by the contract.
  */
 import type { CrossTableAdaptation } from "../domain/potentieel-kruistabel";

@@ -1,7 +1,7 @@
 /**
  * Sheet models: what a result sheet contains, independent of how it is written.
  * The same models go to every workbook adapter (ExcelJS file, Office.js), so every route
- * produces the same sheets (product.md §1).
+ * produces the same sheets (docs/architecture.md: the three doors share the report layer).
  */
 
 /** How a column's values are formatted: `text` (always written as text, never as a formula),

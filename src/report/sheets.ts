@@ -1,5 +1,5 @@
 /**
- * Result sheets as sheet models (product.md §6): BZK-indeling, Tekort, Aanpassingspotentieel and
+ * Result sheets as sheet models (what each shows: docs/handleiding.md §5): BZK-indeling, Tekort, Aanpassingspotentieel and
  * Controle, with Dutch headers, number formats and a header note on the rules and sources used.
  * Pure: adapters write these models.
  */

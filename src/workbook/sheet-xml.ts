@@ -2,8 +2,8 @@
  * A byte-level scanner of a worksheet part's XML (ECMA-376 Part 1, §18.3.1: `worksheet`,
  * `sheetData`, `row`, `c`, `v`, `f`, `is`; §18.3.1.13 `col`), fed the inflated bytes chunk by
  * chunk, that hands over one row at a time as `CellValue`s, with shared strings and date number
- * formats resolved. Written for speed: a general XML tokeniser (saxes) took 20 s on the sheet of
- * a million rows, this scanner about a quarter of that (docs/performance.md). It reads only what
+ * formats resolved. Written for speed: a general XML tokeniser (saxes) was several times slower
+ * on the sheet of a million rows (figures: docs/performance.md). It reads only what
  * the analysis and the `--uit` copy need and skips every other element.
  *
  * What it reads, and how (the in-memory route, ExcelJS, reads the same values):

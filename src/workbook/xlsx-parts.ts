@@ -10,8 +10,8 @@
  * Platform-neutral: the caller passes a zip.js `Reader` (a file handle on the command line, a
  * `Blob` in the browser) and an {@link Inflate} (Node's zlib, or the browser's
  * `DecompressionStream`): zip.js finds the entries and hands over the compressed bytes
- * (`passThrough: "compressed"`), the platform inflates them (zip.js's own inflater was 3-6 times
- * slower on the sheet of a million rows, docs/performance.md). Small XML parts are parsed with
+ * (`passThrough: "compressed"`), the platform inflates them (zip.js's own inflater was several times
+ * slower on the sheet of a million rows: docs/performance.md). Small XML parts are parsed with
  * saxes, a conforming XML tokeniser; the worksheets with the byte scanner.
  */
 import { configure, ZipReader, type Entry, type FileEntry, type Reader } from "@zip.js/zip.js";

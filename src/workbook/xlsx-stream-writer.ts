@@ -221,7 +221,7 @@ class RowXml {
   /**
    * Hands the rows gathered so far to the sheet stream as one buffer. Each row's XML is encoded
    * straight into that buffer: a write per row cost a buffer allocation and a pass through the
-   * stream machinery each (about 7 % of a profiled `--uit` run), and one write of all
+   * stream machinery each (a visible share of a profiled `--uit` run), and one write of all
    * rows joined as a string cost more, in encoding the long concatenation. Call before waiting
    * on the compressor and before the sheet is committed; a full buffer is handed on by itself.
    */

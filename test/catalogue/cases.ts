@@ -104,7 +104,7 @@ export const CASES: Case[] = [
   {
     name: "BAT is foutwaarde #N/A",
     input: () => xlsx(stock(dwellings([2, { error: "#N/A" }, 1]))),
-    // A missing value (product.md §2): the dwelling counts as BAT onbekend, with a warning on the cell.
+    // A missing value: the dwelling counts as BAT onbekend, with a warning on the cell.
     expect: {
       exit: 0, balance: B({ gelezen: 3, ingedeeld: 3, terzijde: 0, eenheden: 3 }),
       issues: [{ code: "bat-foutwaarde", severity: "waarschuwing", sheet: "Voorraad", cell: "C3", text: /#N\/A.*BAT onbekend/ }],

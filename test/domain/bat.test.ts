@@ -36,7 +36,7 @@ describe("BAT scales", () => {
     expect(() => batLabel(0, "vera")).toThrow(RangeError);
   });
 
-  test("Dutch labels follow the domain brief", () => {
+  test("Dutch labels follow the published scales (docs/handleiding.md §3)", () => {
     expect([0, 1, 2, 3, 4].map((l) => batLabel(l, "limburg"))).toEqual([
       "ongeschikt",
       "wandelstokgeschikt",

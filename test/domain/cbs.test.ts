@@ -94,7 +94,7 @@ describe("computeCbsRoute without BAT stock", () => {
   });
 
   test("the region row of the stock is checked, never counted; the region estimate uses the region's own percentages", () => {
-    // Parkstad (domain brief): 28% of 131,118 dwellings = 36,713.04 → 36,713 potentially suitable.
+    // Parkstad (Toekomstvisie §4.2): 28% of 131,118 dwellings = 36,713.04 → 36,713 potentially suitable.
     const rows = [
       stock("X", { totaal: 100_000, koop: 60_000, huur: 40_000 }),
       stock("Y", { totaal: 31_118, koop: 14_284, huur: 16_465 }),

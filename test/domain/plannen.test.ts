@@ -1,6 +1,6 @@
 /**
  * Planned changes: supply in a later year = supply now + the changes up to that year
- * (product.md §4), with the stated assumptions for changes given as a BAT class only.
+ * (docs/handleiding.md §5a), with the stated assumptions for changes given as a BAT class only.
  */
 import { applyPlannedChanges, computeTekortWithPlans, type PlannedChange } from "../../src/domain/plannen";
 import { computeTekort } from "../../src/domain/tekort";

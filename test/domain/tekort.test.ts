@@ -14,7 +14,7 @@ function demand(categorie: string, vraag: number, more: Partial<DemandEntry> = {
 const pick = (rows: TekortRow[], lezing: string, categorie: string, more: Partial<TekortRow> = {}) =>
   rows.filter((r) => r.lezing === lezing && r.categorie === categorie && Object.entries(more).every(([k, v]) => r[k as keyof TekortRow] === v));
 
-describe("the worked example of product.md §4", () => {
+describe("a worked example: BAT classes 1..4", () => {
   // BAT 1..4 supply 1,000/800/300/200 against demand 900/1,000/400/300.
   const s = [1000, 800, 300, 200].map((n, i) => supply(String(i + 1), n, { niveau: "bat" }));
   const d = [900, 1000, 400, 300].map((n, i) => demand(String(i + 1), n, { niveau: "bat", groep: null }));

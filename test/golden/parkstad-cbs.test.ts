@@ -95,7 +95,7 @@ test("Kerkrade has no huur/koop split in Tabel 6: Tabel 5 (35/25/40) applies to 
   expect(result.issues.find((i) => i.code === "cbs-percentages-gemeente")?.message).toContain("Kerkrade");
 });
 
-test("the region: all gemeenten add up to the CBS total; the region's own 28% gives the domain brief's 36,713", () => {
+test("the region: all gemeenten add up to the CBS total; the region's own 28% gives the published 36,713", () => {
   const region = cbsCsv.find((r) => r.gemeente === REGION)!;
   const regionPct = tabel5.find((r) => r.gemeente === REGION)!;
   const cbs = result.cbs!;

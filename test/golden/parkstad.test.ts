@@ -22,7 +22,7 @@ const YEARS = [2023, 2030, 2040];
 const VRAAG = seedTable("parkstad-tabel-1");
 const AANBOD = seedTable("parkstad-tabel-2");
 
-/** Printed woonvorm label → [categorie, zorgprofiel] as the domain brief defines the types. */
+/** Printed woonvorm label → [categorie, zorgprofiel] as docs/handleiding.md §2 defines the types. */
 function category(label: string): [string, "SOM" | "PG" | null] | null {
   if (label === "regulier wonen") return ["regulier", null];
   if (label === "nultreden in regulier wonen") return ["nultreden", null];

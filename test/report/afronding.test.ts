@@ -1,7 +1,7 @@
 /**
  * One rounding everywhere (issue 10, item 5): with rounding to 5 the terminal summary, the JSON
  * (`tekortAfgerond`, `saldoAfgerond`, `afronding`) and the Tekort sheet show the same figures, and
- * each says it is rounded; `saldo` and `tekort` in the JSON stay exact (cli-json.md).
+ * each says it is rounded; `saldo` and `tekort` in the JSON stay exact (docs/json.md).
  */
 import { readFileSync } from "node:fs";
 import { analyseWorkbook } from "../../src/analysis/analyse";

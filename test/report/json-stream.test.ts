@@ -11,7 +11,7 @@ import { DEFAULT_RULES } from "../../src/domain/rules";
 import { buildJson } from "../../src/report/json";
 import { jsonText, writeJson } from "../../src/report/json-stream";
 import { awkwardStock as awkward } from "../support/awkward-stock";
-import { ASSETS } from "../support/paths";
+import { ASSETS, SAMPLES } from "../support/paths";
 import { cachedWorkbook } from "../support/workbook-cache";
 
 async function sample(file: string, voorraad?: string): Promise<AnalysisResult> {
@@ -20,9 +20,9 @@ async function sample(file: string, voorraad?: string): Promise<AnalysisResult> 
 
 describe("writeJson", () => {
   test.each([
-    ["Kerkrade (per dwelling)", () => sample("kerkrade-sociale-huur-2020.xlsx")],
-    ["Kerkrade (wide BAT table: no dwelling ids)", () => sample("kerkrade-sociale-huur-2020.xlsx", "BAT per corporatie")],
-    ["Parkstad (no stock: supply table)", () => sample("parkstad-woonzorg-2023.xlsx")],
+    ["Kerkrade (per dwelling)", () => sample(SAMPLES.kerkrade)],
+    ["Kerkrade (wide BAT table: no dwelling ids)", () => sample(SAMPLES.kerkrade, "BAT per corporatie")],
+    ["Parkstad (no stock: supply table)", () => sample(SAMPLES.parkstad)],
     ["awkward values", awkward],
   ])("%s: same text as JSON.stringify(buildJson(...), null, 2)", async (_label, make) => {
     const result = await make();
@@ -41,7 +41,7 @@ describe("writeJson", () => {
   });
 
   test("small chunks, and a sink that applies backpressure, give the same text", async () => {
-    const result = await sample("kerkrade-sociale-huur-2020.xlsx");
+    const result = await sample(SAMPLES.kerkrade);
     const chunks: string[] = [];
     await writeJson(result, { write: (c) => new Promise<void>((resolve) => { chunks.push(c); setImmediate(resolve); }) }, { chunkSize: 4096 });
     expect(chunks.length).toBeGreaterThan(100);

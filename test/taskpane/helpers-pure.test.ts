@@ -13,13 +13,13 @@ import { SELECTION_SHEET, SelectionReader, readSelectionAsSheet } from "../../sr
 import type { WorkbookPort } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { describeWorkbook } from "../../src/analysis/preview";
-import { ASSETS } from "../support/paths";
+import { ASSETS, SAMPLES } from "../support/paths";
 
 const load = (name: string) => XlsxWorkbook.fromBuffer(readFileSync(path.join(ASSETS, name)));
 
 describe("selection reader", () => {
   test("the selection is one more sheet, 'Huidige selectie', that the pipeline can analyse", async () => {
-    const wb = await load("kerkrade-sociale-huur-2020.xlsx");
+    const wb = await load(SAMPLES.kerkrade);
     const full = await wb.readSheet("Voorraad (synthetisch)");
     const selection = { ...full, originRow: 3, values: full.values.slice(2, 53) }; // header + 50 dwellings
     const port: WorkbookPort = Object.assign(Object.create(wb) as WorkbookPort, { readSelection: async () => selection });
@@ -37,7 +37,7 @@ describe("selection reader", () => {
   });
 
   test("an empty selection, or a port without selection, gives a Dutch error", async () => {
-    const wb = await load("kerkrade-sociale-huur-2020.xlsx");
+    const wb = await load(SAMPLES.kerkrade);
     await expect(readSelectionAsSheet(wb)).rejects.toThrow(UserError);
     const port: WorkbookPort = Object.assign(Object.create(wb) as WorkbookPort, {
       readSelection: async () => ({ sheet: "Blad1", tableName: null, originRow: 1, originCol: 1, values: [] }),
@@ -51,10 +51,10 @@ describe("small helpers", () => {
     expect(parseChoice(choiceValue(AUTO))).toEqual(AUTO);
     expect(parseChoice(choiceValue({ kind: "sheet", name: "blad:x" }))).toEqual({ kind: "sheet", name: "blad:x" });
     expect(parseChoice("selection")).toEqual({ kind: "selection" });
-    const kerkrade = await describeWorkbook(await load("kerkrade-sociale-huur-2020.xlsx"));
+    const kerkrade = await describeWorkbook(await load(SAMPLES.kerkrade));
     expect(autoStockSheet(kerkrade)).toBe("Voorraad (synthetisch)");
     expect(autoDemandSheet(kerkrade)).toBeNull();
-    const parkstad = await describeWorkbook(await load("parkstad-woonzorg-2023.xlsx"));
+    const parkstad = await describeWorkbook(await load(SAMPLES.parkstad));
     expect(autoStockSheet(parkstad)).toBeNull();
     expect(autoDemandSheet(parkstad)).toBe("Tabel 1 Vraag");
   });
@@ -74,7 +74,7 @@ describe("small helpers", () => {
   });
 
   test("key figures of Parkstad: shortages per category with tekort > 0, rounded as asked", async () => {
-    const result = await analyseWorkbook(await load("parkstad-woonzorg-2023.xlsx"), { rules: DEFAULT_RULES });
+    const result = await analyseWorkbook(await load(SAMPLES.parkstad), { rules: DEFAULT_RULES });
     const raw = keyFigures(result, null);
     const expected = result.tekort.filter((t) => t.lezing === "per categorie" && t.tekort > 0);
     expect(raw.tekorten).toHaveLength(expected.length);
@@ -90,7 +90,7 @@ describe("small helpers", () => {
 
 describe("quick check texts", () => {
   test("Parkstad (published supply and demand): the largest tekort with year, scenario, group and rounding", async () => {
-    const result = await analyseWorkbook(await load("parkstad-woonzorg-2023.xlsx"), { rules: DEFAULT_RULES });
+    const result = await analyseWorkbook(await load(SAMPLES.parkstad), { rules: DEFAULT_RULES });
     const f = keyFigures(result, 5);
     const top = largestShortage(f.tekorten);
     expect(top).not.toBeNull();

@@ -42,7 +42,7 @@ const quote = nultredenQuote();
 const crossTotal = lastOf(printedRow("kerkrade-woningtype-huurklasse", "TOTAAL"));
 const batTotals = printedRow("kerkrade-bat-per-corporatie", "TOTAAL").slice(1).map(num);
 const batTotal = batTotals[batTotals.length - 1];
-/** Limburg scale: nultreden is BAT 1 or higher (the domain brief; Kerkrade's own definition). */
+/** Limburg scale: nultreden is BAT 1 or higher (Kerkrade's own definition). */
 const batNultreden = batTotals.slice(1, 5).reduce((a, b) => a + b, 0);
 
 beforeAll(async () => {

@@ -104,6 +104,27 @@ function perDwellingSheet(wb: ExcelJS.Workbook, name: string, woningtype?: strin
   return n;
 }
 
+describe("what-if on the BAT table beside the cross table", () => {
+  it("says that adapting x% changes nothing on a stock without woningtype, and why the cross table's potentieel is not used", async () => {
+    const result = await analyse(seedWorkbook(["kerkrade-bat-per-corporatie", "kerkrade-woningtype-huurklasse"]));
+    expect(result.rules.watAls.aanpassenPercentage).toBeGreaterThan(0);
+    expect(result.watAls!.aanpassing.reduce((n, s) => n + s.aangepast, 0)).toBe(0);
+    const note = result.issues.find((i) => i.code === "watals-geen-effect")!;
+    expect(note.message).toContain(`blad '${BAT}'`);
+    expect(note.message).toContain(`blad '${CROSS}'`);
+    expect(note.message).toContain(`${new Intl.NumberFormat("nl-NL").format(result.aanpassingKruistabel!.totaal.potentieel)} woningen`);
+  });
+
+  it("says when fewer meeting rooms can be added than asked (no complex column: no candidates)", async () => {
+    const rules = { ...DEFAULT_RULES, watAls: { ...DEFAULT_RULES.watAls, ontmoetingsruimten: 2 } };
+    const bytes = Buffer.from(await seedWorkbook(["kerkrade-bat-per-corporatie"]).xlsx.writeBuffer());
+    const result = await analyseWorkbook(await XlsxWorkbook.fromBuffer(bytes), { rules });
+    expect(result.watAls!.parameters.ontmoetingsruimten).toBe(0);
+    expect(result.issues.find((i) => i.code === "watals-geen-effect" && i.message.includes("2 ontmoetingsruimten erbij gevraagd"))?.message)
+      .toContain("maar 0 kandidaat-complexen");
+  });
+});
+
 describe("per-dwelling stock and cross table", () => {
   it("without a woningtype column: BZK types per dwelling, adaptation potential from the cross table", async () => {
     const wb = seedWorkbook(["kerkrade-woningtype-huurklasse"]);

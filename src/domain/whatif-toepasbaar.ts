@@ -1,0 +1,45 @@
+/**
+ * Which what-if levers cannot act on this stock, said in Dutch (issue 10 item 4: "an option that
+ * cannot apply says so"). The what-if (whatif.ts) applies every lever it is given; a lever with
+ * nothing to act on (adapting x% of zero potentieel dwellings, more meeting rooms than there are
+ * candidate complexes) would otherwise change nothing without a word.
+ */
+import { type Issue, makeIssue } from "./issues";
+import type { WhatIfParams, WhatIfResult } from "./whatif";
+import type { CrossTableAdaptation } from "./potentieel-kruistabel";
+import { formatWoningen } from "./format";
+
+/**
+ * @param w the what-if as computed; `requested` the levers as asked (before clamping).
+ * @param stockSheet the sheet of the stock the what-if acts on (null when unknown).
+ * @param kruistabel the adaptation potential of a cross table read beside the stock, if any.
+ * @returns one info issue ("watals-geen-effect") per lever that cannot act as asked; none when all can.
+ */
+export function whatIfLimits(w: WhatIfResult, requested: WhatIfParams, stockSheet: string | null, kruistabel?: CrossTableAdaptation): Issue[] {
+  const issues: Issue[] = [];
+  const blad = stockSheet ? ` op blad '${stockSheet}'` : "";
+  const asked = requested.aanpassenPercentage > 0 || Object.values(requested.aanpassenPerSegment ?? {}).some((p) => p > 0);
+  const potentieel = w.aanpassing.reduce((n, s) => n + s.potentieel, 0);
+  if (asked && potentieel === 0) {
+    let text = `Wat-als: woningen aanpassen (${requested.aanpassenPercentage}% van de potentieel geschikte woningen) verandert niets: ` +
+      `de voorraad${blad} heeft geen potentieel geschikte woningen`;
+    text += kruistabel
+      ? ` (zonder woningtype is haar aanpassingspotentieel onbekend). De kruistabel op blad '${kruistabel.sheet}' heeft er ` +
+        `${formatWoningen(kruistabel.totaal.potentieel)}, maar zonder BAT-scores is niet te zeggen welke BZK-woontypen ze worden; ` +
+        "daarom rekent wat-als er niet mee. Een voorraad per woning met BAT-score en woningtype maakt dit mogelijk."
+      : " (het woningtype ontbreekt, of elke woning is al geschikt of ongeschikt).";
+    issues.push(makeIssue("watals-geen-effect", "info", stockSheet, null, text));
+  }
+  const levers: [number, number, string][] = [
+    [requested.ontmoetingsruimten, w.parameters.ontmoetingsruimten, "ontmoetingsruimten erbij"],
+    [requested.wlzComplexen, w.parameters.wlzComplexen, "complexen met Wlz-zorg erbij"],
+  ];
+  for (const [want, applied, what] of levers) {
+    if (want > applied) {
+      issues.push(makeIssue("watals-geen-effect", "info", stockSheet, null,
+        `Wat-als: ${want} ${what} gevraagd, maar de voorraad${blad} heeft er maar ${applied} kandidaat-complex${applied === 1 ? "" : "en"} voor; ` +
+          `er ${applied === 1 ? "is" : "zijn"} ${applied} toegepast. ${applied === 0 ? "Zonder kolom complex, of zonder complexen die op één gegeven na geclusterd of zorggeschikt zijn, is er geen kandidaat." : ""}`.trim()));
+    }
+  }
+  return issues;
+}
