@@ -198,11 +198,13 @@ export function* chooseTables(sheets: readonly SheetRead[], options: AnalyseOpti
   yield;
   const demandSheets = options.vraag ? [options.vraag] : names.filter((n) => kinds.get(n) === "vraag");
   let demand: DemandEntry[] = [];
+  let bracketed: PublishedSaldoTable | null = null;
   if (demandSheets.length > 0) {
     const d = readDemand(tableOf(demandSheets[0]));
     demand = d.entries;
     issues.push(...d.issues);
-    use(demandSheets[0]);
+    use(demandSheets[0], d.tussenHaakjes ? "De getallen tussen haakjes zijn nagerekend op het blad Vergelijking." : undefined);
+    if (d.tussenHaakjes) bracketed = d.tussenHaakjes;
     const chosen = byName.get(demandSheets[0]);
     if (chosen?.reden.startsWith(CHOSEN_SALDO)) {
       issues.push(makeIssue("saldo-als-vraag", "waarschuwing", demandSheets[0], null,
@@ -230,12 +232,13 @@ export function* chooseTables(sheets: readonly SheetRead[], options: AnalyseOpti
   }
   // Published saldo tables: read now (their figures are compared once the tekort is known).
   const saldoSheets = names.filter((n) => kinds.get(n) === "saldo" && n !== options.vraag && n !== options.voorraad);
-  const saldoTables = saldoSheets.map((sheet) => {
+  const saldoTables: PublishedSaldoTable[] = saldoSheets.map((sheet) => {
     const s = readSaldo(tableOf(sheet));
     issues.push(...s.issues);
     use(sheet, "Nagerekend op het blad Vergelijking.");
     return { sheet, entries: s.entries, teken: s.teken, tekenBron: s.tekenBron, afgerondOp5: s.afgerondOp5 };
   });
+  if (bracketed) saldoTables.push(bracketed);
   const quotes: QuotedFigure[] = [];
   for (const sheet of names.filter((n) => kinds.get(n) === "citaten")) {
     const q = readQuotedFigures(tableOf(sheet));

@@ -42,6 +42,9 @@ export interface CategorizedEntry {
   sheet: string;
   /** A1 address of the number. */
   cell: string;
+  /** A figure printed in brackets after the number ("1.180 (-145)"), with the row or column label
+   * as printed: in the source a published difference or opgave (readDemand checks it). */
+  tussenHaakjes?: { waarde: number; label: string };
 }
 
 /** Result of {@link readCategorized}. */
@@ -359,13 +362,17 @@ class Reader {
       return;
     }
     let n = parseDutchNumber(v);
+    let tussenHaakjes: number | null = null;
     if (n === null) {
       const fig = printedFigure(v);
       if (fig !== null) {
         n = fig.n;
-        const what = fig.aside.startsWith("(")
-          ? `het getal tussen haakjes ${fig.aside} is niet gebruikt (in de bron een verschil of toelichting)`
-          : `het voetnootteken '${fig.aside}' is weggelaten`;
+        tussenHaakjes = fig.aside.startsWith("(") ? parseDutchNumber(fig.aside.slice(1, -1).replace(/^\+/, "").replace("\u2212", "-")) : null;
+        const what = !fig.aside.startsWith("(")
+          ? `het voetnootteken '${fig.aside}' is weggelaten`
+          : tussenHaakjes !== null && this.purpose === "vraag"
+            ? `het getal tussen haakjes ${fig.aside} telt niet mee als vraag; het wordt nagerekend als gepubliceerd verschil (blad Vergelijking)`
+            : `het getal tussen haakjes ${fig.aside} is niet gebruikt (in de bron een verschil of toelichting)`;
         this.log.addCapped("getal-met-toevoeging",
           () => makeIssue("getal-met-toevoeging", "info", this.sheet, cell,
             `Cel ${cell} op blad '${this.sheet}': ${quoteValue(v)} gelezen als ${formatNumber(fig.n)}; ${what}.`),
@@ -404,6 +411,7 @@ class Reader {
     this.entries.push({
       niveau: cat.niveau, groep: ctx.groep, categorie: cat.categorie, zorgprofiel: cat.zorgprofiel, jaar,
       scenario: ctx.scenario, gebied: ctx.gebied, waarde: n, sheet: this.sheet, cell,
+      ...(tussenHaakjes !== null ? { tussenHaakjes: { waarde: tussenHaakjes, label } } : {}),
     });
   }
 

@@ -42,9 +42,30 @@ export function crossHeader(row: readonly CellValue[]): { classes: { col: number
   return classes.length >= 3 ? { classes, total } : null;
 }
 
-/** Row label column: the first column left of the rent classes. */
-function labelColumn(h: { classes: { col: number }[] }): number {
-  return Math.max(0, Math.min(...h.classes.map((c) => c.col)) - 1);
+/**
+ * Row label column: of the columns left of the rent classes (the total column excluded), the one
+ * whose cells under the header most often name a dwelling type; without any, the column just left
+ * of the first rent class. So a total column or an unrelated column ("Code", "Opmerking") between
+ * the labels and the rent classes does not take the labels' place.
+ * @param rows the rows under the header (the first 40 are looked at).
+ */
+function labelColumn(h: { classes: { col: number }[]; total: number }, rows: readonly (readonly CellValue[])[]): number {
+  const first = Math.min(...h.classes.map((c) => c.col));
+  let best = Math.max(0, first - 1);
+  let bestCount = 0;
+  for (let c = first - 1; c >= 0; c--) {
+    if (c === h.total) continue;
+    let count = 0;
+    for (const row of rows.slice(0, 40)) {
+      const t = cellText(row[c])?.toLowerCase();
+      if (t !== undefined && TYPE_WORDS.some((w) => t.includes(w))) count++;
+    }
+    if (count > bestCount) {
+      best = c;
+      bestCount = count;
+    }
+  }
+  return best;
 }
 
 /**
@@ -57,7 +78,7 @@ export function findCrossTable(table: RawTable): number {
   const idx = findHeaderRow(table.values, (row) => crossHeader(row)?.classes.length ?? 0);
   if (idx < 0) return -1;
   const h = crossHeader(table.values[idx])!;
-  const lc = labelColumn(h);
+  const lc = labelColumn(h, table.values.slice(idx + 1));
   let typed = 0;
   let other = 0;
   for (const row of table.values.slice(idx + 1, idx + 40)) {
@@ -92,7 +113,7 @@ export function readCrossTable(table: RawTable): StockIngest {
     };
   }
   const h = crossHeader(table.values[idx])!;
-  const lc = labelColumn(h);
+  const lc = labelColumn(h, table.values.slice(idx + 1));
   const rows: StockRow[] = [];
   let rowsRead = 0;
   let rejected = 0;

@@ -5,7 +5,10 @@
  */
 import type { DemandEntry } from "../domain/types";
 import type { DemandIngest, RawTable } from "./types";
-import { readCategorized } from "./categorized";
+import { categorizedHeaderScore, readCategorized } from "./categorized";
+import { findHeaderRow } from "./header";
+import { captionConvention } from "./saldo";
+import type { PublishedSaldo } from "../domain/vergelijking";
 
 /**
  * Reads a demand table.
@@ -17,11 +20,17 @@ import { readCategorized } from "./categorized";
  * the sheet and A1 cell of that number. Totals are checked, never returned.
  *
  * @param table raw cells of one sheet or Excel table.
- * @returns entries and issues (see `readCategorized` for every issue code).
+ * A figure printed in brackets after a demand figure ("1.180 (-145)", Kerkrade's opgave 2030:
+ * vraag with the opgave vraag − aanbod beside it) is no demand; it is returned in `tussenHaakjes`
+ * as a published table with the sign convention and rounding its caption states, to be
+ * recomputed like a published saldo table.
+ *
+ * @returns entries, issues (see `readCategorized` for every issue code) and the bracketed figures.
  */
 export function readDemand(table: RawTable): DemandIngest {
   const { entries, issues } = readCategorized(table, "vraag");
   const out: DemandEntry[] = [];
+  const published: PublishedSaldo[] = [];
   for (const e of entries) {
     // readCategorized only leaves jaar null for supply tables; guard anyway.
     if (e.jaar === null) continue;
@@ -29,6 +38,16 @@ export function readDemand(table: RawTable): DemandIngest {
       niveau: e.niveau, groep: e.groep, categorie: e.categorie, zorgprofiel: e.zorgprofiel, jaar: e.jaar,
       scenario: e.scenario, gebied: e.gebied, vraag: e.waarde, sheet: e.sheet, cell: e.cell,
     });
+    if (e.tussenHaakjes) {
+      published.push({
+        niveau: e.niveau, groep: e.groep, scenario: e.scenario, categorie: e.categorie, zorgprofiel: e.zorgprofiel, totaal: false,
+        jaar: e.jaar, gebied: e.gebied, label: e.tussenHaakjes.label.replace(/\s+/g, " ").trim(), waarde: e.tussenHaakjes.waarde,
+        sheet: e.sheet, cell: e.cell,
+      });
+    }
   }
-  return { entries: out, issues };
+  if (published.length === 0) return { entries: out, issues };
+  const headerIndex = findHeaderRow(table.values, categorizedHeaderScore);
+  const convention = captionConvention(table, Math.max(0, headerIndex));
+  return { entries: out, issues, tussenHaakjes: { sheet: table.sheet, entries: published, ...convention } };
 }

@@ -91,6 +91,18 @@ function captionText(table: RawTable, headerIndex: number, h: CategorizedHeader)
   return parts.join(" | ");
 }
 
+/**
+ * The sign convention and rounding a table's caption states (sheet name, table name, title rows;
+ * the same reading as for a saldo table). Used for the differences printed in brackets after
+ * demand figures (readDemand: Kerkrade "De totale opgave voor 2030 – afgerond op 5-tallen").
+ * @param headerIndex 0-based header row of the table.
+ */
+export function captionConvention(table: RawTable, headerIndex: number): { teken: SaldoTeken | null; tekenBron: string | null; afgerondOp5: boolean } {
+  const caption = captionParts(table, headerIndex).join(" | ");
+  const stated = statedSign(caption);
+  return { teken: stated?.teken ?? null, tekenBron: stated ? `bijschrift '${stated.phrase}'` : null, afgerondOp5: statesRounding(caption) };
+}
+
 /** Trailing footnote markers printed after a figure: "-854 ²", "120*", "45¹". */
 const FOOTNOTE = /\s*[\u00b9\u00b2\u00b3\u2070-\u2079*†]+$/;
 

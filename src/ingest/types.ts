@@ -2,6 +2,7 @@
  * Raw input as every workbook adapter delivers it, and the results of ingest.
  * Pure: adapters (ExcelJS, Office.js) turn their cells into `CellValue`s; ingest never sees them.
  */
+import type { PublishedSaldoTable } from "../domain/vergelijking";
 import type { BatScale, DemandEntry, StockRow, SupplyEntry } from "../domain/types";
 import type { Issue } from "../domain/issues";
 
@@ -83,6 +84,9 @@ export interface StockIngest {
 export interface DemandIngest {
   entries: DemandEntry[];
   issues: Issue[];
+  /** Figures printed in brackets after the demand figures ("1.180 (-145)"): a published opgave or
+   * difference, recomputed on the Vergelijking sheet; absent when the table has none. */
+  tussenHaakjes?: PublishedSaldoTable;
 }
 
 /** Result of reading a supply table at type level. */

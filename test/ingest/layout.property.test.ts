@@ -2,7 +2,7 @@
  * Layout never changes the figures: permuting columns, adding unrelated columns, title rows
  * above the table or blank rows in it give the same stock, demand and BAT totals. Run on the
  * synthetic Kerkrade per-dwelling stock, and on the seed tables as printed (Parkstad Tabel 1,
- * Kerkrade BAT per corporatie).
+ * Kerkrade BAT per corporatie, Kerkrade woningtype × huurklasse).
  */
 import fc from "fast-check";
 import { readStock } from "../../src/ingest/stock";
@@ -12,7 +12,7 @@ import { stockOptionsFor } from "../../src/analysis/choose";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import type { CellValue, StockIngest } from "../../src/ingest/types";
 import { kerkradePerDwelling, rawTable } from "./tables";
-import { printedNumber, printedRow, seedSheet } from "../support/seed-tables";
+import { printedNumber, printedRow, seedSheet, seedTable } from "../support/seed-tables";
 
 const OPTIONS = stockOptionsFor({ rules: DEFAULT_RULES });
 
@@ -114,6 +114,30 @@ describe("layout does not change the figures", () => {
     fc.assert(
       fc.property(layout(table[0].length, true), (l) => {
         expect(perBat(apply(table, { ...l, extra: [] }, 0, true))).toEqual(want);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("Kerkrade woningtype × huurklasse as printed: rent-class columns permuted, unrelated columns, title and blank rows", () => {
+    const table = seedSheet("kerkrade-woningtype-huurklasse", { bare: true });
+    const perType = (values: CellValue[][]) => {
+      const s = readStock(rawTable(values, { sheet: "Woningtype" }), OPTIONS);
+      const m = new Map<string, number>();
+      for (const r of s.rows) m.set(r.woningtype ?? "", (m.get(r.woningtype ?? "") ?? 0) + r.aantal);
+      return [...m].sort();
+    };
+    const want = perType(table);
+    // As printed in the TOTAAL column, per woningtype with dwellings.
+    const printedTotals = seedTable("kerkrade-woningtype-huurklasse").printed.slice(1)
+      .filter((r) => r[0] !== "TOTAAL" && printedNumber(r[r.length - 1])! > 0)
+      .map((r) => [r[0], printedNumber(r[r.length - 1])] as [string, number]).sort();
+    expect(want).toEqual(printedTotals);
+    fc.assert(
+      fc.property(layout(table[0].length, true), (l) => {
+        const values = apply(table, l, 0, true);
+        expect(detectTable(rawTable(values, { sheet: "Woningtype" })).kind).toBe("kruistabel");
+        expect(perType(values)).toEqual(want);
       }),
       { numRuns: 40 },
     );
