@@ -6,6 +6,7 @@
  */
 import { normaliseSupplyTable } from "../domain/tekort";
 import { UserError, type Issue, makeIssue } from "../domain/issues";
+import { sheetMissingText } from "../workbook/messages";
 import type { DemandEntry, SupplyEntry } from "../domain/types";
 import { detectTable } from "../ingest/detect";
 import type { StockOptions } from "../ingest/stock";
@@ -37,7 +38,7 @@ function detailScore(stock: StockIngest): number {
 export function checkChosenSheets(names: readonly string[], options: Pick<AnalyseOptions, "voorraad" | "vraag">): void {
   for (const wanted of [options.voorraad, options.vraag]) {
     if (wanted !== undefined && !names.includes(wanted)) {
-      throw new UserError(`Blad '${wanted}' bestaat niet in de werkmap. Kies een van deze bladen: ${names.map((n) => `'${n}'`).join(", ")}.`);
+      throw new UserError(`${sheetMissingText(wanted)} Kies een van deze bladen: ${names.map((n) => `'${n}'`).join(", ")}.`);
     }
   }
 }

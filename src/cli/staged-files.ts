@@ -36,6 +36,9 @@ export function writeError(target: string, err: unknown): UserError {
   }
 }
 
+/** What a run stopped by a signal says (nothing has been renamed into place yet). */
+const CANCELLED = "Analyse geannuleerd; er is niets geschreven.";
+
 /** Signals that stop a run; the files are cleaned up and the process ends with 128 + signal. */
 const SIGNALS = { SIGINT: 2, SIGTERM: 15 } as const;
 
@@ -67,7 +70,7 @@ export class StagedFiles {
       if (err instanceof UserError || typeof (err as NodeJS.ErrnoException)?.code !== "string") throw err;
       throw writeError(label, err);
     }
-    if (this.stopped) throw new UserError("Analyse geannuleerd; er is niets geschreven.");
+    if (this.stopped) throw new UserError(CANCELLED);
   }
 
   /**
@@ -76,7 +79,7 @@ export class StagedFiles {
    * @throws UserError when a rename fails; the temporary files still present are removed.
    */
   async commit(): Promise<void> {
-    if (this.stopped) throw new UserError("Analyse geannuleerd; er is niets geschreven.");
+    if (this.stopped) throw new UserError(CANCELLED);
     for (const f of this.files) {
       try {
         await fs.rename(f.tmp, f.target);

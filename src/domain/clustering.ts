@@ -16,7 +16,7 @@
 import type { StockRow, ClassifiedDwelling } from "./types";
 import type { Rules } from "./rules";
 import type { ComplexFacts } from "./complexes";
-import { judgeCluster } from "./geclusterd";
+import { ALLEEN_AANGRENZEND, judgeCluster } from "./geclusterd";
 import { gainOf, isLandelijk, reclassifyGroups, stockComplexes, type StockComplexes } from "./reclassify";
 import { compareNullLast, formatGetal, formatPercentage, formatWoningen } from "./format";
 
@@ -86,7 +86,7 @@ function judgeCandidate(
       ...base,
       criterium: "ontmoetingsruimte",
       soort: "ontbreekt",
-      ontbreekt: f.ontmoetingsruimte === "aangrenzend" ? "alleen een aangrenzende ontmoetingsruimte (inpandig vereist)" : "geen ontmoetingsruimte",
+      ontbreekt: f.ontmoetingsruimte === "aangrenzend" ? ALLEEN_AANGRENZEND : "geen ontmoetingsruimte",
       oplossing: "een inpandige ontmoetingsruimte",
       fixWaarde: null,
     };

@@ -12,6 +12,10 @@ import type { Rules } from "./rules";
 import type { ComplexFacts } from "./complexes";
 import { formatPercentage, formatWoningen } from "./format";
 
+/** The failing criterion of a complex whose meeting room is next to the building while the rules
+ * ask for one inside it; the geclusterd reason and the clustering potential both say it so. */
+export const ALLEEN_AANGRENZEND = "alleen een aangrenzende ontmoetingsruimte (inpandig vereist)";
+
 /** Criterion whose fact is unknown. */
 export type MissingClusterFact = "ontmoetingsruimte" | "aandeel55plus";
 
@@ -53,7 +57,7 @@ export function judgeCluster(f: ComplexFacts, rules: Rules, landelijk: boolean):
       room = g.ontmoetingsruimteAangrenzendTelt;
       parts.push("aangrenzende ontmoetingsruimte");
       if (!room) {
-        failing.push("alleen een aangrenzende ontmoetingsruimte (inpandig vereist)");
+        failing.push(ALLEEN_AANGRENZEND);
         why.push("ontmoetingsruimte niet inpandig");
       }
       break;

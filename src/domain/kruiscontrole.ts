@@ -265,16 +265,19 @@ function quoteChecks(q: QuotedFigure, input: CrossCheckInput): KruisControle[] {
   return [quoteCheck(q, input)];
 }
 
+/** Why a quoted figure about the stock cannot be checked without a CBS stock table. */
+const NO_CBS_STOCK = "Er is geen CBS-woningvoorraad in de werkmap.";
+
 function quoteCheck(q: QuotedFigure, input: CrossCheckInput): KruisControle {
   const { byKey, regio, gemeenten } = stockIndex(input.cbsStock);
   const base = { soort: "geciteerd" as const, sheet: q.sheet, cell: q.cell, onderwerp: `Geciteerd: ${q.tekst}`, gepubliceerd: q.waarde };
   const none = (why: string): KruisControle => ({ ...base, status: "niet-te-controleren", berekend: null, verschil: null, eenheid: q.percentage ? "%" : "woningen", toelichting: why });
   const gemeente = q.gebied ? byKey.get(gemeenteKey(q.gebied)) ?? null : null;
   // A name that is no gemeente of the tables ("Parkstad") stands for the region as a whole.
-  if (!gemeente && gemeenten.length === 0 && !regio) return none("Er is geen CBS-woningvoorraad in de werkmap.");
+  if (!gemeente && gemeenten.length === 0 && !regio) return none(NO_CBS_STOCK);
   if (q.grootheid === "woningvoorraad") {
     const total = gemeente ? countOf(gemeente, null) : regio ? countOf(regio, null) : gemeenten.reduce((s, e) => s + (countOf(e, null) ?? 0), 0);
-    if (total === null || (gemeenten.length === 0 && !regio)) return none("Er is geen CBS-woningvoorraad in de werkmap.");
+    if (total === null || (gemeenten.length === 0 && !regio)) return none(NO_CBS_STOCK);
     const diff = q.waarde - total;
     return { ...base, status: diff === 0 ? "klopt" : "wijkt-af", berekend: total, verschil: diff, eenheid: "woningen",
       toelichting: diff === 0 ? `Gelijk aan de CBS-woningvoorraad (${n(total)}).` : `De CBS-woningvoorraad is ${n(total)}; verschil ${n(diff)}.` };

@@ -16,7 +16,7 @@
  * with sheet and cell, and the row is set aside. Pure: input is the raw cells.
  */
 import { type Issue, makeIssue, type IssueCode } from "../domain/issues";
-import type { AdaptationShareEntry, CbsCountField, CbsStockEntry, ShareSegment } from "../domain/cbs";
+import { CBS_DEEL_LABELS, type AdaptationShareEntry, type CbsCountField, type CbsStockEntry, type ShareSegment } from "../domain/cbs";
 import type { CellValue, RawTable, TableDetection } from "./types";
 import { cellText, isMissing, parseDutchNumber } from "./cells";
 import { findHeaderRow } from "./header";
@@ -215,9 +215,8 @@ function readPercent(v: CellValue | undefined): number | null {
   return parseDutchNumber(v);
 }
 
-const COUNT_NAMES: Readonly<Record<CbsCountField, string>> = {
-  totaal: "totaal", koop: "koop", huur: "huur", corporatie: "huur van corporaties", particulier: "huur van overige verhuurders", onbekend: "eigendom onbekend",
-};
+/** Dutch names of the count columns: the parts' own names (CBS_DEEL_LABELS) and "totaal". */
+const COUNT_NAMES: Readonly<Record<CbsCountField, string>> = { totaal: "totaal", ...CBS_DEEL_LABELS };
 
 /**
  * Reads a CBS stock table.

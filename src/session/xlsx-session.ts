@@ -20,6 +20,7 @@ import { UserError } from "../domain/issues";
 import { analyseXlsxBlob } from "../analysis/xlsx-blob";
 import { HEAD_ROWS_KEPT, XlsxBlob, type WorkbookHeads } from "../workbook/xlsx-blob";
 import { XlsxWorkbook } from "../workbook/xlsx";
+import { sheetMissing } from "../workbook/messages";
 import { XLSX_MIME } from "./download";
 import { NO_WHATIF, type FileSession, type RunProgress } from "./session";
 import { resultSheets, runSummary, whatIfOf } from "./session-work";
@@ -72,7 +73,7 @@ export async function openXlsxSession(file: Blob | ArrayBuffer | Uint8Array, fil
 
     async preview(sheet, rules, overrides) {
       const head = heads.sheets.find((h) => h.name === sheet);
-      if (!head) throw new UserError(`Blad '${sheet}' bestaat niet in de werkmap.`);
+      if (!head) throw sheetMissing(sheet);
       const options = { overrides, scale: rules.batSchaal };
       if (head.complete) {
         const ingest = readStock(head.table, options);

@@ -13,6 +13,9 @@
  */
 import { UserError } from "../domain/issues";
 
+/** For the codes that say this Excel lacks an API the add-in uses. */
+const MISSING_API = "Deze versie van Excel mist een onderdeel dat de invoegtoepassing nodig heeft. Werk Excel bij of gebruik Excel voor het web.";
+
 /** One Dutch message per Office.js error code that the adapter can meet. */
 export const OFFICE_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   /** The user is typing in a cell (or has a cell's edit box open): Excel refuses every batch
@@ -40,11 +43,11 @@ export const OFFICE_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   /** Several workbooks are open and this one lost focus during the run. */
   InactiveWorkbook: "Er zijn meerdere werkmappen open en deze werkmap is niet meer actief. Klik in deze werkmap en probeer het opnieuw.",
   /** The Excel version lacks an API the add-in needs (requirement set not supported). */
-  ApiNotFound: "Deze versie van Excel mist een onderdeel dat de invoegtoepassing nodig heeft. Werk Excel bij of gebruik Excel voor het web.",
+  ApiNotFound: MISSING_API,
   /** As ApiNotFound: the API exists but is not available here. */
-  ApiNotAvailable: "Deze versie van Excel mist een onderdeel dat de invoegtoepassing nodig heeft. Werk Excel bij of gebruik Excel voor het web.",
+  ApiNotAvailable: MISSING_API,
   /** The feature is not implemented on this platform (e.g. a preview API). */
-  NotImplemented: "Deze versie van Excel mist een onderdeel dat de invoegtoepassing nodig heeft. Werk Excel bij of gebruik Excel voor het web.",
+  NotImplemented: MISSING_API,
   /** A table would overlap another table, a PivotTable or merged cells. */
   MergedRangeConflict: "Een tabel kon niet worden gemaakt omdat hij zou overlappen met een andere tabel, een draaitabel of samengevoegde cellen.",
   /** Too many requests in a short time, or Excel ran out of memory. */

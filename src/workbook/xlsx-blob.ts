@@ -18,6 +18,7 @@ import { UserError } from "../domain/issues";
 import type { CellValue, RawTable } from "../ingest/types";
 import { checkContainer, containerMessage, isOle, isZip } from "./container";
 import { META_SHEET, parseMeta, type MetaContent } from "./marker";
+import { sheetMissing } from "./messages";
 import { readWorkbookInfo, worksheets, ZipParts } from "./xlsx-parts";
 import { BlobZipReader, readSlice, webInflate } from "./zip-blob";
 
@@ -144,7 +145,7 @@ export class XlsxBlob {
         await sheet.read((row) => onRow(row.number, row.values));
         return;
       }
-      throw new UserError(`Blad '${name}' bestaat niet in de werkmap.`);
+      throw sheetMissing(name);
     });
   }
 

@@ -16,11 +16,6 @@ export type { SheetCopy, SheetCopyTarget } from "./sheet-copy";
 export type { StreamedSheet } from "./xlsx-parts";
 export type { SheetRow } from "./sheet-xml";
 
-/** Maps a read failure to the Dutch message of the in-memory route. */
-export function unreadableWorkbook(label: string): UserError {
-  return new UserError(`${label} is geen leesbare Excel-werkmap (.xlsx); open het bestand in Excel en sla het op als Excel-werkmap.`);
-}
-
 /** Bytes read to tell a text file from other non-workbooks (see container.ts). */
 const HEAD_BYTES = 4096;
 

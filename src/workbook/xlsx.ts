@@ -5,6 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { checkContainer } from "./container";
+import { sheetMissing, unreadableWorkbook } from "./messages";
 import { UserError } from "../domain/issues";
 import type { CellValue, RawTable } from "../ingest/types";
 import { columnWidths, layoutSheet, NUMBER_FORMATS, type SheetKind, type SheetModel } from "../report/sheet-model";
@@ -40,7 +41,7 @@ function loadError(err: unknown, label: string): UserError {
   if (/password|encrypt|CDF|compound/i.test(raw)) {
     return new UserError(`${label} is met een wachtwoord beveiligd of versleuteld; sla de werkmap zonder wachtwoord op en probeer het opnieuw.`);
   }
-  return new UserError(`${label} is geen leesbare Excel-werkmap (.xlsx); open het bestand in Excel en sla het op als Excel-werkmap.`);
+  return unreadableWorkbook(label);
 }
 
 /** An .xlsx workbook in memory behind the `WorkbookPort` interface. */
@@ -97,7 +98,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async readSheet(name: string): Promise<RawTable> {
     const ws = this.workbook.getWorksheet(name);
-    if (!ws) throw new UserError(`Blad '${name}' bestaat niet in de werkmap.`);
+    if (!ws) throw sheetMissing(name);
     const sheetValues = ws.getSheetValues() as unknown as (ExcelJS.CellValue[] | undefined)[];
     const values: CellValue[][] = [];
     for (let r = 1; r < sheetValues.length; r++) {
