@@ -56,7 +56,8 @@ export function recogniseSheet(table: RawTable, options: Pick<AnalyseOptions, "v
   if (name === options.vraag) {
     // The user's choice wins, but a published saldo read as demand must not go unnoticed.
     const det = detectTable(table);
-    return { kind: "vraag", reden: det.kind === "saldo" ? `${CHOSEN_SALDO} ${det.reden}` : "Gekozen als vraag." };
+    const saldo = det.kind === "saldo" && det.ookMogelijk !== "vraag";
+    return { kind: "vraag", reden: saldo ? `${CHOSEN_SALDO} ${det.reden}` : "Gekozen als vraag." };
   }
   const det = detectTable(table);
   return { kind: det.kind, reden: det.reden };

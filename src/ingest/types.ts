@@ -118,4 +118,7 @@ export interface TableDetection {
   headerIndex: number;
   /** Short Dutch explanation for the user. */
   reden: string;
+  /** Another kind the table may be (an "Opgave" with only positive figures may be the demand):
+   * the reason says how to choose it, and choosing it is no mistake. */
+  ookMogelijk?: TableKind;
 }

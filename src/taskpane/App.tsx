@@ -5,7 +5,8 @@
  * in a Web Worker) and the result is downloaded. All workbook access goes through hooks, and so
  * do the effects: the saved settings restored once per workbook (hooks/useSettingsRestore.ts over
  * settings-restore.ts), the steps' focus (hooks/useStepFocus.ts, hooks/useFocusWhenShown.ts), the
- * opened file (hooks/useOpenedFile.ts).
+ * opened file (hooks/useOpenedFile.ts), the preview wanted once the column step opened
+ * (hooks/useOnceTrue.ts).
  */
 import {
   Accordion,
@@ -24,7 +25,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DismissRegular, InfoRegular } from "@fluentui/react-icons";
-import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from "react";
+import { useId, useMemo, useRef, useState, type ChangeEvent } from "react";
 import { DEFAULT_RULES, type Rules } from "../domain/rules";
 import { type MappingOverrides, type StockField } from "../ingest/types";
 import { nlInt } from "../report/format";
@@ -35,6 +36,7 @@ import { useActivateSheet } from "./hooks/useActivateSheet";
 import { useAnalysis } from "./hooks/useAnalysis";
 import { browserStorage, useFirstRun, type FlagStorage } from "./hooks/useFirstRun";
 import { useFocusWhenShown } from "./hooks/useFocusWhenShown";
+import { useOnceTrue } from "./hooks/useOnceTrue";
 import { useOpenedFile } from "./hooks/useOpenedFile";
 import { useResultDownload } from "./hooks/useResultDownload";
 import { useScenarioWrite } from "./hooks/useScenarioWrite";
@@ -206,10 +208,7 @@ export function App(props: AppProps) {
   const stockSheet = voorraad.kind === "sheet" ? voorraad.name : voorraad.kind === "selection" ? (selection.reader ? SELECTION_SHEET : null) : autoVoorraad;
   // The stock is read for the preview only once the column step has been opened: opening the
   // pane reads the first rows of each sheet only (a run reads the stock itself).
-  const [previewWanted, setPreviewWanted] = useState(false);
-  useEffect(() => {
-    if (open === "kolommen") setPreviewWanted(true);
-  }, [open]);
+  const previewWanted = useOnceTrue(open === "kolommen");
   const preview = useStockPreview(session, previewWanted ? stockSheet : null, validation.rules ?? lastValidRules.current, overrides, refresh);
 
   const onOpenFile = (event: ChangeEvent<HTMLInputElement>) => {

@@ -6,7 +6,7 @@
  */
 import { parseRangeAddress, sameName } from "./office-cells";
 import { applyOp, type ChartLookup, sheetByName } from "./office-apply";
-import { garbageOps, type Garbage, restoreOps, type SheetNow, type Undo, undoOps, type Visibility } from "./write-plan";
+import { garbageOps, type Garbage, pendingUndo, restoreOps, type SheetNow, type Undo, undoOps, type Visibility } from "./write-plan";
 
 /** Charts loaded per sheet, as a lookup for `deleteChart`. */
 function chartLookup(loaded: { sheet: string; charts: Excel.ChartCollection }[]): ChartLookup {
@@ -20,7 +20,8 @@ function sheetsNow(worksheets: Excel.WorksheetCollection): SheetNow[] {
 /**
  * Puts the workbook back as it was before a write whose swap failed part-way or did not run
  * (write-plan.ts `undoOps`, then `restoreOps` when sheets were updated in place). Three requests
- * at most: the state now, the undo, the restore of sheets updated in place.
+ * at most: the state now, the undo, the restore of sheets updated in place. Safe to call again
+ * after it failed part-way: it looks first, and leaves out sheets already restored (`pendingUndo`).
  * @returns false when Excel refused (the caller then tells the user what to remove).
  */
 export async function rollBack(context: Excel.RequestContext, undo: Undo): Promise<boolean> {
@@ -38,25 +39,29 @@ export async function rollBack(context: Excel.RequestContext, undo: Undo): Promi
       };
     });
     await context.sync();
-    const ops = undoOps(undo, {
-      sheets: sheetsNow(worksheets),
+    const sheets = sheetsNow(worksheets);
+    // After an earlier attempt that failed part-way: only the sheets not yet restored.
+    const pending = pendingUndo(undo, sheets);
+    const loaded = targets.filter((_, i) => pending.targets.includes(undo.targets[i]));
+    const ops = undoOps(pending, {
+      sheets,
       tables: tables.items.map((t) => t.name),
-      targets: targets.map((t) => ({
+      targets: loaded.map((t) => ({
         tables: t.tables.items.map((x) => x.name),
         charts: t.charts.items.map((c) => c.name),
         used: t.used.isNullObject ? null : parseRangeAddress(t.used.address),
       })),
     });
     const sheet = sheetByName(context);
-    const charts = chartLookup(targets);
+    const charts = chartLookup(loaded);
     for (const op of ops) applyOp(context, op, sheet, charts);
-    if (targets.length === 0) {
+    if (pending.targets.length === 0) {
       await context.sync();
       return true;
     }
-    const copied = undo.targets.map((t) => worksheets.getItem(t.sheet).tables.load("items/name"));
+    const copied = pending.targets.map((t) => worksheets.getItem(t.sheet).tables.load("items/name"));
     await context.sync();
-    for (const op of restoreOps(undo, copied.map((c) => c.items.map((t) => t.name)))) applyOp(context, op, sheet);
+    for (const op of restoreOps(pending, copied.map((c) => c.items.map((t) => t.name)))) applyOp(context, op, sheet);
     await context.sync();
     return true;
   } catch {

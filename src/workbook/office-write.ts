@@ -20,6 +20,7 @@ import {
   planStaging,
   planSwap,
   planTargets,
+  rollbackFailedMessage,
   type StagingPlan,
   type SwapPlan,
   type SwapTargets,
@@ -103,10 +104,11 @@ export async function writeSheets(context: Excel.RequestContext, models: SheetMo
     await context.sync();
     garbage = swap.garbage;
   } catch (err) {
-    const undone = await rollBack(context, undo);
-    if (undone) throw err;
-    const base = toUserError(err);
-    const out = new UserError(`${base.message} De tijdelijke bladen (${undo.temporary.map((n) => `'${n}'`).join(", ")}) konden niet worden opgeruimd; verwijder ze zelf.`);
+    // Tried twice: a second attempt looks again and continues where the first stopped.
+    if ((await rollBack(context, undo)) || (await rollBack(context, undo))) throw err;
+    // Not put back: say honestly which sheets may be half updated and where their earlier
+    // content is, and which temporary sheets can go.
+    const out = new UserError(rollbackFailedMessage(toUserError(err).message, undo));
     out.cause = err;
     throw out;
   }

@@ -370,7 +370,10 @@ export class OfficeWorkbook implements WorkbookPort {
    * that fail twice the result stands and a message says what is left. On failure or
    * cancellation (checked before every chunk and before the swap) up to and including the swap,
    * `rollBack` puts the workbook back as it was (test/support/fail-operations.ts fails every
-   * operation of every request in turn and compares by hash).
+   * operation of every request in turn and compares by hash); an undo that fails is tried once
+   * more, continuing where it stopped, and should that fail too the message names each sheet
+   * updated in place that may be half updated and the sheet holding its earlier content
+   * (test/workbook/office-rollback.test.ts).
    *
    * Text is always written as text: cells holding text get number format "@" before their value
    * is written (in the same request, format first), so "=HYPERLINK(…)", "+31…", "-" or "@x" never

@@ -451,6 +451,47 @@ export interface UndoState {
 }
 
 /**
+ * The undo still to do, given the sheets now: a sheet updated in place whose backup sheet is gone
+ * was restored completely by an earlier attempt (deleting the backup is the last operation of
+ * its restore, and a request that fails keeps only what ran before the failure), so it is left
+ * out. An undo is therefore safe to attempt again after it failed part-way.
+ */
+export function pendingUndo(undo: Undo, sheets: readonly SheetNow[]): Undo {
+  return { ...undo, targets: undo.targets.filter((t) => sheets.some((s) => sameName(s.name, t.backup))) };
+}
+
+/**
+ * The Dutch message when a write failed and putting the workbook back failed too (twice): the
+ * error, which sheets updated in place may be half updated and where their earlier content is
+ * (a backup sheet the user must not throw away), and which temporary sheets may be removed.
+ * @param base the Dutch message of the error that stopped the write.
+ * @example rollbackFailedMessage("Excel reageert niet.", { temporary: ["_batbzk_tmp1", "_batbzk_tmp3"], temporaryIds: [], renamedSheets: [], renamedTables: [],
+ *   targets: [{ sheet: "Tekort", backup: "_batbzk_tmp3", old: null, tables: [], widths: [], charts: [] }] })
+ *   // "Excel reageert niet. Het terugzetten van de werkmap is niet gelukt. Blad 'Tekort' is mogelijk maar half bijgewerkt;
+ *   //  de vorige inhoud staat op blad '_batbzk_tmp3'. Verwijder dat blad pas als u die inhoud niet meer nodig hebt.
+ *   //  De tijdelijke bladen ('_batbzk_tmp1') konden niet worden opgeruimd; verwijder ze zelf."
+ */
+export function rollbackFailedMessage(base: string, undo: Undo): string {
+  const quote = (names: readonly string[]) => names.map((n) => `'${n}'`).join(", ");
+  const backups = new Set(undo.targets.map((t) => t.backup.toLowerCase()));
+  const temporary = undo.temporary.filter((n) => !backups.has(n.toLowerCase()));
+  const parts = [base];
+  if (undo.targets.length === 1) {
+    const [t] = undo.targets;
+    parts.push(
+      `Het terugzetten van de werkmap is niet gelukt. Blad '${t.sheet}' is mogelijk maar half bijgewerkt; de vorige inhoud staat op blad '${t.backup}'. Verwijder dat blad pas als u die inhoud niet meer nodig hebt.`,
+    );
+  } else if (undo.targets.length > 1) {
+    const list = undo.targets.map((t) => `'${t.sheet}' (vorige inhoud op blad '${t.backup}')`).join(", ");
+    parts.push(
+      `Het terugzetten van de werkmap is niet gelukt. Deze bladen zijn mogelijk maar half bijgewerkt: ${list}. Verwijder de bladen met de vorige inhoud pas als u die niet meer nodig hebt.`,
+    );
+  }
+  if (temporary.length > 0) parts.push(`De tijdelijke bladen (${quote(temporary)}) konden niet worden opgeruimd; verwijder ze zelf.`);
+  return parts.join(" ");
+}
+
+/**
  * The first request of an undo: temporary sheets deleted (by name, or by id where the swap had
  * renamed them; backups kept), new charts and all tables off the sheets updated in place, our
  * renamed tables and sheets given their names back, and each sheet updated in place cleared and

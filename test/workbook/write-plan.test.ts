@@ -9,10 +9,12 @@ import { META_SHEET, metaRows, parseMeta, type SheetRef } from "../../src/workbo
 import type { SheetModel } from "../../src/report/sheet-model";
 import {
   garbageOps,
+  pendingUndo,
   planStaging,
   planSwap,
   planTargets,
   restoreOps,
+  rollbackFailedMessage,
   type StagingPlan,
   type Step,
   type SwapTargets,
@@ -274,6 +276,36 @@ describe("a re-run with ExcelApi 1.9", () => {
       { op: "format", sheet: "Tekort", widths: [{ col: 1, points: 60 }], fonts: [] },
       { op: "deleteSheet", sheet: tekort.backup },
     ]);
+  });
+});
+
+describe("an undo that failed", () => {
+  const target = (sheet: string, backup: string) => ({ sheet, backup, old: null, tables: [], widths: [], charts: [] });
+  const undo: Undo = {
+    temporary: ["_batbzk_tmp1", "_batbzk_tmp2", "_batbzk_tmp7", "_batbzk_tmp8"],
+    temporaryIds: [],
+    renamedSheets: [],
+    renamedTables: [],
+    targets: [target("Tekort", "_batbzk_tmp7"), target("Controle", "_batbzk_tmp8")],
+  };
+
+  test("tried again: a sheet whose backup is gone was restored already and is left out", () => {
+    const sheets = ["Tekort", "Controle", "_batbzk_tmp8"].map((name, i) => ({ name, id: `{${i}}`, visibility: "Visible" as const }));
+    expect(pendingUndo(undo, sheets).targets.map((t) => t.sheet)).toEqual(["Controle"]);
+    expect(pendingUndo(undo, sheets).temporary).toEqual(undo.temporary);
+  });
+
+  test("not put back: the message names the sheets that may be half updated and where their earlier content is; the backups are not to be removed", () => {
+    expect(rollbackFailedMessage("Excel reageert niet.", undo)).toBe(
+      "Excel reageert niet. Het terugzetten van de werkmap is niet gelukt. Deze bladen zijn mogelijk maar half bijgewerkt: 'Tekort' (vorige inhoud op blad '_batbzk_tmp7'), 'Controle' (vorige inhoud op blad '_batbzk_tmp8'). Verwijder de bladen met de vorige inhoud pas als u die niet meer nodig hebt. De tijdelijke bladen ('_batbzk_tmp1', '_batbzk_tmp2') konden niet worden opgeruimd; verwijder ze zelf.",
+    );
+    expect(rollbackFailedMessage("Excel reageert niet.", { ...undo, targets: undo.targets.slice(0, 1), temporary: ["_batbzk_tmp7"] })).toBe(
+      "Excel reageert niet. Het terugzetten van de werkmap is niet gelukt. Blad 'Tekort' is mogelijk maar half bijgewerkt; de vorige inhoud staat op blad '_batbzk_tmp7'. Verwijder dat blad pas als u die inhoud niet meer nodig hebt.",
+    );
+    // No sheet updated in place yet: only the temporary sheets (as before).
+    expect(rollbackFailedMessage("Excel reageert niet.", { ...undo, targets: [] })).toBe(
+      "Excel reageert niet. De tijdelijke bladen ('_batbzk_tmp1', '_batbzk_tmp2', '_batbzk_tmp7', '_batbzk_tmp8') konden niet worden opgeruimd; verwijder ze zelf.",
+    );
   });
 });
 
