@@ -19,6 +19,7 @@ import { readSaldo } from "../ingest/saldo";
 import type { PublishedSaldoTable } from "../domain/vergelijking";
 import type { QuotedFigure } from "../domain/kruiscontrole";
 import { readQuotedFigures } from "../ingest/citaten";
+import { captionDate } from "../ingest/caption";
 import { checkCancelled, type RunLedger } from "./ledger";
 import type { AnalyseOptions, SheetRead } from "./result";
 
@@ -56,7 +57,8 @@ export function recogniseSheet(table: RawTable, options: Pick<AnalyseOptions, "v
   if (name === options.vraag) {
     // The user's choice wins, but a published saldo read as demand must not go unnoticed.
     const det = detectTable(table);
-    return { kind: "vraag", reden: det.kind === "saldo" ? `${CHOSEN_SALDO} ${det.reden}` : "Gekozen als vraag." };
+    const saldo = det.kind === "saldo" && det.ookMogelijk !== "vraag";
+    return { kind: "vraag", reden: saldo ? `${CHOSEN_SALDO} ${det.reden}` : "Gekozen als vraag." };
   }
   const det = detectTable(table);
   return { kind: det.kind, reden: det.reden };
@@ -107,7 +109,9 @@ export interface ChosenTables {
   crossAdaptation: { sheet: string; ingest: StockIngest } | null;
   /** Every cross table read beside the stock used (used for the adaptation potential or not), with
    * its dwellings: checked against the stock's total and quoted figures. */
-  crossTotals: { sheet: string; woningen: number }[];
+  crossTotals: { sheet: string; woningen: number; peildatum: string | null }[];
+  /** The reference date the caption of the stock used names ("per peildatum 01-01-2020"), or null. */
+  stockPeildatum: string | null;
   demand: DemandEntry[];
   /** Supply at type level from a supply table (empty when the stock gives the supply). */
   supplyTable: SupplyEntry[];
@@ -277,8 +281,14 @@ export function* chooseTables(sheets: readonly SheetRead[], options: AnalyseOpti
   }
   const planTable = planSheets.length > 0 ? byName.get(planSheets[0])?.table ?? null : null;
   if (crossAdaptation) issues.push(...crossAdaptation.ingest.issues);
-  const crossTotals = crossOthers.map((x) => ({ sheet: x.sheet, woningen: x.ingest.rows.reduce((a, r) => a + r.aantal, 0) }));
-  return { stock, chosen, crossStock, crossAdaptation, crossTotals, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable };
+  const peildatum = (x: { sheet: string; ingest: StockIngest }): string | null => {
+    const t = byName.get(x.sheet)?.table;
+    const idx = t ? x.ingest.headerRow - t.originRow : -1;
+    return t && idx >= 0 ? captionDate(t, idx) : null;
+  };
+  const crossTotals = crossOthers.map((x) => ({ sheet: x.sheet, woningen: x.ingest.rows.reduce((a, r) => a + r.aantal, 0), peildatum: peildatum(x) }));
+  const stockPeildatum = chosen ? peildatum(chosen) : null;
+  return { stock, chosen, crossStock, crossAdaptation, crossTotals, stockPeildatum, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable };
 }
 
 /**

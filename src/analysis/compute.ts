@@ -38,7 +38,7 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
   const { rules, onProgress, signal } = options;
   const progress = (stap: string, f: number) => onProgress?.(stap, f);
   const { issues, tables, use, skip } = ledger;
-  const { stock, chosen, crossStock, crossAdaptation, crossTotals, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable } = chosenTables;
+  const { stock, chosen, crossStock, crossAdaptation, crossTotals, stockPeildatum, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable } = chosenTables;
   const scaleSetting = rules.batSchaal;
   // Classification and aggregation.
   checkCancelled(signal);
@@ -143,9 +143,12 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
   const stocks: StockTableTotal[] = [];
   if (stock && chosen) {
     const noBat = summary.perBzk.onbekend === summary.eenheden;
-    stocks.push({ sheet: chosen.sheet, soort: crossStock ? "kruistabel" : "bat", woningen: summary.eenheden, nultreden: crossStock || noBat ? null : summary.cumulatief.nultreden });
+    stocks.push({
+      sheet: chosen.sheet, soort: crossStock ? "kruistabel" : "bat", woningen: summary.eenheden,
+      nultreden: crossStock || noBat ? null : summary.cumulatief.nultreden, peildatum: stockPeildatum,
+    });
   }
-  for (const t of crossTotals) stocks.push({ sheet: t.sheet, soort: "kruistabel", woningen: t.woningen, nultreden: null });
+  for (const t of crossTotals) stocks.push({ sheet: t.sheet, soort: "kruistabel", woningen: t.woningen, nultreden: null, peildatum: t.peildatum });
   const cross = crossChecks({ supply: supplySource === "aanbodtabel" ? supply : [], cbsStock: cbsInput?.voorraad ?? [], shares: cbsInput?.aandelen ?? [], quotes, stocks });
   issues.push(...cross.issues);
   // The what-if base and the scenario of the rules (only a stock has dwellings to move).

@@ -8,7 +8,7 @@ import type { Rules } from "../domain/rules";
 import { cellText } from "../ingest/cells";
 import { detectTable } from "../ingest/detect";
 import { readStock } from "../ingest/stock";
-import type { CellValue, MappingOverrides, StockField, StockIngest, TableKind } from "../ingest/types";
+import type { CellValue, MappingOverrides, StockField, StockIngest, TableKind, FieldHeaders } from "../ingest/types";
 import type { WorkbookReader } from "../workbook/port";
 
 /** One sheet as recognised: kind and a Dutch explanation. */
@@ -50,7 +50,7 @@ export interface StockPreview {
   /** 1-based Excel row of the header row (0 when none was found). */
   headerRow: number;
   /** field → header text actually used (detected, or the user's override). */
-  mapping: Partial<Record<StockField, string>>;
+  mapping: FieldHeaders;
   /** Data rows read and rows set aside with the current mapping. */
   rowsRead: number;
   rowsRejected: number;

@@ -46,6 +46,8 @@ export interface StockTableTotal {
   woningen: number;
   /** Dwellings at least nultreden (cumulative); null for a cross table. */
   nultreden: number | null;
+  /** The reference date its caption names ("1-1-2020"); null or absent when it names none. */
+  peildatum?: string | null;
 }
 
 /** A figure quoted in a text, as the user entered it (src/ingest/citaten.ts). */
@@ -243,15 +245,27 @@ function stockTotalChecks(stocks: readonly StockTableTotal[]): KruisControle[] {
   if (!bat) return [];
   return stocks.filter((t) => t.soort === "kruistabel").map((k) => {
     const diff = k.woningen - bat.woningen;
-    return {
-      soort: "voorraad-totalen", status: diff === 0 ? "klopt" : "wijkt-af", sheet: k.sheet, cell: null,
+    const base = {
+      soort: "voorraad-totalen" as const, sheet: k.sheet, cell: null,
       onderwerp: `Totaal van de kruistabel op blad '${k.sheet}' tegen de voorraad met BAT-scores op blad '${bat.sheet}'`,
-      gepubliceerd: k.woningen, berekend: bat.woningen, verschil: diff, eenheid: "woningen",
+      gepubliceerd: k.woningen, berekend: bat.woningen, verschil: diff, eenheid: "woningen" as const,
+    };
+    const counts = `De kruistabel telt ${n(k.woningen)} woningen, de voorraad met BAT-scores ${n(bat.woningen)} ` +
+      `(${n(Math.abs(diff))} ${diff > 0 ? "meer" : "minder"} in de kruistabel).`;
+    if (diff !== 0 && k.peildatum && bat.peildatum && k.peildatum !== bat.peildatum) {
+      return { ...base, status: "niet-te-controleren",
+        toelichting: `${counts} De tabellen hebben een andere peildatum (${k.peildatum} tegen ${bat.peildatum}); dan hoeven de totalen niet gelijk te zijn.` };
+    }
+    const sameDate = k.peildatum && k.peildatum === bat.peildatum ? `beide per peildatum ${k.peildatum}` : null;
+    return {
+      ...base, status: diff === 0 ? "klopt" : "wijkt-af",
       toelichting: diff === 0
-        ? `Beide tabellen tellen ${n(bat.woningen)} woningen.`
-        : `De kruistabel telt ${n(k.woningen)} woningen, de voorraad met BAT-scores ${n(bat.woningen)} (${n(Math.abs(diff))} ${diff > 0 ? "meer" : "minder"} in de kruistabel). ` +
-          "Tellen ze dezelfde voorraad op dezelfde peildatum, dan hoort het totaal gelijk te zijn; anders tellen ze iets anders " +
-          "(bijvoorbeeld eenheden tegen woningen) of een andere peildatum. De tool telt ze niet bij elkaar op.",
+        ? `Beide tabellen tellen ${n(bat.woningen)} woningen${sameDate ? ` (${sameDate})` : ""}.`
+        : sameDate
+          ? `${counts} De tabellen tellen dezelfde voorraad op dezelfde peildatum (${sameDate}), dus het totaal hoort gelijk te zijn; ` +
+            "een van beide telt iets anders (bijvoorbeeld eenheden tegen woningen) of is onvolledig. De tool telt ze niet bij elkaar op."
+          : `${counts} Tellen ze dezelfde voorraad op dezelfde peildatum, dan hoort het totaal gelijk te zijn; anders tellen ze iets anders ` +
+            "(bijvoorbeeld eenheden tegen woningen) of een andere peildatum. De tool telt ze niet bij elkaar op.",
     };
   });
 }

@@ -30,3 +30,22 @@ export function captionParts(table: RawTable, headerIndex: number): string[] {
 export function captionWords(table: RawTable, headerIndex: number): string {
   return captionParts(table, headerIndex).join(" ").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
 }
+
+const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+
+/**
+ * The reference date a caption names ("per peildatum 01-01-2020", "per 1 januari 2024",
+ * "1-1-2020"), as day-month-year without leading zeros ("1-1-2020"); null when it names none or
+ * more than one.
+ * @param headerIndex 0-based header row; the sheet name, table name and title rows above it are read.
+ */
+export function captionDate(table: RawTable, headerIndex: number): string | null {
+  const text = captionParts(table, headerIndex).join(" ").toLowerCase();
+  const found = new Set<string>();
+  for (const m of text.matchAll(/(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)/g)) found.add(`${Number(m[1])}-${Number(m[2])}-${m[3]}`);
+  for (const m of text.matchAll(new RegExp(`(?<!\\d)(\\d{1,2}) (${MONTHS.join("|")}) (\\d{4})(?!\\d)`, "g"))) {
+    found.add(`${Number(m[1])}-${MONTHS.indexOf(m[2]) + 1}-${m[3]}`);
+  }
+  return found.size === 1 ? [...found][0] : null;
+}
+

@@ -168,6 +168,15 @@ export function analyseCategorizedHeader(row: readonly CellValue[]): Categorized
     if (h.categorie < 0) h.categorie = firstFilled;
     if (h.waarde === firstFilled) h.waarde = -1;
   }
+  // "Vraag 2030 | Aantal": a first cell naming subject and year heads the label column of a
+  // one-year table; the figures stand under the value column, for that year.
+  const firstYear = subjectYearOf(row[firstFilled]);
+  if (firstYear !== null && h.waarde >= 0 && h.waarde !== firstFilled && h.years.length === 1 && h.years[0].col === firstFilled) {
+    h.subject = firstYear.subject;
+    h.categorie = firstFilled;
+    h.years = [{ col: h.waarde, jaar: firstYear.jaar }];
+    h.waarde = -1;
+  }
   if (h.years.length === 0 && h.categoryColumns.length >= 2) {
     h.layout = "rij";
     return h;

@@ -18,7 +18,7 @@
 import { type Issue, makeIssue } from "../domain/issues";
 import { cellAddress } from "../domain/issues";
 import type { StockRow } from "../domain/types";
-import type { CellValue, ColumnMapping, StockField } from "./types";
+import type { CellValue, ColumnMapping, StockField, FieldHeaders } from "./types";
 import { isMissing, parseDutchNumber, parseFraction } from "./cells";
 import { parseOntmoetingsruimte } from "./stock-fields";
 import { formatNumber, quoteValue } from "./messages";
@@ -255,7 +255,7 @@ const CLUSTER_FIELDS: readonly [StockField, string, ComplexColumnKind][] = [
  *   nultreden dwellings (geclusterd requires nultreden) and no geclusterd one.
  */
 export function unrecognisedComplexFactsIssue(
-  sheet: string, mapping: Partial<Record<StockField, string>>, columns: readonly ComplexColumn[] | undefined,
+  sheet: string, mapping: FieldHeaders, columns: readonly ComplexColumn[] | undefined,
   counts: { geclusterd: number; nultreden: number },
 ): Issue | null {
   if (!columns || columns.length === 0 || counts.geclusterd > 0 || counts.nultreden === 0) return null;

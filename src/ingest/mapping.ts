@@ -4,7 +4,7 @@
  */
 import { type Issue, makeIssue } from "../domain/issues";
 import { cellAddress } from "../domain/issues";
-import { STOCK_FIELDS, type CellValue, type ColumnMapping, type MappingOverrides, type StockField } from "./types";
+import { STOCK_FIELDS, type CellValue, type ColumnMapping, type MappingOverrides, type StockField, type FieldHeaders } from "./types";
 import { cellText } from "./cells";
 import { normaliseHeader } from "./normalise";
 import { MATCH_RANK, matchHeader } from "./synonyms";
@@ -23,7 +23,7 @@ export interface ColumnMappingResult {
   /** field → 0-based column index in the header row. */
   mapping: ColumnMapping;
   /** field → header text as written, for display and for saving with the workbook. */
-  headers: Partial<Record<StockField, string>>;
+  headers: FieldHeaders;
   /** fout for overrides that name no column; waarschuwing for two columns claiming one field
    * and for a column that resembles a field without a column (near match); info listing the
    * columns that are not used. */
@@ -212,7 +212,7 @@ export function mapColumns(
     if (c !== undefined) issue.message += ` Automatisch herkend en nu gebruikt: ${listColumns([c], texts, ctx)}.`;
   }
 
-  const headers: Partial<Record<StockField, string>> = {};
+  const headers: FieldHeaders = {};
   for (const field of STOCK_FIELDS) {
     const c = mapping[field];
     if (c !== undefined) headers[field] = texts[c] ?? "";

@@ -159,6 +159,19 @@ export function detectSaldoTable(table: RawTable): TableDetection | null {
   const word = RESULT_WORDS.find((w) => caption.includes(w));
   const row = table.originRow + idx;
   if (word) {
+    // "Opgave" alone, every figure positive: the needed dwellings (demand) or vraag − aanbod. Read
+    // as a result (never silently as demand), and say how to choose the other.
+    const onlyOpgave = RESULT_WORDS.filter((w) => caption.includes(w)).every((w) => w === "opgave");
+    if (onlyOpgave && negatives === 0) {
+      const first = tableCell(table, idx, h.categorie);
+      return {
+        kind: "saldo", headerIndex: idx, ookMogelijk: "vraag",
+        reden: `Kopregel op rij ${row} met woonvormen en jaartallen; blad, titel of eerste kolomkop (cel '${table.sheet}'!${first}) noemt een ` +
+          `opgave. Dat kan de vraag zijn (de woningen die nodig zijn) of een tekort (vraag min aanbod); gelezen als gepubliceerd ` +
+          `tekort en nagerekend op het blad Vergelijking. Is het de vraag, kies het blad dan als vraag (in het taakvenster bij ` +
+          `Tabellen, of --vraag "${table.sheet}").`,
+      };
+    }
     return {
       kind: "saldo", headerIndex: idx,
       reden: `Kopregel op rij ${row} met woonvormen en jaartallen; blad, titel of eerste kolomkop noemt '${word}': ` +

@@ -17,7 +17,7 @@
  * array it passes to `push`.
  */
 import { type Issue, makeIssue } from "../domain/issues";
-import type { CellValue, ColumnMapping, MappingOverrides, StockField, StockIngest } from "./types";
+import type { CellValue, ColumnMapping, MappingOverrides, StockIngest, FieldHeaders } from "./types";
 import { cellText, isMissing, parseDutchNumber } from "./cells";
 import { findHeaderRow, HEADER_SCAN_ROWS } from "./header";
 import { mapColumns, type MappingSuggestion, stockFieldScore } from "./mapping";
@@ -75,7 +75,7 @@ function noHeader(sheet: string): StockIngest {
 interface RowState {
   headerIndex: number;
   mapping: ColumnMapping;
-  headers: Partial<Record<StockField, string>>;
+  headers: FieldHeaders;
   suggestions: MappingSuggestion[];
   /** Issues before the row issues: mapping, missing BAT column. */
   issues: Issue[];

@@ -7,7 +7,7 @@
  */
 import { makeIssue } from "../domain/issues";
 import type { BatScale, SegmentSoort, StockRow } from "../domain/types";
-import { STOCK_FIELDS, type CellValue, type ColumnMapping, type RawTable, type StockField } from "./types";
+import { STOCK_FIELDS, type CellValue, type ColumnMapping, type RawTable, type FieldHeaders, type MappedColumn } from "./types";
 import { cellText, excelError, isMissing, parseDutchNumber, parseFraction, UNKNOWN_ERROR } from "./cells";
 import { parseBat, type BatForm, type BatParse } from "./bat-values";
 import {
@@ -41,9 +41,9 @@ export type TablePlace = Pick<RawTable, "sheet" | "originRow" | "originCol">;
 export interface StockRowContext {
   table: TablePlace;
   /** The mapping as a list, in field order (built once per table by {@link makeStockRowContext}). */
-  columns: readonly { field: StockField; col: number }[];
+  columns: readonly MappedColumn[];
   /** field → header text (for summaries). */
-  headers: Partial<Record<StockField, string>>;
+  headers: FieldHeaders;
   /** Scale on which plain BAT numbers are read. */
   numericScale: BatScale;
   log: IssueLog;
@@ -84,9 +84,9 @@ export function newRowOutcome(): RowOutcome {
  * @param log where issues go.
  */
 export function makeStockRowContext(
-  table: TablePlace, mapping: ColumnMapping, headers: Partial<Record<StockField, string>>, numericScale: BatScale, log: IssueLog,
+  table: TablePlace, mapping: ColumnMapping, headers: FieldHeaders, numericScale: BatScale, log: IssueLog,
 ): StockRowContext {
-  const columns: { field: StockField; col: number }[] = [];
+  const columns: MappedColumn[] = [];
   for (const field of STOCK_FIELDS) {
     const col = mapping[field];
     if (col !== undefined) columns.push({ field, col });

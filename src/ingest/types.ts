@@ -37,12 +37,28 @@ export const STOCK_FIELDS = [
 ] as const;
 export type StockField = (typeof STOCK_FIELDS)[number];
 
+/**
+ * The column mapping of a stock table comes in three shapes, one per use:
+ * - {@link ColumnMapping}: field → 0-based column (what the reader reads);
+ * - {@link FieldHeaders}: field → header text as written (what the user sees, picks and saves);
+ * - {@link MappedColumn}[]: the mapping as a list in field order (the per-row loop's form).
+ */
 /** Which fields sit in which 0-based column of the table, after detection and overrides. */
 export type ColumnMapping = Partial<Record<StockField, number>>;
 
+/** Field → header text as it appears in the table: the mapping as shown, saved with the workbook
+ * and given back as overrides. */
+export type FieldHeaders = Partial<Record<StockField, string>>;
+
 /** User overrides of the column mapping: field → header text as it appears in the table
  * (CLI `--kolom veld="Kop"`, task pane dropdowns). */
-export type MappingOverrides = Partial<Record<StockField, string>>;
+export type MappingOverrides = FieldHeaders;
+
+/** One mapped column: a field and its 0-based column. */
+export interface MappedColumn {
+  field: StockField;
+  col: number;
+}
 
 /** Kind of table recognised on a sheet. */
 export type TableKind =
@@ -68,7 +84,7 @@ export interface StockIngest {
   /** Scale detected/used for the BAT column; null when the table has no BAT values. */
   batScale: BatScale | null;
   /** Mapping used, as header texts per field (for display and for saving with the workbook). */
-  mapping: Partial<Record<StockField, string>>;
+  mapping: FieldHeaders;
   /** 1-based Excel row number of the header row. */
   headerRow: number;
   issues: Issue[];
@@ -102,4 +118,7 @@ export interface TableDetection {
   headerIndex: number;
   /** Short Dutch explanation for the user. */
   reden: string;
+  /** Another kind the table may be (an "Opgave" with only positive figures may be the demand):
+   * the reason says how to choose it, and choosing it is no mistake. */
+  ookMogelijk?: TableKind;
 }

@@ -12,7 +12,7 @@
  */
 import { type Issue, makeIssue, type IssueCode } from "../domain/issues";
 import type { BatScale, StockRow } from "../domain/types";
-import type { CellValue, MappingOverrides, RawTable, StockField, StockIngest } from "./types";
+import type { CellValue, MappingOverrides, RawTable, StockField, StockIngest, FieldHeaders, MappedColumn } from "./types";
 import { cellText, isMissing, parseDutchNumber } from "./cells";
 import { normaliseHeader } from "./normalise";
 import { matchHeader } from "./synonyms";
@@ -166,9 +166,9 @@ function planColumns(
 function planLabels(
   table: RawTable, headerIndex: number, header: readonly CellValue[], skipCols: ReadonlySet<number>,
   overrides: MappingOverrides | undefined, issues: Issue[],
-): { labels: { col: number; field: StockField }[]; mapping: Partial<Record<StockField, string>>; ignored: number[] } {
+): { labels: MappedColumn[]; mapping: FieldHeaders; ignored: number[] } {
   const sheet = table.sheet;
-  const labels: { col: number; field: StockField }[] = [];
+  const labels: MappedColumn[] = [];
   const used = new Set<StockField>();
   const taken = new Set<number>();
   const texts = header.map((v) => cellText(v));
@@ -210,7 +210,7 @@ function planLabels(
     }
     first = false;
   }
-  const mapping: Partial<Record<StockField, string>> = {};
+  const mapping: FieldHeaders = {};
   for (const l of labels) mapping[l.field] = texts[l.col] ?? "";
   return { labels, mapping, ignored };
 }

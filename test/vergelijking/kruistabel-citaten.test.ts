@@ -73,7 +73,23 @@ test("the two tables of the same stock are compared: the totals differ", () => {
   const c = result.kruiscontroles.filter((k) => k.soort === "voorraad-totalen");
   expect(c).toEqual([expect.objectContaining({ status: "wijkt-af", sheet: CROSS, gepubliceerd: crossTotal, berekend: batTotal, verschil: crossTotal - batTotal })]);
   expect(c[0].toelichting).toContain("niet bij elkaar op");
+  // Both captions as printed name the same reference date.
+  const dates = [BAT, CROSS].map((sheet) => seedTable(sheet === BAT ? "kerkrade-bat-per-corporatie" : "kerkrade-woningtype-huurklasse").caption[0])
+    .map((cap) => /peildatum (\d\d)-(\d\d)-(\d{4})/.exec(cap)!.slice(1).map(Number).join("-"));
+  expect(dates[0]).toBe(dates[1]);
+  expect(c[0].toelichting).toContain(`beide per peildatum ${dates[0]}`);
   expect(result.issues.some((i) => i.code === "kruiscontrole-voorraad-totalen" && i.sheet === CROSS)).toBe(true);
+});
+
+test("with another reference date in a caption, the totals need not agree: not checked, and said why", async () => {
+  const wb = seedWorkbook(["kerkrade-bat-per-corporatie", "kerkrade-woningtype-huurklasse"]);
+  const cap = wb.getWorksheet(CROSS)!.getCell("A1");
+  cap.value = String(cap.value).replace("01-01-2020", "01-01-2024");
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  const other = await analyseWorkbook(await XlsxWorkbook.fromBuffer(bytes), { rules: DEFAULT_RULES });
+  const c = other.kruiscontroles.find((k) => k.soort === "voorraad-totalen")!;
+  expect(c.status).toBe("niet-te-controleren");
+  expect(c.toelichting).toContain("andere peildatum (1-1-2024 tegen 1-1-2020)");
 });
 
 test("the Vergelijking sheet and the JSON list the same checks", () => {

@@ -1,0 +1,55 @@
+/**
+ * Table kinds from the first header cell (issue 10 item 2): a first header cell that names the
+ * subject ("Vraag", "Aanbod", "Aanbod – vraag", "Opgave"), a one-year table whose first cell names
+ * subject and year ("Vraag 2030 | Aantal"), and an "Opgave" table that may be demand or a shortage:
+ * the reason names the sheet and cell and says how to choose, and choosing it as demand is no mistake.
+ */
+import ExcelJS from "exceljs";
+import { detectTable } from "../../src/ingest/detect";
+import { readDemand } from "../../src/ingest/demand";
+import { recogniseSheet } from "../../src/analysis/choose";
+import { analyseWorkbook } from "../../src/analysis/analyse";
+import { DEFAULT_RULES } from "../../src/domain/rules";
+import { XlsxWorkbook } from "../../src/workbook/xlsx";
+import type { CellValue } from "../../src/ingest/types";
+import { rawTable } from "./tables";
+
+const BODY: CellValue[][] = [["regulier wonen", 23050, 25650], ["nultreden in regulier wonen", 9520, 10690], ["geclusterd wonen", 9810, 11020]];
+const wide = (head: string) => rawTable([[head, 2023, 2030], ...BODY], { sheet: "Blad1" });
+
+test.each([
+  ["Vraag", "vraag"], ["Aanbod", "aanbod"], ["Aanbod – vraag", "saldo"], ["Tekort", "saldo"], ["Opgave", "saldo"],
+])("first header cell '%s' → %s (the sheet name says nothing)", (head, kind) => {
+  expect(detectTable(wide(head)).kind).toBe(kind);
+});
+
+test("a one-year table 'Vraag 2030 | Aantal' is demand in 2030, read from the Aantal column", () => {
+  const t = rawTable([["Vraag 2030", "Aantal"], ["regulier wonen", 25650], ["geclusterd wonen", 11020]], { sheet: "Blad1" });
+  expect(detectTable(t)).toMatchObject({ kind: "vraag" });
+  expect(readDemand(t).entries.map((e) => [e.categorie, e.jaar, e.vraag, e.cell])).toEqual([["regulier", 2030, 25650, "B2"], ["geclusterd", 2030, 11020, "B3"]]);
+  const supply = rawTable([["Aanbod 2023", "Aantal"], ["regulier wonen", 117250]], { sheet: "Blad1" });
+  expect(detectTable(supply).kind).toBe("aanbod");
+});
+
+test("'Opgave' with only positive figures: read as a published result, the reason names sheet and cell and how to choose demand", () => {
+  const d = detectTable(wide("Opgave"));
+  expect(d).toMatchObject({ kind: "saldo", ookMogelijk: "vraag" });
+  expect(d.reden).toContain("'Blad1'!A1");
+  expect(d.reden).toContain("Dat kan de vraag zijn");
+  expect(d.reden).toContain('--vraag "Blad1"');
+  // With a negative figure or a word that says which result, it is no longer ambiguous.
+  expect(detectTable(wide("Tekort")).ookMogelijk).toBeUndefined();
+  const negative = rawTable([["Opgave", 2023, 2030], ["regulier wonen", -5, 10], ["geclusterd wonen", 20, -15]], { sheet: "Blad1" });
+  expect(detectTable(negative).ookMogelijk).toBeUndefined();
+});
+
+test("choosing an ambiguous 'Opgave' as demand is read as demand without the saldo warning; a 'Tekort' chosen as demand keeps it", async () => {
+  expect(recogniseSheet(wide("Opgave"), { vraag: "Blad1" }).reden).toBe("Gekozen als vraag.");
+  expect(recogniseSheet(wide("Tekort"), { vraag: "Blad1" }).reden).toMatch(/^Gekozen als vraag, maar herkend als gepubliceerde saldotabel/);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Opgave");
+  for (const r of [["Opgave", 2023, 2030], ...BODY]) ws.addRow(r);
+  const result = await analyseWorkbook(await XlsxWorkbook.fromBuffer(Buffer.from(await wb.xlsx.writeBuffer())), { rules: DEFAULT_RULES, vraag: "Opgave" });
+  expect(result.demand.map((e) => e.vraag)).toEqual(BODY.flatMap((r) => [r[1], r[2]]));
+  expect(result.issues.some((i) => i.code === "saldo-als-vraag")).toBe(false);
+});
