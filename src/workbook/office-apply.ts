@@ -8,7 +8,7 @@ import { cellAddress } from "../domain/issues";
 import { a1, qualified } from "./office-cells";
 import { officeErrorCode, shouldShrink } from "./office-errors";
 import { type FormatsMemo, nextRequest, type StepPosition } from "./office-requests";
-import type { Step, WriteOp } from "./write-plan";
+import type { Step, WriteOp } from "./write-ops";
 
 /** A worksheet by its name now (a fresh `getItem`, or one cached for the request). */
 export type SheetLookup = (name: string) => Excel.Worksheet;

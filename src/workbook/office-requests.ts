@@ -8,7 +8,7 @@
  * measure each row's values and formats before sending, reads size the next chunk from the
  * measured size of the previous ones (office.ts `readArea`).
  */
-import type { CellsStep, Step } from "./write-plan";
+import type { CellsStep, Step } from "./write-ops";
 
 /**
  * Default byte budget per request or response: 2 MiB, 40% of Excel on the web's 5 MB limit.

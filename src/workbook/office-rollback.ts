@@ -1,12 +1,14 @@
 /// <reference types="office-js" />
 /**
  * After the swap of a write, or instead of it: loads what is in the workbook now and executes
- * the pure operations of write-plan.ts that undo a failed write ({@link rollBack}) or remove
+ * the pure operations of undo-plan.ts that undo a failed write ({@link rollBack}) or remove
  * what a completed swap left behind ({@link collectGarbage}).
  */
 import { parseRangeAddress, sameName } from "./office-cells";
 import { applyOp, type ChartLookup, sheetByName } from "./office-apply";
-import { garbageOps, type Garbage, pendingUndo, restoreOps, type SheetNow, type Undo, undoOps, type Visibility } from "./write-plan";
+import { garbageOps, pendingUndo, restoreOps, type SheetNow, type Undo, undoOps } from "./undo-plan";
+import type { Visibility } from "./write-ops";
+import type { Garbage } from "./write-plan";
 
 /** Charts loaded per sheet, as a lookup for `deleteChart`. */
 function chartLookup(loaded: { sheet: string; charts: Excel.ChartCollection }[]): ChartLookup {
@@ -19,7 +21,7 @@ function sheetsNow(worksheets: Excel.WorksheetCollection): SheetNow[] {
 
 /**
  * Puts the workbook back as it was before a write whose swap failed part-way or did not run
- * (write-plan.ts `undoOps`, then `restoreOps` when sheets were updated in place). Three requests
+ * (undo-plan.ts `undoOps`, then `restoreOps` when sheets were updated in place). Three requests
  * at most: the state now, the undo, the restore of sheets updated in place. Safe to call again
  * after it failed part-way: it looks first, and leaves out sheets already restored (`pendingUndo`).
  * @returns false when Excel refused (the caller then tells the user what to remove).
@@ -71,7 +73,7 @@ export async function rollBack(context: Excel.RequestContext, undo: Undo): Promi
 }
 
 /**
- * Deletes what a completed swap left behind (write-plan.ts `garbageOps`): the named sheets where
+ * Deletes what a completed swap left behind (undo-plan.ts `garbageOps`): the named sheets where
  * they still exist (a very hidden one made hidden first) and the named old charts on sheets
  * updated in place. Two requests; safe to call again after a failure (it looks before it deletes).
  * @returns false when Excel refused.

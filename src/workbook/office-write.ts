@@ -15,17 +15,16 @@ import { toUserError } from "./office-errors";
 import { metaFromRange, sheetRefs } from "./office-meta";
 import { collectGarbage, rollBack } from "./office-rollback";
 import type { StoredSettings, WriteOutcome } from "./port";
+import { rollbackFailedMessage, type Undo } from "./undo-plan";
 import {
   type Garbage,
   planStaging,
   planSwap,
   planTargets,
-  rollbackFailedMessage,
   type StagingPlan,
   type SwapPlan,
   type SwapTargets,
   type TargetState,
-  type Undo,
   widthColumns,
 } from "./write-plan";
 

@@ -20,8 +20,8 @@
  *
  * This module reads, and starts a write. The write itself is office-write.ts (loaded with the
  * first write, so the task pane's first load stays small): it loads the workbook's state and
- * executes the plan of write-plan.ts (pure: names, staging steps, backups, swap, clean-up, undo;
- * the charts in write-charts.ts). The Excel calls of one planned operation and the chunked sync
+ * executes the plan of write-plan.ts (pure: names, staging steps, backups, swap; the charts in
+ * write-charts.ts; undo and clean-up in undo-plan.ts; the operations as data in write-ops.ts). The Excel calls of one planned operation and the chunked sync
  * loop are in office-apply.ts, the undo and clean-up requests in office-rollback.ts,
  * request-size arithmetic in office-requests.ts, cell and address helpers in office-cells.ts,
  * worksheet ids and the meta sheet's content in office-meta.ts, error messages in office-errors.ts.

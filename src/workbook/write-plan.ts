@@ -12,81 +12,26 @@
  *    added a sheet with one of our names meanwhile);
  * 3. {@link planSwap}: the meta rows, a backup of each sheet updated in place, and the swap (one
  *    request that holds only what can be undone: renames, additions, rewrites with a backup);
- * 4. {@link garbageOps}: what the swap left behind, deleted (a very hidden sheet made hidden
- *    first: Excel refuses to delete it, @types/office-js `Worksheet.delete`);
- * and on failure up to the swap, {@link undoOps} and {@link restoreOps} put the workbook back.
+ * 4. undo-plan.ts `garbageOps`: what the swap left behind, deleted (a very hidden sheet made
+ *    hidden first: Excel refuses to delete it, @types/office-js `Worksheet.delete`);
+ * and on failure up to the swap, undo-plan.ts `undoOps` and `restoreOps` put the workbook back.
+ * The operations are the data types of write-ops.ts.
  */
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../domain/excel-limits";
 import { UserError } from "../domain/issues";
 import { nlInt } from "../report/format";
 import { columnWidths, layoutSheet, type ModelValue, type SheetModel, type TableModel } from "../report/sheet-model";
 import { chooseSheetName, META_SHEET, type MetaContent, type MetaIds, metaRows, type OwnSheets, resolveOwnSheets, type SheetRef } from "./marker";
-import { cellFormat, type CellArea, sameName, sentValue, spanning, widthInPoints } from "./office-cells";
+import { cellFormat, type CellArea, sameName, sentValue, widthInPoints } from "./office-cells";
 import type { StoredSettings, WriteOutcome } from "./port";
-import { chartSpecs, type ChartSpec } from "./write-charts";
+import type { CellsStep, FontSpec, Step, WriteOp } from "./write-ops";
+import { chartSpecs } from "./write-charts";
 
 /** Style of our Excel tables. */
 export const TABLE_STYLE = "TableStyleMedium2";
 /** Prefix of every temporary sheet and table name. */
 export const TEMP_PREFIX = "_batbzk_tmp";
 
-/** Font settings of an area, applied in the order bold, italic, size, color. */
-export interface FontSpec {
-  area: CellArea;
-  bold?: true;
-  italic?: true;
-  size?: number;
-  color?: string;
-}
-
-/** A sheet's visibility as Office.js names it. */
-export type Visibility = "Visible" | "Hidden" | "VeryHidden";
-
-/**
- * One operation on the workbook, as data. Sheets and tables are named as they are when the
- * operation runs (operations of one request run in order).
- */
-export type WriteOp =
-  | { op: "addSheet"; sheet: string }
-  | { op: "renameSheet"; sheet: string; to: string }
-  | { op: "setVisibility"; sheet: string; visibility: Visibility }
-  | { op: "deleteSheet"; sheet: string }
-  | { op: "addTable"; sheet: string; area: CellArea; name: string; style: string }
-  | { op: "renameTable"; table: string; to: string }
-  | { op: "deleteTable"; table: string }
-  | { op: "convertTableToRange"; table: string }
-  /** Values, formats and fonts of an area removed (`Range.clear`). */
-  | { op: "clear"; sheet: string; area: CellArea }
-  /** Cells, formats and fonts of the same area on sheet `from` copied here (`Range.copyFrom`). */
-  | { op: "copyFrom"; sheet: string; area: CellArea; from: string }
-  /** Column widths in points (by 1-based column), then fonts. */
-  | { op: "format"; sheet: string; widths: { col: number; points: number }[]; fonts: FontSpec[] }
-  | ChartSpec
-  /** A chart of that name on the sheet, as loaded just before (office-apply.ts). */
-  | { op: "deleteChart"; sheet: string; chart: string };
-
-/**
- * A block of cells to write: rows of values and number formats made one at a time when sent,
- * so a table of a million rows is never copied as a whole.
- */
-export interface CellsStep {
-  op: "cells";
-  sheet: string;
-  /** Top-left cell (1-based) and size of the block. */
-  row: number;
-  col: number;
-  width: number;
-  count: number;
-  /** Values and number formats of the i-th row (0-based). `formats` may return the same array
-   * for consecutive rows (read-only). */
-  values: (i: number) => (string | number)[];
-  formats: (i: number) => string[];
-  /** Whether the rows count for progress (table body rows). */
-  counts: boolean;
-}
-
-/** One unit of writing work: a block of cells, or an operation. */
-export type Step = CellsStep | WriteOp;
 
 /** A result table as planned: its temporary and final names. */
 export interface TablePlan {
@@ -397,149 +342,6 @@ export function planSwap(
   swap.push({ op: "renameSheet", sheet: staging.metaTemp, to: META_SHEET });
   garbage.sheets.push(...backups.map((b) => b.backup));
   return { meta, temporaryIds, backupOps, backups, swap, renamedSheets, renamedTables, garbage };
-}
-
-/** A sheet as loaded for deleting or restoring. */
-export interface SheetNow {
-  name: string;
-  id: string;
-  visibility: Visibility;
-}
-
-/** A sheet deleted: made Hidden first when it is VeryHidden (Excel refuses to delete that,
- * @types/office-js `Worksheet.delete`). */
-function deleteSheetOps(sheet: SheetNow): WriteOp[] {
-  const hide: WriteOp[] = sheet.visibility === "VeryHidden" ? [{ op: "setVisibility", sheet: sheet.name, visibility: "Hidden" }] : [];
-  return [...hide, { op: "deleteSheet", sheet: sheet.name }];
-}
-
-/**
- * Deletes what a completed swap left behind, as it is now: the named sheets that still exist
- * and the named old charts still on their sheets.
- * @param sheets the sheets now. @param charts per entry of `garbage.charts` (same order) the
- *   names of the charts on that sheet now.
- */
-export function garbageOps(garbage: Garbage, sheets: readonly SheetNow[], charts: readonly string[][]): WriteOp[] {
-  const ops = sheets.filter((s) => garbage.sheets.some((n) => sameName(n, s.name))).flatMap(deleteSheetOps);
-  garbage.charts.forEach((g, i) => {
-    for (const chart of charts[i]) if (g.names.includes(chart)) ops.push({ op: "deleteChart", sheet: g.sheet, chart });
-  });
-  return ops;
-}
-
-/** How to undo a write that failed or was cancelled before its swap was complete. */
-export interface Undo {
-  /** Temporary sheets by name (staged sheets, the new meta sheet, backups) ... */
-  temporary: string[];
-  /** ... and by id, for the staged sheets the swap may already have renamed. */
-  temporaryIds: string[];
-  /** Our earlier sheets (replaced ones, the old meta sheet) with their names before the swap. */
-  renamedSheets: { id: string; name: string }[];
-  /** Tables of the replaced sheets: original name and the temporary name the swap gives them. */
-  renamedTables: { from: string; to: string }[];
-  /** Sheets updated in place, with their backups (set once the backups exist). */
-  targets: TargetBackup[];
-}
-
-/** The workbook as loaded for an undo. */
-export interface UndoState {
-  sheets: SheetNow[];
-  /** Every table name in the workbook. */
-  tables: string[];
-  /** Per entry of `undo.targets` (same order): its tables, charts and used range now. */
-  targets: { tables: string[]; charts: string[]; used: CellArea | null }[];
-}
-
-/**
- * The undo still to do, given the sheets now: a sheet updated in place whose backup sheet is gone
- * was restored completely by an earlier attempt (deleting the backup is the last operation of
- * its restore, and a request that fails keeps only what ran before the failure), so it is left
- * out. An undo is therefore safe to attempt again after it failed part-way.
- */
-export function pendingUndo(undo: Undo, sheets: readonly SheetNow[]): Undo {
-  return { ...undo, targets: undo.targets.filter((t) => sheets.some((s) => sameName(s.name, t.backup))) };
-}
-
-/**
- * The Dutch message when a write failed and putting the workbook back failed too (twice): the
- * error, which sheets updated in place may be half updated and where their earlier content is
- * (a backup sheet the user must not throw away), and which temporary sheets may be removed.
- * @param base the Dutch message of the error that stopped the write.
- * @example rollbackFailedMessage("Excel reageert niet.", { temporary: ["_batbzk_tmp1", "_batbzk_tmp3"], temporaryIds: [], renamedSheets: [], renamedTables: [],
- *   targets: [{ sheet: "Tekort", backup: "_batbzk_tmp3", old: null, tables: [], widths: [], charts: [] }] })
- *   // "Excel reageert niet. Het terugzetten van de werkmap is niet gelukt. Blad 'Tekort' is mogelijk maar half bijgewerkt;
- *   //  de vorige inhoud staat op blad '_batbzk_tmp3'. Verwijder dat blad pas als u die inhoud niet meer nodig hebt.
- *   //  De tijdelijke bladen ('_batbzk_tmp1') konden niet worden opgeruimd; verwijder ze zelf."
- */
-export function rollbackFailedMessage(base: string, undo: Undo): string {
-  const quote = (names: readonly string[]) => names.map((n) => `'${n}'`).join(", ");
-  const backups = new Set(undo.targets.map((t) => t.backup.toLowerCase()));
-  const temporary = undo.temporary.filter((n) => !backups.has(n.toLowerCase()));
-  const parts = [base];
-  if (undo.targets.length === 1) {
-    const [t] = undo.targets;
-    parts.push(
-      `Het terugzetten van de werkmap is niet gelukt. Blad '${t.sheet}' is mogelijk maar half bijgewerkt; de vorige inhoud staat op blad '${t.backup}'. Verwijder dat blad pas als u die inhoud niet meer nodig hebt.`,
-    );
-  } else if (undo.targets.length > 1) {
-    const list = undo.targets.map((t) => `'${t.sheet}' (vorige inhoud op blad '${t.backup}')`).join(", ");
-    parts.push(
-      `Het terugzetten van de werkmap is niet gelukt. Deze bladen zijn mogelijk maar half bijgewerkt: ${list}. Verwijder de bladen met de vorige inhoud pas als u die niet meer nodig hebt.`,
-    );
-  }
-  if (temporary.length > 0) parts.push(`De tijdelijke bladen (${quote(temporary)}) konden niet worden opgeruimd; verwijder ze zelf.`);
-  return parts.join(" ");
-}
-
-/**
- * The first request of an undo: temporary sheets deleted (by name, or by id where the swap had
- * renamed them; backups kept), new charts and all tables off the sheets updated in place, our
- * renamed tables and sheets given their names back, and each sheet updated in place cleared and
- * its old cells, formats and fonts copied back from its backup.
- */
-export function undoOps(undo: Undo, state: UndoState): WriteOp[] {
-  const isBackup = (name: string) => undo.targets.some((t) => sameName(t.backup, name));
-  const temporary = state.sheets.filter(
-    (s) => !isBackup(s.name) && (undo.temporaryIds.includes(s.id) || undo.temporary.some((n) => sameName(n, s.name))),
-  );
-  const ops: WriteOp[] = temporary.flatMap(deleteSheetOps);
-  undo.targets.forEach((t, i) => {
-    const now = state.targets[i];
-    for (const chart of now.charts) if (!t.charts.includes(chart)) ops.push({ op: "deleteChart", sheet: t.sheet, chart });
-    for (const table of now.tables) ops.push({ op: "deleteTable", table });
-  });
-  const tables = new Set(state.tables.map((n) => n.toLowerCase()));
-  for (const r of [...undo.renamedTables].reverse()) {
-    if (tables.has(r.to.toLowerCase())) ops.push({ op: "renameTable", table: r.to, to: r.from });
-  }
-  for (const r of undo.renamedSheets) {
-    const now = state.sheets.find((s) => r.id !== "" && s.id === r.id);
-    if (now && now.name !== r.name) ops.push({ op: "renameSheet", sheet: now.name, to: r.name });
-  }
-  undo.targets.forEach((t, i) => {
-    const areas = [state.targets[i].used, t.old].filter((a): a is CellArea => a !== null);
-    if (areas.length > 0) ops.push({ op: "clear", sheet: t.sheet, area: spanning(areas) });
-    if (t.old) ops.push({ op: "copyFrom", sheet: t.sheet, area: t.old, from: t.backup });
-  });
-  return ops;
-}
-
-/**
- * The second request of an undo with sheets updated in place: tables that came along with the
- * copied cells made plain cells (ASSUMPTION, docs/handmatige-test.md: a copy of a range holding a
- * whole table may bring a copy of the table), the old tables added again with their names and
- * styles, the column widths as they were, and the backups deleted.
- * @param copied per entry of `undo.targets` (same order) the table names on it after the first request.
- */
-export function restoreOps(undo: Undo, copied: readonly string[][]): WriteOp[] {
-  const ops: WriteOp[] = copied.flat().map((table) => ({ op: "convertTableToRange", table }));
-  for (const t of undo.targets) {
-    for (const old of t.tables) ops.push({ op: "addTable", sheet: t.sheet, area: old.area, name: old.name, style: old.style });
-    const widths = t.widths.flatMap((w) => (w.points === null ? [] : [{ col: w.col, points: w.points }]));
-    if (widths.length > 0) ops.push({ op: "format", sheet: t.sheet, widths, fonts: [] });
-    ops.push({ op: "deleteSheet", sheet: t.backup });
-  }
-  return ops;
 }
 
 /**

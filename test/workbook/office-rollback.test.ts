@@ -1,7 +1,7 @@
 /**
  * Issue 11's known gap: a write fails in its swap, and putting the workbook back fails too.
  * The undo is tried twice (the second attempt looks again and continues where the first
- * stopped: write-plan.ts `pendingUndo`); when both fail, the user is told in Dutch which sheets
+ * stopped: undo-plan.ts `pendingUndo`); when both fail, the user is told in Dutch which sheets
  * updated in place may be half updated and on which sheet their earlier content is, and that
  * sheet holds it. Failures injected into the stricter host (test/support/fail-operations.ts).
  */

@@ -1,29 +1,15 @@
 /**
- * The Office.js write as a pure plan (src/workbook/write-plan.ts), without the host: real sheet
- * models of an analysis (a stock of 40 dwellings in Kerkrade and Parkstad's demand table,
- * test/support/fail-operations.ts), a workbook state as office.ts would load it, and the
- * operations the plan gives, in order.
+ * The Office.js write as a pure plan (src/workbook/write-plan.ts; its undo and clean-up,
+ * src/workbook/undo-plan.ts), without the host: real sheet models of an analysis (a stock of 40
+ * dwellings in Kerkrade and Parkstad's demand table, test/support/fail-operations.ts), a
+ * workbook state as office-write.ts would load it, and the operations the plan gives, in order.
  */
 import { UserError } from "../../src/domain/issues";
 import { META_SHEET, metaRows, parseMeta, type SheetRef } from "../../src/workbook/marker";
 import type { SheetModel } from "../../src/report/sheet-model";
-import {
-  garbageOps,
-  pendingUndo,
-  planStaging,
-  planSwap,
-  planTargets,
-  restoreOps,
-  rollbackFailedMessage,
-  type StagingPlan,
-  type Step,
-  type SwapTargets,
-  type TargetState,
-  type Undo,
-  undoOps,
-  type WorkbookState,
-  type WriteOp,
-} from "../../src/workbook/write-plan";
+import { garbageOps, pendingUndo, restoreOps, rollbackFailedMessage, type Undo, undoOps } from "../../src/workbook/undo-plan";
+import type { Step, WriteOp } from "../../src/workbook/write-ops";
+import { planStaging, planSwap, planTargets, type StagingPlan, type SwapTargets, type TargetState, type WorkbookState } from "../../src/workbook/write-plan";
 import { loadDemand, models, stockHost } from "../support/fail-operations";
 
 let sheets: SheetModel[];
@@ -61,7 +47,7 @@ function sheetsAtSwap(state: WorkbookState, staging: StagingPlan): SheetRef[] {
   return [...state.sheets, ...staging.temporary.map((name, i) => ({ name, id: `{t${i}}` }))];
 }
 
-/** Target states as office.ts would load them: each old table at A5, one old chart, used A1:F40. */
+/** Target states as office-write.ts would load them: each old table at A5, one old chart, used A1:F40. */
 function targetStates(targets: SwapTargets): TargetState[] {
   return targets.inPlace.map((p) => ({
     tables: p.model.tables.map((t, i) => ({ name: t.name, style: "TableStyleMedium2", area: { row: 5 + i * 10, col: 1, rows: 3, cols: t.columns.length } })),
