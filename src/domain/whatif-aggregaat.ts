@@ -158,13 +158,18 @@ export function computeAggregateWhatIf(input: AggregateWhatIfInput): AggregateWh
       vraag: b.vraag, basisAanbod: b.aanbod, basisTekort: b.tekort, aanbod: a.aanbod, tekort: a.tekort, aanbodAlsGeclusterd: c.aanbod, tekortAlsGeclusterd: c.tekort,
     });
   }
-  // The vision's claim concerns the geclusterd tekort: say what each variant does to it.
+  // The vision's claim concerns the geclusterd tekort: say what each variant does to it. With
+  // rounding asked (rules.tekort.afronden), the figures are rounded as on the sheets, and said so;
+  // the shares are of the exact figures.
+  const step = rules.tekort.afronden;
+  const shown = (x: number) => n(step ? Math.round(x / step) * step : x);
   const gec = tekort.filter((t) => t.lezing === "per categorie" && t.categorie === "geclusterd" && t.basisTekort > 0 && groups.includes(t.groep));
   for (const t of gec) {
     const share = (x: number) => `${formatGetal((100 * (t.basisTekort - x)) / t.basisTekort, 0)}%`;
     toelichting.push(
-      `Tekort geclusterd ${t.groep ?? ""}${t.scenario ? ` (${t.scenario})` : ""} ${t.jaar}: basis ${n(t.basisTekort)}; aangepast als nultreden ${n(t.tekort)} ` +
-        `(${share(t.tekort)} minder); als de aangepaste woningen ook geclusterd worden ${n(t.tekortAlsGeclusterd)} (${share(t.tekortAlsGeclusterd)} minder).`,
+      `Tekort geclusterd ${t.groep ?? ""}${t.scenario ? ` (${t.scenario})` : ""} ${t.jaar}${step ? ` (afgerond op ${step})` : ""}: basis ${shown(t.basisTekort)}; ` +
+        `aangepast als nultreden ${shown(t.tekort)} (${share(t.tekort)} minder); als de aangepaste woningen ook geclusterd worden ` +
+        `${shown(t.tekortAlsGeclusterd)} (${share(t.tekortAlsGeclusterd)} minder).`,
     );
   }
   if (gec.length > 0) {

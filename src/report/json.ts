@@ -82,7 +82,9 @@ export interface JsonDocument {
   /** uitbreiding (issue 10): cross-table checks and quoted figures; empty when none apply. */
   kruiscontroles: JsonKruisControle[];
   /** uitbreiding (issue 10): the what-if on aggregate data (CBS route × supply table); null with a
-   * stock per dwelling (then see `watAls`) or without a CBS route. */
+   * stock per dwelling (then see `watAls`) or without a CBS route. With `--afronden` each tekort
+   * row also has `basisTekortAfgerond`, `tekortAfgerond` and `tekortAlsGeclusterdAfgerond`, the
+   * figures the sheets and the terminal show. */
   watAlsAggregaat: AggregateWhatIfResult | null;
   /** uitbreiding (issue 10): adaptation potential per woningtype from a cross table woningtype ×
    * huurklasse read beside a stock with BAT scores but without woningtype; null otherwise. */
@@ -276,8 +278,19 @@ export function buildJsonHead(result: AnalysisResult): JsonDocument {
       soort: c.soort, status: c.status, blad: c.sheet, cel: c.cell, onderwerp: c.onderwerp, gepubliceerd: c.gepubliceerd,
       berekend: c.berekend, verschil: c.verschil, eenheid: c.eenheid, toelichting: c.toelichting,
     })),
-    watAlsAggregaat: result.watAlsAggregaat,
+    watAlsAggregaat: aggregateWhatIfJson(result.watAlsAggregaat, step),
     aanpassingspotentieelKruistabel: result.aanpassingKruistabel ?? null,
+  };
+}
+
+/** `watAlsAggregaat` with the rounded tekort figures added when rounding is asked (as for `tekort`). */
+function aggregateWhatIfJson(w: AggregateWhatIfResult | null, step: number | null): AggregateWhatIfResult | null {
+  if (w === null || !step) return w;
+  return {
+    ...w,
+    tekort: w.tekort.map((t) => ({
+      ...t, basisTekortAfgerond: roundTo(t.basisTekort, step), tekortAfgerond: roundTo(t.tekort, step), tekortAlsGeclusterdAfgerond: roundTo(t.tekortAlsGeclusterd, step),
+    })),
   };
 }
 

@@ -57,3 +57,27 @@ test("the terminal shows the same rounded tekort and says so", () => {
   for (const f of figures) expect(doc.tekort.some((t) => t.tekortAfgerond === f)).toBe(true);
   expect(summaryLines(exact).find((l) => l.startsWith("Grootste tekorten"))).not.toContain("afgerond");
 });
+
+test("the what-if on the CBS route: the sheet, the JSON and the terminal show the same rounded tekort and say so", () => {
+  const doc = buildJson(rounded);
+  const rows = doc.watAlsAggregaat!.tekort;
+  expect(rows.length).toBeGreaterThan(0);
+  const table = buildSheets(rounded).find((s) => s.kind === "tekort")!.tables.find((t) => t.name === "WatAls_CBS_Tekort")!;
+  const col = (h: string) => table.columns.findIndex((c) => c.header === h);
+  rows.forEach((t, i) => {
+    const r = t as typeof t & { basisTekortAfgerond: number; tekortAfgerond: number; tekortAlsGeclusterdAfgerond: number };
+    expect([r.basisTekortAfgerond, r.tekortAfgerond, r.tekortAlsGeclusterdAfgerond]).toEqual([near5(t.basisTekort), near5(t.tekort), near5(t.tekortAlsGeclusterd)]);
+    expect([table.rows[i][col("Tekort basis")], table.rows[i][col("Tekort wat-als (nultreden)")], table.rows[i][col("Tekort als ook geclusterd")]])
+      .toEqual([r.basisTekortAfgerond, r.tekortAfgerond, r.tekortAlsGeclusterdAfgerond]);
+  });
+  // The explanation lines (terminal and sheet notes) give the rounded figures and say so.
+  const lines = summaryLines(rounded).filter((l) => l.startsWith("Tekort geclusterd"));
+  expect(lines.length).toBeGreaterThan(0);
+  for (const l of lines) {
+    expect(l).toContain("(afgerond op 5)");
+    const basis = Number(/basis ([\d.]+)/.exec(l)![1].replace(/\./g, ""));
+    expect(basis % 5).toBe(0);
+  }
+  expect(lines.some((l) => !summaryLines(exact).includes(l))).toBe(true);
+  expect(summaryLines(exact).filter((l) => l.startsWith("Tekort geclusterd")).every((l) => !l.includes("afgerond"))).toBe(true);
+});
