@@ -106,7 +106,7 @@ describe("browser page worker: a session whose work runs in the worker", () => {
 
     const { file, outcome } = await session.resultFile({ regels: summary.rules });
     expect(file.type).toBe(XLSX_TYPE);
-    expect(Object.keys(outcome.sheets).sort()).toEqual(["aanpassingspotentieel", "bzk-indeling", "controle", "tekort"]);
+    expect(Object.keys(outcome.sheets).sort()).toEqual(["aanpassingspotentieel", "bzk-indeling", "controle", "tekort", "vergelijking"]);
     const result = await XlsxWorkbook.fromBuffer(await file.arrayBuffer());
     const names = (await result.listSheets()).map((s) => s.name);
     for (const s of ["Voorraad (synthetisch)", "BZK-indeling", "Tekort", "Aanpassingspotentieel", "Controle"]) expect(names).toContain(s);

@@ -290,11 +290,11 @@ describe("OfficeWorkbook: writing", () => {
 
   test("sheet order, the very hidden meta sheet, settings and result kinds", async () => {
     const office = new OfficeWorkbook(host.run);
-    expect(host.sheetNames()).toEqual([...(await kerkrade.listSheets()).map((s) => s.name), "Vraag Parkstad", "BZK-indeling", "Tekort", "Aanpassingspotentieel", "Controle", META_SHEET]);
+    expect(host.sheetNames()).toEqual([...(await kerkrade.listSheets()).map((s) => s.name), "Vraag Parkstad", "BZK-indeling", "Tekort", "Aanpassingspotentieel", "Vergelijking", "Controle", META_SHEET]);
     expect(host.sheet(META_SHEET)!.visibility).toBe("VeryHidden");
     expect(await office.readSettings()).toEqual({ voorraad: STOCK });
     const kinds = (await office.listSheets()).filter((s) => s.resultKind).map((s) => [s.name, s.resultKind]);
-    expect(kinds).toEqual([["BZK-indeling", "bzk-indeling"], ["Tekort", "tekort"], ["Aanpassingspotentieel", "aanpassingspotentieel"], ["Controle", "controle"]]);
+    expect(kinds).toEqual([["BZK-indeling", "bzk-indeling"], ["Tekort", "tekort"], ["Aanpassingspotentieel", "aanpassingspotentieel"], ["Vergelijking", "vergelijking"], ["Controle", "controle"]]);
   });
 
   test("first chart on Tekort (tekort per categorie) and on Aanpassingspotentieel (stacked per gemeente and segment)", () => {
@@ -385,7 +385,7 @@ describe("OfficeWorkbook: writing", () => {
     const second = models.map((m) => ({ ...m, title: `${m.title} (tweede keer)` }));
     const outcome = await new OfficeWorkbook(host.run).writeResults(second, { voorraad: STOCK, vraag: "Vraag Parkstad" });
     expect(outcome.messages).toEqual([]);
-    expect(outcome.sheets).toEqual({ "bzk-indeling": "BZK-indeling", tekort: "Tekort", aanpassingspotentieel: "Aanpassingspotentieel", controle: "Controle" });
+    expect(outcome.sheets).toEqual({ "bzk-indeling": "BZK-indeling", tekort: "Tekort", aanpassingspotentieel: "Aanpassingspotentieel", vergelijking: "Vergelijking", controle: "Controle" });
     expect(host.sheetNames().filter((n) => n.startsWith("_batbzk_"))).toEqual([]);
     expect(host.values("Tekort", "A1")).toEqual([["Tekort: aanbod tegenover vraag (tweede keer)"]]);
     // Each table of the model once (no leftovers of the first run).
