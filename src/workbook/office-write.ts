@@ -26,6 +26,7 @@ import {
   type SwapTargets,
   type TargetState,
   widthColumns,
+  withTableAreas,
 } from "./write-plan";
 
 export { checkFitsGrid } from "./write-plan";
@@ -81,7 +82,7 @@ export async function writeSheets(context: Excel.RequestContext, models: SheetMo
     const now = context.workbook.worksheets.load("items/name,items/id");
     await context.sync();
     const targets = planTargets(staging, sheetRefs(now.items));
-    const swap = await loadTargets(context, staging, targets, settings);
+    const { plan: swap, tables } = await loadTargets(context, staging, targets, settings);
     undo.temporaryIds = swap.temporaryIds;
     await runSteps(context, [swap.meta], { ...control, onProgress: undefined });
     // 5. A backup of each sheet to be updated in place, so that a swap that fails part-way
@@ -91,8 +92,9 @@ export async function writeSheets(context: Excel.RequestContext, models: SheetMo
       undo.temporary.push(...swap.backups.map((b) => b.backup));
       const sheet = sheetByName(context);
       for (const op of swap.backupOps) applyOp(context, op, sheet);
+      const areas = tables.map((t) => t.items.map((table) => table.getRange().load("address")));
       await context.sync();
-      undo.targets = swap.backups;
+      undo.targets = withTableAreas(swap.backups, areas.map((a) => a.map((r) => parseRangeAddress(r.address))));
     }
     control.checkCancelled();
     // 6. The swap, in one request.
@@ -122,12 +124,18 @@ export async function writeSheets(context: Excel.RequestContext, models: SheetMo
 }
 
 /**
- * Loads what the swap needs of the sheets updated in place (tables with styles and areas,
+ * Loads what the swap needs of the sheets updated in place (tables with their styles,
  * charts, used ranges, column widths; the staged sheet's used range) and of the replaced
- * sheets (table names), then plans the swap (write-plan.ts `planSwap`). One request, and one
- * more for the tables' areas when a sheet updated in place has tables.
+ * sheets (table names), then plans the swap (write-plan.ts `planSwap`). One request.
+ * @returns the plan, and the tables of each sheet updated in place (their areas are loaded with
+ *   the backup).
  */
-async function loadTargets(context: Excel.RequestContext, staging: StagingPlan, targets: SwapTargets, settings: StoredSettings): Promise<SwapPlan> {
+async function loadTargets(
+  context: Excel.RequestContext,
+  staging: StagingPlan,
+  targets: SwapTargets,
+  settings: StoredSettings,
+): Promise<{ plan: SwapPlan; tables: Excel.TableCollection[] }> {
   const worksheets = context.workbook.worksheets;
   const inPlace = targets.inPlace.map((plan) => {
     const target = worksheets.getItem(plan.finalName);
@@ -143,15 +151,14 @@ async function loadTargets(context: Excel.RequestContext, staging: StagingPlan, 
   });
   const replaced = targets.replaced.map((name) => worksheets.getItem(name).tables.load("items/name"));
   if (inPlace.length > 0 || replaced.length > 0) await context.sync();
-  const areas = inPlace.map((t) => t.tables.items.map((table) => table.getRange().load("address")));
-  if (areas.some((a) => a.length > 0)) await context.sync();
-  const state: TargetState[] = inPlace.map((t, i) => ({
-    tables: t.tables.items.map((table, j) => ({ name: table.name, style: table.style, area: parseRangeAddress(areas[i][j].address) })),
+  const state: TargetState[] = inPlace.map((t) => ({
+    tables: t.tables.items.map((table) => ({ name: table.name, style: table.style })),
     charts: t.charts.items.map((c) => c.name),
     used: t.used.isNullObject ? null : parseRangeAddress(t.used.address),
     // The staged sheet always has its title in A1, so its used range is never null.
     staged: parseRangeAddress(t.staged.address),
     widths: t.widths.map((w) => ({ col: w.col, points: w.format.columnWidth })),
   }));
-  return planSwap(staging, targets, { inPlace: state, replacedTables: replaced.map((r) => r.items.map((t) => t.name)) }, settings);
+  const plan = planSwap(staging, targets, { inPlace: state, replacedTables: replaced.map((r) => r.items.map((t) => t.name)) }, settings);
+  return { plan, tables: inPlace.map((t) => t.tables) };
 }

@@ -207,8 +207,8 @@ export function widthColumns(plan: SheetPlan): number[] {
 
 /** A sheet to be updated in place, as loaded just before the swap. */
 export interface TargetState {
-  /** Its tables with their styles and areas. */
-  tables: { name: string; style: string; area: CellArea }[];
+  /** Its tables with their styles (their areas are loaded with the backup, {@link withTableAreas}). */
+  tables: { name: string; style: string }[];
   /** Names of its charts. */
   charts: string[];
   /** Its used range (formats included; null when blank), and the staged sheet's. */
@@ -231,6 +231,20 @@ export interface TargetBackup {
   charts: string[];
 }
 
+/** A backup as planned, before its tables' areas are loaded (in the backup's own request). */
+export type PlannedBackup = Omit<TargetBackup, "tables"> & { tables: { name: string; style: string }[] };
+
+/**
+ * The backups with their tables' areas, once those are loaded (per backup, per table, in order).
+ * @throws Error when the areas do not match the tables (a programming error).
+ */
+export function withTableAreas(backups: readonly PlannedBackup[], areas: readonly (readonly CellArea[])[]): TargetBackup[] {
+  return backups.map((b, i) => {
+    if (areas[i]?.length !== b.tables.length) throw new Error(`withTableAreas: ${b.tables.length} tables on '${b.sheet}', ${areas[i]?.length ?? 0} areas`);
+    return { ...b, tables: b.tables.map((t, j) => ({ ...t, area: areas[i][j] })) };
+  });
+}
+
 /** What a completed swap leaves behind: sheets (by their name after the swap) and old charts. */
 export interface Garbage {
   sheets: string[];
@@ -243,9 +257,10 @@ export interface SwapPlan {
   meta: CellsStep;
   /** Ids of the temporary sheets (the swap may rename them). */
   temporaryIds: string[];
-  /** One request: a backup sheet per sheet updated in place, its old cells copied there. */
+  /** One request: a backup sheet per sheet updated in place, its old cells copied there (the
+   * tables' areas are loaded in the same request: {@link withTableAreas}). */
   backupOps: WriteOp[];
-  backups: TargetBackup[];
+  backups: PlannedBackup[];
   /** The swap, one request. */
   swap: WriteOp[];
   /** Our earlier sheets (replaced ones, the old meta sheet) with their ids and names before the swap. */
@@ -284,7 +299,7 @@ export function planSwap(
   // A backup of each sheet to be updated in place: its cells, formats and fonts on a temporary
   // sheet; its tables, column widths and charts noted.
   const backupOps: WriteOp[] = [];
-  const backups: TargetBackup[] = targets.inPlace.map((plan, i) => {
+  const backups: PlannedBackup[] = targets.inPlace.map((plan, i) => {
     const t = state.inPlace[i];
     const backup = names.tempSheet();
     backupOps.push({ op: "addSheet", sheet: backup });

@@ -67,7 +67,7 @@ describe("Snel analyseren", () => {
     await user.click(quick());
     await screen.findByRole("heading", { name: "Kerncijfers" }, { timeout: 30000 });
     const kinds = (await base.listSheets()).map((s) => s.resultKind).filter(Boolean);
-    expect(kinds.sort()).toEqual(["aanpassingspotentieel", "bzk-indeling", "controle", "tekort", "vergelijking"]); // Vergelijking: BAT table 7.824 against woningtype table 7.452
+    expect(kinds.sort()).toEqual(["aanpassingspotentieel", "bzk-indeling", "controle", "tekort", "vergelijking"]);
 
     // The Tekort sheet as written: the largest tekort "per categorie".
     const sheet = (await base.readSheet("Tekort")).values;

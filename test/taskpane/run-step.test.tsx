@@ -39,7 +39,7 @@ describe("step 4: Uitvoeren", () => {
 
     expect(write).toHaveBeenCalledTimes(1);
     const kinds = (await base.listSheets()).map((s) => s.resultKind).filter(Boolean);
-    expect(kinds.sort()).toEqual(["aanpassingspotentieel", "bzk-indeling", "controle", "tekort", "vergelijking"]); // Vergelijking: BAT table 7.824 against woningtype table 7.452
+    expect(kinds.sort()).toEqual(["aanpassingspotentieel", "bzk-indeling", "controle", "tekort", "vergelijking"]);
   });
 
   test("'Annuleren' stops the run: 'Analyse geannuleerd.' and the workbook is left as it was", async () => {

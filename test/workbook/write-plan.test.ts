@@ -9,7 +9,16 @@ import { META_SHEET, metaRows, parseMeta, type SheetRef } from "../../src/workbo
 import type { SheetModel } from "../../src/report/sheet-model";
 import { garbageOps, pendingUndo, restoreOps, rollbackFailedMessage, type Undo, undoOps } from "../../src/workbook/undo-plan";
 import type { Step, WriteOp } from "../../src/workbook/write-ops";
-import { planStaging, planSwap, planTargets, type StagingPlan, type SwapTargets, type TargetState, type WorkbookState } from "../../src/workbook/write-plan";
+import {
+  planStaging,
+  planSwap,
+  planTargets,
+  type StagingPlan,
+  type SwapTargets,
+  type TargetState,
+  withTableAreas,
+  type WorkbookState,
+} from "../../src/workbook/write-plan";
 import { loadDemand, models, stockHost } from "../support/fail-operations";
 
 let sheets: SheetModel[];
@@ -47,10 +56,10 @@ function sheetsAtSwap(state: WorkbookState, staging: StagingPlan): SheetRef[] {
   return [...state.sheets, ...staging.temporary.map((name, i) => ({ name, id: `{t${i}}` }))];
 }
 
-/** Target states as office-write.ts would load them: each old table at A5, one old chart, used A1:F40. */
+/** Target states as office-write.ts would load them: the old tables, one old chart, used A1:F40. */
 function targetStates(targets: SwapTargets): TargetState[] {
   return targets.inPlace.map((p) => ({
-    tables: p.model.tables.map((t, i) => ({ name: t.name, style: "TableStyleMedium2", area: { row: 5 + i * 10, col: 1, rows: 3, cols: t.columns.length } })),
+    tables: p.model.tables.map((t) => ({ name: t.name, style: "TableStyleMedium2" })),
     charts: ["Grafiek 1"],
     used: { row: 1, col: 1, rows: 40, cols: 6 },
     staged: { row: 1, col: 1, rows: 50, cols: 6 },
@@ -225,7 +234,8 @@ describe("a re-run with ExcelApi 1.9", () => {
       temporaryIds: swap.temporaryIds,
       renamedSheets: swap.renamedSheets,
       renamedTables: swap.renamedTables,
-      targets: swap.backups,
+      // The old tables' areas, as loaded with the backups: the i-th table at A(5 + 10i).
+      targets: withTableAreas(swap.backups, swap.backups.map((b) => b.tables.map((_, i) => ({ row: 5 + i * 10, col: 1, rows: 3, cols: 4 })))),
     };
     const scratch = (swap.swap.find((o) => o.op === "renameSheet" && o.sheet === META_SHEET) as Extract<WriteOp, { op: "renameSheet" }>).to;
     // The swap stopped after the new meta sheet was made very hidden, before it was renamed;
@@ -249,12 +259,14 @@ describe("a re-run with ExcelApi 1.9", () => {
     expect(names.indexOf(`setVisibility ${staging.metaTemp} Hidden`)).toBe(names.indexOf(`deleteSheet ${staging.metaTemp}`) - 1);
     expect(names).toContain(`renameSheet ${scratch} → ${META_SHEET}`);
     // Per sheet updated in place: the new chart and tables off, cleared over old and new extent, old cells back.
-    const tekort = swap.backups.find((b) => b.sheet === "Tekort")!;
+    const tekort = undo.targets.find((b) => b.sheet === "Tekort")!;
     expect(undoing.filter((o) => "sheet" in o && o.sheet === "Tekort")).toEqual([
       { op: "deleteChart", sheet: "Tekort", chart: "Grafiek 2" },
       { op: "clear", sheet: "Tekort", area: { row: 1, col: 1, rows: 50, cols: 8 } },
       { op: "copyFrom", sheet: "Tekort", area: { row: 1, col: 1, rows: 40, cols: 6 }, from: tekort.backup },
     ]);
+    expect(tekort.tables.map((t) => t.area.row)).toEqual(tekort.tables.map((_, i) => 5 + i * 10));
+    expect(() => withTableAreas(swap.backups, swap.backups.map(() => []))).toThrow(/^withTableAreas: \d+ tables on /);
     const restoring = restoreOps(undo, swap.backups.map(() => ["Tabel1"]));
     expect(restoring.filter((o) => o.op === "convertTableToRange")).toHaveLength(swap.backups.length);
     expect(restoring.filter((o) => ("sheet" in o && o.sheet === "Tekort") || ("sheet" in o && o.sheet === tekort.backup))).toEqual([
