@@ -5,7 +5,7 @@
  * "Aanbod", group rows, "Ouderen totaal" rows, "?" cells, Tabel 6 with each gemeente written once).
  * Expected aanbod − vraag per type, year and scenario is computed here from the printed numbers
  * (printedNumber), independently of the program. The sample workbook, which lays the same tables
- * out for the tool, must give the same tekort.
+ * out for the tool, must give the same tekort and the same CBS route.
  */
 import { readFileSync } from "node:fs";
 import { analyseWorkbook } from "../../src/analysis/analyse";
@@ -174,4 +174,11 @@ test("no planned changes and no per-dwelling stock: supply held constant, said i
 test("the sample workbook, the same tables laid out for the tool, gives the same tekort", () => {
   const key = (t: TekortRow) => [t.lezing, t.niveau, t.groep, t.categorie, t.zorgprofiel, t.jaar, t.scenario, t.gebied, t.aanbod, t.vraag, t.saldo, t.tekort].join("|");
   expect(sample.tekort.map(key).sort()).toEqual(result.tekort.map(key).sort());
+});
+
+test("the CBS route on Tabel 4-6 as printed equals the sample's, per gemeente and in total", () => {
+  const counts = (r: AnalysisResult) => r.cbs!.gemeenten.map((g) => [g.gemeente, g.cbsTotaal, g.geschikt, g.potentieel, g.ongeschikt, g.onbekend]);
+  expect(result.cbs!.gemeenten).toHaveLength(seedTable("parkstad-tabel-4").printed.filter((r) => /^\d{4}$/.test(r[1] ?? "") && r[0] !== "Parkstad").length);
+  expect(counts(result)).toEqual(counts(sample));
+  expect(result.cbs!.totaal).toEqual(sample.cbs!.totaal);
 });
