@@ -30,7 +30,7 @@ export const KRUISTABEL_BZK = {
  * gets a hint to fill them in.
  * @param p which of the relevant stock columns hold any value (`collectComplexes`).
  * @param kruistabel the rows come from a cross table woningtype × huurklasse (no BAT by nature).
- * @example classificationKinds(presence).bzkOnbekend.code // "bzk-onbekend"
+ * @example classificationKinds({ complex: true, ontmoetingsruimte: false, complexgrootte: false, aandeel55plus: false, label55plus: false, wlz: false, bat: true, toegankelijkheidslabel: false }).bzkOnbekend.code === "bzk-onbekend"
  */
 export function classificationKinds(p: ColumnPresence, kruistabel = false) {
   const k = (code: IssueCode, severity: TallyKind["severity"], text: string, hint?: string): TallyKind => ({ code, severity, text, hint });

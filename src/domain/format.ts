@@ -47,7 +47,7 @@ export function formatWoningen(n: number): string {
 /** Sort order for group names: Dutch collation, null (unknown) after every text. Uses
  * `localeCompare(b, "nl")`, which V8 serves from a cached collator: faster than the `compare` of
  * one `Intl.Collator("nl")` made once (docs/performance.md).
- * @example [null, "b", "a"].sort(compareNullLast) // ["a", "b", null] */
+ * @example [null, "b", "a"].sort(compareNullLast) === ["a", "b", null] */
 export function compareNullLast(a: string | null, b: string | null): number {
   if (a === b) return 0;
   if (a === null) return 1;

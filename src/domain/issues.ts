@@ -34,7 +34,7 @@ export interface Issue {
  * The one constructor of an {@link Issue}; every step that reports a problem builds it here.
  * @param code one of `ISSUE_CODES`; the compiler rejects any other string.
  * @param message plain Dutch sentence naming the cell (when there is one) and what to do.
- * @example makeIssue("bat-buiten-bereik", "fout", "Voorraad", "I14", "…") // → { code: "bat-buiten-bereik", severity: "fout", sheet: "Voorraad", cell: "I14", message: "…" }
+ * @example makeIssue("bat-buiten-bereik", "fout", "Voorraad", "I14", "…") === { code: "bat-buiten-bereik", severity: "fout", sheet: "Voorraad", cell: "I14", message: "…" }
  */
 export function makeIssue(code: IssueCode, severity: Severity, sheet: string | null, cell: string | null, message: string): Issue {
   return { code, severity, sheet, cell, message };
