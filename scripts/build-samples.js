@@ -1021,40 +1021,6 @@ function verifyStock(rows, tables) {
   }
 }
 
-/**
- * Default BZK reading (docs/handleiding.md §4) of the synthetic stock, for the console only:
- * nultreden = BAT >= 1; geclusterd = nultreden + complex with indoor meeting room ("ja"),
- * >= 12 dwellings, >= 50% 55+ (label 55+ when the share is unknown); zorggeschikt = geclusterd +
- * BAT >= 2 + Wlz care in the complex.
- */
-function bzkSummary(rows, allowAdjoining) {
-  const byComplex = new Map();
-  for (const r of rows) {
-    if (!byComplex.has(r.complex)) byComplex.set(r.complex, []);
-    byComplex.get(r.complex).push(r);
-  }
-  const out = { nultreden: 0, geclusterdWoningen: 0, geclusterdComplexen: 0, zorgWoningen: 0, zorgComplexen: 0, zorgSom: 0, zorgPg: 0 };
-  for (const list of byComplex.values()) {
-    const c = list[0];
-    const room = c.ontmoetingsruimte === "ja" || (allowAdjoining && c.ontmoetingsruimte === "aangrenzend");
-    const oud = c.aandeel55 !== null ? c.aandeel55 >= 0.5 : c.label55 === "ja";
-    const cluster = room && list.length >= 12 && oud;
-    const nul = list.filter((r) => r.bat >= 1);
-    out.nultreden += nul.length;
-    if (!cluster || nul.length === 0) continue;
-    out.geclusterdComplexen += 1;
-    out.geclusterdWoningen += nul.length;
-    const zorg = c.wlz === "ja" ? nul.filter((r) => r.bat >= 2) : [];
-    if (zorg.length > 0) {
-      out.zorgComplexen += 1;
-      out.zorgWoningen += zorg.length;
-      if (c.zorgprofiel === "SOM") out.zorgSom += zorg.length;
-      if (c.zorgprofiel === "PG") out.zorgPg += zorg.length;
-    }
-  }
-  return out;
-}
-
 const STOCK_HEADERS = [
   "VHE-nummer", "Complexnummer", "Corporatie", "Gemeente", "Buurt", "Woningtype", "Eenheiddetailsoort",
   "Bouwlaag", "Lift", "Bouwjaar", "BAT-score", "Segment", "Huurklasse", "Ontmoetingsruimte", "Aandeel 55+",
@@ -1232,16 +1198,18 @@ async function main() {
   const { wb, stock } = buildKerkrade();
   await writeWorkbook(wb, path.join(OUT_DIR, KERKRADE_FILE));
 
-  const s = bzkSummary(stock.rows, false);
-  const sAdj = bzkSummary(stock.rows, true);
   const nComplex = new Set(stock.rows.map((r) => r.complex)).size;
   console.log(`Geschreven: ${path.join(OUT_DIR, PARKSTAD_FILE)}`);
   console.log(`Geschreven: ${path.join(OUT_DIR, KERKRADE_FILE)} (${nl(stock.rows.length)} synthetische eenheden in ${nComplex} complexen, seed ${SEED})`);
-  console.log(
-    `Standaardregels: nultreden ${s.nultreden}; geclusterd ${s.geclusterdWoningen} woningen in ${s.geclusterdComplexen} complexen; ` +
-      `zorggeschikt ${s.zorgWoningen} woningen in ${s.zorgComplexen} complexen (SOM ${s.zorgSom}, PG ${s.zorgPg}); ` +
-      `met aangrenzende ontmoetingsruimte: geclusterd ${sAdj.geclusterdWoningen} in ${sAdj.geclusterdComplexen} complexen.`,
-  );
+  // The figures of the new Kerkrade sample, read by the command itself (standard rules), so that
+  // what the console shows is what a user gets; skipped when the command is not compiled.
+  const cli = path.join(__dirname, "..", "lib", "cli", "main.js");
+  if (fs.existsSync(cli)) {
+    console.log("\nDe nieuwe Kerkrade-werkmap, gelezen met de standaardregels:");
+    await require(cli).main(["analyse", path.join(OUT_DIR, KERKRADE_FILE)]);
+  } else {
+    console.log("(Bouw eerst de opdrachtregel, npm run build:cli, om hier de BZK-cijfers van de nieuwe werkmap te zien.)");
+  }
 }
 
 if (require.main === module) {
@@ -1251,4 +1219,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { buildSyntheticStock, readKerkradeTables, bzkSummary, SEED };
+module.exports = { buildSyntheticStock, readKerkradeTables, SEED };

@@ -111,12 +111,6 @@ export function spanning(areas: readonly CellArea[]): CellArea {
 /** Sheet and table names compared as Excel does: without regard to case. */
 export const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
-/** True for text that Excel would take as a formula (or a signed number) when written through
- * `Range.values` into a cell not formatted as text: it starts with =, +, - or @. */
-export function looksLikeFormula(s: string): boolean {
-  return s.length > 0 && (s[0] === "=" || s[0] === "+" || s[0] === "-" || s[0] === "@");
-}
-
 /**
  * A value as it must be sent through `Range.values` so that the cell holds exactly `v`: text
  * starting with an apostrophe gets a second one in front, because Excel takes a leading

@@ -46,6 +46,7 @@ import type { SheetKind, SheetModel } from "../report/sheet-model";
 import { META_SHEET, resolveOwnSheets } from "./marker";
 import { type CellArea, a1, parseRangeAddress, sameName, trimmedRow } from "./office-cells";
 import { officeErrorCode, shouldShrink, toUserError } from "./office-errors";
+import { sheetMissing } from "./messages";
 import { metaFromRange, sheetRefs } from "./office-meta";
 import { DEFAULT_CHUNK_CELLS, DEFAULT_REQUEST_BYTES, INITIAL_BYTES_PER_CELL, jsonSize } from "./office-requests";
 import type { RunControl, SheetInfo, StoredSettings, WorkbookPort, WriteOutcome } from "./port";
@@ -201,7 +202,7 @@ export class OfficeWorkbook implements WorkbookPort {
       try {
         await context.sync();
       } catch (err) {
-        if (officeErrorCode(err) === "ItemNotFound") throw new UserError(`Blad '${name}' bestaat niet in de werkmap.`);
+        if (officeErrorCode(err) === "ItemNotFound") throw sheetMissing(name);
         throw err;
       }
       if (used.isNullObject) return { sheet: name, tableName: null, originRow: 1, originCol: 1, values: [] };
@@ -268,7 +269,7 @@ export class OfficeWorkbook implements WorkbookPort {
       try {
         await context.sync();
       } catch (err) {
-        if (officeErrorCode(err) === "ItemNotFound") throw new UserError(`Blad '${name}' bestaat niet in de werkmap.`);
+        if (officeErrorCode(err) === "ItemNotFound") throw sheetMissing(name);
         // A used range too close to the sheet's end to widen: read it whole (it is short).
         if (officeErrorCode(err) === "InvalidArgument") return this.readSheet(name);
         throw err;
@@ -336,7 +337,7 @@ export class OfficeWorkbook implements WorkbookPort {
       try {
         await context.sync();
       } catch (err) {
-        if (officeErrorCode(err) === "ItemNotFound") throw new UserError(`Blad '${name}' bestaat niet in de werkmap.`);
+        if (officeErrorCode(err) === "ItemNotFound") throw sheetMissing(name);
         throw err;
       }
     });
