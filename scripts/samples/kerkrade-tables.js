@@ -32,45 +32,56 @@ function kindOf(woningtype) {
 }
 
 /**
+ * A published count table: one label column, count columns and a "totaal" column, with a TOTAAL
+ * row. Returns { header, rows: [{label, counts, totaal}], total: {label, counts, totaal} }.
+ * Throws (in Dutch) on a missing number, a row whose counts (`what`, e.g. "BAT-klassen") do not
+ * add up to its total, a missing TOTAAL row, or a column that does not add up to it.
+ */
+function readCountTable(name, labelCol, countColsOf, what) {
+  const table = readCsv(name);
+  const countCols = countColsOf(table.header);
+  const rows = [];
+  let total = null;
+  for (const r of table.rows) {
+    const label = r[labelCol];
+    const where = `${table.file} ${label}`;
+    const counts = countCols.map((c) => toNumber(r[c], `${where} ${c}`));
+    const totaal = toNumber(r.totaal, `${where} totaal`);
+    if (counts.reduce((a, b) => a + b, 0) !== totaal) throw new Error(`${where}: ${what} tellen niet op tot totaal`);
+    if (isTotalLabel(label)) total = { label, counts, totaal };
+    else rows.push({ label, counts, totaal });
+  }
+  if (!total) throw new Error(`${table.file}: geen TOTAAL-regel`);
+  countCols.forEach((c, k) => {
+    if (rows.reduce((a, x) => a + x.counts[k], 0) !== total.counts[k]) throw new Error(`${table.file}: kolom ${c} telt niet op`);
+  });
+  return { header: table.header, countCols, rows, total };
+}
+
+/**
  * The published Kerkrade tables: { corps: [{name, counts[5], totaal}], batTotal, types: [{label,
  * kind, counts[per rent class], totaal}], typeTotal, klasseLabels } (counts in units).
  */
 function readKerkradeTables() {
-  const bat = readCsv("kerkrade-bat-per-corporatie-2020.csv");
-  const batCols = ["bat_0", "bat_1", "bat_2", "bat_3", "bat_4"];
-  const corps = [];
-  let batTotal = null;
-  for (const r of bat.rows) {
-    const where = `${bat.file} ${r.corporatie}`;
-    const counts = batCols.map((c) => toNumber(r[c], `${where} ${c}`));
-    const totaal = toNumber(r.totaal, `${where} totaal`);
-    if (counts.reduce((a, b) => a + b, 0) !== totaal) throw new Error(`${where}: BAT-klassen tellen niet op tot totaal`);
-    if (isTotalLabel(r.corporatie)) batTotal = { label: r.corporatie, counts, totaal };
-    else corps.push({ name: r.corporatie, counts, totaal });
-  }
-  if (!batTotal) throw new Error(`${bat.file}: geen TOTAAL-regel`);
-  batCols.forEach((c, k) => {
-    if (corps.reduce((a, x) => a + x.counts[k], 0) !== batTotal.counts[k]) throw new Error(`${bat.file}: kolom ${c} telt niet op`);
-  });
-
-  const typ = readCsv("kerkrade-sociale-huur-woningtype-2020.csv");
-  const klasseCols = typ.header.filter((h) => h !== "woningtype" && h !== "totaal");
-  const klasseLabels = klasseCols.map((c) => capitalise(c.replace(/_/g, " ")));
-  const types = [];
-  let typeTotal = null;
-  for (const r of typ.rows) {
-    const where = `${typ.file} ${r.woningtype}`;
-    const counts = klasseCols.map((c) => toNumber(r[c], `${where} ${c}`));
-    const totaal = toNumber(r.totaal, `${where} totaal`);
-    if (counts.reduce((a, b) => a + b, 0) !== totaal) throw new Error(`${where}: huurklassen tellen niet op tot totaal`);
-    if (isTotalLabel(r.woningtype)) typeTotal = { label: r.woningtype, counts, totaal };
-    else types.push({ label: r.woningtype, kind: kindOf(r.woningtype), counts, totaal });
-  }
-  if (!typeTotal) throw new Error(`${typ.file}: geen TOTAAL-regel`);
-  klasseCols.forEach((c, k) => {
-    if (types.reduce((a, x) => a + x.counts[k], 0) !== typeTotal.counts[k]) throw new Error(`${typ.file}: kolom ${c} telt niet op`);
-  });
-  return { corps, batTotal, types, typeTotal, klasseLabels };
+  const bat = readCountTable(
+    "kerkrade-bat-per-corporatie-2020.csv",
+    "corporatie",
+    () => ["bat_0", "bat_1", "bat_2", "bat_3", "bat_4"],
+    "BAT-klassen",
+  );
+  const typ = readCountTable(
+    "kerkrade-sociale-huur-woningtype-2020.csv",
+    "woningtype",
+    (header) => header.filter((h) => h !== "woningtype" && h !== "totaal"),
+    "huurklassen",
+  );
+  return {
+    corps: bat.rows.map((r) => ({ name: r.label, counts: r.counts, totaal: r.totaal })),
+    batTotal: bat.total,
+    types: typ.rows.map((r) => ({ label: r.label, kind: kindOf(r.label), counts: r.counts, totaal: r.totaal })),
+    typeTotal: typ.total,
+    klasseLabels: typ.countCols.map((c) => capitalise(c.replace(/_/g, " "))),
+  };
 }
 
 module.exports = { readKerkradeTables, kindOf, KERKRADE_SOURCE, BAT_LABELS };
