@@ -110,6 +110,10 @@ export interface ChosenTables {
   /** Every cross table read beside the stock used (used for the adaptation potential or not), with
    * its dwellings: checked against the stock's total and quoted figures. */
   crossTotals: { sheet: string; woningen: number; peildatum: string | null }[];
+  /** Other stock tables with BAT scores on the scale of the one used, with dwellings per BAT class
+   * (the used one's as `stockPerBat`): compared on the Vergelijking sheet. */
+  batTotals: { sheet: string; woningen: number; perBat: Record<string, number>; peildatum: string | null }[];
+  stockPerBat: Record<string, number> | null;
   /** The reference date the caption of the stock used names ("per peildatum 01-01-2020"), or null. */
   stockPeildatum: string | null;
   demand: DemandEntry[];
@@ -173,10 +177,12 @@ export function* chooseTables(sheets: readonly SheetRead[], options: AnalyseOpti
   filled.sort((a, b) => Number(isCross(a.sheet)) - Number(isCross(b.sheet)) ||
     detailScore(b.ingest) - detailScore(a.ingest) || b.ingest.rowsRead - a.ingest.rowsRead);
   const chosen = filled[0] ?? null;
+  /** Other stocks with BAT scores on the same scale (compared with the one used). */
+  const batOthers: { sheet: string; ingest: StockIngest }[] = [];
   for (const other of filled.slice(1)) {
     if (isCross(other.sheet)) continue;
     skip(other.sheet, `er is één voorraadtabel gebruikt ('${chosen!.sheet}', de meest gedetailleerde). Kies een andere in stap 1 van het taakvenster of met --voorraad "${other.sheet}" op de opdrachtregel.`);
-    if (chosen) compareStockTotals(chosen.ingest, other.ingest, issues);
+    if (chosen && compareStockTotals(chosen.ingest, other.ingest, issues)) batOthers.push(other);
   }
   // Cross tables beside a stock with BAT scores (read even when another sheet was chosen).
   const crossOthers = names
@@ -288,7 +294,9 @@ export function* chooseTables(sheets: readonly SheetRead[], options: AnalyseOpti
   };
   const crossTotals = crossOthers.map((x) => ({ sheet: x.sheet, woningen: x.ingest.rows.reduce((a, r) => a + r.aantal, 0), peildatum: peildatum(x) }));
   const stockPeildatum = chosen ? peildatum(chosen) : null;
-  return { stock, chosen, crossStock, crossAdaptation, crossTotals, stockPeildatum, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable };
+  const batTotals = batOthers.map((x) => ({ sheet: x.sheet, woningen: x.ingest.rows.reduce((a, r) => a + r.aantal, 0), perBat: perBatOf(x.ingest), peildatum: peildatum(x) }));
+  const stockPerBat = chosen && batOthers.length > 0 ? perBatOf(chosen.ingest) : null;
+  return { stock, chosen, crossStock, crossAdaptation, crossTotals, batTotals, stockPerBat, stockPeildatum, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable };
 }
 
 /**
@@ -338,10 +346,21 @@ function emptyStockMessage(sheet: string, ingest: StockIngest): string {
     `Vul de tabel, of kies het blad met de woningen (--voorraad of in het taakvenster).`;
 }
 
+/** Dwellings per BAT class of a stock read ("onbekend" for rows without BAT). */
+function perBatOf(s: StockIngest): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of s.rows) {
+    const k = r.bat === null ? "onbekend" : String(r.bat);
+    out[k] = (out[k] ?? 0) + r.aantal;
+  }
+  return out;
+}
+
 /** When a workbook holds the same stock twice (per dwelling and as a wide BAT table), compare
- * the BAT totals and report whether they agree. */
-function compareStockTotals(used: StockIngest, other: StockIngest, issues: Issue[]): void {
-  if (!used.batScale || used.batScale !== other.batScale) return;
+ * the BAT totals and report whether they agree.
+ * @returns true when compared (both on the same BAT scale). */
+function compareStockTotals(used: StockIngest, other: StockIngest, issues: Issue[]): boolean {
+  if (!used.batScale || used.batScale !== other.batScale) return false;
   const count = (s: StockIngest) => {
     const m = new Map<number | null, number>();
     for (const r of s.rows) m.set(r.bat, (m.get(r.bat) ?? 0) + r.aantal);
@@ -355,13 +374,14 @@ function compareStockTotals(used: StockIngest, other: StockIngest, issues: Issue
     .map((k) => `BAT ${k ?? "onbekend"}: ${a.get(k) ?? 0} tegen ${b.get(k) ?? 0}`);
   const sheetA = used.rows[0]?.sheet ?? "";
   const sheetB = other.rows[0]?.sheet ?? "";
-  if (!sheetA || !sheetB) return;
+  if (!sheetA || !sheetB) return false;
   issues.push(
     diffs.length === 0
       ? makeIssue("voorraad-vergeleken", "info", sheetB, null, `De BAT-verdeling op blad '${sheetA}' komt per klasse overeen met blad '${sheetB}'.`)
       : makeIssue("voorraad-wijkt-af", "waarschuwing", sheetB, null,
         `De BAT-verdeling op blad '${sheetA}' wijkt af van blad '${sheetB}' (${diffs.join("; ")}). Controleer welke tabel juist is.`),
   );
+  return true;
 }
 
 

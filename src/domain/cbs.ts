@@ -192,13 +192,14 @@ const OUTCOMES = ["geschikt", "potentieel", "ongeschikt"] as const;
  * Splits `n` whole dwellings over shares by the largest-remainder method: each part gets the
  * floor of its exact value `n × w / Σw`, and the dwellings left over go one by one to the parts
  * with the largest fractional remainder (ties: the earlier part). The result adds up to `n`
- * exactly and every part is within 1 of its exact value.
+ * exactly and every part is within 1 of its exact value (in the example the exact values are
+ * 736.08, 6256.68 and 5275.24).
  *
  * @param n whole number ≥ 0.
  * @param weights non-negative weights, at least one positive (e.g. percentages 14/42/44).
  * @returns whole numbers ≥ 0, one per weight, summing to `n`.
  * @throws Error when `n` is not a whole number ≥ 0 or no weight is positive (programming errors).
- * @example splitByShares(12268, [6, 51, 43]) → [736, 6257, 5275] (exact 736.08, 6256.68, 5275.24)
+ * @example splitByShares(12268, [6, 51, 43]) === [736, 6257, 5275]
  */
 export function splitByShares(n: number, weights: readonly number[]): number[] {
   if (!Number.isInteger(n) || n < 0) throw new Error(`splitByShares: n must be a whole number ≥ 0, got ${n}`);

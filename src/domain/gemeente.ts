@@ -6,7 +6,7 @@
 
 /** Matching key of a gemeente name: lower case, no accents, without "gemeente" and without
  * spaces or punctuation ("Gemeente 's-Hertogenbosch" and "s Hertogenbosch" meet).
- * @example gemeenteKey("Gemeente 's-Hertogenbosch") // "shertogenbosch"
+ * @example gemeenteKey("Gemeente 's-Hertogenbosch") === "shertogenbosch"; gemeenteKey("Gemeente Beekdaelen") === "beekdaelen"
  */
 export function gemeenteKey(name: string): string {
   return name

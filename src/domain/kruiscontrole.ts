@@ -48,6 +48,8 @@ export interface StockTableTotal {
   nultreden: number | null;
   /** The reference date its caption names ("1-1-2020"); null or absent when it names none. */
   peildatum?: string | null;
+  /** Dwellings per BAT class ("0".."4", "onbekend"), for comparing two stocks with BAT scores. */
+  perBat?: Readonly<Record<string, number>>;
 }
 
 /** A figure quoted in a text, as the user entered it (src/ingest/citaten.ts). */
@@ -87,6 +89,8 @@ export interface KruisControle {
   /** "woningen" or "%". */
   eenheid: "woningen" | "%";
   toelichting: string;
+  /** True when another issue of the analysis already reports this outcome: no second issue. */
+  gemeld?: boolean;
 }
 
 /** Input of {@link crossChecks}. */
@@ -243,7 +247,7 @@ function stockQuoteChecks(q: QuotedFigure, stocks: readonly StockTableTotal[]): 
 function stockTotalChecks(stocks: readonly StockTableTotal[]): KruisControle[] {
   const bat = stocks.find((t) => t.soort === "bat");
   if (!bat) return [];
-  return stocks.filter((t) => t.soort === "kruistabel").map((k) => {
+  return [...batDistributionChecks(bat, stocks.filter((t) => t.soort === "bat" && t !== bat)), ...stocks.filter((t) => t.soort === "kruistabel").map((k): KruisControle => {
     const diff = k.woningen - bat.woningen;
     const base = {
       soort: "voorraad-totalen" as const, sheet: k.sheet, cell: null,
@@ -266,6 +270,28 @@ function stockTotalChecks(stocks: readonly StockTableTotal[]): KruisControle[] {
             "een van beide telt iets anders (bijvoorbeeld eenheden tegen woningen) of is onvolledig. De tool telt ze niet bij elkaar op."
           : `${counts} Tellen ze dezelfde voorraad op dezelfde peildatum, dan hoort het totaal gelijk te zijn; anders tellen ze iets anders ` +
             "(bijvoorbeeld eenheden tegen woningen) of een andere peildatum. De tool telt ze niet bij elkaar op.",
+    };
+  })];
+}
+
+/**
+ * Two stocks with BAT scores in one workbook (per dwelling and a BAT table per corporatie): the
+ * one not used against the one used, per BAT class. Already reported as an issue by the analysis
+ * ("voorraad-vergeleken" / "voorraad-wijkt-af"), so these checks add none (`gemeld`).
+ */
+function batDistributionChecks(used: StockTableTotal, others: readonly StockTableTotal[]): KruisControle[] {
+  if (!used.perBat) return [];
+  return others.filter((o) => o.perBat).map((o): KruisControle => {
+    const keys = [...new Set([...Object.keys(used.perBat!), ...Object.keys(o.perBat!)])].sort();
+    const diffs = keys.filter((k) => (used.perBat![k] ?? 0) !== (o.perBat![k] ?? 0))
+      .map((k) => `BAT ${k}: ${n(o.perBat![k] ?? 0)} tegen ${n(used.perBat![k] ?? 0)}`);
+    return {
+      soort: "voorraad-totalen", status: diffs.length === 0 ? "klopt" : "wijkt-af", sheet: o.sheet, cell: null, gemeld: true,
+      onderwerp: `BAT-verdeling op blad '${o.sheet}' tegen de gebruikte voorraad op blad '${used.sheet}'`,
+      gepubliceerd: o.woningen, berekend: used.woningen, verschil: o.woningen - used.woningen, eenheid: "woningen",
+      toelichting: diffs.length === 0
+        ? `Per BAT-klasse gelijk (${n(used.woningen)} woningen).`
+        : `Per BAT-klasse verschillend: ${diffs.join("; ")}. Controleer welke tabel juist is; de tool gebruikt '${used.sheet}'.`,
     };
   });
 }
@@ -349,6 +375,7 @@ export function crossChecks(input: CrossCheckInput): { controles: KruisControle[
   ];
   const issues: Issue[] = [];
   for (const c of controles) {
+    if (c.gemeld) continue;
     if (c.status === "wijkt-af") {
       issues.push(makeIssue(`kruiscontrole-${c.soort}`, "waarschuwing", c.sheet, c.cell, `${c.onderwerp}: ${c.toelichting} Zie het blad Vergelijking.`));
     } else if (c.status === "niet-te-controleren") {

@@ -158,6 +158,35 @@ describe("per-dwelling stock and cross table", () => {
   });
 });
 
+describe("a per-dwelling stock and the BAT table per corporatie as printed: the same stock twice", () => {
+  it("agrees per BAT class: listed on the Vergelijking sheet, one info issue", async () => {
+    const wb = seedWorkbook(["kerkrade-bat-per-corporatie"]);
+    perDwellingSheet(wb, "Voorraad");
+    const result = await analyse(wb);
+    const c = result.kruiscontroles.filter((k) => k.soort === "voorraad-totalen");
+    const printedTotal = printedRow("kerkrade-bat-per-corporatie", "TOTAAL");
+    const total = printedNumber(printedTotal[printedTotal.length - 1]);
+    expect(c).toEqual([expect.objectContaining({ status: "klopt", sheet: BAT, gepubliceerd: total, berekend: total })]);
+    expect(result.issues.filter((i) => i.code === "voorraad-vergeleken")).toHaveLength(1);
+    expect(result.issues.filter((i) => i.code === "kruiscontrole-voorraad-totalen")).toEqual([]);
+    const rows = buildSheets(result).find((s) => s.kind === "vergelijking")!.tables.find((t) => t.name === "Vergelijking_Controles")!.rows;
+    expect(rows.some((r) => String(r[0]).startsWith(`BAT-verdeling op blad '${BAT}'`))).toBe(true);
+  });
+
+  it("differs per BAT class: the classes are named, one warning (not two)", async () => {
+    const wb = seedWorkbook(["kerkrade-bat-per-corporatie"]);
+    perDwellingSheet(wb, "Voorraad");
+    wb.getWorksheet("Voorraad")!.spliceRows(2, 3); // three BAT 0 dwellings of Wonen Zuid fewer
+    const result = await analyse(wb);
+    const c = result.kruiscontroles.find((k) => k.soort === "voorraad-totalen")!;
+    expect(c.status).toBe("wijkt-af");
+    const bat0 = printedNumber(printedRow("kerkrade-bat-per-corporatie", "TOTAAL")[1])!;
+    expect(c.toelichting).toContain(`BAT 0: ${new Intl.NumberFormat("nl-NL").format(bat0)} tegen ${new Intl.NumberFormat("nl-NL").format(bat0 - 3)}`);
+    expect(result.issues.filter((i) => i.code === "voorraad-wijkt-af")).toHaveLength(1);
+    expect(result.issues.filter((i) => i.code === "kruiscontrole-voorraad-totalen")).toEqual([]);
+  });
+});
+
 describe("the cross table alone: messages for a table that has no BAT column by nature", () => {
   let alone: AnalysisResult;
   beforeAll(async () => {
