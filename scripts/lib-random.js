@@ -1,5 +1,6 @@
 /**
- * Small seeded pseudo-random generator for the sample builder (scripts/build-samples.js).
+ * Small seeded pseudo-random generator for the sample builder (scripts/build-samples.js; the
+ * synthetic stock in scripts/samples/stock/ draws from it).
  *
  * mulberry32: a 32-bit generator with a single integer state. Same seed, same sequence, on every
  * platform (only 32-bit integer arithmetic via Math.imul and >>> 0). Not for cryptography.

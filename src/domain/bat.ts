@@ -28,12 +28,14 @@ const VERA_LABELS: readonly string[] = Object.freeze([
   "Zorg",
 ]);
 
-/** Lowest valid level on a scale: limburg 0, vera 1. */
+/** Lowest valid level on a scale: limburg 0, vera 1.
+ * @example minLevel("limburg") === 0; minLevel("vera") === 1 */
 export function minLevel(scale: BatScale): number {
   return scale === "limburg" ? 0 : 1;
 }
 
-/** Highest valid level on a scale: limburg 4, vera 5. */
+/** Highest valid level on a scale: limburg 4, vera 5.
+ * @example maxLevel("limburg") === 4; maxLevel("vera") === 5 */
 export function maxLevel(scale: BatScale): number {
   return scale === "limburg" ? 4 : 5;
 }
@@ -41,6 +43,7 @@ export function maxLevel(scale: BatScale): number {
 /**
  * Whether `level` is a BAT level on `scale`: a whole number in 0..4 (limburg) or 1..5 (vera).
  * @returns false for non-integers, NaN and out-of-range numbers; never throws.
+ * @example isValidLevel(0, "limburg") === true; isValidLevel(0, "vera") === false; isValidLevel(2.5, "limburg") === false; isValidLevel(NaN, "vera") === false
  */
 export function isValidLevel(level: number, scale: BatScale): boolean {
   return Number.isInteger(level) && level >= minLevel(scale) && level <= maxLevel(scale);
@@ -59,7 +62,8 @@ export function batCode(level: number, scale: BatScale): string {
   return scale === "limburg" ? LIMBURG_CODES[level] : VERA_CODES[level - 1];
 }
 
-/** All codes of a scale, from low to high: limburg ["0".."4"], vera ["BAT1".."BAT5"]. A new array on each call. */
+/** All codes of a scale, from low to high: limburg ["0".."4"], vera ["BAT1".."BAT5"]. A new array on each call.
+ * @example batCodes("limburg") === ["0", "1", "2", "3", "4"]; batCodes("vera") === ["BAT1", "BAT2", "BAT3", "BAT4", "BAT5"] */
 export function batCodes(scale: BatScale): string[] {
   return (scale === "limburg" ? LIMBURG_CODES : VERA_CODES).slice();
 }
@@ -77,6 +81,7 @@ export function batLevelFromCode(code: string, scale: BatScale): number | null {
 /**
  * The scale a category code belongs to by its form: "0".."4" → limburg, "BAT1".."BAT5" → vera,
  * anything else → null. Used to detect demand tables on the other scale than the stock.
+ * @example scaleOfCode("3") === "limburg"; scaleOfCode("BAT5") === "vera"; scaleOfCode("BAT 4") === null; scaleOfCode("5") === null
  */
 export function scaleOfCode(code: string): BatScale | null {
   if (LIMBURG_CODES.includes(code)) return "limburg";
@@ -88,6 +93,7 @@ export function scaleOfCode(code: string): BatScale | null {
  * Dutch label of a BAT level (docs/handleiding.md §3, "Twee BAT-schalen"): limburg 0 "ongeschikt" .. 4 "geschikt voor
  * verpleegzorg"; vera BAT1 "Nultrapswoning" .. BAT5 "Zorg".
  * @throws RangeError when `level` is not valid on `scale` (programming error, see `batCode`).
+ * @example batLabel(4, "limburg") === "geschikt voor verpleegzorg"; batLabel(1, "vera") === "Nultrapswoning"
  */
 export function batLabel(level: number, scale: BatScale): string {
   if (!isValidLevel(level, scale)) {
@@ -99,6 +105,7 @@ export function batLabel(level: number, scale: BatScale): string {
 /**
  * How a level reads in Dutch text: limburg "BAT 3", vera "BAT3" (the VERA code itself).
  * Does not validate; for messages only.
+ * @example batText(3, "limburg") === "BAT 3"; batText(3, "vera") === "BAT3"
  */
 export function batText(level: number, scale: BatScale): string {
   return scale === "limburg" ? `BAT ${level}` : `BAT${level}`;

@@ -105,7 +105,8 @@ export function classificationKinds(p: ColumnPresence, kruistabel = false) {
 /** The tally kinds of one run ({@link classificationKinds}). */
 export type ClassificationKinds = ReturnType<typeof classificationKinds>;
 
-/** Message of the `fout` "schalen-gemengd": rows on both BAT scales (counts in rows). */
+/** Message of the `fout` "schalen-gemengd": rows on both BAT scales (counts in rows).
+ * @example mixedScalesMessage(1975, 12).startsWith("De voorraad bevat BAT-scores op twee schalen: 1.975 rijen op de Limburgse schaal 0-4 en 12 rijen op de VERA-schaal BAT1-BAT5.") === true */
 export function mixedScalesMessage(limburgRows: number, veraRows: number): string {
   const scale = (s: BatScale) => scaleName(s);
   return (
@@ -116,12 +117,15 @@ export function mixedScalesMessage(limburgRows: number, veraRows: number): strin
 }
 
 /** Message of the issue "complex-tegenstrijdig" for one complex, e.g. "Complex C12 (vanaf rij
- * 14) heeft tegenstrijdige gegevens: Wlz-zorg verschilt per rij (ja en nee); ja aangehouden." */
+ * 14) heeft tegenstrijdige gegevens: Wlz-zorg verschilt per rij (ja en nee); ja aangehouden."
+ * @example complexConflictMessage({ complex: "C12", eigenaar: null, firstRow: { rowNumber: 14 }, conflicts: ["Wlz-zorg verschilt per rij (ja en nee); ja aangehouden"] }) ===
+ *   "Complex C12 (vanaf rij 14) heeft tegenstrijdige gegevens: Wlz-zorg verschilt per rij (ja en nee); ja aangehouden." */
 export function complexConflictMessage(f: ComplexFacts): string {
   return `${capitalise(complexName(f))} (vanaf rij ${f.firstRow.rowNumber}) heeft tegenstrijdige gegevens: ${f.conflicts.join("; ")}.`;
 }
 
-/** Message summarising the complexes with conflicting facts beyond the ones listed one by one. */
+/** Message summarising the complexes with conflicting facts beyond the ones listed one by one.
+ * @example moreComplexConflictsMessage(1204) === "Nog 1.204 complexen hebben tegenstrijdige gegevens; zie de waarschuwingen per woning." */
 export function moreComplexConflictsMessage(rest: number): string {
   return `Nog ${formatGetal(rest)} complexen hebben tegenstrijdige gegevens; zie de waarschuwingen per woning.`;
 }

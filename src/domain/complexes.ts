@@ -207,7 +207,8 @@ function finish(acc: Accumulator): void {
   if (acc.wlzJa && acc.wlzNee) f.conflicts.push("Wlz-zorg verschilt per rij (ja en nee); ja aangehouden");
 }
 
-/** "complex C12" or "complex C12 (Wonen Zuid)" when the owner is known. */
+/** "complex C12" or "complex C12 (Wonen Zuid)" when the owner is known.
+ * @example complexName({ complex: "C12", eigenaar: "Wonen Zuid" }) === "complex C12 (Wonen Zuid)"; complexName({ complex: "C12", eigenaar: null }) === "complex C12" */
 export function complexName(f: ComplexFacts): string {
   return f.eigenaar === null ? `complex ${f.complex}` : `complex ${f.complex} (${f.eigenaar})`;
 }

@@ -10,7 +10,7 @@ const GETAL = [0, 1, 2, 3, 4].map((d) => new Intl.NumberFormat("nl-NL", { maximu
  * A number in Dutch notation through the standard `Intl.NumberFormat("nl-NL")`: thousands
  * separated by ".", decimals after ",", at most `decimals` decimals (text only; 0..4, default 2).
  * Negative zero prints as "0".
- * @example formatGetal(7824) === "7.824"; formatGetal(-227) === "-227"; formatGetal(12.5) === "12,5"
+ * @example formatGetal(7824) === "7.824"; formatGetal(-227) === "-227"; formatGetal(12.5) === "12,5"; formatGetal(2 / 3) === "0,67"; formatGetal(1975.4, 0) === "1.975"; formatGetal(-0) === "0"
  */
 export function formatGetal(n: number, decimals = 2): string {
   if (!Number.isFinite(n)) return String(n);
@@ -20,7 +20,7 @@ export function formatGetal(n: number, decimals = 2): string {
 
 /**
  * A fraction (0..1) as a Dutch percentage, at most one decimal (text only).
- * @example formatPercentage(0.7) === "70%"; formatPercentage(0.625) === "62,5%"
+ * @example formatPercentage(0.7) === "70%"; formatPercentage(0.625) === "62,5%"; formatPercentage(0.0412) === "4,1%"
  */
 export function formatPercentage(fraction: number): string {
   const tenths = Math.round(fraction * 1000);
@@ -32,6 +32,7 @@ export function formatPercentage(fraction: number): string {
 /**
  * Dutch enumeration: ["a"] → "a"; ["a", "b"] → "a en b"; ["a", "b", "c"] → "a, b en c".
  * @param last conjunction before the last item ("en" or "of").
+ * @example formatLijst(["Kerkrade", "Heerlen", "Landgraaf"]) === "Kerkrade, Heerlen en Landgraaf"; formatLijst(["BAT 3", "BAT 4"], "of") === "BAT 3 of BAT 4"; formatLijst([]) === ""
  */
 export function formatLijst(items: readonly string[], last: "en" | "of" = "en"): string {
   if (items.length === 0) return "";
@@ -39,7 +40,8 @@ export function formatLijst(items: readonly string[], last: "en" | "of" = "en"):
   return `${items.slice(0, -1).join(", ")} ${last} ${items[items.length - 1]}`;
 }
 
-/** "1 woning" / "7.824 woningen": a dwelling count with the right Dutch noun. */
+/** "1 woning" / "7.824 woningen": a dwelling count with the right Dutch noun.
+ * @example formatWoningen(1) === "1 woning"; formatWoningen(7824) === "7.824 woningen"; formatWoningen(0) === "0 woningen" */
 export function formatWoningen(n: number): string {
   return `${formatGetal(n)} ${n === 1 ? "woning" : "woningen"}`;
 }

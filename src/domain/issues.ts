@@ -53,7 +53,8 @@ export class UserError extends Error {
   }
 }
 
-/** Converts 1-based column number to Excel letters: 1 → "A", 27 → "AA". */
+/** Converts 1-based column number to Excel letters: 1 → "A", 27 → "AA".
+ * @example columnLetter(1) === "A"; columnLetter(27) === "AA"; columnLetter(16384) === "XFD" */
 export function columnLetter(col: number): string {
   let s = "";
   let n = col;
@@ -65,7 +66,8 @@ export function columnLetter(col: number): string {
   return s;
 }
 
-/** A1 address from 1-based row and column numbers: (14, 9) → "I14". */
+/** A1 address from 1-based row and column numbers: (14, 9) → "I14".
+ * @example cellAddress(14, 9) === "I14"; cellAddress(1, 28) === "AB1" */
 export function cellAddress(row: number, col: number): string {
   return `${columnLetter(col)}${row}`;
 }

@@ -134,7 +134,8 @@ export function gainOf(before: readonly ClassifiedDwelling[], indices: ArrayLike
   return { erbijGeclusterd: g, erbijZorggeschikt: z };
 }
 
-/** Whether a gemeente is rural under the rules (names compared by `gemeenteKey`, as in classify.ts). */
+/** Whether a gemeente is rural under the rules (names compared by `gemeenteKey`, as in classify.ts).
+ * @example isLandelijk("Gemeente Beekdaelen", { geclusterd: { landelijkeGemeenten: ["Beekdaelen"] } }) === true; isLandelijk(null, { geclusterd: { landelijkeGemeenten: ["Beekdaelen"] } }) === false */
 export function isLandelijk(gemeente: string | null, rules: Rules): boolean {
   if (gemeente === null) return false;
   const g = gemeenteKey(gemeente);

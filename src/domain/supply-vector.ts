@@ -36,7 +36,8 @@ export const BZK_SLOT_NAMES: readonly string[] = [
 /** A supply vector: `SLOTS` counts in dwellings. */
 export type SupplyVector = Float64Array;
 
-/** BZK slot (0..6) of a classified dwelling. */
+/** BZK slot (0..6) of a classified dwelling.
+ * @example bzkSlot({ bzk: "nultreden", zorgprofiel: null }) === SLOT_NULTREDEN; bzkSlot({ bzk: "zorggeschikt", zorgprofiel: "PG" }) === 4; bzkSlot({ bzk: "onbekend", zorgprofiel: null }) === 6 */
 export function bzkSlot(d: Pick<ClassifiedDwelling, "bzk" | "zorgprofiel">): number {
   switch (d.bzk) {
     case "regulier":
@@ -52,7 +53,9 @@ export function bzkSlot(d: Pick<ClassifiedDwelling, "bzk" | "zorgprofiel">): num
   }
 }
 
-/** BAT slot (7..12) of a stock row on `scale`, as `summariseSupply` counts it. */
+/** BAT slot (7..12) of a stock row on `scale`, as `summariseSupply` counts it: BAT 0 of the
+ * Limburg scale and BAT1 of VERA are slot 7; a BAT on the other scale, or none, is unknown (12).
+ * @example batSlot({ bat: 4, batScale: "limburg" }, "limburg") === 11; batSlot({ bat: 1, batScale: "vera" }, "vera") === SLOT_BAT0; batSlot({ bat: 4, batScale: "vera" }, "limburg") === SLOT_BAT_ONBEKEND; batSlot({ bat: null, batScale: null }, "limburg") === 12 */
 export function batSlot(row: Pick<StockRow, "bat" | "batScale">, scale: BatScale): number {
   const bat = row.bat;
   const lo = minLevel(scale);

@@ -153,7 +153,8 @@ function formula(teken: SaldoTeken, aanbod: number, vraag: number): string {
   return teken === "aanbod-min-vraag" ? `aanbod ${n(aanbod)} − vraag ${n(vraag)}` : `vraag ${n(vraag)} − aanbod ${n(aanbod)}`;
 }
 
-/** Group and scenario as a reader sees them: "ouderen (trend)". */
+/** Group and scenario as a reader sees them: "ouderen (trend)".
+ * @example groepNaam("ouderen", "trend") === "ouderen (trend)"; groepNaam(null, null) === "(zonder groep)" */
 export function groepNaam(groep: string | null, scenario: string | null): string {
   return `${groep ?? "(zonder groep)"}${scenario ? ` (${scenario})` : ""}`;
 }
@@ -356,7 +357,8 @@ const OORZAAK_KORT: Readonly<Record<OorzaakCode, string>> = {
   onbekend: "oorzaak onbekend",
 };
 
-/** Short Dutch name of a cause. */
+/** Short Dutch name of a cause.
+ * @example oorzaakKort("teken-omgekeerd") === "omgekeerd teken"; oorzaakKort("ander-jaar") === "vraag van een ander jaar" */
 export function oorzaakKort(code: OorzaakCode): string {
   return OORZAAK_KORT[code];
 }

@@ -39,6 +39,8 @@ function includesAny(text: string, words: readonly string[]): boolean {
  * Ambiguous texts (words of both kinds) give woonsoort null. "eengezinswoning" without storey
  * information counts as more than one storey (the usual Dutch single-family house).
  * @example parseWoningtype("Gestapeld zonder lift") === { woonsoort: "gestapeld", lagen: null, lift: false, verdieping: null }
+ * @example parseWoningtype("Grondgebonden =1 bouwlaag") === { woonsoort: "grondgebonden", lagen: "1", lift: null, verdieping: null };
+ *   parseWoningtype("Eengezinswoning met traplift").lift === null; parseWoningtype("Benedenwoning").verdieping === "begane grond"
  */
 export function parseWoningtype(text: string): FormFromText {
   const t = text.toLowerCase().replace(/\s+/g, " ").trim();

@@ -80,17 +80,20 @@ function lettersOnly(text: string): string {
  * punctuation are ignored ("Rollator-bewoonbaar", "geschikt voor verpleegzorg").
  *
  * @returns level and scale, or null.
+ * @example lookupBatName("Rollator-bewoonbaar") === { level: 2, form: "limburg" }; lookupBatName("Rolstoel woonbaar") === { level: 4, form: "vera" }; lookupBatName("goed") === null
  */
 export function lookupBatName(text: string): { level: number; form: "limburg" | "vera" } | null {
   return NAME_LOOKUP.get(lettersOnly(text)) ?? null;
 }
 
-/** Scale a form belongs to, given the scale for plain numbers. */
+/** Scale a form belongs to, given the scale for plain numbers.
+ * @example formScale("getal", "vera") === "vera"; formScale("limburg", "vera") === "limburg" */
 export function formScale(form: BatForm, numericScale: BatScale): BatScale {
   return form === "getal" ? numericScale : form;
 }
 
-/** "0 t/m 4 (Limburgse schaal)" or "BAT1 t/m BAT5 (VERA-schaal)". */
+/** "0 t/m 4 (Limburgse schaal)" or "BAT1 t/m BAT5 (VERA-schaal)".
+ * @example allowedText("vera") === "BAT1 t/m BAT5 (VERA-schaal)"; allowedText("limburg").startsWith("0 t/m 4 (Limburgse schaal") === true */
 export function allowedText(scale: BatScale): string {
   return scale === "limburg"
     ? "0 t/m 4 (Limburgse schaal: ook 'BAT 0' t/m 'BAT 4' of 'ongeschikt' t/m 'verpleegzorg')"
@@ -201,6 +204,11 @@ function stripLeading(s: string): string {
  * @param numericScale scale for plain numbers (default "limburg").
  * @returns null when the cell is missing (see `isMissing`), otherwise the level and form or an
  *   error whose Dutch text names the value and the allowed values.
+ * @example parseBat(3) === { level: 3, form: "getal" }; parseBat("BAT 4 Verpleegzorg geschikt") === { level: 4, form: "limburg" };
+ *   parseBat("BAT2 Rollator bezoekbaar") === { level: 2, form: "vera" }; parseBat("rolstoelbewoonbaar") === { level: 3, form: "limburg" };
+ *   parseBat("0 - ongeschikt") === { level: 0, form: "limburg" }; parseBat(" ") === null; parseBat("2,5").code === "bat-geen-geheel-getal";
+ *   parseBat(5).error === "BAT-score '5' bestaat niet; toegestaan is 0 t/m 4 (Limburgse schaal: ook 'BAT 0' t/m 'BAT 4' of 'ongeschikt' t/m 'verpleegzorg'). Gebruikt het bestand de VERA-schaal (BAT1 t/m BAT5), kies dan die schaal in de instellingen.";
+ *   parseBat(5, "vera") === { level: 5, form: "getal" }; parseBat("BAT2 Rolstoel woonbaar").code === "bat-tegenstrijdig"
  */
 export function parseBat(v: CellValue | undefined, numericScale: BatScale = "limburg"): BatParse | null {
   if (typeof v === "number" && Number.isInteger(v) && inRange(v, numericScale)) return GETAL[v];

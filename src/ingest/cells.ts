@@ -49,6 +49,7 @@ function isBlankText(s: string): boolean {
  *
  * @param v one cell as read.
  * @returns true when the cell carries no value.
+ * @example isMissing(" ") === true; isMissing("#N/B") === true; isMissing("–") === true; isMissing(0) === false; isMissing("nee") === false
  */
 export function isMissing(v: CellValue | undefined): boolean {
   if (v === null || v === undefined) return true;
@@ -81,6 +82,7 @@ export const UNKNOWN_ERROR = "";
  *
  * @param v one cell as read.
  * @returns the error text as written ("#REF!"), UNKNOWN_ERROR for NaN, or null.
+ * @example excelError({ error: "#REF!" }) === "#REF!"; excelError(" #WAARDE! ") === "#WAARDE!"; excelError(NaN) === UNKNOWN_ERROR; excelError("1.975") === null
  */
 export function excelError(v: CellValue | undefined): string | null {
   if (typeof v === "string") {
@@ -103,6 +105,8 @@ export function excelError(v: CellValue | undefined): string | null {
  *
  * @param v one cell as read.
  * @returns trimmed text, or null.
+ * @example cellText("  Gemeente Beekdaelen ") === "Gemeente Beekdaelen"; cellText(1729) === "1729"; cellText(true) === "WAAR";
+ *   cellText(new Date(Date.UTC(2024, 0, 31))) === "2024-01-31"; cellText("#N/B") === null
  */
 export function cellText(v: CellValue | undefined): string | null {
   if (isMissing(v)) return null;
@@ -208,10 +212,13 @@ function parseUnsigned(s: string): number | null {
  *   decimal point ("1.5" → 1.5, "12.25" → 12.25, "1.7290" → 1.729), as in text exports from
  *   English software. So "1.500" and "1.5" differ by a factor 1000; whoever needs "1.500" to
  *   mean one and a half must write "1,5".
- * - Anything else (letters, "%", "12,5,3", "1.72") → null.
+ * - Anything else (letters, "%", "12,5,3", "1.72.5") → null.
  *
  * @param v one cell as read.
  * @returns the number, or null when the cell is missing or not a number.
+ * @example parseDutchNumber("1.975") === 1975; parseDutchNumber("12,5") === 12.5; parseDutchNumber("1.729,5") === 1729.5;
+ *   parseDutchNumber("1 729") === 1729; parseDutchNumber("−227") === -227; parseDutchNumber("1.5") === 1.5; parseDutchNumber("1.72") === 1.72;
+ *   parseDutchNumber("62%") === null; parseDutchNumber("n.v.t.") === null
  */
 export function parseDutchNumber(v: CellValue | undefined): number | null {
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
@@ -255,6 +262,8 @@ export function parseDutchNumber(v: CellValue | undefined): number | null {
  *
  * @param v one cell as read.
  * @returns fraction in [0, 1], or null.
+ * @example parseFraction("62%") === 0.62; parseFraction("62,5 %") === 0.625; parseFraction("0,62") === 0.62; parseFraction(62) === 0.62;
+ *   parseFraction(1) === 1; parseFraction("120%") === null; parseFraction(-0.1) === null
  */
 export function parseFraction(v: CellValue | undefined): number | null {
   if (typeof v === "string") {
@@ -287,6 +296,7 @@ const BOOLEAN_WORDS: ReadonlyMap<string, boolean> = new Map<string, boolean>([
  *
  * @param v one cell as read.
  * @returns true/false, or null when missing or not recognised (the caller reports it).
+ * @example parseDutchBoolean(" Ja ") === true; parseDutchBoolean("x") === true; parseDutchBoolean("niet aanwezig") === false; parseDutchBoolean(0) === false; parseDutchBoolean("misschien") === null
  */
 export function parseDutchBoolean(v: CellValue | undefined): boolean | null {
   if (typeof v === "boolean") return v;

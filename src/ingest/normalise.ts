@@ -23,6 +23,7 @@ const HEADER_NOISE = /[\s\-\u2010-\u2015_./\\()[\]{}'"\u2018\u2019:;,*]/g;
  *
  * @param text header cell text.
  * @returns the key; "" when nothing is left.
+ * @example normaliseHeader("VHE-nummer") === "vhenummer"; normaliseHeader("Aandeel 55+ (%)") === "aandeel55+%"; normaliseHeader("Toegankelijkheid (BAT)") === "toegankelijkheidbat"; normaliseHeader("Eénheid") === "eenheid"
  */
 export function normaliseHeader(text: string): string {
   return text.toLowerCase().normalize("NFD").replace(COMBINING_MARKS, "").replace(HEADER_NOISE, "");
@@ -38,6 +39,7 @@ const WHITESPACE_RUN = /\s+/g;
  *
  * @param text label text.
  * @returns the tidied label.
+ * @example normaliseLabel("  Nultreden   in regulier\nwonen ") === "nultreden in regulier wonen"; normaliseLabel("Geclusterd\u00a0wonen") === "geclusterd wonen"
  */
 export function normaliseLabel(text: string): string {
   return text.toLowerCase().replace(WHITESPACE_RUN, " ").trim();
@@ -49,6 +51,7 @@ export function normaliseLabel(text: string): string {
  *
  * @param text header text.
  * @returns the text without "(...)" and "[...]" parts (not trimmed).
+ * @example stripBracketed("BAT-score (0-4)") === "BAT-score  "; stripBracketed("Aantal [vhe]") === "Aantal  "
  */
 export function stripBracketed(text: string): string {
   return text.replace(/\([^)]*\)|\[[^\]]*\]/g, " ");

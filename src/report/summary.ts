@@ -3,7 +3,21 @@
  * BZK type, the largest shortages, the adaptation potential and the number of messages.
  */
 import type { AnalysisResult } from "../analysis/result";
+import { batText } from "../domain/bat";
+import type { Niveau, Zorgprofiel } from "../domain/types";
 import { nlInt, nlPct, roundTo } from "./format";
+
+/**
+ * A demand or supply category as the summary names it: a BZK type as it is, a BAT class on the
+ * Limburg scale ("0".."4") as "BAT 4" (a bare "4" says nothing in a sentence), a VERA class
+ * ("BAT1".."BAT5") as it is; the zorgprofiel after it.
+ * @example categoryText("bat", "4", null) === "BAT 4"
+ * @example categoryText("bzk", "zorggeschikt", "PG") === "zorggeschikt PG"
+ */
+export function categoryText(niveau: Niveau, categorie: string, zorgprofiel: Zorgprofiel | null): string {
+  const name = niveau === "bat" && /^\d$/.test(categorie) ? batText(Number(categorie), "limburg") : categorie;
+  return zorgprofiel ? `${name} ${zorgprofiel}` : name;
+}
 
 /** Summary lines (Dutch), without trailing newlines. */
 export function summaryLines(result: AnalysisResult): string[] {
@@ -20,7 +34,7 @@ export function summaryLines(result: AnalysisResult): string[] {
     for (const groep of groups) {
       const parts = result.supply
         .filter((e) => e.groep === groep)
-        .map((e) => `${e.categorie}${e.zorgprofiel ? ` ${e.zorgprofiel}` : ""} ${nlInt(e.aanbod)}`);
+        .map((e) => `${categoryText(e.niveau, e.categorie, e.zorgprofiel)} ${nlInt(e.aanbod)}`);
       lines.push(`Aanbod ${groep ?? ""} uit de aanbodtabel (exclusief, hoogste type): ${parts.join(", ")}.`.replace("Aanbod  ", "Aanbod "));
     }
   }
@@ -36,7 +50,7 @@ export function summaryLines(result: AnalysisResult): string[] {
     } else {
       lines.push(
         `Grootste tekorten in ${lastYear} (per categorie${step ? `, afgerond op ${step}` : ""}): ${top
-          .map((t) => `${t.categorie}${t.zorgprofiel ? ` ${t.zorgprofiel}` : ""} (${t.groep ?? "alle"}${t.scenario ? `, ${t.scenario}` : ""}) ${nlInt(roundTo(t.tekort, step))}`)
+          .map((t) => `${categoryText(t.niveau, t.categorie, t.zorgprofiel)} (${t.groep ?? "alle"}${t.scenario ? `, ${t.scenario}` : ""}) ${nlInt(roundTo(t.tekort, step))}`)
           .join("; ")}.`,
       );
     }
