@@ -116,6 +116,8 @@ function canonical(word: string): string {
  *
  * @param text header as written.
  * @returns the words, in order (may repeat).
+ * @example headerWords("Lift aanwezig (J/N)") === ["lift", "aanwezig", "jn"]; headerWords("Nr. complex") === ["nummer", "complex"];
+ *   headerWords("Aandeel 55+ (%)") === ["aandeel", "55+", "%"]; headerWords("Toegankelijkheidslabel") === ["toegankelijkheid", "label"]
  */
 export function headerWords(text: string): string[] {
   let t = text.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
@@ -147,6 +149,8 @@ export interface ConceptScore {
  *
  * @param text header as written.
  * @returns fields with a score ≥ {@link NEAR_SCORE}, best first (ties: order of STOCK_FIELDS).
+ * @example scoreHeader("Aantal VHE's in het complex")[0] === { field: "complexgrootte", score: 1 }; scoreHeader("Opmerkingen") === [];
+ *   scoreHeader("Nr. complex") === [{ field: "complex", score: 1 }, { field: "lift", score: 0.5 }, { field: "complexgrootte", score: 0.5 }, { field: "wlz", score: 0.5 }]
  */
 export function scoreHeader(text: string): ConceptScore[] {
   const words = headerWords(text);

@@ -12,6 +12,7 @@ import { normaliseLabel } from "./normalise";
  *
  * @param row one row of cells (may be shorter than the table).
  * @returns `{ count, first }`, `first` = -1 when the row is blank.
+ * @example rowFill([null, " ", "Kerkrade", 1975]) === { count: 2, first: 2 }; rowFill(undefined) === { count: 0, first: -1 }
  */
 export function rowFill(row: readonly CellValue[] | undefined): { count: number; first: number } {
   let count = 0;
@@ -26,7 +27,8 @@ export function rowFill(row: readonly CellValue[] | undefined): { count: number;
   return { count, first };
 }
 
-/** True when every cell of the row is missing (see `isMissing`). */
+/** True when every cell of the row is missing (see `isMissing`).
+ * @example isBlankRow([null, "", " ", "#N/B"]) === true; isBlankRow([null, 0]) === false */
 export function isBlankRow(row: readonly CellValue[] | undefined): boolean {
   return rowFill(row).count === 0;
 }
@@ -34,6 +36,7 @@ export function isBlankRow(row: readonly CellValue[] | undefined): boolean {
 /**
  * True for a title-like row: exactly one non-missing cell, and that cell is text
  * ("Tabel 1. Vraag naar woonvormen", "Bron: Companen", "Peildatum 1-1-2020").
+ * @example isTitleRow(["Tabel 1. Vraag naar woonvormen", null, null]) === true; isTitleRow([null, 2020]) === false; isTitleRow(["Kerkrade", 1975]) === false
  */
 export function isTitleRow(row: readonly CellValue[] | undefined): boolean {
   const { count, first } = rowFill(row);
@@ -55,6 +58,7 @@ const TOTAL_PREFIXES: readonly string[] = ["totaal ", "totaal:", "subtotaal ", "
  * (Parkstad Tabel 1 closes each scenario of the group ouderen with "Ouderen totaal".)
  *
  * @param text cell text.
+ * @example closingTotalGroup("Ouderen totaal") === "Ouderen"; closingTotalGroup("Huur – totaal") === "Huur"; closingTotalGroup("Subtotaal") === null; closingTotalGroup("Totaal") === null
  */
 export function closingTotalGroup(text: string): string | null {
   const n = text.length;
@@ -75,6 +79,7 @@ export function closingTotalGroup(text: string): string | null {
  * on ids and numbers.
  *
  * @param text cell text.
+ * @example isTotalLabel("TOTAAL") === true; isTotalLabel("Totaal Parkstad") === true; isTotalLabel(" Generaal  totaal ") === true; isTotalLabel("SOM") === false; isTotalLabel("Gemeente Beekdaelen") === false
  */
 export function isTotalLabel(text: string): boolean {
   if (closingTotalGroup(text) !== null) return true;
@@ -99,6 +104,7 @@ const NOTE_PREFIXES: readonly string[] = [
  * "Noot: ...")?
  *
  * @param text cell text.
+ * @example isNoteText("Bron: Companen 2024") === true; isNoteText("* voorlopig") === true; isNoteText("Beekdaelen") === false
  */
 export function isNoteText(text: string): boolean {
   const t = text.trimStart().toLowerCase();
@@ -112,6 +118,7 @@ export function isNoteText(text: string): boolean {
  *
  * @param row one row of cells.
  * @param labelCol optional column that holds the row label or id.
+ * @example isTotalRow([null, "Totaal", 1975, 62]) === true; isTotalRow(["Kerkrade", 1975, 62]) === false; isTotalRow([1, 2, 3, "Totaal"], 3) === true
  */
 export function isTotalRow(row: readonly CellValue[], labelCol?: number): boolean {
   let seen = 0;

@@ -25,6 +25,8 @@ const HUUR_WORDS: readonly string[] = [
  * "huur/koop") or neither ("particulier", "vrije sector", which can be either) → null.
  *
  * @param text segment as written.
+ * @example parseSegmentSoort("Sociale huur") === "huur"; parseSegmentSoort("Goedkoop") === "huur"; parseSegmentSoort("Eigenaar-bewoner") === "koop";
+ *   parseSegmentSoort("huur/koop") === null; parseSegmentSoort("Vrije sector") === null
  */
 export function parseSegmentSoort(text: string): SegmentSoort | null {
   const t = normaliseLabel(text);
@@ -56,6 +58,8 @@ const FLOOR_WORDS = ["verdieping", "etage", "woonlaag", "bouwlaag", "verd", "et"
  * "eerste verdieping" → that number. Decimals and other text → null.
  *
  * @param v one cell as read.
+ * @example parseBouwlaag("Begane grond") === 0; parseBouwlaag("1e verdieping") === 1; parseBouwlaag("eerste verdieping") === 1; parseBouwlaag("verdieping 4") === 4;
+ *   parseBouwlaag(-1) === -1; parseBouwlaag("2,5") === null; parseBouwlaag("zolder") === null
  */
 export function parseBouwlaag(v: CellValue | undefined): number | null {
   const n = parseDutchNumber(v);
@@ -95,6 +99,8 @@ export function parseBouwlaag(v: CellValue | undefined): number | null {
  * no-words (nee, n, 0, geen, ...) → "geen". Other → null.
  *
  * @param v one cell as read.
+ * @example parseOntmoetingsruimte("ja") === "inpandig"; parseOntmoetingsruimte("ROR") === "inpandig"; parseOntmoetingsruimte("In aangrenzend gebouw") === "aangrenzend";
+ *   parseOntmoetingsruimte("Nee") === "geen"; parseOntmoetingsruimte("onbekend") === null
  */
 export function parseOntmoetingsruimte(v: CellValue | undefined): "inpandig" | "aangrenzend" | "geen" | null {
   const b = parseDutchBoolean(v);
@@ -113,6 +119,7 @@ export function parseOntmoetingsruimte(v: CellValue | undefined): "inpandig" | "
  * "psychogeriatrie", "dementie" → PG (case-insensitive). Other → null.
  *
  * @param v one cell as read.
+ * @example parseZorgprofiel("Somatiek") === "SOM"; parseZorgprofiel("PG") === "PG"; parseZorgprofiel("Dementie") === "PG"; parseZorgprofiel("VPT") === null
  */
 export function parseZorgprofiel(v: CellValue | undefined): Zorgprofiel | null {
   const text = cellText(v);
@@ -140,6 +147,8 @@ const EXTRA_BOOLEANS: Readonly<Record<"lift" | "label55plus" | "wlz" | "zelfstan
  * @param field which fact.
  * @param v one cell as read.
  * @returns true/false, or null when missing or not recognised.
+ * @example parseFactBoolean("lift", "Met lift") === true; parseFactBoolean("lift", "ja") === true; parseFactBoolean("zelfstandig", "Onzelfstandig") === false;
+ *   parseFactBoolean("label55plus", "55+") === true; parseFactBoolean("wlz", "55+") === null
  */
 export function parseFactBoolean(field: keyof typeof EXTRA_BOOLEANS, v: CellValue | undefined): boolean | null {
   const b = parseDutchBoolean(v);
@@ -154,6 +163,7 @@ export function parseFactBoolean(field: keyof typeof EXTRA_BOOLEANS, v: CellValu
  * or the year of a date cell. Other → null.
  *
  * @param v one cell as read.
+ * @example parseBouwjaar("1975") === 1975; parseBouwjaar("1.975") === 1975; parseBouwjaar(new Date(Date.UTC(1975, 5, 1))) === 1975; parseBouwjaar(75) === null; parseBouwjaar("1975-1980") === null
  */
 export function parseBouwjaar(v: CellValue | undefined): number | null {
   if (v instanceof Date) {
@@ -168,6 +178,7 @@ export function parseBouwjaar(v: CellValue | undefined): number | null {
  * Reads a whole count of at least 1 (e.g. complexgrootte). Other → null.
  *
  * @param v one cell as read.
+ * @example parsePositiveWhole("1.204") === 1204; parsePositiveWhole(24) === 24; parsePositiveWhole(0) === null; parsePositiveWhole("12,5") === null
  */
 export function parsePositiveWhole(v: CellValue | undefined): number | null {
   const n = parseDutchNumber(v);

@@ -95,6 +95,9 @@ const BY_NAME: ReadonlyMap<VeraCodeList, ReadonlyMap<string, string>> = new Map(
  * @param list the code list to read against.
  * @param text trimmed cell text.
  * @returns the upper-case code, or null when the text names no code of the list.
+ * @example lookupVeraCode(TOEGANKELIJKHEIDSLABELS, "nul") === "NUL"; lookupVeraCode(TOEGANKELIJKHEIDSLABELS, "NUL - Nultredenwoning") === "NUL";
+ *   lookupVeraCode(TOEGANKELIJKHEIDSLABELS, "Rolstoelwoning") === "ROL"; lookupVeraCode(WOONVORMEN, "GEC: geclusterd") === "GEC";
+ *   lookupVeraCode(WOONVORMEN, "geclusterd") === "GEC"; lookupVeraCode(EENHEIDDETAILSOORTEN, "Portiekflat") === "POF"; lookupVeraCode(WOONVORMEN, "NUL") === null
  */
 export function lookupVeraCode(list: VeraCodeList, text: string): string | null {
   const upper = text.trim().toUpperCase();
