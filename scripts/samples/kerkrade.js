@@ -25,18 +25,10 @@ const STOCK_HEADERS = [
   "Label 55+", "Wlz-zorg in complex", "Zorgprofiel",
 ];
 
-/**
- * The Kerkrade workbook (ExcelJS) and the synthetic stock in it: { wb, stock } (stock as
- * stock/index.js's buildSyntheticStock returns it). Throws (in Dutch) when a published table does
- * not add up or the stock misses a published count.
- */
-function buildKerkrade() {
-  const tables = readKerkradeTables();
-  const stock = buildSyntheticStock(tables);
+/** The sheet "Toelichting": what is published, what is invented and how to read it, in Dutch. */
+function toelichting(wb, tables, stock) {
   const total = tables.batTotal.totaal;
   const typedTotal = tables.typeTotal.totaal;
-  const wb = newWorkbook();
-
   const untypedText = stock.care
     ? `In de synthetische voorraad zijn dat de ${nl(stock.care.totaal)} eenheden van ${stock.care.name} (zorgorganisatie)` +
       (stock.extras > 0 ? ` en ${nl(stock.extras)} eenheden van ${stock.extrasCorp}` : "") +
@@ -63,51 +55,69 @@ function buildKerkrade() {
     "",
     `Seed: ${SEED} (mulberry32). Opnieuw maken: npm run samples (scripts/build-samples.js).`,
   ]);
+}
 
-  {
-    const ws = wb.addWorksheet("BAT per corporatie");
-    const w = new SheetWriter(ws);
-    w.titles("Tabel: sociale huurvoorraad Kerkrade naar BAT-klasse per corporatie, 1-1-2020", KERKRADE_SOURCE);
-    w.header(["Corporatie", ...BAT_LABELS.map((l, k) => `BAT ${k} ${l}`), "Totaal"]);
-    for (const c of tables.corps) w.row([c.name, ...c.counts, c.totaal]);
-    w.row([tables.batTotal.label, ...tables.batTotal.counts, tables.batTotal.totaal]);
-    widths(ws, [18, 16, 26, 24, 24, 18, 10]);
-  }
+/** The published table by owner and BAT class, as printed, with its TOTAAL row. */
+function batPerCorporatie(wb, tables) {
+  const ws = wb.addWorksheet("BAT per corporatie");
+  const w = new SheetWriter(ws);
+  w.titles("Tabel: sociale huurvoorraad Kerkrade naar BAT-klasse per corporatie, 1-1-2020", KERKRADE_SOURCE);
+  w.header(["Corporatie", ...BAT_LABELS.map((l, k) => `BAT ${k} ${l}`), "Totaal"]);
+  for (const c of tables.corps) w.row([c.name, ...c.counts, c.totaal]);
+  w.row([tables.batTotal.label, ...tables.batTotal.counts, tables.batTotal.totaal]);
+  widths(ws, [18, 16, 26, 24, 24, 18, 10]);
+}
 
-  {
-    const ws = wb.addWorksheet("Woningtype");
-    const w = new SheetWriter(ws);
-    w.titles("Tabel: sociale huurvoorraad Kerkrade naar woningtype en huurklasse, 1-1-2020", KERKRADE_SOURCE);
-    w.header(["Woningtype", ...tables.klasseLabels, "Totaal"]);
-    for (const t of tables.types) w.row([t.label, ...t.counts, t.totaal]);
-    w.row([tables.typeTotal.label, ...tables.typeTotal.counts, tables.typeTotal.totaal]);
-    widths(ws, [28, 12, 14, 14, 10, 16, 10]);
-  }
+/** The published table by dwelling type and rent class, as printed, with its TOTAAL row. */
+function woningtype(wb, tables) {
+  const ws = wb.addWorksheet("Woningtype");
+  const w = new SheetWriter(ws);
+  w.titles("Tabel: sociale huurvoorraad Kerkrade naar woningtype en huurklasse, 1-1-2020", KERKRADE_SOURCE);
+  w.header(["Woningtype", ...tables.klasseLabels, "Totaal"]);
+  for (const t of tables.types) w.row([t.label, ...t.counts, t.totaal]);
+  w.row([tables.typeTotal.label, ...tables.typeTotal.counts, tables.typeTotal.totaal]);
+  widths(ws, [28, 12, 14, 14, 10, 16, 10]);
+}
 
-  {
-    const ws = wb.addWorksheet("Voorraad (synthetisch)");
-    const w = new SheetWriter(ws);
+/** The sheet "Voorraad (synthetisch)": a warning row, a blank row, the header, one row per unit. */
+function voorraad(wb, tables, stock) {
+  const total = tables.batTotal.totaal;
+  const typedTotal = tables.typeTotal.totaal;
+  const ws = wb.addWorksheet("Voorraad (synthetisch)");
+  const w = new SheetWriter(ws);
+  w.row([
+    `SYNTHETISCHE VOORRAAD — gegenereerd met vaste seed, geen echte woningen. Reproduceert de gepubliceerde BAT-totalen per corporatie (${nl(total)} eenheden) en de totalen per woningtype (${nl(typedTotal)}; ${nl(stock.untyped)} eenheden zonder bekend woningtype).`,
+  ], { bold: true });
+  w.blank();
+  w.header(STOCK_HEADERS);
+  const formats = [];
+  formats[7] = FMT_INT;
+  formats[9] = FMT_INT;
+  formats[10] = FMT_INT;
+  formats[14] = FMT_PCT;
+  for (const r of stock.rows) {
     w.row([
-      `SYNTHETISCHE VOORRAAD — gegenereerd met vaste seed, geen echte woningen. Reproduceert de gepubliceerde BAT-totalen per corporatie (${nl(total)} eenheden) en de totalen per woningtype (${nl(typedTotal)}; ${nl(stock.untyped)} eenheden zonder bekend woningtype).`,
-    ], { bold: true });
-    w.blank();
-    w.header(STOCK_HEADERS);
-    const formats = [];
-    formats[7] = FMT_INT;
-    formats[9] = FMT_INT;
-    formats[10] = FMT_INT;
-    formats[14] = FMT_PCT;
-    for (const r of stock.rows) {
-      w.row([
-        r.vhe, r.complex, r.corporatie, r.gemeente, r.buurt, r.woningtype, r.detail, r.bouwlaag, r.lift,
-        r.bouwjaar, r.bat, r.segment, r.huurklasse, r.ontmoetingsruimte, r.aandeel55, r.label55, r.wlz, r.zorgprofiel,
-      ], { formats });
-    }
-    widths(ws, [12, 14, 15, 10, 16, 26, 18, 9, 6, 9, 10, 17, 15, 18, 12, 10, 18, 11]);
+      r.vhe, r.complex, r.corporatie, r.gemeente, r.buurt, r.woningtype, r.detail, r.bouwlaag, r.lift,
+      r.bouwjaar, r.bat, r.segment, r.huurklasse, r.ontmoetingsruimte, r.aandeel55, r.label55, r.wlz, r.zorgprofiel,
+    ], { formats });
   }
+  widths(ws, [12, 14, 15, 10, 16, 26, 18, 9, 6, 9, 10, 17, 15, 18, 12, 10, 18, 11]);
+}
 
+/**
+ * The Kerkrade workbook (ExcelJS) and the synthetic stock in it: { wb, stock } (stock as
+ * stock/index.js's buildSyntheticStock returns it). Throws (in Dutch) when a published table does
+ * not add up or the stock misses a published count.
+ */
+function buildKerkrade() {
+  const tables = readKerkradeTables();
+  const stock = buildSyntheticStock(tables);
+  const wb = newWorkbook();
+  toelichting(wb, tables, stock);
+  batPerCorporatie(wb, tables);
+  woningtype(wb, tables);
+  voorraad(wb, tables, stock);
   buildPlannedChangesSheet(wb);
-
   return { wb, stock };
 }
 

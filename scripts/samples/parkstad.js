@@ -43,16 +43,18 @@ function groupLabel(groep, scenario) {
   return `${base} (${SCENARIO_LABELS[sc] || sc})`;
 }
 
-/** The Parkstad workbook (ExcelJS) from the five parkstad-*.csv tables; throws on a missing number. */
-function buildParkstad() {
-  const vraag = readCsv("parkstad-vraag-ouderen-vg-2023-2040.csv");
-  const aanbod = readCsv("parkstad-aanbod-2023.csv");
-  const cbs = readCsv("parkstad-woningvoorraad-cbs-2023.csv");
-  const aanpassing = readCsv("parkstad-aanpassing-ouderen-per-gemeente.csv");
-  const huurKoop = readCsv("parkstad-aanpassing-ouderen-huur-koop.csv");
+/** Whether a row of Tabel 4 or 5 is the region's total ("Parkstad ..."). */
+function isRegion(r) {
+  return /^parkstad/i.test(r.gemeente);
+}
 
-  const wb = newWorkbook();
+/** The rows with the region's total moved to the end, as printed. */
+function regionLast(rows) {
+  return [...rows.filter((r) => !isRegion(r)), ...rows.filter(isRegion)];
+}
 
+/** The sheet "Toelichting": what the workbook holds and how to read the tables, in Dutch. */
+function toelichting(wb) {
   textSheet(wb, "Toelichting", [
     "Voorbeeldwerkmap: wonen met zorg in Parkstad Limburg",
     "",
@@ -68,137 +70,152 @@ function buildParkstad() {
     "Tabel 5 en 6: percentage van de woningen dat geschikt is voor ouderen, potentieel geschikt (geschikt te maken met een lichte aanpassing) of ongeschikt.",
     "Tabel 6 splitst naar huur en koop. Voor Kerkrade is die splitsing onbekend.",
   ]);
+}
 
-  // Tabel 1: demand, published layout with group rows.
-  {
-    const ws = wb.addWorksheet("Tabel 1 Vraag");
-    const w = new SheetWriter(ws);
-    const years = vraag.header.filter((h) => /^\d{4}$/.test(h));
-    w.titles(
-      `Tabel 1. Vraag naar wonen met zorg in Parkstad Limburg, ${years[0]}-${years[years.length - 1]} (aantal huishoudens)`,
-      "Bron: Companen, woonzorganalyse Parkstad Limburg",
-    );
-    w.header(["Woonvorm", ...years]);
-    let current = null;
-    for (const r of vraag.rows) {
-      const key = `${r.groep}|${r.scenario}`;
-      if (key !== current) {
-        current = key;
-        w.row([groupLabel(r.groep, r.scenario)], { bold: true });
-      }
-      const values = years.map((y) => toNumber(r[y], `${vraag.file} ${key} ${r.woonvorm} ${y}`));
-      w.row([capitalise(r.woonvorm), ...values]);
+/** Tabel 1, demand, in the published layout with group rows. */
+function tabel1Vraag(wb, vraag) {
+  const ws = wb.addWorksheet("Tabel 1 Vraag");
+  const w = new SheetWriter(ws);
+  const years = vraag.header.filter((h) => /^\d{4}$/.test(h));
+  w.titles(
+    `Tabel 1. Vraag naar wonen met zorg in Parkstad Limburg, ${years[0]}-${years[years.length - 1]} (aantal huishoudens)`,
+    "Bron: Companen, woonzorganalyse Parkstad Limburg",
+  );
+  w.header(["Woonvorm", ...years]);
+  let current = null;
+  for (const r of vraag.rows) {
+    const key = `${r.groep}|${r.scenario}`;
+    if (key !== current) {
+      current = key;
+      w.row([groupLabel(r.groep, r.scenario)], { bold: true });
     }
-    widths(ws, [62, 12, 12, 12]);
+    const values = years.map((y) => toNumber(r[y], `${vraag.file} ${key} ${r.woonvorm} ${y}`));
+    w.row([capitalise(r.woonvorm), ...values]);
   }
+  widths(ws, [62, 12, 12, 12]);
+}
 
-  // Tabel 2: supply 2023.
-  {
-    const ws = wb.addWorksheet("Tabel 2 Aanbod");
-    const w = new SheetWriter(ws);
-    const years = aanbod.header.filter((h) => /^\d{4}$/.test(h));
-    w.titles(
-      `Tabel 2. Geïnventariseerd aanbod wonen met zorg in Parkstad Limburg, ${years.join(", ")} (aantal woningen)`,
-      "Bron: Companen, woonzorganalyse Parkstad Limburg",
-    );
-    w.header(["Woonvorm", ...years]);
-    let current = null;
-    for (const r of aanbod.rows) {
-      if (r.groep !== current) {
-        current = r.groep;
-        w.row([groupLabel(r.groep, "")], { bold: true });
-      }
-      const values = years.map((y) => toNumber(r[y], `${aanbod.file} ${r.groep} ${r.woonvorm} ${y}`));
-      w.row([capitalise(r.woonvorm), ...values]);
+/** Tabel 2, supply 2023. */
+function tabel2Aanbod(wb, aanbod) {
+  const ws = wb.addWorksheet("Tabel 2 Aanbod");
+  const w = new SheetWriter(ws);
+  const years = aanbod.header.filter((h) => /^\d{4}$/.test(h));
+  w.titles(
+    `Tabel 2. Geïnventariseerd aanbod wonen met zorg in Parkstad Limburg, ${years.join(", ")} (aantal woningen)`,
+    "Bron: Companen, woonzorganalyse Parkstad Limburg",
+  );
+  w.header(["Woonvorm", ...years]);
+  let current = null;
+  for (const r of aanbod.rows) {
+    if (r.groep !== current) {
+      current = r.groep;
+      w.row([groupLabel(r.groep, "")], { bold: true });
     }
-    widths(ws, [62, 12]);
+    const values = years.map((y) => toNumber(r[y], `${aanbod.file} ${r.groep} ${r.woonvorm} ${y}`));
+    w.row([capitalise(r.woonvorm), ...values]);
   }
+  widths(ws, [62, 12]);
+}
 
-  // Tabel 4: CBS housing stock; region total last.
-  {
-    const ws = wb.addWorksheet("Tabel 4 Woningvoorraad");
-    const w = new SheetWriter(ws);
-    const jaren = [...new Set(cbs.rows.map((r) => r.jaar))];
-    w.titles(
-      `Tabel 4. Woningvoorraad per gemeente naar eigendom, Parkstad Limburg, ${jaren.join(", ")} (aantal woningen)`,
-      "Bron: CBS, opgenomen in Toekomstvisie Wonen, Welzijn en Zorg Parkstad Limburg (2024/2025)",
+/** Tabel 4, CBS housing stock; region total last, a note when ownership is partly unknown. */
+function tabel4Woningvoorraad(wb, cbs) {
+  const ws = wb.addWorksheet("Tabel 4 Woningvoorraad");
+  const w = new SheetWriter(ws);
+  const jaren = [...new Set(cbs.rows.map((r) => r.jaar))];
+  w.titles(
+    `Tabel 4. Woningvoorraad per gemeente naar eigendom, Parkstad Limburg, ${jaren.join(", ")} (aantal woningen)`,
+    "Bron: CBS, opgenomen in Toekomstvisie Wonen, Welzijn en Zorg Parkstad Limburg (2024/2025)",
+  );
+  w.header(["Gemeente", "Jaar", "Totaal", "Koop", "Huur"]);
+  const ordered = regionLast(cbs.rows);
+  let unknownOwnership = false;
+  for (const r of ordered) {
+    const where = `${cbs.file} ${r.gemeente}`;
+    const totaal = toNumber(r.totaal, where);
+    const koop = toNumber(r.koop, where);
+    const huur = toNumber(r.huur, where);
+    if (koop + huur !== totaal) unknownOwnership = true;
+    w.row(
+      [isRegion(r) ? "Parkstad (totaal)" : r.gemeente, toNumber(r.jaar, where), totaal, koop, huur],
+      { formats: [null, FMT_INT, FMT_COUNT, FMT_COUNT, FMT_COUNT] },
     );
-    w.header(["Gemeente", "Jaar", "Totaal", "Koop", "Huur"]);
-    const isRegion = (r) => /^parkstad/i.test(r.gemeente);
-    const ordered = [...cbs.rows.filter((r) => !isRegion(r)), ...cbs.rows.filter(isRegion)];
-    let unknownOwnership = false;
-    for (const r of ordered) {
-      const where = `${cbs.file} ${r.gemeente}`;
-      const totaal = toNumber(r.totaal, where);
-      const koop = toNumber(r.koop, where);
-      const huur = toNumber(r.huur, where);
-      if (koop + huur !== totaal) unknownOwnership = true;
-      w.row(
-        [isRegion(r) ? "Parkstad (totaal)" : r.gemeente, toNumber(r.jaar, where), totaal, koop, huur],
-        { formats: [null, FMT_INT, FMT_COUNT, FMT_COUNT, FMT_COUNT] },
-      );
-    }
-    if (unknownOwnership) {
-      w.blank();
-      w.row(["Noot: het totaal is inclusief woningen met onbekend eigendom; koop + huur is daardoor iets lager dan het totaal."]);
-    }
-    widths(ws, [22, 8, 12, 12, 12]);
   }
-
-  // Tabel 5: suitability per municipality.
-  const gemeenten5 = [];
-  {
-    const ws = wb.addWorksheet("Tabel 5 Aanpassing");
-    const w = new SheetWriter(ws);
-    w.titles(
-      "Tabel 5. Geschiktheid van de woningvoorraad voor ouderen per gemeente, Parkstad Limburg (% van de woningen)",
-      PARKSTAD_SOURCE,
-    );
-    w.header(["Gemeente", "Geschikt (%)", "Potentieel geschikt (%)", "Ongeschikt (%)"]);
-    const isRegion = (r) => /^parkstad/i.test(r.gemeente);
-    const ordered = [...aanpassing.rows.filter((r) => !isRegion(r)), ...aanpassing.rows.filter(isRegion)];
-    for (const r of ordered) {
-      const where = `${aanpassing.file} ${r.gemeente}`;
-      if (!isRegion(r)) gemeenten5.push(r.gemeente);
-      w.row([
-        isRegion(r) ? "Parkstad (totaal)" : r.gemeente,
-        toNumber(r.geschikt_pct, where),
-        toNumber(r.potentieel_pct, where),
-        toNumber(r.ongeschikt_pct, where),
-      ]);
-    }
-    widths(ws, [22, 14, 24, 16]);
+  if (unknownOwnership) {
+    w.blank();
+    w.row(["Noot: het totaal is inclusief woningen met onbekend eigendom; koop + huur is daardoor iets lager dan het totaal."]);
   }
+  widths(ws, [22, 8, 12, 12, 12]);
+}
 
-  // Tabel 6: suitability split rent / owner-occupied.
-  {
-    const ws = wb.addWorksheet("Tabel 6 Huur-koop");
-    const w = new SheetWriter(ws);
-    w.titles(
-      "Tabel 6. Geschiktheid van de woningvoorraad voor ouderen per gemeente naar huur en koop, Parkstad Limburg (% van de woningen)",
-      PARKSTAD_SOURCE,
-    );
-    w.header(["Gemeente", "Segment", "Geschikt (%)", "Potentieel geschikt (%)", "Ongeschikt (%)"]);
-    const present = new Set();
-    for (const r of huurKoop.rows) {
-      const where = `${huurKoop.file} ${r.gemeente} ${r.segment}`;
-      present.add(r.gemeente.toLowerCase());
-      w.row([
-        isTotalLabel(r.gemeente) ? "Totaal" : r.gemeente,
-        capitalise(r.segment),
-        toNumber(r.geschikt_pct, where),
-        toNumber(r.potentieel_pct, where),
-        toNumber(r.ongeschikt_pct, where),
-      ]);
-    }
-    const missing = gemeenten5.filter((g) => !present.has(g.toLowerCase()));
-    if (missing.length > 0) {
-      w.blank();
-      w.row([`Noot: ${missing.join(", ")}: onbekend in deze tabel (geen splitsing naar huur en koop gepubliceerd).`]);
-    }
-    widths(ws, [22, 10, 14, 24, 16]);
+/** Tabel 5, suitability per municipality; returns the municipalities (region total left out). */
+function tabel5Aanpassing(wb, aanpassing) {
+  const ws = wb.addWorksheet("Tabel 5 Aanpassing");
+  const w = new SheetWriter(ws);
+  w.titles(
+    "Tabel 5. Geschiktheid van de woningvoorraad voor ouderen per gemeente, Parkstad Limburg (% van de woningen)",
+    PARKSTAD_SOURCE,
+  );
+  w.header(["Gemeente", "Geschikt (%)", "Potentieel geschikt (%)", "Ongeschikt (%)"]);
+  const ordered = regionLast(aanpassing.rows);
+  const gemeenten = [];
+  for (const r of ordered) {
+    const where = `${aanpassing.file} ${r.gemeente}`;
+    if (!isRegion(r)) gemeenten.push(r.gemeente);
+    w.row([
+      isRegion(r) ? "Parkstad (totaal)" : r.gemeente,
+      toNumber(r.geschikt_pct, where),
+      toNumber(r.potentieel_pct, where),
+      toNumber(r.ongeschikt_pct, where),
+    ]);
   }
+  widths(ws, [22, 14, 24, 16]);
+  return gemeenten;
+}
 
+/** Tabel 6, suitability split rent / owner-occupied; a note names the municipalities of Tabel 5 it lacks. */
+function tabel6HuurKoop(wb, huurKoop, gemeenten5) {
+  const ws = wb.addWorksheet("Tabel 6 Huur-koop");
+  const w = new SheetWriter(ws);
+  w.titles(
+    "Tabel 6. Geschiktheid van de woningvoorraad voor ouderen per gemeente naar huur en koop, Parkstad Limburg (% van de woningen)",
+    PARKSTAD_SOURCE,
+  );
+  w.header(["Gemeente", "Segment", "Geschikt (%)", "Potentieel geschikt (%)", "Ongeschikt (%)"]);
+  const present = new Set();
+  for (const r of huurKoop.rows) {
+    const where = `${huurKoop.file} ${r.gemeente} ${r.segment}`;
+    present.add(r.gemeente.toLowerCase());
+    w.row([
+      isTotalLabel(r.gemeente) ? "Totaal" : r.gemeente,
+      capitalise(r.segment),
+      toNumber(r.geschikt_pct, where),
+      toNumber(r.potentieel_pct, where),
+      toNumber(r.ongeschikt_pct, where),
+    ]);
+  }
+  const missing = gemeenten5.filter((g) => !present.has(g.toLowerCase()));
+  if (missing.length > 0) {
+    w.blank();
+    w.row([`Noot: ${missing.join(", ")}: onbekend in deze tabel (geen splitsing naar huur en koop gepubliceerd).`]);
+  }
+  widths(ws, [22, 10, 14, 24, 16]);
+}
+
+/** The Parkstad workbook (ExcelJS) from the five parkstad-*.csv tables; throws on a missing number. */
+function buildParkstad() {
+  const vraag = readCsv("parkstad-vraag-ouderen-vg-2023-2040.csv");
+  const aanbod = readCsv("parkstad-aanbod-2023.csv");
+  const cbs = readCsv("parkstad-woningvoorraad-cbs-2023.csv");
+  const aanpassing = readCsv("parkstad-aanpassing-ouderen-per-gemeente.csv");
+  const huurKoop = readCsv("parkstad-aanpassing-ouderen-huur-koop.csv");
+
+  const wb = newWorkbook();
+  toelichting(wb);
+  tabel1Vraag(wb, vraag);
+  tabel2Aanbod(wb, aanbod);
+  tabel4Woningvoorraad(wb, cbs);
+  const gemeenten5 = tabel5Aanpassing(wb, aanpassing);
+  tabel6HuurKoop(wb, huurKoop, gemeenten5);
   return wb;
 }
 

@@ -52,6 +52,8 @@ export interface ClusterCandidate {
 /**
  * A copy of `row` with the candidate's missing fact supplied: meeting room "inpandig", complex
  * size = the minimum, or 55+ share = the minimum. Used by the what-if engine and the tests.
+ * @example fixClusterRow({ criterium: "woningen", fixWaarde: 20 }, { complex: "C12", complexgrootte: null }) === { complex: "C12", complexgrootte: 20 };
+ *   fixClusterRow({ criterium: "ontmoetingsruimte", fixWaarde: null }, { complex: "C12", ontmoetingsruimte: null }).ontmoetingsruimte === "inpandig"
  */
 export function fixClusterRow(c: Pick<ClusterCandidate, "criterium" | "fixWaarde">, row: StockRow): StockRow {
   switch (c.criterium) {

@@ -108,7 +108,10 @@ export function changeDeltas(c: PlannedChange, scale: BatScale, rules: Rules): D
   return out;
 }
 
-/** Short Dutch description of one change: "2023: sloop 96 woningen BAT 0". */
+/** Short Dutch description of one change: "2023: sloop 96 woningen BAT 0".
+ * @example describeChange({ jaar: 2023, soort: "sloop", aantal: 96, bat: 0, vanBat: null, bzk: null, zorgprofiel: null, vanBzk: null, gebied: null }, "limburg") === "2023: sloop 96 woningen BAT 0";
+ *   describeChange({ jaar: 2025, soort: "renovatie", aantal: 1, bat: null, vanBat: 1, bzk: null, zorgprofiel: null, vanBzk: null, gebied: "Kerkrade-West" }, "limburg") ===
+ *   "2025: renovatie 1 woning van BAT 1 naar nultreden (Kerkrade-West)" */
 export function describeChange(c: PlannedChange, scale: BatScale): string {
   const what = (bat: number | null, bzk: string | null) => (bzk ?? (bat !== null ? batText(bat, scale) : "klasse onbekend"));
   const naar = c.bat === null && c.bzk === null ? "nultreden" : what(c.bat, c.bzk);
@@ -116,7 +119,9 @@ export function describeChange(c: PlannedChange, scale: BatScale): string {
   return `${c.jaar}: ${c.soort} ${formatGetal(c.aantal)} ${c.aantal === 1 ? "woning" : "woningen"} ${target}${c.gebied ? ` (${c.gebied})` : ""}`;
 }
 
-/** One line per kind over all changes: "sloop 478 woningen (2021-2025)". */
+/** One line per kind over all changes: "sloop 478 woningen (2021-2025)".
+ * @example summariseChanges([{ jaar: 2021, soort: "sloop", aantal: 96 }, { jaar: 2025, soort: "sloop", aantal: 382 }, { jaar: 2024, soort: "nieuwbouw", aantal: 1204 }]) ===
+ *   "nieuwbouw 1.204 woningen (2024) en sloop 478 woningen (2021-2025)" */
 export function summariseChanges(changes: readonly PlannedChange[]): string {
   const parts: string[] = [];
   for (const soort of MUTATIE_SOORTEN) {

@@ -233,7 +233,10 @@ export const DEFAULT_RULES: Rules = RulesSchema.parse({});
  * Never throws.
  * @param json the parsed JSON value, or a string holding JSON text.
  * @returns `{ ok: true, rules }`, or `{ ok: false, message }` with a plain Dutch message that
- *   names each wrong field, e.g. "regels.geclusterd.minWoningen: moet een geheel getal zijn".
+ *   names each wrong field, e.g. "De regels zijn ongeldig: regels.geclusterd.minWoningen: moet een geheel getal zijn.".
+ * @example parseRules("{}") === { ok: true, rules: DEFAULT_RULES }; parseRules({ geclusterd: { minWoningen: 2.5 } }).message ===
+ *   "De regels zijn ongeldig: regels.geclusterd.minWoningen: moet een geheel getal zijn.";
+ *   parseRules("{").ok === false
  */
 export function parseRules(json: unknown): { ok: true; rules: Rules } | { ok: false; message: string } {
   let value = json;

@@ -80,7 +80,10 @@ function commonSheet(rows: StockRow[]): string | null {
   return s;
 }
 
-/** "Bijvoorbeeld rij 14, 15 en 16." or "Rij 14." or with sheet names when they differ. */
+/** "Bijvoorbeeld rij 14, 15 en 16." or "Rij 14." or with sheet names when they differ.
+ * @example describeExamples([{ sheet: "Voorraad", rowNumber: 14 }], 1) === "Rij 14 (blad Voorraad).";
+ *   describeExamples([{ sheet: "Voorraad", rowNumber: 14 }, { sheet: "Voorraad", rowNumber: 15 }], 40) === "Bijvoorbeeld rij 14, 15 en meer (blad Voorraad).";
+ *   describeExamples([{ sheet: "Kerkrade", rowNumber: 2 }, { sheet: "Landgraaf", rowNumber: 9 }], 2) === "Bijvoorbeeld rij Kerkrade!2, Landgraaf!9." */
 export function describeExamples(rows: StockRow[], total: number): string {
   if (rows.length === 0) return "";
   const sameSheet = commonSheet(rows) !== null;

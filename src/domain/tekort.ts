@@ -330,7 +330,9 @@ function matchSupply(
 }
 
 /** Supply held constant: the entries of the latest count year ≤ `jaar` (else the earliest year).
- * Also used by plannen.ts to pick the supply that planned changes start from. */
+ * Also used by plannen.ts to pick the supply that planned changes start from.
+ * @example pickYear([{ jaar: 2020, aanbod: 1975 }, { jaar: 2024, aanbod: 2010 }, { jaar: 2035, aanbod: 2300 }], 2030) === { entries: [{ jaar: 2024, aanbod: 2010 }], year: 2024 };
+ *   pickYear([{ jaar: 2024, aanbod: 2010 }, { jaar: 2035, aanbod: 2300 }], 2020).year === 2024 */
 export function pickYear(entries: SupplyEntry[], jaar: number): { entries: SupplyEntry[]; year: number | null } {
   const years = new Set(entries.map((e) => e.jaar));
   if (years.size === 1) return { entries, year: entries[0].jaar };

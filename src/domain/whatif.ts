@@ -477,7 +477,9 @@ export function computeWhatIf(base: WhatIfBase, params: WhatIfParams, options: {
   return result;
 }
 
-/** The what-if parameters of the rules (`rules.watAls`). */
+/** The what-if parameters of the rules (`rules.watAls`).
+ * @example paramsFromRules({ watAls: { aanpassenPercentage: 12.5, aanpassenPerSegment: {}, ontmoetingsruimten: 2, wlzComplexen: 0, plannen: true, andere: 1 } }) ===
+ *   { aanpassenPercentage: 12.5, aanpassenPerSegment: {}, ontmoetingsruimten: 2, wlzComplexen: 0, plannen: true } */
 export function paramsFromRules(rules: Rules): WhatIfParams {
   const w = rules.watAls;
   return {

@@ -32,7 +32,8 @@ export interface CareCandidate {
   rijen: Int32Array;
 }
 
-/** A copy of `row` with Wlz care delivered in its complex. */
+/** A copy of `row` with Wlz care delivered in its complex.
+ * @example withWlz({ complex: "C12", wlz: null }) === { complex: "C12", wlz: true } */
 export function withWlz(row: StockRow): StockRow {
   return { ...row, wlz: true };
 }

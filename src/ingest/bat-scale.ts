@@ -18,7 +18,8 @@ import { formatNumber } from "./messages";
 /** The user's scale setting. */
 export type ScaleSetting = "auto" | "limburg" | "vera";
 
-/** Scale on which plain numbers are read: VERA only when the setting says so. */
+/** Scale on which plain numbers are read: VERA only when the setting says so.
+ * @example numericScaleFor("auto") === "limburg"; numericScaleFor("vera") === "vera" */
 export function numericScaleFor(setting: ScaleSetting): BatScale {
   return setting === "vera" ? "vera" : "limburg";
 }

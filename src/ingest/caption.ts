@@ -12,6 +12,8 @@ import { isTitleRow } from "./row-kinds";
  * Sheet name, table name ("" when none) and the texts of the title rows above the header, in
  * order (blank rows and other rows above the header are skipped).
  * @param headerIndex 0-based header row; rows before it are searched.
+ * @example captionParts({ sheet: "Tabel 3", tableName: null, originRow: 1, originCol: 1, values: [["Tabel 3: Aanbod – vraag (- = tekort), per 1 januari 2024"], [], ["Woonvorm", "2030"]] }, 2) ===
+ *   ["Tabel 3", "", "Tabel 3: Aanbod – vraag (- = tekort), per 1 januari 2024"]
  */
 export function captionParts(table: RawTable, headerIndex: number): string[] {
   const parts = [table.sheet, table.tableName ?? ""];
@@ -26,7 +28,8 @@ export function captionParts(table: RawTable, headerIndex: number): string[] {
   return parts;
 }
 
-/** {@link captionParts} joined by spaces, lower case, accents removed: for looking up words. */
+/** {@link captionParts} joined by spaces, lower case, accents removed: for looking up words.
+ * @example captionWords({ sheet: "Geïnventariseerd aanbod", tableName: "Aanbod", originRow: 1, originCol: 1, values: [["Woonvorm", "2030"]] }, 0) === "geinventariseerd aanbod aanbod" */
 export function captionWords(table: RawTable, headerIndex: number): string {
   return captionParts(table, headerIndex).join(" ").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
 }
@@ -38,6 +41,8 @@ const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", 
  * "1-1-2020"), as day-month-year without leading zeros ("1-1-2020"); null when it names none or
  * more than one.
  * @param headerIndex 0-based header row; the sheet name, table name and title rows above it are read.
+ * @example captionDate({ sheet: "Tabel 3", tableName: null, originRow: 1, originCol: 1, values: [["Tabel 3: Aanbod – vraag (- = tekort), per 1 januari 2024"], [], ["Woonvorm", "2030"]] }, 2) === "1-1-2024";
+ *   captionDate({ sheet: "Voorraad per peildatum 01-01-2020", tableName: null, originRow: 1, originCol: 1, values: [] }, 0) === "1-1-2020"
  */
 export function captionDate(table: RawTable, headerIndex: number): string | null {
   const text = captionParts(table, headerIndex).join(" ").toLowerCase();

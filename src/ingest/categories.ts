@@ -56,6 +56,11 @@ function profileOf(ws: readonly string[]): Zorgprofiel | null {
  *
  * @param label label as written.
  * @returns the category, a total marker, or null when the label is not recognised.
+ * @example parseCategoryLabel("Nultreden in regulier wonen") === { kind: "categorie", niveau: "bzk", categorie: "nultreden", zorgprofiel: null };
+ *   parseCategoryLabel("Zorggeschikt/woonzorgcentrum (PG)") === { kind: "categorie", niveau: "bzk", categorie: "zorggeschikt", zorgprofiel: "PG" };
+ *   parseCategoryLabel("BAT 4 Verpleegzorg geschikt") === { kind: "categorie", niveau: "bat", categorie: "4", zorgprofiel: null };
+ *   parseCategoryLabel("BAT2") === { kind: "categorie", niveau: "bat", categorie: "BAT2", zorgprofiel: null };
+ *   parseCategoryLabel("Gespikkeld wonen").categorie === "gespikkeld"; parseCategoryLabel("TOTAAL") === { kind: "totaal" }; parseCategoryLabel("Studenten") === null
  */
 export function parseCategoryLabel(label: string): CategoryLabel | null {
   const t = normaliseLabel(label);
@@ -100,6 +105,7 @@ const GROUP_FIGURE_PREFIXES: readonly string[] = ["woningbehoefte ", "huisvestin
  *
  * @param text scenario as written.
  * @returns the scenario, or null when nothing is left.
+ * @example normaliseScenario("Trendscenario") === "trend"; normaliseScenario("scenario bovenkant") === "bovenkant"; normaliseScenario("Scenario") === null
  */
 export function normaliseScenario(text: string): string | null {
   let t = normaliseLabel(text);
@@ -122,6 +128,10 @@ export function normaliseScenario(text: string): string | null {
  *
  * @param label label as written.
  * @returns group and scenario, or null for an empty label.
+ * @example parseGroupLabel("Ouderen (basisscenario)") === { groep: "ouderen", scenario: "basis" };
+ *   parseGroupLabel("Mensen met een verstandelijke beperking (onderkant)") === { groep: "verstandelijke beperking", scenario: "onderkant" };
+ *   parseGroupLabel("Ouderen - trendscenario") === { groep: "ouderen", scenario: "trend" }; parseGroupLabel("Statushouders") === { groep: "statushouders", scenario: null };
+ *   parseGroupLabel(" ") === null
  */
 export function parseGroupLabel(label: string): { groep: string; scenario: string | null } | null {
   let t = normaliseLabel(label);
@@ -153,6 +163,7 @@ export function parseGroupLabel(label: string): { groep: string; scenario: strin
  * ("(basisscenario)", "(onderkant)", "(bovenkant)", "(laag)", "(hoog)").
  *
  * @param label label as written.
+ * @example looksLikeGroupLabel("Mensen met een lichamelijke beperking") === true; looksLikeGroupLabel("Ouderen (hoog)") === true; looksLikeGroupLabel("Ouderen") === false
  */
 export function looksLikeGroupLabel(label: string): boolean {
   const t = normaliseLabel(label);

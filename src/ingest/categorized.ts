@@ -67,7 +67,8 @@ const ROLE_HEADERS: ReadonlyMap<string, Role> = new Map<string, Role>([
   ...["vraag", "aanbod", "aantal", "waarde", "behoefte", "aantalwoningen", "value"].map((h) => [h, "waarde"] as [string, Role]),
 ]);
 
-/** A header cell that is a year 2000..2100 (number, or text of four digits); else null. */
+/** A header cell that is a year 2000..2100 (number, or text of four digits); else null.
+ * @example yearOf(2030) === 2030; yearOf(" 2030 ") === 2030; yearOf(1975) === null; yearOf("2030-2040") === null */
 export function yearOf(v: CellValue | undefined): number | null {
   let n: number | null = null;
   if (typeof v === "number") n = v;
@@ -95,7 +96,8 @@ const SUBJECTS: ReadonlyMap<string, TableSubject> = new Map<string, TableSubject
   ...["opgave", "totaleopgave", "bouwopgave", "woonopgave"].map((w) => [w, "opgave"] as [string, TableSubject]),
 ]);
 
-/** The subject a header cell names ("Vraag", "Aanbod – vraag"), or null. */
+/** The subject a header cell names ("Vraag", "Aanbod – vraag"), or null.
+ * @example subjectOf("Vraag") === "vraag"; subjectOf("Aanbod – vraag") === "saldo"; subjectOf("Geïnventariseerd aanbod") === "aanbod"; subjectOf("Woonvorm") === null */
 export function subjectOf(v: CellValue | undefined): TableSubject | null {
   return typeof v === "string" ? SUBJECTS.get(normaliseHeader(v)) ?? null : null;
 }
@@ -233,6 +235,7 @@ export function categorizedHeaderScore(row: CellValue[]): number {
  * with the published difference in brackets, Kerkrade opgave 2030) and "-854 ²" (a footnote
  * mark, Parkstad Tabel 3). Returns the figure and what was left aside, or null when the text
  * is no such figure. "?" is not a figure (see {@link isUnknownMark}).
+ * @example printedFigure("1.180 (-145)") === { n: 1180, aside: "(-145)" }; printedFigure("-854 ²") === { n: -854, aside: "²" }; printedFigure("1.180") === null
  */
 export function printedFigure(v: CellValue | undefined): { n: number; aside: string } | null {
   if (typeof v !== "string") return null;
@@ -242,14 +245,16 @@ export function printedFigure(v: CellValue | undefined): { n: number; aside: str
   return n === null ? null : { n, aside: m[2].replace(/\s+/g, "") };
 }
 
-/** A printed "?" (or "??", "onbekend"): the publisher does not know the figure. */
+/** A printed "?" (or "??", "onbekend"): the publisher does not know the figure.
+ * @example isUnknownMark("??") === true; isUnknownMark(" Onbekend ") === true; isUnknownMark("0") === false */
 export function isUnknownMark(v: CellValue | undefined): boolean {
   if (typeof v !== "string") return false;
   const t = v.trim().toLowerCase();
   return /^\?+$/.test(t) || t === "onbekend";
 }
 
-/** The one year a table's title names ("De totale opgave voor 2030 …"), or null (none or several). */
+/** The one year a table's title names ("De totale opgave voor 2030 …"), or null (none or several).
+ * @example titleYear({ sheet: "Opgave", tableName: null, originRow: 1, originCol: 1, values: [["De totale opgave voor 2030 – afgerond op 5-tallen"], ["Woonvorm", "Ouderen"]] }, 1) === 2030 */
 export function titleYear(table: RawTable, headerIndex: number): number | null {
   const years = new Set<number>();
   for (let r = 0; r < headerIndex; r++) {

@@ -71,7 +71,9 @@ export function detectQuotedTable(table: RawTable): TableDetection | null {
   };
 }
 
-/** The quantity named, or null. */
+/** The quantity named, or null.
+ * @example parseGrootheid("Niet geschikt") === "ongeschikt"; parseGrootheid("Nultredenwoningen") === "nultreden"; parseGrootheid("Geschikt te maken") === "potentieel";
+ *   parseGrootheid("Sociale huurwoningen") === "corporatiewoningen"; parseGrootheid("Huurprijs") === null */
 export function parseGrootheid(text: string): CitaatGrootheid | null {
   const t = normaliseLabel(text);
   if (t.includes("ongeschikt") || t.includes("niet geschikt")) return "ongeschikt";

@@ -13,6 +13,7 @@ import type { CellValue, RawTable } from "./types";
  * @param table the raw table (only origin fields are used).
  * @param r 0-based row index into `values`.
  * @param c 0-based column index into `values[r]`.
+ * @example tableCell({ originRow: 3, originCol: 2 }, 11, 7) === "I14"
  */
 export function tableCell(table: Pick<RawTable, "originRow" | "originCol">, r: number, c: number): string {
   return cellAddress(table.originRow + r, table.originCol + c);
@@ -23,6 +24,7 @@ export function tableCell(table: Pick<RawTable, "originRow" | "originCol">, r: n
  * (45060 → "45.060", 1729.5 → "1.729,5", -12 → "-12"). At most 4 decimals.
  *
  * @param n finite number.
+ * @example formatNumber(45060) === "45.060"; formatNumber(1729.5) === "1.729,5"; formatNumber(-12) === "-12"; formatNumber(0.12345) === "0,1235"
  */
 export function formatNumber(n: number): string {
   return formatGetal(n, 4);
@@ -31,6 +33,7 @@ export function formatNumber(n: number): string {
 /**
  * Are two sums equal, allowing for floating-point noise (1e-6)? Used when checking published
  * totals, which may hold decimals.
+ * @example sameNumber(0.1 + 0.2, 0.3) === true; sameNumber(12268, 12268.5) === false
  */
 export function sameNumber(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
@@ -44,6 +47,8 @@ const MAX_QUOTED = 60;
  * `'(leeg)'`. Long texts are cut to 60 characters.
  *
  * @param v one cell as read.
+ * @example quoteValue("BAT 5") === "'BAT 5'"; quoteValue(2.5) === "'2,5'"; quoteValue({ error: "#N/B" }) === "'#N/B'"; quoteValue("  ") === "'(leeg)'";
+ *   quoteValue("x".repeat(70)) === `'${"x".repeat(59)}…'`
  */
 export function quoteValue(v: CellValue | undefined): string {
   let text: string;

@@ -66,6 +66,7 @@ function headerScore(row: CellValue[]): number {
 /**
  * The kind of change a label names: "Nieuwbouw", "sloop", "Verkoop", "aankoop"/"verwerving",
  * "renovatie"/"woningverbetering"/"aanpassing"; null when it names none.
+ * @example parseMutatieSoort("Nieuwbouw") === "nieuwbouw"; parseMutatieSoort("Verkocht") === "verkoop"; parseMutatieSoort("Woningverbetering") === "renovatie"; parseMutatieSoort("Huurverhoging") === null
  */
 export function parseMutatieSoort(text: string): MutatieSoort | null {
   const t = normaliseLabel(text);

@@ -96,6 +96,8 @@ function captionText(table: RawTable, headerIndex: number, h: CategorizedHeader)
  * the same reading as for a saldo table). Used for the differences printed in brackets after
  * demand figures (readDemand: Kerkrade "De totale opgave voor 2030 – afgerond op 5-tallen").
  * @param headerIndex 0-based header row of the table.
+ * @example captionConvention({ sheet: "Opgave", tableName: null, originRow: 1, originCol: 1, values: [["De totale opgave voor 2030 – afgerond op 5-tallen"], ["Woonvorm", "Ouderen"]] }, 1) ===
+ *   { teken: "vraag-min-aanbod", tekenBron: "bijschrift 'opgave'", afgerondOp5: true }
  */
 export function captionConvention(table: RawTable, headerIndex: number): { teken: SaldoTeken | null; tekenBron: string | null; afgerondOp5: boolean } {
   const caption = captionParts(table, headerIndex).join(" | ");

@@ -163,6 +163,8 @@ function lookupQualified(key: string): HeaderMatch | null {
  *
  * @param text header cell text as written.
  * @returns the field and match rank, or null when the header names no stock field.
+ * @example matchHeader("VHE-nummer") === { field: "id", rank: MATCH_RANK.exact }; matchHeader("BAT-score (0-4)") === { field: "bat", rank: MATCH_RANK.bracketed };
+ *   matchHeader("Lift aanwezig") === { field: "lift", rank: MATCH_RANK.qualified }; matchHeader("Aantal kamers") === null
  */
 export function matchHeader(text: string): HeaderMatch | null {
   const key = normaliseHeader(text);

@@ -50,6 +50,10 @@ const UNKNOWN_HEADERS: ReadonlySet<string> = new Set([
  * columns; total columns are not either.
  *
  * @param header header row.
+ * @example batHeaderColumns(["Gemeente", "BAT 0 ongeschikt", "BAT 4", "BAT 5", "Onbekend", "Totaal"]) === [
+ *   { col: 1, header: "BAT 0 ongeschikt", level: 0, form: "limburg", error: null }, { col: 2, header: "BAT 4", level: 4, form: "limburg", error: null },
+ *   { col: 3, header: "BAT 5", level: null, form: null, error: "BAT-score 'BAT 5' bestaat niet; toegestaan is 0 t/m 4 (Limburgse schaal: ook 'BAT 0' t/m 'BAT 4' of 'ongeschikt' t/m 'verpleegzorg'). Een VERA-code schrijf je zonder spatie (BAT5)." },
+ *   { col: 4, header: "Onbekend", level: null, form: null, error: null }]
  */
 export function batHeaderColumns(header: readonly CellValue[]): BatHeaderColumn[] {
   const out: BatHeaderColumn[] = [];
@@ -81,6 +85,7 @@ export function batHeaderColumns(header: readonly CellValue[]): BatHeaderColumn[
  * own column (e.g. "BAT 0" … "BAT 4", or "BAT1" … "BAT5").
  *
  * @param header candidate header row.
+ * @example isWideBatHeader(["Gemeente", "BAT1", "BAT2", "BAT3", "BAT4", "BAT5"]) === true; isWideBatHeader(["Gemeente", "BAT 0", "BAT 1", "2023"]) === false
  */
 export function isWideBatHeader(header: readonly CellValue[]): boolean {
   const levels = new Set<string>();

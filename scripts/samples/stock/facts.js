@@ -15,93 +15,74 @@ function round2(x) {
 }
 
 /**
+ * The roles of complexes labelled 55+: meeting room ("ja", "aangrenzend" in an adjoining
+ * building, "" unknown), the range of the 55+ share (share: a fraction drawn and rounded to two
+ * decimals; percent: whole percentages; neither: unknown), the boost in the BAT ranking, and
+ * whether it is a care complex (Wlz care and a care profile). The near misses (klein, 55min,
+ * ruimteOnbekend, aangrenzend, 55onbekend, portiek55) each sit just outside one clustering
+ * criterion (placement.js, NEAR_MISSES).
+ */
+const LABELLED_ROLES = {
+  zorg: { ruimte: "ja", share: [0.85, 1.0], boost: 10, care: true },
+  aanleun: { ruimte: "ja", share: [0.8, 1.0], boost: 5 },
+  senior: { ruimte: "ja", share: [0.55, 0.95], boost: 1.5 },
+  klein: { ruimte: "ja", share: [0.65, 0.9], boost: 1.5 },
+  "55min": { ruimte: "ja", percent: [45, 49], boost: 1.5 },
+  ruimteOnbekend: { ruimte: "", share: [0.6, 0.9], boost: 1.5 },
+  aangrenzend: { ruimte: "aangrenzend", share: [0.6, 0.9], boost: 1.5 },
+  "55onbekend": { ruimte: "ja", boost: 1.5 },
+  portiek55: { ruimte: "ja", share: [0.6, 0.8], boost: 0 },
+};
+
+/** Range of the 55+ share of a regular complex, by dwelling kind. */
+const REGULAR_SHARE = { GM: [0.12, 0.45], G1: [0.35, 0.9], GZL: [0.15, 0.55], GML: [0.25, 0.65], ANDERS: [0.1, 0.5] };
+
+/** Facts of a regular complex of the given kind (fills `f`): mostly no meeting room, no label. */
+function regularFacts(f, kind, rnd) {
+  const [lo, hi] = REGULAR_SHARE[kind] || [0.1, 0.5];
+  f.aandeel55 = rnd.chance(0.03) ? null : round2(rnd.float(lo, hi));
+  const r = rnd.next();
+  if (kind === "GML" && r < 0.12) {
+    f.ontmoetingsruimte = "ja";
+    if (f.aandeel55 !== null) f.aandeel55 = Math.min(f.aandeel55, round2(rnd.float(0.2, 0.45)));
+    else f.aandeel55 = round2(rnd.float(0.2, 0.45));
+  } else if (r > 0.96) {
+    f.ontmoetingsruimte = "";
+  }
+  // Dwellings labelled 55+ without a (known) meeting room: mostly older residents.
+  const labelled = (kind === "G1" && rnd.chance(0.5)) || (kind === "GML" && rnd.chance(0.1));
+  if (labelled && f.ontmoetingsruimte !== "ja") {
+    f.label55 = "ja";
+    if (f.aandeel55 !== null) f.aandeel55 = round2(rnd.float(0.5, 0.9));
+  }
+}
+
+/**
  * Complex-level facts per role: { ontmoetingsruimte: "ja"|"nee"|"aangrenzend"|"" (unknown),
- * aandeel55: share 0-1 or null (unknown), label55, wlz: "ja"|"nee", zorgprofiel, boost }. `state`
- * hands out care profiles in turn and the one Wlz complex of supported housing.
+ * aandeel55: share 0-1 or null (unknown), label55, wlz: "ja"|"nee", zorgprofiel, boost }. Roles
+ * of LABELLED_ROLES, "begeleid" (supported housing of the care organisation), and any other role
+ * as regular. `state` hands out care profiles in turn and the one Wlz complex of supported
+ * housing.
  */
 function complexFacts(role, kind, rnd, state) {
   const f = { ontmoetingsruimte: "nee", aandeel55: null, label55: "nee", wlz: "nee", zorgprofiel: "", boost: 0 };
-  switch (role) {
-    case "zorg":
-      f.ontmoetingsruimte = "ja";
-      f.aandeel55 = round2(rnd.float(0.85, 1.0));
-      f.label55 = "ja";
+  const labelled = Object.prototype.hasOwnProperty.call(LABELLED_ROLES, role) ? LABELLED_ROLES[role] : null;
+  if (labelled) {
+    f.ontmoetingsruimte = labelled.ruimte;
+    if (labelled.share) f.aandeel55 = round2(rnd.float(labelled.share[0], labelled.share[1]));
+    else if (labelled.percent) f.aandeel55 = rnd.int(labelled.percent[0], labelled.percent[1]) / 100;
+    f.label55 = "ja";
+    f.boost = labelled.boost;
+    if (labelled.care) {
       f.wlz = "ja";
       f.zorgprofiel = state.nextProfiel();
-      f.boost = 10;
-      break;
-    case "aanleun":
-      f.ontmoetingsruimte = "ja";
-      f.aandeel55 = round2(rnd.float(0.8, 1.0));
-      f.label55 = "ja";
-      f.boost = 5;
-      break;
-    case "senior":
-      f.ontmoetingsruimte = "ja";
-      f.aandeel55 = round2(rnd.float(0.55, 0.95));
-      f.label55 = "ja";
-      f.boost = 1.5;
-      break;
-    case "klein":
-      f.ontmoetingsruimte = "ja";
-      f.aandeel55 = round2(rnd.float(0.65, 0.9));
-      f.label55 = "ja";
-      f.boost = 1.5;
-      break;
-    case "55min":
-      f.ontmoetingsruimte = "ja";
-      f.aandeel55 = rnd.int(45, 49) / 100;
-      f.label55 = "ja";
-      f.boost = 1.5;
-      break;
-    case "ruimteOnbekend":
-      f.ontmoetingsruimte = "";
-      f.aandeel55 = round2(rnd.float(0.6, 0.9));
-      f.label55 = "ja";
-      f.boost = 1.5;
-      break;
-    case "aangrenzend":
-      f.ontmoetingsruimte = "aangrenzend";
-      f.aandeel55 = round2(rnd.float(0.6, 0.9));
-      f.label55 = "ja";
-      f.boost = 1.5;
-      break;
-    case "55onbekend":
-      f.ontmoetingsruimte = "ja";
-      f.aandeel55 = null;
-      f.label55 = "ja";
-      f.boost = 1.5;
-      break;
-    case "portiek55":
-      f.ontmoetingsruimte = "ja";
-      f.aandeel55 = round2(rnd.float(0.6, 0.8));
-      f.label55 = "ja";
-      break;
-    case "begeleid":
-      f.ontmoetingsruimte = rnd.chance(0.5) ? "ja" : "nee";
-      f.aandeel55 = round2(rnd.float(0.05, 0.35));
-      f.wlz = state.takeBegeleidWlz() ? "ja" : "nee";
-      break;
-    default: {
-      // regulier
-      const ranges = { GM: [0.12, 0.45], G1: [0.35, 0.9], GZL: [0.15, 0.55], GML: [0.25, 0.65], ANDERS: [0.1, 0.5] };
-      const [lo, hi] = ranges[kind] || [0.1, 0.5];
-      f.aandeel55 = rnd.chance(0.03) ? null : round2(rnd.float(lo, hi));
-      const r = rnd.next();
-      if (kind === "GML" && r < 0.12) {
-        f.ontmoetingsruimte = "ja";
-        if (f.aandeel55 !== null) f.aandeel55 = Math.min(f.aandeel55, round2(rnd.float(0.2, 0.45)));
-        else f.aandeel55 = round2(rnd.float(0.2, 0.45));
-      } else if (r > 0.96) {
-        f.ontmoetingsruimte = "";
-      }
-      // Dwellings labelled 55+ without a (known) meeting room: mostly older residents.
-      const labelled = (kind === "G1" && rnd.chance(0.5)) || (kind === "GML" && rnd.chance(0.1));
-      if (labelled && f.ontmoetingsruimte !== "ja") {
-        f.label55 = "ja";
-        if (f.aandeel55 !== null) f.aandeel55 = round2(rnd.float(0.5, 0.9));
-      }
     }
+  } else if (role === "begeleid") {
+    f.ontmoetingsruimte = rnd.chance(0.5) ? "ja" : "nee";
+    f.aandeel55 = round2(rnd.float(0.05, 0.35));
+    f.wlz = state.takeBegeleidWlz() ? "ja" : "nee";
+  } else {
+    regularFacts(f, kind, rnd);
   }
   return f;
 }

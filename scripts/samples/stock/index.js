@@ -19,14 +19,7 @@
 
 const { createRandom } = require("../../lib-random");
 const { createComplexes } = require("./complexes");
-const {
-  planOwners,
-  placeCareOrganisation,
-  remainingUnits,
-  placeCareAndSeniorComplexes,
-  placeNearMisses,
-  placeRegularComplexes,
-} = require("./placement");
+const placement = require("./placement");
 const { markStepsAtEntrance, rankUnits, assignBat, assignRentClasses } = require("./assign");
 const { verifyStock } = require("./verify");
 
@@ -79,14 +72,14 @@ function listRows(corps, complexes, rnd) {
 function buildSyntheticStock(tables) {
   const rnd = createRandom(SEED);
   const { corps, types, klasseLabels } = tables;
-  const plan = planOwners(tables);
+  const plan = placement.planOwners(tables);
 
   const complexes = createComplexes(rnd);
-  if (plan.care) placeCareOrganisation(plan.care, complexes, rnd);
-  const remaining = remainingUnits(plan, types);
-  placeCareAndSeniorComplexes(plan.housing, types, remaining, complexes, rnd);
-  placeNearMisses(plan.housing, types, remaining, complexes, rnd);
-  placeRegularComplexes(plan, types, remaining, complexes, rnd);
+  if (plan.care) placement.placeCareOrganisation(plan.care, complexes, rnd);
+  const remaining = placement.remainingUnits(plan, types);
+  placement.placeCareAndSeniorComplexes(plan.housing, types, remaining, complexes, rnd);
+  placement.placeNearMisses(plan.housing, types, remaining, complexes, rnd);
+  placement.placeRegularComplexes(plan, types, remaining, complexes, rnd);
 
   markStepsAtEntrance(plan.housing, complexes.all, rnd);
   rankUnits(complexes.all, rnd);
