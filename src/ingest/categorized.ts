@@ -164,11 +164,14 @@ export function analyseCategorizedHeader(row: readonly CellValue[]): Categorized
   }
   // A first header cell naming the subject ("Vraag", "Aanbod", "Aanbod – vraag", "Opgave") heads
   // the label column of a wide table: it says what the figures are, not which column holds them.
-  const subject = subjectOf(row[firstFilled]);
-  if (subject !== null && h.years.length > 0 && h.years.every((y) => y.col > firstFilled)) {
+  // "First" among the cells with a role: columns without one pasted left of the table (a remark,
+  // a row number) do not hide it.
+  const subjectCol = firstSubjectColumn(row, h, firstFilled);
+  const subject = subjectCol < 0 ? null : subjectOf(row[subjectCol]);
+  if (subject !== null && h.years.length > 0 && h.years.every((y) => y.col > subjectCol)) {
     h.subject = subject;
-    if (h.categorie < 0) h.categorie = firstFilled;
-    if (h.waarde === firstFilled) h.waarde = -1;
+    if (h.categorie < 0) h.categorie = subjectCol;
+    if (h.waarde === subjectCol) h.waarde = -1;
   }
   // "Vraag 2030 | Aantal": a first cell naming subject and year heads the label column of a
   // one-year table; the figures stand under the value column, for that year.
@@ -197,6 +200,22 @@ export function analyseCategorizedHeader(row: readonly CellValue[]): Categorized
     h.layout = "lang";
   }
   return h;
+}
+
+/**
+ * The column of the first header cell that names the table's subject, from `firstFilled` on,
+ * passing only cells without a role of their own (not a year, role header or category label);
+ * -1 when there is none.
+ */
+function firstSubjectColumn(row: readonly CellValue[], h: CategorizedHeader, firstFilled: number): number {
+  if (firstFilled < 0) return -1;
+  const roles = new Set([h.categorie, h.groep, h.scenario, h.gebied, h.jaar, ...h.years.map((y) => y.col), ...h.categoryColumns.map((c) => c.col)]);
+  for (let c = firstFilled; c < row.length; c++) {
+    if (subjectOf(row[c]) !== null) return c;
+    if (isMissing(row[c])) continue;
+    if (roles.has(c) || h.waarde === c) return -1;
+  }
+  return -1;
 }
 
 /**

@@ -8,7 +8,7 @@ import { findHeaderRow } from "./header";
 import { matchHeader } from "./synonyms";
 import { batHeaderColumns, isWideBatHeader } from "./wide-bat";
 import { stockHeaderScore } from "./stock";
-import { categorizedHeaderScore, surveyCategorized, type TableSubject } from "./categorized";
+import { categorizedHeaderScore, subjectOf, surveyCategorized, type TableSubject } from "./categorized";
 import { cellAddress } from "../domain/issues";
 import { captionWords } from "./caption";
 import { cellText } from "./cells";
@@ -190,10 +190,12 @@ const categorized: TableRecogniser = {
   },
 };
 
-/** A1 address of the first filled cell of a header row. */
+/** A1 address of the header cell that names the subject, else of the first filled cell of a header row. */
 function firstHeaderCell(ctx: DetectContext, idx: number): string {
   const row = ctx.table.values[idx] ?? [];
-  const c = Math.max(0, row.findIndex((v) => cellText(v) !== null));
+  // The cell that names the subject, which may stand right of a column without a role ("Nr.").
+  const named = row.findIndex((v) => subjectOf(v) !== null);
+  const c = named >= 0 ? named : Math.max(0, row.findIndex((v) => cellText(v) !== null));
   return cellAddress(ctx.table.originRow + idx, ctx.table.originCol + c);
 }
 

@@ -19,8 +19,8 @@
  *   for the rows below it wherever its column stands, and the segment column (empty header,
  *   "huur"/"koop") is known by its content. The opgave's four BAT columns move (each header
  *   names its class).
- * - Unrelated columns (a remark, a source, a row number): every table; in Tabel 2 and 3 only
- *   right of the row-label column.
+ * - Unrelated columns (a remark, a source, a row number): every table, anywhere, also left of
+ *   the row-label column of Tabel 2 and 3 (a row number pasted before the labels).
  * - Never: moving rows (group rows and labels written once belong to the rows below them) or
  *   cutting the caption (it holds the year of the opgave and the sign of Tabel 3).
  * Findings that name a cell (the saldo comparison) are compared relative to the table: the cell
@@ -73,7 +73,9 @@ function arbitrary(id: SeedTableId, fixed: number): fc.Arbitrary<Layout> {
 
 function lay(id: SeedTableId, l: Layout, fixed: number, headerRows = 1): LaidOut {
   const f = frame(id, headerRows);
-  return applyLayout(f.values, l, { headerAt: f.headerAt, captionRows: f.captionRows, trailingFrom: f.trailingFrom, fixed, unrelated: UNRELATED });
+  return applyLayout(f.values, l, {
+    headerAt: f.headerAt, captionRows: f.captionRows, trailingFrom: f.trailingFrom, fixed, unrelated: UNRELATED, unrelatedBeforeFixed: true,
+  });
 }
 
 /** The printed cell a sheet cell comes from, as "row,col" of the seed sheet; "new" for an inserted one. */

@@ -23,6 +23,18 @@ test.each([
   expect(detectTable(wide(head)).kind).toBe(kind);
 });
 
+test("a column without a role left of the subject cell ('Nr.', 'Opmerking') does not hide it; the reason names the subject's cell", () => {
+  for (const extra of ["Nr.", "Opmerking"]) {
+    const t = rawTable([[extra, "Aanbod", 2023, 2030], ...BODY.map((r, i) => [extra === "Nr." ? i + 1 : null, ...r])], { sheet: "Blad1" });
+    const d = detectTable(t);
+    expect(d.kind).toBe("aanbod");
+    expect(d.reden).toContain("'Blad1'!B1");
+  }
+  // A column with a role of its own (the labels under "Woonvorm") is no such column: "Aanbod" after it names no subject.
+  const named = rawTable([["Woonvorm", "Aanbod", 2023, 2030], ...BODY.map((r) => [r[0], null, ...r.slice(1)])], { sheet: "Blad1" });
+  expect(detectTable(named).reden).not.toContain("noemt aanbod");
+});
+
 test("a one-year table 'Vraag 2030 | Aantal' is demand in 2030, read from the Aantal column", () => {
   const t = rawTable([["Vraag 2030", "Aantal"], ["regulier wonen", 25650], ["geclusterd wonen", 11020]], { sheet: "Blad1" });
   expect(detectTable(t)).toMatchObject({ kind: "vraag" });

@@ -60,6 +60,8 @@ export interface ApplyOptions {
   /** Leading columns that stay in place (e.g. the row-label column); the others are movable. */
   fixed: number;
   unrelated: readonly UnrelatedColumn[];
+  /** Unrelated columns may also go before the fixed columns (default: only after them). */
+  unrelatedBeforeFixed?: boolean;
   /** Rows above the header that are a caption (kept in column A, not moved with the columns);
    * default: every row above the header is a caption. Upper header rows move with their columns. */
   captionRows?: number;
@@ -90,7 +92,8 @@ export function applyLayout(values: readonly CellValue[][], layout: Layout, opts
   // Column map: sheet column → input column (null: an unrelated column, by its index).
   const columns: ({ from: number } | { unrelated: number })[] = order.map((c) => ({ from: c }));
   for (const e of extra) {
-    const at = opts.fixed + (e.at % (columns.length - opts.fixed + 1));
+    const first = opts.unrelatedBeforeFixed ? 0 : opts.fixed;
+    const at = first + (e.at % (columns.length - first + 1));
     columns.splice(at, 0, { unrelated: e.which });
   }
   const rows: { from: number | null; cells: CellValue[] }[] = values.map((row, r) => {
