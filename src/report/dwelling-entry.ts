@@ -47,7 +47,9 @@ export interface DwellingEntry {
  * @param i index into `result.dwellings` (0-based).
  * @throws never for a row as ingest makes it (its `bat` is valid on its `batScale`); `batCode`'s
  *   RangeError otherwise.
- * @example dwellingEntry(result, 0).bron === "Voorraad!2"
+ * @example dwellingEntry({ batScale: "limburg", adapted: [], dwellings: [{ row: { id: "VHE-1", sheet: "Voorraad", rowNumber: 2, bat: 3, batScale: null }, bzk: "nultreden" }] }, 0).bron === "Voorraad!2";
+ *   dwellingEntry({ batScale: "limburg", adapted: [], dwellings: [{ row: { id: "VHE-1", sheet: "Voorraad", rowNumber: 2, bat: 3, batScale: null }, bzk: "nultreden" }] }, 0).batCode === "3";
+ *   dwellingEntry({ batScale: "limburg", adapted: [], dwellings: [{ row: { id: "VHE-1", sheet: "Voorraad", rowNumber: 2, bat: 3, batScale: null }, bzk: "nultreden" }] }, 0).aanpassing === "onbekend"
  */
 export function dwellingEntry(result: AnalysisResult, i: number): DwellingEntry {
   const d = result.dwellings[i];

@@ -12,7 +12,7 @@ export const TABLE_END = "<!-- einde meldingscodes -->";
 
 /**
  * The Markdown table, one row per code in the order of `ISSUE_CODES`.
- * @example issueCodeTable().split("\n")[2] // "| `blad-niet-gebruikt` | Een blad is niet gebruikt; de melding zegt waarom. |"
+ * @example issueCodeTable().split("\n")[2] === "| `blad-niet-gebruikt` | Een blad is niet gebruikt; de melding zegt waarom. |"
  */
 export function issueCodeTable(): string {
   const rows = Object.entries(ISSUE_CODES).map(([code, meaning]) => `| \`${code}\` | ${meaning.replace(/\|/g, "\\|")} |`);

@@ -48,7 +48,7 @@ const ROW_SOURCES = new WeakMap<TableModel, RowSource>();
  * on first use (for adapters that need them as an array: ExcelJS's in-memory model, Office.js);
  * {@link tableRowCount}, {@link tableRowAt} and {@link sliceTable} use the source without making
  * them all. Copying the table with spread (`{ ...table }`) makes the rows and gives a plain table.
- * @example tableRowAt(lazyTable(head, { length: 2, at: (i) => [i] }), 1) // [1]
+ * @example tableRowAt(lazyTable({ name: "Tekort", caption: "Tekort per jaar", columns: [] }, { length: 2, at: (i) => [2025 + i * 5] }), 1) === [2030]
  */
 export function lazyTable(head: Omit<TableModel, "rows">, source: RowSource): TableModel {
   let made: ModelValue[][] | null = null;
@@ -66,12 +66,14 @@ export function lazyTable(head: Omit<TableModel, "rows">, source: RowSource): Ta
   return table;
 }
 
-/** Number of rows of a table (without making the rows of a {@link lazyTable}). */
+/** Number of rows of a table (without making the rows of a {@link lazyTable}).
+ * @example tableRowCount(lazyTable({ name: "Woningen", caption: "", columns: [] }, { length: 1048575, at: () => { throw new Error("not made"); } })) === 1048575 */
 export function tableRowCount(table: TableModel): number {
   return (ROW_SOURCES.get(table) ?? table.rows).length;
 }
 
-/** Row `i` of a table (made when asked for a {@link lazyTable}). */
+/** Row `i` of a table (made when asked for a {@link lazyTable}).
+ * @example tableRowAt({ name: "Tekort", caption: "", columns: [], rows: [["nultreden", -227], ["geclusterd", 12]] }, 1) === ["geclusterd", 12] */
 export function tableRowAt(table: TableModel, i: number): ModelValue[] {
   const source = ROW_SOURCES.get(table);
   return source === undefined ? table.rows[i] : source.at(i);
@@ -80,6 +82,7 @@ export function tableRowAt(table: TableModel, i: number): ModelValue[] {
 /**
  * The table with only rows `start` up to (not including) `end`, other fields as given in
  * `changes`; still made when asked if `table` is a {@link lazyTable}.
+ * @example sliceTable({ name: "Tekort", caption: "", columns: [], rows: [[2025], [2030], [2035]] }, 1, 3, { name: "Tekort_2" }) === { name: "Tekort_2", caption: "", columns: [], rows: [[2030], [2035]] }
  */
 export function sliceTable(table: TableModel, start: number, end: number, changes: Partial<Omit<TableModel, "rows">> = {}): TableModel {
   const head = { name: table.name, caption: table.caption, columns: table.columns, ...changes };
