@@ -38,6 +38,14 @@ export interface ClusterVerdict {
 /**
  * Applies the geclusterd criteria to a complex.
  * @param landelijk whether the dwelling's gemeente is in `rules.geclusterd.landelijkeGemeenten`.
+ * @example judgeCluster({ complex: "C12", ontmoetingsruimte: "inpandig", woningen: 24, aandeel55plus: 0.7 },
+ *   { geclusterd: { minWoningen: 12, landelijkeGemeenten: [], minWoningenLandelijk: 12, ontmoetingsruimteAangrenzendTelt: false, minAandeel55plus: 0.5, label55plusAlsAandeelOnbekend: true } }, false) ===
+ *   { geclusterd: true, text: "complex C12: inpandige ontmoetingsruimte, 24 woningen, 70% 55+", why: [], failing: [], missing: [], missingText: [] }
+ * @example judgeCluster({ complex: "C7", ontmoetingsruimte: "aangrenzend", woningen: 8, aandeel55plus: null, label55plusJa: 3, label55plusNee: 1, label55plusOnbekend: 4 },
+ *   { geclusterd: { minWoningen: 12, landelijkeGemeenten: [], minWoningenLandelijk: 12, ontmoetingsruimteAangrenzendTelt: false, minAandeel55plus: 0.5, label55plusAlsAandeelOnbekend: true } }, false) ===
+ *   { geclusterd: false, text: "complex C7: aangrenzende ontmoetingsruimte, 8 woningen, 37,5% met label 55+ en 50% onbekend",
+ *     why: ["ontmoetingsruimte niet inpandig", "minder dan 12 woningen"], failing: [ALLEEN_AANGRENZEND, "8 woningen (minimaal 12)"], missing: [], missingText: [] }
+ * @example judgeCluster({ complex: "C3", ontmoetingsruimte: null, woningen: 30, aandeel55plus: 0.8 }, { geclusterd: { minWoningen: 12, landelijkeGemeenten: [], minWoningenLandelijk: 12, ontmoetingsruimteAangrenzendTelt: false, minAandeel55plus: 0.5, label55plusAlsAandeelOnbekend: true } }, false).missingText === ["ontmoetingsruimte"]
  */
 export function judgeCluster(f: ComplexFacts, rules: Rules, landelijk: boolean): ClusterVerdict {
   const g = rules.geclusterd;

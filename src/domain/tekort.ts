@@ -174,6 +174,10 @@ class Notes {
  *   names them, in type order, a missing side counting as 0; other categories (e.g. "gespikkeld")
  *   only per categorie and only when the demand names them. Issues: no supply for a groep, gebied
  *   or category, supply held constant, combined zorgprofielen, skipped entries. Never throws on data.
+ * @example computeTekort([{ niveau: "bzk", groep: null, categorie: "nultreden", zorgprofiel: null, jaar: 2024, gebied: null, aanbod: 1975, sheet: "Aanbod", cell: "B3" }],
+ *   [{ niveau: "bzk", groep: "ouderen", categorie: "nultreden", zorgprofiel: null, jaar: 2030, scenario: "trend", gebied: null, vraag: 2200, sheet: "Vraag", cell: "C4" }],
+ *   { batScale: null }).rows.find((r) => r.lezing === "per categorie" && r.categorie === "nultreden") ===
+ *   { lezing: "per categorie", niveau: "bzk", groep: "ouderen", categorie: "nultreden", zorgprofiel: null, jaar: 2030, scenario: "trend", gebied: null, aanbod: 1975, vraag: 2200, saldo: -225, tekort: 225 }
  */
 export function computeTekort(
   supply: SupplyEntry[],

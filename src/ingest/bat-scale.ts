@@ -31,6 +31,8 @@ export function numericScaleFor(setting: ScaleSetting): BatScale {
  * @param limburgCount values in Limburg form (plain numbers included when read on Limburg).
  * @param veraCount values in VERA form (plain numbers included when read on VERA).
  * @returns the scale, or null when there are no values at all.
+ * @example decideBatScale("auto", 1975, 12) === "limburg"; decideBatScale("auto", 12, 1975) === "vera"; decideBatScale("auto", 5, 5) === "limburg";
+ *   decideBatScale("vera", 1975, 12) === "vera"; decideBatScale("auto", 0, 0) === null
  */
 export function decideBatScale(setting: ScaleSetting, limburgCount: number, veraCount: number): BatScale | null {
   if (limburgCount + veraCount === 0) return null;
@@ -55,6 +57,10 @@ function formText(form: BatForm, numericScale: BatScale): string {
  * @param counts how many values the column has in Limburg and VERA form (for "auto").
  * @param what what is set aside: "de rij" (stock) or "dit aantal" (wide table).
  * @returns code and message.
+ * @example scaleConflict("Cel I14 op blad 'Voorraad'", "BAT2", 2, "vera", "limburg", "auto", { limburg: 1975, vera: 12 }, "de rij") === {
+ *   code: "schalen-gemengd",
+ *   message: "Cel I14 op blad 'Voorraad' bevat 'BAT2' (VERA-schaal), maar de kolom gebruikt de Limburgse schaal 0-4 (1.975 van de 1.987 waarden). " +
+ *     "Gebruik één schaal per tabel; de rij is apart gezet. Is dit de Limburgse score, schrijf dan 'BAT 2' (met spatie) of 2." }
  */
 export function scaleConflict(
   where: string,

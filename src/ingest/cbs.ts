@@ -102,6 +102,8 @@ function shareField(key: string): "geschikt" | "potentieel" | "ongeschikt" | nul
  * huur (or corporatie) and at least two count columns in all; no percentage columns.
  *
  * @returns the columns, or null when the row is not such a header.
+ * @example cbsStockColumns(["Gemeente", "Koopwoningen", "Huur corporatie", "Totaal"]) === { gemeente: 0, jaar: null, counts: { koop: 1, corporatie: 2, totaal: 3 } };
+ *   cbsStockColumns(["Gemeente", "Geschikt (%)", "Potentieel geschikt (%)"]) === null
  */
 export function cbsStockColumns(row: readonly CellValue[]): CbsStockColumns | null {
   let gemeente = -1;
@@ -129,6 +131,7 @@ export function cbsStockColumns(row: readonly CellValue[]): CbsStockColumns | nu
  * optionally ongeschikt and a segment column (segment, huur/koop, eigendom).
  *
  * @returns the columns, or null when the row is not such a header.
+ * @example shareColumns(["Gemeente", "Geschikt (%)", "Potentieel geschikt (%)"]) === { gemeente: 0, segment: null, geschikt: 1, potentieel: 2, ongeschikt: null }
  */
 export function shareColumns(row: readonly CellValue[]): ShareColumns | null {
   let gemeente = -1;

@@ -29,7 +29,10 @@ const RENT_CLASSES: ReadonlySet<string> = new Set([
 const TYPE_WORDS = ["grondgebonden", "gestapeld", "eengezins", "meergezins", "flat", "portiek", "galerij", "etage", "lift",
   "benedenwoning", "bovenwoning", "tussenwoning", "hoekwoning", "maisonnette", "appartement", "anders", "overig"];
 
-/** Columns of a cross-table header: rent classes (≥ 3) and an optional total column. */
+/** Columns of a cross-table header: rent classes (≥ 3) and an optional total column (-1 when none).
+ * @example crossHeader(["Woningtype", "Goedkoop", "Betaalbaar", "Duur", "Totaal"]) ===
+ *   { classes: [{ col: 1, label: "Goedkoop" }, { col: 2, label: "Betaalbaar" }, { col: 3, label: "Duur" }], total: 4 };
+ *   crossHeader(["Woningtype", "Goedkoop", "Duur"]) === null */
 export function crossHeader(row: readonly CellValue[]): { classes: { col: number; label: string }[]; total: number } | null {
   const classes: { col: number; label: string }[] = [];
   let total = -1;

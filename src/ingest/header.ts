@@ -18,6 +18,8 @@ export const HEADER_SCAN_ROWS = 30;
  * @param values the table's cells, `values[r][c]`.
  * @param scorer score of a candidate row; higher is more header-like.
  * @returns 0-based row index into `values`, or -1 when no row scores above 0.
+ * @example findHeaderRow([["Tabel 1. Vraag naar woonvormen"], [], ["Woonvorm", "2025", "2030"], ["Nultreden", 1975, 2010]], (row) => row.filter((v) => typeof v === "string").length) === 2;
+ *   findHeaderRow([[1, 2], [3, 4]], (row) => row.filter((v) => typeof v === "string").length) === -1
  */
 export function findHeaderRow(values: CellValue[][], scorer: (row: CellValue[]) => number): number {
   let best = -1;

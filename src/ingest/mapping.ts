@@ -243,6 +243,7 @@ function formatScore(score: number): string {
  *
  * @param row candidate header row.
  * @param overrides optional user overrides (field → header text).
+ * @example stockFieldScore(["VHE-nummer", "Complex", "BAT-score", "Opmerking"]) === 3; stockFieldScore(["VHE-nummer", "Mijn kolom"], { bat: "Mijn kolom" }) === 2
  */
 export function stockFieldScore(row: CellValue[], overrides?: MappingOverrides): number {
   const fields = new Set<StockField>();

@@ -54,6 +54,7 @@ export interface StockSource {
  *
  * @param row candidate header row.
  * @param overrides optional user overrides.
+ * @example stockHeaderScore(["Gemeente", "BAT 0", "BAT 1", "BAT 2", "BAT 3", "BAT 4"]) === 6; stockHeaderScore(["VHE-nummer", "BAT-score"]) === 2
  */
 export function stockHeaderScore(row: CellValue[], overrides?: MappingOverrides): number {
   const wide = isWideBatHeader(row) ? batHeaderColumns(row).length : 0;

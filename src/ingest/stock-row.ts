@@ -22,6 +22,7 @@ import { IssueLog, quoteValue, tableCell } from "./messages";
  *
  * @param sheet worksheet name.
  * @param rowNumber 1-based Excel row.
+ * @example emptyStockRow("Voorraad", 14).rowNumber === 14; emptyStockRow("Voorraad", 14).aantal === 1; emptyStockRow("Voorraad", 14).bat === null
  */
 export function emptyStockRow(sheet: string, rowNumber: number): StockRow {
   return {
