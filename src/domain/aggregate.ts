@@ -12,6 +12,11 @@ import { compareNullLast } from "./format";
  * Supply summary of all dwellings.
  * @param scale the stock's BAT scale; dwellings with a BAT on the other scale count as "onbekend"
  *   in `perBat` (classification reports mixed scales as a `fout`).
+ * @example summariseSupply([{ row: { aantal: 40, bat: 3, batScale: "limburg", gemeente: "Kerkrade", eigenaar: null }, bzk: "nultreden", zorgprofiel: null },
+ *   { row: { aantal: 24, bat: 4, batScale: "limburg", gemeente: "Gemeente Beekdaelen", eigenaar: null }, bzk: "zorggeschikt", zorgprofiel: "PG" },
+ *   { row: { aantal: 1, bat: null, batScale: null, gemeente: null, eigenaar: null }, bzk: "onbekend", zorgprofiel: null }], "limburg") === {
+ *   eenheden: 65, perBat: { 0: 0, 1: 0, 2: 0, 3: 40, 4: 24, onbekend: 1 }, perBzk: { regulier: 0, nultreden: 40, geclusterd: 0, zorggeschikt: 24, onbekend: 1 },
+ *   cumulatief: { nultreden: 64, geclusterd: 24, zorggeschikt: 24 }, zorggeschiktPerProfiel: { SOM: 0, PG: 24, onbekend: 0 } }
  */
 export function summariseSupply(dwellings: ClassifiedDwelling[], scale: BatScale): SupplySummary {
   return summaryOfVector(vectorOf(dwellings, scale), scale);
@@ -39,6 +44,10 @@ function groupValue(row: StockRow, key: GroupKey): string | null {
  * Supply summary per value of a stock field (gemeente, buurt, wijk, eigenaar, or segment as
  * written). Rows without a value form one group with `waarde` null.
  * @returns one entry per distinct value, sorted (Dutch collation, null last).
+ * @example summariseBy([{ row: { aantal: 40, bat: 3, batScale: "limburg", gemeente: "Kerkrade", eigenaar: null }, bzk: "nultreden", zorgprofiel: null },
+ *   { row: { aantal: 24, bat: 4, batScale: "limburg", gemeente: "Gemeente Beekdaelen", eigenaar: null }, bzk: "zorggeschikt", zorgprofiel: "PG" },
+ *   { row: { aantal: 1, bat: null, batScale: null, gemeente: null, eigenaar: null }, bzk: "onbekend", zorgprofiel: null }], "limburg", "gemeente").map((g) => [g.waarde, g.summary.eenheden]) ===
+ *   [["Gemeente Beekdaelen", 24], ["Kerkrade", 40], [null, 1]]
  */
 export function summariseBy(
   dwellings: ClassifiedDwelling[],
@@ -62,6 +71,10 @@ function groupRows(groups: Map<string | null, SupplyVector>, scale: BatScale): A
  * supply-vector.ts), in the vector of the whole stock and in that of its group per key.
  * @returns the summary, and per key (in the order given) its sorted groups and whether any
  *   dwelling has a value for it (`hasValues`: false when every dwelling is in the null group).
+ * @example summariseAll([{ row: { aantal: 40, bat: 3, batScale: "limburg", gemeente: "Kerkrade", eigenaar: null }, bzk: "nultreden", zorgprofiel: null },
+ *   { row: { aantal: 24, bat: 4, batScale: "limburg", gemeente: "Gemeente Beekdaelen", eigenaar: null }, bzk: "zorggeschikt", zorgprofiel: "PG" },
+ *   { row: { aantal: 1, bat: null, batScale: null, gemeente: null, eigenaar: null }, bzk: "onbekend", zorgprofiel: null }], "limburg", ["gemeente", "eigenaar"]).groups.map((g) => [g.key, g.hasValues, g.rows.length]) ===
+ *   [["gemeente", true, 3], ["eigenaar", false, 1]]
  */
 export function summariseAll(
   dwellings: ClassifiedDwelling[],
@@ -120,6 +133,11 @@ export function summariseAll(
  *   otherwise one zorggeschikt entry with zorgprofiel null. Dwellings of unknown type are not supply.
  * - niveau "bat": one entry per code of the scale (also when 0); dwellings without a BAT on this
  *   scale are left out.
+ * @example supplyFromDwellings([{ row: { aantal: 40, bat: 3, batScale: "limburg", gemeente: "Kerkrade", eigenaar: null }, bzk: "nultreden", zorgprofiel: null },
+ *   { row: { aantal: 24, bat: 4, batScale: "limburg", gemeente: "Gemeente Beekdaelen", eigenaar: null }, bzk: "zorggeschikt", zorgprofiel: "PG" },
+ *   { row: { aantal: 1, bat: null, batScale: null, gemeente: null, eigenaar: null }, bzk: "onbekend", zorgprofiel: null }], "limburg").map((e) => `${e.niveau} ${e.categorie} ${e.zorgprofiel ?? "-"}: ${e.aanbod}`) ===
+ *   ["bzk regulier -: 0", "bzk nultreden -: 40", "bzk geclusterd -: 0", "bzk zorggeschikt SOM: 0", "bzk zorggeschikt PG: 24",
+ *    "bat 0 -: 0", "bat 1 -: 0", "bat 2 -: 0", "bat 3 -: 40", "bat 4 -: 24"]
  */
 export function supplyFromDwellings(dwellings: ClassifiedDwelling[], scale: BatScale): SupplyEntry[] {
   return supplyFromSummary(summariseSupply(dwellings, scale), scale);

@@ -65,7 +65,8 @@ export function batSlot(row: Pick<StockRow, "bat" | "batScale">, scale: BatScale
   return SLOT_BAT_ONBEKEND;
 }
 
-/** The supply vector of classified dwellings. O(n). */
+/** The supply vector of classified dwellings. O(n).
+ * @example [...vectorOf([{ row: { aantal: 40, bat: 3, batScale: "limburg" }, bzk: "nultreden", zorgprofiel: null }], "limburg")] === [0, 40, 0, 0, 0, 0, 0, 0, 0, 0, 40, 0, 0] */
 export function vectorOf(dwellings: readonly ClassifiedDwelling[], scale: BatScale): SupplyVector {
   const v = new Float64Array(SLOTS);
   for (let i = 0; i < dwellings.length; i++) {
@@ -79,6 +80,8 @@ export function vectorOf(dwellings: readonly ClassifiedDwelling[], scale: BatSca
 /**
  * The supply summary (as `summariseSupply` returns it) of a vector.
  * @param v supply vector; @param scale the stock's scale (names the BAT slots).
+ * @example summaryOfVector(Float64Array.from([0, 40, 0, 0, 0, 0, 0, 0, 0, 0, 40, 0, 0]), "limburg").perBat === { 0: 0, 1: 0, 2: 0, 3: 40, 4: 0, onbekend: 0 };
+ *   summaryOfVector(Float64Array.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 40, 0, 0]), "vera").perBat === { BAT1: 0, BAT2: 0, BAT3: 0, BAT4: 40, BAT5: 0, onbekend: 0 }
  */
 export function summaryOfVector(v: SupplyVector, scale: BatScale): SupplySummary {
   const codes = batCodes(scale);
