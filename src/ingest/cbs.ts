@@ -448,7 +448,9 @@ export function readAdaptationShares(table: RawTable): ShareIngest {
     }
     const knownSum = known.reduce((a, p) => a + p, 0);
     const fractions = known.every((p) => p <= 1) && knownSum <= 1.03 && knownSum > 0;
-    const pct = read.map((p) => (p === null ? null : fractions ? p * 100 : p));
+    // Fractions (cells formatted 0%: 0.28) to percentages without binary noise (28, not 28.000000000000004),
+    // so that a table pasted as numbers gives the figures of the same table pasted as text ("28%").
+    const pct = read.map((p) => (p === null ? null : fractions ? Math.round(p * 100 * 1e9) / 1e9 : p));
     if (missing === 1) {
       const i = pct.indexOf(null);
       pct[i] = Math.max(0, 100 - pct.reduce<number>((a, p) => a + (p ?? 0), 0));

@@ -21,6 +21,8 @@
  *   names its class).
  * - Unrelated columns (a remark, a source, a row number): every table, anywhere, also left of
  *   the row-label column of Tabel 2 and 3 (a row number pasted before the labels).
+ * - The cells as Dutch Excel converts a paste ("14%" → 0.14) or as text: every table, drawn per
+ *   case; both must give the figures of the table as printed and converted.
  * - Never: moving rows (group rows and labels written once belong to the rows below them) or
  *   cutting the caption (it holds the year of the opgave and the sign of Tabel 3).
  * Findings that name a cell (the saldo comparison) are compared relative to the table: the cell
@@ -42,7 +44,7 @@ import type { SupplyEntry } from "../../src/domain/types";
 import type { CellValue } from "../../src/ingest/types";
 import { rawTable } from "./tables";
 import { applyLayout, cellIndex, layoutArbitrary, type LaidOut, type Layout, type UnrelatedColumn } from "../support/layout";
-import { printedNumber, printedRow, seedRawTable, seedSheet, seedTable, type SeedTableId } from "../support/seed-tables";
+import { printedNumber, printedRow, seedRawTable, seedSheet, seedTable, type SeedCells, type SeedTableId } from "../support/seed-tables";
 
 /** Columns users add beside a published table: a remark, the source, a row number. */
 const UNRELATED: UnrelatedColumn[] = [
@@ -54,25 +56,29 @@ const TITLES = ["Bijlage B", "Bron: eigen bewerking", "Concept – niet versprei
 const RUNS = 25;
 
 /** The layout of a seed sheet (caption, blank row, table, blank row + notes) for `applyLayout`. */
-function frame(id: SeedTableId, headerRows = 1) {
+function frame(id: SeedTableId, headerRows = 1, cells: SeedCells = "excel") {
   const t = seedTable(id);
   const captionRows = t.caption.length + 1;
   return {
-    values: seedSheet(id),
+    values: seedSheet(id, { cells }),
     headerAt: captionRows + headerRows - 1,
     captionRows,
     trailingFrom: captionRows + t.printed.length,
   };
 }
 
-/** Layouts of a seed table whose first `fixed` columns stay in place. */
-function arbitrary(id: SeedTableId, fixed: number): fc.Arbitrary<Layout> {
+/** A layout, and how the pasted cells arrive: as Dutch Excel converts them, or as text. */
+type SeedLayout = Layout & { cells: SeedCells };
+
+/** Layouts of a seed table whose first `fixed` columns stay in place, with either kind of cells. */
+function arbitrary(id: SeedTableId, fixed: number): fc.Arbitrary<SeedLayout> {
   const width = Math.max(...seedTable(id).printed.map((r) => r.length));
-  return layoutArbitrary(width - fixed, { permute: true, unrelated: UNRELATED.length, titles: TITLES });
+  return fc.tuple(layoutArbitrary(width - fixed, { permute: true, unrelated: UNRELATED.length, titles: TITLES }), fc.constantFrom<SeedCells>("excel", "text"))
+    .map(([l, cells]) => ({ ...l, cells }));
 }
 
-function lay(id: SeedTableId, l: Layout, fixed: number, headerRows = 1): LaidOut {
-  const f = frame(id, headerRows);
+function lay(id: SeedTableId, l: SeedLayout, fixed: number, headerRows = 1): LaidOut {
+  const f = frame(id, headerRows, l.cells);
   return applyLayout(f.values, l, {
     headerAt: f.headerAt, captionRows: f.captionRows, trailingFrom: f.trailingFrom, fixed, unrelated: UNRELATED, unrelatedBeforeFixed: true,
   });
@@ -93,7 +99,7 @@ function relative(laid: LaidOut, text: string): string {
 /** The table as printed, laid out by the identity layout (so that both go through one path). */
 function asPrinted(id: SeedTableId, fixed: number, headerRows = 1): LaidOut {
   const width = Math.max(...seedTable(id).printed.map((r) => r.length));
-  return lay(id, { order: [...Array(width - fixed).keys()], extra: [], titles: [], blanks: [] }, fixed, headerRows);
+  return lay(id, { order: [...Array(width - fixed).keys()], extra: [], titles: [], blanks: [], cells: "excel" }, fixed, headerRows);
 }
 
 // --- Tabel 1 and 2 as printed: the demand and supply behind Tabel 3. -------------------------
