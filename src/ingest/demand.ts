@@ -26,6 +26,10 @@ import type { PublishedSaldo } from "../domain/vergelijking";
  * recomputed like a published saldo table.
  *
  * @returns entries, issues (see `readCategorized` for every issue code) and the bracketed figures.
+ * @example readDemand({ sheet: "Vraag", tableName: null, originRow: 1, originCol: 1, values: [
+ *   ["Tabel 1. Vraag naar woonvormen"], [],
+ *   ["Woonvorm", 2025, 2030], ["Ouderen (trendscenario)", null, null], ["Nultreden in regulier wonen", "1.975", 2200], ["Geclusterd wonen", 310, 365]] }).entries.map((e) => `${e.groep} ${e.scenario} ${e.categorie} ${e.jaar}: ${e.vraag} (${e.cell})`) ===
+ *   ["ouderen trend nultreden 2025: 1975 (B5)", "ouderen trend nultreden 2030: 2200 (C5)", "ouderen trend geclusterd 2025: 310 (B6)", "ouderen trend geclusterd 2030: 365 (C6)"]
  */
 export function readDemand(table: RawTable): DemandIngest {
   const { entries, issues } = readCategorized(table, "vraag");

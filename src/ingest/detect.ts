@@ -274,6 +274,10 @@ export const TABLE_RECOGNISERS: TableRecogniser[] = [quoted, plannedChanges, dem
  *
  * @param table raw cells.
  * @returns kind, header row index and a short Dutch reason.
+ * @example detectTable({ sheet: "Vraag", tableName: null, originRow: 1, originCol: 1, values: [
+ *   ["Tabel 1. Vraag naar woonvormen"], [],
+ *   ["Woonvorm", 2025, 2030], ["Ouderen (trendscenario)", null, null], ["Nultreden in regulier wonen", "1.975", 2200], ["Geclusterd wonen", 310, 365]] }).kind === "vraag";
+ *   detectTable({ sheet: "Voorraad", tableName: null, originRow: 1, originCol: 1, values: [["VHE-nummer", "Complex", "BAT-score"], ["1001", "C12", 3]] }).kind === "voorraad"
  */
 export function detectTable(table: RawTable): TableDetection {
   const ctx = new DetectContext(table);

@@ -21,6 +21,8 @@ import { readCategorized } from "./categorized";
  *
  * @param table raw cells of one sheet or Excel table.
  * @returns entries and issues (see `readCategorized` for every issue code).
+ * @example readSupply({ sheet: "Aanbod", tableName: null, originRow: 1, originCol: 1, values: [["Woonvorm", "Aantal"], ["Regulier wonen", "117.250"], ["Zorggeschikt (PG)", 412], ["Totaal", "117.662"]] })
+ *   .entries.map((e) => [e.categorie, e.zorgprofiel, e.jaar, e.aanbod, e.cell]) === [["regulier", null, null, 117250, "B2"], ["zorggeschikt", "PG", null, 412, "B3"]]
  */
 export function readSupply(table: RawTable): SupplyIngest {
   const { entries, issues } = readCategorized(table, "aanbod");
