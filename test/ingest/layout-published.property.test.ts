@@ -109,6 +109,8 @@ const DEMAND = readDemand(seedRawTable("parkstad-tabel-1")).entries;
 function supplyOf(values: CellValue[][]): SupplyEntry[] {
   return normaliseSupplyTable(readSupply(rawTable(values, { sheet: seedTable("parkstad-tabel-2").sheet })).entries, DEFAULT_RULES).entries;
 }
+const SUPPLY_T2 = supplyOf(seedSheet("parkstad-tabel-2"));
+const CBS_T4 = readCbsStock(seedRawTable("parkstad-tabel-4")).entries;
 
 const tekortFigures = (rows: readonly TekortRow[]) =>
   rows.map((r) => `${r.lezing}|${r.groep}|${r.scenario}|${r.categorie}|${r.zorgprofiel}|${r.jaar}|${r.aanbod}|${r.vraag}|${r.saldo}|${r.tekort}`);
@@ -121,6 +123,8 @@ describe("Parkstad Tabel 2 (aanbod) as printed: year columns moved, unrelated co
     entries: readCategorized(rawTable(values, { sheet: SHEET }), "aanbod").entries
       .map((e) => `${e.niveau}|${e.groep}|${e.categorie}|${e.zorgprofiel}|${e.jaar}|${e.waarde}`).sort(),
     tekort: tekortFigures(computeTekort(supplyOf(values), DEMAND, { batScale: null }).rows),
+    boven: crossChecks({ supply: supplyOf(values), cbsStock: CBS_T4, shares: [], quotes: [] }).controles
+      .filter((c) => c.soort === "aanbod-boven-cbs").map((c) => [c.gepubliceerd, c.berekend, c.verschil, c.status]),
   });
   const want = figures(asPrinted(ID, 1).values);
 
@@ -130,6 +134,13 @@ describe("Parkstad Tabel 2 (aanbod) as printed: year columns moved, unrelated co
     expect(want.entries.map((e) => Number(e.split("|").at(-1))).sort((a, b) => a - b))
       .toEqual(printed.map((r) => printedNumber(r[1])!).sort((a, b) => a - b));
     expect(want.tekort.length).toBeGreaterThan(0);
+    // Tabel 2's ouderen supply (regulier includes nultreden) exceeds Tabel 4's whole CBS stock
+    // (test/vergelijking/kruiscontrole.test.ts); one check per group.
+    const fig = (label: string) => printedNumber(printedRow(ID, label)[1])!;
+    const ouderen = fig("regulier wonen") + fig("geclusterd wonen") + fig("zorggeschikt/woonzorgcentrum (SOM)") + fig("zorggeschikt/woonzorgcentrum (PG)");
+    const cbs = printedNumber(printedRow("parkstad-tabel-4", "Parkstad")[2])!;
+    expect(want.boven).toHaveLength(2);
+    expect(want.boven).toContainEqual([ouderen, cbs, ouderen - cbs, "wijkt-af"]);
   });
 
   it("any layout: the same supply entries and the same tekort with Tabel 1", () => {
@@ -144,7 +155,7 @@ describe("Parkstad Tabel 2 (aanbod) as printed: year columns moved, unrelated co
 describe("Parkstad Tabel 3 (published saldo) as printed: year columns moved, unrelated columns, title and blank rows", () => {
   const ID = "parkstad-tabel-3";
   const SHEET = seedTable(ID).sheet;
-  const TEKORT = computeTekort(supplyOf(seedSheet("parkstad-tabel-2")), DEMAND, { batScale: null }).rows;
+  const TEKORT = computeTekort(SUPPLY_T2, DEMAND, { batScale: null }).rows;
   const figures = (laid: LaidOut) => {
     const table = rawTable(laid.values, { sheet: SHEET });
     const read = readSaldo(table);
@@ -206,7 +217,8 @@ describe("Parkstad Tabel 4-6 (CBS route) as printed: columns moved, unrelated co
         g.delen.map((d) => [d.deel, d.cbsVoorraad, d.woningen, d.percentages, ...counts(d)])]),
       totaal: route.totaal,
       regio: route.regio && [route.regio.naam, route.regio.woningen, route.regio.percentages, ...counts(route.regio)],
-      controles: crossChecks({ supply: [], cbsStock: stock.entries, shares, quotes: [] }).controles
+      // With Tabel 2's supply as printed: also "aanbod boven de CBS-voorraad".
+      controles: crossChecks({ supply: SUPPLY_T2, cbsStock: stock.entries, shares, quotes: [] }).controles
         // The subject names the sheet row of the region row ("(rij 11)"): the rows are compared above.
         .map((c) => [c.soort, c.onderwerp.replace(/ \(rij \d+\)/, ""), c.gepubliceerd, c.berekend, c.status]),
     };
