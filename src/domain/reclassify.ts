@@ -106,7 +106,8 @@ export function reclassifyGroups(
   return out;
 }
 
-/** Whether a BZK slot is geclusterd or more / zorggeschikt (supply-vector.ts numbering). */
+/** Whether a BZK slot is geclusterd or more / zorggeschikt (supply-vector.ts numbering).
+ * @example slotIsGeclusterd(2) === true; slotIsGeclusterd(4) === true; slotIsGeclusterd(1) === false; slotIsZorggeschikt(2) === false; slotIsZorggeschikt(5) === true */
 export const slotIsGeclusterd = (s: number): boolean => s >= SLOT_GECLUSTERD && s <= SLOT_ZORG;
 export const slotIsZorggeschikt = (s: number): boolean => s >= SLOT_ZORG_SOM && s <= SLOT_ZORG;
 
@@ -122,6 +123,8 @@ export interface ComplexGain {
  * The dwellings of one group that gain a type: geclusterd or zorggeschikt after (`after`, the
  * group's slots from `reclassifyGroups`) and not before (`before`, the classified stock).
  * @param indices the group's rows (parallel to `after`); counts weigh each row by `aantal`.
+ * @example gainOf([{ row: { aantal: 1 }, geclusterd: false, zorggeschikt: false }, { row: { aantal: 24 }, geclusterd: false, zorggeschikt: false }, { row: { aantal: 6 }, geclusterd: true, zorggeschikt: false }],
+ *   [1, 2], Uint8Array.from([2, 4])) === { erbijGeclusterd: 24, erbijZorggeschikt: 6 }
  */
 export function gainOf(before: readonly ClassifiedDwelling[], indices: ArrayLike<number>, after: Uint8Array): ComplexGain {
   let g = 0;

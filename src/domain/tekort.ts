@@ -63,6 +63,9 @@ const TOTAAL = "totaal";
  * per (groep, gebied, jaar) at niveau bzk, regulier := regulier − nultreden.
  * @returns new entries (inputs are not modified) and issues: one info per adjusted group; a
  *   warning when regulier would become negative or is not a single entry (then left unchanged).
+ * @example normaliseSupplyTable([{ niveau: "bzk", groep: null, categorie: "regulier", jaar: 2023, gebied: null, aanbod: 117250, sheet: "Aanbod", cell: "B3" },
+ *   { niveau: "bzk", groep: null, categorie: "nultreden", jaar: 2023, gebied: null, aanbod: 29313, sheet: "Aanbod", cell: "B4" }],
+ *   { aanbodtabel: { regulierOmvatNultreden: true } }).entries.map((e) => [e.categorie, e.aanbod]) === [["regulier", 87937], ["nultreden", 29313]]
  */
 export function normaliseSupplyTable(entries: SupplyEntry[], rules: Rules): { entries: SupplyEntry[]; issues: Issue[] } {
   const out = entries.map((e) => ({ ...e }));
