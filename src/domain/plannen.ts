@@ -80,6 +80,11 @@ function lowestBat(scale: BatScale, rules: Rules): number | null {
 /**
  * The supply figures a change moves, in dwellings (positive = more supply).
  * BAT figures change only when the BAT levels are known (and valid on `scale`).
+ * @example changeDeltas({ jaar: 2023, soort: "sloop", aantal: 96, bat: 0, vanBat: null, bzk: null, zorgprofiel: null, vanBzk: null }, "limburg", { nultreden: { limburgMinBat: 1, veraMinBat: 1 } }) ===
+ *   [{ niveau: "bzk", categorie: "regulier", zorgprofiel: null, delta: -96 }, { niveau: "bat", categorie: "0", zorgprofiel: null, delta: -96 }]
+ * @example changeDeltas({ jaar: 2025, soort: "renovatie", aantal: 40, bat: null, vanBat: null, bzk: null, zorgprofiel: null, vanBzk: null }, "limburg", { nultreden: { limburgMinBat: 1, veraMinBat: 1 } }) ===
+ *   [{ niveau: "bzk", categorie: "regulier", zorgprofiel: null, delta: -40 }, { niveau: "bzk", categorie: "nultreden", zorgprofiel: null, delta: 40 },
+ *    { niveau: "bat", categorie: "0", zorgprofiel: null, delta: -40 }, { niveau: "bat", categorie: "1", zorgprofiel: null, delta: 40 }]
  */
 export function changeDeltas(c: PlannedChange, scale: BatScale, rules: Rules): Delta[] {
   const out: Delta[] = [];

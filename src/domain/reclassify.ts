@@ -17,6 +17,7 @@ import { gemeenteKey } from "./gemeente";
 /**
  * The row indices of every complex, from `collectComplexes(rows)`.
  * @returns per complex (same order as `collection.complexes`) the indices into `rows`, ascending.
+ * @example complexMembers({ complexes: [{ complex: "C12" }, { complex: "C7" }], rowComplex: Int32Array.from([0, 1, -1, 0]) }).map((m) => [...m]) === [[0, 3], [1]]
  */
 export function complexMembers(collection: ComplexCollection): Int32Array[] {
   const counts = new Int32Array(collection.complexes.length);
