@@ -12,7 +12,8 @@
  *   change its year, a title "Tekort" the kind of table).
  * - Column moves: always whole columns (the header cell moves with its figures). Tabel 2 and 3
  *   keep their row-label column first: group rows under a first header cell that names the
- *   subject ("Aanbod", "Tekort"), as a printed stub column is; their year columns are shuffled (a
+ *   subject ("Aanbod", "Tekort"), as a printed stub column is (moved right of the years it is
+ *   not read: a known failure, test.failing below); their year columns are shuffled (a
  *   year is named by its header, and the recomputed differences, e.g. "vraag 2023 − vraag of the
  *   year", follow the named year, not the position). Tabel 4 and 5 are named columns per
  *   gemeente: every column moves, Gemeente included. Tabel 6 too: the gemeente written once holds
@@ -147,6 +148,16 @@ describe("Parkstad Tabel 2 (aanbod) as printed: year columns moved, unrelated co
     fc.assert(fc.property(arbitrary(ID, 1), (l) => {
       expect(figures(lay(ID, l, 1).values)).toEqual(want);
     }), { numRuns: RUNS });
+  });
+
+  // Known failure: the row-label column moved right of the year columns ("2023 | 2030 | 2040 |
+  // Aanbod"). The subject cell "Aanbod" is only taken as the label column's header when the years
+  // stand right of it (analyseCategorizedHeader), so the table is 'onbekend'. The same move with a
+  // role header ("Woonvorm") is read. Not a layout of a printed table (its stub column is first),
+  // hence excluded from the property above; kept here so that a fix shows.
+  test.failing("known failure: the row-label column 'Aanbod' right of the year columns", () => {
+    const moved = lay(ID, { order: [1, 2, 3, 0], extra: [], titles: [], blanks: [], cells: "excel" }, 0);
+    expect(figures(moved.values)).toEqual(want);
   });
 });
 
