@@ -38,7 +38,7 @@ export { StockRowReader, stockHeaderScore, type StockOptions, type StockSource }
  *   readStock({ sheet: "Voorraad", tableName: null, originRow: 1, originCol: 1, values: [
  *     ["VHE-nummer", "Complex", "BAT-score", "Aantal"], ["1001", "C12", 3, 1], ["1002", "C12", "BAT 4 Verpleegzorg geschikt", 1], ["1003", "C12", "BAT 5", 1], ["Totaal", null, null, 3]] },
  *   { scale: "auto" })) ===
- *   [[["1001", "C12", 3, 2], ["1002", "C12", 4, 3]], 3, 1, "limburg", 1, ["bat-buiten-bereik C4", "bat-schaal null"]]
+ *   [[["1001", "C12", 3, 2], ["1002", "C12", 4, 3]], 3, 1, "limburg", 1, ["bat-schaal null", "bat-buiten-bereik C4"]]
  */
 export function readStock(table: RawTable, options: StockOptions): StockIngest {
   const reader = new StockRowReader(table, options);
