@@ -33,7 +33,9 @@ export class RunLedger {
   /** Adds `note` to a sheet's explanation and reports it as not used ("blad-niet-gebruikt"). */
   readonly skip = (sheet: string, note: string): void => {
     const t = this.tables.find((x) => x.sheet === sheet);
-    if (t) t.reden += ` ${note}`;
+    // The note continues "Blad '…' is niet gebruikt: " in the issue, so it starts in lower case;
+    // in the sheet's explanation it follows a full stop and starts a sentence.
+    if (t) t.reden += ` ${note.charAt(0).toUpperCase()}${note.slice(1)}`;
     this.issues.push(makeIssue("blad-niet-gebruikt", "info", sheet, null, `Blad '${sheet}' is niet gebruikt: ${note}`));
   };
 }

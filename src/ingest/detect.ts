@@ -290,6 +290,7 @@ export function detectTable(table: RawTable): TableDetection {
     headerIndex: -1,
     reden: `Op blad '${table.sheet}' is geen kopregel herkend van een voorraad (VHE, BAT-score, aantal), ` +
       `een brede BAT-tabel (BAT 0 … BAT 4), een vraag- of aanbodtabel (woonvorm met jaartallen), ` +
+      `een kruistabel (woningtypen × huurklassen), geplande wijzigingen (jaar, soort, aantal), ` +
       `een CBS-woningvoorraad (gemeente, koop, huur) of aanpassingspercentages (gemeente, geschikt, potentieel).`,
   };
 }

@@ -147,7 +147,12 @@ describe("per-dwelling stock and cross table", () => {
     const skipped = result.issues.find((i) => i.code === "blad-niet-gebruikt" && i.sheet === CROSS)!;
     expect(skipped.message).toContain("blad 'Voorraad' heeft zelf een kolom woningtype");
     expect(skipped.message).toContain(`--voorraad "${CROSS}"`);
-    expect(result.tables.find((t) => t.sheet === CROSS)?.used).toBe(false);
+    const table = result.tables.find((t) => t.sheet === CROSS)!;
+    expect(table.used).toBe(false);
+    // In the issue the note continues "Blad '…' is niet gebruikt: "; in the sheet's own
+    // explanation it follows a full stop, so it starts a sentence.
+    expect(skipped.message).toContain("is niet gebruikt: de voorraad op blad 'Voorraad'");
+    expect(table.reden).toContain(". De voorraad op blad 'Voorraad' heeft zelf een kolom woningtype");
   });
 
   it("the cross table chosen as the stock: no BZK types, its own adaptation potential, the BAT table not used", async () => {
