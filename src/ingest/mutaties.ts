@@ -82,6 +82,9 @@ export function parseMutatieSoort(text: string): MutatieSoort | null {
  * Recognises a planned-changes table: a header (first 30 rows) with year, kind and number
  * columns, and at least one row below whose kind is a known change.
  * @returns the 0-based header row and a Dutch reason, or null.
+ * @example detectPlannedChanges({ sheet: "Plannen", tableName: null, originRow: 1, originCol: 1, values: [
+ *   ["Jaar", "Soort", "Aantal", "BAT", "Gemeente"], [2023, "Sloop", 96, "BAT 0", "Kerkrade"], [2025, "Nieuwbouw", "1.204", "BAT 3", "Gemeente Beekdaelen"], [2026, "Huurverhoging", 10, null, null]] }).headerIndex === 0;
+ *   detectPlannedChanges({ sheet: "Vraag", tableName: null, originRow: 1, originCol: 1, values: [["Woonvorm", 2025, 2030], ["Nultreden", 1975, 2200]] }) === null
  */
 export function detectPlannedChanges(table: RawTable): { headerIndex: number; reden: string } | null {
   const h = findHeaderRow(table.values, headerScore);
@@ -115,6 +118,10 @@ export interface PlannedChangesIngest {
  * @returns the changes (one per data row, in table order) and issues: `fout` for a row set aside
  *   (unknown kind, no year, a number that is not a whole number above 0, an unreadable BAT or
  *   type), naming sheet and cell. Never throws on data.
+ * @example ((r) => [r.changes.map((c) => [c.jaar, c.soort, c.aantal, c.bat, c.gebied, c.cell]), r.issues.map((i) => `${i.code} ${i.cell}`)])(readPlannedChanges(
+ *   { sheet: "Plannen", tableName: null, originRow: 1, originCol: 1, values: [
+ *   ["Jaar", "Soort", "Aantal", "BAT", "Gemeente"], [2023, "Sloop", 96, "BAT 0", "Kerkrade"], [2025, "Nieuwbouw", "1.204", "BAT 3", "Gemeente Beekdaelen"], [2026, "Huurverhoging", 10, null, null]] }, "limburg")) ===
+ *   [[[2023, "sloop", 96, 0, "Kerkrade", "C2"], [2025, "nieuwbouw", 1204, 3, "Gemeente Beekdaelen", "C3"]], ["wijziging-ongeldig B4"]]
  */
 export function readPlannedChanges(table: RawTable, scale: BatScale): PlannedChangesIngest {
   const log = new IssueLog();
