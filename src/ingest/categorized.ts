@@ -135,6 +135,9 @@ export interface CategorizedHeader {
  *
  * @param row header cells.
  * @returns column roles and the layout; `layout` null when the row is not such a header.
+ * @example analyseCategorizedHeader(["Woonvorm", 2025, "2030"]) ===
+ *   { subject: null, categoryColumns: [], years: [{ col: 1, jaar: 2025 }, { col: 2, jaar: 2030 }], categorie: 0, groep: -1, scenario: -1, gebied: -1, jaar: -1, waarde: -1, layout: "breed" };
+ *   analyseCategorizedHeader(["Gemeente", "Jaar", "Woonvorm", "Vraag"]).layout === "lang"; analyseCategorizedHeader(["VHE-nummer", "BAT-score"]).layout === null
  */
 export function analyseCategorizedHeader(row: readonly CellValue[]): CategorizedHeader {
   const h: CategorizedHeader = {
@@ -221,6 +224,7 @@ function firstSubjectColumn(row: readonly CellValue[], h: CategorizedHeader, fir
 /**
  * Header score for `findHeaderRow`: recognised role columns plus year columns, 0 when the row
  * cannot head a categorised table.
+ * @example categorizedHeaderScore(["Woonvorm", 2025, 2030, 2035]) === 4; categorizedHeaderScore(["VHE-nummer", "BAT-score"]) === 0
  */
 export function categorizedHeaderScore(row: CellValue[]): number {
   const h = analyseCategorizedHeader(row);

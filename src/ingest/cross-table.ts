@@ -76,6 +76,9 @@ function labelColumn(h: { classes: { col: number }[]; total: number }, rows: rea
  * under it, row labels of which most name a dwelling type.
  *
  * @returns the 0-based header row, or -1.
+ * @example findCrossTable({ sheet: "Kruistabel", tableName: null, originRow: 1, originCol: 1, values: [
+ *   ["Woningtype", "Goedkoop", "Betaalbaar", "Duur", "Totaal"], ["Eengezinswoning", "1.045", 310, 0, "1.355"], ["Gestapeld met lift", 220, 140, 12, 372]] }) === 0;
+ *   findCrossTable({ sheet: "Vraag", tableName: null, originRow: 1, originCol: 1, values: [["Woonvorm", 2025], ["Nultreden", 1975]] }) === -1
  */
 export function findCrossTable(table: RawTable): number {
   const idx = findHeaderRow(table.values, (row) => crossHeader(row)?.classes.length ?? 0);
@@ -103,6 +106,11 @@ export function findCrossTable(table: RawTable): number {
  * @param table raw cells; the header is found with {@link findCrossTable}.
  * @returns the grouped rows (one per filled cell, zero counts left out), the balance
  *   rowsRead = rows + rowsRejected (per cell; cells holding 0 are no data row), mapping { woningtype, aantal } as header texts.
+ * @example ((r) => [r.rows.map((x) => [x.woningtype, x.aantal, x.rowNumber]), r.rowsRead, r.rowsRejected, r.issues.map((i) => i.code)])(readCrossTable(
+ *   { sheet: "Kruistabel", tableName: null, originRow: 1, originCol: 1, values: [
+ *   ["Woningtype", "Goedkoop", "Betaalbaar", "Duur", "Totaal"], ["Eengezinswoning", "1.045", 310, 0, "1.355"], ["Gestapeld met lift", 220, 140, 12, 372]] })) ===
+ *   [[["Eengezinswoning", 1045, 2], ["Eengezinswoning", 310, 2], ["Gestapeld met lift", 220, 3], ["Gestapeld met lift", 140, 3], ["Gestapeld met lift", 12, 3]],
+ *    5, 0, ["kruistabel-uitgevouwen"]]
  */
 export function readCrossTable(table: RawTable): StockIngest {
   const sheet = table.sheet;
