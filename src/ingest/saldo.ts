@@ -38,7 +38,8 @@ export interface SaldoIngest {
   entries: PublishedSaldo[];
   /** Sign convention as the caption states it; null when it says nothing. */
   teken: SaldoTeken | null;
-  /** Dutch: where the convention comes from ("bijschrift 'Aanbod – vraag (- = tekort)'"). */
+  /** Dutch: where the convention comes from, the phrase as matched in the lower-case caption
+   * ("bijschrift 'aanbod - vraag'" for "Tabel 3: Aanbod – vraag (- = tekort)"). */
   tekenBron: string | null;
   /** True when the caption says the figures are rounded to 5, or every figure is a multiple of 5. */
   afgerondOp5: boolean;
@@ -131,6 +132,9 @@ function headerIndexOf(table: RawTable): number {
  *
  * @param table raw cells.
  * @returns the detection (kind "saldo", header row, Dutch reason), or null when it is not one.
+ * @example detectSaldoTable({ sheet: "Tabel 3", tableName: null, originRow: 1, originCol: 1, values: [
+ *   ["Tabel 3: Aanbod – vraag (- = tekort)"], [], ["Tekort", 2025, 2030], ["Ouderen (trendscenario)", null, null], ["Nultreden in regulier wonen", "-225", "-854 ²"]] }).headerIndex === 2;
+ *   detectSaldoTable({ sheet: "Vraag", tableName: null, originRow: 1, originCol: 1, values: [["Woonvorm", 2025, 2030], ["Nultreden", 1975, 2200]] }) === null
  */
 export function detectSaldoTable(table: RawTable): TableDetection | null {
   const idx = headerIndexOf(table);
@@ -203,6 +207,11 @@ export function detectSaldoTable(table: RawTable): TableDetection | null {
  *
  * @param table raw cells.
  * @returns entries, the stated sign convention and rounding, and issues (Dutch, with cells).
+ * @example ((r) => [r.entries.map((e) => [e.groep, e.scenario, e.categorie, e.jaar, e.waarde, e.cell]), r.teken, r.tekenBron, r.afgerondOp5, r.headerRow, r.issues.map((i) => `${i.code} ${i.cell}`)])(
+ *   readSaldo({ sheet: "Tabel 3", tableName: null, originRow: 1, originCol: 1, values: [
+ *   ["Tabel 3: Aanbod – vraag (- = tekort)"], [], ["Tekort", 2025, 2030], ["Ouderen (trendscenario)", null, null], ["Nultreden in regulier wonen", "-225", "-854 ²"]] })) ===
+ *   [[["ouderen", "trend", "nultreden", 2025, -225, "B5"], ["ouderen", "trend", "nultreden", 2030, -854, "C5"]],
+ *    "aanbod-min-vraag", "bijschrift 'aanbod - vraag'", false, 3, ["saldo-voetnoot C5"]]
  */
 export function readSaldo(table: RawTable): SaldoIngest {
   const idx = headerIndexOf(table);
