@@ -54,7 +54,11 @@ function headerScore(row: CellValue[]): number {
 
 const QUOTE_WORDS = ["citaat", "citaten", "geciteerd"];
 
-/** Is this a "Geciteerde cijfers" table? @returns the detection, or null. */
+/** Is this a "Geciteerde cijfers" table? @returns the detection, or null.
+ * @example detectQuotedTable({ sheet: "Geciteerde cijfers", tableName: null, originRow: 1, originCol: 1, values: [
+ *   ["Citaat", "Getal", "Grootheid", "Gebied"], ["In absolute aantallen komt dit neer op maar liefst 36.713 woningen", "36.713", "potentieel", "Parkstad"],
+ *   ["Liefst 28% van de woningen in Parkstad is nog niet passend", 0.28, "potentieel geschikt", "Parkstad"], ["Onleesbaar", "veel", "potentieel", null]] }).kind === "citaten";
+ *   detectQuotedTable({ sheet: "Blad1", tableName: null, originRow: 1, originCol: 1, values: [["Getal", "Grootheid"], [12, "nultreden"]] }) === null */
 export function detectQuotedTable(table: RawTable): TableDetection | null {
   const idx = findHeaderRow(table.values, headerScore);
   if (idx < 0) return null;
@@ -89,6 +93,11 @@ export function parseGrootheid(text: string): CitaatGrootheid | null {
  * Reads a "Geciteerde cijfers" table.
  * @returns the quoted figures; a row whose number or quantity cannot be read is a `waarschuwing`
  *   naming its cell (and is not checked).
+ * @example ((r) => [r.quotes.map((q) => [q.waarde, q.percentage, q.grootheid, q.gebied, q.cell]), r.issues.map((i) => `${i.code} ${i.cell}`)])(readQuotedFigures(
+ *   { sheet: "Geciteerde cijfers", tableName: null, originRow: 1, originCol: 1, values: [
+ *   ["Citaat", "Getal", "Grootheid", "Gebied"], ["In absolute aantallen komt dit neer op maar liefst 36.713 woningen", "36.713", "potentieel", "Parkstad"],
+ *   ["Liefst 28% van de woningen in Parkstad is nog niet passend", 0.28, "potentieel geschikt", "Parkstad"], ["Onleesbaar", "veel", "potentieel", null]] })) ===
+ *   [[[36713, false, "potentieel", "Parkstad", "B2"], [28, true, "potentieel", "Parkstad", "B3"]], ["citaat-getal B4"]]
  */
 export function readQuotedFigures(table: RawTable): { quotes: QuotedFigure[]; issues: Issue[] } {
   const sheet = table.sheet;
