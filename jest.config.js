@@ -17,6 +17,8 @@ module.exports = {
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/", ...SLOW_SUITES.map((file) => `<rootDir>/${file}`)],
   // Fluent UI's icon package, loaded icon by icon (test/support/fluent-icons-lazy.js).
   moduleNameMapper: { "^@fluentui/react-icons$": "<rootDir>/test/support/fluent-icons-lazy.js" },
+  // fast-check's seed: fixed when FC_SEED is set (CI), fresh per run otherwise.
+  setupFiles: ["<rootDir>/test/support/fast-check-seed.js"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.test.json" }],
   },
