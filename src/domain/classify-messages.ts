@@ -6,7 +6,6 @@
  * decisive facts, so they are built once per combination, never per dwelling).
  */
 import type { IssueCode } from "./issues";
-import type { BatScale } from "./types";
 import type { ColumnPresence, ComplexFacts } from "./complexes";
 import type { TallyKind } from "./tally";
 import { complexName } from "./complexes";
@@ -34,18 +33,19 @@ export const KRUISTABEL_BZK = {
  */
 export function classificationKinds(p: ColumnPresence, kruistabel = false) {
   const k = (code: IssueCode, severity: TallyKind["severity"], text: string, hint?: string): TallyKind => ({ code, severity, text, hint });
-  const column = (present: boolean, name: string, fill: string) =>
-    present ? fill : `Voeg een kolom '${name}' toe, of wijs die aan als hij anders heet.`;
+  /** A warning about a fact that decides a type: one text and hint when its column has empty
+   * cells, another when the column is missing (then the hint is to add or map it). */
+  const fact = (code: IssueCode, present: boolean, unknown: string, missing: string, column: string, fill: string): TallyKind =>
+    k(code, "waarschuwing", present ? unknown : missing,
+      present ? fill : `Voeg een kolom '${column}' toe, of wijs die aan als hij anders heet.`);
   return {
     bzkOnbekend: kruistabel
       ? k("bzk-onbekend", "waarschuwing", KRUISTABEL_BZK.text, KRUISTABEL_BZK.hint)
-      : k(
-        "bzk-onbekend",
-        "waarschuwing",
-        p.bat || p.toegankelijkheidslabel
-          ? "geen BAT-score en geen bruikbaar toegankelijkheidslabel, BZK-type onbekend"
-          : "BZK-type onbekend omdat de kolommen 'bat' en 'toegankelijkheidslabel' ontbreken",
-        column(p.bat || p.toegankelijkheidslabel, "bat", "Vul de BAT-score (of het toegankelijkheidslabel) in om deze woningen in te delen."),
+      : fact(
+        "bzk-onbekend", p.bat || p.toegankelijkheidslabel,
+        "geen BAT-score en geen bruikbaar toegankelijkheidslabel, BZK-type onbekend",
+        "BZK-type onbekend omdat de kolommen 'bat' en 'toegankelijkheidslabel' ontbreken",
+        "bat", "Vul de BAT-score (of het toegankelijkheidslabel) in om deze woningen in te delen.",
       ),
     batOngeldig: k("bat-ongeldig", "waarschuwing", "BAT-score bestaat niet op de schaal of de schaal is onbekend; de score is niet gebruikt",
       "Corrigeer de scores of kies de juiste BAT-schaal in de instellingen."),
@@ -57,37 +57,29 @@ export function classificationKinds(p: ColumnPresence, kruistabel = false) {
     ),
     batLabel: k("bat-label-tegenstrijdig", "waarschuwing", "BAT-score en toegankelijkheidslabel spreken elkaar tegen over nultreden; de BAT-score is gebruikt",
       "Controleer score en label van deze woningen."),
-    geenComplex: k(
-      "complex-onbekend",
-      "waarschuwing",
-      p.complex
-        ? "nultreden, maar geen complex bekend, dus geclusterd niet te bepalen"
-        : "geclusterd niet te bepalen omdat de kolom 'complex' ontbreekt",
-      column(p.complex, "complex", "Vul het complexnummer in."),
+    geenComplex: fact(
+      "complex-onbekend", p.complex,
+      "nultreden, maar geen complex bekend, dus geclusterd niet te bepalen",
+      "geclusterd niet te bepalen omdat de kolom 'complex' ontbreekt",
+      "complex", "Vul het complexnummer in.",
     ),
-    ruimte: k(
-      "ontmoetingsruimte-onbekend",
-      "waarschuwing",
-      p.ontmoetingsruimte
-        ? "geclusterd niet te bepalen omdat de ontmoetingsruimte van het complex niet is ingevuld"
-        : "geclusterd niet te bepalen omdat de kolom 'ontmoetingsruimte' ontbreekt",
-      column(p.ontmoetingsruimte, "ontmoetingsruimte", "Vul per complex in of er een ontmoetingsruimte is (ja/nee)."),
+    ruimte: fact(
+      "ontmoetingsruimte-onbekend", p.ontmoetingsruimte,
+      "geclusterd niet te bepalen omdat de ontmoetingsruimte van het complex niet is ingevuld",
+      "geclusterd niet te bepalen omdat de kolom 'ontmoetingsruimte' ontbreekt",
+      "ontmoetingsruimte", "Vul per complex in of er een ontmoetingsruimte is (ja/nee).",
     ),
-    aandeel55: k(
-      "aandeel55plus-onbekend",
-      "waarschuwing",
-      p.aandeel55plus || p.label55plus
-        ? "geclusterd niet te bepalen omdat het aandeel 55+ van het complex onbekend is"
-        : "geclusterd niet te bepalen omdat de kolommen 'aandeel55plus' en 'label55plus' ontbreken",
-      column(p.aandeel55plus || p.label55plus, "aandeel55plus", "Vul het aandeel 55-plussers of het label 55+ in."),
+    aandeel55: fact(
+      "aandeel55plus-onbekend", p.aandeel55plus || p.label55plus,
+      "geclusterd niet te bepalen omdat het aandeel 55+ van het complex onbekend is",
+      "geclusterd niet te bepalen omdat de kolommen 'aandeel55plus' en 'label55plus' ontbreken",
+      "aandeel55plus", "Vul het aandeel 55-plussers of het label 55+ in.",
     ),
-    wlz: k(
-      "wlz-onbekend",
-      "waarschuwing",
-      p.wlz
-        ? "zorggeschikt niet te bepalen omdat niet is ingevuld of in het complex Wlz-zorg wordt geleverd"
-        : "zorggeschikt niet te bepalen omdat de kolom 'wlz' ontbreekt",
-      column(p.wlz, "wlz", "Vul per complex in of er Wlz-zorg wordt geleverd (ja/nee)."),
+    wlz: fact(
+      "wlz-onbekend", p.wlz,
+      "zorggeschikt niet te bepalen omdat niet is ingevuld of in het complex Wlz-zorg wordt geleverd",
+      "zorggeschikt niet te bepalen omdat de kolom 'wlz' ontbreekt",
+      "wlz", "Vul per complex in of er Wlz-zorg wordt geleverd (ja/nee).",
     ),
     zorgBat: k("zorggeschikt-bat-onbekend", "waarschuwing", "zorggeschikt niet te bepalen omdat BAT-score en toegankelijkheidslabel ontbreken",
       "Vul de BAT-score of het toegankelijkheidslabel in."),
@@ -108,10 +100,9 @@ export type ClassificationKinds = ReturnType<typeof classificationKinds>;
 /** Message of the `fout` "schalen-gemengd": rows on both BAT scales (counts in rows).
  * @example mixedScalesMessage(1975, 12).startsWith("De voorraad bevat BAT-scores op twee schalen: 1.975 rijen op de Limburgse schaal 0-4 en 12 rijen op de VERA-schaal BAT1-BAT5.") === true */
 export function mixedScalesMessage(limburgRows: number, veraRows: number): string {
-  const scale = (s: BatScale) => scaleName(s);
   return (
-    `De voorraad bevat BAT-scores op twee schalen: ${formatGetal(limburgRows)} rijen op de ${scale("limburg")} en ` +
-    `${formatGetal(veraRows)} rijen op de ${scale("vera")}. De BZK-indeling per woning klopt, maar de telling per BAT-klasse niet. ` +
+    `De voorraad bevat BAT-scores op twee schalen: ${formatGetal(limburgRows)} rijen op de ${scaleName("limburg")} en ` +
+    `${formatGetal(veraRows)} rijen op de ${scaleName("vera")}. De BZK-indeling per woning klopt, maar de telling per BAT-klasse niet. ` +
     "Zet de scores om naar één schaal of kies de schaal bij het inlezen."
   );
 }
