@@ -17,7 +17,7 @@ export type DeclaredWoonvorm = "GEC" | "ZWO";
 
 /** "bzk-onbekend" for a cross table woningtype × huurklasse, which has no BAT column by nature:
  * say so, and what to add to the workbook, instead of asking for a column. */
-export const KRUISTABEL_BZK = {
+const KRUISTABEL_BZK = {
   text: "BZK-type onbekend: een kruistabel naar woningtype en huurklasse telt woningen, maar zegt niet hoe toegankelijk ze zijn (geen BAT-score)",
   hint: "Wilt u ook de BZK-woontypen, zet dan een tabel met BAT-scores in de werkmap: per woning, of de aantallen per BAT-klasse " +
     "(bijvoorbeeld per corporatie). Het aanpassingspotentieel volgt wel uit het woningtype in de kruistabel.",

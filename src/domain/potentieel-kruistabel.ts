@@ -11,14 +11,7 @@
  */
 import type { Aanpassing, AdaptedDwelling } from "./potentieel";
 import type { ClassifiedDwelling } from "./types";
-
-/** Dwellings per outcome. */
-export interface AdaptationCounts {
-  geschikt: number;
-  potentieel: number;
-  ongeschikt: number;
-  onbekend: number;
-}
+import type { AdaptationCounts } from "./cbs";
 
 /** The adaptation potential of a cross table, beside the stock that gives the BZK types. */
 export interface CrossTableAdaptation {
