@@ -2,12 +2,13 @@
  * What the steps of one analysis run share (src/analysis/choose.ts, src/analysis/compute.ts): the
  * issues found so far, how each sheet is used, and the cancellation check between steps.
  */
-import { UserError, type Issue, makeIssue } from "../domain/issues";
+import { type Issue, makeIssue } from "../domain/issues";
+import { cancelled } from "../workbook/messages";
 import type { SheetRead, TableUse } from "./result";
 
 /** Throws the Dutch cancellation error ("Analyse geannuleerd.") when the run was aborted. */
 export function checkCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new UserError("Analyse geannuleerd.");
+  if (signal?.aborted) throw cancelled();
 }
 
 /** The issues of a run and the use of its sheets, filled in by the steps in order. */

@@ -23,6 +23,7 @@ import type { CellValue, RawTable, TableKind } from "../ingest/types";
 import { analyseSheets } from "./analyse";
 import { checkChosenSheets, isStockCandidate, needsCells, recogniseSheet, stockOptionsFor } from "./choose";
 import type { AnalyseOptions, AnalysisResult, SheetRead } from "./result";
+import { checkCancelled } from "./ledger";
 import { containerMessage } from "../workbook/container";
 import { META_SHEET, parseMeta, type MetaContent } from "../workbook/marker";
 import type { SheetCopy, SheetCopyTarget } from "../workbook/sheet-copy";
@@ -204,7 +205,7 @@ export async function analysePackage(open: () => Promise<ZipParts>, options: Str
         stats.sheets.push({ name: sheet.name, rows: 0, route: "eigen-resultaat", kind: null });
         continue;
       }
-      if (signal?.aborted) throw new UserError("Analyse geannuleerd.");
+      checkCancelled(signal);
       const collector = new SheetCollector(sheet.name, options, limit);
       let copy: SheetCopy | undefined;
       if (options.copy) {
@@ -216,7 +217,7 @@ export async function analysePackage(open: () => Promise<ZipParts>, options: Str
       await sheet.read((row) => {
         collector.push(row.number, row.values);
         if ((++n & 0x3fff) === 0) {
-          if (signal?.aborted) throw new UserError("Analyse geannuleerd.");
+          checkCancelled(signal);
           options.onRows?.(sheet.name, n, sheet.progress());
         }
         if (c) {

@@ -2,8 +2,8 @@
  * Every code an issue (`Issue.code`, the JSON `meldingen[].code`, docs/json.md) can have, with
  * what it means in plain Dutch. The codes are part of the JSON contract and never change; a new
  * kind of problem gets a new code here first. The table "Meldingscodes" in docs/json.md is made
- * from this list by `node scripts/issue-codes-doc.js` (test/domain/issue-codes.test.ts checks it
- * is up to date).
+ * from this list by `npm run docs:codes` (scripts/issue-codes-doc.js; test/report/issue-code-table.test.ts
+ * checks it is up to date).
  */
 export const ISSUE_CODES = {
   // Tables and sheets (src/analysis/choose.ts, compute.ts)

@@ -10,6 +10,8 @@ import type { CrossTableAdaptation } from "./potentieel-kruistabel";
 import { formatWoningen } from "./format";
 
 /**
+ * The levers of the what-if that cannot act as asked on this stock (x% adapted but no potentieel
+ * dwellings; more meeting rooms or Wlz complexes than there are candidates), each said in Dutch.
  * @param w the what-if as computed; `requested` the levers as asked (before clamping).
  * @param stockSheet the sheet of the stock the what-if acts on (null when unknown).
  * @param kruistabel the adaptation potential of a cross table read beside the stock, if any.

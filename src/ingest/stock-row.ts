@@ -218,11 +218,10 @@ function readCode(
   const code = lookupVeraCode(list, text);
   if (code !== null) return code;
   const sheet = ctx.table.sheet;
-  const known = [...list.keys()].join(", ");
   ctx.log.addCapped(`code-onbekend|${field}|${text.toUpperCase()}`,
     () => makeIssue(`${field}-onbekend`, "waarschuwing", sheet, tableCell(ctx.table, r, c),
       `Cel ${tableCell(ctx.table, r, c)} op blad '${sheet}': ${quoteValue(v)} is geen VERA-code voor ${field} ` +
-      `(${known}). De tekst is overgenomen, maar telt bij de indeling niet als code. Gebruik een van de codes.`),
+      `(${[...list.keys()].join(", ")}). De tekst is overgenomen, maar telt bij de indeling niet als code. Gebruik een van de codes.`),
     (extra) => makeIssue(`${field}-onbekend`, "waarschuwing", sheet, null,
       `Op blad '${sheet}' staat ${quoteValue(v)} nog ${extra} keer in kolom '${ctx.headers[field]}'.`),
     1);

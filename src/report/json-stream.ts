@@ -57,10 +57,12 @@ class WoningWriter {
   /** Text of dwelling `i` (its entry, dwelling-entry.ts), or null when its row has no id (not
    * listed, as in `buildJson`). */
   text(i: number): string | null {
+    // Rows without an id are not listed: skip them before building their entry.
+    const id = this.result.dwellings[i].row.id;
+    if (id === null) return null;
     const e = dwellingEntry(this.result, i);
-    if (e.id === null) return null;
     return "    {\n" +
-      `      "id": ${JSON.stringify(e.id)},\n` +
+      `      "id": ${JSON.stringify(id)},\n` +
       `      "bat": ${e.bat === null ? "null" : JSON.stringify(e.bat)},\n` +
       `      "bzk": "${e.bzk}",\n` +
       `      "reden": ${this.reden(e.reden)},\n` +

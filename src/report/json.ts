@@ -217,10 +217,11 @@ export function buildJson(result: AnalysisResult): JsonDocument {
  * dwelling id (grouped rows and wide tables).
  */
 export function jsonWoning(result: AnalysisResult, i: number): JsonWoning | null {
+  const id = result.dwellings[i].row.id;
+  if (id === null) return null;
   const e = dwellingEntry(result, i);
-  if (e.id === null) return null;
   return {
-    id: e.id,
+    id,
     bat: e.bat,
     bzk: e.bzk,
     reden: e.reden,

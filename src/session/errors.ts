@@ -3,9 +3,10 @@
  * to the user, never only logged.
  */
 import { UserError } from "../domain/issues";
+import { CANCELLED_TEXT } from "../workbook/messages";
 
 /** The text the run step shows when a run is cancelled (the pipeline's own message). */
-export const CANCELLED_MESSAGE = "Analyse geannuleerd.";
+export const CANCELLED_MESSAGE = CANCELLED_TEXT;
 
 /** True for the pipeline's cancellation error. */
 export function isCancellation(err: unknown): boolean {

@@ -4,7 +4,7 @@
  * (steps/WhatIfPanel.tsx) keeps the texts and calls {@link scenarioOf} on every change.
  */
 import type { Scenario, WhatIfOptions } from "../session/whatif-view";
-import { parseNumberText } from "./rules-form";
+import { numberToText, parseNumberText } from "./rules-form";
 
 /** Texts of the inputs, as typed. */
 export interface WhatIfTexts {
@@ -24,10 +24,11 @@ export interface WhatIfTexts {
 export type WhatIfErrors = Partial<Record<string, string>>;
 
 /**
- * A percentage as the panel shows it: a decimal comma.
+ * A percentage as the panel shows it: a decimal comma, rounded to 6 decimals so that float noise
+ * (12.300000000000001) does not show; the rules form's {@link numberToText}.
  * @example pctText(12.5) // "12,5"
  */
-export const pctText = (n: number): string => String(n).replace(".", ",");
+export const pctText = numberToText;
 
 /**
  * The input texts of a scenario: every segment starts from its own percentage or the general one.

@@ -13,6 +13,15 @@ export function sheetMissingText(name: string): string {
   return `Blad '${name}' bestaat niet in de werkmap.`;
 }
 
+/** The message of a cancelled read, run or write. `isCancellation` (session/errors.ts) recognises a
+ * cancel by this text, so every layer takes it from here. */
+export const CANCELLED_TEXT = "Analyse geannuleerd.";
+
+/** The error for a cancelled read, run or write ({@link CANCELLED_TEXT}). */
+export function cancelled(): UserError {
+  return new UserError(CANCELLED_TEXT);
+}
+
 /** The error for a sheet the workbook does not have ({@link sheetMissingText}). */
 export function sheetMissing(name: string): UserError {
   return new UserError(sheetMissingText(name));

@@ -40,13 +40,12 @@
  * - ExcelApi 1.9, optional (checked at run time, `IN_PLACE_EXCEL_API`): Range.copyFrom, to update
  *   our earlier result sheets in place; Range.clear, Table.delete, Chart.delete (1.1) with it.
  */
-import { UserError } from "../domain/issues";
 import type { CellValue, RawTable } from "../ingest/types";
 import type { SheetKind, SheetModel } from "../report/sheet-model";
 import { META_SHEET, resolveOwnSheets } from "./marker";
 import { type CellArea, a1, parseRangeAddress, sameName, trimmedRow } from "./office-cells";
 import { officeErrorCode, shouldShrink, toUserError } from "./office-errors";
-import { sheetMissing } from "./messages";
+import { cancelled, sheetMissing } from "./messages";
 import { metaFromRange, sheetRefs } from "./office-meta";
 import { DEFAULT_CHUNK_CELLS, DEFAULT_REQUEST_BYTES, INITIAL_BYTES_PER_CELL, jsonSize } from "./office-requests";
 import type { RunControl, SheetInfo, StoredSettings, WorkbookPort, WriteOutcome } from "./port";
@@ -92,7 +91,6 @@ function officeSupports(excelApi: string): boolean {
   return requirements ? requirements.isSetSupported("ExcelApi", excelApi) : true;
 }
 
-const CANCELLED = "Analyse geannuleerd.";
 
 /**
  * The workbook port over the open Excel workbook (Office.js).
@@ -149,7 +147,7 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   private checkCancelled(): void {
-    if (this.options.signal?.aborted) throw new UserError(CANCELLED);
+    if (this.options.signal?.aborted) throw cancelled();
   }
 
   /**
