@@ -5,6 +5,8 @@
  * was or was not used. The compute steps that follow are src/analysis/compute.ts.
  */
 import { normaliseSupplyTable } from "../domain/tekort";
+import { batText } from "../domain/bat";
+import { formatGetal } from "../domain/format";
 import { UserError, type Issue, makeIssue } from "../domain/issues";
 import { sheetMissingText } from "../workbook/messages";
 import type { DemandEntry, SupplyEntry } from "../domain/types";
@@ -357,24 +359,20 @@ function perBatOf(s: StockIngest): Record<string, number> {
 }
 
 /** When a workbook holds the same stock twice (per dwelling and as a wide BAT table), compare
- * the BAT totals and report whether they agree.
- * @returns true when compared (both on the same BAT scale). */
+ * the BAT totals per class ({@link perBatOf}) and report whether they agree; counts in dwellings,
+ * Dutch thousands separators, classes as the scale writes them ("BAT 3", "BAT3").
+ * @returns true when compared (both on the same BAT scale and both with rows). */
 function compareStockTotals(used: StockIngest, other: StockIngest, issues: Issue[]): boolean {
-  if (!used.batScale || used.batScale !== other.batScale) return false;
-  const count = (s: StockIngest) => {
-    const m = new Map<number | null, number>();
-    for (const r of s.rows) m.set(r.bat, (m.get(r.bat) ?? 0) + r.aantal);
-    return m;
-  };
-  const a = count(used);
-  const b = count(other);
-  const keys = new Set([...a.keys(), ...b.keys()]);
-  const diffs = [...keys]
-    .filter((k) => (a.get(k) ?? 0) !== (b.get(k) ?? 0))
-    .map((k) => `BAT ${k ?? "onbekend"}: ${a.get(k) ?? 0} tegen ${b.get(k) ?? 0}`);
+  const scale = used.batScale;
+  if (!scale || scale !== other.batScale) return false;
   const sheetA = used.rows[0]?.sheet ?? "";
   const sheetB = other.rows[0]?.sheet ?? "";
   if (!sheetA || !sheetB) return false;
+  const a = perBatOf(used);
+  const b = perBatOf(other);
+  const diffs = [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .filter((k) => (a[k] ?? 0) !== (b[k] ?? 0))
+    .map((k) => `${k === "onbekend" ? "BAT onbekend" : batText(Number(k), scale)}: ${formatGetal(a[k] ?? 0)} tegen ${formatGetal(b[k] ?? 0)}`);
   issues.push(
     diffs.length === 0
       ? makeIssue("voorraad-vergeleken", "info", sheetB, null, `De BAT-verdeling op blad '${sheetA}' komt per klasse overeen met blad '${sheetB}'.`)
@@ -383,7 +381,6 @@ function compareStockTotals(used: StockIngest, other: StockIngest, issues: Issue
   );
   return true;
 }
-
 
 /**
  * Reads the tables of the CBS route: the first CBS stock table and every percentage table (e.g.

@@ -188,6 +188,9 @@ describe("a per-dwelling stock and the BAT table per corporatie as printed: the 
     const bat0 = printedNumber(printedRow("kerkrade-bat-per-corporatie", "TOTAAL")[1])!;
     expect(c.toelichting).toContain(`BAT 0: ${new Intl.NumberFormat("nl-NL").format(bat0)} tegen ${new Intl.NumberFormat("nl-NL").format(bat0 - 3)}`);
     expect(result.issues.filter((i) => i.code === "voorraad-wijkt-af")).toHaveLength(1);
+    // The warning names the class and both counts as Dutch numbers (the stock in use first).
+    const fmt = (n: number) => new Intl.NumberFormat("nl-NL").format(n);
+    expect(result.issues.find((i) => i.code === "voorraad-wijkt-af")!.message).toContain(`(BAT 0: ${fmt(bat0 - 3)} tegen ${fmt(bat0)})`);
     expect(result.issues.filter((i) => i.code === "kruiscontrole-voorraad-totalen")).toEqual([]);
   });
 });
