@@ -144,7 +144,7 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
   if (stock && chosen) {
     const noBat = summary.perBzk.onbekend === summary.eenheden;
     stocks.push({
-      sheet: chosen.sheet, soort: crossStock ? "kruistabel" : "bat", woningen: summary.eenheden,
+      sheet: chosen.sheet, soort: crossStock ? "kruistabel" : "bat", gebruikt: true, woningen: summary.eenheden,
       nultreden: crossStock || noBat ? null : summary.cumulatief.nultreden, peildatum: stockPeildatum,
       ...(stockPerBat ? { perBat: stockPerBat } : {}),
     });

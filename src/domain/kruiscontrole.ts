@@ -50,6 +50,8 @@ export interface StockTableTotal {
   peildatum?: string | null;
   /** Dwellings per BAT class ("0".."4", "onbekend"), for comparing two stocks with BAT scores. */
   perBat?: Readonly<Record<string, number>>;
+  /** The stock the analysis uses (at most one of the list); the others are compared with it. */
+  gebruikt?: boolean;
 }
 
 /** A figure quoted in a text, as the user entered it (src/ingest/citaten.ts). */
@@ -245,9 +247,11 @@ function stockQuoteChecks(q: QuotedFigure, stocks: readonly StockTableTotal[]): 
  * table woningtype × huurklasse): their totals against each other.
  */
 function stockTotalChecks(stocks: readonly StockTableTotal[]): KruisControle[] {
-  const bat = stocks.find((t) => t.soort === "bat");
+  // The stock in use when it has BAT scores; else (a cross table is in use) another one with BAT.
+  const bat = stocks.find((t) => t.gebruikt && t.soort === "bat") ?? stocks.find((t) => t.soort === "bat");
   if (!bat) return [];
-  return [...batDistributionChecks(bat, stocks.filter((t) => t.soort === "bat" && t !== bat)), ...stocks.filter((t) => t.soort === "kruistabel").map((k): KruisControle => {
+  const distributions = bat.gebruikt ? batDistributionChecks(bat, stocks.filter((t) => t.soort === "bat" && t !== bat)) : [];
+  return [...distributions, ...stocks.filter((t) => t.soort === "kruistabel").map((k): KruisControle => {
     const diff = k.woningen - bat.woningen;
     const base = {
       soort: "voorraad-totalen" as const, sheet: k.sheet, cell: null,

@@ -96,3 +96,24 @@ test("a 'Geciteerde cijfers' table as a user fills it in is recognised and read"
   ]);
   expect(issues.map((i) => [i.code, i.cell])).toEqual([["citaat-getal", "B7"]]);
 });
+
+test("stock totals: the stock in use is the one marked gebruikt, not the first with BAT scores in the list", () => {
+  // Kerkrade's published totals (1-1-2020): 7.824 units per BAT class, 7.452 per woningtype.
+  const perBat = { "0": 4649, "1": 1900, "2": 600, "3": 450, "4": 225 };
+  const other = { ...perBat, "0": 4640 };
+  const base = { supply: [], cbsStock: [], shares: [], quotes: [] };
+  const bat = (sheet: string, p: Record<string, number>) =>
+    ({ sheet, soort: "bat" as const, woningen: Object.values(p).reduce((a, x) => a + x, 0), nultreden: null, peildatum: "1-1-2020", perBat: p });
+  // A cross table in use: the two BAT stocks are not compared as if one were used.
+  const withCross = crossChecks({ ...base, stocks: [
+    { sheet: "Woningtype", soort: "kruistabel", gebruikt: true, woningen: 7452, nultreden: null, peildatum: "1-1-2020" },
+    bat("BAT per corporatie", perBat), bat("BAT oud", other),
+  ] }).controles;
+  expect(withCross.some((c) => c.toelichting.includes("de tool gebruikt"))).toBe(false);
+  expect(withCross.map((c) => c.onderwerp)).toEqual(["Totaal van de kruistabel op blad 'Woningtype' tegen de voorraad met BAT-scores op blad 'BAT per corporatie'"]);
+  // The second BAT stock in use: the first one is compared with it, and the explanation names it.
+  const second = crossChecks({ ...base, stocks: [bat("BAT oud", other), { ...bat("BAT per corporatie", perBat), gebruikt: true }] }).controles;
+  expect(second).toHaveLength(1);
+  expect(second[0].onderwerp).toBe("BAT-verdeling op blad 'BAT oud' tegen de gebruikte voorraad op blad 'BAT per corporatie'");
+  expect(second[0].toelichting).toContain("de tool gebruikt 'BAT per corporatie'");
+});
