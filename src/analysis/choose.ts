@@ -21,7 +21,6 @@ import { readSaldo } from "../ingest/saldo";
 import type { PublishedSaldoTable } from "../domain/vergelijking";
 import type { QuotedFigure } from "../domain/kruiscontrole";
 import { readQuotedFigures } from "../ingest/citaten";
-import { captionDate } from "../ingest/caption";
 import { checkCancelled, type RunLedger } from "./ledger";
 import type { AnalyseOptions, SheetRead } from "./result";
 
@@ -289,11 +288,7 @@ export function* chooseTables(sheets: readonly SheetRead[], options: AnalyseOpti
   }
   const planTable = planSheets.length > 0 ? byName.get(planSheets[0])?.table ?? null : null;
   if (crossAdaptation) issues.push(...crossAdaptation.ingest.issues);
-  const peildatum = (x: { sheet: string; ingest: StockIngest }): string | null => {
-    const t = byName.get(x.sheet)?.table;
-    const idx = t ? x.ingest.headerRow - t.originRow : -1;
-    return t && idx >= 0 ? captionDate(t, idx) : null;
-  };
+  const peildatum = (x: { ingest: StockIngest }): string | null => x.ingest.peildatum ?? null;
   const crossTotals = crossOthers.map((x) => ({ sheet: x.sheet, woningen: x.ingest.rows.reduce((a, r) => a + r.aantal, 0), peildatum: peildatum(x) }));
   const stockPeildatum = chosen ? peildatum(chosen) : null;
   const batTotals = batOthers.map((x) => ({ sheet: x.sheet, woningen: x.ingest.rows.reduce((a, r) => a + r.aantal, 0), perBat: perBatOf(x.ingest), peildatum: peildatum(x) }));

@@ -29,6 +29,7 @@ import { settleBatScale } from "./stock-scale";
 import { batHeaderColumns, isWideBatHeader, readWideBat } from "./wide-bat";
 import { findCrossTable, readCrossTable } from "./cross-table";
 import { ComplexColumnSurvey } from "./complex-columns";
+import { captionDate } from "./caption";
 
 /** Options of `readStock` and {@link StockRowReader}. */
 export interface StockOptions {
@@ -118,6 +119,8 @@ export class StockRowReader {
   private next = 0;
   private state: RowState | null = null;
   private wideHeader = -1;
+  /** The caption's reference date, read when the header is found (the rows above it are gone after). */
+  private peildatum: string | null = null;
   private maxBuffered = 0;
   private done = false;
 
@@ -188,12 +191,12 @@ export class StockRowReader {
       case "breed": {
         const table = { ...this.place, tableName: this.tableName, values: this.buffer };
         this.buffer = [];
-        return readWideBat(table, this.wideHeader, this.options);
+        return { ...readWideBat(table, this.wideHeader, this.options), peildatum: this.peildatum };
       }
       case "kruis": {
         const table = { ...this.place, tableName: this.tableName, values: this.buffer };
         this.buffer = [];
-        return readCrossTable(table);
+        return { ...readCrossTable(table), peildatum: this.peildatum };
       }
       default:
         return this.settle();
@@ -210,8 +213,10 @@ export class StockRowReader {
     const values = this.buffer;
     // A cross table woningtype × huurklasse first: its "Woningtype" and "Totaal" headers would
     // otherwise read as a grouped stock.
-    if (findCrossTable({ ...this.place, tableName: this.tableName, values }) >= 0) {
+    const crossHeader = findCrossTable({ ...this.place, tableName: this.tableName, values });
+    if (crossHeader >= 0) {
       this.mode = "kruis";
+      this.peildatum = captionDate({ ...this.place, tableName: this.tableName, values }, crossHeader);
       return;
     }
     const headerIndex = findHeaderRow(values, (row) => stockHeaderScore(row, this.options.overrides));
@@ -221,6 +226,7 @@ export class StockRowReader {
       return;
     }
     const header = values[headerIndex];
+    this.peildatum = captionDate({ ...this.place, tableName: this.tableName, values }, headerIndex);
     if (isWideBatHeader(header)) {
       this.mode = "breed";
       this.wideHeader = headerIndex;
@@ -348,7 +354,7 @@ export class StockRowReader {
     if (survey) issues.push(...survey.issues);
     return {
       rows: settled.rows, rowsRead: s.rowsRead, rowsRejected: settled.rejected, batScale: settled.batScale,
-      mapping: s.headers, headerRow: this.place.originRow + s.headerIndex, issues,
+      mapping: s.headers, headerRow: this.place.originRow + s.headerIndex, peildatum: this.peildatum, issues,
       ...(s.suggestions.length > 0 ? { suggesties: s.suggestions } : {}),
       ...(survey && survey.columns.length > 0 ? { complexKolommen: survey.columns } : {}),
     };

@@ -87,6 +87,10 @@ export interface StockIngest {
   mapping: FieldHeaders;
   /** 1-based Excel row number of the header row. */
   headerRow: number;
+  /** The reference date the sheet name, table name or title rows above the header name
+   * ("1-1-2020", caption.ts `captionDate`); null or absent when they name none. Read by the stock
+   * reader while those rows are still held, so every route (in memory, streamed) gives the same. */
+  peildatum?: string | null;
   issues: Issue[];
   /** Columns not used that resemble a field without a column (near matches, mapping.ts), best
    * first: field, header text, A1 cell, score 0..1. Absent when there are none. */

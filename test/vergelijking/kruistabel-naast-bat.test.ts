@@ -7,6 +7,10 @@
  * sheets. Expected figures are computed here from the printed numbers (printedNumber), not by ingest.
  */
 import ExcelJS from "exceljs";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { analyseXlsxStream } from "../../src/analysis/xlsx-file";
 import { analyseWorkbook } from "../../src/analysis/analyse";
 import type { AnalysisResult } from "../../src/analysis/result";
 import { DEFAULT_RULES } from "../../src/domain/rules";
@@ -222,5 +226,26 @@ describe("the cross table alone: messages for a table that has no BAT column by 
     ws.addRow(["V2", "galerijflat", 1]);
     const result = await analyse(wb);
     expect(result.issues.find((i) => i.code === "bzk-onbekend")!.message).toContain("Voeg een kolom 'bat' toe");
+  });
+});
+
+describe("the stock's reference date, streamed or in memory", () => {
+  it("a per-dwelling stock of 7,824 rows whose title names its peildatum: the file route (rows streamed, cells not kept) reads the same date as the in-memory route", async () => {
+    const wb = seedWorkbook(["kerkrade-woningtype-huurklasse"]);
+    perDwellingSheet(wb, "Voorraad");
+    wb.getWorksheet("Voorraad")!.spliceRows(1, 0, ["Voorraad per peildatum 01-01-2020"]);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bat-bzk-peildatum-"));
+    try {
+      const file = path.join(dir, "voorraad.xlsx");
+      fs.writeFileSync(file, bytes);
+      const streamed = (await analyseXlsxStream(file, { rules: DEFAULT_RULES })).result;
+      const inMemory = await analyseWorkbook(await XlsxWorkbook.fromBuffer(bytes), { rules: DEFAULT_RULES });
+      const check = (r: AnalysisResult) => r.kruiscontroles.find((k) => k.soort === "voorraad-totalen")!;
+      expect(check(inMemory).toelichting).toContain("beide per peildatum 1-1-2020");
+      expect(check(streamed)).toEqual(check(inMemory));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
