@@ -15,7 +15,7 @@ import { toUserError } from "./office-errors";
 import { metaFromRange, sheetRefs } from "./office-meta";
 import { collectGarbage, rollBack } from "./office-rollback";
 import type { StoredSettings, WriteOutcome } from "./port";
-import { rollbackFailedMessage, type Undo } from "./undo-plan";
+import { garbageLeftMessage, rollbackFailedMessage, type Undo } from "./undo-plan";
 import {
   type Garbage,
   planStaging,
@@ -116,9 +116,7 @@ export async function writeSheets(context: Excel.RequestContext, models: SheetMo
   // 7. The swap is done: what it left behind goes (old sheets, backups, old charts). Should
   // that fail, the result stands and the user is told what is left.
   if (!(await collectGarbage(context, garbage)) && !(await collectGarbage(context, garbage))) {
-    outcome.messages.push(
-      `Het resultaat staat in de werkmap, maar niet alles van de vorige analyse kon worden opgeruimd (bladen ${garbage.sheets.map((n) => `'${n}'`).join(", ")}, verborgen of zichtbaar, en oude grafieken op de resultaatbladen). Verwijder wat er nog staat zelf; de volgende analyse ruimt de oude grafieken op.`,
-    );
+    outcome.messages.push(garbageLeftMessage(garbage));
   }
   return outcome;
 }

@@ -9,6 +9,9 @@ import { type CellArea, sameName, spanning } from "./office-cells";
 import type { Visibility, WriteOp } from "./write-ops";
 import type { Garbage, TargetBackup } from "./write-plan";
 
+/** Sheet names quoted for a message: 'A', 'B'. */
+const quote = (names: readonly string[]): string => names.map((n) => `'${n}'`).join(", ");
+
 /** A sheet as loaded for deleting or restoring. */
 export interface SheetNow {
   name: string;
@@ -82,7 +85,6 @@ export function pendingUndo(undo: Undo, sheets: readonly SheetNow[]): Undo {
  *   //  De tijdelijke bladen ('_batbzk_tmp1') konden niet worden opgeruimd; verwijder ze zelf."
  */
 export function rollbackFailedMessage(base: string, undo: Undo): string {
-  const quote = (names: readonly string[]) => names.map((n) => `'${n}'`).join(", ");
   const backups = new Set(undo.targets.map((t) => t.backup.toLowerCase()));
   const temporary = undo.temporary.filter((n) => !backups.has(n.toLowerCase()));
   const parts = [base];
@@ -150,4 +152,23 @@ export function restoreOps(undo: Undo, copied: readonly string[][]): WriteOp[] {
     ops.push({ op: "deleteSheet", sheet: t.backup });
   }
   return ops;
+}
+
+/**
+ * The note when the clean-up after a successful swap failed twice: the result stands; it names
+ * the sheets left (old sheets and backups, which may be hidden) and the sheets that still carry
+ * old charts, each only when there are any.
+ * @example garbageLeftMessage({ sheets: ["_batbzk_tmp2"], charts: [{ sheet: "Tekort", names: ["Grafiek 1"] }] }) ===
+ *   "Het resultaat staat in de werkmap, maar niet alles van de vorige analyse kon worden opgeruimd. Verwijder zelf blad '_batbzk_tmp2' (het kan verborgen zijn). Op blad 'Tekort' staan nog oude grafieken; de volgende analyse ruimt die op."
+ */
+export function garbageLeftMessage(garbage: Garbage): string {
+  const parts = ["Het resultaat staat in de werkmap, maar niet alles van de vorige analyse kon worden opgeruimd."];
+  const { sheets } = garbage;
+  if (sheets.length === 1) parts.push(`Verwijder zelf blad ${quote(sheets)} (het kan verborgen zijn).`);
+  if (sheets.length > 1) parts.push(`Verwijder zelf de bladen ${quote(sheets)} (ze kunnen verborgen zijn).`);
+  const chartSheets = [...new Set(garbage.charts.filter((c) => c.names.length > 0).map((c) => c.sheet))];
+  if (chartSheets.length > 0) {
+    parts.push(`Op ${chartSheets.length === 1 ? "blad" : "de bladen"} ${quote(chartSheets)} staan nog oude grafieken; de volgende analyse ruimt die op.`);
+  }
+  return parts.join(" ");
 }

@@ -7,7 +7,7 @@
 import { UserError } from "../../src/domain/issues";
 import { META_SHEET, metaRows, parseMeta, type SheetRef } from "../../src/workbook/marker";
 import type { SheetModel } from "../../src/report/sheet-model";
-import { garbageOps, pendingUndo, restoreOps, rollbackFailedMessage, type Undo, undoOps } from "../../src/workbook/undo-plan";
+import { garbageOps, pendingUndo, restoreOps, rollbackFailedMessage, type Undo, undoOps, garbageLeftMessage } from "../../src/workbook/undo-plan";
 import type { Step, WriteOp } from "../../src/workbook/write-ops";
 import {
   planStaging,
@@ -330,4 +330,12 @@ describe("a re-run without ExcelApi 1.9 (Excel 2016/2019)", () => {
     expect(swap.garbage.sheets).toHaveLength(sheets.length + 1);
     expect(swap.swap.some((o) => o.op === "deleteSheet" || o.op === "clear" || o.op === "copyFrom")).toBe(false);
   });
+});
+
+test("garbageLeftMessage names only what is left: sheets (maybe hidden) and the sheets with old charts", () => {
+  const head = "Het resultaat staat in de werkmap, maar niet alles van de vorige analyse kon worden opgeruimd.";
+  expect(garbageLeftMessage({ sheets: [], charts: [{ sheet: "Tekort", names: ["Grafiek 1"] }, { sheet: "Tekort", names: ["Grafiek 2"] }] }))
+    .toBe(`${head} Op blad 'Tekort' staan nog oude grafieken; de volgende analyse ruimt die op.`);
+  expect(garbageLeftMessage({ sheets: ["_batbzk_tmp2", "Tekort oud"], charts: [] }))
+    .toBe(`${head} Verwijder zelf de bladen '_batbzk_tmp2', 'Tekort oud' (ze kunnen verborgen zijn).`);
 });
