@@ -115,6 +115,9 @@ function subjectYearOf(v: CellValue | undefined): { subject: TableSubject; jaar:
 export interface CategorizedHeader {
   /** What the figures are according to the header (first cell "Vraag", or "Vraag 2030"); null when it does not say. */
   subject: TableSubject | null;
+  /** Column of the header cell that names `subject` (the label column's "Aanbod", or the first
+   * "Vraag 2030"); -1 when `subject` is null. Messages name this cell. */
+  subjectCol: number;
   /** Layout "rij": the categories are the column headers ("BAT 1 Wandelstok geschikt", …) and
    * each row below holds one set of figures (Kerkrade opgave 2030). */
   categoryColumns: { col: number; label: string }[];
@@ -136,12 +139,12 @@ export interface CategorizedHeader {
  * @param row header cells.
  * @returns column roles and the layout; `layout` null when the row is not such a header.
  * @example analyseCategorizedHeader(["Woonvorm", 2025, "2030"]) ===
- *   { subject: null, categoryColumns: [], years: [{ col: 1, jaar: 2025 }, { col: 2, jaar: 2030 }], categorie: 0, groep: -1, scenario: -1, gebied: -1, jaar: -1, waarde: -1, layout: "breed" };
+ *   { subject: null, subjectCol: -1, categoryColumns: [], years: [{ col: 1, jaar: 2025 }, { col: 2, jaar: 2030 }], categorie: 0, groep: -1, scenario: -1, gebied: -1, jaar: -1, waarde: -1, layout: "breed" };
  *   analyseCategorizedHeader(["Gemeente", "Jaar", "Woonvorm", "Vraag"]).layout === "lang"; analyseCategorizedHeader(["VHE-nummer", "BAT-score"]).layout === null
  */
 export function analyseCategorizedHeader(row: readonly CellValue[]): CategorizedHeader {
   const h: CategorizedHeader = {
-    subject: null, categoryColumns: [], years: [], categorie: -1, groep: -1, scenario: -1, gebied: -1, jaar: -1, waarde: -1, layout: null,
+    subject: null, subjectCol: -1, categoryColumns: [], years: [], categorie: -1, groep: -1, scenario: -1, gebied: -1, jaar: -1, waarde: -1, layout: null,
   };
   let firstFilled = -1;
   for (let c = 0; c < row.length; c++) {
@@ -156,7 +159,10 @@ export function analyseCategorizedHeader(row: readonly CellValue[]): Categorized
     if (sy !== null) {
       // "Vraag 2030": a one-year column that also names the subject.
       h.years.push({ col: c, jaar: sy.jaar });
-      h.subject ??= sy.subject;
+      if (h.subject === null) {
+        h.subject = sy.subject;
+        h.subjectCol = c;
+      }
       continue;
     }
     if (typeof v !== "string") continue;
@@ -167,12 +173,14 @@ export function analyseCategorizedHeader(row: readonly CellValue[]): Categorized
   }
   // A first header cell naming the subject ("Vraag", "Aanbod", "Aanbod – vraag", "Opgave") heads
   // the label column of a wide table: it says what the figures are, not which column holds them.
-  // "First" among the cells with a role: columns without one pasted left of the table (a remark,
-  // a row number) do not hide it.
+  // "First" among the cells with a role other than a year: columns without one pasted beside the
+  // table (a remark, a row number) do not hide it, nor do the year columns (the label column
+  // moved right of the years: "2023 | 2030 | 2040 | Aanbod").
   const subjectCol = firstSubjectColumn(row, h, firstFilled);
   const subject = subjectCol < 0 ? null : subjectOf(row[subjectCol]);
-  if (subject !== null && h.years.length > 0 && h.years.every((y) => y.col > subjectCol)) {
+  if (subject !== null && h.years.length > 0) {
     h.subject = subject;
+    h.subjectCol = subjectCol;
     if (h.categorie < 0) h.categorie = subjectCol;
     if (h.waarde === subjectCol) h.waarde = -1;
   }
@@ -181,6 +189,7 @@ export function analyseCategorizedHeader(row: readonly CellValue[]): Categorized
   const firstYear = subjectYearOf(row[firstFilled]);
   if (firstYear !== null && h.waarde >= 0 && h.waarde !== firstFilled && h.years.length === 1 && h.years[0].col === firstFilled) {
     h.subject = firstYear.subject;
+    h.subjectCol = firstFilled;
     h.categorie = firstFilled;
     h.years = [{ col: h.waarde, jaar: firstYear.jaar }];
     h.waarde = -1;
@@ -207,16 +216,19 @@ export function analyseCategorizedHeader(row: readonly CellValue[]): Categorized
 
 /**
  * The column of the first header cell that names the table's subject, from `firstFilled` on,
- * passing only cells without a role of their own (not a year, role header or category label);
- * -1 when there is none.
+ * passing only empty cells, cells without a role of their own and year columns; -1 when a role
+ * header or category label (a label column of its own: "Woonvorm | Vraag | 2030") comes first,
+ * or when there is none.
  */
 function firstSubjectColumn(row: readonly CellValue[], h: CategorizedHeader, firstFilled: number): number {
   if (firstFilled < 0) return -1;
-  const roles = new Set([h.categorie, h.groep, h.scenario, h.gebied, h.jaar, ...h.years.map((y) => y.col), ...h.categoryColumns.map((c) => c.col)]);
+  const years = new Set(h.years.map((y) => y.col));
+  const roles = new Set([h.categorie, h.groep, h.scenario, h.gebied, h.jaar, h.waarde, ...h.categoryColumns.map((c) => c.col)]);
   for (let c = firstFilled; c < row.length; c++) {
+    if (years.has(c)) continue;
     if (subjectOf(row[c]) !== null) return c;
     if (isMissing(row[c])) continue;
-    if (roles.has(c) || h.waarde === c) return -1;
+    if (roles.has(c)) return -1;
   }
   return -1;
 }
