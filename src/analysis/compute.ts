@@ -38,7 +38,7 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
   const { rules, onProgress, signal } = options;
   const progress = (stap: string, f: number) => onProgress?.(stap, f);
   const { issues, tables, use, skip } = ledger;
-  const { stock, chosen, crossStock, crossAdaptation, crossTotals, batTotals, stockPerBat, stockPeildatum, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable } = chosenTables;
+  const { stock, chosen, crossStock, crossAdaptation, crossTotals, batTotals, batDistributions, stockPeildatum, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable } = chosenTables;
   const scaleSetting = rules.batSchaal;
   // Classification and aggregation.
   checkCancelled(signal);
@@ -146,12 +146,11 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
     stocks.push({
       sheet: chosen.sheet, soort: crossStock ? "kruistabel" : "bat", gebruikt: true, woningen: summary.eenheden,
       nultreden: crossStock || noBat ? null : summary.cumulatief.nultreden, peildatum: stockPeildatum,
-      ...(stockPerBat ? { perBat: stockPerBat } : {}),
     });
   }
-  for (const t of batTotals) stocks.push({ sheet: t.sheet, soort: "bat", woningen: t.woningen, nultreden: null, peildatum: t.peildatum, perBat: t.perBat });
+  for (const t of batTotals) stocks.push({ sheet: t.sheet, soort: "bat", woningen: t.woningen, nultreden: null, peildatum: t.peildatum });
   for (const t of crossTotals) stocks.push({ sheet: t.sheet, soort: "kruistabel", woningen: t.woningen, nultreden: null, peildatum: t.peildatum });
-  const cross = crossChecks({ supply: supplySource === "aanbodtabel" ? supply : [], cbsStock: cbsInput?.voorraad ?? [], shares: cbsInput?.aandelen ?? [], quotes, stocks });
+  const cross = crossChecks({ supply: supplySource === "aanbodtabel" ? supply : [], cbsStock: cbsInput?.voorraad ?? [], shares: cbsInput?.aandelen ?? [], quotes, stocks, batDistributions });
   issues.push(...cross.issues);
   // The what-if base and the scenario of the rules (only a stock has dwellings to move).
   checkCancelled(signal);

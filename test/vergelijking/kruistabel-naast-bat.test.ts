@@ -236,6 +236,28 @@ describe("a per-dwelling stock and the BAT table per corporatie as printed: the 
   });
 });
 
+describe("two stocks with BAT scores on the VERA scale", () => {
+  it("the warning and the Vergelijking row come from one comparison: the same classes, as the scale writes them", async () => {
+    const wb = new ExcelJS.Workbook();
+    // Used (most detailed, with a Corporatie column): BAT1 ×2, BAT2 ×2; the other: BAT1 ×2, BAT2 ×3.
+    const used = wb.addWorksheet("Voorraad");
+    used.addRow(["VHE", "Corporatie", "BAT"]);
+    for (const [i, bat] of ["BAT1", "BAT1", "BAT2", "BAT2"].entries()) used.addRow([`V${i + 1}`, "Wonen Zuid", bat]);
+    const other = wb.addWorksheet("Voorraad oud");
+    other.addRow(["VHE", "BAT"]);
+    for (const [i, bat] of ["BAT1", "BAT1", "BAT2", "BAT2", "BAT2"].entries()) other.addRow([`W${i + 1}`, bat]);
+    const result = await analyse(wb);
+    expect(result.tables.find((t) => t.sheet === "Voorraad")?.used).toBe(true);
+    const warnings = result.issues.filter((i) => i.code === "voorraad-wijkt-af");
+    expect(warnings.map((i) => i.message)).toEqual(["De BAT-verdeling op blad 'Voorraad' wijkt af van blad 'Voorraad oud' (BAT2: 2 tegen 3). Controleer welke tabel juist is."]);
+    const rows = result.kruiscontroles.filter((k) => k.soort === "voorraad-totalen");
+    expect(rows.map((k) => [k.status, k.sheet, k.gepubliceerd, k.berekend, k.toelichting])).toEqual([
+      ["wijkt-af", "Voorraad oud", 5, 4, "Per BAT-klasse verschillend: BAT2: 3 tegen 2. Controleer welke tabel juist is; de tool gebruikt 'Voorraad'."],
+    ]);
+    expect(result.issues.filter((i) => i.code === "kruiscontrole-voorraad-totalen")).toEqual([]);
+  });
+});
+
 describe("the cross table alone: messages for a table that has no BAT column by nature", () => {
   let alone: AnalysisResult;
   beforeAll(async () => {
