@@ -157,11 +157,11 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
   progress("Wat-als berekenen", 0.92);
   yield;
   const input = {
-    dwellings, adapted: adaptation.perDwelling, rules, batScale, supplySource, supply, demand, plannen, clustering, zorgpotentieel,
+    dwellings, adapted: adaptation.perDwelling, rules, batScale, voorraadSheet: chosen?.sheet ?? null, supplySource, supply, demand, plannen, clustering, zorgpotentieel,
   };
   const watAlsBasis = stock ? prepareWhatIf(input, { complexes }) : null;
   const watAls = watAlsBasis ? computeWhatIf(watAlsBasis, paramsFromRules(rules), { trace: true }) : null;
-  if (watAls) issues.push(...whatIfLimits(watAls, paramsFromRules(rules), chosen?.sheet ?? null, aanpassingKruistabel));
+  if (watAls) issues.push(...whatIfLimits(watAls, paramsFromRules(rules), input.voorraadSheet, aanpassingKruistabel));
   const watAlsAggregaat = !stock && cbs ? computeAggregateWhatIf({ cbs, supply, demand, plannen, batScale, rules, basis: tekort }) : null;
   if (!stock && !cbs && tekort.length > 0) {
     issues.push(makeIssue("watals-niet-toepasbaar", "info", null, null,
@@ -179,8 +179,10 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
 
 /**
  * The analysis with another what-if scenario: `watAls` recomputed (traced per dwelling) on the
- * kept base and `rules.watAls` set to the scenario as applied, so that the result sheets and the
- * saved rules describe it. Nothing else changes (no re-classification).
+ * kept base, `rules.watAls` set to the scenario as applied, and the notes on levers that cannot
+ * act ("watals-geen-effect", whatif-toepasbaar.ts) made again for this scenario, so that the
+ * result sheets (Controle included) and the saved rules describe it. Nothing else changes (no
+ * re-classification).
  * @param result an analysis; without a what-if base (no stock per dwelling) it is returned as is.
  * @param scenario the levers (clamped as `computeWhatIf` does).
  */
@@ -193,5 +195,10 @@ export function withScenario(result: AnalysisResult, scenario: WhatIfParams): An
     aanpassenPercentage: p.aanpassenPercentage, aanpassenPerSegment: p.aanpassenPerSegment, ontmoetingsruimten: p.ontmoetingsruimten,
     wlzComplexen: p.wlzComplexen, plannen: p.plannen,
   };
-  return { ...result, watAls, rules: { ...result.rules, watAls: applied } };
+  // The new notes where the run's were (the Controle sheet keeps its order), else at the end.
+  const limits = whatIfLimits(watAls, scenario, base.input.voorraadSheet ?? null, result.aanpassingKruistabel);
+  const at = result.issues.findIndex((i) => i.code === "watals-geen-effect");
+  const kept = result.issues.filter((i) => i.code !== "watals-geen-effect");
+  const issues = at < 0 ? [...kept, ...limits] : [...kept.slice(0, at), ...limits, ...kept.slice(at)];
+  return { ...result, watAls, issues, rules: { ...result.rules, watAls: applied } };
 }
