@@ -5,8 +5,6 @@
  * was or was not used. The compute steps that follow are src/analysis/compute.ts.
  */
 import { normaliseSupplyTable } from "../domain/tekort";
-import { batText } from "../domain/bat";
-import { formatGetal } from "../domain/format";
 import { UserError, type Issue, makeIssue } from "../domain/issues";
 import { sheetMissingText } from "../workbook/messages";
 import type { DemandEntry, SupplyEntry } from "../domain/types";
@@ -19,7 +17,7 @@ import type { AdaptationShareEntry, CbsStockEntry } from "../domain/cbs";
 import { markRegionShares, readAdaptationShares, readCbsStock } from "../ingest/cbs";
 import { readSaldo } from "../ingest/saldo";
 import type { PublishedSaldoTable } from "../domain/vergelijking";
-import type { QuotedFigure } from "../domain/kruiscontrole";
+import { batDistributionIssue, compareBatDistribution, type BatDistributionComparison, type QuotedFigure } from "../domain/kruiscontrole";
 import { readQuotedFigures } from "../ingest/citaten";
 import { readPlanList } from "../ingest/plannen-lijst";
 import type { PublishedPlanList } from "../domain/plannen-lijst";
@@ -115,10 +113,12 @@ export interface ChosenTables {
   /** Every cross table read beside the stock used (used for the adaptation potential or not), with
    * its dwellings: checked against the stock's total and quoted figures. */
   crossTotals: { sheet: string; woningen: number; peildatum: string | null }[];
-  /** Other stock tables with BAT scores on the scale of the one used, with dwellings per BAT class
-   * (the used one's as `stockPerBat`): compared on the Vergelijking sheet. */
-  batTotals: { sheet: string; woningen: number; perBat: Record<string, number>; peildatum: string | null }[];
-  stockPerBat: Record<string, number> | null;
+  /** Other stock tables with BAT scores on the scale of the one used, with their dwellings: checked
+   * against quoted figures. */
+  batTotals: { sheet: string; woningen: number; peildatum: string | null }[];
+  /** Those tables compared per BAT class with the one used (each already reported as an issue):
+   * listed on the Vergelijking sheet. */
+  batDistributions: BatDistributionComparison[];
   /** The reference date the caption of the stock used names ("per peildatum 01-01-2020"), or null. */
   stockPeildatum: string | null;
   demand: DemandEntry[];
@@ -187,10 +187,16 @@ export function* chooseTables(sheets: readonly SheetRead[], options: AnalyseOpti
   const chosen = filled[0] ?? null;
   /** Other stocks with BAT scores on the same scale (compared with the one used). */
   const batOthers: { sheet: string; ingest: StockIngest }[] = [];
+  const batDistributions: BatDistributionComparison[] = [];
   for (const other of filled.slice(1)) {
     if (isCross(other.sheet)) continue;
     skip(other.sheet, `er is één voorraadtabel gebruikt ('${chosen!.sheet}', de meest gedetailleerde). Kies een andere in stap 1 van het taakvenster of met --voorraad "${other.sheet}" op de opdrachtregel.`);
-    if (chosen && compareStockTotals(chosen.ingest, other.ingest, issues)) batOthers.push(other);
+    const comparison = chosen && compareStockTotals(chosen.ingest, other.ingest);
+    if (comparison) {
+      issues.push(batDistributionIssue(comparison));
+      batDistributions.push(comparison);
+      batOthers.push(other);
+    }
   }
   // Cross tables beside a stock with BAT scores (read even when another sheet was chosen).
   const crossOthers = names
@@ -305,9 +311,8 @@ export function* chooseTables(sheets: readonly SheetRead[], options: AnalyseOpti
   const peildatum = (x: { ingest: StockIngest }): string | null => x.ingest.peildatum ?? null;
   const crossTotals = crossOthers.map((x) => ({ sheet: x.sheet, woningen: x.ingest.rows.reduce((a, r) => a + r.aantal, 0), peildatum: peildatum(x) }));
   const stockPeildatum = chosen ? peildatum(chosen) : null;
-  const batTotals = batOthers.map((x) => ({ sheet: x.sheet, woningen: x.ingest.rows.reduce((a, r) => a + r.aantal, 0), perBat: perBatOf(x.ingest), peildatum: peildatum(x) }));
-  const stockPerBat = chosen && batOthers.length > 0 ? perBatOf(chosen.ingest) : null;
-  return { stock, chosen, crossStock, crossAdaptation, crossTotals, batTotals, stockPerBat, stockPeildatum, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable, planLists };
+  const batTotals = batOthers.map((x) => ({ sheet: x.sheet, woningen: x.ingest.rows.reduce((a, r) => a + r.aantal, 0), peildatum: peildatum(x) }));
+  return { stock, chosen, crossStock, crossAdaptation, crossTotals, batTotals, batDistributions, stockPeildatum, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable, planLists };
 }
 
 /**
@@ -367,28 +372,16 @@ function perBatOf(s: StockIngest): Record<string, number> {
   return out;
 }
 
-/** When a workbook holds the same stock twice (per dwelling and as a wide BAT table), compare
- * the BAT totals per class ({@link perBatOf}) and report whether they agree; counts in dwellings,
- * Dutch thousands separators, classes as the scale writes them ("BAT 3", "BAT3").
- * @returns true when compared (both on the same BAT scale and both with rows). */
-function compareStockTotals(used: StockIngest, other: StockIngest, issues: Issue[]): boolean {
+/** When a workbook holds the same stock twice (per dwelling and as a wide BAT table): the BAT
+ * totals per class ({@link perBatOf}) compared, once.
+ * @returns the comparison, or null when not compared (not on the same BAT scale, or one without rows). */
+function compareStockTotals(used: StockIngest, other: StockIngest): BatDistributionComparison | null {
   const scale = used.batScale;
-  if (!scale || scale !== other.batScale) return false;
+  if (!scale || scale !== other.batScale) return null;
   const sheetA = used.rows[0]?.sheet ?? "";
   const sheetB = other.rows[0]?.sheet ?? "";
-  if (!sheetA || !sheetB) return false;
-  const a = perBatOf(used);
-  const b = perBatOf(other);
-  const diffs = [...new Set([...Object.keys(a), ...Object.keys(b)])]
-    .filter((k) => (a[k] ?? 0) !== (b[k] ?? 0))
-    .map((k) => `${k === "onbekend" ? "BAT onbekend" : batText(Number(k), scale)}: ${formatGetal(a[k] ?? 0)} tegen ${formatGetal(b[k] ?? 0)}`);
-  issues.push(
-    diffs.length === 0
-      ? makeIssue("voorraad-vergeleken", "info", sheetB, null, `De BAT-verdeling op blad '${sheetA}' komt per klasse overeen met blad '${sheetB}'.`)
-      : makeIssue("voorraad-wijkt-af", "waarschuwing", sheetB, null,
-        `De BAT-verdeling op blad '${sheetA}' wijkt af van blad '${sheetB}' (${diffs.join("; ")}). Controleer welke tabel juist is.`),
-  );
-  return true;
+  if (!sheetA || !sheetB) return null;
+  return compareBatDistribution({ sheet: sheetA, perBat: perBatOf(used) }, { sheet: sheetB, perBat: perBatOf(other) }, scale);
 }
 
 /**

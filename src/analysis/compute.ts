@@ -39,7 +39,7 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
   const { rules, onProgress, signal } = options;
   const progress = (stap: string, f: number) => onProgress?.(stap, f);
   const { issues, tables, use, skip } = ledger;
-  const { stock, chosen, crossStock, crossAdaptation, crossTotals, batTotals, stockPerBat, stockPeildatum, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable, planLists } = chosenTables;
+  const { stock, chosen, crossStock, crossAdaptation, crossTotals, batTotals, batDistributions, stockPeildatum, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable, planLists } = chosenTables;
   const scaleSetting = rules.batSchaal;
   // Classification and aggregation.
   checkCancelled(signal);
@@ -151,23 +151,22 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
     stocks.push({
       sheet: chosen.sheet, soort: crossStock ? "kruistabel" : "bat", gebruikt: true, woningen: summary.eenheden,
       nultreden: crossStock || noBat ? null : summary.cumulatief.nultreden, peildatum: stockPeildatum,
-      ...(stockPerBat ? { perBat: stockPerBat } : {}),
     });
   }
-  for (const t of batTotals) stocks.push({ sheet: t.sheet, soort: "bat", woningen: t.woningen, nultreden: null, peildatum: t.peildatum, perBat: t.perBat });
+  for (const t of batTotals) stocks.push({ sheet: t.sheet, soort: "bat", woningen: t.woningen, nultreden: null, peildatum: t.peildatum });
   for (const t of crossTotals) stocks.push({ sheet: t.sheet, soort: "kruistabel", woningen: t.woningen, nultreden: null, peildatum: t.peildatum });
-  const cross = crossChecks({ supply: supplySource === "aanbodtabel" ? supply : [], cbsStock: cbsInput?.voorraad ?? [], shares: cbsInput?.aandelen ?? [], quotes, stocks });
+  const cross = crossChecks({ supply: supplySource === "aanbodtabel" ? supply : [], cbsStock: cbsInput?.voorraad ?? [], shares: cbsInput?.aandelen ?? [], quotes, stocks, batDistributions });
   issues.push(...cross.issues);
   // The what-if base and the scenario of the rules (only a stock has dwellings to move).
   checkCancelled(signal);
   progress("Wat-als berekenen", 0.92);
   yield;
   const input = {
-    dwellings, adapted: adaptation.perDwelling, rules, batScale, supplySource, supply, demand, plannen, clustering, zorgpotentieel,
+    dwellings, adapted: adaptation.perDwelling, rules, batScale, voorraadSheet: chosen?.sheet ?? null, supplySource, supply, demand, plannen, clustering, zorgpotentieel,
   };
   const watAlsBasis = stock ? prepareWhatIf(input, { complexes }) : null;
   const watAls = watAlsBasis ? computeWhatIf(watAlsBasis, paramsFromRules(rules), { trace: true }) : null;
-  if (watAls) issues.push(...whatIfLimits(watAls, paramsFromRules(rules), chosen?.sheet ?? null, aanpassingKruistabel));
+  if (watAls) issues.push(...whatIfLimits(watAls, paramsFromRules(rules), input.voorraadSheet, aanpassingKruistabel));
   const watAlsAggregaat = !stock && cbs ? computeAggregateWhatIf({ cbs, supply, demand, plannen, batScale, rules, basis: tekort }) : null;
   if (!stock && !cbs && tekort.length > 0) {
     issues.push(makeIssue("watals-niet-toepasbaar", "info", null, null,
@@ -185,8 +184,10 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
 
 /**
  * The analysis with another what-if scenario: `watAls` recomputed (traced per dwelling) on the
- * kept base and `rules.watAls` set to the scenario as applied, so that the result sheets and the
- * saved rules describe it. Nothing else changes (no re-classification).
+ * kept base, `rules.watAls` set to the scenario as applied, and the notes on levers that cannot
+ * act ("watals-geen-effect", whatif-toepasbaar.ts) made again for this scenario, so that the
+ * result sheets (Controle included) and the saved rules describe it. Nothing else changes (no
+ * re-classification).
  * @param result an analysis; without a what-if base (no stock per dwelling) it is returned as is.
  * @param scenario the levers (clamped as `computeWhatIf` does).
  */
@@ -199,5 +200,10 @@ export function withScenario(result: AnalysisResult, scenario: WhatIfParams): An
     aanpassenPercentage: p.aanpassenPercentage, aanpassenPerSegment: p.aanpassenPerSegment, ontmoetingsruimten: p.ontmoetingsruimten,
     wlzComplexen: p.wlzComplexen, plannen: p.plannen,
   };
-  return { ...result, watAls, rules: { ...result.rules, watAls: applied } };
+  // The new notes where the run's were (the Controle sheet keeps its order), else at the end.
+  const limits = whatIfLimits(watAls, scenario, base.input.voorraadSheet ?? null, result.aanpassingKruistabel);
+  const at = result.issues.findIndex((i) => i.code === "watals-geen-effect");
+  const kept = result.issues.filter((i) => i.code !== "watals-geen-effect");
+  const issues = at < 0 ? [...kept, ...limits] : [...kept.slice(0, at), ...limits, ...kept.slice(at)];
+  return { ...result, watAls, issues, rules: { ...result.rules, watAls: applied } };
 }

@@ -15,7 +15,7 @@ import * as path from "node:path";
 import { UserError, makeIssue } from "../domain/issues";
 import { DEFAULT_RULES, parseRules, type Rules } from "../domain/rules";
 import type { AnalysisResult } from "../analysis/result";
-import { writeJson, type TextSink } from "../report/json-stream";
+import { writeJson, type ByteSink } from "../report/json-stream";
 import { buildSheets } from "../report/sheets";
 import { summaryLines } from "../report/summary";
 import { analyseXlsxStream, type StreamAnalyseOptions } from "../analysis/xlsx-file";
@@ -132,10 +132,11 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
-/** A text sink on a writable stream that waits for 'drain' when the stream's buffer is full. */
-function streamSink(stream: NodeJS.WritableStream): TextSink {
+/** A byte sink (UTF-8 chunks) on a writable stream that waits for 'drain' when the stream's
+ * buffer is full. */
+function streamSink(stream: NodeJS.WritableStream): ByteSink {
   return {
-    write: (chunk) => {
+    writeBytes: (chunk) => {
       if (!stream.write(chunk)) return once(stream, "drain").then(() => undefined);
     },
   };

@@ -21,16 +21,19 @@
  *   "Momenteel zijn 3.590 corporatiewoningen nultreden" against BAT 1-4 = 3.175).
  * - **voorraad-totalen**: a stock with BAT scores and a cross table woningtype × huurklasse in
  *   one workbook count the same stock; their totals should agree (Kerkrade, both per 1-1-2020:
- *   7.824 by BAT class, 7.452 by woningtype).
+ *   7.824 by BAT class, 7.452 by woningtype). Two stocks with BAT scores (per dwelling and a BAT
+ *   table per corporatie) are compared per BAT class once ({@link compareBatDistribution}, by
+ *   the analysis when it chooses the stock); the issue and the row are both made from that.
  *
  * Pure. Figures in dwellings or percentages (0..100). Sources: Parkstad Toekomstvisie
  * §4.2 (28% of 131,118 = 36,713 potentieel geschikt), Tabel 2, 4, 5 and 6.
  */
 import { type Issue, makeIssue } from "./issues";
-import type { SupplyEntry } from "./types";
+import type { BatScale, SupplyEntry } from "./types";
 import type { AdaptationShareEntry, CbsStockEntry, ShareSegment } from "./cbs";
 import { gemeenteKey } from "./gemeente";
 import { formatGetal } from "./format";
+import { batText } from "./bat";
 
 /** Quantities a quoted figure can be about. */
 export type CitaatGrootheid = "geschikt" | "potentieel" | "ongeschikt" | "woningvoorraad" | "corporatiewoningen" | "nultreden";
@@ -48,10 +51,25 @@ export interface StockTableTotal {
   nultreden: number | null;
   /** The reference date its caption names ("1-1-2020"); null or absent when it names none. */
   peildatum?: string | null;
-  /** Dwellings per BAT class ("0".."4", "onbekend"), for comparing two stocks with BAT scores. */
-  perBat?: Readonly<Record<string, number>>;
   /** The stock the analysis uses (at most one of the list); the others are compared with it. */
   gebruikt?: boolean;
+}
+
+/**
+ * Two stocks with BAT scores on one scale in one workbook (per dwelling and a BAT table per
+ * corporatie), compared per BAT class by {@link compareBatDistribution}. The issue
+ * ({@link batDistributionIssue}) and the row on the Vergelijking sheet
+ * ({@link batDistributionCheck}) are both made from it.
+ */
+export interface BatDistributionComparison {
+  /** The stock the analysis uses: its sheet and dwellings. */
+  used: { sheet: string; woningen: number };
+  /** The other stock: its sheet and dwellings. */
+  other: { sheet: string; woningen: number };
+  /** The classes whose counts differ, in class order (BAT onbekend last): the class as its scale
+   * writes it ("BAT 0", "BAT1", "BAT onbekend") and the dwellings of each stock in it. Empty
+   * when they agree per class. */
+  differences: { klasse: string; used: number; other: number }[];
 }
 
 /** A figure quoted in a text, as the user entered it (src/ingest/citaten.ts). */
@@ -91,8 +109,6 @@ export interface KruisControle {
   /** "woningen" or "%". */
   eenheid: "woningen" | "%";
   toelichting: string;
-  /** True when another issue of the analysis already reports this outcome: no second issue. */
-  gemeld?: boolean;
 }
 
 /** Input of {@link crossChecks}. */
@@ -104,6 +120,9 @@ export interface CrossCheckInput {
   quotes: readonly QuotedFigure[];
   /** The stock tables of the workbook with their totals (none: those checks are left out). */
   stocks?: readonly StockTableTotal[];
+  /** Other stocks with BAT scores compared with the one used, each already reported as an
+   * issue by {@link batDistributionIssue}: listed as checks, with no second issue. */
+  batDistributions?: readonly BatDistributionComparison[];
 }
 
 const n = (x: number) => formatGetal(x, 0);
@@ -212,12 +231,22 @@ function stockName(t: StockTableTotal): string {
   return t.soort === "kruistabel" ? `de kruistabel woningtype × huurklasse op blad '${t.sheet}'` : `de voorraad met BAT-scores op blad '${t.sheet}'`;
 }
 
+/** What every check of a quoted figure says of it: kind, where it stands, the quote, the figure. */
+function quoted(q: QuotedFigure): Pick<KruisControle, "soort" | "sheet" | "cell" | "onderwerp" | "gepubliceerd"> {
+  return { soort: "geciteerd", sheet: q.sheet, cell: q.cell, onderwerp: `Geciteerd: ${q.tekst}`, gepubliceerd: q.waarde };
+}
+
+/** A quoted figure that cannot be checked, and why (Dutch). */
+function uncheckable(q: QuotedFigure, why: string): KruisControle {
+  return { ...quoted(q), status: "niet-te-controleren", berekend: null, verschil: null, eenheid: q.percentage ? "%" : "woningen", toelichting: why };
+}
+
 /** A number of dwellings against one figure of a stock table; equal or not (counts are exact). */
 function againstStock(q: QuotedFigure, t: StockTableTotal, figure: number, what: string): KruisControle {
   const diff = q.waarde - figure;
   return {
-    soort: "geciteerd", status: diff === 0 ? "klopt" : "wijkt-af", sheet: q.sheet, cell: q.cell,
-    onderwerp: `Geciteerd: ${q.tekst} (tegen blad '${t.sheet}')`, gepubliceerd: q.waarde, berekend: figure, verschil: diff, eenheid: "woningen",
+    ...quoted(q), status: diff === 0 ? "klopt" : "wijkt-af",
+    onderwerp: `Geciteerd: ${q.tekst} (tegen blad '${t.sheet}')`, berekend: figure, verschil: diff, eenheid: "woningen",
     toelichting: diff === 0
       ? `Gelijk aan ${what} in ${stockName(t)} (${n(figure)}).`
       : `${what[0].toUpperCase()}${what.slice(1)} in ${stockName(t)} is ${n(figure)}; het geciteerde getal is ${n(Math.abs(diff))} ${diff > 0 ? "hoger" : "lager"}. ` +
@@ -230,8 +259,7 @@ function againstStock(q: QuotedFigure, t: StockTableTotal, figure: number, what:
  * against every stock table that has the figure: one check per table.
  */
 function stockQuoteChecks(q: QuotedFigure, stocks: readonly StockTableTotal[]): KruisControle[] {
-  const base = { soort: "geciteerd" as const, sheet: q.sheet, cell: q.cell, onderwerp: `Geciteerd: ${q.tekst}`, gepubliceerd: q.waarde };
-  const none = (why: string): KruisControle[] => [{ ...base, status: "niet-te-controleren", berekend: null, verschil: null, eenheid: q.percentage ? "%" : "woningen", toelichting: why }];
+  const none = (why: string): KruisControle[] => [uncheckable(q, why)];
   if (q.percentage) return none("Een percentage van de corporatievoorraad is niet na te rekenen: geef het aantal woningen.");
   if (q.grootheid === "nultreden") {
     const withBat = stocks.filter((t) => t.nultreden !== null);
@@ -250,8 +278,7 @@ function stockTotalChecks(stocks: readonly StockTableTotal[]): KruisControle[] {
   // The stock in use when it has BAT scores; else (a cross table is in use) another one with BAT.
   const bat = stocks.find((t) => t.gebruikt && t.soort === "bat") ?? stocks.find((t) => t.soort === "bat");
   if (!bat) return [];
-  const distributions = bat.gebruikt ? batDistributionChecks(bat, stocks.filter((t) => t.soort === "bat" && t !== bat)) : [];
-  return [...distributions, ...stocks.filter((t) => t.soort === "kruistabel").map((k): KruisControle => {
+  return stocks.filter((t) => t.soort === "kruistabel").map((k): KruisControle => {
     const diff = k.woningen - bat.woningen;
     const base = {
       soort: "voorraad-totalen" as const, sheet: k.sheet, cell: null,
@@ -275,47 +302,79 @@ function stockTotalChecks(stocks: readonly StockTableTotal[]): KruisControle[] {
           : `${counts} Tellen ze dezelfde voorraad op dezelfde peildatum, dan hoort het totaal gelijk te zijn; anders tellen ze iets anders ` +
             "(bijvoorbeeld eenheden tegen woningen) of een andere peildatum. De tool telt ze niet bij elkaar op.",
     };
-  })];
-}
-
-/**
- * Two stocks with BAT scores in one workbook (per dwelling and a BAT table per corporatie): the
- * one not used against the one used, per BAT class. Already reported as an issue by the analysis
- * ("voorraad-vergeleken" / "voorraad-wijkt-af"), so these checks add none (`gemeld`).
- */
-function batDistributionChecks(used: StockTableTotal, others: readonly StockTableTotal[]): KruisControle[] {
-  if (!used.perBat) return [];
-  return others.filter((o) => o.perBat).map((o): KruisControle => {
-    const keys = [...new Set([...Object.keys(used.perBat!), ...Object.keys(o.perBat!)])].sort();
-    const diffs = keys.filter((k) => (used.perBat![k] ?? 0) !== (o.perBat![k] ?? 0))
-      .map((k) => `BAT ${k}: ${n(o.perBat![k] ?? 0)} tegen ${n(used.perBat![k] ?? 0)}`);
-    return {
-      soort: "voorraad-totalen", status: diffs.length === 0 ? "klopt" : "wijkt-af", sheet: o.sheet, cell: null, gemeld: true,
-      onderwerp: `BAT-verdeling op blad '${o.sheet}' tegen de gebruikte voorraad op blad '${used.sheet}'`,
-      gepubliceerd: o.woningen, berekend: used.woningen, verschil: o.woningen - used.woningen, eenheid: "woningen",
-      toelichting: diffs.length === 0
-        ? `Per BAT-klasse gelijk (${n(used.woningen)} woningen).`
-        : `Per BAT-klasse verschillend: ${diffs.join("; ")}. Controleer welke tabel juist is; de tool gebruikt '${used.sheet}'.`,
-    };
   });
 }
 
+/**
+ * Two stocks with BAT scores on one scale compared per BAT class: the one comparison that both
+ * the issue and the Vergelijking row are made from.
+ * @param used the stock the analysis uses: its sheet and dwellings per BAT class ("0".."4" or
+ *   "1".."5" as the level, "onbekend" for rows without BAT). @param other the other stock, alike.
+ * @param scale the scale of both, for naming the classes.
+ * @example compareBatDistribution({ sheet: "Voorraad", perBat: { 1: 2, 2: 2 } }, { sheet: "Oud", perBat: { 1: 2, 2: 3 } }, "vera")
+ *   → { used: { sheet: "Voorraad", woningen: 4 }, other: { sheet: "Oud", woningen: 5 }, differences: [{ klasse: "BAT2", used: 2, other: 3 }] }
+ */
+export function compareBatDistribution(
+  used: { sheet: string; perBat: Readonly<Record<string, number>> },
+  other: { sheet: string; perBat: Readonly<Record<string, number>> },
+  scale: BatScale,
+): BatDistributionComparison {
+  const total = (p: Readonly<Record<string, number>>) => Object.values(p).reduce((a, x) => a + x, 0);
+  // Levels are single digits, so text order is class order and "onbekend" comes last.
+  const keys = [...new Set([...Object.keys(used.perBat), ...Object.keys(other.perBat)])].sort();
+  const differences = keys
+    .filter((k) => (used.perBat[k] ?? 0) !== (other.perBat[k] ?? 0))
+    .map((k) => ({ klasse: k === "onbekend" ? "BAT onbekend" : batText(Number(k), scale), used: used.perBat[k] ?? 0, other: other.perBat[k] ?? 0 }));
+  return { used: { sheet: used.sheet, woningen: total(used.perBat) }, other: { sheet: other.sheet, woningen: total(other.perBat) }, differences };
+}
+
+/** The issue of a comparison: "voorraad-vergeleken" (info) when the stocks agree per class,
+ * else "voorraad-wijkt-af" (warning) naming each class with the used stock's count first. */
+export function batDistributionIssue(c: BatDistributionComparison): Issue {
+  if (c.differences.length === 0) {
+    return makeIssue("voorraad-vergeleken", "info", c.other.sheet, null, `De BAT-verdeling op blad '${c.used.sheet}' komt per klasse overeen met blad '${c.other.sheet}'.`);
+  }
+  const diffs = c.differences.map((d) => `${d.klasse}: ${formatGetal(d.used)} tegen ${formatGetal(d.other)}`);
+  return makeIssue("voorraad-wijkt-af", "waarschuwing", c.other.sheet, null,
+    `De BAT-verdeling op blad '${c.used.sheet}' wijkt af van blad '${c.other.sheet}' (${diffs.join("; ")}). Controleer welke tabel juist is.`);
+}
+
+/** The row of a comparison on the Vergelijking sheet: the other stock (published) against the
+ * one used (berekend), each class with the other stock's count first. */
+export function batDistributionCheck(c: BatDistributionComparison): KruisControle {
+  const diffs = c.differences.map((d) => `${d.klasse}: ${formatGetal(d.other)} tegen ${formatGetal(d.used)}`);
+  return {
+    soort: "voorraad-totalen", status: diffs.length === 0 ? "klopt" : "wijkt-af", sheet: c.other.sheet, cell: null,
+    onderwerp: `BAT-verdeling op blad '${c.other.sheet}' tegen de gebruikte voorraad op blad '${c.used.sheet}'`,
+    gepubliceerd: c.other.woningen, berekend: c.used.woningen, verschil: c.other.woningen - c.used.woningen, eenheid: "woningen",
+    toelichting: diffs.length === 0
+      ? `Per BAT-klasse gelijk (${n(c.used.woningen)} woningen).`
+      : `Per BAT-klasse verschillend: ${diffs.join("; ")}. Controleer welke tabel juist is; de tool gebruikt '${c.used.sheet}'.`,
+  };
+}
+
+/** A quoted figure checked against the CBS tables: no number of corporatiewoningen or nultreden
+ * dwellings (those go to the stock tables, {@link quoteChecks}). */
+type CbsQuote = QuotedFigure & { grootheid: Outcome | "woningvoorraad" };
+
+/** The checks of one quoted figure: against the stock tables or against the CBS tables. */
 function quoteChecks(q: QuotedFigure, input: CrossCheckInput): KruisControle[] {
   const stocks = input.stocks ?? [];
-  const hasCbs = input.cbsStock.length > 0;
-  if (q.grootheid === "corporatiewoningen" || q.grootheid === "nultreden" || (q.grootheid === "woningvoorraad" && !hasCbs && stocks.length > 0)) {
-    return stockQuoteChecks(q, stocks);
-  }
-  return [quoteCheck(q, input)];
+  const grootheid = q.grootheid;
+  if (grootheid === "corporatiewoningen" || grootheid === "nultreden") return stockQuoteChecks(q, stocks);
+  if (grootheid === "woningvoorraad" && input.cbsStock.length === 0 && stocks.length > 0) return stockQuoteChecks(q, stocks);
+  return [quoteCheck({ ...q, grootheid }, input)];
 }
 
 /** Why a quoted figure about the stock cannot be checked without a CBS stock table. */
 const NO_CBS_STOCK = "Er is geen CBS-woningvoorraad in de werkmap.";
 
-function quoteCheck(q: QuotedFigure, input: CrossCheckInput): KruisControle {
+/** A quoted stock figure against the CBS stock; a number or percentage geschikt / potentieel /
+ * ongeschikt against the gemeente's row or the per-gemeente sum (see the module comment). */
+function quoteCheck(q: CbsQuote, input: CrossCheckInput): KruisControle {
   const { byKey, regio, gemeenten } = stockIndex(input.cbsStock);
-  const base = { soort: "geciteerd" as const, sheet: q.sheet, cell: q.cell, onderwerp: `Geciteerd: ${q.tekst}`, gepubliceerd: q.waarde };
-  const none = (why: string): KruisControle => ({ ...base, status: "niet-te-controleren", berekend: null, verschil: null, eenheid: q.percentage ? "%" : "woningen", toelichting: why });
+  const base = quoted(q);
+  const none = (why: string): KruisControle => uncheckable(q, why);
   const gemeente = q.gebied ? byKey.get(gemeenteKey(q.gebied)) ?? null : null;
   // A name that is no gemeente of the tables ("Parkstad") stands for the region as a whole.
   if (!gemeente && gemeenten.length === 0 && !regio) return none(NO_CBS_STOCK);
@@ -327,7 +386,6 @@ function quoteCheck(q: QuotedFigure, input: CrossCheckInput): KruisControle {
       toelichting: diff === 0 ? `Gelijk aan de CBS-woningvoorraad (${n(total)}).` : `De CBS-woningvoorraad is ${n(total)}; verschil ${n(diff)}.` };
   }
   const outcome = q.grootheid;
-  if (outcome === "corporatiewoningen" || outcome === "nultreden") return none("Dit getal wordt tegen de voorraadtabellen gecontroleerd.");
   // Per gemeente: that gemeente's row; for the region: Σ over the gemeenten.
   let woningen: number;
   let aantal: number;
@@ -371,15 +429,17 @@ function quoteCheck(q: QuotedFigure, input: CrossCheckInput): KruisControle {
 /**
  * Runs the cross-table checks.
  * @returns the checks (each with status and Dutch explanation) and one issue per check that does
- *   not agree (warning) or cannot be checked (info).
+ *   not agree (warning) or cannot be checked (info); the rows of `batDistributions` add none
+ *   (their issue is {@link batDistributionIssue}, made where they were compared).
  */
 export function crossChecks(input: CrossCheckInput): { controles: KruisControle[]; issues: Issue[] } {
+  const distributions = (input.batDistributions ?? []).map(batDistributionCheck);
   const controles = [
-    ...supplyChecks(input), ...percentageChecks(input), ...stockTotalChecks(input.stocks ?? []), ...input.quotes.flatMap((q) => quoteChecks(q, input)),
+    ...supplyChecks(input), ...percentageChecks(input), ...distributions, ...stockTotalChecks(input.stocks ?? []), ...input.quotes.flatMap((q) => quoteChecks(q, input)),
   ];
   const issues: Issue[] = [];
   for (const c of controles) {
-    if (c.gemeld) continue;
+    if (distributions.includes(c)) continue;
     if (c.status === "wijkt-af") {
       issues.push(makeIssue(`kruiscontrole-${c.soort}`, "waarschuwing", c.sheet, c.cell, `${c.onderwerp}: ${c.toelichting} Zie het blad Vergelijking.`));
     } else if (c.status === "niet-te-controleren") {

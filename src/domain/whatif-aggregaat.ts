@@ -27,6 +27,7 @@ import type { TekortRow } from "./tekort";
 import { BAT_DEEL, type CbsRoute, type RouteDeel } from "./cbs";
 import { computeTekortWithPlans, type PlannedChange } from "./plannen";
 import { formatGetal } from "./format";
+import { roundTo } from "./afronding";
 
 /** Per gemeente and part: the potentieel dwellings and how many are adapted. */
 export interface AggregateAdaptation {
@@ -162,7 +163,7 @@ export function computeAggregateWhatIf(input: AggregateWhatIfInput): AggregateWh
   // rounding asked (rules.tekort.afronden), the figures are rounded as on the sheets, and said so;
   // the shares are of the exact figures.
   const step = rules.tekort.afronden;
-  const shown = (x: number) => n(step ? Math.round(x / step) * step : x);
+  const shown = (x: number) => n(roundTo(x, step));
   const gec = tekort.filter((t) => t.lezing === "per categorie" && t.categorie === "geclusterd" && t.basisTekort > 0 && groups.includes(t.groep));
   for (const t of gec) {
     const share = (x: number) => `${formatGetal((100 * (t.basisTekort - x)) / t.basisTekort, 0)}%`;

@@ -5,7 +5,6 @@
  * imports this module on demand, when the first run starts, and the pane's first load carries
  * none of it; the browser page's worker imports it directly (xlsx-session.ts).
  */
-import type { WhatIfBase } from "../domain/whatif";
 import { computeWhatIf } from "../domain/whatif";
 import { withScenario } from "../analysis/compute";
 import type { AnalysisResult } from "../analysis/result";
@@ -44,7 +43,12 @@ export function resultSheets(result: AnalysisResult, scenario?: Scenario): Sheet
   return buildSheets(shown, { afronden: shown.rules.tekort.afronden });
 }
 
-/** The what-if view of `scenario` on an analysis's kept base (no re-run, no re-classification). */
-export function whatIfOf(result: AnalysisResult, base: WhatIfBase, scenario: Scenario): WhatIfView {
-  return whatIfView(computeWhatIf(base, scenario), result.rules.tekort.afronden);
+/**
+ * The what-if view of `scenario` on the analysis's kept base (`result.watAlsBasis`; no re-run, no
+ * re-classification), rounded as the run's rules say.
+ * @returns null when the analysis has no what-if base (no stock to move dwellings in).
+ */
+export function whatIfOf(result: AnalysisResult, scenario: Scenario): WhatIfView | null {
+  const base = result.watAlsBasis;
+  return base ? whatIfView(computeWhatIf(base, scenario), result.rules.tekort.afronden) : null;
 }

@@ -157,10 +157,10 @@ export function portSession(reader: WorkbookReader, writer?: WorkbookWriter): An
       return runWriter.writeResults(resultSheets(last, scenario), settings);
     },
     async whatIf(scenario) {
-      const base = last?.watAlsBasis;
-      if (!last || !base) throw new UserError(NO_WHATIF);
       const { whatIfOf } = await import("./session-work");
-      return whatIfOf(last, base, scenario);
+      const view = last ? whatIfOf(last, scenario) : null;
+      if (!view) throw new UserError(NO_WHATIF);
+      return view;
     },
     writeCancellable: writer?.forRun !== undefined,
     previewCancellable: reader.forRun !== undefined,

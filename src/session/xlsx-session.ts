@@ -136,9 +136,9 @@ export async function openXlsxSession(file: Blob | ArrayBuffer | Uint8Array, fil
     },
 
     async whatIf(scenario) {
-      const base = last?.watAlsBasis;
-      if (!last || !base) throw new UserError(NO_WHATIF);
-      return whatIfOf(last, base, scenario);
+      const view = last ? whatIfOf(last, scenario) : null;
+      if (!view) throw new UserError(NO_WHATIF);
+      return view;
     },
 
     close() {

@@ -20,7 +20,7 @@
  *     otherwise from the stock's table per gemeente.
  */
 import { cellAddress } from "../domain/issues";
-import { CHART_TABLES, layoutSheet, type SheetModel } from "../report/sheet-model";
+import { CHART_TABLES, layoutSheet, type SheetModel, tableRowCount } from "../report/sheet-model";
 import type { CellArea } from "./office-cells";
 
 /** Per series (by index) of a chart: a name to give it and the range of its category labels. */
@@ -68,7 +68,7 @@ export function chartSpecs(model: SheetModel, sheet: string): ChartSpec[] {
   const extra = (tableName: string, title: string, type: ChartSpec["type"], values: string[], labels: string[], skipLast = false) => {
     const ti = model.tables.findIndex((t) => t.name === tableName);
     const table = model.tables[ti];
-    const count = table ? table.rows.length - (skipLast ? 1 : 0) : 0;
+    const count = table ? tableRowCount(table) - (skipLast ? 1 : 0) : 0;
     if (!table || count <= 0) return;
     const col = (header: string) => table.columns.findIndex((c) => c.header === header);
     const v = values.map(col);
@@ -107,7 +107,8 @@ export function chartSpecs(model: SheetModel, sheet: string): ChartSpec[] {
 /** The first chart of a sheet, from its first table (see the module comment), or null. */
 function firstChart(model: SheetModel, sheet: string): ChartSpec | null {
   const table = model.tables[0];
-  if (!table || table.rows.length === 0) return null;
+  // The row count without `table.rows`: the first table of BZK-indeling makes its rows when asked.
+  if (!table || tableRowCount(table) === 0) return null;
   const pos = layoutSheet(model).tables[0];
   const col = (header: string) => table.columns.findIndex((c) => c.header === header);
   const left = table.columns.length + 2;
@@ -145,7 +146,7 @@ function firstChart(model: SheetModel, sheet: string): ChartSpec | null {
       op: "addChart",
       sheet,
       type: "ColumnStacked",
-      source: { row: pos.headerRow, col: 1, rows: table.rows.length + 1, cols: ongeschikt + 1 },
+      source: { row: pos.headerRow, col: 1, rows: tableRowCount(table) + 1, cols: ongeschikt + 1 },
       series: [],
       title: "Aanpassingspotentieel per gemeente en segment (woningen)",
       ...place,

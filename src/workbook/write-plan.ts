@@ -20,7 +20,7 @@
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../domain/excel-limits";
 import { UserError } from "../domain/issues";
 import { nlInt } from "../report/format";
-import { columnWidths, layoutSheet, type ModelValue, type SheetModel, type TableModel } from "../report/sheet-model";
+import { columnWidths, layoutSheet, type ModelValue, type SheetModel, tableRowAt, tableRowCount, type TableModel } from "../report/sheet-model";
 import { chooseSheetName, META_SHEET, type MetaContent, type MetaIds, metaRows, type OwnSheets, resolveOwnSheets, type SheetRef } from "./marker";
 import { cellFormat, type CellArea, sameName, sentValue, widthInPoints } from "./office-cells";
 import type { StoredSettings, WriteOutcome } from "./port";
@@ -394,8 +394,19 @@ function stagingSteps(plan: SheetPlan): Step[] {
     const pos = layout.tables[ti];
     steps.push(textBlock(tempName, pos.captionRow, 1, [[table.caption]]));
     steps.push(textBlock(tempName, pos.headerRow, 1, [table.columns.map((c) => c.header)]));
-    const rows = table.rows.length > 0 ? table.rows : [table.columns.map(() => null)];
+    // Row by row (tableRowAt), never `table.rows`: that would make all rows of the per-dwelling
+    // table at once (a million in the Excel pane). An empty table gets one blank body row.
+    const count = tableRowCount(table);
     const columns = table.columns;
+    const blank: ModelValue[] = columns.map(() => null);
+    // `values(i)` and `formats(i)` are asked in turn for the same row: it is made once.
+    let lastIndex = -1;
+    let lastRow: ModelValue[] = blank;
+    const rowAt = (i: number): ModelValue[] => {
+      if (count === 0) return blank;
+      if (i !== lastIndex) [lastIndex, lastRow] = [i, tableRowAt(table, i)];
+      return lastRow;
+    };
     // Consecutive rows mostly have the same formats: the same array is handed out again then.
     let lastFormats: string[] = [];
     const formatsOf = (row: readonly ModelValue[]): string[] => {
@@ -409,10 +420,13 @@ function stagingSteps(plan: SheetPlan): Step[] {
       row: pos.headerRow + 1,
       col: 1,
       width: columns.length,
-      count: rows.length,
-      values: (i) => columns.map((_, ci) => sentValue(rows[i][ci] ?? null)),
-      formats: (i) => formatsOf(rows[i]),
-      counts: table.rows.length > 0,
+      count: Math.max(count, 1),
+      values: (i) => {
+        const row = rowAt(i);
+        return columns.map((_, ci) => sentValue(row[ci] ?? null));
+      },
+      formats: (i) => formatsOf(rowAt(i)),
+      counts: count > 0,
     });
   });
   steps.push(formatOp(model, tempName));

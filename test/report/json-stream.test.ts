@@ -53,4 +53,30 @@ describe("writeJson", () => {
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(Math.max(largestSection * 1.2, 4096) + 2000);
     expect(chunks.join("")).toBe(`${JSON.stringify(buildJson(result), null, 2)}\n`);
   });
+
+  test.each([
+    ["default chunks", undefined],
+    ["small chunks (pieces larger than a chunk go out whole)", 4096],
+  ])("a byte sink gets the same text as UTF-8 (%s)", async (_label, chunkSize) => {
+    const result = await awkward();
+    const expected = `${JSON.stringify(buildJson(result), null, 2)}\n`;
+    // Non-ASCII text (ë, ≥, the sheet's quotes) so that the encoding is exercised.
+    expect([...expected].some((ch) => ch.charCodeAt(0) > 127)).toBe(true);
+    const chunks: Uint8Array[] = [];
+    await writeJson(result, { writeBytes: (c) => new Promise<void>((resolve) => { chunks.push(c); setImmediate(resolve); }) }, { chunkSize });
+    expect(chunks.every((c) => c.length > 0)).toBe(true);
+    if (chunkSize !== undefined) {
+      expect(chunks.length).toBeGreaterThan(1);
+      expect(chunks.some((c) => c.length > chunkSize)).toBe(true);
+    }
+    expect(Buffer.concat(chunks).toString("utf8")).toBe(expected);
+  });
+
+  test("a byte sink on the Kerkrade sample, in small chunks, gives the text's UTF-8 bytes", async () => {
+    const result = await sample(SAMPLES.kerkrade);
+    const chunks: Uint8Array[] = [];
+    await writeJson(result, { writeBytes: (c) => void chunks.push(c) }, { chunkSize: 4096 });
+    expect(chunks.length).toBeGreaterThan(100);
+    expect(Buffer.concat(chunks).equals(Buffer.from(await jsonText(result), "utf8"))).toBe(true);
+  });
 });

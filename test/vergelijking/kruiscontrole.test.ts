@@ -3,7 +3,7 @@
  * (percentages per gemeente), Tabel 2 (aanbod) and the text of §4.2 ("Liefst 28% ... maar liefst
  * 36.713 woningen"). The expected figures are computed here from the printed numbers.
  */
-import { crossChecks, type QuotedFigure } from "../../src/domain/kruiscontrole";
+import { batDistributionCheck, batDistributionIssue, compareBatDistribution, crossChecks, type QuotedFigure } from "../../src/domain/kruiscontrole";
 import type { AdaptationShareEntry, CbsStockEntry } from "../../src/domain/cbs";
 import type { SupplyEntry } from "../../src/domain/types";
 import { readQuotedFigures, detectQuotedTable } from "../../src/ingest/citaten";
@@ -69,6 +69,22 @@ test("the regional percentages of Tabel 5 reproduce under the CBS weights within
   expect(off.status).toBe("wijkt-af");
 });
 
+test("a quoted number of corporatiewoningen or nultreden dwellings goes to the stock tables, also when only a CBS stock is there", () => {
+  const quote = (grootheid: QuotedFigure["grootheid"], percentage = false): QuotedFigure =>
+    ({ tekst: `3.590 ${grootheid}`, waarde: percentage ? 45 : 3590, percentage, grootheid, gebied: "Kerkrade", sheet: "Citaten", cell: "B2" });
+  const quotes = [quote("corporatiewoningen"), quote("nultreden"), quote("nultreden", true)];
+  const { controles } = crossChecks({ supply: [], cbsStock, shares, quotes });
+  expect(controles.filter((c) => c.soort === "geciteerd").map((c) => [c.status, c.eenheid, c.toelichting])).toEqual([
+    ["niet-te-controleren", "woningen", "Er is geen voorraadtabel (met BAT-scores of naar woningtype) in de werkmap om het getal mee na te rekenen."],
+    ["niet-te-controleren", "woningen", "Er is geen voorraad met BAT-scores in de werkmap om het aantal nultredenwoningen mee na te rekenen."],
+    ["niet-te-controleren", "%", "Een percentage van de corporatievoorraad is niet na te rekenen: geef het aantal woningen."],
+  ]);
+  // A stock quote with stocks and a CBS stock: against the stocks, not the CBS stock.
+  const stocks = [{ sheet: "Voorraad", soort: "bat" as const, gebruikt: true, woningen: 7824, nultreden: 3175 }];
+  const withStock = crossChecks({ supply: [], cbsStock, shares, quotes: [quote("nultreden")], stocks }).controles.filter((c) => c.soort === "geciteerd");
+  expect(withStock.map((c) => [c.status, c.berekend, c.onderwerp])).toEqual([["wijkt-af", 3175, "Geciteerd: 3.590 nultreden (tegen blad 'Voorraad')"]]);
+});
+
 test("Tabel 2's ouderen supply exceeds Tabel 4's whole CBS stock", () => {
   const supply = ouderenSupply();
   const total = supply.reduce((s, e) => s + e.aanbod, 0);
@@ -99,21 +115,38 @@ test("a 'Geciteerde cijfers' table as a user fills it in is recognised and read"
 
 test("stock totals: the stock in use is the one marked gebruikt, not the first with BAT scores in the list", () => {
   // Kerkrade's published totals (1-1-2020): 7.824 units per BAT class, 7.452 per woningtype.
-  const perBat = { "0": 4649, "1": 1900, "2": 600, "3": 450, "4": 225 };
-  const other = { ...perBat, "0": 4640 };
   const base = { supply: [], cbsStock: [], shares: [], quotes: [] };
-  const bat = (sheet: string, p: Record<string, number>) =>
-    ({ sheet, soort: "bat" as const, woningen: Object.values(p).reduce((a, x) => a + x, 0), nultreden: null, peildatum: "1-1-2020", perBat: p });
-  // A cross table in use: the two BAT stocks are not compared as if one were used.
+  const bat = (sheet: string, woningen: number) => ({ sheet, soort: "bat" as const, woningen, nultreden: null, peildatum: "1-1-2020" });
+  // A cross table in use: no BAT stock is named as the one the tool uses.
   const withCross = crossChecks({ ...base, stocks: [
     { sheet: "Woningtype", soort: "kruistabel", gebruikt: true, woningen: 7452, nultreden: null, peildatum: "1-1-2020" },
-    bat("BAT per corporatie", perBat), bat("BAT oud", other),
+    bat("BAT per corporatie", 7824), bat("BAT oud", 7815),
   ] }).controles;
   expect(withCross.some((c) => c.toelichting.includes("de tool gebruikt"))).toBe(false);
   expect(withCross.map((c) => c.onderwerp)).toEqual(["Totaal van de kruistabel op blad 'Woningtype' tegen de voorraad met BAT-scores op blad 'BAT per corporatie'"]);
-  // The second BAT stock in use: the first one is compared with it, and the explanation names it.
-  const second = crossChecks({ ...base, stocks: [bat("BAT oud", other), { ...bat("BAT per corporatie", perBat), gebruikt: true }] }).controles;
-  expect(second).toHaveLength(1);
-  expect(second[0].onderwerp).toBe("BAT-verdeling op blad 'BAT oud' tegen de gebruikte voorraad op blad 'BAT per corporatie'");
-  expect(second[0].toelichting).toContain("de tool gebruikt 'BAT per corporatie'");
+});
+
+test("two stocks with BAT scores: compared once; the issue and the Vergelijking row are made from that comparison", () => {
+  const perBat = { "0": 4649, "1": 1900, "2": 600, "3": 450, "4": 225 };
+  const comparison = compareBatDistribution({ sheet: "BAT per corporatie", perBat }, { sheet: "BAT oud", perBat: { ...perBat, "0": 4640, onbekend: 2 } }, "limburg");
+  expect(comparison).toEqual({
+    used: { sheet: "BAT per corporatie", woningen: 7824 },
+    other: { sheet: "BAT oud", woningen: 7817 },
+    differences: [{ klasse: "BAT 0", used: 4649, other: 4640 }, { klasse: "BAT onbekend", used: 0, other: 2 }],
+  });
+  const issue = batDistributionIssue(comparison);
+  expect([issue.code, issue.severity, issue.sheet]).toEqual(["voorraad-wijkt-af", "waarschuwing", "BAT oud"]);
+  expect(issue.message).toBe("De BAT-verdeling op blad 'BAT per corporatie' wijkt af van blad 'BAT oud' (BAT 0: 4.649 tegen 4.640; BAT onbekend: 0 tegen 2). Controleer welke tabel juist is.");
+  // The row lists it with no second issue; the stocks' other checks still give theirs.
+  const { controles, issues } = crossChecks({ supply: [], cbsStock: [], shares: [], quotes: [], batDistributions: [comparison] });
+  expect(controles).toEqual([batDistributionCheck(comparison)]);
+  expect(controles[0]).toMatchObject({ soort: "voorraad-totalen", status: "wijkt-af", sheet: "BAT oud", gepubliceerd: 7817, berekend: 7824, verschil: -7 });
+  expect(controles[0].onderwerp).toBe("BAT-verdeling op blad 'BAT oud' tegen de gebruikte voorraad op blad 'BAT per corporatie'");
+  expect(controles[0].toelichting).toBe("Per BAT-klasse verschillend: BAT 0: 4.640 tegen 4.649; BAT onbekend: 2 tegen 0. Controleer welke tabel juist is; de tool gebruikt 'BAT per corporatie'.");
+  expect(issues).toEqual([]);
+  // Equal per class: an info issue, and a row that agrees.
+  const same = compareBatDistribution({ sheet: "A", perBat }, { sheet: "B", perBat }, "limburg");
+  expect(same.differences).toEqual([]);
+  expect(batDistributionIssue(same)).toMatchObject({ code: "voorraad-vergeleken", severity: "info", message: "De BAT-verdeling op blad 'A' komt per klasse overeen met blad 'B'." });
+  expect(batDistributionCheck(same)).toMatchObject({ status: "klopt", toelichting: "Per BAT-klasse gelijk (7.824 woningen)." });
 });

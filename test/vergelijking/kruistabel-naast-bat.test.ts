@@ -12,6 +12,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { analyseXlsxStream } from "../../src/analysis/xlsx-file";
 import { analyseWorkbook } from "../../src/analysis/analyse";
+import { withScenario } from "../../src/analysis/compute";
 import type { AnalysisResult } from "../../src/analysis/result";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import { buildSheets } from "../../src/report/sheets";
@@ -129,6 +130,42 @@ describe("what-if on the BAT table beside the cross table", () => {
   });
 });
 
+describe("another scenario on the same analysis (withScenario, as the task pane's write and the sheets use it)", () => {
+  let batAlone: AnalysisResult;
+  beforeAll(async () => {
+    const rules = { ...DEFAULT_RULES, watAls: { ...DEFAULT_RULES.watAls, aanpassenPercentage: 0, ontmoetingsruimten: 0 } };
+    const bytes = Buffer.from(await seedWorkbook(["kerkrade-bat-per-corporatie"]).xlsx.writeBuffer());
+    batAlone = await analyseWorkbook(await XlsxWorkbook.fromBuffer(bytes), { rules });
+  });
+  const notes = (r: AnalysisResult) => r.issues.filter((i) => i.code === "watals-geen-effect").map((i) => i.message);
+  const scenario = (w: Partial<AnalysisResult["rules"]["watAls"]>) => ({ ...batAlone.rules.watAls, ...w });
+
+  it("the run's own scenario asks nothing that cannot act: no note", () => {
+    expect(notes(batAlone)).toEqual([]);
+  });
+
+  it("a scenario that cannot act gets its notes; back to one that can, they are gone; the Controle sheet lists them", () => {
+    const asked = withScenario(batAlone, scenario({ aanpassenPercentage: 10, ontmoetingsruimten: 2 }));
+    const texts = notes(asked);
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toContain("Wat-als: woningen aanpassen (10% van de potentieel geschikte woningen) verandert niets");
+    expect(texts[0]).toContain(`blad '${BAT}'`);
+    expect(texts[1]).toContain("2 ontmoetingsruimten erbij gevraagd");
+    const controle = buildSheets(asked).find((s) => s.kind === "controle")!;
+    expect(JSON.stringify(controle.tables)).toContain("2 ontmoetingsruimten erbij gevraagd");
+    expect(notes(withScenario(asked, scenario({ aanpassenPercentage: 0, ontmoetingsruimten: 0 })))).toEqual([]);
+    // Every other issue stays as the run made it.
+    const others = (r: AnalysisResult) => r.issues.filter((i) => i.code !== "watals-geen-effect");
+    expect(others(asked)).toEqual(others(batAlone));
+  });
+
+  it("only percentages per segment asked: the note names them, not '0%'", () => {
+    const text = notes(withScenario(batAlone, scenario({ aanpassenPercentage: 0, aanpassenPerSegment: { huur: 20, koop: 0 } })))[0];
+    expect(text).toContain("woningen aanpassen (per segment: huur 20% van de potentieel geschikte woningen) verandert niets");
+    expect(text).not.toMatch(/\(0%|koop 0%/);
+  });
+});
+
 describe("per-dwelling stock and cross table", () => {
   it("without a woningtype column: BZK types per dwelling, adaptation potential from the cross table", async () => {
     const wb = seedWorkbook(["kerkrade-woningtype-huurklasse"]);
@@ -195,6 +232,28 @@ describe("a per-dwelling stock and the BAT table per corporatie as printed: the 
     // The warning names the class and both counts as Dutch numbers (the stock in use first).
     const fmt = (n: number) => new Intl.NumberFormat("nl-NL").format(n);
     expect(result.issues.find((i) => i.code === "voorraad-wijkt-af")!.message).toContain(`(BAT 0: ${fmt(bat0 - 3)} tegen ${fmt(bat0)})`);
+    expect(result.issues.filter((i) => i.code === "kruiscontrole-voorraad-totalen")).toEqual([]);
+  });
+});
+
+describe("two stocks with BAT scores on the VERA scale", () => {
+  it("the warning and the Vergelijking row come from one comparison: the same classes, as the scale writes them", async () => {
+    const wb = new ExcelJS.Workbook();
+    // Used (most detailed, with a Corporatie column): BAT1 ×2, BAT2 ×2; the other: BAT1 ×2, BAT2 ×3.
+    const used = wb.addWorksheet("Voorraad");
+    used.addRow(["VHE", "Corporatie", "BAT"]);
+    for (const [i, bat] of ["BAT1", "BAT1", "BAT2", "BAT2"].entries()) used.addRow([`V${i + 1}`, "Wonen Zuid", bat]);
+    const other = wb.addWorksheet("Voorraad oud");
+    other.addRow(["VHE", "BAT"]);
+    for (const [i, bat] of ["BAT1", "BAT1", "BAT2", "BAT2", "BAT2"].entries()) other.addRow([`W${i + 1}`, bat]);
+    const result = await analyse(wb);
+    expect(result.tables.find((t) => t.sheet === "Voorraad")?.used).toBe(true);
+    const warnings = result.issues.filter((i) => i.code === "voorraad-wijkt-af");
+    expect(warnings.map((i) => i.message)).toEqual(["De BAT-verdeling op blad 'Voorraad' wijkt af van blad 'Voorraad oud' (BAT2: 2 tegen 3). Controleer welke tabel juist is."]);
+    const rows = result.kruiscontroles.filter((k) => k.soort === "voorraad-totalen");
+    expect(rows.map((k) => [k.status, k.sheet, k.gepubliceerd, k.berekend, k.toelichting])).toEqual([
+      ["wijkt-af", "Voorraad oud", 5, 4, "Per BAT-klasse verschillend: BAT2: 3 tegen 2. Controleer welke tabel juist is; de tool gebruikt 'Voorraad'."],
+    ]);
     expect(result.issues.filter((i) => i.code === "kruiscontrole-voorraad-totalen")).toEqual([]);
   });
 });

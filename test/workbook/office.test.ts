@@ -10,7 +10,7 @@ import { UserError } from "../../src/domain/issues";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import type { CellValue } from "../../src/ingest/types";
 import { analyseWorkbook } from "../../src/analysis/analyse";
-import { layoutSheet, NUMBER_FORMATS, type SheetModel } from "../../src/report/sheet-model";
+import { layoutSheet, lazyTable, NUMBER_FORMATS, tableRowAt, tableRowCount, type SheetModel, type TableModel } from "../../src/report/sheet-model";
 import { buildSheets } from "../../src/report/sheets";
 import { META_SHEET } from "../../src/workbook/marker";
 import { OfficeWorkbook } from "../../src/workbook/office";
@@ -377,6 +377,23 @@ describe("OfficeWorkbook: writing", () => {
       expect(cells(series.xValues!)).toEqual(cells(chart.series[0].xValues!));
       cells(series.values).forEach((v, row) => expect(Number(v)).toBe(sums.get(cells(series.xValues!)[row])![i]));
     });
+  });
+
+  test("the per-dwelling table is written row by row, never made as a whole: the same workbook as from the plain models", async () => {
+    // A row source over the same rows whose `rows` (all rows at once, a million in the Excel
+    // pane) throws when asked.
+    const unmade = (table: TableModel): TableModel => {
+      const copy = lazyTable({ name: table.name, caption: table.caption, columns: table.columns }, { length: tableRowCount(table), at: (i) => tableRowAt(table, i) });
+      Object.defineProperty(copy, "rows", { get: () => { throw new Error(`rows of ${table.name} made as a whole`); } });
+      return copy;
+    };
+    const lazy = models.map((m) => ({ ...m, tables: m.tables.map((t) => (t.name === "BZK_Woningen" ? unmade(t) : t)) }));
+    const woningen = lazy.find((m) => m.kind === "bzk-indeling")!.tables.find((t) => t.name === "BZK_Woningen")!;
+    expect(() => woningen.rows).toThrow("made as a whole");
+    expect(tableRowCount(woningen)).toBe(7824);
+    const other = await kerkradeHost(true);
+    await new OfficeWorkbook(other.run).writeResults(lazy, { voorraad: STOCK });
+    expectEqualData(other.snapshot(), host.snapshot());
   });
 
   test("re-running replaces only our sheets and keeps their names; no temporary sheets remain", async () => {
