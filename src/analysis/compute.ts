@@ -19,6 +19,7 @@ import { numericScaleFor } from "../ingest/bat-scale";
 import { computeCbsRoute } from "../domain/cbs";
 import { compareSaldo, vergelijkingIssues, type SaldoVergelijking } from "../domain/vergelijking";
 import { crossChecks, type StockTableTotal } from "../domain/kruiscontrole";
+import { planListIssue, summarisePlanList } from "../domain/plannen-lijst";
 import { computeAggregateWhatIf } from "../domain/whatif-aggregaat";
 import { whatIfLimits } from "../domain/whatif-toepasbaar";
 import { unrecognisedComplexFactsIssue } from "../ingest/complex-columns";
@@ -39,7 +40,7 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
   const { rules, onProgress, signal } = options;
   const progress = (stap: string, f: number) => onProgress?.(stap, f);
   const { issues, tables, use, skip } = ledger;
-  const { stock, chosen, crossStock, crossAdaptation, crossTotals, batTotals, batDistributions, stockPeildatum, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable } = chosenTables;
+  const { stock, chosen, crossStock, crossAdaptation, crossTotals, batTotals, batDistributions, stockPeildatum, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable, planLists } = chosenTables;
   const scaleSetting = rules.batSchaal;
   // Classification and aggregation.
   checkCancelled(signal);
@@ -101,6 +102,10 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
     }
   }
 
+  // Published lists of plans without class or type: summarised and reported, never in the tekort.
+  const plannenZonderKlasse = planLists.map(summarisePlanList);
+  for (const s of plannenZonderKlasse) issues.push(planListIssue(s));
+
   checkCancelled(signal);
   progress("Tekort berekenen", 0.85);
   yield;
@@ -158,12 +163,12 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
   progress("Wat-als berekenen", 0.92);
   yield;
   const input = {
-    dwellings, adapted: adaptation.perDwelling, rules, batScale, supplySource, supply, demand, plannen, clustering, zorgpotentieel,
+    dwellings, adapted: adaptation.perDwelling, rules, batScale, voorraadSheet: chosen?.sheet ?? null, supplySource, supply, demand, plannen, clustering, zorgpotentieel,
   };
   const watAlsBasis = stock ? prepareWhatIf(input, { complexes }) : null;
   const params = paramsFromRules(rules);
   const watAls = watAlsBasis ? computeWhatIf(watAlsBasis, params, { trace: true }) : null;
-  if (watAls) issues.push(...whatIfLimits(watAls, params, chosen?.sheet ?? null, aanpassingKruistabel));
+  if (watAls) issues.push(...whatIfLimits(watAls, params, input.voorraadSheet, aanpassingKruistabel));
   const watAlsAggregaat = !stock && cbs ? computeAggregateWhatIf({ cbs, supply, demand, plannen, batScale, rules, basis: tekort }) : null;
   if (!stock && !cbs && tekort.length > 0) {
     issues.push(makeIssue("watals-niet-toepasbaar", "info", null, null,
@@ -174,15 +179,17 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
 
   return {
     tables, stock, batScale, dwellings, adapted: adaptation.perDwelling, summary, groups, supplySource, supply, demand,
-    tekort, adaptationTotals: adaptation.totals, plannen, aanbodPerJaar, clustering, zorgpotentieel, watAlsBasis, watAls, vergelijking, kruiscontroles: cross.controles, watAlsAggregaat, issues, rules, ...(cbs ? { cbs } : {}),
+    tekort, adaptationTotals: adaptation.totals, plannen, aanbodPerJaar, clustering, zorgpotentieel, watAlsBasis, watAls, vergelijking, kruiscontroles: cross.controles, plannenZonderKlasse, watAlsAggregaat, issues, rules, ...(cbs ? { cbs } : {}),
     ...(aanpassingKruistabel ? { aanpassingKruistabel } : {}),
   };
 }
 
 /**
  * The analysis with another what-if scenario: `watAls` recomputed (traced per dwelling) on the
- * kept base and `rules.watAls` set to the scenario as applied, so that the result sheets and the
- * saved rules describe it. Nothing else changes (no re-classification).
+ * kept base, `rules.watAls` set to the scenario as applied, and the notes on levers that cannot
+ * act ("watals-geen-effect", whatif-toepasbaar.ts) made again for this scenario, so that the
+ * result sheets (Controle included) and the saved rules describe it. Nothing else changes (no
+ * re-classification).
  * @param result an analysis; without a what-if base (no stock per dwelling) it is returned as is.
  * @param scenario the levers (clamped as `computeWhatIf` does).
  */
@@ -195,5 +202,10 @@ export function withScenario(result: AnalysisResult, scenario: WhatIfParams): An
     aanpassenPercentage: p.aanpassenPercentage, aanpassenPerSegment: p.aanpassenPerSegment, ontmoetingsruimten: p.ontmoetingsruimten,
     wlzComplexen: p.wlzComplexen, plannen: p.plannen,
   };
-  return { ...result, watAls, rules: { ...result.rules, watAls: applied } };
+  // The new notes where the run's were (the Controle sheet keeps its order), else at the end.
+  const limits = whatIfLimits(watAls, scenario, base.input.voorraadSheet ?? null, result.aanpassingKruistabel);
+  const at = result.issues.findIndex((i) => i.code === "watals-geen-effect");
+  const kept = result.issues.filter((i) => i.code !== "watals-geen-effect");
+  const issues = at < 0 ? [...kept, ...limits] : [...kept.slice(0, at), ...limits, ...kept.slice(at)];
+  return { ...result, watAls, issues, rules: { ...result.rules, watAls: applied } };
 }

@@ -7,7 +7,24 @@
 import { type Issue, makeIssue } from "./issues";
 import type { WhatIfParams, WhatIfResult } from "./whatif";
 import type { CrossTableAdaptation } from "./potentieel-kruistabel";
-import { formatWoningen } from "./format";
+import { formatGetal, formatWoningen } from "./format";
+
+/**
+ * The adaptation as asked, in Dutch: the one percentage, or the percentages per segment (and the
+ * one for the other segments when it is not 0).
+ * @example askedAdaptation({ aanpassenPercentage: 10, ontmoetingsruimten: 0, wlzComplexen: 0 }) === "10% van de potentieel geschikte woningen"
+ * @example askedAdaptation({ aanpassenPercentage: 0, aanpassenPerSegment: { huur: 20, koop: 0 }, ontmoetingsruimten: 0, wlzComplexen: 0 }) === "per segment: huur 20% van de potentieel geschikte woningen"
+ * @example askedAdaptation({ aanpassenPercentage: 5, aanpassenPerSegment: { huur: 12.5 }, ontmoetingsruimten: 0, wlzComplexen: 0 }) === "per segment: huur 12,5%, andere segmenten 5% van de potentieel geschikte woningen"
+ */
+export function askedAdaptation(requested: WhatIfParams): string {
+  const pct = (x: number) => `${formatGetal(x, 2)}%`;
+  const perSegment = Object.entries(requested.aanpassenPerSegment ?? {}).filter(([, p]) => p > 0);
+  const text = perSegment.length === 0
+    ? pct(requested.aanpassenPercentage)
+    : `per segment: ${perSegment.map(([k, p]) => `${k} ${pct(p)}`).join(", ")}` +
+      (requested.aanpassenPercentage > 0 ? `, andere segmenten ${pct(requested.aanpassenPercentage)}` : "");
+  return `${text} van de potentieel geschikte woningen`;
+}
 
 /**
  * The levers of the what-if that cannot act as asked on this stock (x% adapted but no potentieel
@@ -23,7 +40,7 @@ export function whatIfLimits(w: WhatIfResult, requested: WhatIfParams, stockShee
   const asked = requested.aanpassenPercentage > 0 || Object.values(requested.aanpassenPerSegment ?? {}).some((p) => p > 0);
   const potentieel = w.aanpassing.reduce((n, s) => n + s.potentieel, 0);
   if (asked && potentieel === 0) {
-    let text = `Wat-als: woningen aanpassen (${requested.aanpassenPercentage}% van de potentieel geschikte woningen) verandert niets: ` +
+    let text = `Wat-als: woningen aanpassen (${askedAdaptation(requested)}) verandert niets: ` +
       `de voorraad${blad} heeft geen potentieel geschikte woningen`;
     text += kruistabel
       ? ` (zonder woningtype is haar aanpassingspotentieel onbekend). De kruistabel op blad '${kruistabel.sheet}' heeft er ` +

@@ -57,6 +57,8 @@ export interface WhatIfInput {
   adapted: readonly AdaptedDwelling[];
   rules: Rules;
   batScale: BatScale;
+  /** Sheet of the stock, for the what-if's Dutch notes (whatif-toepasbaar.ts); null or absent when unknown. */
+  voorraadSheet?: string | null;
   /** Where the supply comes from; only a stock ("voorraad") has dwellings the levers can move. */
   supplySource: "voorraad" | "aanbodtabel" | null;
   /** Supply now, before planned changes (from the stock, or the supply table). */

@@ -12,6 +12,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { analyseXlsxStream } from "../../src/analysis/xlsx-file";
 import { analyseWorkbook } from "../../src/analysis/analyse";
+import { withScenario } from "../../src/analysis/compute";
 import type { AnalysisResult } from "../../src/analysis/result";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import { buildSheets } from "../../src/report/sheets";
@@ -126,6 +127,42 @@ describe("what-if on the BAT table beside the cross table", () => {
     expect(result.watAls!.parameters.ontmoetingsruimten).toBe(0);
     expect(result.issues.find((i) => i.code === "watals-geen-effect" && i.message.includes("2 ontmoetingsruimten erbij gevraagd"))?.message)
       .toContain("maar 0 kandidaat-complexen");
+  });
+});
+
+describe("another scenario on the same analysis (withScenario, as the task pane's write and the sheets use it)", () => {
+  let batAlone: AnalysisResult;
+  beforeAll(async () => {
+    const rules = { ...DEFAULT_RULES, watAls: { ...DEFAULT_RULES.watAls, aanpassenPercentage: 0, ontmoetingsruimten: 0 } };
+    const bytes = Buffer.from(await seedWorkbook(["kerkrade-bat-per-corporatie"]).xlsx.writeBuffer());
+    batAlone = await analyseWorkbook(await XlsxWorkbook.fromBuffer(bytes), { rules });
+  });
+  const notes = (r: AnalysisResult) => r.issues.filter((i) => i.code === "watals-geen-effect").map((i) => i.message);
+  const scenario = (w: Partial<AnalysisResult["rules"]["watAls"]>) => ({ ...batAlone.rules.watAls, ...w });
+
+  it("the run's own scenario asks nothing that cannot act: no note", () => {
+    expect(notes(batAlone)).toEqual([]);
+  });
+
+  it("a scenario that cannot act gets its notes; back to one that can, they are gone; the Controle sheet lists them", () => {
+    const asked = withScenario(batAlone, scenario({ aanpassenPercentage: 10, ontmoetingsruimten: 2 }));
+    const texts = notes(asked);
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toContain("Wat-als: woningen aanpassen (10% van de potentieel geschikte woningen) verandert niets");
+    expect(texts[0]).toContain(`blad '${BAT}'`);
+    expect(texts[1]).toContain("2 ontmoetingsruimten erbij gevraagd");
+    const controle = buildSheets(asked).find((s) => s.kind === "controle")!;
+    expect(JSON.stringify(controle.tables)).toContain("2 ontmoetingsruimten erbij gevraagd");
+    expect(notes(withScenario(asked, scenario({ aanpassenPercentage: 0, ontmoetingsruimten: 0 })))).toEqual([]);
+    // Every other issue stays as the run made it.
+    const others = (r: AnalysisResult) => r.issues.filter((i) => i.code !== "watals-geen-effect");
+    expect(others(asked)).toEqual(others(batAlone));
+  });
+
+  it("only percentages per segment asked: the note names them, not '0%'", () => {
+    const text = notes(withScenario(batAlone, scenario({ aanpassenPercentage: 0, aanpassenPerSegment: { huur: 20, koop: 0 } })))[0];
+    expect(text).toContain("woningen aanpassen (per segment: huur 20% van de potentieel geschikte woningen) verandert niets");
+    expect(text).not.toMatch(/\(0%|koop 0%/);
   });
 });
 
