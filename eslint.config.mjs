@@ -79,7 +79,16 @@ const WORKBOOK_EXTRA = [
   },
 ];
 
+/** The layers below the pages, which run in Node (CLI, tests) and in a web worker as well as in a
+ * page: no DOM. Handing a file to the browser is the task pane's (src/taskpane/save-blob.ts). */
+const NO_DOM_LAYERS = ["domain", "ingest", "workbook", "analysis", "report", "session", "cli"];
+const DOM_GLOBALS = ["document", "window", "navigator", "localStorage", "sessionStorage"].map((name) => ({
+  name,
+  message: `'${name}' is the DOM's: src/{${NO_DOM_LAYERS.join(",")}}/ run without one (Node, web worker); keep it in src/taskpane or src/browser.`,
+}));
+
 const LAYER_RULES = [
+  { files: NO_DOM_LAYERS.map((layer) => `src/${layer}/**/*.{ts,tsx}`), rules: { "no-restricted-globals": ["error", ...DOM_GLOBALS] } },
   ...LAYER_NAMES.map((layer) => ({
     files: [`src/${layer}/**/*.{ts,tsx}`],
     rules: { "no-restricted-imports": forbid(layer, FORBIDDEN[layer], layer === "workbook" ? WORKBOOK_EXTRA : []) },
