@@ -69,6 +69,13 @@ describe("the lint rules hold the direction of the layers", () => {
     { file: "src/browser/index.tsx", from: "../taskpane/App", allowed: true },
     { file: "src/taskpane/steps/Probe.tsx", from: "../../browser/protocol", allowed: false },
     { file: "src/cli/probe.ts", from: "../session/session", allowed: false },
+    { file: "src/taskpane/probe.ts", from: "./steps/QuickCheck", allowed: false },
+    { file: "src/taskpane/hooks/probe.ts", from: "../steps/ResultsStep", allowed: false },
+    { file: "src/taskpane/probe.ts", from: "./App", allowed: false },
+    { file: "src/taskpane/probe.ts", from: "../cli/main", allowed: false },
+    { file: "src/taskpane/probe.ts", from: "./rules-form", allowed: true },
+    { file: "src/taskpane/steps/Probe.tsx", from: "./QuickCheck", allowed: true },
+    { file: "src/taskpane/Probe.tsx", from: "./steps/QuickCheck", allowed: true },
   ];
 
   test("each forbidden import is rejected with the rule's message, each allowed one passes", () => {
@@ -77,6 +84,7 @@ describe("the lint rules hold the direction of the layers", () => {
     expect(seen).toEqual(probes.map(({ file, from, allowed }) => ({ file, from, allowed })));
     expect(messages[0]).toEqual([expect.stringContaining("src/domain/ may not import src/analysis/ (layers and directions: docs/architecture.md).")]);
     expect(messages[4][0]).toMatch(/of src\/ingest\/ it may import only types\.ts/);
+    expect(messages[probes.findIndex((p) => p.from === "./steps/QuickCheck")]).toEqual([expect.stringContaining("A plain module of src/taskpane/ (.ts) may not import a component (.tsx)")]);
   });
 });
 
