@@ -18,6 +18,7 @@ import { readPlannedChanges } from "../ingest/mutaties";
 import { computeCbsRoute } from "../domain/cbs";
 import { compareSaldo, vergelijkingIssues, type SaldoVergelijking } from "../domain/vergelijking";
 import { crossChecks, type StockTableTotal } from "../domain/kruiscontrole";
+import { planListIssue, summarisePlanList } from "../domain/plannen-lijst";
 import { computeAggregateWhatIf } from "../domain/whatif-aggregaat";
 import { whatIfLimits } from "../domain/whatif-toepasbaar";
 import { unrecognisedComplexFactsIssue } from "../ingest/complex-columns";
@@ -38,7 +39,7 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
   const { rules, onProgress, signal } = options;
   const progress = (stap: string, f: number) => onProgress?.(stap, f);
   const { issues, tables, use, skip } = ledger;
-  const { stock, chosen, crossStock, crossAdaptation, crossTotals, batTotals, batDistributions, stockPeildatum, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable } = chosenTables;
+  const { stock, chosen, crossStock, crossAdaptation, crossTotals, batTotals, batDistributions, stockPeildatum, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable, planLists } = chosenTables;
   const scaleSetting = rules.batSchaal;
   // Classification and aggregation.
   checkCancelled(signal);
@@ -99,6 +100,10 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
       skip(planSheets[0], "het blad is te groot om als tabel met geplande wijzigingen te lezen.");
     }
   }
+
+  // Published lists of plans without class or type: summarised and reported, never in the tekort.
+  const plannenZonderKlasse = planLists.map(summarisePlanList);
+  for (const s of plannenZonderKlasse) issues.push(planListIssue(s));
 
   checkCancelled(signal);
   progress("Tekort berekenen", 0.85);
@@ -172,7 +177,7 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
 
   return {
     tables, stock, batScale, dwellings, adapted: adaptation.perDwelling, summary, groups, supplySource, supply, demand,
-    tekort, adaptationTotals: adaptation.totals, plannen, aanbodPerJaar, clustering, zorgpotentieel, watAlsBasis, watAls, vergelijking, kruiscontroles: cross.controles, watAlsAggregaat, issues, rules, ...(cbs ? { cbs } : {}),
+    tekort, adaptationTotals: adaptation.totals, plannen, aanbodPerJaar, clustering, zorgpotentieel, watAlsBasis, watAls, vergelijking, kruiscontroles: cross.controles, plannenZonderKlasse, watAlsAggregaat, issues, rules, ...(cbs ? { cbs } : {}),
     ...(aanpassingKruistabel ? { aanpassingKruistabel } : {}),
   };
 }
