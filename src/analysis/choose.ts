@@ -19,6 +19,8 @@ import { readSaldo } from "../ingest/saldo";
 import type { PublishedSaldoTable } from "../domain/vergelijking";
 import { batDistributionIssue, compareBatDistribution, type BatDistributionComparison, type QuotedFigure } from "../domain/kruiscontrole";
 import { readQuotedFigures } from "../ingest/citaten";
+import { readPlanList } from "../ingest/plannen-lijst";
+import type { PublishedPlanList } from "../domain/plannen-lijst";
 import { checkCancelled, type RunLedger } from "./ledger";
 import type { AnalyseOptions, SheetRead } from "./result";
 
@@ -89,10 +91,12 @@ export function stockOptionsFor(options: Pick<AnalyseOptions, "overrides" | "rul
   return { overrides: options.overrides, scale: options.rules.batSchaal };
 }
 
-/** Does the analysis need this sheet's cells (not only its stock rows)? Demand and supply tables
- * the two tables of the CBS route and published saldo tables. A streaming reader keeps the cells of these sheets. */
+/** Does the analysis need this sheet's cells (not only its stock rows)? Demand and supply tables,
+ * the two tables of the CBS route, published saldo tables, quoted figures and published lists of
+ * plans. A streaming reader keeps the cells of these sheets. */
 export function needsCells(kind: TableKind): boolean {
-  return kind === "vraag" || kind === "aanbod" || kind === "cbs-voorraad" || kind === "aanpassingspercentages" || kind === "saldo" || kind === "citaten";
+  return kind === "vraag" || kind === "aanbod" || kind === "cbs-voorraad" || kind === "aanpassingspercentages" || kind === "saldo" ||
+    kind === "citaten" || kind === "plannenlijst";
 }
 
 /** The tables {@link chooseTables} chose and read: the input of the compute steps. */
@@ -129,6 +133,9 @@ export interface ChosenTables {
   planSheets: string[];
   /** The cells of `planSheets[0]` (null when a streaming reader did not keep them). */
   planTable: RawTable | null;
+  /** Published lists of plans without year, BAT class or type ("• 478 woningen sloop"), one per
+   * sheet: shown on the Vergelijking sheet, never in the tekort. */
+  planLists: PublishedPlanList[];
 }
 
 /**
@@ -263,6 +270,13 @@ export function* chooseTables(sheets: readonly SheetRead[], options: AnalyseOpti
     issues.push(...q.issues);
     use(sheet, "Gecontroleerd op het blad Vergelijking.");
   }
+  const planLists: PublishedPlanList[] = [];
+  for (const sheet of names.filter((n) => kinds.get(n) === "plannenlijst")) {
+    const read = readPlanList(tableOf(sheet));
+    planLists.push({ sheet: read.sheet, periode: read.periode, bijschrift: read.bijschrift, items: read.items });
+    issues.push(...read.issues);
+    use(sheet, "Getoond op het blad Vergelijking; niet in het tekort, want de plannen noemen geen BAT-klasse, woontype of jaar.");
+  }
   // CBS route input, read before the check below so that a workbook with only these tables works.
   const cbsInput = readCbsInput(names, kinds, tableOf, use, skip, issues);
   // Planned changes (read once the stock's BAT scale is known, below).
@@ -298,7 +312,7 @@ export function* chooseTables(sheets: readonly SheetRead[], options: AnalyseOpti
   const crossTotals = crossOthers.map((x) => ({ sheet: x.sheet, woningen: x.ingest.rows.reduce((a, r) => a + r.aantal, 0), peildatum: peildatum(x) }));
   const stockPeildatum = chosen ? peildatum(chosen) : null;
   const batTotals = batOthers.map((x) => ({ sheet: x.sheet, woningen: x.ingest.rows.reduce((a, r) => a + r.aantal, 0), peildatum: peildatum(x) }));
-  return { stock, chosen, crossStock, crossAdaptation, crossTotals, batTotals, batDistributions, stockPeildatum, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable };
+  return { stock, chosen, crossStock, crossAdaptation, crossTotals, batTotals, batDistributions, stockPeildatum, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable, planLists };
 }
 
 /**

@@ -15,9 +15,11 @@ import { stockComplexes } from "../domain/reclassify";
 import { computeWhatIf, paramsFromRules, prepareWhatIf, type WhatIfParams } from "../domain/whatif";
 import type { BatScale, StockRow } from "../domain/types";
 import { readPlannedChanges } from "../ingest/mutaties";
+import { numericScaleFor } from "../ingest/bat-scale";
 import { computeCbsRoute } from "../domain/cbs";
 import { compareSaldo, vergelijkingIssues, type SaldoVergelijking } from "../domain/vergelijking";
 import { crossChecks, type StockTableTotal } from "../domain/kruiscontrole";
+import { planListIssue, summarisePlanList } from "../domain/plannen-lijst";
 import { computeAggregateWhatIf } from "../domain/whatif-aggregaat";
 import { whatIfLimits } from "../domain/whatif-toepasbaar";
 import { unrecognisedComplexFactsIssue } from "../ingest/complex-columns";
@@ -38,13 +40,13 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
   const { rules, onProgress, signal } = options;
   const progress = (stap: string, f: number) => onProgress?.(stap, f);
   const { issues, tables, use, skip } = ledger;
-  const { stock, chosen, crossStock, crossAdaptation, crossTotals, batTotals, batDistributions, stockPeildatum, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable } = chosenTables;
+  const { stock, chosen, crossStock, crossAdaptation, crossTotals, batTotals, batDistributions, stockPeildatum, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable, planLists } = chosenTables;
   const scaleSetting = rules.batSchaal;
   // Classification and aggregation.
   checkCancelled(signal);
   progress("Woningen indelen", 0.55);
   yield;
-  const batScale: BatScale = stock?.batScale ?? (scaleSetting === "vera" ? "vera" : "limburg");
+  const batScale: BatScale = stock?.batScale ?? numericScaleFor(scaleSetting);
   const rows: StockRow[] = stock?.rows ?? [];
   const classified = classifyStock(rows, rules, { kruistabel: crossStock });
   issues.push(...classified.issues);
@@ -99,6 +101,10 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
       skip(planSheets[0], "het blad is te groot om als tabel met geplande wijzigingen te lezen.");
     }
   }
+
+  // Published lists of plans without class or type: summarised and reported, never in the tekort.
+  const plannenZonderKlasse = planLists.map(summarisePlanList);
+  for (const s of plannenZonderKlasse) issues.push(planListIssue(s));
 
   checkCancelled(signal);
   progress("Tekort berekenen", 0.85);
@@ -161,8 +167,9 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
     ...(aanpassingKruistabel ? { kruistabel: aanpassingKruistabel } : {}),
   };
   const watAlsBasis = stock ? prepareWhatIf(input, { complexes }) : null;
-  const watAls = watAlsBasis ? computeWhatIf(watAlsBasis, paramsFromRules(rules), { trace: true }) : null;
-  if (watAls) issues.push(...whatIfLimits(watAls, paramsFromRules(rules), input.voorraadSheet));
+  const params = paramsFromRules(rules);
+  const watAls = watAlsBasis ? computeWhatIf(watAlsBasis, params, { trace: true }) : null;
+  if (watAls) issues.push(...whatIfLimits(watAls, params, input.voorraadSheet));
   const watAlsAggregaat = !stock && cbs ? computeAggregateWhatIf({ cbs, supply, demand, plannen, batScale, rules, basis: tekort }) : null;
   if (!stock && !cbs && tekort.length > 0) {
     issues.push(makeIssue("watals-niet-toepasbaar", "info", null, null,
@@ -173,7 +180,7 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
 
   return {
     tables, stock, batScale, dwellings, adapted: adaptation.perDwelling, summary, groups, supplySource, supply, demand,
-    tekort, adaptationTotals: adaptation.totals, plannen, aanbodPerJaar, clustering, zorgpotentieel, watAlsBasis, watAls, vergelijking, kruiscontroles: cross.controles, watAlsAggregaat, issues, rules, ...(cbs ? { cbs } : {}),
+    tekort, adaptationTotals: adaptation.totals, plannen, aanbodPerJaar, clustering, zorgpotentieel, watAlsBasis, watAls, vergelijking, kruiscontroles: cross.controles, plannenZonderKlasse, watAlsAggregaat, issues, rules, ...(cbs ? { cbs } : {}),
     ...(aanpassingKruistabel ? { aanpassingKruistabel } : {}),
   };
 }

@@ -18,6 +18,7 @@ import type { MappingOverrides, RawTable, StockIngest, TableKind } from "../inge
 import type { CbsRoute } from "../domain/cbs";
 import type { SaldoVergelijking } from "../domain/vergelijking";
 import type { KruisControle } from "../domain/kruiscontrole";
+import type { PlanListSummary } from "../domain/plannen-lijst";
 import type { AggregateWhatIfResult } from "../domain/whatif-aggregaat";
 
 /** Options of one analysis run. */
@@ -92,6 +93,10 @@ export interface AnalysisResult {
   /** Cross-table checks (supply against the CBS stock, regional percentages against the
    * gemeenten under CBS weights, quoted figures against their tables); empty when none apply. */
   kruiscontroles: KruisControle[];
+  /** Published lists of plans without year, BAT class or type ("• 478 woningen sloop", Kerkrade
+   * 2021-2025), summarised: the net change in the number of dwellings, renovatie apart. Shown on
+   * the Vergelijking sheet; never in `tekort` (plannen-lijst.ts says why). Empty when none. */
+  plannenZonderKlasse: PlanListSummary[];
   /** What-if on aggregate data (CBS route × supply table): the scenario of `rules.watAls` when
    * there is no stock per dwelling but a CBS route; null otherwise (whatif-aggregaat.ts). */
   watAlsAggregaat: AggregateWhatIfResult | null;

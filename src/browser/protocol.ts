@@ -83,7 +83,7 @@ const SHEET_KIND_FLAGS: Record<SheetKind, true> = {
 const SHEET_KINDS = Object.keys(SHEET_KIND_FLAGS) as [SheetKind, ...SheetKind[]];
 /** Every table kind, checked by the compiler: a kind added to TableKind must be added here. */
 const TABLE_KIND_FLAGS: Record<TableKind, true> = {
-  voorraad: true, "bat-breed": true, kruistabel: true, aanbod: true, vraag: true, "cbs-voorraad": true, aanpassingspercentages: true, mutaties: true, saldo: true, citaten: true, onbekend: true,
+  voorraad: true, "bat-breed": true, kruistabel: true, aanbod: true, vraag: true, "cbs-voorraad": true, aanpassingspercentages: true, mutaties: true, plannenlijst: true, saldo: true, citaten: true, onbekend: true,
 };
 const TABLE_KINDS = Object.keys(TABLE_KIND_FLAGS) as [TableKind, ...TableKind[]];
 const Severity = z.enum(["fout", "waarschuwing", "info"]);

@@ -117,6 +117,10 @@ export const ISSUE_CODES = {
   "plannen-al-in-aanbod": "Een geplande wijziging ligt niet na het peiljaar van het aanbod en zit er al in.",
   "plannen-meer-weg-dan-er-is": "Er gaan meer woningen weg dan er zijn.",
   "plannen-zonder-bat": "Een geplande wijziging zonder BAT-klasse; alleen het aanbod per BZK-type is aangepast.",
+  // Published lists of plans without class or type (src/ingest/plannen-lijst.ts, src/domain/plannen-lijst.ts)
+  "plannen-zonder-klasse": "Gepubliceerde plannen zonder BAT-klasse of woontype: getoond, niet in het tekort.",
+  "plannenlijst-regel-onbekend": "Een regel tussen de gepubliceerde plannen is niet te lezen en telt niet mee.",
+  "plannenlijst-geen-periode": "Boven de gepubliceerde plannen staat geen periode.",
   // Published saldo tables (src/ingest/saldo.ts, src/domain/vergelijking.ts)
   "saldo-categorie-onbekend": "Een woonvorm in de saldotabel is onbekend.",
   "saldo-geen-getal": "Een saldo is geen getal en is niet nagerekend.",

@@ -231,12 +231,22 @@ function stockName(t: StockTableTotal): string {
   return t.soort === "kruistabel" ? `de kruistabel woningtype × huurklasse op blad '${t.sheet}'` : `de voorraad met BAT-scores op blad '${t.sheet}'`;
 }
 
+/** What every check of a quoted figure says of it: kind, where it stands, the quote, the figure. */
+function quoted(q: QuotedFigure): Pick<KruisControle, "soort" | "sheet" | "cell" | "onderwerp" | "gepubliceerd"> {
+  return { soort: "geciteerd", sheet: q.sheet, cell: q.cell, onderwerp: `Geciteerd: ${q.tekst}`, gepubliceerd: q.waarde };
+}
+
+/** A quoted figure that cannot be checked, and why (Dutch). */
+function uncheckable(q: QuotedFigure, why: string): KruisControle {
+  return { ...quoted(q), status: "niet-te-controleren", berekend: null, verschil: null, eenheid: q.percentage ? "%" : "woningen", toelichting: why };
+}
+
 /** A number of dwellings against one figure of a stock table; equal or not (counts are exact). */
 function againstStock(q: QuotedFigure, t: StockTableTotal, figure: number, what: string): KruisControle {
   const diff = q.waarde - figure;
   return {
-    soort: "geciteerd", status: diff === 0 ? "klopt" : "wijkt-af", sheet: q.sheet, cell: q.cell,
-    onderwerp: `Geciteerd: ${q.tekst} (tegen blad '${t.sheet}')`, gepubliceerd: q.waarde, berekend: figure, verschil: diff, eenheid: "woningen",
+    ...quoted(q), status: diff === 0 ? "klopt" : "wijkt-af",
+    onderwerp: `Geciteerd: ${q.tekst} (tegen blad '${t.sheet}')`, berekend: figure, verschil: diff, eenheid: "woningen",
     toelichting: diff === 0
       ? `Gelijk aan ${what} in ${stockName(t)} (${n(figure)}).`
       : `${what[0].toUpperCase()}${what.slice(1)} in ${stockName(t)} is ${n(figure)}; het geciteerde getal is ${n(Math.abs(diff))} ${diff > 0 ? "hoger" : "lager"}. ` +
@@ -249,8 +259,7 @@ function againstStock(q: QuotedFigure, t: StockTableTotal, figure: number, what:
  * against every stock table that has the figure: one check per table.
  */
 function stockQuoteChecks(q: QuotedFigure, stocks: readonly StockTableTotal[]): KruisControle[] {
-  const base = { soort: "geciteerd" as const, sheet: q.sheet, cell: q.cell, onderwerp: `Geciteerd: ${q.tekst}`, gepubliceerd: q.waarde };
-  const none = (why: string): KruisControle[] => [{ ...base, status: "niet-te-controleren", berekend: null, verschil: null, eenheid: q.percentage ? "%" : "woningen", toelichting: why }];
+  const none = (why: string): KruisControle[] => [uncheckable(q, why)];
   if (q.percentage) return none("Een percentage van de corporatievoorraad is niet na te rekenen: geef het aantal woningen.");
   if (q.grootheid === "nultreden") {
     const withBat = stocks.filter((t) => t.nultreden !== null);
@@ -303,7 +312,7 @@ function stockTotalChecks(stocks: readonly StockTableTotal[]): KruisControle[] {
  *   "1".."5" as the level, "onbekend" for rows without BAT). @param other the other stock, alike.
  * @param scale the scale of both, for naming the classes.
  * @example compareBatDistribution({ sheet: "Voorraad", perBat: { 1: 2, 2: 2 } }, { sheet: "Oud", perBat: { 1: 2, 2: 3 } }, "vera")
- *   → { used: { sheet: "Voorraad", woningen: 4 }, other: { sheet: "Oud", woningen: 5 }, differences: [{ klasse: "BAT2", used: 2, other: 3 }] }
+ *   === { used: { sheet: "Voorraad", woningen: 4 }, other: { sheet: "Oud", woningen: 5 }, differences: [{ klasse: "BAT2", used: 2, other: 3 }] }
  */
 export function compareBatDistribution(
   used: { sheet: string; perBat: Readonly<Record<string, number>> },
@@ -344,22 +353,28 @@ export function batDistributionCheck(c: BatDistributionComparison): KruisControl
   };
 }
 
+/** A quoted figure checked against the CBS tables: no number of corporatiewoningen or nultreden
+ * dwellings (those go to the stock tables, {@link quoteChecks}). */
+type CbsQuote = QuotedFigure & { grootheid: Outcome | "woningvoorraad" };
+
+/** The checks of one quoted figure: against the stock tables or against the CBS tables. */
 function quoteChecks(q: QuotedFigure, input: CrossCheckInput): KruisControle[] {
   const stocks = input.stocks ?? [];
-  const hasCbs = input.cbsStock.length > 0;
-  if (q.grootheid === "corporatiewoningen" || q.grootheid === "nultreden" || (q.grootheid === "woningvoorraad" && !hasCbs && stocks.length > 0)) {
-    return stockQuoteChecks(q, stocks);
-  }
-  return [quoteCheck(q, input)];
+  const grootheid = q.grootheid;
+  if (grootheid === "corporatiewoningen" || grootheid === "nultreden") return stockQuoteChecks(q, stocks);
+  if (grootheid === "woningvoorraad" && input.cbsStock.length === 0 && stocks.length > 0) return stockQuoteChecks(q, stocks);
+  return [quoteCheck({ ...q, grootheid }, input)];
 }
 
 /** Why a quoted figure about the stock cannot be checked without a CBS stock table. */
 const NO_CBS_STOCK = "Er is geen CBS-woningvoorraad in de werkmap.";
 
-function quoteCheck(q: QuotedFigure, input: CrossCheckInput): KruisControle {
+/** A quoted stock figure against the CBS stock; a number or percentage geschikt / potentieel /
+ * ongeschikt against the gemeente's row or the per-gemeente sum (see the module comment). */
+function quoteCheck(q: CbsQuote, input: CrossCheckInput): KruisControle {
   const { byKey, regio, gemeenten } = stockIndex(input.cbsStock);
-  const base = { soort: "geciteerd" as const, sheet: q.sheet, cell: q.cell, onderwerp: `Geciteerd: ${q.tekst}`, gepubliceerd: q.waarde };
-  const none = (why: string): KruisControle => ({ ...base, status: "niet-te-controleren", berekend: null, verschil: null, eenheid: q.percentage ? "%" : "woningen", toelichting: why });
+  const base = quoted(q);
+  const none = (why: string): KruisControle => uncheckable(q, why);
   const gemeente = q.gebied ? byKey.get(gemeenteKey(q.gebied)) ?? null : null;
   // A name that is no gemeente of the tables ("Parkstad") stands for the region as a whole.
   if (!gemeente && gemeenten.length === 0 && !regio) return none(NO_CBS_STOCK);
@@ -371,7 +386,6 @@ function quoteCheck(q: QuotedFigure, input: CrossCheckInput): KruisControle {
       toelichting: diff === 0 ? `Gelijk aan de CBS-woningvoorraad (${n(total)}).` : `De CBS-woningvoorraad is ${n(total)}; verschil ${n(diff)}.` };
   }
   const outcome = q.grootheid;
-  if (outcome === "corporatiewoningen" || outcome === "nultreden") return none("Dit getal wordt tegen de voorraadtabellen gecontroleerd.");
   // Per gemeente: that gemeente's row; for the region: Σ over the gemeenten.
   let woningen: number;
   let aantal: number;

@@ -14,6 +14,7 @@ import { captionWords } from "./caption";
 import { cellText } from "./cells";
 import { detectCbsTable } from "./cbs";
 import { detectPlannedChanges } from "./mutaties";
+import { detectPlanList } from "./plannen-lijst";
 import { detectSaldoTable } from "./saldo";
 import { detectQuotedTable } from "./citaten";
 import { findCrossTable } from "./cross-table";
@@ -89,6 +90,15 @@ const plannedChanges: TableRecogniser = {
   recognise(ctx) {
     const planned = detectPlannedChanges(ctx.table);
     return planned === null ? null : { kind: "mutaties", headerIndex: planned.headerIndex, reden: planned.reden };
+  },
+};
+
+/** A published list of plans ("• 478 woningen sloop", plannen-lijst.ts): no header, only lines. */
+const planList: TableRecogniser = {
+  name: "plannenlijst",
+  recognise(ctx) {
+    const list = detectPlanList(ctx.table);
+    return list === null ? null : { kind: "plannenlijst", headerIndex: list.headerIndex, reden: list.reden };
   },
 };
 
@@ -243,7 +253,7 @@ const saldo: TableRecogniser = { name: "saldo", recognise: (ctx) => detectSaldoT
  * The table kinds, most specific first. To add a kind, put its recogniser here (before the
  * kinds it would otherwise be mistaken for); {@link detectTable} tries them in this order.
  */
-export const TABLE_RECOGNISERS: TableRecogniser[] = [quoted, plannedChanges, demandAcross, wideBat, saldo, categorized, crossTable, stock, cbs];
+export const TABLE_RECOGNISERS: TableRecogniser[] = [quoted, plannedChanges, planList, demandAcross, wideBat, saldo, categorized, crossTable, stock, cbs];
 
 /**
  * Decides what a table is, by trying {@link TABLE_RECOGNISERS} in order:
@@ -251,6 +261,8 @@ export const TABLE_RECOGNISERS: TableRecogniser[] = [quoted, plannedChanges, dem
  * 0. **citaten** (citaten.ts: a "Geciteerde cijfers" table with getal and grootheid columns).
  * 1. **mutaties** (planned changes, mutaties.ts) when the header has year, kind and number
  *    columns and a row below names nieuwbouw, sloop, verkoop, aankoop or renovatie.
+ * 1b. **plannenlijst** (plannen-lijst.ts) when at least two rows read "478 woningen sloop" (a
+ *    published list of plans over a period, without year, BAT class or type).
  * 2. **vraag** for a header of BAT classes or woonvormen (one per column) whose title speaks of
  *    demand (vraag, behoefte, prognose, opgave), with the year of the title.
  * 3. **bat-breed** when the best stock-like header row has columns for at least three BAT
@@ -291,6 +303,7 @@ export function detectTable(table: RawTable): TableDetection {
     reden: `Op blad '${table.sheet}' is geen kopregel herkend van een voorraad (VHE, BAT-score, aantal), ` +
       `een brede BAT-tabel (BAT 0 … BAT 4), een vraag- of aanbodtabel (woonvorm met jaartallen), ` +
       `een kruistabel (woningtypen × huurklassen), geplande wijzigingen (jaar, soort, aantal), ` +
+      `een lijst met geplande wijzigingen ('478 woningen sloop'), ` +
       `een CBS-woningvoorraad (gemeente, koop, huur) of aanpassingspercentages (gemeente, geschikt, potentieel).`,
   };
 }

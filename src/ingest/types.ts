@@ -70,6 +70,7 @@ export type TableKind =
   | "cbs-voorraad"    // CBS housing stock per gemeente (koop/huur), for the CBS route
   | "aanpassingspercentages" // % geschikt/potentieel/ongeschikt per gemeente (and segment)
   | "mutaties"        // planned changes per year: nieuwbouw, sloop, verkoop, aankoop, renovatie
+  | "plannenlijst"    // a published list "478 woningen sloop" over a period: no year, class or type (plannen-lijst.ts)
   | "saldo"           // a published saldo / tekort / opgave table: recomputed, never read as demand
   | "citaten"         // figures quoted in a text, entered by the user: checked against the tables
   | "onbekend";

@@ -82,6 +82,9 @@ export interface JsonDocument {
   vergelijking: JsonVergelijking[];
   /** uitbreiding (issue 10): cross-table checks and quoted figures; empty when none apply. */
   kruiscontroles: JsonKruisControle[];
+  /** uitbreiding (issue 10): published lists of plans without year, BAT class or type (one per
+   * sheet), with the net change in the number of dwellings; never in `tekort`. Empty when none. */
+  plannenZonderKlasse: JsonPlannenZonderKlasse[];
   /** uitbreiding (issue 10): the what-if on aggregate data (CBS route × supply table); null with a
    * stock per dwelling (then see `watAls`) or without a CBS route. With `--afronden` each tekort
    * row also has `basisTekortAfgerond`, `tekortAfgerond` and `tekortAlsGeclusterdAfgerond`, the
@@ -90,6 +93,21 @@ export interface JsonDocument {
   /** uitbreiding (issue 10): adaptation potential per woningtype from a cross table woningtype ×
    * huurklasse read beside a stock with BAT scores but without woningtype; null otherwise. */
   aanpassingspotentieelKruistabel: CrossTableAdaptation | null;
+}
+
+/** One published list of plans without class or type (see docs/json.md, "Vergelijking"). Counts in dwellings. */
+export interface JsonPlannenZonderKlasse {
+  blad: string;
+  periode: { van: number; tot: number } | null;
+  bijschrift: string | null;
+  regels: { soort: MutatieSoort; aantal: number; regel: string; blad: string; cel: string }[];
+  perSoort: Record<MutatieSoort, number>;
+  erbij: number;
+  eraf: number;
+  netto: number;
+  renovatie: number;
+  berekening: string;
+  toelichting: string;
 }
 
 /** One cross-table check (see docs/json.md, "Vergelijking"). */
@@ -282,6 +300,11 @@ export function buildJsonHead(result: AnalysisResult): JsonDocument {
     kruiscontroles: result.kruiscontroles.map((c) => ({
       soort: c.soort, status: c.status, blad: c.sheet, cel: c.cell, onderwerp: c.onderwerp, gepubliceerd: c.gepubliceerd,
       berekend: c.berekend, verschil: c.verschil, eenheid: c.eenheid, toelichting: c.toelichting,
+    })),
+    plannenZonderKlasse: result.plannenZonderKlasse.map((p) => ({
+      blad: p.sheet, periode: p.periode && { ...p.periode }, bijschrift: p.bijschrift,
+      regels: p.items.map((i) => ({ soort: i.soort, aantal: i.aantal, regel: i.regel, blad: i.sheet, cel: i.cell })),
+      perSoort: { ...p.perSoort }, erbij: p.erbij, eraf: p.eraf, netto: p.netto, renovatie: p.renovatie, berekening: p.berekening, toelichting: p.toelichting,
     })),
     watAlsAggregaat: aggregateWhatIfJson(result.watAlsAggregaat, step),
     aanpassingspotentieelKruistabel: result.aanpassingKruistabel ?? null,

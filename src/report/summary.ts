@@ -2,6 +2,7 @@
  * A short plain-Dutch summary of an analysis, for the command line and the demo: supply per
  * BZK type, the largest shortages, the adaptation potential and the number of messages.
  */
+import { signedCount } from "../domain/plannen-lijst";
 import type { AnalysisResult } from "../analysis/result";
 import { batText } from "../domain/bat";
 import type { Niveau, Zorgprofiel } from "../domain/types";
@@ -96,6 +97,9 @@ export function summaryLines(result: AnalysisResult): string[] {
     for (const s of v.samenvatting) lines.push(`  ${s}`);
   }
   for (const c of result.kruiscontroles.filter((x) => x.status === "wijkt-af")) lines.push(`Controle: ${c.onderwerp}: ${c.toelichting}`);
+  for (const p of result.plannenZonderKlasse) {
+    lines.push(`Gepubliceerde plannen op blad '${p.sheet}': netto ${signedCount(p.netto)} woningen (${p.berekening}); niet in het tekort, want ze noemen geen BAT-klasse of woontype (zie blad Vergelijking).`);
+  }
   const n = (sev: string) => result.issues.filter((i) => i.severity === sev).length;
   lines.push(`Meldingen: ${n("fout")} fout, ${n("waarschuwing")} waarschuwing, ${n("info")} info (zie blad Controle).`);
   return lines;

@@ -6,6 +6,7 @@
 import type { AnalysisResult } from "../analysis/result";
 import { groepNaam, oorzaakKort, TEKEN_LABELS, type VergelijkingStatus } from "../domain/vergelijking";
 import type { KruisStatus } from "../domain/kruiscontrole";
+import { PLAN_EFFECT, signedCount, type PlanListSummary } from "../domain/plannen-lijst";
 import type { ColumnSpec, ModelValue, SheetModel, TableModel } from "./sheet-model";
 import { nlInt } from "./format";
 
@@ -34,7 +35,7 @@ export const KRUIS_STATUS_LABELS: Readonly<Record<KruisStatus, string>> = {
  *   (dwellings, in the published table's sign convention).
  */
 export function vergelijkingSheet(result: AnalysisResult): SheetModel | null {
-  if (result.vergelijking.length === 0 && result.kruiscontroles.length === 0) return null;
+  if (result.vergelijking.length === 0 && result.kruiscontroles.length === 0 && result.plannenZonderKlasse.length === 0) return null;
   const notes: string[] = [
     "Gepubliceerde saldo-, tekort- of opgavetabellen uit deze werkmap, nagerekend met de vraag en het aanbod uit dezelfde werkmap (lezing 'per categorie', zoals op het blad Tekort). " +
       "Zo'n tabel wordt nooit als vraag gelezen.",
@@ -84,11 +85,53 @@ export function vergelijkingSheet(result: AnalysisResult): SheetModel | null {
       rows: k.map((c) => [c.onderwerp, c.sheet, c.cell, c.gepubliceerd, c.berekend, c.verschil, c.eenheid, KRUIS_STATUS_LABELS[c.status], c.toelichting]),
     });
   }
+  const plans = result.plannenZonderKlasse;
+  if (plans.length > 0) {
+    for (const p of plans) notes.push(planListNote(p));
+    notes.push(`  ${plans[0].toelichting}`);
+    tables.push(planListTable(plans));
+  }
   return {
     kind: "vergelijking",
     name: "Vergelijking",
     title: "Vergelijking: gepubliceerde cijfers nagerekend",
     notes,
     tables,
+  };
+}
+
+/** "Gepubliceerde plannen op blad 'Plannen' (2021–2025): netto +127 woningen (515 − 478 + 125 − 35 = +127); renovatie 332 woningen, apart." */
+function planListNote(p: PlanListSummary): string {
+  const periode = p.periode ? ` (${p.periode.van}\u2013${p.periode.tot})` : " (zonder periode)";
+  return `Gepubliceerde plannen zonder BAT-klasse of woontype op blad '${p.sheet}'${periode}: netto ${signedCount(p.netto)} woningen (${p.berekening})` +
+    (p.renovatie > 0 ? `; renovatie ${nlInt(p.renovatie)} woningen, apart (verandert het aantal niet).` : ".");
+}
+
+/**
+ * The table `Vergelijking_Plannen`: per line of a published list of plans its kind, dwellings and
+ * change in the number of dwellings (+ for nieuwbouw and aankoop, − for sloop and verkoop, empty for
+ * renovatie), then per list the net change.
+ */
+function planListTable(plans: readonly PlanListSummary[]): TableModel {
+  const rows: ModelValue[][] = [];
+  for (const p of plans) {
+    const periode = p.periode ? `${p.periode.van}\u2013${p.periode.tot}` : null;
+    for (const i of p.items) {
+      const effect = PLAN_EFFECT[i.soort];
+      rows.push([
+        i.sheet, i.cell, periode, i.regel, i.soort, i.aantal, effect === "geen" ? null : effect === "erbij" ? i.aantal : -i.aantal,
+        effect === "geen" ? "verandert het aantal woningen niet (apart)" : null,
+      ]);
+    }
+    rows.push([p.sheet, null, periode, "Netto verandering van het aantal woningen", null, null, p.netto, p.berekening]);
+  }
+  return {
+    name: "Vergelijking_Plannen",
+    caption: "Gepubliceerde plannen zonder BAT-klasse of woontype: verandering van het aantal woningen (niet in het tekort)",
+    columns: [
+      col("Blad", "text", 18), col("Cel", "text", 6), col("Periode", "text", 11), col("Regel zoals gedrukt", "text", 30), col("Soort", "text", 12),
+      col("Woningen", "integer"), col("Verandering aantal", "integer"), col("Toelichting", "text", 60),
+    ],
+    rows,
   };
 }

@@ -15,6 +15,7 @@ export const KIND_LABELS: Record<TableKind, string> = {
   "cbs-voorraad": "CBS-woningvoorraad per gemeente",
   aanpassingspercentages: "aanpassingspercentages per gemeente",
   mutaties: "geplande wijzigingen",
+  plannenlijst: "gepubliceerde plannen zonder BAT-klasse (getoond)",
   saldo: "gepubliceerd saldo (nagerekend)",
   citaten: "geciteerde cijfers (gecontroleerd)",
   onbekend: "niet herkend",

@@ -49,6 +49,7 @@ describe("the kind of every seed table as printed", () => {
     "kerkrade-opgave-2030": "vraag",
     "kerkrade-bat-per-corporatie": "bat-breed",
     "kerkrade-energielabels": "onbekend",
+    "kerkrade-plannen-2021-2025": "plannenlijst", // a published list of plans: no year, class or type
   };
   for (const id of SEED_TABLE_IDS) {
     for (const cells of BOTH) {

@@ -66,14 +66,17 @@ test("choosing an ambiguous 'Opgave' as demand is read as demand without the sal
   expect(result.issues.some((i) => i.code === "saldo-als-vraag")).toBe(false);
 });
 
-test("Kerkrade's plans as printed (a bullet list, no kopregel) are not read, and the reason lists every kind of table it could have been, planned changes included", () => {
+test("Kerkrade's plans as printed (a bullet list, no kopregel) are a published list of plans; one line of it is not, and the reason lists every kind of table it could have been", () => {
   // ../shared/seeds/kerkrade-lokaal-kader-prestatieafspraken-2021-2025.txt, "Plannen corporaties voor de periode 2021 – 2025".
   const lines = ["Plannen corporaties voor de ", "periode 2021 – 2025", "", "• 478 woningen sloop", "• 515 woningen nieuwbouw",
     "• 35 woningen verkoop", "• 125 woningen aankoop", "• 332 woningen renovatie"];
-  const d = detectTable(rawTable(lines.map((l) => [l === "" ? null : l]), { sheet: "Plannen" }));
+  const list = detectTable(rawTable(lines.map((l) => [l === "" ? null : l]), { sheet: "Plannen" }));
+  expect(list).toMatchObject({ kind: "plannenlijst", headerIndex: 3 });
+  const d = detectTable(rawTable(lines.slice(0, 4).map((l) => [l === "" ? null : l]), { sheet: "Plannen" }));
   expect(d.kind).toBe("onbekend");
   expect(d.reden).toContain("Op blad 'Plannen' is geen kopregel herkend");
-  for (const kind of ["een voorraad", "een kruistabel", "geplande wijzigingen (jaar, soort, aantal)", "een CBS-woningvoorraad", "aanpassingspercentages"]) {
+  for (const kind of ["een voorraad", "een kruistabel", "geplande wijzigingen (jaar, soort, aantal)", "een lijst met geplande wijzigingen ('478 woningen sloop')",
+    "een CBS-woningvoorraad", "aanpassingspercentages"]) {
     expect(d.reden).toContain(kind);
   }
 });

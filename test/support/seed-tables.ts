@@ -189,6 +189,24 @@ function kerkradeEnergielabels(): SeedTable {
   };
 }
 
+/**
+ * Kerkrade "Plannen corporaties voor de periode 2021 – 2025": a caption over two printed lines,
+ * then one bullet line per kind ("• 478 woningen sloop"), each pasted into a cell of its own.
+ */
+function kerkradePlannen(): SeedTable {
+  const lines = seedLines(KERKRADE);
+  const at = findLine(lines, 0, (l) => l.startsWith("Plannen corporaties voor de"), "plannen 2021-2025 caption");
+  if (!/^periode 20\d\d/.test(lines[at + 1])) throw new Error("seed-tables: plannen 2021-2025 caption moved");
+  let i = at + 2;
+  while (lines[i].trim() === "") i++;
+  const printed: string[][] = [];
+  for (; i < lines.length && lines[i].startsWith("\u2022 "); i++) printed.push([lines[i].trimEnd()]);
+  return {
+    id: "kerkrade-plannen-2021-2025", source: KERKRADE, sheet: "Plannen corporaties",
+    caption: [lines[at], lines[at + 1]], printed, notes: [],
+  };
+}
+
 let cache: SeedTable[] | null = null;
 
 function build(): SeedTable[] {
@@ -209,6 +227,7 @@ function build(): SeedTable[] {
     kerkradeOpgave(),
     kerkradeBat(),
     kerkradeEnergielabels(),
+    kerkradePlannen(),
   ];
 }
 
@@ -216,7 +235,7 @@ function build(): SeedTable[] {
 export const SEED_TABLE_IDS = [
   "parkstad-tabel-1", "parkstad-tabel-2", "parkstad-tabel-3", "parkstad-tabel-4", "parkstad-tabel-5",
   "parkstad-tabel-6", "parkstad-planning", "kerkrade-woningtype-huurklasse", "kerkrade-opgave-2030",
-  "kerkrade-bat-per-corporatie", "kerkrade-energielabels",
+  "kerkrade-bat-per-corporatie", "kerkrade-energielabels", "kerkrade-plannen-2021-2025",
 ] as const;
 export type SeedTableId = (typeof SEED_TABLE_IDS)[number];
 

@@ -69,6 +69,22 @@ test("the regional percentages of Tabel 5 reproduce under the CBS weights within
   expect(off.status).toBe("wijkt-af");
 });
 
+test("a quoted number of corporatiewoningen or nultreden dwellings goes to the stock tables, also when only a CBS stock is there", () => {
+  const quote = (grootheid: QuotedFigure["grootheid"], percentage = false): QuotedFigure =>
+    ({ tekst: `3.590 ${grootheid}`, waarde: percentage ? 45 : 3590, percentage, grootheid, gebied: "Kerkrade", sheet: "Citaten", cell: "B2" });
+  const quotes = [quote("corporatiewoningen"), quote("nultreden"), quote("nultreden", true)];
+  const { controles } = crossChecks({ supply: [], cbsStock, shares, quotes });
+  expect(controles.filter((c) => c.soort === "geciteerd").map((c) => [c.status, c.eenheid, c.toelichting])).toEqual([
+    ["niet-te-controleren", "woningen", "Er is geen voorraadtabel (met BAT-scores of naar woningtype) in de werkmap om het getal mee na te rekenen."],
+    ["niet-te-controleren", "woningen", "Er is geen voorraad met BAT-scores in de werkmap om het aantal nultredenwoningen mee na te rekenen."],
+    ["niet-te-controleren", "%", "Een percentage van de corporatievoorraad is niet na te rekenen: geef het aantal woningen."],
+  ]);
+  // A stock quote with stocks and a CBS stock: against the stocks, not the CBS stock.
+  const stocks = [{ sheet: "Voorraad", soort: "bat" as const, gebruikt: true, woningen: 7824, nultreden: 3175 }];
+  const withStock = crossChecks({ supply: [], cbsStock, shares, quotes: [quote("nultreden")], stocks }).controles.filter((c) => c.soort === "geciteerd");
+  expect(withStock.map((c) => [c.status, c.berekend, c.onderwerp])).toEqual([["wijkt-af", 3175, "Geciteerd: 3.590 nultreden (tegen blad 'Voorraad')"]]);
+});
+
 test("Tabel 2's ouderen supply exceeds Tabel 4's whole CBS stock", () => {
   const supply = ouderenSupply();
   const total = supply.reduce((s, e) => s + e.aanbod, 0);
