@@ -79,11 +79,31 @@ const WORKBOOK_EXTRA = [
   },
 ];
 
+/** The layers below the pages, which run in Node (CLI, tests) and in a web worker as well as in a
+ * page: no DOM. Handing a file to the browser is the task pane's (src/taskpane/save-blob.ts). */
+const NO_DOM_LAYERS = ["domain", "ingest", "workbook", "analysis", "report", "session", "cli"];
+const DOM_GLOBALS = ["document", "window", "navigator", "localStorage", "sessionStorage"].map((name) => ({
+  name,
+  message: `'${name}' is the DOM's: src/{${NO_DOM_LAYERS.join(",")}}/ run without one (Node, web worker); keep it in src/taskpane or src/browser.`,
+}));
+
+/** The task pane's plain modules (`*.ts`: pure form modules, hooks) serve its components
+ * (`*.tsx`: App, OutsideExcel, steps/) and import none of them: what both need (a type such as
+ * `RulesOrigin`) lives in a plain module. */
+const TASKPANE_PLAIN_EXTRA = [
+  {
+    group: ["**/steps/*", "**/steps", "**/App", "**/OutsideExcel"],
+    message: "A plain module of src/taskpane/ (.ts) may not import a component (.tsx): move what both need into a plain module (docs/architecture.md).",
+  },
+];
+
 const LAYER_RULES = [
+  { files: NO_DOM_LAYERS.map((layer) => `src/${layer}/**/*.{ts,tsx}`), rules: { "no-restricted-globals": ["error", ...DOM_GLOBALS] } },
   ...LAYER_NAMES.map((layer) => ({
     files: [`src/${layer}/**/*.{ts,tsx}`],
     rules: { "no-restricted-imports": forbid(layer, FORBIDDEN[layer], layer === "workbook" ? WORKBOOK_EXTRA : []) },
   })),
+  { files: ["src/taskpane/**/*.ts"], rules: { "no-restricted-imports": forbid("taskpane", FORBIDDEN.taskpane, TASKPANE_PLAIN_EXTRA) } },
   // The browser page renders the task pane's components; its worker and client do not import them.
   { files: ["src/browser/index.tsx"], rules: { "no-restricted-imports": forbid("browser", ["cli"]) } },
 ];

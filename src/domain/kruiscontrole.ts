@@ -312,7 +312,7 @@ function stockTotalChecks(stocks: readonly StockTableTotal[]): KruisControle[] {
  *   "1".."5" as the level, "onbekend" for rows without BAT). @param other the other stock, alike.
  * @param scale the scale of both, for naming the classes.
  * @example compareBatDistribution({ sheet: "Voorraad", perBat: { 1: 2, 2: 2 } }, { sheet: "Oud", perBat: { 1: 2, 2: 3 } }, "vera")
- *   → { used: { sheet: "Voorraad", woningen: 4 }, other: { sheet: "Oud", woningen: 5 }, differences: [{ klasse: "BAT2", used: 2, other: 3 }] }
+ *   === { used: { sheet: "Voorraad", woningen: 4 }, other: { sheet: "Oud", woningen: 5 }, differences: [{ klasse: "BAT2", used: 2, other: 3 }] }
  */
 export function compareBatDistribution(
   used: { sheet: string; perBat: Readonly<Record<string, number>> },

@@ -5,6 +5,10 @@
  */
 import { RULE_SOURCES, RulesSchema, type Rules } from "../domain/rules";
 
+/** Where the rules in force come from: the defaults, the rules saved in the workbook by an
+ * earlier run, or the rules as set in the rules step. */
+export type RulesOrigin = "standaard" | "bewaard" | "aangepast";
+
 /** Rules edited through a text input (numbers, percentages) or a choice list. */
 export type TextRuleKey =
   | "batSchaal"

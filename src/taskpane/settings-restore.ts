@@ -8,7 +8,7 @@ import { DEFAULT_RULES, parseRules, type Rules } from "../domain/rules";
 import { STOCK_FIELDS, type MappingOverrides } from "../ingest/types";
 import type { StoredSettings } from "../workbook/port";
 import { AUTO, type TableChoice } from "./choice";
-import type { RulesOrigin } from "./steps/QuickCheck";
+import type { RulesOrigin } from "./rules-form";
 
 /** A note shown above the steps. */
 export interface RestoreNote {

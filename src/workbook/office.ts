@@ -91,6 +91,19 @@ function officeSupports(excelApi: string): boolean {
   return requirements ? requirements.isSetSupported("ExcelApi", excelApi) : true;
 }
 
+/**
+ * Syncs a request that looks up sheet `name` by name (`worksheets.getItem`).
+ * @throws UserError "Blad '…' bestaat niet in de werkmap." (messages.ts `sheetMissing`) when
+ *   Excel answers ItemNotFound; any other error as it came (the batch makes it a Dutch UserError).
+ */
+async function syncNamingSheet(context: Excel.RequestContext, name: string): Promise<void> {
+  try {
+    await context.sync();
+  } catch (err) {
+    if (officeErrorCode(err) === "ItemNotFound") throw sheetMissing(name);
+    throw err;
+  }
+}
 
 /**
  * The workbook port over the open Excel workbook (Office.js).
@@ -197,12 +210,7 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.batch(async (context) => {
       const ws = context.workbook.worksheets.getItem(name);
       const used = ws.getUsedRangeOrNullObject(true).load("address");
-      try {
-        await context.sync();
-      } catch (err) {
-        if (officeErrorCode(err) === "ItemNotFound") throw sheetMissing(name);
-        throw err;
-      }
+      await syncNamingSheet(context, name);
       if (used.isNullObject) return { sheet: name, tableName: null, originRow: 1, originCol: 1, values: [] };
       const area = parseRangeAddress(used.address);
       const values = await this.readArea(context, ws, area);
@@ -265,9 +273,8 @@ export class OfficeWorkbook implements WorkbookPort {
       const used = ws.getUsedRange(true).load("address");
       const head = used.getRow(0).getResizedRange(Math.max(1, Math.floor(rows)) - 1, 0).load("values");
       try {
-        await context.sync();
+        await syncNamingSheet(context, name);
       } catch (err) {
-        if (officeErrorCode(err) === "ItemNotFound") throw sheetMissing(name);
         // A used range too close to the sheet's end to widen: read it whole (it is short).
         if (officeErrorCode(err) === "InvalidArgument") return this.readSheet(name);
         throw err;
@@ -332,12 +339,7 @@ export class OfficeWorkbook implements WorkbookPort {
   async activateSheet(name: string): Promise<void> {
     return this.batch(async (context) => {
       context.workbook.worksheets.getItem(name).activate();
-      try {
-        await context.sync();
-      } catch (err) {
-        if (officeErrorCode(err) === "ItemNotFound") throw sheetMissing(name);
-        throw err;
-      }
+      await syncNamingSheet(context, name);
     });
   }
 

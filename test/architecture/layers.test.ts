@@ -26,25 +26,29 @@ interface Probe {
 }
 
 /**
- * Lints each probe's one-line source as if it were that file of the repository (ESLint's own
- * API in a child Node process: the flat config is an ES module, which Jest's CommonJS sandbox
- * cannot load).
- * @returns per probe, the messages of `no-restricted-imports` (empty: allowed).
+ * Lints each source as if it were that file of the repository (ESLint's own API in a child Node
+ * process: the flat config is an ES module, which Jest's CommonJS sandbox cannot load).
+ * @returns per source, the messages of rule `rule` (empty: allowed).
  */
-function restrictedImports(probes: readonly Probe[]): string[][] {
+function lintMessages(sources: readonly { file: string; text: string }[], rule: string): string[][] {
   const script = `
     const { ESLint } = require("eslint");
-    const probes = JSON.parse(process.argv[1]);
+    const [sources, rule] = JSON.parse(process.argv[1]);
     (async () => {
       const eslint = new ESLint({ cwd: process.cwd() });
       const out = [];
-      for (const p of probes) {
-        const [r] = await eslint.lintText("import { x } from " + JSON.stringify(p.from) + ";\\nexport const y = x;\\n", { filePath: p.file });
-        out.push(r.messages.filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message));
+      for (const p of sources) {
+        const [r] = await eslint.lintText(p.text, { filePath: p.file });
+        out.push(r.messages.filter((m) => m.ruleId === rule).map((m) => m.message));
       }
       process.stdout.write(JSON.stringify(out));
     })().catch((e) => { console.error(e); process.exit(1); });`;
-  return JSON.parse(execFileSync(process.execPath, ["-e", script, JSON.stringify(probes)], { cwd: ROOT, encoding: "utf8" })) as string[][];
+  return JSON.parse(execFileSync(process.execPath, ["-e", script, JSON.stringify([sources, rule])], { cwd: ROOT, encoding: "utf8" })) as string[][];
+}
+
+/** Per probe, the messages of `no-restricted-imports` for its one-line import (empty: allowed). */
+function restrictedImports(probes: readonly Probe[]): string[][] {
+  return lintMessages(probes.map((p) => ({ file: p.file, text: `import { x } from ${JSON.stringify(p.from)};\nexport const y = x;\n` })), "no-restricted-imports");
 }
 
 describe("the lint rules hold the direction of the layers", () => {
@@ -65,6 +69,13 @@ describe("the lint rules hold the direction of the layers", () => {
     { file: "src/browser/index.tsx", from: "../taskpane/App", allowed: true },
     { file: "src/taskpane/steps/Probe.tsx", from: "../../browser/protocol", allowed: false },
     { file: "src/cli/probe.ts", from: "../session/session", allowed: false },
+    { file: "src/taskpane/probe.ts", from: "./steps/QuickCheck", allowed: false },
+    { file: "src/taskpane/hooks/probe.ts", from: "../steps/ResultsStep", allowed: false },
+    { file: "src/taskpane/probe.ts", from: "./App", allowed: false },
+    { file: "src/taskpane/probe.ts", from: "../cli/main", allowed: false },
+    { file: "src/taskpane/probe.ts", from: "./rules-form", allowed: true },
+    { file: "src/taskpane/steps/Probe.tsx", from: "./QuickCheck", allowed: true },
+    { file: "src/taskpane/Probe.tsx", from: "./steps/QuickCheck", allowed: true },
   ];
 
   test("each forbidden import is rejected with the rule's message, each allowed one passes", () => {
@@ -73,5 +84,16 @@ describe("the lint rules hold the direction of the layers", () => {
     expect(seen).toEqual(probes.map(({ file, from, allowed }) => ({ file, from, allowed })));
     expect(messages[0]).toEqual([expect.stringContaining("src/domain/ may not import src/analysis/ (layers and directions: docs/architecture.md).")]);
     expect(messages[4][0]).toMatch(/of src\/ingest\/ it may import only types\.ts/);
+    expect(messages[probes.findIndex((p) => p.from === "./steps/QuickCheck")]).toEqual([expect.stringContaining("A plain module of src/taskpane/ (.ts) may not import a component (.tsx)")]);
+  });
+});
+
+describe("the layers below the pages use no DOM", () => {
+  test("document in src/session is rejected with the rule's message; in src/taskpane and src/browser it is allowed", () => {
+    const text = "export const body = () => document.body;\n";
+    const files = ["src/session/probe.ts", "src/domain/probe.ts", "src/workbook/probe.ts", "src/cli/probe.ts", "src/taskpane/probe.ts", "src/browser/probe.ts"];
+    const messages = lintMessages(files.map((file) => ({ file, text })), "no-restricted-globals");
+    expect(messages.map((m) => m.length > 0)).toEqual([true, true, true, true, false, false]);
+    expect(messages[0]).toEqual([expect.stringContaining("'document' is the DOM's: src/{domain,ingest,workbook,analysis,report,session,cli}/ run without one")]);
   });
 });

@@ -18,6 +18,7 @@ import {
 import { DismissRegular, FlashRegular } from "@fluentui/react-icons";
 import type { RunStatus } from "../hooks/useAnalysis";
 import type { QuickFigure } from "../../session/results";
+import type { RulesOrigin } from "../rules-form";
 
 const useStyles = makeStyles({
   root: {
@@ -151,9 +152,6 @@ export function QuickCheck(props: QuickCheckProps) {
 
 /** A table the quick check will use: its sheet and whether it was recognised or chosen; null = none. */
 export type QuickTable = { sheet: string; how: "herkend" | "gekozen" } | { sheet: null; how: "selectie" } | null;
-
-/** Where the rules in force come from. */
-export type RulesOrigin = "standaard" | "bewaard" | "aangepast";
 
 const RULES_TEXT: Record<RulesOrigin, string> = {
   standaard: "de standaardregels",
