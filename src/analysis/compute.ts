@@ -15,6 +15,7 @@ import { stockComplexes } from "../domain/reclassify";
 import { computeWhatIf, paramsFromRules, prepareWhatIf, type WhatIfParams } from "../domain/whatif";
 import type { BatScale, StockRow } from "../domain/types";
 import { readPlannedChanges } from "../ingest/mutaties";
+import { numericScaleFor } from "../ingest/bat-scale";
 import { computeCbsRoute } from "../domain/cbs";
 import { compareSaldo, vergelijkingIssues, type SaldoVergelijking } from "../domain/vergelijking";
 import { crossChecks, type StockTableTotal } from "../domain/kruiscontrole";
@@ -45,7 +46,7 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
   checkCancelled(signal);
   progress("Woningen indelen", 0.55);
   yield;
-  const batScale: BatScale = stock?.batScale ?? (scaleSetting === "vera" ? "vera" : "limburg");
+  const batScale: BatScale = stock?.batScale ?? numericScaleFor(scaleSetting);
   const rows: StockRow[] = stock?.rows ?? [];
   const classified = classifyStock(rows, rules, { kruistabel: crossStock });
   issues.push(...classified.issues);
@@ -165,8 +166,9 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
     dwellings, adapted: adaptation.perDwelling, rules, batScale, voorraadSheet: chosen?.sheet ?? null, supplySource, supply, demand, plannen, clustering, zorgpotentieel,
   };
   const watAlsBasis = stock ? prepareWhatIf(input, { complexes }) : null;
-  const watAls = watAlsBasis ? computeWhatIf(watAlsBasis, paramsFromRules(rules), { trace: true }) : null;
-  if (watAls) issues.push(...whatIfLimits(watAls, paramsFromRules(rules), input.voorraadSheet, aanpassingKruistabel));
+  const params = paramsFromRules(rules);
+  const watAls = watAlsBasis ? computeWhatIf(watAlsBasis, params, { trace: true }) : null;
+  if (watAls) issues.push(...whatIfLimits(watAls, params, input.voorraadSheet, aanpassingKruistabel));
   const watAlsAggregaat = !stock && cbs ? computeAggregateWhatIf({ cbs, supply, demand, plannen, batScale, rules, basis: tekort }) : null;
   if (!stock && !cbs && tekort.length > 0) {
     issues.push(makeIssue("watals-niet-toepasbaar", "info", null, null,

@@ -30,6 +30,7 @@ import { batHeaderColumns, isWideBatHeader, readWideBat } from "./wide-bat";
 import { findCrossTable, readCrossTable } from "./cross-table";
 import { ComplexColumnSurvey } from "./complex-columns";
 import { captionDate } from "./caption";
+import { IdRegistry } from "./id-registry";
 
 /** Options of `readStock` and {@link StockRowReader}. */
 export interface StockOptions {
@@ -88,7 +89,7 @@ interface RowState {
   mappedCols: number[];
   headerTexts: (string | null)[];
   /** id → 0-based row index of its first occurrence. */
-  seenIds: Map<string, number>;
+  seenIds: IdRegistry;
   rowsRead: number;
   sinceTotal: number;
   grand: number;
@@ -256,7 +257,7 @@ export class StockRowReader {
     return {
       headerIndex, mapping, headers, suggestions: mapped.suggestions, issues, log, ctx, out: newRowOutcome(), parsed: new ParsedRows(),
       mappedCols: [...new Set(Object.values(mapping))], headerTexts: header.map((v) => cellText(v)),
-      seenIds: new Map(), rowsRead: 0, sinceTotal: 0, grand: 0, invalidSinceTotal: 0, leadingTotals: [],
+      seenIds: new IdRegistry(), rowsRead: 0, sinceTotal: 0, grand: 0, invalidSinceTotal: 0, leadingTotals: [],
       survey: ComplexColumnSurvey.create(this.place, headerRow, mapping, header.map((v) => cellText(v))),
     };
   }
@@ -324,7 +325,7 @@ export class StockRowReader {
       s.grand += out.aantalForTotals;
     }
     if (row.id !== null && mapping.id !== undefined) {
-      const first = s.seenIds.get(row.id);
+      const first = s.seenIds.firstRow(row.id);
       if (first !== undefined) {
         out.ok = false;
         const { sheet } = this.place;
@@ -333,7 +334,7 @@ export class StockRowReader {
           `Cel ${here} op blad '${sheet}': eenheid ${quoteValue(row.id)} staat ook in cel ${tableCell(this.place, first, mapping.id)}; ` +
           `deze rij is apart gezet (de eerste telt). Controleer of het om dezelfde woning gaat en verwijder of corrigeer de dubbele rij.`));
       } else {
-        s.seenIds.set(row.id, r);
+        s.seenIds.add(row.id, r);
       }
     }
     s.parsed.add(row, out, mapping.bat !== undefined);
