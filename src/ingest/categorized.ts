@@ -128,6 +128,9 @@ export interface CategorizedHeader {
   gebied: number;
   jaar: number;
   waarde: number;
+  /** Columns whose header is text without a role here (not a year, subject, role header or
+   * category): "Bron", "Opmerking", "Volgnr." pasted beside the table. Never a row label. */
+  unrelated: number[];
   /** "breed" (years as columns), "lang" (jaar/value columns), "rij" (categories as columns),
    * or null when this is no header. */
   layout: "breed" | "lang" | "rij" | null;
@@ -139,12 +142,12 @@ export interface CategorizedHeader {
  * @param row header cells.
  * @returns column roles and the layout; `layout` null when the row is not such a header.
  * @example analyseCategorizedHeader(["Woonvorm", 2025, "2030"]) ===
- *   { subject: null, subjectCol: -1, categoryColumns: [], years: [{ col: 1, jaar: 2025 }, { col: 2, jaar: 2030 }], categorie: 0, groep: -1, scenario: -1, gebied: -1, jaar: -1, waarde: -1, layout: "breed" };
+ *   { subject: null, subjectCol: -1, categoryColumns: [], years: [{ col: 1, jaar: 2025 }, { col: 2, jaar: 2030 }], categorie: 0, groep: -1, scenario: -1, gebied: -1, jaar: -1, waarde: -1, unrelated: [], layout: "breed" };
  *   analyseCategorizedHeader(["Gemeente", "Jaar", "Woonvorm", "Vraag"]).layout === "lang"; analyseCategorizedHeader(["VHE-nummer", "BAT-score"]).layout === null
  */
 export function analyseCategorizedHeader(row: readonly CellValue[]): CategorizedHeader {
   const h: CategorizedHeader = {
-    subject: null, subjectCol: -1, categoryColumns: [], years: [], categorie: -1, groep: -1, scenario: -1, gebied: -1, jaar: -1, waarde: -1, layout: null,
+    subject: null, subjectCol: -1, categoryColumns: [], years: [], categorie: -1, groep: -1, scenario: -1, gebied: -1, jaar: -1, waarde: -1, unrelated: [], layout: null,
   };
   let firstFilled = -1;
   for (let c = 0; c < row.length; c++) {
@@ -196,7 +199,7 @@ export function analyseCategorizedHeader(row: readonly CellValue[]): Categorized
   }
   if (h.years.length === 0 && h.categoryColumns.length >= 2) {
     h.layout = "rij";
-    return h;
+    return withUnrelated(row, h);
   }
   if (h.years.length > 0) {
     if (h.categorie < 0) {
@@ -211,6 +214,13 @@ export function analyseCategorizedHeader(row: readonly CellValue[]): Categorized
   } else if (h.categorie >= 0 && h.waarde >= 0) {
     h.layout = "lang";
   }
+  return withUnrelated(row, h);
+}
+
+/** `h` with {@link CategorizedHeader.unrelated} filled in: the text header cells left without a role. */
+function withUnrelated(row: readonly CellValue[], h: CategorizedHeader): CategorizedHeader {
+  const roles = new Set([h.subjectCol, h.categorie, h.groep, h.scenario, h.gebied, h.jaar, h.waarde, ...h.years.map((y) => y.col), ...h.categoryColumns.map((c) => c.col)]);
+  for (let c = 0; c < row.length; c++) if (typeof row[c] === "string" && !isMissing(row[c]) && !roles.has(c)) h.unrelated.push(c);
   return h;
 }
 
@@ -512,15 +522,16 @@ class Reader {
    * Reads one row of a table with the categories as columns (layout "rij", Kerkrade opgave
    * 2030: "BAT 1 Wandelstok geschikt" … over one row of figures). The year is the row label when
    * that is a year, else the one year of the title (`defaultYear`); a row label that is no year
-   * is the area (gebied).
+   * is the area (gebied). The row label is the first filled cell outside the category columns and
+   * the unrelated ones (a "Bron" or "Volgnr." column pasted beside the table is no area).
    */
   acrossRow(r: number, defaultYear: number | null): void {
     const cells = this.table.values[r] ?? [];
     if (rowFill(cells).count === 0) return;
-    const catCols = new Set(this.h.categoryColumns.map((c) => c.col));
+    const skip = new Set([...this.h.categoryColumns.map((c) => c.col), ...this.h.unrelated]);
     let labelCol = -1;
     for (let c = 0; c < cells.length; c++) {
-      if (!catCols.has(c) && !isMissing(cells[c])) { labelCol = c; break; }
+      if (!skip.has(c) && !isMissing(cells[c])) { labelCol = c; break; }
     }
     const label = labelCol >= 0 ? cellText(cells[labelCol]) : null;
     if (label !== null && (isNoteText(label) || isTitleRow(cells))) return;

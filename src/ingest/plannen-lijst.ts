@@ -48,29 +48,35 @@ const PERIOD = /(?<!\d)(20\d\d)\s*(?:[\u2012-\u2015\u2212-]|t\/m|tot en met|tot)
 const SCAN_ROWS = 60;
 
 /**
- * The kind and number of one row, or null when the row is no line of a plans list.
+ * The kind and number of one row, or null when the row is no line of a plans list. The line is a
+ * run of up to three adjacent filled cells ("• 478 woningen sloop"; "•" | 478 | "woningen sloop");
+ * other cells of the row (a remark, a row number pasted beside the list) are left aside.
  * @example planLine(["• 478 woningen sloop"]) === { soort: "sloop", aantal: 478, regel: "• 478 woningen sloop", col: 0 };
  *   planLine(["\u2022", 515, "woningen nieuwbouw"]) === { soort: "nieuwbouw", aantal: 515, regel: "\u2022 515 woningen nieuwbouw", col: 1 };
+ *   planLine(["zie toelichting", "35 woningen verkoop"]) === { soort: "verkoop", aantal: 35, regel: "35 woningen verkoop", col: 1 };
  *   planLine(["478 woningen huurverhoging"]) === null; planLine(["Sloop", 478]) === null
  */
 export function planLine(row: readonly CellValue[] | undefined): { soort: MutatieSoort; aantal: number; regel: string; col: number } | null {
   if (!row) return null;
-  const texts: string[] = [];
-  let col = -1;
+  const filled: { col: number; text: string }[] = [];
   for (let c = 0; c < row.length; c++) {
     const t = typeof row[c] === "number" ? String(row[c]) : cellText(row[c]);
-    if (t === null) continue;
-    if (col < 0 && /\d/.test(t)) col = c;
-    texts.push(t.trim());
+    if (t !== null) filled.push({ col: c, text: t.trim() });
   }
-  if (texts.length === 0 || col < 0) return null;
-  const regel = texts.join(" ");
-  const m = LINE.exec(regel.replace(BULLET, ""));
-  if (!m) return null;
-  const soort = parseMutatieSoort(m[2]);
-  const aantal = parseDutchNumber(m[1]);
-  if (soort === null || aantal === null) return null;
-  return { soort, aantal, regel, col };
+  for (let i = 0; i < filled.length; i++) {
+    for (let n = 1; n <= 3 && i + n <= filled.length; n++) {
+      const run = filled.slice(i, i + n);
+      if (run[n - 1].col !== run[0].col + n - 1) break;
+      const regel = run.map((f) => f.text).join(" ");
+      const m = LINE.exec(regel.replace(BULLET, ""));
+      if (!m) continue;
+      const soort = parseMutatieSoort(m[2]);
+      const aantal = parseDutchNumber(m[1]);
+      if (soort === null || aantal === null) continue;
+      return { soort, aantal, regel, col: run.find((f) => /\d/.test(f.text))!.col };
+    }
+  }
+  return null;
 }
 
 /** The period a text names, or null (none).

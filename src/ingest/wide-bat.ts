@@ -166,8 +166,28 @@ function planColumns(
   return { plans, scale };
 }
 
-/** Finds the label column(s): the first non-BAT, non-total column, and any other column whose
- * header names eigenaar, gemeente, buurt or wijk. */
+/**
+ * The row-label column of a wide BAT table when no header names it: the first column with an
+ * empty header and text below it (the stub of a printed table, Kerkrade "BAT per corporatie"),
+ * so that a remark or row number pasted before it ("Opmerking", "Volgnr.") is not taken for the
+ * labels; else the first column that is not skipped (BAT, total or named columns). -1 when none.
+ */
+function stubColumn(table: RawTable, headerIndex: number, header: readonly CellValue[], skip: (col: number) => boolean): number {
+  let first = -1;
+  for (let col = 0; col < header.length; col++) {
+    if (skip(col)) continue;
+    if (first < 0) first = col;
+    if (cellText(header[col]) !== null) continue;
+    for (let r = headerIndex + 1; r < table.values.length; r++) {
+      const v = table.values[r]?.[col];
+      if (typeof v === "string" && cellText(v) !== null) return col;
+    }
+  }
+  return first;
+}
+
+/** Finds the label column(s): the row-label column ({@link stubColumn}), and any other column
+ * whose header names eigenaar, gemeente, buurt or wijk. */
 function planLabels(
   table: RawTable, headerIndex: number, header: readonly CellValue[], skipCols: ReadonlySet<number>,
   overrides: MappingOverrides | undefined, issues: Issue[],
@@ -193,7 +213,7 @@ function planLabels(
     taken.add(col);
   }
   const ignored: number[] = [];
-  let first = true;
+  const stub = stubColumn(table, headerIndex, header, (c) => skipCols.has(c) || taken.has(c));
   for (let col = 0; col < header.length; col++) {
     if (skipCols.has(col) || taken.has(col)) continue;
     const text = texts[col];
@@ -202,7 +222,7 @@ function planLabels(
     if (field !== null && !used.has(field)) {
       labels.push({ col, field });
       used.add(field);
-    } else if (first && labels.length === 0) {
+    } else if (col === stub && labels.length === 0) {
       // The first text column is the row label; without a telling header it is the owner.
       labels.push({ col, field: "eigenaar" });
       used.add("eigenaar");
@@ -213,7 +233,6 @@ function planLabels(
     } else if (text !== null) {
       ignored.push(col);
     }
-    first = false;
   }
   const mapping: FieldHeaders = {};
   for (const l of labels) mapping[l.field] = texts[l.col] ?? "";

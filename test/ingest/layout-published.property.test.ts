@@ -278,7 +278,7 @@ describe("Kerkrade opgave 2030 as printed: BAT columns moved, unrelated columns,
     const v = published && compareSaldo(published, computeTekort(SUPPLY, d.entries, { batScale: null }).rows);
     return {
       kind: detectTable(table).kind,
-      demand: d.entries.map((e) => `${e.niveau}|${e.groep}|${e.categorie}|${e.jaar}|${e.scenario}|${e.vraag}`).sort(),
+      demand: d.entries.map((e) => `${e.niveau}|${e.groep}|${e.categorie}|${e.jaar}|${e.scenario}|${e.gebied}|${e.vraag}`).sort(),
       teken: published && [published.teken, published.afgerondOp5],
       cellen: v?.cellen.map((c) => `${printedAt(laid, c.cell)}|${c.categorie}|${c.status}|${c.gepubliceerd}|${c.herberekend}|${c.oorzaken.join(",")}`).sort(),
     };
@@ -288,7 +288,7 @@ describe("Kerkrade opgave 2030 as printed: BAT columns moved, unrelated columns,
   it("as printed: demand per BAT class in 2030, each bracketed figure recomputed as vraag − aanbod", () => {
     expect(want.kind).toBe("vraag");
     const printed = seedTable(ID).printed;
-    expect(want.demand).toEqual(printed[0].map((h, k) => `bat|null|${h.slice(4, 5)}|2030|null|${printedNumber(printed[1][k])}`).sort());
+    expect(want.demand).toEqual(printed[0].map((h, k) => `bat|null|${h.slice(4, 5)}|2030|null|null|${printedNumber(printed[1][k])}`).sort());
     expect(want.teken).toEqual(["vraag-min-aanbod", true]);
     expect(want.cellen).toHaveLength(4);
     const row = seedTable(ID).caption.length + 2; // caption, blank, header: the figures' sheet row (0-based)

@@ -2,6 +2,7 @@ import { batHeaderColumns, isWideBatHeader, readWideBat } from "../../src/ingest
 import { readStock } from "../../src/ingest/stock";
 import { kerkradeBatPublished, kerkradeRecords, rawTable } from "./tables";
 import type { StockIngest } from "../../src/ingest/types";
+import { printedNumber, printedRow, seedRawTable, seedTable } from "../support/seed-tables";
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const units = (ing: StockIngest) => sum(ing.rows.map((r) => r.aantal));
@@ -135,5 +136,17 @@ describe("readWideBat checks and rejections", () => {
     const ing = readWideBat(rawTable([[null, "BAT 0", "BAT 1", "BAT 2"], ["Weller", 1, 2, 3]]), 0, { scale: "auto" });
     expect(ing.rows.map((r) => r.eigenaar)).toEqual(["Weller", "Weller", "Weller"]);
     expect(ing.issues.some((i) => i.code === "labelkolom-aangenomen")).toBe(true);
+  });
+
+  it("Kerkrade's table as printed with a remark or row number pasted before its stub column: the stub (empty header) is still the owner", () => {
+    const printed = seedRawTable("kerkrade-bat-per-corporatie");
+    const header = printed.values.findIndex((r) => r.some((v) => typeof v === "string" && v.startsWith("BAT 0")));
+    const owners = seedTable("kerkrade-bat-per-corporatie").printed.slice(1).map((r) => r[0]).filter((o) => o !== "TOTAAL");
+    for (const [title, value] of [["Opmerking", (r: number) => (r % 2 === 0 ? "zie toelichting" : null)], ["Volgnr.", (r: number) => r]] as const) {
+      const values = printed.values.map((row, r) => [r < header ? null : r === header ? title : value(r), ...row]);
+      const ing = readWideBat({ ...printed, values }, header, { scale: "auto" });
+      expect([...new Set(ing.rows.map((r) => r.eigenaar))]).toEqual(owners);
+      expect(units(ing)).toBe(printedNumber(printedRow("kerkrade-bat-per-corporatie", "TOTAAL").at(-1)!));
+    }
   });
 });
