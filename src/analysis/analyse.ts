@@ -67,7 +67,7 @@ export function analyseSheets(sheets: readonly SheetRead[], options: AnalyseOpti
 }
 
 /** {@link analyseSheets}, awaiting `pause` between its steps (see {@link AnalyseOptions.pause}). */
-export async function analyseSheetsPausing(sheets: readonly SheetRead[], options: AnalyseOptions, pause: () => Promise<void>): Promise<AnalysisResult> {
+async function analyseSheetsPausing(sheets: readonly SheetRead[], options: AnalyseOptions, pause: () => Promise<void>): Promise<AnalysisResult> {
   const steps = analysisSteps(sheets, options);
   for (;;) {
     const s = steps.next();

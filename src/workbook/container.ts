@@ -33,7 +33,7 @@ export function isZip(head: Uint8Array): boolean {
  * control characters other than tab, CR and LF in the first 4 KB. UTF-16 text with a byte order
  * mark counts as text too.
  */
-export function looksLikeText(head: Uint8Array): boolean {
+function looksLikeText(head: Uint8Array): boolean {
   if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return true;
   const n = Math.min(head.length, 4096);
   if (n === 0) return false;
@@ -53,7 +53,7 @@ export function looksLikeText(head: Uint8Array): boolean {
  *
  * @param bytes the whole file.
  */
-export function oleEntryNames(bytes: Uint8Array): string[] | null {
+function oleEntryNames(bytes: Uint8Array): string[] | null {
   if (!isOle(bytes) || bytes.length < 512) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const shift = view.getUint16(0x1e, true);
@@ -100,7 +100,7 @@ export function oleEntryNames(bytes: Uint8Array): string[] | null {
  *   file. For an OLE file, pass the whole file to tell an encrypted workbook from an .xls;
  *   with only the head the answer is "ole".
  */
-export function containerKind(head: Uint8Array): ContainerKind {
+function containerKind(head: Uint8Array): ContainerKind {
   if (head.length === 0) return "leeg";
   if (isZip(head)) return "zip";
   if (isOle(head)) {

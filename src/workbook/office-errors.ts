@@ -120,7 +120,7 @@ export function officeErrorCode(err: unknown): string | null {
 }
 
 /** True when the error says a request or response was over Excel's size limit (retry smaller). */
-export function isPayloadSizeError(err: unknown): boolean {
+function isPayloadSizeError(err: unknown): boolean {
   const code = officeErrorCode(err);
   return code !== null && SIZE_CODES.has(code);
 }
@@ -129,7 +129,7 @@ export function isPayloadSizeError(err: unknown): boolean {
  * Below this size (bytes of the request or estimated response) a GeneralException is not taken
  * for a size problem: after halving a request from 2 MiB five times, what still fails is reported.
  */
-export const LARGE_REQUEST_BYTES = 64 * 1024;
+const LARGE_REQUEST_BYTES = 64 * 1024;
 
 /**
  * Whether a failed request should be retried in smaller parts: on a size error (nothing of the
@@ -149,7 +149,7 @@ export function shouldShrink(err: unknown, bytes: number): boolean {
  * The Dutch message for an Office.js error code; unknown codes get a general sentence that names
  * the code, so that a user who reports it gives support something to go on.
  */
-export function officeErrorMessage(code: string): string {
+function officeErrorMessage(code: string): string {
   return OFFICE_ERROR_MESSAGES[code] ?? `Excel meldde een fout (${code}). Probeer het opnieuw; blijft het misgaan, geef dan deze melding door.`;
 }
 

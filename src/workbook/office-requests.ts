@@ -65,7 +65,7 @@ const SHORT_ESCAPES = new Set([0x08, 0x09, 0x0a, 0x0c, 0x0d, 0x22, 0x5c]);
  * without building the JSON text (the write loop measures millions of cells).
  * @example jsonCellSize("a\"b") // 6
  */
-export function jsonCellSize(v: unknown): number {
+function jsonCellSize(v: unknown): number {
   if (typeof v === "number") return Number.isFinite(v) ? String(v).length : 4;
   if (typeof v === "boolean") return v ? 4 : 5;
   if (typeof v !== "string") return 4; // null

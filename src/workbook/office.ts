@@ -50,7 +50,8 @@ import { metaFromRange, sheetRefs } from "./office-meta";
 import { DEFAULT_CHUNK_CELLS, DEFAULT_REQUEST_BYTES, INITIAL_BYTES_PER_CELL, jsonSize } from "./office-requests";
 import type { RunControl, SheetInfo, StoredSettings, WorkbookPort, WriteOutcome } from "./port";
 
-/** The lowest ExcelApi requirement set this adapter needs (for the manifest's <Requirements>). */
+/** The lowest ExcelApi requirement set this adapter needs: the manifest's <Requirements> names it
+ * (test/workbook/office-requirements.test.ts holds them equal). */
 export const REQUIRED_EXCEL_API = "1.7";
 
 /** `Excel.run`'s shape: runs a batch function with a fresh request context. */
@@ -82,7 +83,7 @@ export interface OfficeWorkbookOptions extends RunControl {
  * ExcelApi 1.9: Microsoft 365, Excel 2021 and later, Excel on the web). Without it (Excel 2016,
  * 2019) they are replaced by new sheets as before, and a user's reference to them breaks.
  */
-export const IN_PLACE_EXCEL_API = "1.9";
+const IN_PLACE_EXCEL_API = "1.9";
 
 /** Office.js's requirement check when Office.js is loaded; true otherwise. */
 function officeSupports(excelApi: string): boolean {

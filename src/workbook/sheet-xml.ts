@@ -87,7 +87,7 @@ function isNameEnd(b: number): boolean {
 }
 
 /** Replaces XML entity and character references in decoded text (§2.4 of XML 1.0). */
-export function decodeEntities(s: string): string {
+function decodeEntities(s: string): string {
   if (s.indexOf("&") < 0) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (m, e: string) => {
     switch (e) {

@@ -28,9 +28,9 @@ import type { CellsStep, FontSpec, Step, WriteOp } from "./write-ops";
 import { chartSpecs } from "./write-charts";
 
 /** Style of our Excel tables. */
-export const TABLE_STYLE = "TableStyleMedium2";
+const TABLE_STYLE = "TableStyleMedium2";
 /** Prefix of every temporary sheet and table name. */
-export const TEMP_PREFIX = "_batbzk_tmp";
+const TEMP_PREFIX = "_batbzk_tmp";
 
 
 /** A result table as planned: its temporary and final names. */
@@ -377,7 +377,7 @@ export function checkFitsGrid(model: SheetModel): void {
 }
 
 /** A block of text cells (title, notes, captions, headers, meta rows); rows of equal length. */
-export function textBlock(sheet: string, row: number, col: number, rows: string[][]): CellsStep {
+function textBlock(sheet: string, row: number, col: number, rows: string[][]): CellsStep {
   const width = rows[0]?.length ?? 0;
   const formats = Array.from({ length: width }, () => "@");
   const quoted = rows.some((r) => r.some((v) => v.startsWith("'"))) ? rows.map((r) => r.map(sentValue) as string[]) : rows;

@@ -1,7 +1,7 @@
 /**
  * Writing the result workbook of the command line (`--uit`) with ExcelJS's streaming writer
  * (`stream.xlsx.WorkbookWriter`): the input's sheets are copied row by row during the reading
- * pass (src/workbook/xlsx-stream.ts, `SheetCopyTarget`), then the result sheets are added with the
+ * pass (src/analysis/xlsx-pass.ts, through `SheetCopyTarget` of src/workbook/sheet-copy.ts), then the result sheets are added with the
  * layout of the in-memory adapter (src/workbook/xlsx.ts: `layoutSheet`, `NUMBER_FORMATS`, title,
  * notes, captions, Excel tables with style TableStyleMedium2), then the very hidden meta sheet
  * `_batbzk` that lets a later run recognise our sheets. Nothing is held but the row being written.
@@ -35,7 +35,8 @@ import type { ModelValue, SheetModel } from "../report/sheet-model";
 import { columnWidths, layoutSheet, NUMBER_FORMATS, tableRowAt, tableRowCount } from "../report/sheet-model";
 import { chooseSheetName, META_SHEET, metaRows } from "./marker";
 import type { StoredSettings, WriteOutcome } from "./port";
-import type { SheetCopy, SheetCopyTarget, StreamedSheet } from "./xlsx-stream";
+import type { SheetCopy, SheetCopyTarget } from "./sheet-copy";
+import type { StreamedSheet } from "./xlsx-parts";
 
 const StylesXform = require("exceljs/lib/xlsx/xform/style/styles-xform") as new () => {
   parseStream(stream: NodeJS.ReadableStream): Promise<unknown>;

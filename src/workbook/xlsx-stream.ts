@@ -12,9 +12,6 @@ import { checkContainer, isOle, isZip } from "./container";
 import { readWorkbookInfo, worksheets, ZipParts, type StreamedSheet } from "./xlsx-parts";
 import { bytesReader, openZipFile, zlibInflate } from "./zip-node";
 
-export type { SheetCopy, SheetCopyTarget } from "./sheet-copy";
-export type { StreamedSheet } from "./xlsx-parts";
-export type { SheetRow } from "./sheet-xml";
 
 /** Bytes read to tell a text file from other non-workbooks (see container.ts). */
 const HEAD_BYTES = 4096;
@@ -69,7 +66,17 @@ async function readAll(stream: Readable): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-/** Opens the package of a file path or a stream; `close` releases the file. */
+/**
+ * The package of a file path or a stream, opened when asked: nothing is read until `open` is
+ * called, so this never rejects itself.
+ * @param input file path, or a readable stream of the .xlsx (read into memory whole).
+ * @returns `open`, which opens the file (a stream: reads it) and reads the zip's central
+ *   directory, and `close`, which releases the file handle (nothing to do for a stream or before
+ *   `open`; call it once, also after a failure).
+ * @throws from `open`: Node's file error (`ENOENT`, `EISDIR`, `EACCES`, ...; the caller makes it
+ *   Dutch, e.g. {@link checkXlsxFile} beforehand) or the stream's error, and `PackageError`
+ *   (xlsx-parts.ts) or zip.js's error when the bytes are not a zip archive.
+ */
 export async function openInput(input: string | Readable): Promise<{ open: () => Promise<ZipParts>; close: () => Promise<void> }> {
   let close: () => Promise<void> = async () => undefined;
   const open = async () => {

@@ -11,7 +11,7 @@ import { UserError } from "../domain/issues";
 import type { Inflate } from "./xlsx-parts";
 
 /** The Dutch message when the chosen file can no longer be read (moved, changed or deleted). */
-export function fileGoneMessage(label: string): string {
+function fileGoneMessage(label: string): string {
   return `${label} is niet meer te lezen (verplaatst, gewijzigd of verwijderd sinds het werd gekozen). Open het opnieuw.`;
 }
 

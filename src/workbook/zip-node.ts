@@ -13,7 +13,7 @@ import { Reader, Uint8ArrayReader } from "@zip.js/zip.js";
 import type { Inflate } from "./xlsx-parts";
 
 /** A zip.js reader over an open file; the caller closes the handle. */
-export class FileHandleReader extends Reader<FileHandle> {
+class FileHandleReader extends Reader<FileHandle> {
   constructor(private readonly handle: FileHandle, size: number) {
     super(handle);
     this.size = size;
