@@ -7,6 +7,7 @@
  * that every header that must map to a field is at least offered as a near match (never
  * ignored without a warning).
  */
+import { scoreHeader } from "../../src/ingest/header-concepts";
 import { mapColumns } from "../../src/ingest/mapping";
 import type { StockField } from "../../src/ingest/types";
 
@@ -137,6 +138,18 @@ describe("header corpus", () => {
     expect(r.mapping.aantal).toBeUndefined();
     expect(r.suggestions.filter((s) => s.field === "aantal")).toEqual([]);
     expect(r.issues.filter((i) => i.code === "kolom-lijkt-op")).toEqual([]);
+  });
+
+  it("'Nr. complex' names the complex and resembles no field of which 'complex' is only half (lift, complexgrootte, wlz)", () => {
+    expect(scoreHeader("Nr. complex")).toEqual([{ field: "complex", score: 1 }]);
+    // With the complex taken by another column, the second one is not offered as lift.
+    const r = mapColumns(["VHE", "Complex", "Nr. complex", "BAT"], {}, CTX);
+    expect(r.mapping).toMatchObject({ id: 0, complex: 1, bat: 3 });
+    expect(r.suggestions).toEqual([]);
+    expect(r.issues.filter((i) => i.code === "kolom-lijkt-op")).toEqual([]);
+    // Half a concept on a word of no other field is still a near match.
+    expect(scoreHeader("Type")).toEqual([{ field: "woningtype", score: 0.5 }]);
+    expect(scoreHeader("Lift in complex")[0]).toEqual({ field: "lift", score: 1 });
   });
 
   it("resolves over the whole row: the best-scoring column gets the field, each column once", () => {
