@@ -11,7 +11,8 @@
  *   names complexgrootte; {vhe} names id). Words in a header that carry no meaning for the
  *   match (nummer, code, naam, omschrijving, j/n, in, van, het, …) are "neutral".
  * - For one concept: coverage = concept words found / concept words; extra = header words that
- *   are neither concept words nor neutral. score = coverage × 0.7^extra. A "%" is a word of its own: it fits
+ *   are neither concept words nor neutral, nor a whole concept of the same field by themselves
+ *   ("Toegankelijkheid BAT" is bat twice over). score = coverage × 0.7^extra. A "%" is a word of its own: it fits
  *   only the percentage field (aandeel55plus), so "Bouwjaar voor 1945 (%)" is no bouwjaar.
  * - A partial match (coverage < 1) counts only when one of the words it found is not a whole
  *   concept of another field by itself: "Nr. complex" names complex ({complex}), and is no half
@@ -179,7 +180,8 @@ export function scoreHeader(text: string): ConceptScore[] {
       if (found.length === 0) continue;
       // Half a concept on words that belong to another field is no hint of this one.
       if (found.length < concept.length && found.every((w) => namesOtherField(w, field))) continue;
-      const extra = meaningful.filter((w) => !concept.includes(w)).length;
+      // A word that names this same field by itself ("bat" beside "toegankelijkheid") is no extra word.
+      const extra = meaningful.filter((w) => !concept.includes(w) && !SOLO_WORDS.get(w)?.includes(field)).length;
       const score = (found.length / concept.length) * Math.pow(EXTRA_WORD_FACTOR, extra);
       if (score > best) best = score;
     }
