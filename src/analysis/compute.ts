@@ -164,11 +164,12 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
   yield;
   const input = {
     dwellings, adapted: adaptation.perDwelling, rules, batScale, voorraadSheet: chosen?.sheet ?? null, supplySource, supply, demand, plannen, clustering, zorgpotentieel,
+    ...(aanpassingKruistabel ? { kruistabel: aanpassingKruistabel } : {}),
   };
   const watAlsBasis = stock ? prepareWhatIf(input, { complexes }) : null;
   const params = paramsFromRules(rules);
   const watAls = watAlsBasis ? computeWhatIf(watAlsBasis, params, { trace: true }) : null;
-  if (watAls) issues.push(...whatIfLimits(watAls, params, input.voorraadSheet, aanpassingKruistabel));
+  if (watAls) issues.push(...whatIfLimits(watAls, params, input.voorraadSheet));
   const watAlsAggregaat = !stock && cbs ? computeAggregateWhatIf({ cbs, supply, demand, plannen, batScale, rules, basis: tekort }) : null;
   if (!stock && !cbs && tekort.length > 0) {
     issues.push(makeIssue("watals-niet-toepasbaar", "info", null, null,
@@ -203,7 +204,7 @@ export function withScenario(result: AnalysisResult, scenario: WhatIfParams): An
     wlzComplexen: p.wlzComplexen, plannen: p.plannen,
   };
   // The new notes where the run's were (the Controle sheet keeps its order), else at the end.
-  const limits = whatIfLimits(watAls, scenario, base.input.voorraadSheet ?? null, result.aanpassingKruistabel);
+  const limits = whatIfLimits(watAls, scenario, base.input.voorraadSheet ?? null);
   const at = result.issues.findIndex((i) => i.code === "watals-geen-effect");
   const kept = result.issues.filter((i) => i.code !== "watals-geen-effect");
   const issues = at < 0 ? [...kept, ...limits] : [...kept.slice(0, at), ...limits, ...kept.slice(at)];

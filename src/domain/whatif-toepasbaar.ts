@@ -6,8 +6,7 @@
  */
 import { type Issue, makeIssue } from "./issues";
 import type { WhatIfParams, WhatIfResult } from "./whatif";
-import type { CrossTableAdaptation } from "./potentieel-kruistabel";
-import { formatGetal, formatWoningen } from "./format";
+import { formatGetal } from "./format";
 
 /**
  * The adaptation as asked, in Dutch: the one percentage, or the percentages per segment (and the
@@ -29,25 +28,24 @@ export function askedAdaptation(requested: WhatIfParams): string {
 /**
  * The levers of the what-if that cannot act as asked on this stock (x% adapted but no potentieel
  * dwellings; more meeting rooms or Wlz complexes than there are candidates), each said in Dutch.
- * @param w the what-if as computed; `requested` the levers as asked (before clamping).
+ * @param w the what-if as computed (`w.bron` says whether its potentieel came from a cross table);
+ *   `requested` the levers as asked (before clamping).
  * @param stockSheet the sheet of the stock the what-if acts on (null when unknown).
- * @param kruistabel the adaptation potential of a cross table read beside the stock, if any.
  * @returns one info issue ("watals-geen-effect") per lever that cannot act as asked; none when all can.
  */
-export function whatIfLimits(w: WhatIfResult, requested: WhatIfParams, stockSheet: string | null, kruistabel?: CrossTableAdaptation): Issue[] {
+export function whatIfLimits(w: WhatIfResult, requested: WhatIfParams, stockSheet: string | null): Issue[] {
   const issues: Issue[] = [];
   const blad = stockSheet ? ` op blad '${stockSheet}'` : "";
   const asked = requested.aanpassenPercentage > 0 || Object.values(requested.aanpassenPerSegment ?? {}).some((p) => p > 0);
   const potentieel = w.aanpassing.reduce((n, s) => n + s.potentieel, 0);
   if (asked && potentieel === 0) {
-    let text = `Wat-als: woningen aanpassen (${askedAdaptation(requested)}) verandert niets: ` +
-      `de voorraad${blad} heeft geen potentieel geschikte woningen`;
-    text += kruistabel
-      ? ` (zonder woningtype is haar aanpassingspotentieel onbekend). De kruistabel op blad '${kruistabel.sheet}' heeft er ` +
-        `${formatWoningen(kruistabel.totaal.potentieel)}, maar zonder BAT-scores is niet te zeggen welke BZK-woontypen ze worden; ` +
-        "daarom rekent wat-als er niet mee. Een voorraad per woning met BAT-score en woningtype maakt dit mogelijk."
-      : " (het woningtype ontbreekt, of elke woning is al geschikt of ongeschikt).";
-    issues.push(makeIssue("watals-geen-effect", "info", stockSheet, null, text));
+    const bron = w.bron;
+    const why = bron.soort === "kruistabel"
+      ? (bron.kruistabelPotentieel === 0
+        ? `de kruistabel op blad '${bron.sheet}', waaruit het aanpassingspotentieel komt, heeft geen potentieel geschikte woningen.`
+        : `de voorraad${blad} heeft geen woningen die nog niet nultreden zijn (de kruistabel op blad '${bron.sheet}' geeft alleen het aandeel potentieel geschikt).`)
+      : `de voorraad${blad} heeft geen potentieel geschikte woningen (het woningtype ontbreekt, of elke woning is al geschikt of ongeschikt).`;
+    issues.push(makeIssue("watals-geen-effect", "info", stockSheet, null, `Wat-als: woningen aanpassen (${askedAdaptation(requested)}) verandert niets: ${why}`));
   }
   const levers: [number, number, string][] = [
     [requested.ontmoetingsruimten, w.parameters.ontmoetingsruimten, "ontmoetingsruimten erbij"],

@@ -41,6 +41,9 @@ import type { TekortRow } from "./tekort";
 import { classifySlots } from "./classify";
 import { reclassifyGroups, stockComplexes, type StockComplexes } from "./reclassify";
 import type { ComplexCollection } from "./complexes";
+import type { CrossTableAdaptation } from "./potentieel-kruistabel";
+import { crossTableShare, crossTableSource, shareOfRows, type PotentieelBron } from "./whatif-kruistabel";
+import { batText } from "./bat";
 import { supplyFromSummary } from "./aggregate";
 import { fixClusterRow, type ClusterCandidate } from "./clustering";
 import { withWlz, type CareCandidate } from "./zorgpotentieel";
@@ -69,7 +72,13 @@ export interface WhatIfInput {
   /** Ranked candidates (clustering.ts, zorgpotentieel.ts) of the same classification. */
   clustering: readonly ClusterCandidate[];
   zorgpotentieel: readonly CareCandidate[];
+  /** Adaptation potential of a cross table woningtype × huurklasse read beside a stock without
+   * woningtype (potentieel-kruistabel.ts): the potentieel dwellings are then estimated from it
+   * (whatif-kruistabel.ts). Absent: the stock's own assessment (`adapted`). */
+  kruistabel?: CrossTableAdaptation;
 }
+
+export type { PotentieelBron };
 
 /** Inputs of one what-if run. Out-of-range values are clamped (never an error). */
 export interface WhatIfParams {
@@ -108,6 +117,10 @@ interface Lever {
 interface SegmentPool {
   segment: string | null;
   rows: Int32Array;
+  /** Potentieel dwellings of each row (parallel to `rows`): its `aantal`, or the estimated part
+   * of it when the potentieel comes from a cross table. */
+  amounts: Int32Array;
+  /** Sum of `amounts`. */
   dwellings: number;
 }
 
@@ -128,6 +141,8 @@ export interface WhatIfBase {
   /** Per row: position within its lever's rows. */
   readonly leverPos: Int32Array;
   readonly baseline: { rows: TekortRow[]; byKey: Map<string, TekortRow> };
+  /** Where the potentieel dwellings come from (the stock's assessment, or a cross table). */
+  readonly bron: PotentieelBron;
 }
 
 /** A tekort row of the scenario with the baseline figures beside it (numbers in dwellings). */
@@ -184,6 +199,8 @@ export interface WhatIfResult {
   aanbod: { basis: SupplySummary; scenario: SupplySummary };
   tekort: WhatIfTekortRow[];
   issues: Issue[];
+  /** Where the potentieel dwellings come from (as in the base). */
+  bron: PotentieelBron;
   /** Only with `{ trace: true }`: the adapted dwellings. */
   aangepasteWoningen?: WhatIfDwelling[];
 }
@@ -265,7 +282,11 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number;
     baseBat[i] = batSlot(rows[i], scale);
   }
   const level = adaptedLevel(scale, rules);
-  const isPool = (i: number) => adapted[i]?.aanpassing === "potentieel";
+  // With a cross table beside the stock, the candidates are the dwellings not yet nultreden whose
+  // form decides (no woningtype: "onbekend"); a share of them is potentieel (whatif-kruistabel.ts).
+  const kruistabel = input.kruistabel;
+  const poolKind = kruistabel ? "onbekend" : "potentieel";
+  const isPool = (i: number) => adapted[i]?.aanpassing === poolKind;
   const adapt = (row: StockRow): StockRow => ({ ...row, bat: level, batScale: scale });
   const adaptedRow = (i: number): StockRow => (isPool(i) ? adapt(rows[i]) : rows[i]);
   const batchRows = Math.max(1, options.batchRows ?? ADAPT_BATCH_ROWS);
@@ -283,25 +304,40 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number;
     }
   }
 
-  // Pools per segment: dwellings that gain more than nultreden first, then table order.
-  const bySegment = new Map<string | null, { first: number[]; rest: number[]; dwellings: number }>();
+  // Pools per segment: dwellings that gain more than nultreden first, then table order. The
+  // potentieel part of each row: all of it, or (cross table) its share, rounded in table order.
+  const share = kruistabel ? crossTableShare(kruistabel) : 1;
+  const bySegment = new Map<string | null, { table: number[]; first: number[]; rest: number[] }>();
   for (let i = 0; i < n; i++) {
     if (!isPool(i)) continue;
     const seg = rows[i].segmentSoort ?? rows[i].segment;
     let p = bySegment.get(seg);
     if (p === undefined) {
-      p = { first: [], rest: [], dwellings: 0 };
+      p = { table: [], first: [], rest: [] };
       bySegment.set(seg, p);
     }
+    p.table.push(i);
     (adaptBzk[i] >= SLOT_GECLUSTERD && adaptBzk[i] !== SLOT_ONBEKEND ? p.first : p.rest).push(i);
-    p.dwellings += rows[i].aantal;
   }
-  const pools: SegmentPool[] = [...bySegment.entries()].map(([segment, p]) => {
+  let kandidaten = 0;
+  const part = new Int32Array(n);
+  const pools: SegmentPool[] = [];
+  for (const [segment, p] of bySegment) {
+    const aantallen = p.table.map((i) => rows[i].aantal);
+    for (const a of aantallen) kandidaten += a;
+    const amounts = share === 1 ? aantallen : shareOfRows(aantallen, share);
+    for (let j = 0; j < p.table.length; j++) part[p.table[j]] = amounts[j];
     const order = new Int32Array(p.first.length + p.rest.length);
     order.set(p.first);
     order.set(p.rest, p.first.length);
-    return { segment, rows: order, dwellings: p.dwellings };
-  });
+    const inPool = kruistabel ? order.filter((i) => part[i] > 0) : order;
+    const dwellings = amounts.reduce((x, y) => x + y, 0);
+    if (kruistabel && dwellings === 0) continue;
+    pools.push({ segment, rows: inPool, amounts: inPool.map((i) => part[i]), dwellings });
+  }
+  const bron: PotentieelBron = kruistabel
+    ? crossTableSource(kruistabel, kandidaten, pools.reduce((a, p) => a + p.dwellings, 0), batText(level, scale))
+    : { soort: "voorraad" };
 
   const leverOf = new Int32Array(n).fill(-1);
   const leverPos = new Int32Array(n);
@@ -339,6 +375,7 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number;
   const base: WhatIfBase = {
     input, scale, vector, baseBzk, baseBat, adaptBzk, adaptBat, pools, rooms, care, leverOf, leverPos,
     baseline: { rows: [], byKey: new Map() },
+    bron,
   };
   const t = scenarioTekort(base, vector, input.plannen);
   base.baseline.rows.push(...t.rows);
@@ -389,7 +426,7 @@ export function computeWhatIf(base: WhatIfBase, params: WhatIfParams, options: {
     let rest = Math.round((p / 100) * pool.dwellings);
     for (let j = 0; j < pool.rows.length && rest > 0; j++) {
       const i = pool.rows[j];
-      const take = Math.min(rows[i].row.aantal, rest);
+      const take = Math.min(pool.amounts[j], rest);
       rest -= take;
       amount[i] = take;
       const code = base.leverOf[i];
@@ -474,6 +511,7 @@ export function computeWhatIf(base: WhatIfBase, params: WhatIfParams, options: {
     aanbod: { basis: summaryOfVector(base.vector, base.scale), scenario: summaryOfVector(v, base.scale) },
     tekort,
     issues: t.issues,
+    bron: base.bron,
   };
   if (trace) result.aangepasteWoningen = trace;
   return result;

@@ -13,6 +13,7 @@ import type { TekortRow } from "../domain/tekort";
 import type { CbsRoute } from "../domain/cbs";
 import type { KruisSoort, KruisStatus } from "../domain/kruiscontrole";
 import type { AggregateWhatIfResult } from "../domain/whatif-aggregaat";
+import type { PotentieelBron } from "../domain/whatif-kruistabel";
 import type { OorzaakCode, SaldoTeken, SaldoVergelijking, VergelijkingStatus } from "../domain/vergelijking";
 import type { MutatieSoort, SupplyYear } from "../domain/plannen";
 import type { ClusterCandidate } from "../domain/clustering";
@@ -211,6 +212,9 @@ export interface JsonWatAls {
   aanbod: { basis: JsonAanbod; watAls: JsonAanbod };
   tekort: WhatIfTekortRow[];
   aangepasteWoningen: { id: string | null; bron: string; aantal: number; van: string; naar: string }[];
+  /** Where the potentieel dwellings come from: the stock (`{ soort: "voorraad" }`) or, for a stock
+   * without woningtype, the share of a cross table beside it (whatif-kruistabel.ts `BronKruistabel`). */
+  potentieelBron: PotentieelBron;
 }
 
 /**
@@ -410,6 +414,7 @@ function whatIfFields(result: AnalysisResult): Pick<JsonDocument, "plannen" | "c
             wlz: w.wlz,
             aanbod: { basis: aanbod(w.aanbod.basis), watAls: aanbod(w.aanbod.scenario) },
             tekort: w.tekort,
+            potentieelBron: w.bron,
             aangepasteWoningen: (w.aangepasteWoningen ?? []).map((x) => {
               const row = result.dwellings[x.rij].row;
               return { id: row.id, bron: `${row.sheet}!${row.rowNumber}`, aantal: x.aantal, van: x.van, naar: x.naar };

@@ -82,6 +82,11 @@ export function summaryLines(result: AnalysisResult): string[] {
     );
   }
   if (result.watAlsAggregaat) for (const t of result.watAlsAggregaat.toelichting) lines.push(t);
+  const w = result.watAls;
+  if (w?.bron.soort === "kruistabel") {
+    const aangepast = w.aanpassing.reduce((n, x) => n + x.aangepast, 0);
+    lines.push(`${w.bron.toelichting} In het scenario zijn er ${nlInt(aangepast)} van de ${nlInt(w.bron.potentieel)} aangepast (zie blad Tekort en Aanpassingspotentieel).`);
+  }
   if (step && result.vergelijking.length > 0) lines.push("De vergelijking met gepubliceerde cijfers gebruikt de niet-afgeronde uitkomsten (blad Vergelijking).");
   for (const v of result.vergelijking) {
     const t = v.telling;

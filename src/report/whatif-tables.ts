@@ -85,7 +85,10 @@ export function watAlsText(result: AnalysisResult): string | null {
     `Wlz-zorg in ${p.wlzComplexen} complex${p.wlzComplexen === 1 ? "" : "en"}`,
     p.plannen ? "met de geplande wijzigingen" : "zonder de geplande wijzigingen",
   ];
-  return `Wat-als: ${formatLijst(parts)}.`;
+  const bron = w.bron.soort === "kruistabel"
+    ? ` De potentieel geschikte woningen zijn geschat met het aandeel uit de kruistabel op blad '${w.bron.sheet}' (${nlInt(w.bron.potentieel)} woningen).`
+    : "";
+  return `Wat-als: ${formatLijst(parts)}.${bron}`;
 }
 
 /** Tables added to the Tekort sheet: scenario vs baseline, supply per year, the planned changes. */
@@ -139,6 +142,7 @@ export function potentieelNotes(result: AnalysisResult): string[] {
     "Zorgpotentieel: geclusterde complexen zonder Wlz-zorg met rollator- of rolstoelgeschikte woningen; het aantal woningen dat met Wlz-zorg zorggeschikt wordt.",
   ];
   const t = watAlsText(result);
+  if (result.watAls?.bron.soort === "kruistabel") lines.push(result.watAls.bron.toelichting);
   if (t) {
     lines.push(
       `${t} Aangepaste woningen krijgen de BAT-klasse van de nultredengrens en worden opnieuw ingedeeld; eerst de woningen die daardoor geclusterd of zorggeschikt worden, dan in de volgorde van de voorraadtabel. Ontmoetingsruimten en Wlz-zorg gaan naar de bovenste complexen van de lijsten hieronder (alleen waar het gegeven bekend ontbreekt).`,

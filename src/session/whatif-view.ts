@@ -30,6 +30,10 @@ export interface WhatIfOptions {
   tekortBerekend: boolean;
   /** The run's own scenario (`rules.watAls`, clamped to the candidates): the panel starts here. */
   standaard: Scenario;
+  /** Dutch note when the potentieel dwellings are estimated from a cross table beside a stock
+   * without woningtype (whatif-kruistabel.ts: which table, the share, the assumption); absent
+   * when they come from the stock itself. */
+  potentieelBron?: string;
 }
 
 /** One tekort row of the scenario beside the baseline, rounded as on the Tekort sheet. */
@@ -98,6 +102,7 @@ export function whatIfOptions(base: WhatIfBase | null, standaard: WhatIfResult |
     plannen: base.input.plannen.length,
     tekortBerekend,
     standaard: scenarioOf(standaard.parameters),
+    ...(base.bron.soort === "kruistabel" ? { potentieelBron: base.bron.toelichting } : {}),
   };
 }
 

@@ -13,6 +13,7 @@ import * as path from "node:path";
 import { analyseXlsxStream } from "../../src/analysis/xlsx-file";
 import { analyseWorkbook } from "../../src/analysis/analyse";
 import { withScenario } from "../../src/analysis/compute";
+import type { BronKruistabel } from "../../src/domain/whatif-kruistabel";
 import type { AnalysisResult } from "../../src/analysis/result";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import { buildSheets } from "../../src/report/sheets";
@@ -20,6 +21,8 @@ import { buildJson } from "../../src/report/json";
 import { summaryLines } from "../../src/report/summary";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { printedNumber, printedRow, seedTable, seedWorkbook } from "../support/seed-tables";
+import { cachedWorkbook } from "../support/workbook-cache";
+import { KERKRADE } from "../support/paths";
 
 const BAT = seedTable("kerkrade-bat-per-corporatie").sheet;
 const CROSS = seedTable("kerkrade-woningtype-huurklasse").sheet;
@@ -109,15 +112,70 @@ function perDwellingSheet(wb: ExcelJS.Workbook, name: string, woningtype?: strin
   return n;
 }
 
-describe("what-if on the BAT table beside the cross table", () => {
-  it("says that adapting x% changes nothing on a stock without woningtype, and why the cross table's potentieel is not used", async () => {
-    const result = await analyse(seedWorkbook(["kerkrade-bat-per-corporatie", "kerkrade-woningtype-huurklasse"]));
-    expect(result.rules.watAls.aanpassenPercentage).toBeGreaterThan(0);
-    expect(result.watAls!.aanpassing.reduce((n, s) => n + s.aangepast, 0)).toBe(0);
-    const note = result.issues.find((i) => i.code === "watals-geen-effect")!;
-    expect(note.message).toContain(`blad '${BAT}'`);
-    expect(note.message).toContain(`blad '${CROSS}'`);
-    expect(note.message).toContain(`${new Intl.NumberFormat("nl-NL").format(result.aanpassingKruistabel!.totaal.potentieel)} woningen`);
+describe("what-if on the BAT table beside the cross table: the potentieel dwellings estimated from the cross table", () => {
+  // Expected figures from the printed numbers: the candidates are the BAT 0 dwellings (Limburg
+  // scale, nultreden from BAT 1), the cross table's share of potentieel dwellings is that of
+  // ground-level dwellings and stacked with a lift among all its dwellings.
+  const bat0 = () => num(printedRow("kerkrade-bat-per-corporatie", "TOTAAL")[1]);
+  const share = () => (rowTotal("Grondgebonden =1") + rowTotal("Grondgebonden >1") + rowTotal("Gestapeld met Lift")) / rowTotal("TOTAAL");
+  let withDemand: AnalysisResult;
+  beforeAll(async () => {
+    withDemand = await analyse(seedWorkbook(["kerkrade-bat-per-corporatie", "kerkrade-woningtype-huurklasse", "kerkrade-opgave-2030"]));
+  });
+
+  it("adapts x% of the potentieel dwellings estimated from the cross table's share, and moves them to nultreden (BAT 1)", () => {
+    const w = withDemand.watAls!;
+    const pct = withDemand.rules.watAls.aanpassenPercentage;
+    expect(pct).toBeGreaterThan(0);
+    const potentieel = Math.round(bat0() * share());
+    expect(w.bron).toMatchObject({ soort: "kruistabel", sheet: CROSS, voorraadSheet: BAT, kandidaten: bat0(), potentieel, kruistabelWoningen: rowTotal("TOTAAL") });
+    const aangepast = Math.round((pct / 100) * potentieel);
+    expect(aangepast).toBeGreaterThan(0);
+    expect(w.aanpassing.reduce((n, s) => n + s.potentieel, 0)).toBe(potentieel);
+    expect(w.aanpassing.reduce((n, s) => n + s.aangepast, 0)).toBe(aangepast);
+    expect(w.aanpassing.reduce((n, s) => n + s.naarNultreden, 0)).toBe(aangepast);
+    const { basis, scenario } = w.aanbod;
+    expect([scenario.perBat["0"], scenario.perBat["1"]]).toEqual([basis.perBat["0"] - aangepast, basis.perBat["1"] + aangepast]);
+    expect([scenario.perBzk.regulier, scenario.perBzk.nultreden]).toEqual([bat0() - aangepast, basis.perBzk.nultreden + aangepast]);
+    // The demand is per BAT class (Kerkrade's opgave 2030): BAT 1's saldo grows by the adapted dwellings.
+    const bat1 = w.tekort.find((t) => t.lezing === "per categorie" && t.niveau === "bat" && t.categorie === "1")!;
+    expect(bat1.vraag).toBe(num(seedTable("kerkrade-opgave-2030").printed[1][0].split(" ")[0]));
+    expect([bat1.basisAanbod, bat1.aanbod, bat1.saldo - bat1.basisSaldo!]).toEqual([num(printedRow("kerkrade-bat-per-corporatie", "TOTAAL")[2]), bat1.basisAanbod! + aangepast, aangepast]);
+    // Every dwelling traced comes from a BAT 0 row of the BAT table.
+    expect(w.aangepasteWoningen!.reduce((n, x) => n + x.aantal, 0)).toBe(aangepast);
+    for (const x of w.aangepasteWoningen!) expect(withDemand.dwellings[x.rij].row.bat).toBe(0);
+    expect(withDemand.issues.filter((i) => i.code === "watals-geen-effect")).toEqual([]);
+  });
+
+  it("says which table it used, on the sheets, in the JSON and in the terminal", () => {
+    const w = withDemand.watAls!;
+    const toelichting = w.bron.soort === "kruistabel" ? w.bron.toelichting : "";
+    expect(toelichting).toContain(`blad '${CROSS}'`);
+    expect(toelichting).toContain(`blad '${BAT}'`);
+    expect(toelichting).toContain(`${new Intl.NumberFormat("nl-NL").format(bat0())} woningen die nog niet nultreden zijn`);
+    expect(toelichting).toContain("woningtype en BAT-klasse los van elkaar staan");
+    const sheets = buildSheets(withDemand);
+    expect(sheets.find((s) => s.kind === "aanpassingspotentieel")!.notes).toContain(toelichting);
+    const tekortTable = sheets.find((s) => s.kind === "tekort")!.tables.find((t) => t.name === "Tekort_WatAls")!;
+    expect(tekortTable.caption).toContain(`kruistabel op blad '${CROSS}'`);
+    expect(buildJson(withDemand).watAls!.potentieelBron).toEqual(w.bron);
+    const line = summaryLines(withDemand).find((l) => l.startsWith("Wat-als rekent met het aanpassingspotentieel uit de kruistabel"))!;
+    expect(line).toContain(`In het scenario zijn er ${w.aanpassing[0].aangepast} van de`);
+  });
+
+  it("on the Kerkrade sample with the BAT table chosen as the stock (--voorraad), the same estimate from its cross table", async () => {
+    const sample = await analyseWorkbook(await cachedWorkbook(fs.readFileSync(KERKRADE)), { rules: DEFAULT_RULES, voorraad: BAT });
+    // The sample names its sheets differently; the figures are the same printed tables.
+    const { sheet: _s, voorraadSheet: _v, toelichting: _t, ...figures } = withDemand.watAls!.bron as BronKruistabel;
+    expect(sample.watAls!.bron).toMatchObject({ ...figures, sheet: "Woningtype", voorraadSheet: BAT });
+    expect(sample.watAls!.aanpassing).toEqual(withDemand.watAls!.aanpassing);
+  });
+
+  it("another percentage on the same analysis (the task pane's scenario): more adapted, the same source", () => {
+    const more = withScenario(withDemand, { ...withDemand.rules.watAls, aanpassenPercentage: 50 });
+    const potentieel = Math.round(bat0() * share());
+    expect(more.watAls!.aanpassing[0].aangepast).toBe(Math.round(potentieel / 2));
+    expect(more.watAls!.bron).toEqual(withDemand.watAls!.bron);
   });
 
   it("says when fewer meeting rooms can be added than asked (no complex column: no candidates)", async () => {

@@ -148,7 +148,11 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
         <legend className={form.legend}>Maatregelen</legend>
         <Field
           label="Potentieel geschikte woningen aanpassen"
-          hint={`${nlInt(potentieel)} woningen zijn met een lichte aanpassing nultreden te maken.`}
+          hint={
+            options.potentieelBron
+              ? `Naar schatting ${nlInt(potentieel)} woningen zijn met een lichte aanpassing nultreden te maken (aandeel uit de kruistabel, zie hieronder).`
+              : `${nlInt(potentieel)} woningen zijn met een lichte aanpassing nultreden te maken.`
+          }
           validationMessage={errors.percentage}
           validationState={errors.percentage ? "error" : "none"}
         >
@@ -161,6 +165,11 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
             onChange={(_e, data) => change({ percentage: data.value })}
           />
         </Field>
+        {options.potentieelBron ? (
+          <MessageBar intent="info">
+            <MessageBarBody>{options.potentieelBron}</MessageBarBody>
+          </MessageBar>
+        ) : null}
         {options.segmenten.length > 1 ? (
           <Switch
             label="Per segment een eigen percentage"
