@@ -8,7 +8,7 @@ import type { Rules } from "../domain/rules";
 import { cellText } from "../ingest/cells";
 import { detectTable } from "../ingest/detect";
 import { readStock } from "../ingest/stock";
-import type { CellValue, MappingOverrides, StockField, StockIngest, TableKind, FieldHeaders } from "../ingest/types";
+import type { CellValue, MappingOverrides, StockField, StockIngest, TableDetection, TableKind, FieldHeaders } from "../ingest/types";
 import type { WorkbookReader } from "../workbook/port";
 
 /** One sheet as recognised: kind and a Dutch explanation. */
@@ -17,6 +17,14 @@ export interface SheetDetection {
   kind: TableKind;
   reden: string;
   rowCount: number;
+  /** Another kind the sheet may be (detect.ts `TableDetection.ookMogelijk`): an "Opgave" read as
+   * a published saldo may be the demand; the task pane offers the choice. Absent otherwise. */
+  ookMogelijk?: TableKind;
+}
+
+/** The sheet as the pane lists it: its detection, with the other kind it may be when there is one. */
+export function sheetDetection(sheet: string, rowCount: number, det: Pick<TableDetection, "kind" | "reden" | "ookMogelijk">): SheetDetection {
+  return { sheet, kind: det.kind, reden: det.reden, rowCount, ...(det.ookMogelijk ? { ookMogelijk: det.ookMogelijk } : {}) };
 }
 
 /**
@@ -36,8 +44,7 @@ export async function describeWorkbook(reader: WorkbookReader): Promise<SheetDet
   const out: SheetDetection[] = [];
   for (const s of sheets) {
     const table = reader.readHead ? await reader.readHead(s.name, HEAD_ROWS) : await reader.readSheet(s.name);
-    const det = detectTable(table);
-    out.push({ sheet: s.name, kind: det.kind, reden: det.reden, rowCount: s.rowCount });
+    out.push(sheetDetection(s.name, s.rowCount, detectTable(table)));
   }
   return out;
 }

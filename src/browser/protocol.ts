@@ -89,7 +89,9 @@ const TABLE_KINDS = Object.keys(TABLE_KIND_FLAGS) as [TableKind, ...TableKind[]]
 const Severity = z.enum(["fout", "waarschuwing", "info"]);
 const IssueSchema = z.object({ code: z.enum(ISSUE_CODE_LIST), severity: Severity, sheet: z.string().nullable(), cell: z.string().nullable(), message: z.string() });
 
-const SheetDetectionSchema: z.ZodType<SheetDetection> = z.object({ sheet: z.string(), kind: z.enum(TABLE_KINDS), reden: z.string(), rowCount: Count });
+const SheetDetectionSchema: z.ZodType<SheetDetection> = z.object({
+  sheet: z.string(), kind: z.enum(TABLE_KINDS), reden: z.string(), rowCount: Count, ookMogelijk: z.enum(TABLE_KINDS).optional(),
+});
 
 const DescriptionSchema: z.ZodType<WorkbookDescription> = z.object({ sheets: z.array(SheetDetectionSchema), settings: SettingsSchema.nullable() });
 

@@ -11,8 +11,12 @@
  *   names complexgrootte; {vhe} names id). Words in a header that carry no meaning for the
  *   match (nummer, code, naam, omschrijving, j/n, in, van, het, …) are "neutral".
  * - For one concept: coverage = concept words found / concept words; extra = header words that
- *   are neither concept words nor neutral. score = coverage × 0.7^extra. A "%" is a word of its own: it fits
+ *   are neither concept words nor neutral, nor a whole concept of the same field by themselves
+ *   ("Toegankelijkheid BAT" is bat twice over). score = coverage × 0.7^extra. A "%" is a word of its own: it fits
  *   only the percentage field (aandeel55plus), so "Bouwjaar voor 1945 (%)" is no bouwjaar.
+ * - A partial match (coverage < 1) counts only when one of the words it found is not a whole
+ *   concept of another field by itself: "Nr. complex" names complex ({complex}), and is no half
+ *   of lift ({lift, complex}), complexgrootte ({woning, complex}) or wlz ({zorg, complex}).
  * - The header's score for a field is its best concept's score. 1.0 is an exact concept match.
  * - Confident at ≥ {@link CONFIDENT_SCORE}: the column is used for the field (and listed).
  *   Near at ≥ {@link NEAR_SCORE}: the column is not used, but the user gets a warning naming
@@ -58,6 +62,18 @@ const CONCEPTS: Readonly<Record<StockField, readonly (readonly string[])[]>> = {
   zorgprofiel: [["zorgprofiel"], ["som", "pg"], ["zorg", "profiel"]],
   zelfstandig: [["zelfstandig"], ["zelfstandig", "woning"], ["onzelfstandig"]],
 };
+
+/** Per word that is a whole concept by itself ("complex", "lift", "vhe"), the fields it names. */
+const SOLO_WORDS: ReadonlyMap<string, readonly StockField[]> = (() => {
+  const out = new Map<string, StockField[]>();
+  for (const field of STOCK_FIELDS) for (const c of CONCEPTS[field]) if (c.length === 1) out.set(c[0], [...(out.get(c[0]) ?? []), field]);
+  return out;
+})();
+
+/** Does `word` name a field other than `field` all by itself? */
+function namesOtherField(word: string, field: StockField): boolean {
+  return (SOLO_WORDS.get(word) ?? []).some((f) => f !== field);
+}
 
 /** Words that carry no meaning for the match (units, qualifiers, little words). */
 const NEUTRAL: ReadonlySet<string> = new Set([
@@ -150,7 +166,7 @@ export interface ConceptScore {
  * @param text header as written.
  * @returns fields with a score ≥ {@link NEAR_SCORE}, best first (ties: order of STOCK_FIELDS).
  * @example scoreHeader("Aantal VHE's in het complex")[0] === { field: "complexgrootte", score: 1 }; scoreHeader("Opmerkingen") === [];
- *   scoreHeader("Nr. complex") === [{ field: "complex", score: 1 }, { field: "lift", score: 0.5 }, { field: "complexgrootte", score: 0.5 }, { field: "wlz", score: 0.5 }]
+ *   scoreHeader("Nr. complex") === [{ field: "complex", score: 1 }]; scoreHeader("Type") === [{ field: "woningtype", score: 0.5 }]
  */
 export function scoreHeader(text: string): ConceptScore[] {
   const words = headerWords(text);
@@ -160,10 +176,13 @@ export function scoreHeader(text: string): ConceptScore[] {
   for (const field of STOCK_FIELDS) {
     let best = 0;
     for (const concept of CONCEPTS[field]) {
-      const found = concept.filter((w) => meaningful.includes(w)).length;
-      if (found === 0) continue;
-      const extra = meaningful.filter((w) => !concept.includes(w)).length;
-      const score = (found / concept.length) * Math.pow(EXTRA_WORD_FACTOR, extra);
+      const found = concept.filter((w) => meaningful.includes(w));
+      if (found.length === 0) continue;
+      // Half a concept on words that belong to another field is no hint of this one.
+      if (found.length < concept.length && found.every((w) => namesOtherField(w, field))) continue;
+      // A word that names this same field by itself ("bat" beside "toegankelijkheid") is no extra word.
+      const extra = meaningful.filter((w) => !concept.includes(w) && !SOLO_WORDS.get(w)?.includes(field)).length;
+      const score = (found.length / concept.length) * Math.pow(EXTRA_WORD_FACTOR, extra);
       if (score > best) best = score;
     }
     if (best >= NEAR_SCORE) out.push({ field, score: Math.round(best * 1000) / 1000 });

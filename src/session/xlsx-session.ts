@@ -15,7 +15,7 @@
 import { detectTable } from "../ingest/detect";
 import { readStock, StockRowReader } from "../ingest/stock";
 import type { AnalysisResult } from "../analysis/result";
-import { stockPreview, type StockPreview } from "../analysis/preview";
+import { sheetDetection, stockPreview, type StockPreview } from "../analysis/preview";
 import { UserError } from "../domain/issues";
 import { analyseXlsxBlob } from "../analysis/xlsx-blob";
 import { HEAD_ROWS_KEPT, XlsxBlob, type WorkbookHeads } from "../workbook/xlsx-blob";
@@ -64,10 +64,7 @@ export async function openXlsxSession(file: Blob | ArrayBuffer | Uint8Array, fil
 
   const session: FileSession = {
     async describe() {
-      const sheets = heads.sheets.map((h) => {
-        const det = detectTable(h.table);
-        return { sheet: h.name, kind: det.kind, reden: det.reden, rowCount: h.rowCount };
-      });
+      const sheets = heads.sheets.map((h) => sheetDetection(h.name, h.rowCount, detectTable(h.table)));
       return { sheets, settings: heads.previous.settings };
     },
 

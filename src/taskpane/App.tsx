@@ -167,6 +167,8 @@ export function App(props: AppProps) {
   // The user's choices.
   const [voorraad, setVoorraad] = useState<TableChoice>(AUTO);
   const [vraag, setVraag] = useState<TableChoice>(AUTO);
+  /** "Opgave" sheets confirmed as a published shortage (TablesStep, OpgaveChoice.tsx). */
+  const [opgaveAlsTekort, setOpgaveAlsTekort] = useState<readonly string[]>([]);
   const [overrides, setOverrides] = useState<MappingOverrides>({});
   const [baseRules, setBaseRules] = useState<Rules>(DEFAULT_RULES);
   const [ruleValues, setRuleValues] = useState<RulesFormValues>(() => rulesToForm(DEFAULT_RULES));
@@ -489,6 +491,8 @@ export function App(props: AppProps) {
                 busy={selection.busy || info.status === "loading"}
                 onVoorraadChange={(c) => void onVoorraadChange(c)}
                 onVraagChange={setVraag}
+                opgaveAlsTekort={opgaveAlsTekort}
+                onOpgaveAlsTekort={(sheet, tekort) => setOpgaveAlsTekort((l) => [...l.filter((x) => x !== sheet), ...(tekort ? [sheet] : [])])}
                 onReload={onReload}
                 onNext={() => goTo("kolommen")}
               />

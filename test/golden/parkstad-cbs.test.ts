@@ -1,13 +1,15 @@
 /**
- * Golden test of the CBS route on the Parkstad sample (Toekomstvisie Wonen, Welzijn en Zorg
- * Parkstad Limburg: Tabel 4 CBS stock 2023, Tabel 5 and 6 adaptation percentages). The expected
- * dwellings per gemeente are computed here from the published CSVs, independently of the program:
+ * Golden test of the CBS route on Parkstad's tables as printed (Toekomstvisie Wonen, Welzijn en
+ * Zorg Parkstad Limburg: Tabel 4 CBS stock 2023, Tabel 5 and 6 adaptation percentages; the seed
+ * fixtures of test/support/seed-tables.ts, pasted as Dutch Excel converts them). The expected
+ * dwellings per gemeente are computed here from the printed numbers, independently of the program:
  * koop × the koop percentages, huur × the huur percentages (Tabel 6; Kerkrade has no split, so
  * Tabel 5), and the dwellings of unknown ownership (totaal − koop − huur) × Tabel 5.
  * Then the same through the command line (streaming reader, result workbook and JSON), and
- * combined with the Kerkrade BAT stock: the corporations' dwellings are not counted twice.
+ * combined with the Kerkrade BAT stock (the synthetic per-dwelling stock of the Kerkrade sample,
+ * which reproduces the printed BAT table): the corporations' dwellings are not counted twice.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
@@ -17,29 +19,55 @@ import { DEFAULT_RULES } from "../../src/domain/rules";
 import { main } from "../../src/cli/main";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { buildSheets } from "../../src/report/sheets";
-import { readCsv } from "../support/csv";
-import { KERKRADE as KERKRADE_FILE, PARKSTAD as FILE } from "../support/paths";
+import { KERKRADE as KERKRADE_FILE } from "../support/paths";
+import { printedNumber, printedRow, seedTable, seedWorkbook, type SeedTableId } from "../support/seed-tables";
 
-const cbsCsv = readCsv("parkstad-woningvoorraad-cbs-2023.csv");
-const tabel5 = readCsv("parkstad-aanpassing-ouderen-per-gemeente.csv");
-const tabel6 = readCsv("parkstad-aanpassing-ouderen-huur-koop.csv");
+const T4 = seedTable("parkstad-tabel-4");
+const T5 = seedTable("parkstad-tabel-5");
+const T6 = seedTable("parkstad-tabel-6");
 const REGION = "Parkstad";
-const gemeenten = cbsCsv.filter((r) => r.gemeente !== REGION);
+
+/** A printed count ("16765") as a number. */
+const count = (text: string): number => {
+  const n = printedNumber(text);
+  if (n === null || !Number.isInteger(n)) throw new Error(`not a printed count: "${text}"`);
+  return n;
+};
+/** A printed percentage ("42%") as a number of percent (42), read from the text. */
+const percent = (text: string): number => {
+  const m = /^(\d+(?:,\d+)?)%$/.exec(text.trim());
+  if (!m) throw new Error(`not a printed percentage: "${text}"`);
+  return Number(m[1].replace(",", "."));
+};
+
+/** Tabel 4 as printed (two header rows): gemeente, jaar, totaal, koop, huur. */
+const cbsRows = T4.printed.slice(2).map((r) => ({ gemeente: r[0], jaar: count(r[1]), totaal: count(r[2]), koop: count(r[3]), huur: count(r[4]) }));
+/** Tabel 5 as printed: percentages per gemeente (and the region). */
+const tabel5 = T5.printed.slice(1).map((r) => ({ gemeente: r[0], geschikt: percent(r[1]), potentieel: percent(r[2]), ongeschikt: percent(r[3]) }));
+/** Tabel 6 as printed: the gemeente written once for its huur and koop rows. */
+const tabel6 = (() => {
+  let gemeente = "";
+  return T6.printed.slice(1).map((r) => {
+    if (r[0].trim() !== "") gemeente = r[0].trim();
+    return { gemeente, segment: r[1], geschikt: percent(r[2]), potentieel: percent(r[3]), ongeschikt: percent(r[4]) };
+  });
+})();
+const SHEET4 = T4.sheet;
+const SHEET5 = T5.sheet;
+const gemeenten = cbsRows.filter((r) => r.gemeente !== REGION);
 const OUTCOMES = ["geschikt", "potentieel", "ongeschikt"] as const;
 type Outcome = (typeof OUTCOMES)[number];
 
-/** The percentages that apply to a segment of a gemeente, from the CSVs. */
+/** The percentages that apply to a segment of a gemeente, from the printed tables. */
 function pct(gemeente: string, segment: "koop" | "huur" | null): Record<Outcome, number> {
   const row = (segment && tabel6.find((r) => r.gemeente === gemeente && r.segment === segment)) || tabel5.find((r) => r.gemeente === gemeente)!;
-  return { geschikt: Number(row.geschikt_pct), potentieel: Number(row.potentieel_pct), ongeschikt: Number(row.ongeschikt_pct) };
+  return { geschikt: row.geschikt, potentieel: row.potentieel, ongeschikt: row.ongeschikt };
 }
 
 /** Per gemeente: the parts (dwellings and percentages) and the exact, unrounded outcome. */
 function expected(gemeente: string) {
-  const r = cbsCsv.find((x) => x.gemeente === gemeente)!;
-  const totaal = Number(r.totaal);
-  const koop = Number(r.koop);
-  const huur = Number(r.huur);
+  const r = cbsRows.find((x) => x.gemeente === gemeente)!;
+  const { totaal, koop, huur } = r;
   const parts = [
     { deel: "koop", n: koop, p: pct(gemeente, "koop") },
     { deel: "huur", n: huur, p: pct(gemeente, "huur") },
@@ -49,17 +77,40 @@ function expected(gemeente: string) {
   return { totaal, parts, exact };
 }
 
+/** The bytes of an .xlsx workbook of seed tables as printed, with sheets of the Kerkrade sample copied in (values). */
+async function workbookBytes(ids: SeedTableId[], sampleSheets: string[] = []): Promise<Uint8Array> {
+  const wb = seedWorkbook(ids);
+  if (sampleSheets.length > 0) {
+    const src = new ExcelJS.Workbook();
+    await src.xlsx.readFile(KERKRADE_FILE);
+    for (const name of sampleSheets) {
+      const to = wb.addWorksheet(name);
+      src.getWorksheet(name)!.eachRow({ includeEmpty: false }, (row, r) => {
+        to.getRow(r).values = row.values as ExcelJS.CellValue[];
+      });
+    }
+  }
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** A workbook of seed tables as printed (and sample sheets), analysed. */
+async function analyseSeeds(ids: SeedTableId[], sampleSheets: string[] = []): Promise<AnalysisResult> {
+  return analyseWorkbook(await XlsxWorkbook.fromBuffer(await workbookBytes(ids, sampleSheets)), { rules: DEFAULT_RULES });
+}
+
+const CBS_TABLES: SeedTableId[] = ["parkstad-tabel-4", "parkstad-tabel-5", "parkstad-tabel-6"];
+
 let result: AnalysisResult;
 beforeAll(async () => {
-  result = await analyseWorkbook(await XlsxWorkbook.fromBuffer(readFileSync(FILE)), { rules: DEFAULT_RULES });
+  result = await analyseSeeds(CBS_TABLES);
 });
 
 test("Tabel 4, 5 and 6 are recognised and used, not reported as unused", () => {
   const use = Object.fromEntries(result.tables.map((t) => [t.sheet, [t.kind, t.used]]));
-  expect(use["Tabel 4 Woningvoorraad"]).toEqual(["cbs-voorraad", true]);
-  expect(use["Tabel 5 Aanpassing"]).toEqual(["aanpassingspercentages", true]);
-  expect(use["Tabel 6 Huur-koop"]).toEqual(["aanpassingspercentages", true]);
-  expect(result.issues.filter((i) => i.code === "blad-niet-gebruikt").map((i) => i.sheet)).toEqual(["Toelichting"]);
+  expect(use[SHEET4]).toEqual(["cbs-voorraad", true]);
+  expect(use[SHEET5]).toEqual(["aanpassingspercentages", true]);
+  expect(use[T6.sheet]).toEqual(["aanpassingspercentages", true]);
+  expect(result.issues.filter((i) => i.code === "blad-niet-gebruikt").map((i) => i.sheet)).toEqual([]);
   expect(result.issues.filter((i) => i.code.startsWith("cbs-") && i.severity !== "info")).toEqual([]);
 });
 
@@ -90,18 +141,18 @@ test("the potentially suitable share per gemeente, in dwellings and %", () => {
 
 test("Kerkrade has no huur/koop split in Tabel 6: Tabel 5 (35/25/40) applies to every part, and a message says so", () => {
   const k = result.cbs!.gemeenten.find((x) => x.gemeente === "Kerkrade")!;
-  expect(k.delen.every((d) => d.percentages?.potentieel === Number(tabel5.find((r) => r.gemeente === "Kerkrade")!.potentieel_pct))).toBe(true);
-  expect(k.delen.every((d) => d.bronTekst.includes("Tabel 5 Aanpassing"))).toBe(true);
+  expect(k.delen.every((d) => d.percentages?.potentieel === tabel5.find((r) => r.gemeente === "Kerkrade")!.potentieel)).toBe(true);
+  expect(k.delen.every((d) => d.bronTekst.includes(SHEET5))).toBe(true);
   expect(result.issues.find((i) => i.code === "cbs-percentages-gemeente")?.message).toContain("Kerkrade");
 });
 
 test("the region: all gemeenten add up to the CBS total; the region's own 28% gives the published 36,713", () => {
-  const region = cbsCsv.find((r) => r.gemeente === REGION)!;
+  const region = cbsRows.find((r) => r.gemeente === REGION)!;
   const regionPct = tabel5.find((r) => r.gemeente === REGION)!;
   const cbs = result.cbs!;
-  expect(cbs.totaal.woningen).toBe(Number(region.totaal));
-  expect(cbs.totaal.geschikt + cbs.totaal.potentieel + cbs.totaal.ongeschikt).toBe(Number(region.totaal));
-  expect(cbs.regio?.potentieel).toBe(Math.round((Number(region.totaal) * Number(regionPct.potentieel_pct)) / 100));
+  expect(cbs.totaal.woningen).toBe(region.totaal);
+  expect(cbs.totaal.geschikt + cbs.totaal.potentieel + cbs.totaal.ongeschikt).toBe(region.totaal);
+  expect(cbs.regio?.potentieel).toBe(Math.round((region.totaal * regionPct.potentieel) / 100));
   expect(cbs.regio?.potentieel).toBe(36_713);
   expect(cbs.jaar).toBe(2023);
 });
@@ -115,7 +166,9 @@ describe("through the command line", () => {
   let printed = "";
 
   beforeAll(async () => {
-    const code = await main(["analyse", FILE, "--uit", uit, "--json", json], { out: (t) => void (printed += t), err: () => undefined });
+    const file = path.join(dir, "parkstad-tabellen.xlsx");
+    writeFileSync(file, await workbookBytes(CBS_TABLES));
+    const code = await main(["analyse", file, "--uit", uit, "--json", json], { out: (t) => void (printed += t), err: () => undefined });
     expect(code).toBe(0);
     doc = JSON.parse(readFileSync(json, "utf8"));
   });
@@ -154,7 +207,7 @@ describe("through the command line", () => {
       expect(Math.abs(pot - e.exact.potentieel)).toBeLessThan(e.parts.length);
       expect(r.getCell(colOf("% potentieel")).value).toBeCloseTo(pot / e.totaal, 10);
       expect(r.getCell(colOf("% potentieel")).numFmt).toBe("0%");
-      expect(String(r.getCell(colOf("Bron")).value)).toContain("Tabel 4 Woningvoorraad");
+      expect(String(r.getCell(colOf("Bron")).value)).toContain(SHEET4);
     }
     const notes = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map((n) => String(ws.getCell(n, 1).value ?? "")).join(" ");
     expect(notes).toMatch(/CBS-route/);
@@ -165,65 +218,48 @@ describe("through the command line", () => {
       const v = (row.values as unknown[]).slice(1);
       if (typeof v[0] === "string" && /^Tabel [456]/.test(v[0]) && v[2] === "ja") used.push(v[0]);
     });
-    expect(used).toEqual(["Tabel 4 Woningvoorraad", "Tabel 5 Aanpassing", "Tabel 6 Huur-koop"]);
+    expect(used).toEqual([SHEET4, SHEET5, T6.sheet]);
   });
 });
 
-/** A workbook with the given sheets of the sample workbooks (values copied), analysed. */
-async function analyseSheetsOf(parts: [string, string[]][]): Promise<AnalysisResult> {
-  const wb = new ExcelJS.Workbook();
-  for (const [file, names] of parts) {
-    const src = new ExcelJS.Workbook();
-    await src.xlsx.readFile(file);
-    for (const name of names) {
-      const to = wb.addWorksheet(name);
-      src.getWorksheet(name)!.eachRow({ includeEmpty: false }, (row, r) => {
-        to.getRow(r).values = row.values as ExcelJS.CellValue[];
-      });
-    }
-  }
-  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  return analyseWorkbook(await XlsxWorkbook.fromBuffer(bytes), { rules: DEFAULT_RULES });
-}
-
 test("a workbook with only the CBS tables is analysed (no stock, demand or supply needed)", async () => {
-  const only = await analyseSheetsOf([[FILE, ["Tabel 4 Woningvoorraad", "Tabel 5 Aanpassing"]]]);
+  const only = await analyseSeeds(["parkstad-tabel-4", "parkstad-tabel-5"]);
   expect(only.tekort).toEqual([]);
   // Without Tabel 6 every part takes the whole-gemeente percentages: Beekdaelen 16,765 × 42% = 7,041.3.
   const beek = only.cbs!.gemeenten.find((g) => g.gemeente === "Beekdaelen")!;
-  expect(Math.abs(beek.potentieel - (16_765 * 42) / 100)).toBeLessThan(3);
+  const beekCbs = cbsRows.find((r) => r.gemeente === "Beekdaelen")!;
+  expect(beekCbs.totaal).toBe(16_765);
+  expect(Math.abs(beek.potentieel - (beekCbs.totaal * tabel5.find((r) => r.gemeente === "Beekdaelen")!.potentieel) / 100)).toBeLessThan(3);
   const note = buildSheets(only).find((m) => m.kind === "aanpassingspotentieel")!.notes.join(" ");
   expect(note).toMatch(/alleen de CBS-route/);
   // With the percentages alone, the route cannot run: the sheet is reported as not used.
-  await expect(analyseSheetsOf([[FILE, ["Tabel 5 Aanpassing"]]])).rejects.toThrow(/Geen voorraad-, aanbod- of vraagtabel/);
-  const noStock = await analyseSheetsOf([[FILE, ["Tabel 1 Vraag", "Tabel 5 Aanpassing"]]]);
+  await expect(analyseSeeds(["parkstad-tabel-5"])).rejects.toThrow(/Geen voorraad-, aanbod- of vraagtabel/);
+  const noStock = await analyseSeeds(["parkstad-tabel-1", "parkstad-tabel-5"]);
   expect(noStock.cbs).toBeUndefined();
-  expect(noStock.issues.find((i) => i.code === "blad-niet-gebruikt" && i.sheet === "Tabel 5 Aanpassing")?.message).toMatch(/CBS-woningvoorraad per gemeente nodig/);
+  expect(noStock.issues.find((i) => i.code === "blad-niet-gebruikt" && i.sheet === SHEET5)?.message).toMatch(/CBS-woningvoorraad per gemeente nodig/);
 });
 
-describe("combined with the corporations' BAT stock (Kerkrade sample + Parkstad Tabel 4-6)", () => {
+describe("combined with the corporations' BAT stock (Kerkrade sample's synthetic stock + Parkstad Tabel 4-6 as printed)", () => {
   let combined: AnalysisResult;
   beforeAll(async () => {
     // One workbook with the synthetic Kerkrade per-dwelling stock and the Parkstad CBS tables.
-    combined = await analyseSheetsOf([
-      [KERKRADE_FILE, ["Voorraad (synthetisch)"]],
-      [FILE, ["Tabel 4 Woningvoorraad", "Tabel 5 Aanpassing", "Tabel 6 Huur-koop"]],
-    ]);
+    combined = await analyseSeeds(CBS_TABLES, ["Voorraad (synthetisch)"]);
   });
 
   test("Kerkrade: the 7,824 BAT dwellings are subtracted from the CBS huur and counted once, with their own assessment", () => {
-    const batTotal = Number(readCsv("kerkrade-bat-per-corporatie-2020.csv").find((r) => r.corporatie === "TOTAAL")!.totaal);
-    const cbsRow = cbsCsv.find((r) => r.gemeente === "Kerkrade")!;
+    // The synthetic stock reproduces Kerkrade's printed BAT table: its TOTAAL row's last figure.
+    const batTotal = count(printedRow("kerkrade-bat-per-corporatie", "TOTAAL").at(-1)!);
+    const cbsRow = cbsRows.find((r) => r.gemeente === "Kerkrade")!;
     const k = combined.cbs!.gemeenten.find((g) => g.gemeente === "Kerkrade")!;
-    expect([k.batVoorraad, k.afgetrokken, k.cbsTotaal, k.woningen]).toEqual([batTotal, batTotal, Number(cbsRow.totaal), Number(cbsRow.totaal)]);
+    expect([k.batVoorraad, k.afgetrokken, k.cbsTotaal, k.woningen]).toEqual([batTotal, batTotal, cbsRow.totaal, cbsRow.totaal]);
     const huur = k.delen.find((d) => d.deel === "huur")!;
-    expect([huur.cbsVoorraad, huur.afgetrokken, huur.woningen]).toEqual([Number(cbsRow.huur), batTotal, Number(cbsRow.huur) - batTotal]);
+    expect([huur.cbsVoorraad, huur.afgetrokken, huur.woningen]).toEqual([cbsRow.huur, batTotal, cbsRow.huur - batTotal]);
     // The corporations' part is exactly the per-dwelling assessment of the stock in Kerkrade.
     const own = combined.adaptationTotals.filter((t) => t.gebied === "Kerkrade");
     const sum = (o: "geschikt" | "potentieel" | "ongeschikt" | "onbekend") => own.reduce((a, t) => a + t[o], 0);
     const bat = k.delen.find((d) => d.bron === "bat")!;
     expect([bat.geschikt, bat.potentieel, bat.ongeschikt, bat.onbekend, bat.woningen]).toEqual([sum("geschikt"), sum("potentieel"), sum("ongeschikt"), sum("onbekend"), batTotal]);
-    expect(k.delen.filter((d) => d.bron === "cbs").reduce((a, d) => a + d.woningen, 0) + bat.woningen).toBe(Number(cbsRow.totaal));
+    expect(k.delen.filter((d) => d.bron === "cbs").reduce((a, d) => a + d.woningen, 0) + bat.woningen).toBe(cbsRow.totaal);
     expect(combined.cbs!.aannames.join(" ")).toMatch(/afgetrokken/);
     const notes = buildSheets(combined).find((m) => m.kind === "aanpassingspotentieel")!.notes.join(" ");
     expect(notes).toContain(`Afgetrokken van de CBS-voorraad: ${batTotal.toLocaleString("nl-NL")} woningen uit de BAT-voorraad`);

@@ -1,36 +1,53 @@
 import { readDemand } from "../../src/ingest/demand";
-import { csvTable, parkstadDemandPublished, rawTable } from "./tables";
-import { readCsvTable } from "../support/csv";
+import { csvTable, rawTable } from "./tables";
+import { printedNumber, seedSheet, seedTable } from "../support/seed-tables";
 import type { CellValue, DemandIngest } from "../../src/ingest/types";
 import type { DemandEntry } from "../../src/domain/types";
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const key = (e: DemandEntry) => `${e.groep}|${e.scenario ?? ""}|${e.categorie}${e.zorgprofiel ? `(${e.zorgprofiel})` : ""}|${e.jaar}`;
 
-/** The CSV's non-total rows as expected entries: groep|scenario|categorie|jaar → number. */
-function expectedFromCsv(): Map<string, number> {
-  const [head, ...rows] = readCsvTable("parkstad-vraag-ouderen-vg-2023-2040.csv");
+const ID = "parkstad-tabel-1";
+
+/**
+ * Parkstad Tabel 1 as printed, read here (independently of src/ingest): the woonvorm rows under
+ * each group row ("Ouderen (basisscenario)", "Mensen met een verstandelijke beperking
+ * (onderkant)") as groep|scenario|categorie|jaar → number; totals ("Ouderen totaal") and groups
+ * with only a total are no woonvorm rows.
+ */
+function expectedFromPrinted(): Map<string, number> {
+  const [head, ...rows] = seedTable(ID).printed;
   const cat: Record<string, string> = {
     "regulier wonen": "regulier", "nultreden in regulier wonen": "nultreden", "geclusterd wonen": "geclusterd",
     "zorggeschikt/woonzorgcentrum (SOM)": "zorggeschikt(SOM)", "zorggeschikt/woonzorgcentrum (PG)": "zorggeschikt(PG)",
     "gespikkeld wonen": "gespikkeld",
   };
   const out = new Map<string, number>();
+  let groep = "";
+  let scenario = "";
   for (const r of rows) {
-    if (r[2] === "totaal") continue;
-    head.slice(3).forEach((y, i) => out.set(`${r[0]}|${r[1]}|${cat[r[2]]}|${y}`, Number(r[3 + i])));
+    const label = r[0].trim();
+    const g = /^(?:ouderen|mensen met een (lichamelijke|verstandelijke) beperking)(?: \((\w+?)(?:scenario)?\))?$/i.exec(label);
+    if (g) {
+      groep = g[1] ? `${g[1]} beperking` : "ouderen";
+      scenario = g[2] ?? "";
+      continue;
+    }
+    if (!(label in cat)) continue;
+    head.slice(1).forEach((y, i) => out.set(`${groep}|${scenario}|${cat[label]}|${y}`, printedNumber(r[1 + i])!));
   }
   return out;
 }
 
 function check(ing: DemandIngest): void {
-  const expected = expectedFromCsv();
+  const expected = expectedFromPrinted();
+  expect(expected.size).toBe(2 * 5 * 3 + 2 * 2 * 3);
   expect(new Map(ing.entries.map((e) => [key(e), e.vraag]))).toEqual(expected);
   expect(ing.entries).toHaveLength(expected.size);
 }
 
-describe("readDemand on Parkstad Tabel 1 in the published layout", () => {
-  const ing = readDemand(rawTable(parkstadDemandPublished(), { sheet: "Vraag" }));
+describe("readDemand on Parkstad Tabel 1 as printed", () => {
+  const ing = readDemand(rawTable(seedSheet(ID), { sheet: "Vraag" }));
 
   it("keeps every scenario: basis/trend for ouderen, onderkant/bovenkant for verstandelijke beperking", () => {
     check(ing);
@@ -51,11 +68,14 @@ describe("readDemand on Parkstad Tabel 1 in the published layout", () => {
   it("reports each group with only a total once, and counts nothing for it", () => {
     const only = ing.issues.filter((i) => i.code === "alleen-totaal");
     expect(only).toHaveLength(8);
-    const statushouders = only.find((i) => i.message.includes("groep 'statushouders'"))!;
+    // As printed: "woningbehoefte statushouders (onderkant) | 240 | 240 | 240".
+    const printed = seedTable(ID).printed.find((r) => r[0] === "woningbehoefte statushouders (onderkant)")!;
+    const statushouders = only.find((i) => i.message.includes("groep 'woningbehoefte statushouders' (onderkant)"))!;
     expect(statushouders.message).toBe(
-      `Cel ${statushouders.cell} op blad 'Vraag': groep 'statushouders' (onderkant) heeft alleen een totaal (240 in 2023); niet meegeteld in het tekort, want de woonvorm is onbekend. Splits het totaal in woonvormen om het mee te tellen.`);
-    expect(only.find((i) => i.message.includes("groep 'lichamelijke beperking'"))!.message).toContain("(315 in 2023)");
-    expect(ing.entries.some((e) => e.groep === "statushouders" || e.groep === "lichamelijke beperking")).toBe(false);
+      `Cel ${statushouders.cell} op blad 'Vraag': groep 'woningbehoefte statushouders' (onderkant) heeft alleen een totaal (${printedNumber(printed[1])} in 2023); niet meegeteld in het tekort, want de woonvorm is onbekend. Splits het totaal in woonvormen om het mee te tellen.`);
+    const lichamelijk = seedTable(ID).printed.find((r) => r[0] === "Mensen met een lichamelijke beperking")!;
+    expect(only.find((i) => i.message.includes("groep 'lichamelijke beperking'"))!.message).toContain(`(${printedNumber(lichamelijk[1])} in 2023)`);
+    expect(ing.entries.some((e) => e.groep === "woningbehoefte statushouders" || e.groep === "lichamelijke beperking")).toBe(false);
   });
 
   it("gives every entry its sheet and the A1 cell of its number", () => {
@@ -63,11 +83,11 @@ describe("readDemand on Parkstad Tabel 1 in the published layout", () => {
     expect(first).toMatchObject({ sheet: "Vraag", groep: "ouderen", scenario: "basis", categorie: "regulier", jaar: 2023, vraag: 23050, cell: "B5" });
     const vgPlek = ing.entries.find((e) => e.groep === "verstandelijke beperking" && e.scenario === "bovenkant" && e.categorie === "gespikkeld" && e.jaar === 2040)!;
     expect(vgPlek.vraag).toBe(880);
-    expect(parkstadDemandPublished()[Number(vgPlek.cell.slice(1)) - 1][3]).toBe(880);
+    expect(seedSheet(ID)[Number(vgPlek.cell.slice(1)) - 1][3]).toBe(880);
   });
 
   it("reads the same table with Dutch text numbers ('45.060')", () => {
-    check(readDemand(rawTable(parkstadDemandPublished({ asText: true }))));
+    check(readDemand(rawTable(seedSheet(ID, { cells: "text" }))));
   });
 });
 
@@ -160,3 +180,19 @@ describe("readDemand problems", () => {
     expect(ing.issues[0]).toMatchObject({ code: "geen-kopregel", severity: "fout" });
   });
 });
+
+describe("readDemand: figures in brackets after the demand (a published opgave)", () => {
+  const table = (caption: string, cells: string[]) => rawTable([[caption], [], ["BAT 1", "BAT 2", "BAT 3"], cells], { sheet: "Opgave" });
+
+  it("takes the sign convention and rounding from the caption, as for a saldo table", () => {
+    const d = readDemand(table("De opgave voor 2030 (vraag − aanbod), afgerond op 5-tallen", ["1.180 (-145)", "1.136 (+180)", "549 (+134)"]));
+    expect(d.tussenHaakjes).toMatchObject({ teken: "vraag-min-aanbod", afgerondOp5: true });
+    expect(d.tussenHaakjes!.entries.map((e) => e.waarde)).toEqual([-145, 180, 134]);
+  });
+
+  it("without a caption that says so, every figure a multiple of 5 means rounded to 5 (as for a saldo table); one that is not, not", () => {
+    expect(readDemand(table("Vraag 2030", ["1.180 (-145)", "1.136 (+180)", "549 (+135)"])).tussenHaakjes?.afgerondOp5).toBe(true);
+    expect(readDemand(table("Vraag 2030", ["1.180 (-145)", "1.136 (+180)", "549 (+134)"])).tussenHaakjes?.afgerondOp5).toBe(false);
+  });
+});
+

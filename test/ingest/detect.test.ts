@@ -1,11 +1,12 @@
 import { detectTable } from "../../src/ingest/detect";
-import { csvTable, kerkradeBatPublished, kerkradePerDwelling, parkstadDemandPublished, parkstadSupplyPublished, rawTable } from "./tables";
+import { csvTable, KERKRADE_BAT_HEADER, kerkradeBatPrinted, kerkradePerDwelling, rawTable } from "./tables";
+import { seedSheet, seedTable } from "../support/seed-tables";
 import type { CellValue } from "../../src/ingest/types";
 
 describe("detectTable", () => {
-  it("recognises the Kerkrade table as a wide BAT table", () => {
-    const d = detectTable(rawTable(kerkradeBatPublished(), { sheet: "BAT per corporatie" }));
-    expect(d).toMatchObject({ kind: "bat-breed", headerIndex: 3 });
+  it("recognises the Kerkrade table as printed as a wide BAT table", () => {
+    const d = detectTable(rawTable(kerkradeBatPrinted(), { sheet: "BAT per corporatie" }));
+    expect(d).toMatchObject({ kind: "bat-breed", headerIndex: KERKRADE_BAT_HEADER });
     expect(d.reden).toContain("BAT 0 ongeschikt");
   });
 
@@ -15,13 +16,14 @@ describe("detectTable", () => {
     expect(d.reden).toContain("bat");
   });
 
-  it("recognises the published demand table (three years, scenarios) as vraag", () => {
-    const d = detectTable(rawTable(parkstadDemandPublished(), { sheet: "Tabel 1" }));
-    expect(d).toMatchObject({ kind: "vraag", headerIndex: 2 });
+  it("recognises the printed demand table (three years, scenarios) as vraag", () => {
+    const d = detectTable(rawTable(seedSheet("parkstad-tabel-1"), { sheet: "Tabel 1" }));
+    expect(d).toMatchObject({ kind: "vraag", headerIndex: seedTable("parkstad-tabel-1").caption.length + 1 });
   });
 
-  it("recognises the published supply table (title says aanbod) as aanbod", () => {
-    expect(detectTable(rawTable(parkstadSupplyPublished(), { sheet: "Tabel 2" }))).toMatchObject({ kind: "aanbod", headerIndex: 2 });
+  it("recognises the printed supply table (first header cell 'Aanbod') as aanbod", () => {
+    expect(detectTable(rawTable(seedSheet("parkstad-tabel-2"), { sheet: "Tabel 2" })))
+      .toMatchObject({ kind: "aanbod", headerIndex: seedTable("parkstad-tabel-2").caption.length + 1 });
   });
 
   it("decides on one year and no scenario when neither sheet nor title says", () => {

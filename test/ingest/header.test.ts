@@ -1,7 +1,8 @@
 import { findHeaderRow } from "../../src/ingest/header";
 import { stockFieldScore } from "../../src/ingest/mapping";
 import { categorizedHeaderScore } from "../../src/ingest/categorized";
-import { kerkradeBatPublished, parkstadDemandPublished } from "./tables";
+import { KERKRADE_BAT_HEADER, kerkradeBatPrinted } from "./tables";
+import { seedSheet } from "../support/seed-tables";
 import type { CellValue } from "../../src/ingest/types";
 
 describe("findHeaderRow", () => {
@@ -16,16 +17,16 @@ describe("findHeaderRow", () => {
     expect(findHeaderRow(values, (r) => stockFieldScore(r))).toBe(3);
   });
 
-  it("finds the published demand header 'Woonvorm | 2023 | 2030 | 2040' under the title", () => {
-    const values = parkstadDemandPublished();
+  it("finds the printed demand header 'Vraag | 2023 | 2030 | 2040' under the caption (Parkstad Tabel 1)", () => {
+    const values = seedSheet("parkstad-tabel-1");
     const i = findHeaderRow(values, categorizedHeaderScore);
-    expect(values[i]).toEqual(["Woonvorm", 2023, 2030, 2040]);
+    expect(values[i]).toEqual(["Vraag", 2023, 2030, 2040]);
   });
 
   it("returns the first of equally good rows, and -1 when nothing scores", () => {
     const values: CellValue[][] = [["a", "b"], ["VHE", "BAT"], ["VHE", "BAT"]];
     expect(findHeaderRow(values, (r) => stockFieldScore(r))).toBe(1);
-    expect(findHeaderRow(kerkradeBatPublished().slice(0, 3), (r) => stockFieldScore(r))).toBe(-1);
+    expect(findHeaderRow(kerkradeBatPrinted().slice(0, KERKRADE_BAT_HEADER), (r) => stockFieldScore(r))).toBe(-1);
     expect(findHeaderRow([], () => 1)).toBe(-1);
   });
 

@@ -1,30 +1,40 @@
 import { readSupply } from "../../src/ingest/supply";
-import { csvTable, parkstadSupplyPublished, rawTable } from "./tables";
+import { csvTable, rawTable } from "./tables";
+import { printedNumber, printedRow, seedSheet, seedTable } from "../support/seed-tables";
 
-describe("readSupply on Parkstad Tabel 2 in the published layout", () => {
-  const ing = readSupply(rawTable(parkstadSupplyPublished(), { sheet: "Aanbod" }));
+const ID = "parkstad-tabel-2";
+/** The 2023 figure printed on the row `label` (the `occurrence`-th such row). */
+const printed2023 = (label: string, occurrence = 0) => printedNumber(printedRow(ID, label, occurrence)[1])!;
+/** The printed row of the verstandelijke beperking group, which carries the group's total. */
+const VG_ROW = seedTable(ID).printed.findIndex((r) => r[0].startsWith("mensen met een verstandelijke beperking"));
+
+describe("readSupply on Parkstad Tabel 2 as printed", () => {
+  const ing = readSupply(rawTable(seedSheet(ID), { sheet: "Aanbod" }));
 
   it("reads every category with its group and the year from the column header", () => {
     expect(ing.entries.map((e) => [e.groep, e.categorie, e.zorgprofiel, e.jaar, e.aanbod])).toEqual([
-      ["ouderen", "regulier", null, 2023, 117250],
-      ["ouderen", "nultreden", null, 2023, 29313],
-      ["ouderen", "geclusterd", null, 2023, 10793],
-      ["ouderen", "zorggeschikt", "SOM", 2023, 1043],
-      ["ouderen", "zorggeschikt", "PG", 2023, 2207],
-      ["verstandelijke beperking", "geclusterd", null, 2023, 861],
-      ["verstandelijke beperking", "gespikkeld", null, 2023, 26],
+      ["ouderen", "regulier", null, 2023, printed2023("regulier wonen")],
+      ["ouderen", "nultreden", null, 2023, printed2023("nultreden in regulier wonen")],
+      ["ouderen", "geclusterd", null, 2023, printed2023("geclusterd wonen")],
+      ["ouderen", "zorggeschikt", "SOM", 2023, printed2023("zorggeschikt/woonzorgcentrum (SOM)")],
+      ["ouderen", "zorggeschikt", "PG", 2023, printed2023("zorggeschikt/woonzorgcentrum (PG)")],
+      ["verstandelijke beperking", "geclusterd", null, 2023, printed2023("geclusterd wonen", 1)],
+      ["verstandelijke beperking", "gespikkeld", null, 2023, printed2023("gespikkeld wonen")],
     ]);
     expect(ing.entries.every((e) => e.sheet === "Aanbod" && /^B\d+$/.test(e.cell))).toBe(true);
   });
 
   it("checks the total that comes before its parts (887 = 861 + 26) without counting it", () => {
+    const total = printedNumber(seedTable(ID).printed[VG_ROW][1])!;
+    expect(total).toBe(887);
+    expect(total).toBe(printed2023("geclusterd wonen", 1) + printed2023("gespikkeld wonen"));
     expect(ing.issues.filter((i) => i.severity !== "info")).toEqual([]);
-    expect(ing.entries.some((e) => e.aanbod === 887)).toBe(false);
+    expect(ing.entries.some((e) => e.aanbod === total)).toBe(false);
   });
 
   it("warns when that total does not match", () => {
-    const v = parkstadSupplyPublished();
-    const row = v.findIndex((r) => r[0] === "Totaal");
+    const v = seedSheet(ID);
+    const row = seedTable(ID).caption.length + 1 + VG_ROW;
     v[row][1] = 890;
     const w = readSupply(rawTable(v, { sheet: "Aanbod" })).issues.filter((i) => i.code === "totaal-klopt-niet");
     expect(w).toEqual([expect.objectContaining({ cell: `B${row + 1}` })]);

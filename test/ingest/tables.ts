@@ -1,12 +1,14 @@
 /**
- * Test helpers: build `RawTable`s from 2-D arrays, and lay out the published tables in
- * ../shared/domain/data the way the sample workbooks present them (title rows, group rows,
- * totals). The per-dwelling table is SYNTHETIC: generated deterministically so that it
- * reproduces the published Kerkrade counts per corporation and BAT class exactly.
+ * Test helpers: build `RawTable`s from 2-D arrays, read the CSV exports in ../shared/domain/data
+ * as they are, and Kerkrade's BAT table as printed (the seed fixture, test/support/seed-tables.ts,
+ * with header variants). The published tables themselves are the seed fixtures, never a reshaped
+ * copy. The per-dwelling table is SYNTHETIC: generated deterministically so that it reproduces the
+ * printed Kerkrade counts per corporation and BAT class exactly.
  */
 import type { CellValue, RawTable } from "../../src/ingest/types";
 import { readCsvTable } from "../support/csv";
 import { createRandom } from "../support/random";
+import { printedNumber, seedSheet, seedTable, type SeedCells } from "../support/seed-tables";
 
 /** Wraps a 2-D array as a RawTable (default sheet "Blad1", origin A1, plain range). */
 export function rawTable(
@@ -33,82 +35,30 @@ export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** Published BAT column headers, Limburg labels (Kerkrade layout). */
-export const KERKRADE_BAT_HEADERS = [
-  "BAT 0 ongeschikt", "BAT 1 wandelstokgeschikt", "BAT 2 rollatorbewoonbaar", "BAT 3 rolstoelbewoonbaar",
-  "BAT 4 verpleegzorg",
-];
+/** 0-based row of the header of Kerkrade's BAT table as printed (caption, blank row, header). */
+export const KERKRADE_BAT_HEADER = seedTable("kerkrade-bat-per-corporatie").caption.length + 1;
 
-/** The Kerkrade CSV as records: corporation, counts per BAT 0..4, published total. */
+/** Kerkrade's BAT table as printed, by row label: corporation (and "TOTAAL"), counts per BAT 0..4
+ * and the printed total, read from the printed figures (printedNumber, independent of src/ingest). */
 export function kerkradeRecords(): { corporatie: string; perBat: number[]; totaal: number }[] {
-  const [, ...rows] = readCsvTable("kerkrade-bat-per-corporatie-2020.csv");
-  return rows.map((r) => ({ corporatie: r[0], perBat: r.slice(1, 6).map(Number), totaal: Number(r[6]) }));
+  const n = (t: string): number => {
+    const v = printedNumber(t);
+    if (v === null) throw new Error(`not a printed number: "${t}"`);
+    return v;
+  };
+  return seedTable("kerkrade-bat-per-corporatie").printed.slice(1).map((r) => ({ corporatie: r[0], perBat: r.slice(1, 6).map(n), totaal: n(r[6]) }));
 }
 
 /**
- * Kerkrade "BAT per corporatie 2020" in its published layout: two title rows and a blank row,
- * header `Corporatie | BAT 0 ongeschikt | … | BAT 4 verpleegzorg | Totaal`, one row per
- * corporation, and the `TOTAAL` row. Counts as numbers unless `asText` (Dutch text "1.729").
+ * Kerkrade "BAT per corporatie" as printed (test/support/seed-tables.ts): caption, blank row, the
+ * header (first cell empty, "BAT 0\nongeschikt" … "TOTAAL") at {@link KERKRADE_BAT_HEADER}, one row
+ * per corporation and the TOTAAL row. `cells`: as Dutch Excel converts the paste (default) or as
+ * text ("1.729"); `headers`: other texts for the five BAT header cells (header variants).
  */
-export function kerkradeBatPublished(opts: { asText?: boolean; headers?: string[] } = {}): CellValue[][] {
-  const fmt = (n: number): CellValue => (opts.asText ? n.toLocaleString("nl-NL") : n);
-  const out: CellValue[][] = [
-    ["Sociale huurvoorraad Kerkrade naar BAT-score per corporatie, 1-1-2020", null, null, null, null, null, null],
-    ["Bron: Lokaal meerjarig kader prestatieafspraken Kerkrade 2021-2025", null, null, null, null, null, null],
-    [null, null, null, null, null, null, null],
-    ["Corporatie", ...(opts.headers ?? KERKRADE_BAT_HEADERS), "Totaal"],
-  ];
-  for (const rec of kerkradeRecords()) out.push([rec.corporatie, ...rec.perBat.map(fmt), fmt(rec.totaal)]);
-  return out;
-}
-
-/** "Ouderen (basisscenario)", "Mensen met een verstandelijke beperking (onderkant)", … */
-export function publishedGroupLabel(groep: string, scenario: string): string {
-  const name = groep === "lichamelijke beperking" || groep === "verstandelijke beperking"
-    ? `Mensen met een ${groep}`
-    : capitalise(groep);
-  if (scenario === "") return name;
-  return scenario === "basis" || scenario === "trend" ? `${name} (${scenario}scenario)` : `${name} (${scenario})`;
-}
-
-/**
- * A categorised CSV (groep, [scenario,] woonvorm, years…) in the published layout: title row,
- * blank row, header `Woonvorm | years…`, a group row whenever groep/scenario changes, then the
- * rows as printed (totals where the CSV has them), and a source line below.
- */
-export function publishedCategorized(csv: string, title: string, opts: { asText?: boolean } = {}): CellValue[][] {
-  const [head, ...rows] = readCsvTable(csv);
-  const hasScenario = head[1] === "scenario";
-  const firstYear = hasScenario ? 3 : 2;
-  const years = head.slice(firstYear).map(Number);
-  const width = 1 + years.length;
-  const pad = (cells: CellValue[]): CellValue[] => [...cells, ...Array<CellValue>(width - cells.length).fill(null)];
-  const out: CellValue[][] = [pad([title]), pad([]), ["Woonvorm", ...years]];
-  let lastKey = "";
-  for (const r of rows) {
-    const groep = r[0];
-    const scenario = hasScenario ? r[1] : "";
-    const key = `${groep}|${scenario}`;
-    if (key !== lastKey) {
-      out.push(pad([publishedGroupLabel(groep, scenario)]));
-      lastKey = key;
-    }
-    const nums = r.slice(firstYear).map((s) => (opts.asText ? Number(s).toLocaleString("nl-NL") : Number(s)));
-    out.push([capitalise(r[hasScenario ? 2 : 1]), ...nums]);
-  }
-  out.push(pad(["Bron: Toekomstvisie Wonen, Welzijn en Zorg Parkstad Limburg (analyse Companen)"]));
-  return out;
-}
-
-/** Parkstad Tabel 1 (vraag) in the published layout. */
-export function parkstadDemandPublished(opts: { asText?: boolean } = {}): CellValue[][] {
-  return publishedCategorized("parkstad-vraag-ouderen-vg-2023-2040.csv",
-    "Tabel 1. Vraag naar woonvormen per doelgroep, Parkstad Limburg, 2023-2040", opts);
-}
-
-/** Parkstad Tabel 2 (aanbod) in the published layout. */
-export function parkstadSupplyPublished(): CellValue[][] {
-  return publishedCategorized("parkstad-aanbod-2023.csv", "Tabel 2. Geïnventariseerd aanbod woonvormen, Parkstad Limburg, 2023");
+export function kerkradeBatPrinted(opts: { cells?: SeedCells; headers?: string[] } = {}): CellValue[][] {
+  const values = seedSheet("kerkrade-bat-per-corporatie", { cells: opts.cells });
+  if (opts.headers) opts.headers.forEach((h, k) => (values[KERKRADE_BAT_HEADER][k + 1] = h));
+  return values;
 }
 
 /** A CSV as a table, exactly as in the file (header row + rows, whole numbers as numbers). */
@@ -117,7 +67,7 @@ export function csvTable(name: string): CellValue[][] {
 }
 
 /**
- * SYNTHETIC per-dwelling stock that reproduces the published Kerkrade counts per corporation
+ * SYNTHETIC per-dwelling stock that reproduces the printed Kerkrade counts per corporation
  * and BAT class (7,824 VHE). Header row under a title row; columns VHE-nummer, Complexnummer,
  * Corporatie, BAT-score, Woningtype, Lift, Bouwjaar. Rows are shuffled with a fixed seed.
  * `bat(level)` chooses how the score is written (default: the number).

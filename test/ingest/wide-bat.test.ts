@@ -1,11 +1,20 @@
 import { batHeaderColumns, isWideBatHeader, readWideBat } from "../../src/ingest/wide-bat";
 import { readStock } from "../../src/ingest/stock";
-import { kerkradeBatPublished, kerkradeRecords, rawTable } from "./tables";
+import { KERKRADE_BAT_HEADER, kerkradeBatPrinted, kerkradeRecords, rawTable } from "./tables";
 import type { StockIngest } from "../../src/ingest/types";
 import { printedNumber, printedRow, seedRawTable, seedTable } from "../support/seed-tables";
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const units = (ing: StockIngest) => sum(ing.rows.map((r) => r.aantal));
+/** A1 address of the cell at 0-based row r and column c (origin A1). */
+const a1 = (r: number, c: number) => `${String.fromCharCode(65 + c)}${r + 1}`;
+/** The printed record of a corporation (or "TOTAAL") and its 0-based sheet row. */
+const rec = (label: string) => {
+  const all = kerkradeRecords();
+  const i = all.findIndex((x) => x.corporatie === label);
+  return { ...all[i], row: KERKRADE_BAT_HEADER + 1 + i };
+};
+const TOTAL = rec("TOTAAL").totaal;
 
 describe("isWideBatHeader / batHeaderColumns", () => {
   it.each([
@@ -29,20 +38,24 @@ describe("isWideBatHeader / batHeaderColumns", () => {
   });
 });
 
-describe("readWideBat on the published Kerkrade table", () => {
-  const table = rawTable(kerkradeBatPublished(), { sheet: "BAT per corporatie" });
+describe("readWideBat on the Kerkrade table as printed", () => {
+  const table = rawTable(kerkradeBatPrinted(), { sheet: "BAT per corporatie" });
   const ing = readStock(table, { scale: "auto" });
 
-  it("gives the published 7,824 units and never counts the TOTAAL row or Totaal column", () => {
-    expect(units(ing)).toBe(7824);
+  it("gives the printed 7,824 units and never counts the TOTAAL row or TOTAAL column", () => {
+    expect(TOTAL).toBe(7824);
+    expect(units(ing)).toBe(TOTAL);
     expect(ing.rows.every((r) => r.eigenaar !== "TOTAAL")).toBe(true);
-    expect(ing.headerRow).toBe(4);
+    expect(ing.headerRow).toBe(KERKRADE_BAT_HEADER + 1);
     expect(ing.batScale).toBe("limburg");
-    expect(ing.mapping).toEqual({ eigenaar: "Corporatie" });
+    // The printed stub column has no header: it is the owner, under its (empty) header.
+    expect(ing.mapping).toEqual({ eigenaar: "" });
   });
 
   it("has one row per non-zero count cell, and the balance holds", () => {
     // 4 corporations × 5 classes, minus Meander's BAT 3 = 0.
+    const cells = kerkradeRecords().filter((r) => r.corporatie !== "TOTAAL").flatMap((r) => r.perBat).filter((n) => n > 0).length;
+    expect(cells).toBe(19);
     expect(ing.rowsRead).toBe(19);
     expect(ing.rows).toHaveLength(19);
     expect(ing.rowsRejected).toBe(0);
@@ -62,59 +75,65 @@ describe("readWideBat on the published Kerkrade table", () => {
 
   it("points every row at its source row, and raises no warnings because the totals check out", () => {
     const wonenZuid = ing.rows.filter((r) => r.eigenaar === "Wonen Zuid");
-    expect(new Set(wonenZuid.map((r) => r.rowNumber))).toEqual(new Set([5]));
+    expect(new Set(wonenZuid.map((r) => r.rowNumber))).toEqual(new Set([rec("Wonen Zuid").row + 1]));
     expect(ing.issues.filter((i) => i.severity !== "info")).toEqual([]);
   });
 
-  it("reads the CSV header variant (bat_0 … totaal) and Dutch text counts the same way", () => {
-    const variant = readStock(rawTable(kerkradeBatPublished({ asText: true, headers: ["bat_0", "bat_1", "bat_2", "bat_3", "bat_4"] })), { scale: "auto" });
-    expect(units(variant)).toBe(7824);
+  it("reads the CSV header variant (bat_0 … bat_4) and Dutch text counts ('1.729') the same way", () => {
+    const variant = readStock(rawTable(kerkradeBatPrinted({ cells: "text", headers: ["bat_0", "bat_1", "bat_2", "bat_3", "bat_4"] })), { scale: "auto" });
+    expect(units(variant)).toBe(TOTAL);
     expect(variant.rows).toHaveLength(19);
   });
 });
 
 describe("readWideBat checks and rejections", () => {
   it("warns when a row does not add up to its Totaal cell, or a column to the TOTAAL row", () => {
-    const values = kerkradeBatPublished();
-    values[4][6] = 1730; // Wonen Zuid total off by one (G5)
-    values[8][1] = 4650; // TOTAAL of BAT 0 off by one (B9)
+    const values = kerkradeBatPrinted();
+    const wz = rec("Wonen Zuid");
+    const tot = rec("TOTAAL");
+    values[wz.row][6] = wz.totaal + 1; // Wonen Zuid total off by one (G4)
+    values[tot.row][1] = tot.perBat[0] + 1; // TOTAAL of BAT 0 off by one (B8)
     const ing = readStock(rawTable(values, { sheet: "Kerkrade" }), { scale: "auto" });
     const w = ing.issues.filter((i) => i.code === "totaal-klopt-niet");
-    expect(w.map((i) => i.cell).sort()).toEqual(["B9", "G5", "G9"]);
-    expect(w.find((i) => i.cell === "G5")!.message).toContain("(1.730) is niet gelijk aan de som van de BAT-kolommen (1.729)");
-    expect(units(ing)).toBe(7824);
+    expect(w.map((i) => i.cell).sort()).toEqual([a1(tot.row, 1), a1(wz.row, 6), a1(tot.row, 6)].sort());
+    expect(wz.totaal).toBe(1729);
+    expect(w.find((i) => i.cell === a1(wz.row, 6))!.message).toContain("(1.730) is niet gelijk aan de som van de BAT-kolommen (1.729)");
+    expect(units(ing)).toBe(TOTAL);
   });
 
   it("sets aside negative, decimal and text counts with a fout naming the cell", () => {
-    const values = kerkradeBatPublished();
-    values[4][1] = -936;
-    values[5][2] = 1047.5;
-    values[6][3] = "onbekend";
+    const values = kerkradeBatPrinted();
+    const [wz, heem, wl] = [rec("Wonen Zuid"), rec("HEEMwonen"), rec("Wonen Limburg")];
+    values[wz.row][1] = -wz.perBat[0];
+    values[heem.row][2] = heem.perBat[1] + 0.5;
+    values[wl.row][3] = "onbekend";
     const ing = readStock(rawTable(values, { sheet: "Kerkrade" }), { scale: "auto" });
     const f = ing.issues.filter((i) => i.severity === "fout");
-    expect(f.map((i) => i.cell)).toEqual(["B5", "C6", "D7"]);
+    expect(f.map((i) => i.cell)).toEqual([a1(wz.row, 1), a1(heem.row, 2), a1(wl.row, 3)]);
     expect(ing.rowsRejected).toBe(3);
     expect(ing.rowsRead).toBe(ing.rows.length + ing.rowsRejected);
-    expect(units(ing)).toBe(7824 - 936 - 1047 - 59);
+    expect(units(ing)).toBe(TOTAL - wz.perBat[0] - heem.perBat[1] - wl.perBat[2]);
   });
 
   it("never mixes scales: VERA-form columns in a Limburg table are set aside per cell", () => {
-    const ing = readStock(rawTable(kerkradeBatPublished({ headers: ["BAT 0", "BAT 1", "BAT 2", "BAT3", "BAT 4"] }), { sheet: "K" }), { scale: "auto" });
+    const ing = readStock(rawTable(kerkradeBatPrinted({ headers: ["BAT 0", "BAT 1", "BAT 2", "BAT3", "BAT 4"] }), { sheet: "K" }), { scale: "auto" });
     expect(ing.batScale).toBe("limburg");
     const mixed = ing.issues.filter((i) => i.code === "schalen-gemengd");
     // BAT3 column: Wonen Zuid 169, HEEMwonen 51, Wonen Limburg 195 (Meander has 0).
-    expect(mixed.map((i) => i.cell)).toEqual(["E5", "E6", "E7"]);
+    const withBat3 = kerkradeRecords().filter((r) => r.corporatie !== "TOTAAL" && r.perBat[3] > 0).map((r) => a1(rec(r.corporatie).row, 4));
+    expect(mixed.map((i) => i.cell)).toEqual(withBat3);
+    expect(withBat3).toHaveLength(3);
     expect(mixed[0].severity).toBe("fout");
     expect(mixed[0].message).toContain("'BAT3' (VERA-schaal)");
-    expect(units(ing)).toBe(7824 - 415);
+    expect(units(ing)).toBe(TOTAL - rec("TOTAAL").perBat[3]);
   });
 
   it("reads a VERA table (BAT1..BAT5) as VERA, and contradicts a Limburg setting", () => {
     const headers = ["BAT1", "BAT2", "BAT3", "BAT4", "BAT5"];
-    const vera = readStock(rawTable(kerkradeBatPublished({ headers })), { scale: "auto" });
+    const vera = readStock(rawTable(kerkradeBatPrinted({ headers })), { scale: "auto" });
     expect(vera.batScale).toBe("vera");
     expect(new Set(vera.rows.map((r) => r.bat))).toEqual(new Set([1, 2, 3, 4, 5]));
-    const forced = readStock(rawTable(kerkradeBatPublished({ headers })), { scale: "limburg" });
+    const forced = readStock(rawTable(kerkradeBatPrinted({ headers })), { scale: "limburg" });
     expect(forced.rows).toHaveLength(0);
     expect(forced.rowsRejected).toBe(19);
     expect(forced.issues.filter((i) => i.code === "schaal-tegenstrijdig")).toHaveLength(19);

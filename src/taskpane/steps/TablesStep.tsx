@@ -1,11 +1,14 @@
 /**
  * Step 1, "Kies de tabellen": the workbook's sheets with the kind of table recognised on each,
- * and the choice of the stock (voorraad) and demand (vraag) tables.
+ * the choice of the stock (voorraad) and demand (vraag) tables, and for each sheet headed
+ * "Opgave" that may be demand or a published shortage, a pre-filled choice to confirm
+ * (OpgaveChoice.tsx).
  */
 import { Button, Dropdown, Field, Option, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular } from "@fluentui/react-icons";
 import type { SheetDetection } from "../../analysis/preview";
-import { choiceValue, parseChoice, type TableChoice } from "../choice";
+import { AUTO, choiceValue, parseChoice, type TableChoice } from "../choice";
+import { OpgaveChoice, type OpgaveLezing } from "./OpgaveChoice";
 import { KIND_LABELS } from "../../session/labels";
 import { SELECTION_SHEET } from "../selection-reader";
 
@@ -54,6 +57,10 @@ export interface TablesStepProps {
   busy: boolean;
   onVoorraadChange: (choice: TableChoice) => void;
   onVraagChange: (choice: TableChoice) => void;
+  /** "Opgave" sheets the user confirmed as a published shortage (kept by the App across steps). */
+  opgaveAlsTekort: readonly string[];
+  /** Records (or withdraws) the confirmation that an "Opgave" sheet is a shortage. */
+  onOpgaveAlsTekort: (sheet: string, tekort: boolean) => void;
   /** Reads the workbook (and the selection) again. */
   onReload: () => void;
   onNext: () => void;
@@ -163,6 +170,28 @@ export function TablesStep(props: TablesStepProps) {
         className={styles.dropdown}
         onChange={props.onVraagChange}
       />
+      {sheets.filter((s) => s.ookMogelijk === "vraag").map((s) => {
+        const chosen = vraag.kind === "sheet" && vraag.name === s.sheet;
+        const choose = (lezing: OpgaveLezing) => {
+          if (lezing === "vraag") {
+            props.onOpgaveAlsTekort(s.sheet, false);
+            props.onVraagChange({ kind: "sheet", name: s.sheet });
+          } else {
+            if (chosen) props.onVraagChange(AUTO);
+            props.onOpgaveAlsTekort(s.sheet, true);
+          }
+        };
+        return (
+          <OpgaveChoice
+            key={s.sheet}
+            sheet={s.sheet}
+            confirmed={chosen ? "vraag" : props.opgaveAlsTekort.includes(s.sheet) ? "tekort" : null}
+            otherDemand={vraag.kind === "sheet" && !chosen ? vraag.name : props.autoVraag}
+            disabled={props.busy}
+            onChoose={choose}
+          />
+        );
+      })}
       <div className={styles.actions}>
         <Button appearance="primary" onClick={props.onNext}>
           Verder naar kolommen
