@@ -16,6 +16,10 @@ import { DEFAULT_RULES } from "../../src/domain/rules";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import type { CellValue, RawTable } from "../../src/ingest/types";
 import { seedRawTable, seedTable, seedWorkbook, type SeedCells } from "../support/seed-tables";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { main } from "../../src/cli/main";
 
 const ID = "kerkrade-plannen-2021-2025";
 const SHEET = seedTable(ID).sheet;
@@ -151,5 +155,17 @@ describe("Kerkrade plans 2021-2025 in a workbook with the opgave 2030 and the BA
     });
     expect(doc.plannenZonderKlasse[0].regels.map((r) => [r.aantal, r.soort])).toEqual(PRINTED);
     expect(buildJson(without).plannenZonderKlasse).toEqual([]);
+  });
+
+  it("the command line (streaming reader) gives the same section and names the net change in its summary", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "bat-bzk-plannen-"));
+    const file = path.join(dir, "kerkrade.xlsx");
+    writeFileSync(file, new Uint8Array(await seedWorkbook(["kerkrade-bat-per-corporatie", "kerkrade-opgave-2030", ID]).xlsx.writeBuffer()));
+    let printed = "";
+    const json = path.join(dir, "kerkrade.json");
+    expect(await main(["analyse", file, "--json", json], { out: (t) => void (printed += t), err: () => undefined })).toBe(0);
+    const doc = JSON.parse(readFileSync(json, "utf8")) as ReturnType<typeof buildJson>;
+    expect(doc.plannenZonderKlasse).toEqual(buildJson(withPlans).plannenZonderKlasse);
+    expect(printed).toContain(`Gepubliceerde plannen op blad '${SHEET}': netto +127 woningen (515 − 478 + 125 − 35 = +127)`);
   });
 });
