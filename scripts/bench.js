@@ -301,7 +301,7 @@ async function main() {
     say(`|---|---:|---:|`);
     say(`| streaming read + recognition + stock ingest | ${st.read.toFixed(3)} | ${rate(st.rows, st.read)} |`);
     printDomain(say, dom, o.stagesReps, false);
-    say(`| JSON (streamed, ${Math.round(st.jsonChars / 1e6)} MB) | ${st.json.toFixed(3)} | ${rate(st.rows, st.json)} |`);
+    say(`| JSON (streamed, ${Math.round(st.jsonBytes / 1e6)} MB) | ${st.json.toFixed(3)} | ${rate(st.rows, st.json)} |`);
     say(`| result sheets (models + streaming writer) | ${st.sheets.toFixed(3)} | ${rate(st.rows, st.sheets)} |`);
     printDomainTotals(say, dom, o.stagesReps);
     say(`stages process peak RSS ${mb(st.maxRssKb)}; rows held as cells at most ${st.maxHeldRows}; stock rows streamed ${st.stockRowsStreamed}`);

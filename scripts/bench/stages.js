@@ -5,7 +5,8 @@
  * - read: the CLI's streaming pass (ExcelJS streaming reader + cell conversion + recognition +
  *   incremental stock ingest), i.e. `analyseXlsxStream` up to the end of reading;
  *   (the domain steps are timed apart, in a process of their own: scripts/bench/domain.js);
- * - json: the streamed JSON document to a sink that only counts characters;
+ * - json: the streamed JSON document as the command writes it (UTF-8 chunks, the encoding
+ *   included) to a sink that only counts the bytes;
  * - sheets: the sheet models (buildSheets) plus writing them with the streaming writer.
  *
  *   node scripts/bench/stages.js <file.xlsx>
@@ -40,9 +41,9 @@ async function stages(file) {
   const read = readDone - t0;
   const result = analysis.result;
   const rows = result.stock ? result.stock.rows : [];
-  let chars = 0;
+  let bytes = 0;
   const tj = now();
-  await writeJson(result, { write: (c) => void (chars += c.length) });
+  await writeJson(result, { writeBytes: (c) => void (bytes += c.length) });
   const json = now() - tj;
 
   const tmp = path.join(os.tmpdir(), `bat-bzk-bench-${process.pid}.xlsx`);
@@ -59,7 +60,7 @@ async function stages(file) {
     dwellings: result.dwellings.length,
     read,
     json,
-    jsonChars: chars,
+    jsonBytes: bytes,
     sheets,
     maxHeldRows: analysis.stats.maxHeldRows,
     stockRowsStreamed: analysis.stats.stockRowsStreamed,

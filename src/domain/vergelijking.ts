@@ -71,18 +71,18 @@ export type OorzaakCode =
   | "ander-scenario" | "ander-jaar" | "regulier-in-of-exclusief" | "teken-omgekeerd" | "vraagverandering"
   | "andere-groep" | "afronding" | "onbekend";
 
+/** What a compared figure repeats of the published one: where it stands and what it is about. */
+const PLACE_FIELDS = ["sheet", "cell", "label", "groep", "scenario", "categorie", "zorgprofiel", "totaal", "jaar", "gebied"] as const satisfies readonly (keyof PublishedSaldo)[];
+type SaldoPlace = Pick<PublishedSaldo, (typeof PLACE_FIELDS)[number]>;
+
+/** The {@link PLACE_FIELDS} of a published figure. */
+function placeOf(p: PublishedSaldo): SaldoPlace {
+  return Object.fromEntries(PLACE_FIELDS.map((f) => [f, p[f]])) as SaldoPlace;
+}
+
 /** One published figure against its recomputation. */
-export interface VergelijkingCel {
-  sheet: string;
-  cell: string;
-  label: string;
-  groep: string | null;
-  scenario: string | null;
-  categorie: string | null;
-  zorgprofiel: Zorgprofiel | null;
-  totaal: boolean;
-  jaar: number;
-  gebied: string | null;
+export interface VergelijkingCel extends SaldoPlace {
+  /** The figure as printed (`PublishedSaldo.waarde`). */
   gepubliceerd: number;
   /** In the table's sign convention; null when the workbook has no demand and supply for it. */
   herberekend: number | null;
@@ -293,10 +293,7 @@ export function compareSaldo(table: PublishedSaldoTable, rows: readonly TekortRo
   }
   const cellen: VergelijkingCel[] = [];
   for (const p of table.entries) {
-    const base = {
-      sheet: p.sheet, cell: p.cell, label: p.label, groep: p.groep, scenario: p.scenario, categorie: p.categorie,
-      zorgprofiel: p.zorgprofiel, totaal: p.totaal, jaar: p.jaar, gebied: p.gebied, gepubliceerd: p.waarde,
-    };
+    const base = { ...placeOf(p), gepubliceerd: p.waarde };
     let herberekend: number | null = null;
     let berekening = "";
     let cands: Candidate[] = [];

@@ -51,6 +51,8 @@ export interface CategorizedEntry {
 export interface CategorizedResult {
   entries: CategorizedEntry[];
   issues: Issue[];
+  /** 0-based row of the header read (-1 when none was found). */
+  headerIndex: number;
 }
 
 /** Roles a header cell of a categorised table can have. */
@@ -645,7 +647,7 @@ export function readCategorized(table: RawTable, purpose: CategorizedPurpose): C
   const headerIndex = findHeaderRow(table.values, categorizedHeaderScore);
   if (headerIndex < 0) {
     return {
-      entries: [],
+      entries: [], headerIndex,
       issues: [makeIssue("geen-kopregel", "fout", table.sheet, null,
         `Op blad '${table.sheet}' is geen kopregel van een ${purpose}tabel gevonden in de eerste 30 rijen. ` +
         `Verwacht: een kolom 'Woonvorm' met jaartallen als kolomkoppen (2023, 2030, …), of de kolommen ` +
@@ -656,7 +658,7 @@ export function readCategorized(table: RawTable, purpose: CategorizedPurpose): C
   const issues: Issue[] = [];
   if (h.layout === "lang" && h.jaar < 0 && purpose === "vraag") {
     return {
-      entries: [],
+      entries: [], headerIndex,
       issues: [makeIssue("jaar-ontbreekt", "fout", table.sheet, null,
         `Op blad '${table.sheet}' (kopregel rij ${table.originRow + headerIndex}) ontbreekt een kolom 'Jaar' of ` +
         `kolommen met jaartallen; zonder jaar is de vraag niet te gebruiken. Voeg de kolom toe.`)],
@@ -671,7 +673,7 @@ export function readCategorized(table: RawTable, purpose: CategorizedPurpose): C
     else reader.longRow(r);
   }
   issues.push(...reader.finish());
-  return { entries: reader.entries, issues };
+  return { entries: reader.entries, issues, headerIndex };
 }
 
 /**
@@ -703,6 +705,8 @@ export interface CategorizedSurvey {
   years: number[];
   /** What the header says the figures are (first header cell "Vraag", "Aanbod", …), or null. */
   subject: TableSubject | null;
+  /** Column of the header cell that names `subject` (CategorizedHeader.subjectCol); -1 when none. */
+  subjectCol: number;
   layout: CategorizedHeader["layout"];
 }
 
@@ -717,7 +721,7 @@ export interface CategorizedSurvey {
 export function surveyCategorized(table: RawTable, headerIndex: number, maxRows = 500): CategorizedSurvey {
   const h = analyseCategorizedHeader(table.values[headerIndex] ?? []);
   const out: CategorizedSurvey = {
-    recognised: 0, unknown: 0, hasScenario: false, years: h.years.map((y) => y.jaar), subject: h.subject, layout: h.layout,
+    recognised: 0, unknown: 0, hasScenario: false, years: h.years.map((y) => y.jaar), subject: h.subject, subjectCol: h.subjectCol, layout: h.layout,
   };
   if (h.layout === null) return out;
   if (h.layout === "rij") {

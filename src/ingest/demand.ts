@@ -5,9 +5,9 @@
  */
 import type { DemandEntry } from "../domain/types";
 import type { DemandIngest, RawTable } from "./types";
-import { categorizedHeaderScore, readCategorized } from "./categorized";
-import { findHeaderRow } from "./header";
-import { captionConvention } from "./saldo";
+import { readCategorized } from "./categorized";
+import { captionParts } from "./caption";
+import { publishedConvention } from "./saldo";
 import type { PublishedSaldo } from "../domain/vergelijking";
 
 /**
@@ -22,8 +22,9 @@ import type { PublishedSaldo } from "../domain/vergelijking";
  * @param table raw cells of one sheet or Excel table.
  * A figure printed in brackets after a demand figure ("1.180 (-145)", Kerkrade's opgave 2030:
  * vraag with the opgave vraag − aanbod beside it) is no demand; it is returned in `tussenHaakjes`
- * as a published table with the sign convention and rounding its caption states, to be
- * recomputed like a published saldo table.
+ * as a published table with the sign convention and rounding of `publishedConvention` (saldo.ts:
+ * what the caption states, or every figure a multiple of 5), to be recomputed like a published
+ * saldo table.
  *
  * @returns entries, issues (see `readCategorized` for every issue code) and the bracketed figures.
  * @example readDemand({ sheet: "Vraag", tableName: null, originRow: 1, originCol: 1, values: [
@@ -32,7 +33,7 @@ import type { PublishedSaldo } from "../domain/vergelijking";
  *   ["ouderen trend nultreden 2025: 1975 (B5)", "ouderen trend nultreden 2030: 2200 (C5)", "ouderen trend geclusterd 2025: 310 (B6)", "ouderen trend geclusterd 2030: 365 (C6)"]
  */
 export function readDemand(table: RawTable): DemandIngest {
-  const { entries, issues } = readCategorized(table, "vraag");
+  const { entries, issues, headerIndex } = readCategorized(table, "vraag");
   const out: DemandEntry[] = [];
   const published: PublishedSaldo[] = [];
   for (const e of entries) {
@@ -51,7 +52,7 @@ export function readDemand(table: RawTable): DemandIngest {
     }
   }
   if (published.length === 0) return { entries: out, issues };
-  const headerIndex = findHeaderRow(table.values, categorizedHeaderScore);
-  const convention = captionConvention(table, Math.max(0, headerIndex));
+  // The caption above the header: sign convention and rounding, as for a published saldo table.
+  const convention = publishedConvention(captionParts(table, headerIndex).join(" | "), published.map((p) => p.waarde));
   return { entries: out, issues, tussenHaakjes: { sheet: table.sheet, entries: published, ...convention } };
 }

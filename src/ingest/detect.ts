@@ -8,16 +8,15 @@ import { findHeaderRow } from "./header";
 import { matchHeader } from "./synonyms";
 import { batHeaderColumns, isWideBatHeader } from "./wide-bat";
 import { stockHeaderScore } from "./stock";
-import { categorizedHeaderScore, subjectOf, surveyCategorized, type TableSubject } from "./categorized";
-import { cellAddress } from "../domain/issues";
+import { categorizedHeaderScore, surveyCategorized, type TableSubject } from "./categorized";
 import { captionWords } from "./caption";
-import { cellText } from "./cells";
 import { detectCbsTable } from "./cbs";
 import { detectPlannedChanges } from "./mutaties";
 import { detectPlanList } from "./plannen-lijst";
 import { detectSaldoTable } from "./saldo";
 import { detectQuotedTable } from "./citaten";
 import { findCrossTable } from "./cross-table";
+import { opgaveChoiceText, tableCell } from "./messages";
 
 /** Words in a sheet name or title that point at supply, resp. demand (lower case, no accents). */
 const SUPPLY_WORDS: readonly string[] = ["aanbod", "voorraad", "inventarisatie", "geinventariseerd"];
@@ -161,26 +160,26 @@ const categorized: TableRecogniser = {
     const { supplyWord, demandWord } = titleWords(ctx.title(cIdx));
     const yearText = survey.years.length === 0 ? "zonder jaartal" : `jaar ${survey.years.join(", ")}`;
     const what = `Kopregel op rij ${ctx.excelRow(cIdx)} met woonvormen (${survey.recognised} herkende rijen, ${yearText})`;
-    const headCell = `${ctx.table.sheet}'!${firstHeaderCell(ctx, cIdx)}`;
+    // The header cell that names the subject (analyseCategorizedHeader decides which, once).
+    const headCell = survey.subjectCol < 0 ? null : tableCell(ctx.table, cIdx, survey.subjectCol);
+    const named = `de kolomkop (cel ${headCell} op blad '${ctx.table.sheet}')`;
     if (survey.subject === "vraag" || survey.subject === "aanbod") {
       return {
         kind: survey.subject, headerIndex: cIdx,
-        reden: `${what}; de eerste kop (cel '${headCell}) noemt ${SUBJECT_NAMES[survey.subject]}: ${survey.subject}.`,
+        reden: `${what}; ${named} noemt ${SUBJECT_NAMES[survey.subject]}: ${survey.subject}.`,
       };
     }
     if (survey.subject === "saldo") {
       return {
         kind: "onbekend", headerIndex: -1,
-        reden: `${what}; de eerste kop (cel '${headCell}) noemt ${SUBJECT_NAMES.saldo}. Dat is een uitkomst, geen vraag ` +
+        reden: `${what}; ${named} noemt ${SUBJECT_NAMES.saldo}. Dat is een uitkomst, geen vraag ` +
           `of aanbod: het blad wordt niet als vraag gelezen.`,
       };
     }
     if (survey.subject === "opgave" && !(demandWord && !supplyWord)) {
       return {
         kind: "onbekend", headerIndex: -1,
-        reden: `${what}; de eerste kop (cel '${headCell}) noemt een opgave. Dat kan de vraag zijn (de woningen die nodig ` +
-          `zijn) of een tekort (vraag min aanbod). Is het de vraag, kies het blad dan als vraag (in het taakvenster bij ` +
-          `Tabellen, of --vraag "${ctx.table.sheet}"); is het een tekort, dan is het een uitkomst en hoeft u niets te kiezen.`,
+        reden: `${what}. ${opgaveChoiceText(ctx.table.sheet, headCell, "niet")}`,
       };
     }
     if (supplyWord && !demandWord) {
@@ -199,15 +198,6 @@ const categorized: TableRecogniser = {
     };
   },
 };
-
-/** A1 address of the header cell that names the subject, else of the first filled cell of a header row. */
-function firstHeaderCell(ctx: DetectContext, idx: number): string {
-  const row = ctx.table.values[idx] ?? [];
-  // The cell that names the subject, which may stand right of a column without a role ("Nr.").
-  const named = row.findIndex((v) => subjectOf(v) !== null);
-  const c = named >= 0 ? named : Math.max(0, row.findIndex((v) => cellText(v) !== null));
-  return cellAddress(ctx.table.originRow + idx, ctx.table.originCol + c);
-}
 
 const stock: TableRecogniser = {
   name: "voorraad",

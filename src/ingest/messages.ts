@@ -108,3 +108,20 @@ export class IssueLog {
     return this.issues;
   }
 }
+
+/**
+ * The one Dutch text for a table whose first header cell, caption or sheet name calls its figures
+ * an "opgave" without saying which: the needed dwellings (demand) or a shortage (vraag − aanbod).
+ * Names the cell and says how to choose demand (saldo.ts and detect.ts both use it).
+ * @param sheet the sheet; @param cell A1 address of the cell that names the opgave (the first header
+ *   cell or a title row), or null when only the sheet name does.
+ * @param read "tekort": the table is read as a published result and recomputed; "niet": it is not read.
+ * @example opgaveChoiceText("Blad1", "A1", "tekort") === "Cel A1 op blad 'Blad1' noemt een opgave. Dat kan de vraag zijn (de woningen die nodig zijn) of een tekort (vraag min aanbod); gelezen als gepubliceerd tekort en nagerekend op het blad Vergelijking. Is het de vraag, kies het blad dan als vraag in stap 1 van het taakvenster of met --vraag \"Blad1\" op de opdrachtregel."
+ */
+export function opgaveChoiceText(sheet: string, cell: string | null, read: "tekort" | "niet"): string {
+  const choose = `Is het de vraag, kies het blad dan als vraag in stap 1 van het taakvenster of met --vraag "${sheet}" op de opdrachtregel`;
+  return `${cell === null ? `De naam van blad '${sheet}'` : `Cel ${cell} op blad '${sheet}'`} noemt een opgave. Dat kan de vraag zijn (de woningen die nodig zijn) of een tekort (vraag min aanbod)` +
+    (read === "tekort"
+      ? `; gelezen als gepubliceerd tekort en nagerekend op het blad Vergelijking. ${choose}.`
+      : `. ${choose}; is het een tekort, dan is het een uitkomst en hoeft u niets te kiezen.`);
+}

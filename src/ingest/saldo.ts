@@ -29,7 +29,7 @@ import { cellText, isMissing, parseDutchNumber } from "./cells";
 import { findHeaderRow } from "./header";
 import { analyseCategorizedHeader, categorizedHeaderScore, type CategorizedHeader } from "./categorized";
 import { looksLikeGroupLabel, parseCategoryLabel, parseGroupLabel } from "./categories";
-import { IssueLog, quoteValue, tableCell } from "./messages";
+import { IssueLog, opgaveChoiceText, quoteValue, tableCell } from "./messages";
 import { isNoteText, rowFill } from "./row-kinds";
 import { captionParts } from "./caption";
 
@@ -93,17 +93,39 @@ function captionText(table: RawTable, headerIndex: number, h: CategorizedHeader)
 }
 
 /**
- * The sign convention and rounding a table's caption states (sheet name, table name, title rows;
- * the same reading as for a saldo table). Used for the differences printed in brackets after
- * demand figures (readDemand: Kerkrade "De totale opgave voor 2030 – afgerond op 5-tallen").
- * @param headerIndex 0-based header row of the table.
- * @example captionConvention({ sheet: "Opgave", tableName: null, originRow: 1, originCol: 1, values: [["De totale opgave voor 2030 – afgerond op 5-tallen"], ["Woonvorm", "Ouderen"]] }, 1) ===
- *   { teken: "vraag-min-aanbod", tekenBron: "bijschrift 'opgave'", afgerondOp5: true }
+ * The sign convention and rounding of a published table's figures: the sign as the caption states
+ * it ("aanbod – vraag", "(- = tekort)", "opgave" = vraag − aanbod; null when it says nothing), and
+ * rounded to 5 when the caption says so ("afgerond op 5-tallen") or when every figure is a multiple
+ * of 5 (at least three non-zero figures). The one rule for published saldo tables ({@link readSaldo})
+ * and for the figures printed in brackets after demand figures (readDemand: Kerkrade "De totale
+ * opgave voor 2030 – afgerond op 5-tallen", "1.180 (-145)").
+ * @param caption the caption as text: sheet name, table name, title rows (and the first header cell) joined.
+ * @param figures the published figures (dwellings, sign as printed).
+ * @example publishedConvention("Opgave | De totale opgave voor 2030 – afgerond op 5-tallen", [-145, 180]) ===
+ *   { teken: "vraag-min-aanbod", tekenBron: "bijschrift 'opgave'", afgerondOp5: true };
+ *   publishedConvention("Blad1", [-145, 180, 135, 245]).afgerondOp5 === true; publishedConvention("Blad1", [-144, 180, 135]).afgerondOp5 === false
  */
-export function captionConvention(table: RawTable, headerIndex: number): { teken: SaldoTeken | null; tekenBron: string | null; afgerondOp5: boolean } {
-  const caption = captionParts(table, headerIndex).join(" | ");
+export function publishedConvention(caption: string, figures: readonly number[]): { teken: SaldoTeken | null; tekenBron: string | null; afgerondOp5: boolean } {
   const stated = statedSign(caption);
-  return { teken: stated?.teken ?? null, tekenBron: stated ? `bijschrift '${stated.phrase}'` : null, afgerondOp5: statesRounding(caption) };
+  const nonZero = figures.filter((n) => n !== 0);
+  return {
+    teken: stated?.teken ?? null,
+    tekenBron: stated ? `bijschrift '${stated.phrase}'` : null,
+    afgerondOp5: statesRounding(caption) || (nonZero.length >= 3 && nonZero.every((n) => n % 5 === 0)),
+  };
+}
+
+/** The A1 address of the cell that says "opgave": the first header cell, else a title row above
+ * it; null when only the sheet or table name says it. */
+function opgaveCell(table: RawTable, headerIndex: number, h: CategorizedHeader): string | null {
+  const says = (v: CellValue | undefined) => typeof v === "string" && plain(v).includes("opgave");
+  if (h.categorie >= 0 && says(table.values[headerIndex]?.[h.categorie])) return tableCell(table, headerIndex, h.categorie);
+  for (let r = 0; r < headerIndex; r++) {
+    const row = table.values[r] ?? [];
+    const c = row.findIndex(says);
+    if (c >= 0) return tableCell(table, r, c);
+  }
+  return null;
 }
 
 /** Trailing footnote markers printed after a figure: "-854 ²", "120*", "45¹". */
@@ -169,13 +191,9 @@ export function detectSaldoTable(table: RawTable): TableDetection | null {
     // as a result (never silently as demand), and say how to choose the other.
     const onlyOpgave = RESULT_WORDS.filter((w) => caption.includes(w)).every((w) => w === "opgave");
     if (onlyOpgave && negatives === 0) {
-      const first = tableCell(table, idx, h.categorie);
       return {
         kind: "saldo", headerIndex: idx, ookMogelijk: "vraag",
-        reden: `Kopregel op rij ${row} met woonvormen en jaartallen; blad, titel of eerste kolomkop (cel '${table.sheet}'!${first}) noemt een ` +
-          `opgave. Dat kan de vraag zijn (de woningen die nodig zijn) of een tekort (vraag min aanbod); gelezen als gepubliceerd ` +
-          `tekort en nagerekend op het blad Vergelijking. Is het de vraag, kies het blad dan als vraag (in het taakvenster bij ` +
-          `Tabellen, of --vraag "${table.sheet}").`,
+        reden: `Kopregel op rij ${row} met woonvormen en jaartallen. ${opgaveChoiceText(table.sheet, opgaveCell(table, idx, h), "tekort")}`,
       };
     }
     return {
@@ -225,7 +243,6 @@ export function readSaldo(table: RawTable): SaldoIngest {
   }
   const h = analyseCategorizedHeader(table.values[idx]);
   const caption = captionText(table, idx, h);
-  const stated = statedSign(caption);
   const log = new IssueLog();
   const entries: PublishedSaldo[] = [];
   let groep: string | null = null;
@@ -287,13 +304,9 @@ export function readSaldo(table: RawTable): SaldoIngest {
       });
     }
   }
-  const nonZero = entries.filter((e) => e.waarde !== 0);
-  const afgerondOp5 = statesRounding(caption) || (nonZero.length >= 3 && nonZero.every((e) => e.waarde % 5 === 0));
   return {
     entries,
-    teken: stated?.teken ?? null,
-    tekenBron: stated ? `bijschrift '${stated.phrase}'` : null,
-    afgerondOp5,
+    ...publishedConvention(caption, entries.map((e) => e.waarde)),
     headerRow: table.originRow + idx,
     issues: log.finish(),
   };

@@ -75,6 +75,8 @@ const APOS = 0x27;
 const AMP = 0x26;
 const EQ = 0x3d;
 const COLON = 0x3a;
+const BANG = 0x21; // !
+const QUESTION = 0x3f; // ?
 
 const utf8 = new TextDecoder("utf-8");
 
@@ -185,28 +187,16 @@ export class SheetXmlScanner {
       if (lt < 0) return n;
       if (lt + 1 >= n) return lt;
       const b1 = buf[lt + 1];
-      if (b1 === 0x3f /* ? */) {
-        const e = indexOfSeq(buf, "?>", lt + 2);
-        if (e < 0) return lt;
-        pos = e + 2;
-        continue;
-      }
-      if (b1 === 0x21 /* ! */) {
-        const e = skipBang(buf, lt);
+      if (b1 === QUESTION || b1 === BANG) {
+        const e = skipMarkup(buf, lt, b1);
         if (e < 0) return lt;
         pos = e;
         continue;
       }
       const closing = b1 === SLASH;
-      const nameStart = closing ? lt + 2 : lt + 1;
-      let i = nameStart;
-      let colon = -1;
-      while (i < n && !isNameEnd(buf[i])) {
-        if (buf[i] === COLON) colon = i;
-        i++;
-      }
-      if (i >= n) return lt;
-      const local = colon >= 0 ? colon + 1 : nameStart;
+      const i = tagName(buf, closing ? lt + 2 : lt + 1);
+      if (i < 0) return lt;
+      const local = TAG_LOCAL[0];
       const len = i - local;
       if (!this.inSheetData) {
         const gt = tagEnd(buf, i);
@@ -313,22 +303,15 @@ export class SheetXmlScanner {
       const lt2 = nextLt(buf, pos);
       if (lt2 < 0 || lt2 + 1 >= n) return -1;
       const b1 = buf[lt2 + 1];
-      if (b1 === 0x21 || b1 === 0x3f) {
-        const e = b1 === 0x21 ? skipBang(buf, lt2) : indexOfSeq(buf, "?>", lt2 + 2);
-        if (e < 0) return -1;
-        pos = b1 === 0x21 ? e : e + 2;
+      if (b1 === BANG || b1 === QUESTION) {
+        pos = skipMarkup(buf, lt2, b1);
+        if (pos < 0) return -1;
         continue;
       }
       const closing = b1 === SLASH;
-      const nameStart = closing ? lt2 + 2 : lt2 + 1;
-      let i = nameStart;
-      let colon = -1;
-      while (i < n && !isNameEnd(buf[i])) {
-        if (buf[i] === COLON) colon = i;
-        i++;
-      }
-      if (i >= n) return -1;
-      const local = colon >= 0 ? colon + 1 : nameStart;
+      const i = tagName(buf, closing ? lt2 + 2 : lt2 + 1);
+      if (i < 0) return -1;
+      const local = TAG_LOCAL[0];
       const len = i - local;
       const gt2 = tagEnd(buf, i);
       if (gt2 < 0) return -1;
@@ -369,22 +352,15 @@ export class SheetXmlScanner {
           const l3 = nextLt(buf, p);
           if (l3 < 0 || l3 + 1 >= n) return -1;
           const c1 = buf[l3 + 1];
-          if (c1 === 0x21 || c1 === 0x3f) {
-            const e = c1 === 0x21 ? skipBang(buf, l3) : indexOfSeq(buf, "?>", l3 + 2);
-            if (e < 0) return -1;
-            p = c1 === 0x21 ? e : e + 2;
+          if (c1 === BANG || c1 === QUESTION) {
+            p = skipMarkup(buf, l3, c1);
+            if (p < 0) return -1;
             continue;
           }
           const cl = c1 === SLASH;
-          const ns = cl ? l3 + 2 : l3 + 1;
-          let j = ns;
-          let co = -1;
-          while (j < n && !isNameEnd(buf[j])) {
-            if (buf[j] === COLON) co = j;
-            j++;
-          }
-          if (j >= n) return -1;
-          const lo = co >= 0 ? co + 1 : ns;
+          const j = tagName(buf, cl ? l3 + 2 : l3 + 1);
+          if (j < 0) return -1;
+          const lo = TAG_LOCAL[0];
           const ll = j - lo;
           const g = tagEnd(buf, j);
           if (g < 0) return -1;
@@ -544,6 +520,36 @@ function skipBang(buf: Uint8Array, lt: number): number {
   if (lt + 9 > buf.length) return -1;
   const e = buf.indexOf(GT, lt + 2);
   return e < 0 ? -1 : e + 1;
+}
+
+/** Past the `<?…?>` (processing instruction) or `<!…>` (comment, CDATA, DOCTYPE) at `lt`,
+ * whose second byte `b1` is `?` or `!`; -1 when it is not complete in `buf`. */
+function skipMarkup(buf: Uint8Array, lt: number, b1: number): number {
+  if (b1 === BANG) return skipBang(buf, lt);
+  const e = indexOfSeq(buf, "?>", lt + 2);
+  return e < 0 ? -1 : e + 2;
+}
+
+/** Where the local part of the name {@link tagName} read last starts (after a `prefix:`); a
+ * scratch slot read right after each call, so that no object is made per tag. */
+const TAG_LOCAL = new Int32Array(1);
+
+/**
+ * Reads the element name that starts at `nameStart` (`x:row` or `row`): returns the offset just
+ * past it and sets `TAG_LOCAL[0]` to the start of its local part; -1 when the name runs to the
+ * end of `buf` (the tag is not complete).
+ */
+function tagName(buf: Uint8Array, nameStart: number): number {
+  const n = buf.length;
+  let i = nameStart;
+  let colon = -1;
+  while (i < n && !isNameEnd(buf[i])) {
+    if (buf[i] === COLON) colon = i;
+    i++;
+  }
+  if (i >= n) return -1;
+  TAG_LOCAL[0] = colon >= 0 ? colon + 1 : nameStart;
+  return i;
 }
 
 /** The `>` that ends the tag whose name ends at `from`, skipping quoted attribute values; -1 when incomplete. */

@@ -180,3 +180,19 @@ describe("readDemand problems", () => {
     expect(ing.issues[0]).toMatchObject({ code: "geen-kopregel", severity: "fout" });
   });
 });
+
+describe("readDemand: figures in brackets after the demand (a published opgave)", () => {
+  const table = (caption: string, cells: string[]) => rawTable([[caption], [], ["BAT 1", "BAT 2", "BAT 3"], cells], { sheet: "Opgave" });
+
+  it("takes the sign convention and rounding from the caption, as for a saldo table", () => {
+    const d = readDemand(table("De opgave voor 2030 (vraag − aanbod), afgerond op 5-tallen", ["1.180 (-145)", "1.136 (+180)", "549 (+134)"]));
+    expect(d.tussenHaakjes).toMatchObject({ teken: "vraag-min-aanbod", afgerondOp5: true });
+    expect(d.tussenHaakjes!.entries.map((e) => e.waarde)).toEqual([-145, 180, 134]);
+  });
+
+  it("without a caption that says so, every figure a multiple of 5 means rounded to 5 (as for a saldo table); one that is not, not", () => {
+    expect(readDemand(table("Vraag 2030", ["1.180 (-145)", "1.136 (+180)", "549 (+135)"])).tussenHaakjes?.afgerondOp5).toBe(true);
+    expect(readDemand(table("Vraag 2030", ["1.180 (-145)", "1.136 (+180)", "549 (+134)"])).tussenHaakjes?.afgerondOp5).toBe(false);
+  });
+});
+

@@ -60,7 +60,7 @@ describe("the kind of every seed table as printed", () => {
   }
 
   it("says why: Tabel 1 by its first header cell 'Vraag', Tabel 3 names the saldo", () => {
-    expect(detectTable(seedRawTable("parkstad-tabel-1")).reden).toContain("'Tabel 1 vraag'!A3");
+    expect(detectTable(seedRawTable("parkstad-tabel-1")).reden).toContain("cel A3 op blad 'Tabel 1 vraag'");
     expect(detectTable(seedRawTable("parkstad-tabel-3")).kind).not.toBe("vraag");
   });
 });

@@ -28,7 +28,7 @@ test("a column without a role left of the subject cell ('Nr.', 'Opmerking') does
     const t = rawTable([[extra, "Aanbod", 2023, 2030], ...BODY.map((r, i) => [extra === "Nr." ? i + 1 : null, ...r])], { sheet: "Blad1" });
     const d = detectTable(t);
     expect(d.kind).toBe("aanbod");
-    expect(d.reden).toContain("'Blad1'!B1");
+    expect(d.reden).toContain("cel B1 op blad 'Blad1'");
   }
   // A column with a role of its own (the labels under "Woonvorm") is no such column: "Aanbod" after it names no subject.
   const named = rawTable([["Woonvorm", "Aanbod", 2023, 2030], ...BODY.map((r) => [r[0], null, ...r.slice(1)])], { sheet: "Blad1" });
@@ -46,7 +46,8 @@ test("a one-year table 'Vraag 2030 | Aantal' is demand in 2030, read from the Aa
 test("'Opgave' with only positive figures: read as a published result, the reason names sheet and cell and how to choose demand", () => {
   const d = detectTable(wide("Opgave"));
   expect(d).toMatchObject({ kind: "saldo", ookMogelijk: "vraag" });
-  expect(d.reden).toContain("'Blad1'!A1");
+  expect(d.reden).toContain("Cel A1 op blad 'Blad1' noemt een opgave");
+  expect(d.reden).toContain("stap 1 van het taakvenster");
   expect(d.reden).toContain("Dat kan de vraag zijn");
   expect(d.reden).toContain('--vraag "Blad1"');
   // With a negative figure or a word that says which result, it is no longer ambiguous.
@@ -79,4 +80,20 @@ test("Kerkrade's plans as printed (a bullet list, no kopregel) are a published l
     "een CBS-woningvoorraad", "aanpassingspercentages"]) {
     expect(d.reden).toContain(kind);
   }
+});
+
+test("the reason names the cell that names the subject wherever it stands, 'cel C1 op blad …' (also right of the years)", () => {
+  const moved = rawTable([[2023, 2030, "Aanbod"], ...BODY.map((r) => [r[1], r[2], r[0]])], { sheet: "Blad1" });
+  const d = detectTable(moved);
+  expect(d.kind).toBe("aanbod");
+  expect(d.reden).toContain("de kolomkop (cel C1 op blad 'Blad1') noemt aanbod");
+});
+
+test("an 'opgave' named only in the title: the reason names the title's cell; only in the sheet name: the sheet", () => {
+  const titled = rawTable([["De opgave per woonvorm"], [], ["Woonvorm", 2023, 2030], ...BODY], { sheet: "Blad1" });
+  const d = detectTable(titled);
+  expect(d).toMatchObject({ kind: "saldo", ookMogelijk: "vraag" });
+  expect(d.reden).toContain("Cel A1 op blad 'Blad1' noemt een opgave");
+  const named = rawTable([["Woonvorm", 2023, 2030], ...BODY], { sheet: "Opgave" });
+  expect(detectTable(named).reden).toContain("De naam van blad 'Opgave' noemt een opgave");
 });
