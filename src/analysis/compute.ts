@@ -19,7 +19,7 @@ import { numericScaleFor } from "../ingest/bat-scale";
 import { computeCbsRoute } from "../domain/cbs";
 import { compareSaldo, vergelijkingIssues, type SaldoVergelijking } from "../domain/vergelijking";
 import { crossChecks, type StockTableTotal } from "../domain/kruiscontrole";
-import { planListIssue, summarisePlanList } from "../domain/plannen-lijst";
+import { checkAgainstTable, planListIssue, summarisePlanList } from "../domain/plannen-lijst";
 import { computeAggregateWhatIf } from "../domain/whatif-aggregaat";
 import { whatIfLimits } from "../domain/whatif-toepasbaar";
 import { unrecognisedComplexFactsIssue } from "../ingest/complex-columns";
@@ -102,8 +102,9 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
     }
   }
 
-  // Published lists of plans without class or type: summarised and reported, never in the tekort.
-  const plannenZonderKlasse = planLists.map(summarisePlanList);
+  // Published lists of plans without class or type: summarised, compared with the planned-changes
+  // table when there is one, and reported; never in the tekort.
+  const plannenZonderKlasse = planLists.map((l) => checkAgainstTable(summarisePlanList(l), plannen));
   for (const s of plannenZonderKlasse) issues.push(planListIssue(s));
 
   checkCancelled(signal);

@@ -108,6 +108,9 @@ export interface JsonPlannenZonderKlasse {
   renovatie: number;
   berekening: string;
   toelichting: string;
+  /** The planned-changes table of the workbook (which the tekort uses) totalled per kind over the
+   * period, with the differences from the list in Dutch; null when the workbook has none. */
+  tabel: { blad: string; perSoort: Record<MutatieSoort, number>; netto: number; verschillen: string[] } | null;
 }
 
 /** One cross-table check (see docs/json.md, "Vergelijking"). */
@@ -305,6 +308,7 @@ export function buildJsonHead(result: AnalysisResult): JsonDocument {
       blad: p.sheet, periode: p.periode && { ...p.periode }, bijschrift: p.bijschrift,
       regels: p.items.map((i) => ({ soort: i.soort, aantal: i.aantal, regel: i.regel, blad: i.sheet, cel: i.cell })),
       perSoort: { ...p.perSoort }, erbij: p.erbij, eraf: p.eraf, netto: p.netto, renovatie: p.renovatie, berekening: p.berekening, toelichting: p.toelichting,
+      tabel: p.tabel && { blad: p.tabel.sheet, perSoort: { ...p.tabel.perSoort }, netto: p.tabel.netto, verschillen: [...p.tabel.verschillen] },
     })),
     watAlsAggregaat: aggregateWhatIfJson(result.watAlsAggregaat, step),
     aanpassingspotentieelKruistabel: result.aanpassingKruistabel ?? null,

@@ -45,7 +45,7 @@ const ROW_SOURCES = new WeakMap<TableModel, RowSource>();
 
 /**
  * A table whose rows are made when asked. Its `rows` is a getter that makes all of them, once,
- * on first use (for adapters that need them as an array: ExcelJS's in-memory model, Office.js);
+ * on first use (for the adapter that needs them as an array: ExcelJS's in-memory model, xlsx.ts);
  * {@link tableRowCount}, {@link tableRowAt} and {@link sliceTable} use the source without making
  * them all. Copying the table with spread (`{ ...table }`) makes the rows and gives a plain table.
  * @example tableRowAt(lazyTable({ name: "Tekort", caption: "Tekort per jaar", columns: [] }, { length: 2, at: (i) => [2025 + i * 5] }), 1) === [2030]

@@ -103,14 +103,19 @@ export function vergelijkingSheet(result: AnalysisResult): SheetModel | null {
 /** "Gepubliceerde plannen op blad 'Plannen' (2021–2025): netto +127 woningen (515 − 478 + 125 − 35 = +127); renovatie 332 woningen, apart." */
 function planListNote(p: PlanListSummary): string {
   const periode = p.periode ? ` (${p.periode.van}\u2013${p.periode.tot})` : " (zonder periode)";
+  const t = p.tabel;
+  const tabel = t === null ? "" : t.verschillen.length === 0
+    ? ` De geplande wijzigingen op blad '${t.sheet}' (die het tekort gebruikt) komen per soort overeen met de lijst.`
+    : ` De geplande wijzigingen op blad '${t.sheet}' (die het tekort gebruikt) wijken af: ${t.verschillen.join("; ")}.`;
   return `Gepubliceerde plannen zonder BAT-klasse of woontype op blad '${p.sheet}'${periode}: netto ${signedCount(p.netto)} woningen (${p.berekening})` +
-    (p.renovatie > 0 ? `; renovatie ${nlInt(p.renovatie)} woningen, apart (verandert het aantal niet).` : ".");
+    (p.renovatie > 0 ? `; renovatie ${nlInt(p.renovatie)} woningen, apart (verandert het aantal niet).` : ".") + tabel;
 }
 
 /**
  * The table `Vergelijking_Plannen`: per line of a published list of plans its kind, dwellings and
  * change in the number of dwellings (+ for nieuwbouw and aankoop, − for sloop and verkoop, empty for
- * renovatie), then per list the net change.
+ * renovatie), then per list the net change; with a planned-changes table in the workbook, the
+ * table's total for the same kind (and net change) beside it.
  */
 function planListTable(plans: readonly PlanListSummary[]): TableModel {
   const rows: ModelValue[][] = [];
@@ -120,17 +125,17 @@ function planListTable(plans: readonly PlanListSummary[]): TableModel {
       const effect = PLAN_EFFECT[i.soort];
       rows.push([
         i.sheet, i.cell, periode, i.regel, i.soort, i.aantal, effect === "geen" ? null : effect === "erbij" ? i.aantal : -i.aantal,
-        effect === "geen" ? "verandert het aantal woningen niet (apart)" : null,
+        p.tabel ? p.tabel.perSoort[i.soort] : null, effect === "geen" ? "verandert het aantal woningen niet (apart)" : null,
       ]);
     }
-    rows.push([p.sheet, null, periode, "Netto verandering van het aantal woningen", null, null, p.netto, p.berekening]);
+    rows.push([p.sheet, null, periode, "Netto verandering van het aantal woningen", null, null, p.netto, p.tabel ? p.tabel.netto : null, p.berekening]);
   }
   return {
     name: "Vergelijking_Plannen",
     caption: "Gepubliceerde plannen zonder BAT-klasse of woontype: verandering van het aantal woningen (niet in het tekort)",
     columns: [
       col("Blad", "text", 18), col("Cel", "text", 6), col("Periode", "text", 11), col("Regel zoals gedrukt", "text", 30), col("Soort", "text", 12),
-      col("Woningen", "integer"), col("Verandering aantal", "integer"), col("Toelichting", "text", 60),
+      col("Woningen", "integer"), col("Verandering aantal", "integer"), col("In de tabel met wijzigingen", "integer"), col("Toelichting", "text", 60),
     ],
     rows,
   };

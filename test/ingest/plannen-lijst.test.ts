@@ -157,6 +157,10 @@ describe("Kerkrade plans 2021-2025 in a workbook with the opgave 2030 and the BA
     expect(buildJson(without).plannenZonderKlasse).toEqual([]);
   });
 
+  it("without a table of planned changes, the list is compared with none (tabel null)", () => {
+    expect(withPlans.plannenZonderKlasse[0].tabel).toBeNull();
+  });
+
   it("the command line (streaming reader) gives the same section and names the net change in its summary", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "bat-bzk-plannen-"));
     const file = path.join(dir, "kerkrade.xlsx");
@@ -169,3 +173,42 @@ describe("Kerkrade plans 2021-2025 in a workbook with the opgave 2030 and the BA
     expect(printed).toContain(`Gepubliceerde plannen op blad '${SHEET}': netto +127 woningen (515 − 478 + 125 − 35 = +127)`);
   });
 });
+
+describe("Kerkrade plans as printed beside a table of planned changes (Jaar, Soort, Aantal, BAT)", () => {
+  /** The printed totals as a planned-changes table: every kind in 2023, plus a change in 2026 (outside the period). */
+  const planTable = (sloop: number) => [
+    ["Jaar", "Soort", "Aantal", "BAT", "Van BAT"],
+    ...PRINTED.map(([n, k]) => [2023, k, k === "sloop" ? sloop : n, k === "renovatie" ? 1 : 0, k === "renovatie" ? 0 : null]),
+    [2026, "sloop", 40, 0, null],
+  ];
+  const analyse = async (sloop: number) => {
+    const wb = seedWorkbook(["kerkrade-bat-per-corporatie", "kerkrade-opgave-2030", ID]);
+    const ws = wb.addWorksheet("Plannen tabel");
+    for (const r of planTable(sloop)) ws.addRow(r);
+    return analyseWorkbook(await XlsxWorkbook.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer())), { rules: DEFAULT_RULES });
+  };
+
+  it("the table counts in the tekort, the list does not; equal totals per kind within 2021–2025 are said (info)", async () => {
+    const r = await analyse(count("sloop"));
+    expect(r.plannen.length).toBe(PRINTED.length + 1);
+    const t = r.plannenZonderKlasse[0].tabel!;
+    expect(t).toMatchObject({ sheet: "Plannen tabel", netto: NETTO, verschillen: [] });
+    expect(t.perSoort.sloop).toBe(count("sloop")); // the 2026 change is outside the period
+    const issue = r.issues.find((i) => i.code === "plannen-zonder-klasse")!;
+    expect(issue.severity).toBe("info");
+    expect(issue.message).toContain("de geplande wijzigingen op blad 'Plannen tabel' wel. Hun totalen per soort over 2021–2025 komen overeen met de lijst.");
+    const table = vergelijkingSheet(r)!.tables.find((x) => x.name === "Vergelijking_Plannen")!;
+    const inTable = table.columns.findIndex((c) => c.header === "In de tabel met wijzigingen");
+    expect(table.rows.map((row) => row[inTable])).toEqual([...PRINTED.map(([n]) => n), NETTO]);
+    expect(buildJson(r).plannenZonderKlasse[0].tabel).toEqual({ blad: "Plannen tabel", perSoort: t.perSoort, netto: NETTO, verschillen: [] });
+  });
+
+  it("totals that differ are a warning naming both figures per kind", async () => {
+    const r = await analyse(count("sloop") - 8);
+    expect(r.plannenZonderKlasse[0].tabel!.verschillen).toEqual([`sloop ${count("sloop")} in de lijst, ${count("sloop") - 8} in de tabel`]);
+    const issue = r.issues.find((i) => i.code === "plannen-zonder-klasse")!;
+    expect(issue.severity).toBe("waarschuwing");
+    expect(issue.message).toContain(`wijken af van de lijst: sloop ${count("sloop")} in de lijst, ${count("sloop") - 8} in de tabel. Controleer welke klopt; het tekort rekent met de tabel.`);
+  });
+});
+
