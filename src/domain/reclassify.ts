@@ -50,8 +50,16 @@ export function stockComplexes(dwellings: readonly ClassifiedDwelling[], collect
   return { collection: c, members: complexMembers(c) };
 }
 
-/** Rows per batch when many complexes are re-classified (`reclassifyGroups`). */
-export const RECLASSIFY_BATCH_ROWS = 65536;
+/**
+ * Rows per batch when many complexes are re-classified (`reclassifyGroups`, and the adapted
+ * stock of the what-if base). Each batch copies its changed rows (a `StockRow` of about 240
+ * bytes each), which live until the batch is classified: 8,192 rows are about 2-3 MB, small
+ * enough to die in the young generation, where batches of 65,536 (15-20 MB) survived a scavenge
+ * or two and were copied each time. The per-batch set-up (complex facts, lookup tables) is a
+ * few microseconds. Only speed and transient memory depend on it, never the result (property
+ * tests); figures in docs/performance.md ("The domain core, evening of 6 December").
+ */
+export const RECLASSIFY_BATCH_ROWS = 8192;
 
 /** Rows to re-classify with a changed fact: every row of one complex, or rows without complex. */
 export interface ReclassifyGroup {

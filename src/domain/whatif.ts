@@ -39,7 +39,7 @@ import type { AdaptedDwelling } from "./potentieel";
 import type { Issue } from "./issues";
 import type { TekortRow } from "./tekort";
 import { classifySlots } from "./classify";
-import { reclassifyGroups, stockComplexes, type StockComplexes } from "./reclassify";
+import { RECLASSIFY_BATCH_ROWS, reclassifyGroups, stockComplexes, type StockComplexes } from "./reclassify";
 import type { ComplexCollection } from "./complexes";
 import type { CrossTableAdaptation } from "./potentieel-kruistabel";
 import { crossTableShare, crossTableSource, shareOfRows, type PotentieelBron } from "./whatif-kruistabel";
@@ -212,9 +212,6 @@ function adaptedLevel(scale: BatScale, rules: Rules): number {
   return scale === "limburg" ? rules.nultreden.limburgMinBat : rules.nultreden.veraMinBat;
 }
 
-/** Rows per batch when the stock is classified again with its potentieel dwellings adapted. */
-const ADAPT_BATCH_ROWS = 65536;
-
 /**
  * The rows to classify again with the potentieel dwellings adapted, in batches of whole complexes
  * (a complex is owner + complex number, as in complexes.ts): every row of a complex that holds a
@@ -265,7 +262,7 @@ function poolBatches(n: number, collection: ComplexCollection, isPool: (i: numbe
  * Precomputes everything the levers can change (see the module comment).
  * @param input an analysis (the pipeline's `AnalysisResult` fits).
  * @param options.batchRows rows per batch of the re-classifications (adapted dwellings,
- *   candidate complexes; default 65,536; the result does not depend on it, only the transient
+ *   candidate complexes; default `RECLASSIFY_BATCH_ROWS`, 8,192; the result does not depend on it, only the transient
  *   memory does).
  * @param options.complexes the stock's complexes (`stockComplexes`) when already at hand
  *   (not kept in the base); computed when absent.
@@ -289,7 +286,7 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number;
   const isPool = (i: number) => adapted[i]?.aanpassing === poolKind;
   const adapt = (row: StockRow): StockRow => ({ ...row, bat: level, batScale: scale });
   const adaptedRow = (i: number): StockRow => (isPool(i) ? adapt(rows[i]) : rows[i]);
-  const batchRows = Math.max(1, options.batchRows ?? ADAPT_BATCH_ROWS);
+  const batchRows = Math.max(1, options.batchRows ?? RECLASSIFY_BATCH_ROWS);
   const adaptBzk = baseBzk.slice();
   const adaptBat = baseBat.slice();
   for (const batch of poolBatches(n, (options.complexes ?? stockComplexes(dwellings)).collection, isPool, batchRows)) {

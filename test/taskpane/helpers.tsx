@@ -92,6 +92,19 @@ export function stepButton(title: string | RegExp): HTMLElement {
   return within(screen.getByRole("heading", { name: title })).getByRole("button");
 }
 
+/**
+ * `findByRole` for an element that appears after a long wait (an analysis, a file read), without
+ * polling role queries: a role query over the whole pane costs a getComputedStyle per candidate
+ * and ancestor in jsdom, and `findByRole` repeats it every 50 ms and on every DOM change while it
+ * waits. This waits with a text query (`by: "text"`: the name is the element's text, as for a
+ * button or heading) or a label query (`by: "label"`: an aria-label), then asserts the role and
+ * name once with `getByRole`, as `findByRole` would.
+ */
+export async function findByRoleAfter(role: string, name: string, by: "text" | "label", timeout = 1000): Promise<HTMLElement> {
+  await (by === "text" ? screen.findAllByText(name, undefined, { timeout }) : screen.findAllByLabelText(name, undefined, { timeout }));
+  return screen.getByRole(role, { name });
+}
+
 /** Opens a step by clicking its heading. */
 export async function openStep(user: UserEvent, title: string | RegExp): Promise<void> {
   const button = stepButton(title);

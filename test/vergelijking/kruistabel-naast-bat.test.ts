@@ -176,6 +176,13 @@ describe("what-if on the BAT table beside the cross table: the potentieel dwelli
     const potentieel = Math.round(bat0() * share());
     expect(more.watAls!.aanpassing[0].aangepast).toBe(Math.round(potentieel / 2));
     expect(more.watAls!.bron).toEqual(withDemand.watAls!.bron);
+    // 0%: the baseline exactly; 100%: every estimated potentieel dwelling, never more.
+    const none = withScenario(withDemand, { ...withDemand.rules.watAls, aanpassenPercentage: 0 }).watAls!;
+    expect(none.aanbod.scenario).toEqual(none.aanbod.basis);
+    for (const t of none.tekort) expect(t.tekort).toBe(t.basisTekort);
+    const all = withScenario(withDemand, { ...withDemand.rules.watAls, aanpassenPercentage: 100 }).watAls!;
+    expect(all.aanpassing.reduce((n, x) => n + x.aangepast, 0)).toBe(potentieel);
+    expect(all.aanbod.scenario.perBzk.regulier).toBe(bat0() - potentieel);
   });
 
   it("says when fewer meeting rooms can be added than asked (no complex column: no candidates)", async () => {
