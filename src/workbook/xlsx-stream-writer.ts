@@ -6,10 +6,11 @@
  * notes, captions, Excel tables with style TableStyleMedium2), then the very hidden meta sheet
  * `_batbzk` that lets a later run recognise our sheets. Nothing is held but the row being written.
  *
- * Rows are serialised here, straight to the sheet's XML stream (inline strings, style ids from
- * the writer's style table), instead of through ExcelJS's row and cell objects: for a million
- * rows that is several times faster and makes far less garbage. Text is always written as an
- * inline string, never as a formula.
+ * Rows are serialised here, straight to the sheet's XML stream (style ids from the writer's style
+ * table), instead of through ExcelJS's row and cell objects: for a million rows that is several
+ * times faster and makes far less garbage. Text is written as a shared string when it repeats in
+ * its column (the bounded table of src/workbook/shared-texts.ts, written as
+ * `xl/sharedStrings.xml` at the end), else as an inline string; never as a formula.
  *
  * Excel tables: ExcelJS's streaming writer has no `addTable`; this module adds the table parts
  * itself (the table XML rendered by ExcelJS's own TableXform, a relationship from the sheet, a
@@ -37,6 +38,10 @@ import { chooseSheetName, META_SHEET, metaRows } from "./marker";
 import type { StoredSettings, WriteOutcome } from "./port";
 import type { SheetCopy, SheetCopyTarget } from "./sheet-copy";
 import type { StreamedSheet } from "./xlsx-parts";
+import { ColumnTally, SharedTexts } from "./shared-texts";
+import { textElement, xmlText } from "./xml-text";
+
+export { xmlText } from "./xml-text";
 
 const StylesXform = require("exceljs/lib/xlsx/xform/style/styles-xform") as new () => {
   parseStream(stream: NodeJS.ReadableStream): Promise<unknown>;
@@ -56,6 +61,7 @@ interface InternalWorkbookWriter {
   commentRefs: unknown[];
   media: unknown[];
   addContentTypes(): Promise<void>;
+  addSharedStrings(): Promise<void>;
 }
 interface InternalWorksheetWriter {
   _sheetRelsWriter: { addRelationship(rel: { Target: string; Type: string }): string };
@@ -85,35 +91,6 @@ function letters(c: number): string {
   return l;
 }
 
-/** Escapes text for an XML text node and drops the characters XML 1.0 does not allow. A plain
- * scan first: most texts need nothing and are returned as they are. */
-export function xmlText(s: string): string {
-  let i = 0;
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 38 || c === 60 || c === 62 || (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffe || c === 0xffff) break;
-  }
-  if (i === s.length) return s;
-  let out = s.slice(0, i);
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 38) out += "&amp;";
-    else if (c === 60) out += "&lt;";
-    else if (c === 62) out += "&gt;";
-    else if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffe || c === 0xffff) continue;
-    else out += s[i];
-  }
-  return out;
-}
-
-/** `<t>` with xml:space="preserve" when the text starts or ends with white space. */
-function textElement(s: string): string {
-  const first = s.charCodeAt(0);
-  const last = s.charCodeAt(s.length - 1);
-  const preserve = first === 32 || first === 9 || first === 10 || first === 13 || last === 32 || last === 9 || last === 10 || last === 13;
-  return preserve ? `<t xml:space="preserve">${xmlText(s)}</t>` : `<t>${xmlText(s)}</t>`;
-}
-
 const VALUE_TYPE_DATE = 4; // ExcelJS Enums.ValueType.Date
 
 /**
@@ -122,77 +99,84 @@ const VALUE_TYPE_DATE = 4; // ExcelJS Enums.ValueType.Date
  * the writer's style table, memoised per style object.
  */
 class RowXml {
-  private readonly styleIds = new Map<Partial<ExcelJS.Style>, number>();
-  private readonly dateStyleIds = new Map<Partial<ExcelJS.Style>, number>();
+  /** ` s="id"` (or "" for style 0) per style object, for plain and for date cells. */
+  private readonly styleAttrs = new Map<Partial<ExcelJS.Style>, string>();
+  private readonly dateStyleAttrs = new Map<Partial<ExcelJS.Style>, string>();
   private readonly richText = new RichTextXform();
+  /** Which columns of this sheet still add texts to the shared table. */
+  private readonly tally = new ColumnTally();
   private started = false;
   /** Row XML not yet handed to the sheet stream, as UTF-8 in `buffer[0, used)` (see {@link RowXml.flush}). */
   private buffer = Buffer.allocUnsafe(PENDING_BYTES);
   private used = 0;
 
-  constructor(private readonly ws: InternalWorksheetWriter, private readonly styles: InternalStyles) {}
+  constructor(
+    private readonly ws: InternalWorksheetWriter,
+    private readonly styles: InternalStyles,
+    private readonly texts: SharedTexts,
+  ) {}
 
-  private styleId(style: Partial<ExcelJS.Style> | null, date: boolean): number {
-    if (style === null && !date) return 0;
+  /** The style attribute of a cell: ` s="id"` with the writer's style id, or "" for style 0. */
+  private sAttr(style: Partial<ExcelJS.Style> | null, date: boolean): string {
+    if (style === null && !date) return "";
     const key = style ?? STYLE.none;
-    const cache = date ? this.dateStyleIds : this.styleIds;
-    let id = cache.get(key);
-    if (id === undefined) {
-      id = this.styles.addStyleModel(key, date ? VALUE_TYPE_DATE : undefined);
-      cache.set(key, id);
+    const cache = date ? this.dateStyleAttrs : this.styleAttrs;
+    let attr = cache.get(key);
+    if (attr === undefined) {
+      const id = this.styles.addStyleModel(key, date ? VALUE_TYPE_DATE : undefined);
+      attr = id === 0 ? "" : ` s="${id}"`;
+      cache.set(key, attr);
     }
-    return id;
+    return attr;
   }
 
-  /** The XML of one cell, or "" when there is nothing to write. */
-  cell(ref: string, v: XmlValue, style: Partial<ExcelJS.Style> | null): string {
-    const sAttr = (date: boolean) => {
-      const id = this.styleId(style, date);
-      return id === 0 ? "" : ` s="${id}"`;
-    };
-    if (v === null || v === undefined) return style === null ? "" : `<c r="${ref}"${sAttr(false)}/>`;
+  /** The XML of one cell in 0-based column `c` (`ref` its address), or "" when there is nothing to write. */
+  cell(ref: string, c: number, v: XmlValue, style: Partial<ExcelJS.Style> | null): string {
+    if (v === null || v === undefined) return style === null ? "" : `<c r="${ref}"${this.sAttr(style, false)}/>`;
     switch (typeof v) {
-      case "string":
-        return v === "" ? (style === null ? "" : `<c r="${ref}"${sAttr(false)}/>`)
-          : `<c r="${ref}"${sAttr(false)} t="inlineStr"><is>${textElement(v)}</is></c>`;
+      case "string": {
+        if (v === "") return style === null ? "" : `<c r="${ref}"${this.sAttr(style, false)}/>`;
+        const k = this.texts.index(v, c, this.tally);
+        return k >= 0 ? `<c r="${ref}"${this.sAttr(style, false)} t="s"><v>${k}</v></c>`
+          : `<c r="${ref}"${this.sAttr(style, false)} t="inlineStr"><is>${textElement(v)}</is></c>`;
+      }
       case "number":
-        return Number.isFinite(v) ? `<c r="${ref}"${sAttr(false)}><v>${v}</v></c>` : "";
+        return Number.isFinite(v) ? `<c r="${ref}"${this.sAttr(style, false)}><v>${v}</v></c>` : "";
       case "boolean":
-        return `<c r="${ref}"${sAttr(false)} t="b"><v>${v ? 1 : 0}</v></c>`;
+        return `<c r="${ref}"${this.sAttr(style, false)} t="b"><v>${v ? 1 : 0}</v></c>`;
       default:
         break;
     }
     if (v instanceof Date) {
       const t = v.getTime();
-      return Number.isNaN(t) ? "" : `<c r="${ref}"${sAttr(true)}><v>${25569 + t / 86_400_000}</v></c>`;
+      return Number.isNaN(t) ? "" : `<c r="${ref}"${this.sAttr(style, true)}><v>${25569 + t / 86_400_000}</v></c>`;
     }
-    if ("error" in v) return `<c r="${ref}"${sAttr(false)} t="e"><v>${xmlText(String(v.error))}</v></c>`;
+    if ("error" in v) return `<c r="${ref}"${this.sAttr(style, false)} t="e"><v>${xmlText(String(v.error))}</v></c>`;
     if ("richText" in v) {
       const runs = v.richText.map((run) => this.richText.toXml(run)).join("");
-      return `<c r="${ref}"${sAttr(false)} t="inlineStr"><is>${runs}</is></c>`;
+      return `<c r="${ref}"${this.sAttr(style, false)} t="inlineStr"><is>${runs}</is></c>`;
     }
     if ("formula" in v || "sharedFormula" in v) {
       const f = v as ExcelJS.CellFormulaValue;
       const result = f.result as unknown;
       const formula = typeof f.formula === "string" && f.formula !== "" ? `<f>${xmlText(f.formula)}</f>` : "";
-      if (formula === "") return this.cell(ref, result as XmlValue, style);
-      if (typeof result === "string") return `<c r="${ref}"${sAttr(false)} t="str">${formula}<v>${xmlText(result)}</v></c>`;
-      if (typeof result === "boolean") return `<c r="${ref}"${sAttr(false)} t="b">${formula}<v>${result ? 1 : 0}</v></c>`;
-      if (typeof result === "number" && Number.isFinite(result)) return `<c r="${ref}"${sAttr(false)}>${formula}<v>${result}</v></c>`;
-      if (result instanceof Date) return `<c r="${ref}"${sAttr(true)}>${formula}<v>${25569 + result.getTime() / 86_400_000}</v></c>`;
+      if (formula === "") return this.cell(ref, c, result as XmlValue, style);
+      if (typeof result === "string") return `<c r="${ref}"${this.sAttr(style, false)} t="str">${formula}<v>${xmlText(result)}</v></c>`;
+      if (typeof result === "boolean") return `<c r="${ref}"${this.sAttr(style, false)} t="b">${formula}<v>${result ? 1 : 0}</v></c>`;
+      if (typeof result === "number" && Number.isFinite(result)) return `<c r="${ref}"${this.sAttr(style, false)}>${formula}<v>${result}</v></c>`;
+      if (result instanceof Date) return `<c r="${ref}"${this.sAttr(style, true)}>${formula}<v>${25569 + result.getTime() / 86_400_000}</v></c>`;
       if (result && typeof result === "object" && "error" in result) {
-        return `<c r="${ref}"${sAttr(false)} t="e">${formula}<v>${xmlText(String((result as { error: unknown }).error))}</v></c>`;
+        return `<c r="${ref}"${this.sAttr(style, false)} t="e">${formula}<v>${xmlText(String((result as { error: unknown }).error))}</v></c>`;
       }
-      return `<c r="${ref}"${sAttr(false)}>${formula}</c>`;
+      return `<c r="${ref}"${this.sAttr(style, false)}>${formula}</c>`;
     }
-    if ("text" in v) return this.cell(ref, (v as ExcelJS.CellHyperlinkValue).text, style);
+    if ("text" in v) return this.cell(ref, c, (v as ExcelJS.CellHyperlinkValue).text, style);
     return "";
   }
 
   /** A rich text cell from the runs of the input's shared string (`<r>` elements as XML). */
   inlineXml(ref: string, runsXml: string, style: Partial<ExcelJS.Style> | null): string {
-    const id = this.styleId(style, false);
-    return `<c r="${ref}"${id === 0 ? "" : ` s="${id}"`} t="inlineStr"><is>${runsXml}</is></c>`;
+    return `<c r="${ref}"${this.sAttr(style, false)} t="inlineStr"><is>${runsXml}</is></c>`;
   }
 
   /** Writes one row: `cells` are the row's cell XML texts, already joined. */
@@ -237,7 +221,7 @@ class RowXml {
   values(rowNumber: number, values: readonly XmlValue[], styles: readonly (Partial<ExcelJS.Style> | null)[]): void {
     let xml = "";
     const suffix = String(rowNumber);
-    for (let c = 0; c < values.length; c++) xml += this.cell(letters(c) + suffix, values[c], styles[c] ?? null);
+    for (let c = 0; c < values.length; c++) xml += this.cell(letters(c) + suffix, c, values[c], styles[c] ?? null);
     this.row(rowNumber, xml);
   }
 }
@@ -310,6 +294,8 @@ export class XlsxStreamWriter implements SheetCopyTarget {
   private inputStyles: { getStyleModel(id: number): unknown } | null = null;
   private inputRichText: ReadonlyMap<number, string> = new Map();
   private readonly inputStyleCache = new Map<number, Partial<ExcelJS.Style> | null>();
+  /** The workbook's shared-string table (bounded; see src/workbook/shared-texts.ts). */
+  private readonly texts = new SharedTexts();
 
   /**
    * Opens `file` for writing (so that a folder that does not exist or a file that is in use
@@ -329,6 +315,13 @@ export class XlsxStreamWriter implements SheetCopyTarget {
     this.writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: this.out, useStyles: true, useSharedStrings: false });
     const w = this.writer as unknown as InternalWorkbookWriter;
     const tables = this.tables;
+    const texts = this.texts;
+    // Our table stands in for ExcelJS's: its `count` decides the relationship and content type.
+    w.sharedStrings = texts;
+    w.addSharedStrings = function addSharedStrings(this: InternalWorkbookWriter): Promise<void> {
+      if (texts.count > 0) this.zip.append(texts.toXml(), { name: "xl/sharedStrings.xml" });
+      return Promise.resolve();
+    };
     // Content types with the table parts (ExcelJS's streaming writer leaves them out).
     w.addContentTypes = function addContentTypes(this: InternalWorkbookWriter): Promise<void> {
       const xml = new ContentTypesXform().toXml({
@@ -347,7 +340,7 @@ export class XlsxStreamWriter implements SheetCopyTarget {
 
   /** The row writer of a sheet of this workbook. */
   private rowXml(ws: ExcelJS.Worksheet): RowXml {
-    return new RowXml(ws as unknown as InternalWorksheetWriter, (this.writer as unknown as { styles: InternalStyles }).styles);
+    return new RowXml(ws as unknown as InternalWorksheetWriter, (this.writer as unknown as { styles: InternalStyles }).styles, this.texts);
   }
 
   /** Reads the input's cell styles (`SheetCopyTarget`): ExcelJS's own styles reader. */
@@ -407,7 +400,7 @@ export class XlsxStreamWriter implements SheetCopyTarget {
           }
           const formula = row.formulas[i];
           const v: XmlValue = formula ? ({ formula, result: value } as ExcelJS.CellFormulaValue) : (value as XmlValue);
-          out += xml.cell(letters(i) + suffix, v, this.inputStyle(s));
+          out += xml.cell(letters(i) + suffix, i, v, this.inputStyle(s));
         }
         xml.row(row.number, out, row.height || undefined);
         if (++rows % ROWS_PER_PAUSE === 0) {
