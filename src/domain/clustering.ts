@@ -6,7 +6,7 @@
  *
  * Method, reusing the classification rules themselves (geclusterd.ts): for each complex that is
  * not geclusterd, each criterion in turn is "fixed" in the complex facts (meeting room inpandig;
- * size = the minimum; 55+ share = the minimum); when that single fix makes `judgeCluster` say
+ * size = the minimum; 55+ share = the minimum); when that single fix makes the verdict of `judgeCluster` (`clusterVerdict`, without its texts) say
  * geclusterd, the complex is a candidate for that criterion, provided the miss is within the
  * margins of `rules.clusteringspotentieel` (or the fact is unknown and `onbekendMeetellen`).
  * The gain is counted by re-classifying the complex's rows with the fixed fact (reclassify.ts),
@@ -16,7 +16,7 @@
 import type { StockRow, ClassifiedDwelling } from "./types";
 import type { Rules } from "./rules";
 import type { ComplexFacts } from "./complexes";
-import { ALLEEN_AANGRENZEND, judgeCluster } from "./geclusterd";
+import { ALLEEN_AANGRENZEND, clusterVerdict, type ClusterFacts } from "./geclusterd";
 import { gainOf, isLandelijk, reclassifyGroups, stockComplexes, type StockComplexes } from "./reclassify";
 import { compareNullLast, formatGetal, formatPercentage, formatWoningen } from "./format";
 
@@ -77,7 +77,7 @@ function judgeCandidate(
   const base = { complex: f.complex, eigenaar: f.eigenaar, woningen: f.woningen };
   const minWoningen = landelijk ? g.minWoningenLandelijk : g.minWoningen;
   const minPct = formatPercentage(g.minAandeel55plus);
-  const fixes = (facts: Partial<ComplexFacts>) => judgeCluster({ ...f, ...facts }, rules, landelijk).geclusterd === true;
+  const fixes = (facts: Partial<ClusterFacts>) => clusterVerdict({ ...f, ...facts }, rules, landelijk) === true;
 
   if (fixes({ ontmoetingsruimte: "inpandig" })) {
     if (f.ontmoetingsruimte === null) {

@@ -35,6 +35,39 @@ export interface ClusterVerdict {
   missingText: string[];
 }
 
+/** The facts of a complex that decide geclusterd (see {@link clusterVerdict}). */
+export type ClusterFacts = Pick<ComplexFacts, "ontmoetingsruimte" | "woningen" | "aandeel55plus" | "label55plusJa" | "label55plusNee" | "label55plusOnbekend">;
+
+/**
+ * The three-valued geclusterd verdict of a complex alone, without the texts: exactly
+ * `judgeCluster(f, rules, landelijk).geclusterd` (which uses it). For the clustering potential,
+ * which asks for every complex whether one supplied fact would make it geclusterd: building the
+ * Dutch texts (`formatWoningen`, `formatPercentage`, the arrays) for each of those questions was
+ * most of `findClusterCandidates`' own time (docs/performance.md).
+ * @param landelijk whether the complex's gemeente is in `rules.geclusterd.landelijkeGemeenten`.
+ * @returns true = geclusterd, false = a known criterion fails, null = undecided (unknown fact).
+ * @example clusterVerdict({ ontmoetingsruimte: "inpandig", woningen: 24, aandeel55plus: 0.7, label55plusJa: 0, label55plusNee: 0, label55plusOnbekend: 24 },
+ *   { geclusterd: { minWoningen: 12, landelijkeGemeenten: [], minWoningenLandelijk: 12, ontmoetingsruimteAangrenzendTelt: false, minAandeel55plus: 0.5, label55plusAlsAandeelOnbekend: true } }, false) === true
+ * @example clusterVerdict({ ontmoetingsruimte: null, woningen: 30, aandeel55plus: 0.8, label55plusJa: 0, label55plusNee: 0, label55plusOnbekend: 30 },
+ *   { geclusterd: { minWoningen: 12, landelijkeGemeenten: [], minWoningenLandelijk: 12, ontmoetingsruimteAangrenzendTelt: false, minAandeel55plus: 0.5, label55plusAlsAandeelOnbekend: true } }, false) === null
+ */
+export function clusterVerdict(f: ClusterFacts, rules: Pick<Rules, "geclusterd">, landelijk: boolean): boolean | null {
+  const g = rules.geclusterd;
+  const room: boolean | null =
+    f.ontmoetingsruimte === "inpandig" ? true
+    : f.ontmoetingsruimte === "aangrenzend" ? g.ontmoetingsruimteAangrenzendTelt
+    : f.ontmoetingsruimte === "geen" ? false
+    : null;
+  const size = f.woningen >= (landelijk ? g.minWoningenLandelijk : g.minWoningen);
+  let share: boolean | null;
+  if (f.aandeel55plus !== null) share = f.aandeel55plus >= g.minAandeel55plus;
+  else if (g.label55plusAlsAandeelOnbekend && f.label55plusJa + f.label55plusNee > 0) {
+    const total = f.label55plusJa + f.label55plusNee + f.label55plusOnbekend;
+    share = f.label55plusJa / total >= g.minAandeel55plus ? true : (f.label55plusJa + f.label55plusOnbekend) / total < g.minAandeel55plus ? false : null;
+  } else share = null;
+  return room === false || !size || share === false ? false : room === null || share === null ? null : true;
+}
+
 /**
  * Applies the geclusterd criteria to a complex.
  * @param landelijk whether the dwelling's gemeente is in `rules.geclusterd.landelijkeGemeenten`.
@@ -123,7 +156,8 @@ export function judgeCluster(f: ComplexFacts, rules: Rules, landelijk: boolean):
     missingText.push("aandeel 55+");
   }
 
-  const verdict = room === false || !size || share === false ? false : room === null || share === null ? null : true;
+  // The verdict from the one definition; the branches above only word it.
+  const verdict = clusterVerdict(f, rules, landelijk);
   return {
     geclusterd: verdict,
     text: `complex ${f.complex}: ${parts.join(", ")}`,
