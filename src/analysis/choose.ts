@@ -301,8 +301,13 @@ export function* chooseTables(sheets: readonly SheetRead[], options: AnalyseOpti
       const fout = empty.ingest.issues.find((i) => i.severity === "fout");
       throw new UserError(fout ? fout.message : emptyStockMessage(empty.sheet, empty.ingest));
     }
+    // A published list of plans alone is found, but it is only summarised beside an analysis: say so.
+    const lists = planLists.length > 0
+      ? ` Blad ${planLists.map((l) => `'${l.sheet}'`).join(", ")} is een gepubliceerde lijst met plannen (sloop, nieuwbouw …); ` +
+        "die wordt alleen samengevat op het blad Vergelijking, naast een analyse van een voorraad, vraag of aanbod."
+      : "";
     throw new UserError(
-      `Geen voorraad-, aanbod- of vraagtabel gevonden in de werkmap (bladen: ${names.map((n) => `'${n}'`).join(", ")}). ` +
+      `Geen voorraad-, aanbod- of vraagtabel gevonden in de werkmap (bladen: ${names.map((n) => `'${n}'`).join(", ")}).${lists} ` +
       "Kies de bladen in stap 1 van het taakvenster (opdrachtregel: --voorraad en --vraag), of controleer de kolomkoppen (zie de handleiding).",
     );
   }

@@ -36,13 +36,15 @@ export const KRUIS_STATUS_LABELS: Readonly<Record<KruisStatus, string>> = {
  */
 export function vergelijkingSheet(result: AnalysisResult): SheetModel | null {
   if (result.vergelijking.length === 0 && result.kruiscontroles.length === 0 && result.plannenZonderKlasse.length === 0) return null;
-  const notes: string[] = [
+  // The notes on recomputing published saldo tables only where there are such tables (a sheet with
+  // only cross-table checks or a list of plans would otherwise explain what it does not hold).
+  const notes: string[] = result.vergelijking.length === 0 ? [] : [
     "Gepubliceerde saldo-, tekort- of opgavetabellen uit deze werkmap, nagerekend met de vraag en het aanbod uit dezelfde werkmap (lezing 'per categorie', zoals op het blad Tekort). " +
       "Zo'n tabel wordt nooit als vraag gelezen.",
     "Status: gelijk; afronding (verschil binnen de afronding); wijkt af (met de meest waarschijnlijke oorzaak: de vergissing die het gepubliceerde getal precies oplevert); niet na te rekenen (geen vraag en aanbod voor die groep in de werkmap).",
   ];
   const step = result.rules.tekort.afronden ?? null;
-  if (step) notes.push(`Niet afgerond: de nagerekende cijfers zijn exact (het blad Tekort rondt af op ${step}), zodat elk verschil zichtbaar blijft.`);
+  if (step && result.vergelijking.length > 0) notes.push(`Niet afgerond: de nagerekende cijfers zijn exact (het blad Tekort rondt af op ${step}), zodat elk verschil zichtbaar blijft.`);
   const rows: ModelValue[][] = [];
   for (const v of result.vergelijking) {
     const t = v.telling;
@@ -94,7 +96,7 @@ export function vergelijkingSheet(result: AnalysisResult): SheetModel | null {
   return {
     kind: "vergelijking",
     name: "Vergelijking",
-    title: "Vergelijking: gepubliceerde cijfers nagerekend",
+    title: "Vergelijking: gepubliceerde cijfers gecontroleerd",
     notes,
     tables,
   };

@@ -212,3 +212,27 @@ describe("Kerkrade plans as printed beside a table of planned changes (Jaar, Soo
   });
 });
 
+
+describe("a workbook with only Kerkrade's plans as printed", () => {
+  it("is refused with a message that names the list it found and why it alone gives no analysis", async () => {
+    const wb = seedWorkbook([ID]);
+    const run = async () => analyseWorkbook(await XlsxWorkbook.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer())), { rules: DEFAULT_RULES });
+    await expect(run()).rejects.toThrow(/Geen voorraad-, aanbod- of vraagtabel gevonden/);
+    await expect(run()).rejects.toThrow(`Blad '${SHEET}' is een gepubliceerde lijst met plannen`);
+    await expect(run()).rejects.toThrow(/alleen samengevat op het blad Vergelijking/);
+  });
+});
+
+describe("Kerkrade's plans as printed beside a BAT stock and no published saldo table", () => {
+  it("the Vergelijking sheet shows the list and no notes about recomputing saldo tables it does not hold", async () => {
+    const wb = seedWorkbook(["kerkrade-bat-per-corporatie", ID]);
+    const result = await analyseWorkbook(await XlsxWorkbook.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer())), { rules: DEFAULT_RULES });
+    expect(result.vergelijking).toEqual([]);
+    const sheet = vergelijkingSheet(result);
+    expect(sheet?.title).toBe("Vergelijking: gepubliceerde cijfers gecontroleerd");
+    const notes = sheet?.notes.join("\n") ?? "";
+    expect(notes).toContain(`+${NETTO}`);
+    expect(notes).not.toContain("nagerekend met de vraag en het aanbod");
+    expect(notes).not.toContain("Status: gelijk");
+  });
+});
