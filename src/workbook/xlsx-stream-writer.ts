@@ -226,6 +226,15 @@ class RowXml {
   }
 }
 
+/**
+ * zlib level of the workbook's parts: 1, the fastest, which is also what compress-commons (under
+ * archiver, under ExcelJS's writer) uses when none is given; stated here so that it cannot
+ * change unnoticed. On the sheet XML of the 100,000-dwelling bench workbook after shared strings
+ * (2 × 51 MB), deflating one sheet took about 0.2-0.25 s of CPU at level 1 for 6.4 MB, 0.33-0.40 s
+ * at level 4 for 5.5 MB and 0.65-0.95 s at level 6 for 4.9 MB (docs/performance.md).
+ */
+const DEFLATE_LEVEL = 1;
+
 /** Bytes of row XML gathered before they are written to the sheet stream (see `RowXml.flush`). */
 const PENDING_BYTES = 256 * 1024;
 
@@ -312,7 +321,9 @@ export class XlsxStreamWriter implements SheetCopyTarget {
     out.on("error", (err) => {
       this.failure ??= err;
     });
-    this.writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: this.out, useStyles: true, useSharedStrings: false });
+    this.writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: this.out, useStyles: true, useSharedStrings: false, zip: { zlib: { level: DEFLATE_LEVEL } },
+    });
     const w = this.writer as unknown as InternalWorkbookWriter;
     const tables = this.tables;
     const texts = this.texts;
