@@ -50,7 +50,7 @@ import { withWlz, type CareCandidate } from "./zorgpotentieel";
 import { computeTekortWithPlans, type PlannedChange } from "./plannen";
 import {
   BZK_SLOT_NAMES, SLOT_GECLUSTERD, SLOT_NULTREDEN, SLOT_ONBEKEND, SLOT_ZORG, SLOT_ZORG_SOM,
-  batSlot, bzkSlot, summaryOfVector, vectorOf, type SupplyVector,
+  SLOTS, batSlot, bzkSlot, summaryOfVector, type SupplyVector,
 } from "./supply-vector";
 
 /** What the engine needs from an analysis (the pipeline's `AnalysisResult` has these fields). */
@@ -274,9 +274,15 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number;
   const rows = dwellings.map((d) => d.row);
   const baseBzk = new Uint8Array(n);
   const baseBat = new Uint8Array(n);
+  // The baseline supply vector in the same pass (what `vectorOf(dwellings, scale)` counts).
+  const vector = new Float64Array(SLOTS);
   for (let i = 0; i < n; i++) {
-    baseBzk[i] = bzkSlot(dwellings[i]);
-    baseBat[i] = batSlot(rows[i], scale);
+    const bz = bzkSlot(dwellings[i]);
+    const bt = batSlot(rows[i], scale);
+    baseBzk[i] = bz;
+    baseBat[i] = bt;
+    vector[bz] += rows[i].aantal;
+    vector[bt] += rows[i].aantal;
   }
   const level = adaptedLevel(scale, rules);
   // With a cross table beside the stock, the candidates are the dwellings not yet nultreden whose
@@ -368,7 +374,6 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number;
   const careCandidates = input.zorgpotentieel.filter((c) => c.soort === "ontbreekt");
   const care = levers("wlz", careCandidates, (_, r) => withWlz(r), (k) => -2 - k);
 
-  const vector = vectorOf(dwellings, scale);
   const base: WhatIfBase = {
     input, scale, vector, baseBzk, baseBat, adaptBzk, adaptBat, pools, rooms, care, leverOf, leverPos,
     baseline: { rows: [], byKey: new Map() },
