@@ -570,12 +570,22 @@ function tagEnd(buf: Uint8Array, from: number): number {
   return -1;
 }
 
-/** Calls `f` for each attribute in `buf[from..gt)`: name offset and length, value bounds. */
-function forEachAttribute(buf: Uint8Array, from: number, gt: number, f: (nameAt: number, nameLen: number, vStart: number, vEnd: number) => void): void {
+/** Scratch for {@link nextAttribute}: name offset, name length, value start, value end. */
+const ATTRIBUTE = new Int32Array(4);
+
+/**
+ * The next plain attribute of a tag in `buf[from..gt)`, into `at` as [name offset, name length,
+ * value start, value end]. A prefixed attribute (xml:space, r:id) is not one of the plain ones
+ * read here and is passed over; so is a word without a value (not XML). No callback and no
+ * allocation: {@link cellAttributes} calls it for every attribute of fifteen million cells.
+ * @returns the offset just after the attribute's closing quote, or -1 when there is none left
+ *   (or the tag is broken from there on: an unquoted value, a quote that is not closed).
+ */
+function nextAttribute(buf: Uint8Array, from: number, gt: number, at: Int32Array): number {
   let i = from;
   while (i < gt) {
     while (i < gt && (isSpace(buf[i]) || buf[i] === SLASH)) i++;
-    if (i >= gt) return;
+    if (i >= gt) return -1;
     const nameAt = i;
     let colon = -1;
     while (i < gt && buf[i] !== EQ && !isSpace(buf[i])) {
@@ -588,12 +598,25 @@ function forEachAttribute(buf: Uint8Array, from: number, gt: number, f: (nameAt:
     i++;
     while (i < gt && isSpace(buf[i])) i++;
     const q = buf[i];
-    if (q !== QUOTE && q !== APOS) return;
+    if (q !== QUOTE && q !== APOS) return -1;
     const vEnd = buf.indexOf(q, i + 1);
-    if (vEnd < 0 || vEnd > gt) return;
-    // A prefixed attribute (xml:space, r:id) is not one of the plain ones read here.
-    if (colon < 0) f(nameAt, nameEnd - nameAt, i + 1, vEnd);
+    if (vEnd < 0 || vEnd > gt) return -1;
+    if (colon < 0) {
+      at[0] = nameAt;
+      at[1] = nameEnd - nameAt;
+      at[2] = i + 1;
+      at[3] = vEnd;
+      return vEnd + 1;
+    }
     i = vEnd + 1;
+  }
+  return -1;
+}
+
+/** Calls `f` for each plain attribute in `buf[from..gt)` ({@link nextAttribute}): name offset and length, value bounds. */
+function forEachAttribute(buf: Uint8Array, from: number, gt: number, f: (nameAt: number, nameLen: number, vStart: number, vEnd: number) => void): void {
+  for (let i = nextAttribute(buf, from, gt, ATTRIBUTE); i >= 0; i = nextAttribute(buf, i, gt, ATTRIBUTE)) {
+    f(ATTRIBUTE[0], ATTRIBUTE[1], ATTRIBUTE[2], ATTRIBUTE[3]);
   }
 }
 
@@ -603,41 +626,21 @@ const CELL_ATTRIBUTES = new Float64Array(3);
 
 /**
  * The `r`, `s` and `t` attributes of a `<c>` tag in `buf[from..gt)`, into `out` as [column
- * (1-based, 0 without `r`), style index (0 without `s`), kind (T_NUMBER without `t`)]. The same
- * reading as {@link forEachAttribute} with a callback that keeps those three, without the
- * callback: one cell per call, fifteen million calls for a million-row stock, so no closure
- * is made per cell.
+ * (1-based, 0 without `r`), style index (0 without `s`), kind (T_NUMBER without `t`)]. Read with
+ * {@link nextAttribute} in a plain loop, without the callback of {@link forEachAttribute}: one
+ * cell per call, fifteen million calls for a million-row stock, so no closure is made per cell.
  */
 function cellAttributes(buf: Uint8Array, from: number, gt: number, out: Float64Array): void {
   out[0] = 0;
   out[1] = 0;
   out[2] = T_NUMBER;
-  let i = from;
-  while (i < gt) {
-    while (i < gt && (isSpace(buf[i]) || buf[i] === SLASH)) i++;
-    if (i >= gt) return;
-    const nameAt = i;
-    let colon = -1;
-    while (i < gt && buf[i] !== EQ && !isSpace(buf[i])) {
-      if (buf[i] === COLON) colon = i;
-      i++;
-    }
-    const nameEnd = i;
-    while (i < gt && isSpace(buf[i])) i++;
-    if (buf[i] !== EQ) continue;
-    i++;
-    while (i < gt && isSpace(buf[i])) i++;
-    const q = buf[i];
-    if (q !== QUOTE && q !== APOS) return;
-    const vEnd = buf.indexOf(q, i + 1);
-    if (vEnd < 0 || vEnd > gt) return;
-    if (colon < 0 && nameEnd - nameAt === 1) {
-      const a = buf[nameAt];
-      if (a === 0x72 /* r */) out[0] = columnOf(buf, i + 1, vEnd);
-      else if (a === 0x73 /* s */) out[1] = intAt(buf, i + 1, vEnd);
-      else if (a === 0x74 /* t */) out[2] = typeOf(buf, i + 1, vEnd);
-    }
-    i = vEnd + 1;
+  const at = ATTRIBUTE;
+  for (let i = nextAttribute(buf, from, gt, at); i >= 0; i = nextAttribute(buf, i, gt, at)) {
+    if (at[1] !== 1) continue;
+    const a = buf[at[0]];
+    if (a === 0x72 /* r */) out[0] = columnOf(buf, at[2], at[3]);
+    else if (a === 0x73 /* s */) out[1] = intAt(buf, at[2], at[3]);
+    else if (a === 0x74 /* t */) out[2] = typeOf(buf, at[2], at[3]);
   }
 }
 
