@@ -77,7 +77,9 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
       `Het aanpassingspotentieel naar woningtype komt uit de kruistabel op blad '${crossAdaptation.sheet}' ` +
         `(${formatWoningen(aanpassingKruistabel.woningen)}); de BZK-indeling en het aanbod komen uit blad '${chosen.sheet}' ` +
         `(${formatWoningen(summary.eenheden)}), dat geen kolom woningtype heeft. De twee tabellen worden niet bij elkaar opgeteld ` +
-        `en niet per woning gekoppeld: zie de tweede tabel op het blad Aanpassingspotentieel.`));
+        `en niet per woning gekoppeld: zie de tweede tabel op het blad Aanpassingspotentieel.` +
+        (stock ? ` Wat-als schat met het aandeel potentieel geschikte woningen uit de kruistabel hoeveel woningen op blad '${chosen.sheet}' ` +
+          `aangepast kunnen worden; de toelichting bij wat-als zegt hoe.` : "")));
   }
   const cbs = cbsInput ? computeCbsRoute({ ...cbsInput, corporaties: adaptation.totals }) : undefined;
   if (cbs) issues.push(...cbs.issues);

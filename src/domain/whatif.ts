@@ -311,8 +311,12 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number;
   // potentieel part of each row: all of it, or (cross table) its share, rounded in table order.
   const share = kruistabel ? crossTableShare(kruistabel) : 1;
   const bySegment = new Map<string | null, { table: number[]; first: number[]; rest: number[] }>();
+  // Candidates whose accessibility is unknown (no usable BAT, label or declaration): they count
+  // as not yet nultreden, as in the adaptation potential (potentieel.ts); the note says how many.
+  let zonderBat = 0;
   for (let i = 0; i < n; i++) {
     if (!isPool(i)) continue;
+    if (baseBzk[i] === SLOT_ONBEKEND) zonderBat += rows[i].aantal;
     const seg = rows[i].segmentSoort ?? rows[i].segment;
     let p = bySegment.get(seg);
     if (p === undefined) {
@@ -339,7 +343,7 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number;
     pools.push({ segment, rows: inPool, amounts: inPool.map((i) => part[i]), dwellings });
   }
   const bron: PotentieelBron = kruistabel
-    ? crossTableSource(kruistabel, kandidaten, pools.reduce((a, p) => a + p.dwellings, 0), batText(level, scale))
+    ? crossTableSource(kruistabel, { kandidaten, zonderBat, potentieel: pools.reduce((a, p) => a + p.dwellings, 0) }, batText(level, scale))
     : { soort: "voorraad" };
 
   const leverOf = new Int32Array(n).fill(-1);
