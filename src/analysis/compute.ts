@@ -50,7 +50,7 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
   const rows: StockRow[] = stock?.rows ?? [];
   const classified = classifyStock(rows, rules, { kruistabel: crossStock });
   issues.push(...classified.issues);
-  const dwellings = classified.dwellings;
+  const dwellings = classified.classified;
   // One pass for the summary and every grouping; the groupings the stock has values for are kept.
   const all = summariseAll(dwellings, batScale, GROUP_KEYS);
   const summary = all.summary;
@@ -69,15 +69,17 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
   if (crossAdaptation && chosen) {
     // Assessed on its own (the same rules), never mixed with the stock's dwellings.
     const crossRows = classifyStock(crossAdaptation.ingest.rows, rules, { kruistabel: true });
-    const crossAdapted = assessAdaptation(crossRows.dwellings, rules, { kruistabel: true });
+    const crossAdapted = assessAdaptation(crossRows.classified, rules, { kruistabel: true });
     issues.push(...crossAdapted.issues);
-    aanpassingKruistabel = crossTableAdaptation(crossRows.dwellings, crossAdapted.perDwelling,
+    aanpassingKruistabel = crossTableAdaptation(crossRows.classified, crossAdapted.perDwelling,
       { sheet: crossAdaptation.sheet, voorraadSheet: chosen.sheet }, summary.eenheden);
     issues.push(makeIssue("aanpassing-uit-kruistabel", "info", crossAdaptation.sheet, null,
       `Het aanpassingspotentieel naar woningtype komt uit de kruistabel op blad '${crossAdaptation.sheet}' ` +
         `(${formatWoningen(aanpassingKruistabel.woningen)}); de BZK-indeling en het aanbod komen uit blad '${chosen.sheet}' ` +
         `(${formatWoningen(summary.eenheden)}), dat geen kolom woningtype heeft. De twee tabellen worden niet bij elkaar opgeteld ` +
-        `en niet per woning gekoppeld: zie de tweede tabel op het blad Aanpassingspotentieel.`));
+        `en niet per woning gekoppeld: zie de tweede tabel op het blad Aanpassingspotentieel.` +
+        (stock ? ` Wat-als schat met het aandeel potentieel geschikte woningen uit de kruistabel hoeveel woningen op blad '${chosen.sheet}' ` +
+          `aangepast kunnen worden; de toelichting bij wat-als zegt hoe.` : "")));
   }
   const cbs = cbsInput ? computeCbsRoute({ ...cbsInput, corporaties: adaptation.totals }) : undefined;
   if (cbs) issues.push(...cbs.issues);

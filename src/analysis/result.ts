@@ -13,7 +13,8 @@ import type { CareCandidate } from "../domain/zorgpotentieel";
 import type { WhatIfBase, WhatIfResult } from "../domain/whatif";
 import type { Rules } from "../domain/rules";
 import type { Issue } from "../domain/issues";
-import type { BatScale, DemandEntry, SupplyEntry, ClassifiedDwelling, SupplySummary } from "../domain/types";
+import type { BatScale, DemandEntry, SupplyEntry, SupplySummary } from "../domain/types";
+import type { ClassifiedStock } from "../domain/classified-stock";
 import type { MappingOverrides, RawTable, StockIngest, TableKind } from "../ingest/types";
 import type { CbsRoute } from "../domain/cbs";
 import type { SaldoVergelijking } from "../domain/vergelijking";
@@ -60,7 +61,9 @@ export interface AnalysisResult {
   /** The stock table used (null when the workbook has none). */
   stock: StockIngest | null;
   batScale: BatScale;
-  dwellings: ClassifiedDwelling[];
+  /** The classified stock, one entry per stock row in input order (`classifyStock`): typed
+   * arrays, a `ClassifiedDwelling` per row only on demand (`dwelling(i)`), rows as `rows[i]`. */
+  dwellings: ClassifiedStock;
   /** Parallel to `dwellings`. */
   adapted: AdaptedDwelling[];
   /** Supply summary of the stock (dwellings); all zero without a stock. */

@@ -177,11 +177,10 @@ export async function analysePackage(open: () => Promise<ZipParts>, options: Str
 
   try {
     const zip = await open();
-    const info = await readWorkbookInfo(zip, { rich: options.copy !== undefined });
+    const info = await readWorkbookInfo(zip);
     if (options.copy?.startWorkbook) {
       const target = options.copy;
-      const stylesXml = info.stylesPart === null ? null : await zip.text(info.stylesPart);
-      await copyStep(() => target.startWorkbook!(stylesXml, info.richText ?? new Map()));
+      await copyStep(() => target.startWorkbook!(zip, info));
     }
     for await (const sheet of worksheets(zip, info)) {
       if (sheet.name === META_SHEET) {
@@ -210,26 +209,27 @@ export async function analysePackage(open: () => Promise<ZipParts>, options: Str
       let copy: SheetCopy | undefined;
       if (options.copy) {
         const target = options.copy;
-        await copyStep(() => void (copy = target.startSheet(sheet)));
+        await copyStep(async () => void (copy = await target.startSheet(sheet)));
       }
       let n = 0;
-      const c = copy;
+      const c = copy as SheetCopy | undefined;
+      const onCopy = c?.row?.bind(c);
       await sheet.read((row) => {
         collector.push(row.number, row.values);
         if ((++n & 0x3fff) === 0) {
           checkCancelled(signal);
           options.onRows?.(sheet.name, n, sheet.progress());
         }
-        if (c) {
+        if (onCopy) {
           let pending: void | Promise<void>;
           try {
-            pending = c.row(row);
+            pending = onCopy(row);
           } catch (err) {
             throw new CopyFailure(err);
           }
           if (pending) return pending.catch((err: unknown) => Promise.reject(new CopyFailure(err)));
         }
-      }, { withFormat: c !== undefined });
+      }, { withFormat: onCopy !== undefined });
       if (c) await copyStep(() => c.end());
       const { read, route } = collector.finish();
       reads.push(read);

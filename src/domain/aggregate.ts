@@ -3,13 +3,16 @@
  * cumulative), per zorgprofiel, per area/owner/segment, and as `SupplyEntry`s for the tekort.
  * All counts are dwellings (sum of `row.aantal`), never rounded. O(n) per call.
  */
-import { BZK_TYPES, type BatScale, type ClassifiedDwelling, type StockRow, type SupplyEntry, type SupplySummary } from "./types";
+import { BZK_TYPES, type BatScale, type StockRow, type SupplyEntry, type SupplySummary } from "./types";
 import { batCodes, maxLevel, minLevel } from "./bat";
-import { SLOTS, SLOT_BAT0, SLOT_BAT_ONBEKEND, bzkSlot, summaryOfVector, vectorOf, type SupplyVector } from "./supply-vector";
+import { SLOTS, SLOT_BAT0, SLOT_BAT_ONBEKEND, summaryOfVector, type SupplyVector } from "./supply-vector";
+import { classifiedStockOf, type Dwellings } from "./classified-stock";
 import { compareNullLast } from "./format";
 
 /**
  * Supply summary of all dwellings.
+ * @param dwellings the classified stock (`classifyStock(...).classified`: its rows and slot
+ *   array are read, no dwelling is made), or its dwellings as an array (as in the examples).
  * @param scale the stock's BAT scale; dwellings with a BAT on the other scale count as "onbekend"
  *   in `perBat` (classification reports mixed scales as a `fout`).
  * @example summariseSupply([{ row: { aantal: 40, bat: 3, batScale: "limburg", gemeente: "Kerkrade", eigenaar: null }, bzk: "nultreden", zorgprofiel: null },
@@ -18,8 +21,8 @@ import { compareNullLast } from "./format";
  *   eenheden: 65, perBat: { 0: 0, 1: 0, 2: 0, 3: 40, 4: 24, onbekend: 1 }, perBzk: { regulier: 0, nultreden: 40, geclusterd: 0, zorggeschikt: 24, onbekend: 1 },
  *   cumulatief: { nultreden: 64, geclusterd: 24, zorggeschikt: 24 }, zorggeschiktPerProfiel: { SOM: 0, PG: 24, onbekend: 0 } }
  */
-export function summariseSupply(dwellings: ClassifiedDwelling[], scale: BatScale): SupplySummary {
-  return summaryOfVector(vectorOf(dwellings, scale), scale);
+export function summariseSupply(dwellings: Dwellings, scale: BatScale): SupplySummary {
+  return summariseAll(dwellings, scale, []).summary;
 }
 
 /** Stock fields to group supply by. "segment" is the segment as written (e.g. "sociale huur"). */
@@ -50,7 +53,7 @@ function groupValue(row: StockRow, key: GroupKey): string | null {
  *   [["Gemeente Beekdaelen", 24], ["Kerkrade", 40], [null, 1]]
  */
 export function summariseBy(
-  dwellings: ClassifiedDwelling[],
+  dwellings: Dwellings,
   scale: BatScale,
   key: GroupKey,
 ): Array<{ waarde: string | null; summary: SupplySummary }> {
@@ -77,7 +80,7 @@ function groupRows(groups: Map<string | null, SupplyVector>, scale: BatScale): A
  *   [["gemeente", true, 3], ["eigenaar", false, 1]]
  */
 export function summariseAll(
-  dwellings: ClassifiedDwelling[],
+  dwellings: Dwellings,
   scale: BatScale,
   keys: readonly GroupKey[],
 ): { summary: SupplySummary; groups: { key: GroupKey; hasValues: boolean; rows: Array<{ waarde: string | null; summary: SupplySummary }> }[] } {
@@ -88,11 +91,11 @@ export function summariseAll(
   const lastCounts: SupplyVector[] = keys.map(() => total); // never read before set: no value is undefined
   const lo = minLevel(scale);
   const hi = maxLevel(scale);
-  for (let i = 0; i < dwellings.length; i++) {
-    const d = dwellings[i];
-    const row = d.row;
+  const { rows, slots } = classifiedStockOf(dwellings);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     const n = row.aantal;
-    const bz = bzkSlot(d);
+    const bz = slots[i];
     const bat = row.bat;
     const bt = bat !== null && row.batScale === scale && Number.isInteger(bat) && bat >= lo && bat <= hi ? SLOT_BAT0 + bat - lo : SLOT_BAT_ONBEKEND;
     total[bz] += n;
@@ -139,7 +142,7 @@ export function summariseAll(
  *   ["bzk regulier -: 0", "bzk nultreden -: 40", "bzk geclusterd -: 0", "bzk zorggeschikt SOM: 0", "bzk zorggeschikt PG: 24",
  *    "bat 0 -: 0", "bat 1 -: 0", "bat 2 -: 0", "bat 3 -: 40", "bat 4 -: 24"]
  */
-export function supplyFromDwellings(dwellings: ClassifiedDwelling[], scale: BatScale): SupplyEntry[] {
+export function supplyFromDwellings(dwellings: Dwellings, scale: BatScale): SupplyEntry[] {
   return supplyFromSummary(summariseSupply(dwellings, scale), scale);
 }
 

@@ -21,7 +21,8 @@
  *    declared GEC/ZWO still counts as evidence for it.
  *
  * Performance: two O(n) passes (complex facts, then classification); per row a few array/Map
- * lookups, no string building and one small object (the row and its shared outcome, `DWELLING`).
+ * lookups, no string building and no object: a BZK slot and an outcome index in typed arrays
+ * (classified-stock.ts), a `ClassifiedDwelling` made only on demand.
  * Outcomes are cached by the decisive facts: per (BAT, scale, label, declaration) when the
  * complex does not matter (not nultreden, onbekend), else per complex and (BAT, label,
  * declaration, zelfstandig, rural bound, zorgprofiel), assembled from cached reason parts. Rows
@@ -30,7 +31,7 @@
  * issues, for the re-classifications of the potentials and the what-if base (reclassify.ts).
  * Figures in docs/performance.md.
  */
-import type { BatScale, BzkType, ClassifiedDwelling, StockRow, StockShape, Zorgprofiel } from "./types";
+import type { BatScale, BzkType, ClassifiedDwelling, StockRow, StockShape } from "./types";
 import { type Issue, makeIssue } from "./issues";
 import type { Rules } from "./rules";
 import { collectComplexes, type ComplexCollection, type ComplexFacts } from "./complexes";
@@ -42,49 +43,11 @@ import {
   classificationKinds, complexConflictMessage, mixedScalesMessage, moreComplexConflictsMessage, redenText,
   type ClassificationKinds, type DeclaredWoonvorm,
 } from "./classify-messages";
-import { SLOT_GECLUSTERD, SLOT_NULTREDEN, SLOT_ONBEKEND, SLOT_REGULIER, SLOT_ZORG, SLOT_ZORG_PG, SLOT_ZORG_SOM } from "./supply-vector";
+import { SLOT_GECLUSTERD, SLOT_NULTREDEN, SLOT_ONBEKEND, SLOT_REGULIER } from "./supply-vector";
+import { ClassifiedStock, zorgSlot, type DwellingOutcome } from "./classified-stock";
 
 const NO_WARNINGS: string[] = Object.freeze([]) as unknown as string[];
 const NO_KINDS: TallyKind[] = Object.freeze([]) as unknown as TallyKind[];
-
-/** A dwelling as `classifyStock` makes it: the row and its outcome (see {@link DWELLING}). */
-interface DwellingRecord {
-  readonly row: StockRow;
-  readonly o: Outcome;
-}
-
-/**
- * The prototype of every dwelling `classifyStock` makes: an object literal `{ __proto__:
- * DWELLING, row, o }` holding the row and its outcome, shared by every row with the same
- * decisive facts; the other fields of {@link ClassifiedDwelling} read through to the outcome.
- * Two fields per dwelling instead of eight, and a literal rather than `new`: V8 tracks where
- * literals are allocated and, seeing that nearly all of them survive, allocates them in the old
- * generation directly instead of copying them through the young one (those copies were a large
- * share of the classification's cost on a million dwellings: docs/performance.md).
- */
-const DWELLING: ThisType<DwellingRecord> & Omit<ClassifiedDwelling, "row"> = {
-  get bzk(): BzkType | "onbekend" {
-    return this.o.bzk;
-  },
-  get nultreden(): boolean {
-    return this.o.nultreden;
-  },
-  get geclusterd(): boolean {
-    return this.o.geclusterd;
-  },
-  get zorggeschikt(): boolean {
-    return this.o.zorggeschikt;
-  },
-  get zorgprofiel(): Zorgprofiel | null {
-    return this.o.zorggeschikt ? this.row.zorgprofiel : null;
-  },
-  get reden(): string {
-    return this.o.reden;
-  },
-  get warnings(): string[] {
-    return this.o.warnings;
-  },
-};
 
 /** Part flags: the part relied on a declared woonvorm / contradicts one. */
 const BY_DECLARATION = 1;
@@ -120,17 +83,12 @@ function part(text: string, warnings: string[] = NO_WARNINGS, kinds: TallyKind[]
 }
 
 /** The result for one combination of decisive facts; shared by every row with those facts. */
-interface Outcome {
-  bzk: BzkType | "onbekend";
-  /** Cumulative flags, as on {@link ClassifiedDwelling}. */
-  nultreden: boolean;
-  geclusterd: boolean;
-  zorggeschikt: boolean;
-  reden: string;
-  warnings: string[];
+interface Outcome extends DwellingOutcome {
   kinds: TallyKind[];
   /** BZK slot (supply-vector.ts) of `bzk`; −1 for zorggeschikt, whose slot is the row's zorgprofiel. */
   slot: number;
+  /** Index in the classified stock's table of outcomes (`classifyStock`); −1 until first used. */
+  id: number;
 }
 
 /** Accessibility of a (BAT, scale, label) combination, with caches of everything that depends
@@ -177,25 +135,39 @@ interface ComplexState {
 /** Most complexes with conflicting facts that get their own issue; the rest are summarised. */
 const MAX_COMPLEX_ISSUES = 100;
 
+/** What {@link classifyStock} returns. */
+export interface StockClassification {
+  /** The classified stock: one entry per input row, in input order (no object per dwelling). */
+  classified: ClassifiedStock;
+  /** The same dwellings as an array, one object per row, made on each read: for tests and small
+   * stocks; the pipeline reads `classified`. */
+  readonly dwellings: ClassifiedDwelling[];
+  issues: Issue[];
+  /** The complex facts of the rows (`collectComplexes`), for the potentials (`stockComplexes`). */
+  complexes: ComplexCollection;
+}
+
 /**
  * Classifies every stock row into a BZK type (exclusive) and cumulative flags.
  *
  * @param rows typed stock rows from ingest; each row stands for `aantal` dwellings.
  * @param rules validated rules (`parseRules` / `DEFAULT_RULES`).
  * @param options the kind of table the rows come from (message wording only).
- * @returns `dwellings`: exactly one entry per input row, in input order; `issues`: aggregated
- *   (one per kind of problem, with dwelling count and example rows, `cell` null), plus one
- *   warning per complex with conflicting facts (at most 100, then a summary) and a `fout`
- *   "schalen-gemengd" when rows use both BAT scales; `complexes`: the complex facts of the rows
- *   (`collectComplexes`), for the potentials (`stockComplexes`). Never throws on data.
+ * @returns `classified`: exactly one entry per input row, in input order, held as a BZK slot
+ *   (`Uint8Array`) and an index into the shared outcomes (`Uint32Array`) per row
+ *   (classified-stock.ts); `dwellings`: the same as an array of objects, made when read;
+ *   `issues`: aggregated (one per kind of problem, with dwelling count and example rows, `cell`
+ *   null), plus one warning per complex with conflicting facts (at most 100, then a summary) and
+ *   a `fout` "schalen-gemengd" when rows use both BAT scales; `complexes`: the complex facts of
+ *   the rows (`collectComplexes`), for the potentials (`stockComplexes`). Never throws on data.
  */
-export function classifyStock(
-  rows: StockRow[], rules: Rules, options: StockShape = {},
-): { dwellings: ClassifiedDwelling[]; issues: Issue[]; complexes: ComplexCollection } {
+export function classifyStock(rows: StockRow[], rules: Rules, options: StockShape = {}): StockClassification {
   const c = new Classifier(rows, rules, options);
   const { complexes } = c;
   const tally = new IssueTally();
-  const dwellings: ClassifiedDwelling[] = new Array(rows.length);
+  const slots = new Uint8Array(rows.length);
+  const outcomeIndex = new Uint32Array(rows.length);
+  const outcomes: Outcome[] = [];
   let limburgRows = 0;
   let veraRows = 0;
 
@@ -206,7 +178,14 @@ export function classifyStock(
       else if (row.batScale === "vera") veraRows++;
     }
     const outcome = c.outcome(row, i);
-    dwellings[i] = { __proto__: DWELLING, row, o: outcome } as unknown as ClassifiedDwelling;
+    let id = outcome.id;
+    if (id < 0) {
+      id = outcomes.length;
+      outcome.id = id;
+      outcomes.push(outcome);
+    }
+    outcomeIndex[i] = id;
+    slots[i] = outcome.slot >= 0 ? outcome.slot : zorgSlot(row.zorgprofiel);
     const ks = outcome.kinds;
     for (let j = 0; j < ks.length; j++) tally.add(ks[j], row);
   }
@@ -217,7 +196,15 @@ export function classifyStock(
   }
   issues.push(...tally.toIssues());
   issues.push(...complexConflictIssues(complexes));
-  return { dwellings, issues, complexes: c.collection };
+  const classified = ClassifiedStock.of(rows, slots, outcomeIndex, outcomes);
+  return {
+    classified,
+    get dwellings() {
+      return classified.toArray();
+    },
+    issues,
+    complexes: c.collection,
+  };
 }
 
 /**
@@ -235,7 +222,7 @@ export function classifySlots(rows: readonly StockRow[], rules: Rules): Uint8Arr
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     const o = c.outcome(row, i);
-    slots[i] = o.slot >= 0 ? o.slot : row.zorgprofiel === "SOM" ? SLOT_ZORG_SOM : row.zorgprofiel === "PG" ? SLOT_ZORG_PG : SLOT_ZORG;
+    slots[i] = o.slot >= 0 ? o.slot : zorgSlot(row.zorgprofiel);
   }
   return slots;
 }
@@ -386,7 +373,7 @@ function combine(bzk: BzkType, nultreden: boolean, geclusterd: boolean, zorggesc
   }
   if (!Object.isFrozen(warnings)) Object.freeze(warnings);
   const slot = bzk === "regulier" ? SLOT_REGULIER : bzk === "nultreden" ? SLOT_NULTREDEN : bzk === "geclusterd" ? SLOT_GECLUSTERD : -1;
-  return { bzk, nultreden, geclusterd, zorggeschikt, reden, warnings, kinds: ks, slot };
+  return { bzk, nultreden, geclusterd, zorggeschikt, reden, warnings, kinds: ks, slot, id: -1 };
 }
 
 /** Per-run lookup tables and caches derived from the rules. */

@@ -13,7 +13,8 @@
  * so it includes the dwellings that then also become zorggeschikt, and it is exact: supplying the
  * fact in the stock and classifying again gives the same numbers (property test).
  */
-import type { StockRow, ClassifiedDwelling } from "./types";
+import type { StockRow } from "./types";
+import { classifiedStockOf, type Dwellings } from "./classified-stock";
 import type { Rules } from "./rules";
 import type { ComplexFacts } from "./complexes";
 import { ALLEEN_AANGRENZEND, clusterVerdict, type ClusterFacts } from "./geclusterd";
@@ -138,7 +139,7 @@ function judgeCandidate(
 /**
  * Finds the complexes with clustering potential.
  *
- * @param dwellings the classified stock (`classifyStock`), in input order.
+ * @param dwellings the classified stock (`classifyStock(...).classified`, typed arrays), or its dwellings as an array, in input order.
  * @param rules the rules used for that classification.
  * @param complexes its complexes (`stockComplexes`), when already at hand.
  * @returns candidates with a gain of at least one dwelling, sorted by `erbijGeclusterd`
@@ -148,18 +149,20 @@ function judgeCandidate(
  *   on data.
  */
 export function findClusterCandidates(
-  dwellings: readonly ClassifiedDwelling[],
+  dwellings: Dwellings,
   rules: Rules,
-  complexes: StockComplexes = stockComplexes(dwellings),
+  complexes?: StockComplexes,
 ): ClusterCandidate[] {
-  const { collection, members } = complexes;
+  const stock = classifiedStockOf(dwellings);
+  const { rows } = stock;
+  const { collection, members } = complexes ?? stockComplexes(stock);
   const found: Array<{ c: NonNullable<ReturnType<typeof judgeCandidate>>; gemeente: string | null; idx: Int32Array }> = [];
   collection.complexes.forEach((f, ci) => {
     const idx = members[ci];
     let open = 0;
     for (let j = 0; j < idx.length; j++) {
-      const d = dwellings[idx[j]];
-      if (d.nultreden && !d.geclusterd) open += d.row.aantal;
+      const i = idx[j];
+      if (stock.nultreden(i) && !stock.geclusterd(i)) open += rows[i].aantal;
     }
     if (open === 0) return;
     const gemeente = f.firstRow.gemeente;
@@ -167,10 +170,10 @@ export function findClusterCandidates(
     if (c !== null) found.push({ c, gemeente, idx });
   });
   // The gains: every candidate complex re-classified with its fact supplied, in batches.
-  const after = reclassifyGroups(found.map(({ c, idx }) => ({ rows: idx, change: (i: number) => fixClusterRow(c, dwellings[i].row) })), rules);
+  const after = reclassifyGroups(found.map(({ c, idx }) => ({ rows: idx, change: (i: number) => fixClusterRow(c, rows[i]) })), rules);
   const out: ClusterCandidate[] = [];
   found.forEach(({ c, gemeente, idx }, k) => {
-    const gain = gainOf(dwellings, idx, after[k]);
+    const gain = gainOf(stock, idx, after[k]);
     if (gain.erbijGeclusterd === 0) return;
     out.push({ ...c, gemeente, erbijGeclusterd: gain.erbijGeclusterd, erbijZorggeschikt: gain.erbijZorggeschikt, rijen: idx });
   });

@@ -10,7 +10,7 @@
  * units, and its woningtype × huurklasse table, 7,452 units, both per 1-1-2020.
  */
 import type { Aanpassing, AdaptedDwelling } from "./potentieel";
-import type { ClassifiedDwelling } from "./types";
+import { classifiedStockOf, type Dwellings } from "./classified-stock";
 import type { AdaptationCounts } from "./cbs";
 
 /** The adaptation potential of a cross table, beside the stock that gives the BZK types. */
@@ -31,14 +31,15 @@ export interface CrossTableAdaptation {
 
 /**
  * Totals the assessed dwellings of a cross table per woningtype.
- * @param dwellings the cross table's classified rows (one per filled cell, `row.woningtype` set).
+ * @param dwellings the cross table's classified rows (one per filled cell, `row.woningtype` set):
+ *   the classified stock (`classifyStock(...).classified`, typed arrays), or its dwellings as an array.
  * @param adapted `assessAdaptation(dwellings, rules).perDwelling`, same order.
  * @param sheets the cross table's and the stock's sheet; `voorraadWoningen` the stock's dwellings.
  * @returns see {@link CrossTableAdaptation}; one entry per woningtype and outcome (rows of one
  *   woningtype share one outcome, as the rules see only the woningtype). Never throws.
  */
 export function crossTableAdaptation(
-  dwellings: readonly ClassifiedDwelling[],
+  dwellings: Dwellings,
   adapted: readonly AdaptedDwelling[],
   sheets: { sheet: string; voorraadSheet: string },
   voorraadWoningen: number,
@@ -46,12 +47,12 @@ export function crossTableAdaptation(
   const totaal: AdaptationCounts = { geschikt: 0, potentieel: 0, ongeschikt: 0, onbekend: 0 };
   const perType = new Map<string, CrossTableAdaptation["perWoningtype"][number]>();
   let woningen = 0;
-  dwellings.forEach((d, i) => {
-    const n = d.row.aantal;
+  classifiedStockOf(dwellings).rows.forEach((row, i) => {
+    const n = row.aantal;
     const a = adapted[i];
     woningen += n;
     totaal[a.aanpassing] += n;
-    const woningtype = d.row.woningtype ?? "(onbekend)";
+    const woningtype = row.woningtype ?? "(onbekend)";
     const key = `${woningtype}\u0000${a.aanpassing}`;
     const t = perType.get(key);
     if (t) t.woningen += n;

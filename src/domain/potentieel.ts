@@ -18,7 +18,8 @@
  * Sources: Companen's stock scan (geschikt / geschikt te maken /
  * ongeschikt; stairlift or ground-floor bedroom and bathroom; upper-floor flat without lift).
  */
-import type { StockRow, StockShape, Woonsoort, ClassifiedDwelling } from "./types";
+import type { StockRow, StockShape, Woonsoort } from "./types";
+import { classifiedStockOf, type Dwellings } from "./classified-stock";
 import type { Issue, IssueCode } from "./issues";
 import type { Rules } from "./rules";
 import { parseWoningtype, type FormFromText } from "./woningvorm";
@@ -291,7 +292,7 @@ function crossTableHints(kinds: Record<"woonsoort" | "lagen" | "lift" | "verdiep
 /**
  * Assesses every classified dwelling and totals the outcome per gemeente × segment.
  *
- * @param dwellings output of `classifyStock`.
+ * @param dwellings the classified stock (`classifyStock(...).classified`, typed arrays), or its dwellings as an array.
  * @param rules the rule set (`rules.aanpassing`).
  * @param options the kind of table the rows come from (message wording only).
  * @returns `perDwelling`: one entry per dwelling, same order; `totals`: dwellings (sum of
@@ -301,7 +302,7 @@ function crossTableHints(kinds: Record<"woonsoort" | "lagen" | "lift" | "verdiep
  *   dwellings assessed without known accessibility. Never throws on data.
  */
 export function assessAdaptation(
-  dwellings: ClassifiedDwelling[],
+  dwellings: Dwellings,
   rules: Rules,
   options: StockShape = {},
 ): { perDwelling: AdaptedDwelling[]; totals: AdaptationTotal[]; issues: Issue[] } {
@@ -325,22 +326,24 @@ export function assessAdaptation(
   };
   const tally = new IssueTally();
 
-  const perDwelling: AdaptedDwelling[] = new Array(dwellings.length);
+  const stock = classifiedStockOf(dwellings);
+  const { rows } = stock;
+  const perDwelling: AdaptedDwelling[] = new Array(rows.length);
   const groups = new Map<string | null, Map<string | null, AdaptationTotal>>();
 
-  for (let i = 0; i < dwellings.length; i++) {
-    const d = dwellings[i];
-    const row = d.row;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     if (row.woningtype !== null || row.eenheiddetailsoort !== null) presence.vorm = true;
     if (row.lift !== null) presence.lift = true;
     if (row.bouwlaag !== null) presence.bouwlaag = true;
 
     let result: AdaptedDwelling;
-    if (d.nultreden) {
-      let shared = geschiktResult.get(d.bzk);
+    const bzk = stock.bzk(i);
+    if (stock.nultreden(i)) {
+      let shared = geschiktResult.get(bzk);
       if (shared === undefined) {
-        shared = Object.freeze({ aanpassing: "geschikt", reden: `al nultreden (BZK-type ${d.bzk}): geschikt` }) as AdaptedDwelling;
-        geschiktResult.set(d.bzk, shared);
+        shared = Object.freeze({ aanpassing: "geschikt", reden: `al nultreden (BZK-type ${bzk}): geschikt` }) as AdaptedDwelling;
+        geschiktResult.set(bzk, shared);
       }
       result = shared;
     } else {
@@ -350,7 +353,7 @@ export function assessAdaptation(
         o = evaluateForm(regels, key);
         cache[key] = o;
       }
-      if (d.bzk === "onbekend") {
+      if (bzk === "onbekend") {
         let r = batOnbekendResult.get(o);
         if (r === undefined) {
           r = Object.freeze({ aanpassing: o.aanpassing, reden: `BAT-score en label onbekend, beoordeeld als nog niet nultreden; ${o.reden}` }) as AdaptedDwelling;

@@ -7,10 +7,10 @@
  * way to a full re-classification of the stock, and the batched re-classification to the
  * per-complex one.
  */
-import type { StockRow, ClassifiedDwelling } from "./types";
+import type { StockRow } from "./types";
 import type { Rules } from "./rules";
 import { classifySlots } from "./classify";
-import { SLOT_GECLUSTERD, SLOT_ZORG, SLOT_ZORG_SOM } from "./supply-vector";
+import { classifiedStockOf, slotIsGeclusterd, slotIsZorggeschikt, type ClassifiedStock, type Dwellings } from "./classified-stock";
 import { collectComplexes, type ComplexCollection } from "./complexes";
 import { gemeenteKey } from "./gemeente";
 
@@ -42,11 +42,11 @@ export interface StockComplexes {
 
 /**
  * The complexes of a classified stock.
- * @param dwellings the classified stock; @param collection `collectComplexes` of its rows when
+ * @param dwellings the classified stock (`classifyStock(...).classified`, typed arrays), or its dwellings as an array; @param collection `collectComplexes` of its rows when
  *   already at hand (`classifyStock` returns it), else computed here. O(n).
  */
-export function stockComplexes(dwellings: readonly ClassifiedDwelling[], collection?: ComplexCollection): StockComplexes {
-  const c = collection ?? collectComplexes(dwellings.map((d) => d.row));
+export function stockComplexes(dwellings: Dwellings, collection?: ComplexCollection): StockComplexes {
+  const c = collection ?? collectComplexes(classifiedStockOf(dwellings).rows);
   return { collection: c, members: complexMembers(c) };
 }
 
@@ -114,11 +114,6 @@ export function reclassifyGroups(
   return out;
 }
 
-/** Whether a BZK slot is geclusterd or more / zorggeschikt (supply-vector.ts numbering).
- * @example slotIsGeclusterd(2) === true; slotIsGeclusterd(4) === true; slotIsGeclusterd(1) === false; slotIsZorggeschikt(2) === false; slotIsZorggeschikt(5) === true */
-export const slotIsGeclusterd = (s: number): boolean => s >= SLOT_GECLUSTERD && s <= SLOT_ZORG;
-export const slotIsZorggeschikt = (s: number): boolean => s >= SLOT_ZORG_SOM && s <= SLOT_ZORG;
-
 /** What a changed fact adds, counted over the rows of one complex. Counts are dwellings. */
 export interface ComplexGain {
   /** Dwellings that become geclusterd (cumulative: not geclusterd before, geclusterd after). */
@@ -129,19 +124,21 @@ export interface ComplexGain {
 
 /**
  * The dwellings of one group that gain a type: geclusterd or zorggeschikt after (`after`, the
- * group's slots from `reclassifyGroups`) and not before (`before`, the classified stock).
+ * group's slots from `reclassifyGroups`) and not before (`before`, the classified stock's slots).
  * @param indices the group's rows (parallel to `after`); counts weigh each row by `aantal`.
- * @example gainOf([{ row: { aantal: 1 }, geclusterd: false, zorggeschikt: false }, { row: { aantal: 24 }, geclusterd: false, zorggeschikt: false }, { row: { aantal: 6 }, geclusterd: true, zorggeschikt: false }],
+ * @example gainOf({ rows: [{ aantal: 1 }, { aantal: 24 }, { aantal: 6 }], slots: Uint8Array.from([0, 1, 2]) },
  *   [1, 2], Uint8Array.from([2, 4])) === { erbijGeclusterd: 24, erbijZorggeschikt: 6 }
  */
-export function gainOf(before: readonly ClassifiedDwelling[], indices: ArrayLike<number>, after: Uint8Array): ComplexGain {
+export function gainOf(before: Pick<ClassifiedStock, "rows" | "slots">, indices: ArrayLike<number>, after: Uint8Array): ComplexGain {
   let g = 0;
   let z = 0;
+  const { rows, slots } = before;
   for (let j = 0; j < indices.length; j++) {
-    const b = before[indices[j]];
+    const i = indices[j];
+    const b = slots[i];
     const a = after[j];
-    if (!b.geclusterd && slotIsGeclusterd(a)) g += b.row.aantal;
-    if (!b.zorggeschikt && slotIsZorggeschikt(a)) z += b.row.aantal;
+    if (!slotIsGeclusterd(b) && slotIsGeclusterd(a)) g += rows[i].aantal;
+    if (!slotIsZorggeschikt(b) && slotIsZorggeschikt(a)) z += rows[i].aantal;
   }
   return { erbijGeclusterd: g, erbijZorggeschikt: z };
 }

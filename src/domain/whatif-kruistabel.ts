@@ -38,6 +38,9 @@ export interface BronKruistabel {
   aandeel: number;
   /** Stock dwellings not yet nultreden whose form decides (the candidates). */
   kandidaten: number;
+  /** Of the candidates, those whose accessibility is unknown (no usable BAT score, label or
+   * declared woonvorm; BZK "onbekend"): counted as not yet nultreden, though some may already be. */
+  kandidatenZonderBat: number;
   /** Of them, estimated potentieel (the pools of the what-if; sum over segments). */
   potentieel: number;
   /** Dutch explanation: which table, the share, the candidates, the assumption. */
@@ -76,12 +79,26 @@ export function shareOfRows(aantallen: readonly number[], share: number): number
   });
 }
 
+/** What the what-if counted in the stock for {@link crossTableSource}, in dwellings. */
+export interface CrossTableCounts {
+  /** Candidates: not yet nultreden, form decides (aanpassing "onbekend"). */
+  kandidaten: number;
+  /** Of them, without a usable BAT score, label or declaration (BZK "onbekend"). */
+  zonderBat: number;
+  /** Of them, estimated potentieel (the pools). */
+  potentieel: number;
+}
+
 /**
  * The source description of a what-if whose potentieel comes from a cross table.
- * @param k the cross table's adaptation potential; `kandidaten` and `potentieel` as counted by
- *   the what-if (dwellings); `adaptedBat` the BAT class an adapted dwelling gets (as written on its scale).
+ * @param k the cross table's adaptation potential; @param counts as counted by the what-if
+ *   (dwellings); @param adaptedBat the BAT class an adapted dwelling gets (as written on its scale).
+ * The Dutch toelichting names both sheets, the share and the assumption, and, when some candidates
+ * have no usable BAT score (their accessibility unknown, counted as not yet nultreden as in the
+ * adaptation potential, potentieel.ts), how many and that the estimate is then an upper bound.
  */
-export function crossTableSource(k: CrossTableAdaptation, kandidaten: number, potentieel: number, adaptedBat: string): BronKruistabel {
+export function crossTableSource(k: CrossTableAdaptation, counts: CrossTableCounts, adaptedBat: string): BronKruistabel {
+  const { kandidaten, zonderBat, potentieel } = counts;
   const aandeel = crossTableShare(k);
   const types = formatLijst([...new Set(k.perWoningtype.filter((w) => w.aanpassing === "potentieel").map((w) => w.woningtype))]);
   const toelichting =
@@ -89,9 +106,14 @@ export function crossTableSource(k: CrossTableAdaptation, kandidaten: number, po
     `van de ${formatWoningen(k.woningen)} potentieel geschikt (${formatGetal(k.totaal.potentieel, 0)}${types ? `: ${types}` : ""}). ` +
     `De voorraad op blad '${k.voorraadSheet}' heeft geen woningtype; van haar ${formatWoningen(kandidaten)} die nog niet nultreden zijn, ` +
     `is hetzelfde aandeel als potentieel geschikt genomen: ${formatWoningen(potentieel)}. Aangenomen is dus dat woningtype en BAT-klasse ` +
-    `los van elkaar staan; welke woningen het zijn, zeggen de tabellen niet. Een aangepaste woning krijgt ${adaptedBat} en wordt opnieuw ingedeeld.`;
+    `los van elkaar staan; welke woningen het zijn, zeggen de tabellen niet. Een aangepaste woning krijgt ${adaptedBat} en wordt opnieuw ingedeeld.` +
+    (zonderBat > 0
+      ? ` Van de ${formatWoningen(kandidaten)} ${zonderBat === 1 ? "heeft er 1" : `hebben er ${formatGetal(zonderBat, 0)}`} geen bruikbare BAT-score of ` +
+        `toegankelijkheidslabel; ze tellen mee alsof ze nog niet nultreden zijn, maar een deel kan al geschikt zijn. ` +
+        `Het potentieel is daardoor mogelijk te hoog.`
+      : "");
   return {
     soort: "kruistabel", sheet: k.sheet, voorraadSheet: k.voorraadSheet, kruistabelWoningen: k.woningen, kruistabelPotentieel: k.totaal.potentieel,
-    aandeel, kandidaten, potentieel, toelichting,
+    aandeel, kandidaten, kandidatenZonderBat: zonderBat, potentieel, toelichting,
   };
 }

@@ -33,7 +33,8 @@
  * (property test). Every figure is traceable: the result lists per segment how many dwellings
  * were adapted and what they became, and the complexes chosen; `trace` lists the dwellings.
  */
-import { SEGMENT_ONBEKEND, type BatScale, type DemandEntry, type StockRow, type SupplyEntry, type ClassifiedDwelling, type SupplySummary } from "./types";
+import { SEGMENT_ONBEKEND, type BatScale, type DemandEntry, type StockRow, type SupplyEntry, type SupplySummary } from "./types";
+import { classifiedStockOf, type Dwellings } from "./classified-stock";
 import type { Rules } from "./rules";
 import type { AdaptedDwelling } from "./potentieel";
 import type { Issue } from "./issues";
@@ -50,12 +51,13 @@ import { withWlz, type CareCandidate } from "./zorgpotentieel";
 import { computeTekortWithPlans, type PlannedChange } from "./plannen";
 import {
   BZK_SLOT_NAMES, SLOT_GECLUSTERD, SLOT_NULTREDEN, SLOT_ONBEKEND, SLOT_ZORG, SLOT_ZORG_SOM,
-  SLOTS, batSlot, bzkSlot, summaryOfVector, type SupplyVector,
+  SLOTS, batSlot, summaryOfVector, type SupplyVector,
 } from "./supply-vector";
 
 /** What the engine needs from an analysis (the pipeline's `AnalysisResult` has these fields). */
 export interface WhatIfInput {
-  dwellings: readonly ClassifiedDwelling[];
+  /** The classified stock (`classifyStock(...).classified`), or its dwellings as an array. */
+  dwellings: Dwellings;
   /** Parallel to `dwellings` (potentieel.ts). */
   adapted: readonly AdaptedDwelling[];
   rules: Rules;
@@ -128,7 +130,10 @@ interface SegmentPool {
 export interface WhatIfBase {
   readonly input: WhatIfInput;
   readonly scale: BatScale;
+  /** The stock's rows (of `input.dwellings`). */
+  readonly rows: readonly StockRow[];
   readonly vector: SupplyVector;
+  /** BZK slot per row as classified (the classified stock's own array: never written). */
   readonly baseBzk: Uint8Array;
   readonly baseBat: Uint8Array;
   readonly adaptBzk: Uint8Array;
@@ -270,16 +275,16 @@ function poolBatches(n: number, collection: ComplexCollection, isPool: (i: numbe
  */
 export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number; complexes?: StockComplexes } = {}): WhatIfBase {
   const { dwellings, adapted, rules, batScale: scale } = input;
-  const n = dwellings.length;
-  const rows = dwellings.map((d) => d.row);
-  const baseBzk = new Uint8Array(n);
+  const stock = classifiedStockOf(dwellings);
+  const n = stock.length;
+  const rows = stock.rows;
+  const baseBzk = stock.slots;
   const baseBat = new Uint8Array(n);
   // The baseline supply vector in the same pass (what `vectorOf(dwellings, scale)` counts).
   const vector = new Float64Array(SLOTS);
   for (let i = 0; i < n; i++) {
-    const bz = bzkSlot(dwellings[i]);
+    const bz = baseBzk[i];
     const bt = batSlot(rows[i], scale);
-    baseBzk[i] = bz;
     baseBat[i] = bt;
     vector[bz] += rows[i].aantal;
     vector[bt] += rows[i].aantal;
@@ -295,7 +300,7 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number;
   const batchRows = Math.max(1, options.batchRows ?? RECLASSIFY_BATCH_ROWS);
   const adaptBzk = baseBzk.slice();
   const adaptBat = baseBat.slice();
-  for (const batch of poolBatches(n, (options.complexes ?? stockComplexes(dwellings)).collection, isPool, batchRows)) {
+  for (const batch of poolBatches(n, (options.complexes ?? stockComplexes(stock)).collection, isPool, batchRows)) {
     const changed: StockRow[] = new Array(batch.length);
     for (let j = 0; j < batch.length; j++) changed[j] = adaptedRow(batch[j]);
     const after = classifySlots(changed, rules);
@@ -311,8 +316,12 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number;
   // potentieel part of each row: all of it, or (cross table) its share, rounded in table order.
   const share = kruistabel ? crossTableShare(kruistabel) : 1;
   const bySegment = new Map<string | null, { table: number[]; first: number[]; rest: number[] }>();
+  // Candidates whose accessibility is unknown (no usable BAT, label or declaration): they count
+  // as not yet nultreden, as in the adaptation potential (potentieel.ts); the note says how many.
+  let zonderBat = 0;
   for (let i = 0; i < n; i++) {
     if (!isPool(i)) continue;
+    if (baseBzk[i] === SLOT_ONBEKEND) zonderBat += rows[i].aantal;
     const seg = rows[i].segmentSoort ?? rows[i].segment;
     let p = bySegment.get(seg);
     if (p === undefined) {
@@ -339,7 +348,7 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number;
     pools.push({ segment, rows: inPool, amounts: inPool.map((i) => part[i]), dwellings });
   }
   const bron: PotentieelBron = kruistabel
-    ? crossTableSource(kruistabel, kandidaten, pools.reduce((a, p) => a + p.dwellings, 0), batText(level, scale))
+    ? crossTableSource(kruistabel, { kandidaten, zonderBat, potentieel: pools.reduce((a, p) => a + p.dwellings, 0) }, batText(level, scale))
     : { soort: "voorraad" };
 
   const leverOf = new Int32Array(n).fill(-1);
@@ -375,7 +384,7 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number;
   const care = levers("wlz", careCandidates, (_, r) => withWlz(r), (k) => -2 - k);
 
   const base: WhatIfBase = {
-    input, scale, vector, baseBzk, baseBat, adaptBzk, adaptBat, pools, rooms, care, leverOf, leverPos,
+    input, scale, rows, vector, baseBzk, baseBat, adaptBzk, adaptBat, pools, rooms, care, leverOf, leverPos,
     baseline: { rows: [], byKey: new Map() },
     bron,
   };
@@ -409,7 +418,7 @@ const isZorgSlot = (s: number) => s >= SLOT_ZORG_SOM && s <= SLOT_ZORG;
  */
 export function computeWhatIf(base: WhatIfBase, params: WhatIfParams, options: { trace?: boolean } = {}): WhatIfResult {
   const input = base.input;
-  const rows = input.dwellings;
+  const rows = base.rows;
   const pct = clampPct(params.aanpassenPercentage);
   const perSegment: Record<string, number> = {};
   for (const [k, x] of Object.entries(params.aanpassenPerSegment ?? {})) perSegment[k] = clampPct(x);
@@ -462,7 +471,7 @@ export function computeWhatIf(base: WhatIfBase, params: WhatIfParams, options: {
       const item: WhatIfComplex = { complex: l.complex, eigenaar: l.eigenaar, gemeente: l.gemeente, erbijGeclusterd: 0, erbijZorggeschikt: 0 };
       for (let j = 0; j < l.rows.length; j++) {
         const i = l.rows[j];
-        const total = rows[i].row.aantal;
+        const total = rows[i].aantal;
         const done = amount[i];
         const restRow = total - done;
         if (restRow > 0) {

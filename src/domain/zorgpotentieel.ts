@@ -10,7 +10,8 @@
  * Only meaningful when `rules.zorggeschikt.wlzVereist`; otherwise Wlz care adds nothing and the
  * list is empty.
  */
-import type { StockRow, ClassifiedDwelling } from "./types";
+import type { StockRow } from "./types";
+import { classifiedStockOf, type Dwellings } from "./classified-stock";
 import type { Rules } from "./rules";
 import { gainOf, reclassifyGroups, stockComplexes, type StockComplexes } from "./reclassify";
 import { compareNullLast } from "./format";
@@ -41,19 +42,21 @@ export function withWlz(row: StockRow): StockRow {
 /**
  * Finds the clustered complexes where Wlz care would add zorggeschikte dwellings.
  *
- * @param dwellings the classified stock, in input order; @param rules the rules used.
+ * @param dwellings the classified stock (`classifyStock(...).classified`, typed arrays), or its dwellings as an array, in input order; @param rules the rules used.
  * @param complexes its complexes (`stockComplexes`), when already at hand.
  * @returns candidates with a gain of at least one dwelling, sorted by `erbijZorggeschikt`
  *   (descending), known "no Wlz" before unknown, then complex name. Empty when
  *   `rules.zorggeschikt.wlzVereist` is false. Never throws on data.
  */
 export function findCareCandidates(
-  dwellings: readonly ClassifiedDwelling[],
+  dwellings: Dwellings,
   rules: Rules,
   complexes?: StockComplexes,
 ): CareCandidate[] {
   if (!rules.zorggeschikt.wlzVereist) return [];
-  const { collection, members } = complexes ?? stockComplexes(dwellings);
+  const stock = classifiedStockOf(dwellings);
+  const { rows } = stock;
+  const { collection, members } = complexes ?? stockComplexes(stock);
   const found: Array<{ f: (typeof collection.complexes)[number]; idx: Int32Array; geclusterd: number }> = [];
   collection.complexes.forEach((f, ci) => {
     if (f.wlz === true) return;
@@ -61,17 +64,17 @@ export function findCareCandidates(
     let geclusterd = 0;
     let open = 0;
     for (let j = 0; j < idx.length; j++) {
-      const d = dwellings[idx[j]];
-      if (d.geclusterd) geclusterd += d.row.aantal;
-      if (d.geclusterd && !d.zorggeschikt) open += d.row.aantal;
+      const i = idx[j];
+      if (stock.geclusterd(i)) geclusterd += rows[i].aantal;
+      if (stock.geclusterd(i) && !stock.zorggeschikt(i)) open += rows[i].aantal;
     }
     if (open > 0) found.push({ f, idx, geclusterd });
   });
   // The gains: every candidate complex re-classified with Wlz care, in batches.
-  const after = reclassifyGroups(found.map(({ idx }) => ({ rows: idx, change: (i: number) => withWlz(dwellings[i].row) })), rules);
+  const after = reclassifyGroups(found.map(({ idx }) => ({ rows: idx, change: (i: number) => withWlz(rows[i]) })), rules);
   const out: CareCandidate[] = [];
   found.forEach(({ f, idx, geclusterd }, k) => {
-    const gain = gainOf(dwellings, idx, after[k]);
+    const gain = gainOf(stock, idx, after[k]);
     if (gain.erbijZorggeschikt === 0) return;
     out.push({
       complex: f.complex,

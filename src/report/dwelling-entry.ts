@@ -43,16 +43,16 @@ export interface DwellingEntry {
 /**
  * The entry of dwelling `i` of `result`.
  *
- * @param result the analysis result; `result.adapted[i]` belongs to `result.dwellings[i]`.
- * @param i index into `result.dwellings` (0-based).
+ * @param result the analysis result; `result.adapted[i]` belongs to `result.dwellings.dwelling(i)`.
+ * @param i index into `result.dwellings` (0-based); the dwelling is made here and not kept.
  * @throws never for a row as ingest makes it (its `bat` is valid on its `batScale`); `batCode`'s
  *   RangeError otherwise.
- * @example dwellingEntry({ batScale: "limburg", adapted: [], dwellings: [{ row: { id: "VHE-1", sheet: "Voorraad", rowNumber: 2, bat: 3, batScale: null }, bzk: "nultreden" }] }, 0).bron === "Voorraad!2";
- *   dwellingEntry({ batScale: "limburg", adapted: [], dwellings: [{ row: { id: "VHE-1", sheet: "Voorraad", rowNumber: 2, bat: 3, batScale: null }, bzk: "nultreden" }] }, 0).batCode === "3";
- *   dwellingEntry({ batScale: "limburg", adapted: [], dwellings: [{ row: { id: "VHE-1", sheet: "Voorraad", rowNumber: 2, bat: 3, batScale: null }, bzk: "nultreden" }] }, 0).aanpassing === "onbekend"
+ * @example dwellingEntry({ batScale: "limburg", adapted: [], dwellings: { dwelling: () => ({ row: { id: "VHE-1", sheet: "Voorraad", rowNumber: 2, bat: 3, batScale: null }, bzk: "nultreden" }) } }, 0).bron === "Voorraad!2";
+ *   dwellingEntry({ batScale: "limburg", adapted: [], dwellings: { dwelling: () => ({ row: { id: "VHE-1", sheet: "Voorraad", rowNumber: 2, bat: 3, batScale: null }, bzk: "nultreden" }) } }, 0).batCode === "3";
+ *   dwellingEntry({ batScale: "limburg", adapted: [], dwellings: { dwelling: () => ({ row: { id: "VHE-1", sheet: "Voorraad", rowNumber: 2, bat: 3, batScale: null }, bzk: "nultreden" }) } }, 0).aanpassing === "onbekend"
  */
 export function dwellingEntry(result: AnalysisResult, i: number): DwellingEntry {
-  const d = result.dwellings[i];
+  const d = result.dwellings.dwelling(i);
   const row = d.row;
   return {
     id: row.id,

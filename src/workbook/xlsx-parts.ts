@@ -109,6 +109,17 @@ export class ZipParts {
     }
   }
 
+  /**
+   * The part's entry as stored (compressed), for a copy into another zip without inflating it
+   * (zip.js's `passThrough`); null when the part is missing, encrypted or compressed otherwise
+   * than stored or deflated.
+   */
+  raw(part: string): { entry: Entry; pipeTo(writable: WritableStream<Uint8Array>): Promise<unknown> } | null {
+    const e = this.entry(part) as FileEntry | undefined;
+    if (!e || e.directory || e.encrypted || (e.compressionMethod !== 0 && e.compressionMethod !== 8)) return null;
+    return { entry: e, pipeTo: (writable) => e.getData(writable, { passThrough: true }) };
+  }
+
   /** The part's whole text (UTF-8). @throws PackageError when it is missing or larger than 64 MB. */
   async text(part: string): Promise<string> {
     const chunks: Uint8Array[] = [];
@@ -193,6 +204,21 @@ async function relationships(zip: ZipParts, part: string): Promise<Relationship[
     out.push({ id: a.Id, type: (a.Type ?? "").split("/").pop() ?? "", part: resolveTarget(part, target) });
   });
   return out;
+}
+
+/**
+ * How many relationships a part has (`Relationship` elements of its relationships part, external
+ * targets such as hyperlinks included); 0 when it has no relationships part.
+ */
+export async function relationshipCount(zip: ZipParts, part: string): Promise<number> {
+  const slash = part.lastIndexOf("/");
+  const relsPart = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+  if (!zip.has(relsPart)) return 0;
+  let n = 0;
+  eachElement(await zip.text(relsPart), (local) => {
+    if (local === "Relationship") n++;
+  });
+  return n;
 }
 
 /** Built-in number formats that show a date or time (ECMA-376 Part 1, §18.8.30: ids 14-22 and 45-47). */
@@ -331,6 +357,14 @@ export interface WorkbookInfo {
   styles: StyleTable;
   /** The styles part's path, or null (the copy parses it again for the full cell styles). */
   stylesPart: string | null;
+  /** The shared strings part's path, or null. */
+  sharedStringsPart: string | null;
+  /** The theme part's path, or null. */
+  themePart: string | null;
+  /** Whether dates are counted from 1904 (`workbookPr/@date1904`). */
+  date1904: boolean;
+  /** The sheet shown when the workbook opens (`workbookView/@activeTab`), by name, or null. */
+  activeSheet: string | null;
   /** With `rich`: per shared string with rich text runs, its runs as XML (`<r>…</r>`), for the copy. */
   richText: Map<number, string> | null;
 }
@@ -347,9 +381,13 @@ export async function readWorkbookInfo(zip: ZipParts, options: { rich?: boolean 
   const rels = await relationships(zip, workbookPart);
   const sheets: SheetEntry[] = [];
   let date1904 = false;
+  let activeTab = 0;
+  const allSheets: string[] = [];
   eachElement(await zip.text(workbookPart), (local, a) => {
     if (local === "workbookPr") date1904 = a.date1904 === "1" || a.date1904 === "true";
+    if (local === "workbookView" && a.activeTab !== undefined) activeTab = Number(a.activeTab) || 0;
     if (local !== "sheet") return;
+    allSheets.push(a.name ?? "");
     const id = a["r:id"] ?? Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1];
     const rel = rels.find((r) => r.id === id);
     if (!rel || rel.type !== "worksheet" || a.name === undefined) return;
@@ -361,12 +399,21 @@ export async function readWorkbookInfo(zip: ZipParts, options: { rich?: boolean 
   const stylesPart = stylesRel !== null && zip.has(stylesRel) ? stylesRel : null;
   const styles = styleTable(stylesPart === null ? null : await zip.text(stylesPart), date1904);
   const richText = options.rich ? new Map<number, string>() : null;
-  return { sheets, sharedStrings: await sharedStrings(zip, sst, richText), styles, stylesPart, richText };
+  const theme = rels.find((r) => r.type === "theme")?.part ?? null;
+  return {
+    sheets, sharedStrings: await sharedStrings(zip, sst, richText), styles, stylesPart, richText,
+    sharedStringsPart: sst !== null && zip.has(sst) ? sst : null,
+    themePart: theme !== null && zip.has(theme) ? theme : null,
+    date1904,
+    activeSheet: allSheets[activeTab] ?? null,
+  };
 }
 
 /** One worksheet as the pass visits it. */
 export interface StreamedSheet {
   name: string;
+  /** The worksheet part's path inside the zip. */
+  part: string;
   /** "visible", "hidden" or "veryHidden". */
   state: string;
   /** Every worksheet of the workbook, in workbook order (the meta sheet included). */
@@ -403,6 +450,7 @@ export async function* worksheets(zip: ZipParts, info: WorkbookInfo): AsyncGener
     let bytes = 0;
     yield {
       name: s.name,
+      part: s.part,
       state: s.state,
       workbookSheets,
       columns: () => scanner?.columns ?? null,

@@ -4,12 +4,12 @@
  * of complexes (seeded, test/support/random.ts) with every fact the classification reads, both
  * BAT scales, rows without group values and out-of-range BAT values.
  *
- * - Aggregation: `summariseAll` (supply vectors, `summaryOfVector`'s per-scale literals) equals
+ * - Aggregation: `summariseAll` of the classified stock (its slot array; supply vectors, `summaryOfVector`'s per-scale literals) equals
  *   counting each dwelling's `bzk`, `zorgprofiel` and BAT code into plain records, grouped by a
  *   `Map` and sorted (null last, Dutch collation), including the order of the keys (JSON text).
  * - Classification: the one-byte verdicts of `classifySlots` (used by the batched
- *   re-classifications) equal the slots of `classifyStock`'s dwellings, and every dwelling has a
- *   reason.
+ *   re-classifications) equal the slots of `classifyStock`'s dwellings and of its classified
+ *   stock, and every dwelling has a reason.
  */
 import { classifySlots, classifyStock } from "../../src/domain/classify";
 import { summariseAll, type GroupKey } from "../../src/domain/aggregate";
@@ -62,8 +62,8 @@ function referenceGroups(dwellings: readonly ClassifiedDwelling[], scale: BatSca
 }
 
 function expectSameAsReference(rows: StockRow[], scale: BatScale): void {
-  const { dwellings } = classifyStock(rows, DEFAULT_RULES);
-  const all = summariseAll(dwellings, scale, KEYS);
+  const { dwellings, classified } = classifyStock(rows, DEFAULT_RULES);
+  const all = summariseAll(classified, scale, KEYS);
   const summary = referenceSummary(dwellings, scale);
   expect(JSON.stringify(all.summary)).toBe(JSON.stringify(summary));
   KEYS.forEach((key, k) => {
@@ -74,6 +74,7 @@ function expectSameAsReference(rows: StockRow[], scale: BatScale): void {
   });
   const slots = classifySlots(rows, DEFAULT_RULES);
   expect(Array.from(dwellings, (d) => bzkSlot(d))).toEqual(Array.from(slots));
+  expect(Array.from(classified.slots)).toEqual(Array.from(slots));
   expect(dwellings.every((d) => d.reden.length > 0)).toBe(true);
 }
 

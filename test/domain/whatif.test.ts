@@ -29,7 +29,7 @@ function demand(bzk: number[], bat: number[], jaar = 2030): DemandEntry[] {
 }
 
 function inputOf(rows: StockRow[], dem: DemandEntry[], rules: Rules = DEFAULT_RULES): WhatIfInput {
-  const dwellings = classifyStock(rows, rules).dwellings;
+  const dwellings = classifyStock(rows, rules).classified;
   return {
     dwellings,
     adapted: assessAdaptation(dwellings, rules).perDwelling,
@@ -92,7 +92,7 @@ describe("what-if: properties", () => {
       fc.property(stockArb(), amounts, amounts, (rows, bzk, bat) => {
         const input = inputOf(rows, demand(bzk, bat));
         const r = computeWhatIf(prepareWhatIf(input), NONE);
-        const direct = computeTekort(supplyFromDwellings([...input.dwellings], "limburg"), [...input.demand], { batScale: "limburg" }).rows;
+        const direct = computeTekort(supplyFromDwellings(input.dwellings, "limburg"), [...input.demand], { batScale: "limburg" }).rows;
         const strip = (t: (typeof r.tekort)[number]): TekortRow => {
           const { basisAanbod: _a, basisSaldo: _s, basisTekort: _t, verschilTekort: _v, ...rest } = t;
           return rest;
@@ -101,7 +101,7 @@ describe("what-if: properties", () => {
         for (const t of r.tekort) {
           expect([t.basisAanbod, t.basisTekort, t.verschilTekort]).toEqual([t.aanbod, t.tekort, 0]);
         }
-        expect(r.aanbod.scenario).toEqual(summariseSupply([...input.dwellings], "limburg"));
+        expect(r.aanbod.scenario).toEqual(summariseSupply(input.dwellings, "limburg"));
         expect(r.aanbod.basis).toEqual(r.aanbod.scenario);
       }),
       { numRuns: 100 },

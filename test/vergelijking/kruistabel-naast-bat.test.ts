@@ -87,6 +87,8 @@ describe("BAT table per corporatie and cross table, both as printed", () => {
     expect(info.message).toContain(`blad '${BAT}'`);
     expect(info.message).toContain("7.452 woningen");
     expect(info.message).toContain("7.824 woningen");
+    // It points to the what-if, which estimates the stock's potentieel from the cross table.
+    expect(info.message).toContain(`Wat-als schat met het aandeel potentieel geschikte woningen uit de kruistabel hoeveel woningen op blad '${BAT}'`);
     expect(result.issues.some((i) => i.code === "blad-niet-gebruikt" && i.sheet === CROSS)).toBe(false);
     const sheet = buildSheets(result).find((s) => s.kind === "aanpassingspotentieel")!;
     const table = sheet.tables.find((t) => t.name === "Aanpassing_Kruistabel")!;
@@ -128,7 +130,8 @@ describe("what-if on the BAT table beside the cross table: the potentieel dwelli
     const pct = withDemand.rules.watAls.aanpassenPercentage;
     expect(pct).toBeGreaterThan(0);
     const potentieel = Math.round(bat0() * share());
-    expect(w.bron).toMatchObject({ soort: "kruistabel", sheet: CROSS, voorraadSheet: BAT, kandidaten: bat0(), potentieel, kruistabelWoningen: rowTotal("TOTAAL") });
+    expect(w.bron).toMatchObject({ soort: "kruistabel", sheet: CROSS, voorraadSheet: BAT, kandidaten: bat0(), kandidatenZonderBat: 0, potentieel, kruistabelWoningen: rowTotal("TOTAAL") });
+    expect((w.bron as BronKruistabel).toelichting).not.toContain("geen bruikbare BAT-score");
     const aangepast = Math.round((pct / 100) * potentieel);
     expect(aangepast).toBeGreaterThan(0);
     expect(w.aanpassing.reduce((n, s) => n + s.potentieel, 0)).toBe(potentieel);
@@ -143,7 +146,7 @@ describe("what-if on the BAT table beside the cross table: the potentieel dwelli
     expect([bat1.basisAanbod, bat1.aanbod, bat1.saldo - bat1.basisSaldo!]).toEqual([num(printedRow("kerkrade-bat-per-corporatie", "TOTAAL")[2]), bat1.basisAanbod! + aangepast, aangepast]);
     // Every dwelling traced comes from a BAT 0 row of the BAT table.
     expect(w.aangepasteWoningen!.reduce((n, x) => n + x.aantal, 0)).toBe(aangepast);
-    for (const x of w.aangepasteWoningen!) expect(withDemand.dwellings[x.rij].row.bat).toBe(0);
+    for (const x of w.aangepasteWoningen!) expect(withDemand.dwellings.rows[x.rij].bat).toBe(0);
     expect(withDemand.issues.filter((i) => i.code === "watals-geen-effect")).toEqual([]);
   });
 
@@ -241,6 +244,25 @@ describe("per-dwelling stock and cross table", () => {
     expect(result.aanpassingKruistabel?.sheet).toBe(CROSS);
     expect(result.aanpassingKruistabel?.voorraadSheet).toBe("Voorraad");
     expect(result.aanpassingKruistabel?.woningen).toBe(rowTotal("TOTAAL"));
+  });
+
+  it("without a woningtype column and with blank BAT cells: the what-if counts those dwellings as candidates and its note says so", async () => {
+    const wb = seedWorkbook(["kerkrade-woningtype-huurklasse"]);
+    const units = perDwellingSheet(wb, "Voorraad");
+    const ws = wb.getWorksheet("Voorraad")!;
+    const blank = 37;
+    for (let i = 0; i < blank; i++) ws.addRow([`X${i + 1}`, "Meander", null]);
+    const result = await analyse(wb);
+    expect(result.summary.eenheden).toBe(units + blank);
+    expect(result.summary.perBzk.onbekend).toBe(blank);
+    const bron = result.watAls!.bron as BronKruistabel;
+    const bat0 = num(printedRow("kerkrade-bat-per-corporatie", "TOTAAL")[1]);
+    expect(bron).toMatchObject({ soort: "kruistabel", kandidaten: bat0 + blank, kandidatenZonderBat: blank });
+    const share = (rowTotal("Grondgebonden =1") + rowTotal("Grondgebonden >1") + rowTotal("Gestapeld met Lift")) / rowTotal("TOTAAL");
+    expect(bron.potentieel).toBe(Math.round((bat0 + blank) * share));
+    expect(bron.toelichting).toContain(`Van de ${new Intl.NumberFormat("nl-NL").format(bat0 + blank)} woningen hebben er ${blank} geen bruikbare BAT-score of toegankelijkheidslabel`);
+    expect(bron.toelichting).toContain("Het potentieel is daardoor mogelijk te hoog.");
+    expect(buildJson(result).watAls!.potentieelBron).toMatchObject({ kandidatenZonderBat: blank });
   });
 
   it("with a woningtype column: its own adaptation potential; the cross table is not used and the reason names both sheets", async () => {
