@@ -26,7 +26,7 @@ import type { AnalyseOptions, AnalysisResult, SheetRead } from "./result";
 import { checkCancelled } from "./ledger";
 import { containerMessage } from "../workbook/container";
 import { META_SHEET, parseMeta, type MetaContent } from "../workbook/marker";
-import type { SheetCopy, SheetCopyTarget } from "../workbook/sheet-copy";
+import { CopySourceError, type SheetCopy, type SheetCopyTarget } from "../workbook/sheet-copy";
 import { readWorkbookInfo, worksheets, type ZipParts } from "../workbook/xlsx-parts";
 
 /** Options of {@link analyseXlsxStream}. */
@@ -78,6 +78,8 @@ async function copyStep(step: () => void | Promise<void>): Promise<void> {
   try {
     await step();
   } catch (err) {
+    // The input could not be read while copying it: an unreadable input, like any other read.
+    if (err instanceof CopySourceError) throw err.original;
     throw new CopyFailure(err);
   }
 }
@@ -177,11 +179,10 @@ export async function analysePackage(open: () => Promise<ZipParts>, options: Str
 
   try {
     const zip = await open();
-    const info = await readWorkbookInfo(zip, { rich: options.copy !== undefined });
+    const info = await readWorkbookInfo(zip);
     if (options.copy?.startWorkbook) {
       const target = options.copy;
-      const stylesXml = info.stylesPart === null ? null : await zip.text(info.stylesPart);
-      await copyStep(() => target.startWorkbook!(stylesXml, info.richText ?? new Map()));
+      await copyStep(() => target.startWorkbook!(zip, info));
     }
     for await (const sheet of worksheets(zip, info)) {
       if (sheet.name === META_SHEET) {
@@ -210,26 +211,27 @@ export async function analysePackage(open: () => Promise<ZipParts>, options: Str
       let copy: SheetCopy | undefined;
       if (options.copy) {
         const target = options.copy;
-        await copyStep(() => void (copy = target.startSheet(sheet)));
+        await copyStep(async () => void (copy = await target.startSheet(sheet)));
       }
       let n = 0;
-      const c = copy;
+      const c = copy as SheetCopy | undefined;
+      const onCopy = c?.row?.bind(c);
       await sheet.read((row) => {
         collector.push(row.number, row.values);
         if ((++n & 0x3fff) === 0) {
           checkCancelled(signal);
           options.onRows?.(sheet.name, n, sheet.progress());
         }
-        if (c) {
+        if (onCopy) {
           let pending: void | Promise<void>;
           try {
-            pending = c.row(row);
+            pending = onCopy(row);
           } catch (err) {
             throw new CopyFailure(err);
           }
           if (pending) return pending.catch((err: unknown) => Promise.reject(new CopyFailure(err)));
         }
-      }, { withFormat: c !== undefined });
+      }, { withFormat: onCopy !== undefined });
       if (c) await copyStep(() => c.end());
       const { read, route } = collector.finish();
       reads.push(read);

@@ -60,6 +60,17 @@ export class SharedTexts {
   /** Cells that refer to the table (the `count` of `<sst>`). */
   private refs = 0;
 
+  /**
+   * @param base the index of this table's first text in the workbook's shared strings: the
+   *   number of shared strings of the input that come before it (src/workbook/shared-strings-part.ts).
+   */
+  constructor(readonly base = 0) {}
+
+  /** Cells that referred to the table so far. */
+  get references(): number {
+    return this.refs;
+  }
+
   /** Number of distinct texts in the table (ExcelJS's writer reads `count` to decide whether to
    * list the part in the workbook's relationships and content types). */
   get count(): number {
@@ -78,7 +89,7 @@ export class SharedTexts {
     if (id !== undefined) {
       this.refs++;
       tally.count(c, false);
-      return id;
+      return this.base + id;
     }
     tally.count(c, true);
     if (this.texts.length >= MAX_ENTRIES || this.chars + text.length > MAX_CHARS) return -1;
@@ -87,7 +98,15 @@ export class SharedTexts {
     this.ids.set(text, id);
     this.chars += text.length;
     this.refs++;
-    return id;
+    return this.base + id;
+  }
+
+  /** The table's `<si>` elements, in order, with the namespace prefix `prefix` (e.g. "" or "x:"). */
+  *entries(prefix = ""): Generator<string> {
+    for (const t of this.texts) {
+      const el = textElement(t);
+      yield prefix === "" ? `<si>${el}</si>` : `<${prefix}si><${prefix}${el.slice(1, -2)}${prefix}t></${prefix}si>`;
+    }
   }
 
   /** The `xl/sharedStrings.xml` part (XML text; its length is about the table's text plus 20

@@ -1,23 +1,45 @@
 /**
- * The receiver of the input sheets, row by row, during the reading pass of an .xlsx
+ * The receiver of the input sheets during the reading pass of an .xlsx
  * (src/analysis/xlsx-pass.ts): the command line's `--uit` copy (src/workbook/xlsx-stream-writer.ts)
  * implements it, so that the output workbook is written in the same pass as the analysis reads.
+ * A sheet is either copied as stored (its part taken from the input's zip, no rows needed) or
+ * row by row.
  */
 import type { SheetRow } from "./sheet-xml";
-import type { StreamedSheet } from "./xlsx-parts";
+import type { StreamedSheet, WorkbookInfo, ZipParts } from "./xlsx-parts";
 
-/** Receives the input sheets, row by row, during the pass (the `--uit` copy). */
+/** Receives the input sheets during the pass (the `--uit` copy). */
 export interface SheetCopyTarget {
-  /** Before the first sheet: the input's styles part (XML text, or null), so that the copy can
-   * give each cell its style (a `SheetRow`'s `styles` are indexes into it). */
-  startWorkbook?(stylesXml: string | null, richText: ReadonlyMap<number, string>): void | Promise<void>;
+  /** Before the first sheet: the input package (for its styles, shared strings, theme and the
+   * sheets' stored parts) and what the reader found in its workbook part. */
+  startWorkbook?(zip: ZipParts, info: WorkbookInfo): void | Promise<void>;
   /** A sheet starts; returns what receives its rows. */
-  startSheet(sheet: StreamedSheet): SheetCopy;
+  startSheet(sheet: StreamedSheet): SheetCopy | Promise<SheetCopy>;
 }
 
 /** One sheet being copied. */
 export interface SheetCopy {
-  /** One row (its arrays are reused after the call; read with `withFormat`). */
-  row(row: SheetRow): void | Promise<void>;
+  /** One row (its arrays are reused after the call; read with `withFormat`). Absent when the
+   * sheet was copied as stored: then the pass reads the sheet for the analysis only. */
+  row?(row: SheetRow): void | Promise<void>;
   end(): void | Promise<void>;
+}
+
+/**
+ * A copy that failed because the input could not be read (a damaged part found while copying it
+ * as stored): the pass reports it as an unreadable input, not as a failure to write the output.
+ */
+export class CopySourceError extends Error {
+  constructor(readonly original: unknown) {
+    super("the input could not be read for the copy");
+  }
+}
+
+/** Awaits a read of the input made for the copy; its failure becomes a {@link CopySourceError}. */
+export async function fromSource<T>(read: Promise<T>): Promise<T> {
+  try {
+    return await read;
+  } catch (err) {
+    throw new CopySourceError(err);
+  }
 }

@@ -109,6 +109,17 @@ export class ZipParts {
     }
   }
 
+  /**
+   * The part's entry as stored (compressed), for a copy into another zip without inflating it
+   * (zip.js's `passThrough`); null when the part is missing, encrypted or compressed otherwise
+   * than stored or deflated.
+   */
+  raw(part: string): { entry: Entry; pipeTo(writable: WritableStream<Uint8Array>): Promise<unknown> } | null {
+    const e = this.entry(part) as FileEntry | undefined;
+    if (!e || e.directory || e.encrypted || (e.compressionMethod !== 0 && e.compressionMethod !== 8)) return null;
+    return { entry: e, pipeTo: (writable) => e.getData(writable, { passThrough: true }) };
+  }
+
   /** The part's whole text (UTF-8). @throws PackageError when it is missing or larger than 64 MB. */
   async text(part: string): Promise<string> {
     const chunks: Uint8Array[] = [];
@@ -195,6 +206,21 @@ async function relationships(zip: ZipParts, part: string): Promise<Relationship[
   return out;
 }
 
+/**
+ * How many relationships a part has (`Relationship` elements of its relationships part, external
+ * targets such as hyperlinks included); 0 when it has no relationships part.
+ */
+export async function relationshipCount(zip: ZipParts, part: string): Promise<number> {
+  const slash = part.lastIndexOf("/");
+  const relsPart = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+  if (!zip.has(relsPart)) return 0;
+  let n = 0;
+  eachElement(await zip.text(relsPart), (local) => {
+    if (local === "Relationship") n++;
+  });
+  return n;
+}
+
 /** Built-in number formats that show a date or time (ECMA-376 Part 1, §18.8.30: ids 14-22 and 45-47). */
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
 
@@ -238,13 +264,9 @@ function styleTable(xml: string | null, date1904: boolean): StyleTable {
  * The shared strings (§18.4.9): per `<si>` the text of its `<t>` elements, rich text runs joined,
  * phonetic runs (`<rPh>`) left out. Streamed through saxes chunk by chunk.
  */
-async function sharedStrings(zip: ZipParts, part: string | null, rich: Map<number, string> | null): Promise<string[]> {
+async function sharedStrings(zip: ZipParts, part: string | null): Promise<string[]> {
   const out: string[] = [];
   if (part === null || !zip.has(part)) return out;
-  // Rich text (runs with fonts) for the copy: the `<si>` content as XML again, runs only.
-  let xml = "";
-  let runs = false;
-  let depth = 0;
   let inSi = false;
   let inT = false;
   let phonetic = 0;
@@ -257,32 +279,19 @@ async function sharedStrings(zip: ZipParts, part: string | null, rich: Map<numbe
       case "si":
         inSi = true;
         current = "";
-        xml = "";
-        runs = false;
-        depth = 0;
         return;
       case "t":
         inT = inSi;
         break;
-      case "r":
-        runs = true;
-        break;
       case "rPh":
         if (!tag.isSelfClosing) phonetic++;
         break;
-    }
-    if (rich && inSi && phonetic === 0 && local(tag.name) !== "rPh" && local(tag.name) !== "phoneticPr") {
-      let attrs = "";
-      for (const [k, v] of Object.entries(tag.attributes as Record<string, string>)) attrs += ` ${k}="${escapeXml(v).replace(/"/g, "&quot;")}"`;
-      xml += `<${tag.name}${attrs}${tag.isSelfClosing ? "/" : ""}>`;
-      if (!tag.isSelfClosing) depth++;
     }
   });
   const onText = (text: string) => {
     if (inT && phonetic === 0) {
       current += text;
       chars += text.length;
-      if (rich) xml += escapeXml(text);
     }
   };
   parser.on("text", onText);
@@ -290,7 +299,6 @@ async function sharedStrings(zip: ZipParts, part: string | null, rich: Map<numbe
   parser.on("closetag", (tag: SaxesTagPlain) => {
     switch (local(tag.name)) {
       case "si":
-        if (rich && runs) rich.set(out.length, xml);
         out.push(current);
         inSi = false;
         return;
@@ -300,10 +308,6 @@ async function sharedStrings(zip: ZipParts, part: string | null, rich: Map<numbe
       case "rPh":
         phonetic = Math.max(0, phonetic - 1);
         return;
-    }
-    if (rich && inSi && phonetic === 0 && !tag.isSelfClosing && local(tag.name) !== "phoneticPr" && depth > 0) {
-      xml += `</${tag.name}>`;
-      depth--;
     }
   });
   parser.on("error", (err) => {
@@ -319,27 +323,29 @@ async function sharedStrings(zip: ZipParts, part: string | null, rich: Map<numbe
   return out;
 }
 
-function escapeXml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
 /** What the reader knows of a workbook before its sheets are read. */
 export interface WorkbookInfo {
   /** Worksheets in workbook order (chart sheets and dialog sheets are not listed). */
   sheets: SheetEntry[];
   sharedStrings: string[];
   styles: StyleTable;
-  /** The styles part's path, or null (the copy parses it again for the full cell styles). */
+  /** The styles part's path, or null (the `--uit` copy appends the result sheets' cell formats to it). */
   stylesPart: string | null;
-  /** With `rich`: per shared string with rich text runs, its runs as XML (`<r>…</r>`), for the copy. */
-  richText: Map<number, string> | null;
+  /** The shared strings part's path, or null. */
+  sharedStringsPart: string | null;
+  /** The theme part's path, or null. */
+  themePart: string | null;
+  /** Whether dates are counted from 1904 (`workbookPr/@date1904`). */
+  date1904: boolean;
+  /** The sheet shown when the workbook opens (`workbookView/@activeTab`), by name, or null. */
+  activeSheet: string | null;
 }
 
 /**
  * Reads the workbook part, its relationships, the shared strings and the date formats.
  * @throws PackageError when the package has no workbook part.
  */
-export async function readWorkbookInfo(zip: ZipParts, options: { rich?: boolean } = {}): Promise<WorkbookInfo> {
+export async function readWorkbookInfo(zip: ZipParts): Promise<WorkbookInfo> {
   const root = await relationships(zip, "");
   const office = root.find((r) => r.type === "officeDocument");
   const workbookPart = office && zip.has(office.part) ? office.part : "xl/workbook.xml";
@@ -347,9 +353,13 @@ export async function readWorkbookInfo(zip: ZipParts, options: { rich?: boolean 
   const rels = await relationships(zip, workbookPart);
   const sheets: SheetEntry[] = [];
   let date1904 = false;
+  let activeTab = 0;
+  const allSheets: string[] = [];
   eachElement(await zip.text(workbookPart), (local, a) => {
     if (local === "workbookPr") date1904 = a.date1904 === "1" || a.date1904 === "true";
+    if (local === "workbookView" && a.activeTab !== undefined) activeTab = Number(a.activeTab) || 0;
     if (local !== "sheet") return;
+    allSheets.push(a.name ?? "");
     const id = a["r:id"] ?? Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1];
     const rel = rels.find((r) => r.id === id);
     if (!rel || rel.type !== "worksheet" || a.name === undefined) return;
@@ -360,13 +370,21 @@ export async function readWorkbookInfo(zip: ZipParts, options: { rich?: boolean 
   const stylesRel = rels.find((r) => r.type === "styles")?.part ?? (zip.has("xl/styles.xml") ? "xl/styles.xml" : null);
   const stylesPart = stylesRel !== null && zip.has(stylesRel) ? stylesRel : null;
   const styles = styleTable(stylesPart === null ? null : await zip.text(stylesPart), date1904);
-  const richText = options.rich ? new Map<number, string>() : null;
-  return { sheets, sharedStrings: await sharedStrings(zip, sst, richText), styles, stylesPart, richText };
+  const theme = rels.find((r) => r.type === "theme")?.part ?? null;
+  return {
+    sheets, sharedStrings: await sharedStrings(zip, sst), styles, stylesPart,
+    sharedStringsPart: sst !== null && zip.has(sst) ? sst : null,
+    themePart: theme !== null && zip.has(theme) ? theme : null,
+    date1904,
+    activeSheet: allSheets[activeTab] ?? null,
+  };
 }
 
 /** One worksheet as the pass visits it. */
 export interface StreamedSheet {
   name: string;
+  /** The worksheet part's path inside the zip. */
+  part: string;
   /** "visible", "hidden" or "veryHidden". */
   state: string;
   /** Every worksheet of the workbook, in workbook order (the meta sheet included). */
@@ -403,6 +421,7 @@ export async function* worksheets(zip: ZipParts, info: WorkbookInfo): AsyncGener
     let bytes = 0;
     yield {
       name: s.name,
+      part: s.part,
       state: s.state,
       workbookSheets,
       columns: () => scanner?.columns ?? null,

@@ -12,7 +12,12 @@
  * layout (offsetParent is always null, every rectangle is 0×0), so without the two stubs below
  * Tab would leave the page after the first control. Elements hidden with the `hidden` attribute
  * or an inline `display: none` still count as invisible.
+ *
+ * Fluent's paint-only style rules (colours, fonts, shadows, ...) are not put into jsdom's style
+ * sheets: they cost a selector match per rule in every computed style and change no display,
+ * visibility or pointer-events (test/support/paint-rules.ts).
  */
+import { skipPaintOnlyRules } from "../support/paint-rules";
 
 class NoopObserver {
   observe(): void {}
@@ -28,6 +33,7 @@ if (!g.ResizeObserver) g.ResizeObserver = NoopObserver;
 if (!g.IntersectionObserver) g.IntersectionObserver = NoopObserver;
 
 if (typeof window !== "undefined") {
+  skipPaintOnlyRules(window);
   if (!window.matchMedia) {
     window.matchMedia = (query: string): MediaQueryList =>
       ({

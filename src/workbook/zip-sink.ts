@@ -1,0 +1,252 @@
+/**
+ * The zip container of the command line's `--uit` workbook (src/workbook/xlsx-stream-writer.ts),
+ * written with zip.js's `ZipWriter` to a file. Every entry goes in with zip.js's `passThrough`:
+ * either an input entry copied as it is stored (its compressed bytes, CRC-32 and sizes taken
+ * from the input's central directory: {@link ZipSink.copyRaw}), or a part this module deflates
+ * itself with Node's zlib (native, level 1) and checksums with `zlib.crc32` (native) before
+ * handing it over ({@link DeflatedPart}). zip.js then only lays out the headers and the central
+ * directory; no byte of a part passes through JavaScript compression or checksum code.
+ *
+ * A deflated part is held compressed in memory until it ends (zip.js needs an entry's size and
+ * CRC-32 before its data when the data is passed through): about 60 MB for the per-dwelling
+ * sheet of a million rows.
+ */
+import { promises as fs } from "node:fs";
+import type { FileHandle } from "node:fs/promises";
+import * as zlib from "node:zlib";
+import { configure, ZipWriter, type Entry } from "@zip.js/zip.js";
+import { CopySourceError } from "./sheet-copy";
+
+configure({ useWebWorkers: false });
+
+/**
+ * zlib level of the parts written here: 1, the fastest (what the workbook writer used before,
+ * through archiver). On the sheet XML of the 100,000-dwelling bench workbook, deflating one sheet
+ * took about 0.2-0.25 s of CPU at level 1 for 6.4 MB, 0.33-0.40 s at level 4 for 5.5 MB and
+ * 0.65-0.95 s at level 6 for 4.9 MB (docs/performance.md).
+ */
+export const DEFLATE_LEVEL = 1;
+/** Bytes of deflated output per zlib callback. */
+const DEFLATE_CHUNK_BYTES = 256 * 1024;
+/** Bytes of text gathered before they go to the compressor (one buffer of the pool). */
+export const PART_BUFFER_BYTES = 256 * 1024;
+/** Buffers handed to the compressor and not yet taken by it, above which {@link DeflatedPart.drain} waits. */
+const MAX_IN_FLIGHT = 4;
+
+/** An input entry to copy as stored, and how to read its stored (compressed) bytes. */
+export interface RawEntry {
+  entry: Entry;
+  /** Writes the entry's stored bytes, as they are in the input, to `writable`. */
+  pipeTo(writable: WritableStream<Uint8Array>): Promise<unknown>;
+}
+
+/** An input entry's stored bytes read into memory (to copy or inflate after the input is closed). */
+export interface HeldEntry extends RawEntry {
+  /** The stored bytes. */
+  chunks: Uint8Array[];
+  /** The entry's content, inflated (or as stored when it was stored uncompressed). */
+  content(): AsyncIterable<Uint8Array>;
+}
+
+/** Reads an input entry's stored bytes into memory (for small parts: the shared strings, the theme). */
+export async function holdRaw(raw: RawEntry): Promise<HeldEntry> {
+  const chunks: Uint8Array[] = [];
+  await raw.pipeTo(new WritableStream<Uint8Array>({ write: (c) => void chunks.push(c) }));
+  const deflated = raw.entry.compressionMethod === 8;
+  return {
+    entry: raw.entry,
+    chunks,
+    pipeTo: async (writable) => {
+      const w = writable.getWriter();
+      for (const c of chunks) await w.write(c);
+      await w.close();
+    },
+    content: async function* content() {
+      if (!deflated) {
+        yield* chunks;
+        return;
+      }
+      const inflater = zlib.createInflateRaw({ chunkSize: 256 * 1024 });
+      const feeding = (async () => {
+        for (const c of chunks) if (!inflater.write(c)) await new Promise((resolve) => inflater.once("drain", resolve));
+        inflater.end();
+      })();
+      for await (const out of inflater) yield out as Uint8Array;
+      await feeding;
+    },
+  };
+}
+
+/**
+ * One part being written: text (or bytes) encoded into a pool of buffers, each buffer
+ * checksummed and handed to zlib's raw deflate; the compressed output is kept until
+ * {@link ZipSink.add}. Use `write`/`writeBytes`, `await drain()` now and then (every few hundred
+ * rows) so that the compressor keeps up, then hand it to the sink.
+ */
+export class DeflatedPart {
+  private readonly deflater = zlib.createDeflateRaw({ level: DEFLATE_LEVEL, chunkSize: DEFLATE_CHUNK_BYTES });
+  private readonly compressed: Buffer[] = [];
+  private readonly free: Buffer[] = [];
+  private buffer: Buffer = Buffer.allocUnsafe(PART_BUFFER_BYTES);
+  private used = 0;
+  private inFlight = 0;
+  private failure: Error | null = null;
+  private readonly ended: Promise<void>;
+  /** Uncompressed bytes so far. */
+  size = 0;
+  /** CRC-32 of the uncompressed bytes so far. */
+  crc = 0;
+
+  constructor() {
+    this.deflater.on("data", (chunk: Buffer) => this.compressed.push(chunk));
+    this.ended = new Promise<void>((resolve, reject) => {
+      this.deflater.on("end", resolve);
+      this.deflater.on("error", (err) => {
+        this.failure ??= err;
+        reject(err);
+      });
+    });
+    this.ended.catch(() => undefined);
+  }
+
+  /** Appends text as UTF-8. */
+  write(text: string): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    if (this.used + text.length * 3 > this.buffer.length) {
+      this.hand();
+      if (text.length * 3 > this.buffer.length) {
+        this.writeBytes(Buffer.from(text, "utf8"));
+        return;
+      }
+    }
+    this.used += this.buffer.write(text, this.used, "utf8");
+  }
+
+  /** Appends bytes (copied: the caller may reuse `bytes`). */
+  writeBytes(bytes: Uint8Array): void {
+    let at = 0;
+    while (at < bytes.length) {
+      if (this.used === this.buffer.length) this.hand();
+      const n = Math.min(bytes.length - at, this.buffer.length - this.used);
+      this.buffer.set(bytes.subarray(at, at + n), this.used);
+      this.used += n;
+      at += n;
+    }
+  }
+
+  /** Hands the gathered bytes to the compressor and takes a free buffer (or a new one). */
+  private hand(): void {
+    if (this.used === 0) return;
+    const full = this.buffer;
+    const bytes = full.subarray(0, this.used);
+    this.crc = zlib.crc32(bytes, this.crc);
+    this.size += this.used;
+    this.inFlight++;
+    // zlib reads the buffer later, on its thread: it goes back to the pool once written.
+    this.deflater.write(bytes, () => {
+      this.inFlight--;
+      this.free.push(full);
+    });
+    this.buffer = this.free.pop() ?? Buffer.allocUnsafe(PART_BUFFER_BYTES);
+    this.used = 0;
+  }
+
+  /** Waits while the compressor is behind (more than a few buffers not yet taken). */
+  async drain(): Promise<void> {
+    if (this.failure) throw this.failure;
+    while (this.inFlight > MAX_IN_FLIGHT) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.failure) throw this.failure;
+    }
+  }
+
+  /** Ends the part. @returns the compressed chunks (the part's whole deflated data). */
+  async finish(): Promise<Buffer[]> {
+    this.hand();
+    this.deflater.end();
+    await this.ended;
+    return this.compressed;
+  }
+}
+
+/** A zip file being written (see the module comment). */
+export class ZipSink {
+  private readonly zip: ZipWriter<unknown>;
+  private closed = false;
+
+  private constructor(private readonly handle: FileHandle) {
+    let position = 0;
+    const writable = new WritableStream<Uint8Array>({
+      write: async (chunk) => {
+        let done = 0;
+        while (done < chunk.length) {
+          const { bytesWritten } = await handle.write(chunk, done, chunk.length - done, position);
+          done += bytesWritten;
+          position += bytesWritten;
+        }
+      },
+    });
+    this.zip = new ZipWriter(writable, { keepOrder: true, useWebWorkers: false });
+  }
+
+  /**
+   * Opens `file` for writing (so that a missing folder or a file in use fails here, with the
+   * system's error code).
+   */
+  static async open(file: string): Promise<ZipSink> {
+    return new ZipSink(await fs.open(file, "w"));
+  }
+
+  /** Adds a part from text (deflated here). */
+  async addText(name: string, text: string): Promise<void> {
+    const part = new DeflatedPart();
+    part.write(text);
+    await this.add(name, part);
+  }
+
+  /** Adds a finished {@link DeflatedPart}. */
+  async add(name: string, part: DeflatedPart): Promise<void> {
+    const chunks = await part.finish();
+    let i = 0;
+    const readable = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (i < chunks.length) {
+          controller.enqueue(chunks[i]);
+          chunks[i++] = Buffer.alloc(0);
+        } else controller.close();
+      },
+    });
+    await this.zip.add(name, readable, { passThrough: true, uncompressedSize: part.size, crc32: part.crc >>> 0, compressionMethod: 8 });
+  }
+
+  /**
+   * Adds an input entry under `name`, its stored bytes copied as they are.
+   * @throws CopySourceError when the input entry cannot be read (damaged); else what writing throws.
+   */
+  async copyRaw(name: string, raw: RawEntry): Promise<void> {
+    const pipe = new TransformStream<Uint8Array, Uint8Array>();
+    const reading = raw.pipeTo(pipe.writable).catch((err: unknown) => {
+      // The writing side must not wait for data that will not come.
+      pipe.readable.cancel(err).catch(() => undefined);
+      throw new CopySourceError(err);
+    });
+    await Promise.all([reading, this.zip.add(name, pipe.readable, { passThrough: true, entry: raw.entry })]);
+  }
+
+  /** Writes the central directory and closes the file. */
+  async close(): Promise<void> {
+    this.closed = true;
+    try {
+      await this.zip.close();
+    } finally {
+      await this.handle.close();
+    }
+  }
+
+  /** Closes the file without finishing the zip (after a failure; the caller removes the file). */
+  async abort(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.handle.close();
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The `--uit` workbook's styles part: the input's part with the result sheets' cell formats
+ * appended, every index of the input still pointing at the same entry.
+ */
+import { SaxesParser } from "saxes";
+import { appendCellFormats } from "../../src/workbook/styles-append";
+
+/** Children per list (local names), and the lists' count attributes, from a parse of the XML. */
+function lists(xml: string): Record<string, { count: string | undefined; children: string[] }> {
+  const out: Record<string, { count: string | undefined; children: string[] }> = {};
+  const stack: string[] = [];
+  const parser = new SaxesParser({ xmlns: false });
+  parser.on("opentag", (tag) => {
+    const local = tag.name.slice(tag.name.indexOf(":") + 1);
+    if (stack.length === 1) out[local] = { count: (tag.attributes as Record<string, string>).count, children: [] };
+    if (stack.length === 2) {
+      const attrs = Object.entries(tag.attributes as Record<string, string>).map(([k, v]) => `${k}=${v}`).join(" ");
+      out[stack[1]].children.push(`${local} ${attrs}`.trim());
+    }
+    if (!tag.isSelfClosing) stack.push(local);
+  });
+  parser.on("closetag", (tag) => {
+    if (!tag.isSelfClosing) stack.pop();
+  });
+  parser.write(xml).close();
+  return out;
+}
+
+const INPUT =
+  '<?xml version="1.0" encoding="UTF-8"?><x:styleSheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<x:numFmts count="1"><x:numFmt numFmtId="170" formatCode="0.000"/></x:numFmts>' +
+  '<x:fonts count="2"><x:font><x:sz val="11"/></x:font><x:font><x:b/></x:font></x:fonts>' +
+  '<x:fills count="2"><x:fill/><x:fill/></x:fills><x:borders count="1"><x:border/></x:borders>' +
+  '<x:cellXfs count="2"><x:xf numFmtId="0" fontId="0"/><x:xf numFmtId="170" fontId="1"/></x:cellXfs>' +
+  '<x:dxfs count="1"><x:dxf><x:font><x:b/></x:font></x:dxf></x:dxfs></x:styleSheet>';
+
+describe("appendCellFormats", () => {
+  test("keeps the input's entries at their indexes and appends the new ones with the root's prefix", () => {
+    const { xml, ids } = appendCellFormats(INPUT, [{ font: { bold: true, size: 14 } }, { numFmt: "#,##0.0" }, { numFmt: "0.000" }, { numFmt: "0%" }, { font: { bold: true, size: 14 } }]);
+    const before = lists(INPUT);
+    const after = lists(xml);
+    for (const list of ["numFmts", "fonts", "cellXfs"]) {
+      expect(after[list].children.slice(0, before[list].children.length)).toEqual(before[list].children);
+      expect(after[list].count).toBe(String(after[list].children.length));
+    }
+    // A new font and a new number format (after the largest id in use); "0.000" is the input's own; "0%" built in.
+    expect(after.fonts.children[2]).toBe("font");
+    expect(after.numFmts.children).toEqual(["numFmt numFmtId=170 formatCode=0.000", "numFmt numFmtId=171 formatCode=#,##0.0"]);
+    expect(ids).toEqual([2, 3, 4, 5, 2]);
+    expect(after.cellXfs.children.slice(2)).toEqual([
+      "xf numFmtId=0 fontId=2 fillId=0 borderId=0 xfId=0 applyFont=1",
+      "xf numFmtId=171 fontId=0 fillId=0 borderId=0 xfId=0 applyNumberFormat=1",
+      "xf numFmtId=170 fontId=0 fillId=0 borderId=0 xfId=0 applyNumberFormat=1",
+      "xf numFmtId=9 fontId=0 fillId=0 borderId=0 xfId=0 applyNumberFormat=1",
+    ]);
+    // What the module does not know stays as it was.
+    expect(after.dxfs).toEqual(before.dxfs);
+    expect(xml).toContain("<x:font><x:b/><x:sz val=\"14\"/></x:font>");
+  });
+
+  test("an input without numFmts gets them as the first child; without an input the minimal part is the base", () => {
+    const noNumFmts = INPUT.replace(/<x:numFmts.*?<\/x:numFmts>/, "").replace(' numFmtId="170"', ' numFmtId="0"');
+    const a = appendCellFormats(noNumFmts, [{ numFmt: "#,##0.0" }]);
+    expect(Object.keys(lists(a.xml))[0]).toBe("numFmts");
+    expect(lists(a.xml).numFmts.children).toEqual(["numFmt numFmtId=164 formatCode=#,##0.0"]);
+    const b = appendCellFormats(null, [{ numFmt: "#,##0" }, { font: { italic: true, color: "FF555555" } }]);
+    expect(b.ids).toEqual([1, 2]);
+    expect(lists(b.xml).cellXfs.children).toHaveLength(3);
+    expect(lists(b.xml).fonts.children).toHaveLength(2);
+  });
+
+  test("an input without cellXfs is refused (the caller then takes the minimal part)", () => {
+    expect(() => appendCellFormats(INPUT.replace(/<x:cellXfs.*?<\/x:cellXfs>/, ""), [{ numFmt: "0" }])).toThrow(/cellXfs/);
+  });
+});
