@@ -26,7 +26,7 @@ import type { AnalyseOptions, AnalysisResult, SheetRead } from "./result";
 import { checkCancelled } from "./ledger";
 import { containerMessage } from "../workbook/container";
 import { META_SHEET, parseMeta, type MetaContent } from "../workbook/marker";
-import type { SheetCopy, SheetCopyTarget } from "../workbook/sheet-copy";
+import { CopySourceError, type SheetCopy, type SheetCopyTarget } from "../workbook/sheet-copy";
 import { readWorkbookInfo, worksheets, type ZipParts } from "../workbook/xlsx-parts";
 
 /** Options of {@link analyseXlsxStream}. */
@@ -78,6 +78,8 @@ async function copyStep(step: () => void | Promise<void>): Promise<void> {
   try {
     await step();
   } catch (err) {
+    // The input could not be read while copying it: an unreadable input, like any other read.
+    if (err instanceof CopySourceError) throw err.original;
     throw new CopyFailure(err);
   }
 }

@@ -24,3 +24,22 @@ export interface SheetCopy {
   row?(row: SheetRow): void | Promise<void>;
   end(): void | Promise<void>;
 }
+
+/**
+ * A copy that failed because the input could not be read (a damaged part found while copying it
+ * as stored): the pass reports it as an unreadable input, not as a failure to write the output.
+ */
+export class CopySourceError extends Error {
+  constructor(readonly original: unknown) {
+    super("the input could not be read for the copy");
+  }
+}
+
+/** Awaits a read of the input made for the copy; its failure becomes a {@link CopySourceError}. */
+export async function fromSource<T>(read: Promise<T>): Promise<T> {
+  try {
+    return await read;
+  } catch (err) {
+    throw new CopySourceError(err);
+  }
+}

@@ -264,13 +264,9 @@ function styleTable(xml: string | null, date1904: boolean): StyleTable {
  * The shared strings (§18.4.9): per `<si>` the text of its `<t>` elements, rich text runs joined,
  * phonetic runs (`<rPh>`) left out. Streamed through saxes chunk by chunk.
  */
-async function sharedStrings(zip: ZipParts, part: string | null, rich: Map<number, string> | null): Promise<string[]> {
+async function sharedStrings(zip: ZipParts, part: string | null): Promise<string[]> {
   const out: string[] = [];
   if (part === null || !zip.has(part)) return out;
-  // Rich text (runs with fonts) for the copy: the `<si>` content as XML again, runs only.
-  let xml = "";
-  let runs = false;
-  let depth = 0;
   let inSi = false;
   let inT = false;
   let phonetic = 0;
@@ -283,32 +279,19 @@ async function sharedStrings(zip: ZipParts, part: string | null, rich: Map<numbe
       case "si":
         inSi = true;
         current = "";
-        xml = "";
-        runs = false;
-        depth = 0;
         return;
       case "t":
         inT = inSi;
         break;
-      case "r":
-        runs = true;
-        break;
       case "rPh":
         if (!tag.isSelfClosing) phonetic++;
         break;
-    }
-    if (rich && inSi && phonetic === 0 && local(tag.name) !== "rPh" && local(tag.name) !== "phoneticPr") {
-      let attrs = "";
-      for (const [k, v] of Object.entries(tag.attributes as Record<string, string>)) attrs += ` ${k}="${escapeXml(v).replace(/"/g, "&quot;")}"`;
-      xml += `<${tag.name}${attrs}${tag.isSelfClosing ? "/" : ""}>`;
-      if (!tag.isSelfClosing) depth++;
     }
   });
   const onText = (text: string) => {
     if (inT && phonetic === 0) {
       current += text;
       chars += text.length;
-      if (rich) xml += escapeXml(text);
     }
   };
   parser.on("text", onText);
@@ -316,7 +299,6 @@ async function sharedStrings(zip: ZipParts, part: string | null, rich: Map<numbe
   parser.on("closetag", (tag: SaxesTagPlain) => {
     switch (local(tag.name)) {
       case "si":
-        if (rich && runs) rich.set(out.length, xml);
         out.push(current);
         inSi = false;
         return;
@@ -326,10 +308,6 @@ async function sharedStrings(zip: ZipParts, part: string | null, rich: Map<numbe
       case "rPh":
         phonetic = Math.max(0, phonetic - 1);
         return;
-    }
-    if (rich && inSi && phonetic === 0 && !tag.isSelfClosing && local(tag.name) !== "phoneticPr" && depth > 0) {
-      xml += `</${tag.name}>`;
-      depth--;
     }
   });
   parser.on("error", (err) => {
@@ -345,17 +323,13 @@ async function sharedStrings(zip: ZipParts, part: string | null, rich: Map<numbe
   return out;
 }
 
-function escapeXml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
 /** What the reader knows of a workbook before its sheets are read. */
 export interface WorkbookInfo {
   /** Worksheets in workbook order (chart sheets and dialog sheets are not listed). */
   sheets: SheetEntry[];
   sharedStrings: string[];
   styles: StyleTable;
-  /** The styles part's path, or null (the copy parses it again for the full cell styles). */
+  /** The styles part's path, or null (the `--uit` copy appends the result sheets' cell formats to it). */
   stylesPart: string | null;
   /** The shared strings part's path, or null. */
   sharedStringsPart: string | null;
@@ -365,15 +339,13 @@ export interface WorkbookInfo {
   date1904: boolean;
   /** The sheet shown when the workbook opens (`workbookView/@activeTab`), by name, or null. */
   activeSheet: string | null;
-  /** With `rich`: per shared string with rich text runs, its runs as XML (`<r>…</r>`), for the copy. */
-  richText: Map<number, string> | null;
 }
 
 /**
  * Reads the workbook part, its relationships, the shared strings and the date formats.
  * @throws PackageError when the package has no workbook part.
  */
-export async function readWorkbookInfo(zip: ZipParts, options: { rich?: boolean } = {}): Promise<WorkbookInfo> {
+export async function readWorkbookInfo(zip: ZipParts): Promise<WorkbookInfo> {
   const root = await relationships(zip, "");
   const office = root.find((r) => r.type === "officeDocument");
   const workbookPart = office && zip.has(office.part) ? office.part : "xl/workbook.xml";
@@ -398,10 +370,9 @@ export async function readWorkbookInfo(zip: ZipParts, options: { rich?: boolean 
   const stylesRel = rels.find((r) => r.type === "styles")?.part ?? (zip.has("xl/styles.xml") ? "xl/styles.xml" : null);
   const stylesPart = stylesRel !== null && zip.has(stylesRel) ? stylesRel : null;
   const styles = styleTable(stylesPart === null ? null : await zip.text(stylesPart), date1904);
-  const richText = options.rich ? new Map<number, string>() : null;
   const theme = rels.find((r) => r.type === "theme")?.part ?? null;
   return {
-    sheets, sharedStrings: await sharedStrings(zip, sst, richText), styles, stylesPart, richText,
+    sheets, sharedStrings: await sharedStrings(zip, sst), styles, stylesPart,
     sharedStringsPart: sst !== null && zip.has(sst) ? sst : null,
     themePart: theme !== null && zip.has(theme) ? theme : null,
     date1904,

@@ -43,7 +43,7 @@ import {
 import type { StoredSettings, WriteOutcome } from "./port";
 import { ColumnTally, SharedTexts } from "./shared-texts";
 import { writeSharedStringsPart } from "./shared-strings-part";
-import type { SheetCopy, SheetCopyTarget } from "./sheet-copy";
+import { fromSource, type SheetCopy, type SheetCopyTarget } from "./sheet-copy";
 import type { SheetRow } from "./sheet-xml";
 import { appendCellFormats, type CellFormatSpec } from "./styles-append";
 import { relationshipCount, type StreamedSheet, type WorkbookInfo, type ZipParts } from "./xlsx-parts";
@@ -228,7 +228,7 @@ export class XlsxStreamWriter implements SheetCopyTarget {
   private async resultStyles(): Promise<{ xml: string; attr: Record<FormatKey, string> }> {
     if (this.styles) return this.styles;
     const src = this.source;
-    const input = src && src.info.stylesPart !== null ? await src.zip.text(src.info.stylesPart) : null;
+    const input = src && src.info.stylesPart !== null ? await fromSource(src.zip.text(src.info.stylesPart)) : null;
     let made: { xml: string; ids: number[] };
     try {
       made = appendCellFormats(input, RESULT_FORMATS.map(([, spec]) => spec));
@@ -247,7 +247,7 @@ export class XlsxStreamWriter implements SheetCopyTarget {
     this.source = { zip, info };
     const hold = async (part: string | null) => {
       const raw = part === null ? null : zip.raw(part);
-      return raw ? holdRaw(raw) : null;
+      return raw ? fromSource(holdRaw(raw)) : null;
     };
     this.held = { sharedStrings: await hold(info.sharedStringsPart), theme: await hold(info.themePart) };
     this.texts = new SharedTexts(this.held.sharedStrings ? info.sharedStrings.length : 0);
@@ -263,7 +263,7 @@ export class XlsxStreamWriter implements SheetCopyTarget {
   async startSheet(sheet: StreamedSheet): Promise<SheetCopy> {
     const part = this.nextPart();
     const src = this.source;
-    const raw = src && (await relationshipCount(src.zip, sheet.part)) === 0 ? src.zip.raw(sheet.part) : null;
+    const raw = src && (await fromSource(relationshipCount(src.zip, sheet.part))) === 0 ? src.zip.raw(sheet.part) : null;
     if (raw) {
       await this.sink.copyRaw(part, raw);
       this.sheets.push({ name: sheet.name, state: sheet.state, part });

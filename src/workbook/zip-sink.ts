@@ -15,6 +15,7 @@ import { promises as fs } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
 import * as zlib from "node:zlib";
 import { configure, ZipWriter, type Entry } from "@zip.js/zip.js";
+import { CopySourceError } from "./sheet-copy";
 
 configure({ useWebWorkers: false });
 
@@ -218,10 +219,17 @@ export class ZipSink {
     await this.zip.add(name, readable, { passThrough: true, uncompressedSize: part.size, crc32: part.crc >>> 0, compressionMethod: 8 });
   }
 
-  /** Adds an input entry under `name`, its stored bytes copied as they are. */
+  /**
+   * Adds an input entry under `name`, its stored bytes copied as they are.
+   * @throws CopySourceError when the input entry cannot be read (damaged); else what writing throws.
+   */
   async copyRaw(name: string, raw: RawEntry): Promise<void> {
     const pipe = new TransformStream<Uint8Array, Uint8Array>();
-    const reading = raw.pipeTo(pipe.writable);
+    const reading = raw.pipeTo(pipe.writable).catch((err: unknown) => {
+      // The writing side must not wait for data that will not come.
+      pipe.readable.cancel(err).catch(() => undefined);
+      throw new CopySourceError(err);
+    });
     await Promise.all([reading, this.zip.add(name, pipe.readable, { passThrough: true, entry: raw.entry })]);
   }
 
