@@ -15,8 +15,12 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/", ...SLOW_SUITES.map((file) => `<rootDir>/${file}`)],
-  // Fluent UI's icon package, loaded icon by icon (test/support/fluent-icons-lazy.js).
-  moduleNameMapper: { "^@fluentui/react-icons$": "<rootDir>/test/support/fluent-icons-lazy.js" },
+  // Fluent UI's icon package, loaded icon by icon (test/support/fluent-icons-lazy.js), and its
+  // components, package by package (test/support/fluent-components-lazy.js).
+  moduleNameMapper: {
+    "^@fluentui/react-icons$": "<rootDir>/test/support/fluent-icons-lazy.js",
+    "^@fluentui/react-components$": "<rootDir>/test/support/fluent-components-lazy.js",
+  },
   // fast-check's seed: fixed when FC_SEED is set (CI), fresh per run otherwise.
   setupFiles: ["<rootDir>/test/support/fast-check-seed.js"],
   transform: {

@@ -9,6 +9,8 @@
  * answers each named export from that family's module, loaded on first use, and the package's
  * utilities (bundleIcon, ...) from its `./utils` entry; any name it cannot place comes from the
  * full entry, so nothing is ever missing. The webpack bundle is unaffected: it tree-shakes the real entry.
+ * A test that loads modules in a `jest.isolateModules` registry shares this module with its own
+ * registry instead (entry.test.tsx), so that icons are never loaded after that registry is gone.
  */
 const fs = require("node:fs");
 const path = require("node:path");
@@ -30,7 +32,6 @@ function family(name) {
 const cache = new Map();
 function lookup(name) {
   if (cache.has(name)) return cache.get(name);
-  if (eager) return full[name];
   let value;
   const file = family(name);
   if (file !== null) {
@@ -42,12 +43,6 @@ function lookup(name) {
   cache.set(name, value);
   return value;
 }
-
-// A module loaded inside `jest.isolateModules` would load its icons after that registry is gone,
-// into the main one with another React: the test that does so sets this flag (entry.test.tsx), and
-// the full entry is then loaded at once, in the isolated registry.
-const eager = Boolean(globalThis.__FLUENT_ICONS_EAGER__);
-if (eager) fullEntry();
 
 module.exports = new Proxy(
   { __esModule: true },

@@ -21,19 +21,35 @@ jest.mock("../../src/browser/spawn-worker", () => ({ spawnAnalysisWorker }));
 const g = globalThis as unknown as Record<string, unknown>;
 
 /**
- * Runs an entry module as the page would. It is loaded in its own module registry, so it gets
- * its own copy of React, which testing-library's act() does not cover: this file therefore turns
- * React's act environment off and waits with findBy* instead.
+ * React, React DOM and Fluent UI, one copy for this file: the entries below run in registries of
+ * their own (so each test runs an entry's module code afresh), and without this each of those
+ * registries would load its own React and the whole of Fluent UI and its icons again, seconds of
+ * CPU per entry. The modules named here are the same objects in every registry (the first
+ * require's, from this file's registry); the entries' own modules (src/) are still loaded anew.
+ * Fluent's components come from its full entry (not the package-by-package stand-in of
+ * jest.config.js, which would load a package on first use into whichever registry is current).
+ */
+function mockShared(name: string): unknown {
+  const shared = ((globalThis as { __entryShared?: Map<string, unknown> }).__entryShared ??= new Map());
+  if (!shared.has(name)) shared.set(name, jest.requireActual(name));
+  return shared.get(name);
+}
+jest.mock("react", () => mockShared("react"));
+jest.mock("react/jsx-runtime", () => mockShared("react/jsx-runtime"));
+jest.mock("react-dom", () => mockShared("react-dom"));
+jest.mock("react-dom/client", () => mockShared("react-dom/client"));
+jest.mock("@fluentui/react-components", () => mockShared(require.resolve("@fluentui/react-components/package.json").replace(/package\.json$/, "lib-commonjs/index.cjs")));
+jest.mock("@fluentui/react-icons", () => mockShared("@fluentui/react-icons"));
+
+/**
+ * Runs an entry module as the page would. It is loaded in its own module registry (with the
+ * shared modules above): this file turns React's act environment off and waits with findBy*.
  */
 function loadEntry(entry: string): void {
   document.body.innerHTML = '<div id="container"></div>';
-  // The registry is gone by the time an icon is first drawn: the icon-by-icon stand-in of
-  // jest.config.js (test/support/fluent-icons-lazy.js) must load its icons while it lasts.
-  g.__FLUENT_ICONS_EAGER__ = true;
   jest.isolateModules(() => {
     require(entry);
   });
-  delete g.__FLUENT_ICONS_EAGER__;
 }
 
 beforeEach(() => {
