@@ -314,9 +314,14 @@ export function* chooseTables(sheets: readonly SheetRead[], options: AnalyseOpti
   const planTable = planSheets.length > 0 ? byName.get(planSheets[0])?.table ?? null : null;
   if (crossAdaptation) issues.push(...crossAdaptation.ingest.issues);
   const peildatum = (x: { ingest: StockIngest }): string | null => x.ingest.peildatum ?? null;
-  const crossTotals = crossOthers.map((x) => ({ sheet: x.sheet, woningen: x.ingest.rows.reduce((a, r) => a + r.aantal, 0), peildatum: peildatum(x) }));
+  const woningen = (x: { ingest: StockIngest }): number => {
+    let sum = 0;
+    for (let i = 0; i < x.ingest.rows.length; i++) sum += x.ingest.rows.aantal[i];
+    return sum;
+  };
+  const crossTotals = crossOthers.map((x) => ({ sheet: x.sheet, woningen: woningen(x), peildatum: peildatum(x) }));
   const stockPeildatum = chosen ? peildatum(chosen) : null;
-  const batTotals = batOthers.map((x) => ({ sheet: x.sheet, woningen: x.ingest.rows.reduce((a, r) => a + r.aantal, 0), peildatum: peildatum(x) }));
+  const batTotals = batOthers.map((x) => ({ sheet: x.sheet, woningen: woningen(x), peildatum: peildatum(x) }));
   return { stock, chosen, crossStock, crossAdaptation, crossTotals, batTotals, batDistributions, stockPeildatum, demand, supplyTable, saldoTables, quotes, cbsInput, planSheets, planTable, planLists };
 }
 
@@ -370,9 +375,10 @@ function emptyStockMessage(sheet: string, ingest: StockIngest): string {
 /** Dwellings per BAT class of a stock read ("onbekend" for rows without BAT). */
 function perBatOf(s: StockIngest): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const r of s.rows) {
-    const k = r.bat === null ? "onbekend" : String(r.bat);
-    out[k] = (out[k] ?? 0) + r.aantal;
+  for (let i = 0; i < s.rows.length; i++) {
+    const bat = s.rows.bat(i);
+    const k = bat === null ? "onbekend" : String(bat);
+    out[k] = (out[k] ?? 0) + s.rows.aantal[i];
   }
   return out;
 }
@@ -383,8 +389,8 @@ function perBatOf(s: StockIngest): Record<string, number> {
 function compareStockTotals(used: StockIngest, other: StockIngest): BatDistributionComparison | null {
   const scale = used.batScale;
   if (!scale || scale !== other.batScale) return null;
-  const sheetA = used.rows[0]?.sheet ?? "";
-  const sheetB = other.rows[0]?.sheet ?? "";
+  const sheetA = used.rows.length > 0 ? used.rows.textAt("sheet", 0) ?? "" : "";
+  const sheetB = other.rows.length > 0 ? other.rows.textAt("sheet", 0) ?? "" : "";
   if (!sheetA || !sheetB) return null;
   return compareBatDistribution({ sheet: sheetA, perBat: perBatOf(used) }, { sheet: sheetB, perBat: perBatOf(other) }, scale);
 }

@@ -13,7 +13,8 @@ import { findClusterCandidates } from "../domain/clustering";
 import { findCareCandidates } from "../domain/zorgpotentieel";
 import { stockComplexes } from "../domain/reclassify";
 import { computeWhatIf, paramsFromRules, prepareWhatIf, type WhatIfParams } from "../domain/whatif";
-import type { BatScale, StockRow } from "../domain/types";
+import type { BatScale } from "../domain/types";
+import type { StockRows } from "../domain/stock-columns";
 import { readPlannedChanges } from "../ingest/mutaties";
 import { numericScaleFor } from "../ingest/bat-scale";
 import { computeCbsRoute } from "../domain/cbs";
@@ -47,7 +48,7 @@ export function* computeResult(chosenTables: ChosenTables, options: AnalyseOptio
   progress("Woningen indelen", 0.55);
   yield;
   const batScale: BatScale = stock?.batScale ?? numericScaleFor(scaleSetting);
-  const rows: StockRow[] = stock?.rows ?? [];
+  const rows: StockRows = stock?.rows ?? [];
   const classified = classifyStock(rows, rules, { kruistabel: crossStock });
   issues.push(...classified.issues);
   const dwellings = classified.classified;

@@ -3,7 +3,7 @@
  * cumulative), per zorgprofiel, per area/owner/segment, and as `SupplyEntry`s for the tekort.
  * All counts are dwellings (sum of `row.aantal`), never rounded. O(n) per call.
  */
-import { BZK_TYPES, type BatScale, type StockRow, type SupplyEntry, type SupplySummary } from "./types";
+import { BZK_TYPES, type BatScale, type SupplyEntry, type SupplySummary } from "./types";
 import { batCodes, maxLevel, minLevel } from "./bat";
 import { SLOTS, SLOT_BAT0, SLOT_BAT_ONBEKEND, summaryOfVector, type SupplyVector } from "./supply-vector";
 import { classifiedStockOf, type Dwellings } from "./classified-stock";
@@ -27,21 +27,6 @@ export function summariseSupply(dwellings: Dwellings, scale: BatScale): SupplySu
 
 /** Stock fields to group supply by. "segment" is the segment as written (e.g. "sociale huur"). */
 export type GroupKey = "gemeente" | "buurt" | "wijk" | "eigenaar" | "segment";
-
-function groupValue(row: StockRow, key: GroupKey): string | null {
-  switch (key) {
-    case "gemeente":
-      return row.gemeente;
-    case "buurt":
-      return row.buurt;
-    case "wijk":
-      return row.wijk;
-    case "eigenaar":
-      return row.eigenaar;
-    default:
-      return row.segment;
-  }
-}
 
 /**
  * Supply summary per value of a stock field (gemeente, buurt, wijk, eigenaar, or segment as
@@ -85,38 +70,50 @@ export function summariseAll(
   keys: readonly GroupKey[],
 ): { summary: SupplySummary; groups: { key: GroupKey; hasValues: boolean; rows: Array<{ waarde: string | null; summary: SupplySummary }> }[] } {
   const total = new Float64Array(SLOTS);
-  const maps = keys.map(() => new Map<string | null, SupplyVector>());
-  // The group of the previous dwelling per key: exports are sorted, so it is often the same.
-  const lastValue: (string | null | undefined)[] = keys.map(() => undefined);
-  const lastCounts: SupplyVector[] = keys.map(() => total); // never read before set: no value is undefined
   const lo = minLevel(scale);
   const hi = maxLevel(scale);
-  const { rows, slots } = classifiedStockOf(dwellings);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    const n = row.aantal;
+  const { rows: cols, slots } = classifiedStockOf(dwellings);
+  // Groups by the text code of the key's column (stock-columns.ts: one code per distinct text,
+  // 0 for null); per key the vectors by code and the codes in order of first appearance.
+  const codeCols = keys.map((key) => cols.text[key].codes);
+  const vectors: (SupplyVector | undefined)[][] = keys.map(() => []);
+  const order: number[][] = keys.map(() => []);
+  // The group of the previous dwelling per key: exports are sorted, so it is often the same.
+  const lastCode = keys.map(() => -1);
+  const lastCounts: SupplyVector[] = keys.map(() => total); // never read before set: no code is -1
+  const aantal = cols.aantal;
+  const bats = cols.num.bat;
+  const scales = cols.batScale;
+  const scaleCode = scale === "limburg" ? 1 : 2;
+  for (let i = 0; i < cols.length; i++) {
+    const n = aantal[i];
     const bz = slots[i];
-    const bat = row.bat;
-    const bt = bat !== null && row.batScale === scale && Number.isInteger(bat) && bat >= lo && bat <= hi ? SLOT_BAT0 + bat - lo : SLOT_BAT_ONBEKEND;
+    const bat = bats[i];
+    const bt = scales[i] === scaleCode && Number.isInteger(bat) && bat >= lo && bat <= hi ? SLOT_BAT0 + bat - lo : SLOT_BAT_ONBEKEND;
     total[bz] += n;
     total[bt] += n;
-    for (let k = 0; k < keys.length; k++) {
-      const value = groupValue(row, keys[k]);
+    for (let k = 0; k < codeCols.length; k++) {
+      const code = codeCols[k][i];
       let c: SupplyVector;
-      if (lastValue[k] === value) c = lastCounts[k];
+      if (lastCode[k] === code) c = lastCounts[k];
       else {
-        const found = maps[k].get(value);
+        const found = vectors[k][code];
         if (found === undefined) {
           c = new Float64Array(SLOTS);
-          maps[k].set(value, c);
+          vectors[k][code] = c;
+          order[k].push(code);
         } else c = found;
-        lastValue[k] = value;
+        lastCode[k] = code;
         lastCounts[k] = c;
       }
       c[bz] += n;
       c[bt] += n;
     }
   }
+  const maps = keys.map((key, k) => {
+    const values = cols.text[key].values;
+    return new Map<string | null, SupplyVector>(order[k].map((code) => [values[code], vectors[k][code]!]));
+  });
   return {
     summary: summaryOfVector(total, scale),
     groups: keys.map((key, k) => ({

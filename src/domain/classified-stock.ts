@@ -17,6 +17,7 @@
  */
 import type { BzkType, ClassifiedDwelling, StockRow, Zorgprofiel } from "./types";
 import { SLOT_GECLUSTERD, SLOT_NULTREDEN, SLOT_ZORG, SLOT_ZORG_PG, SLOT_ZORG_SOM, bzkSlot } from "./supply-vector";
+import { StockColumns } from "./stock-columns";
 
 /** The shared result of one combination of decisive facts (classify.ts makes them; read-only). */
 export interface DwellingOutcome {
@@ -76,18 +77,18 @@ export const slotIsZorggeschikt = (s: number): boolean => s >= SLOT_ZORG_SOM && 
 /**
  * The classified stock: rows, a BZK slot per row and, per row, its shared outcome.
  * Invariants (made so by `classifyStock` and {@link ClassifiedStock.fromDwellings}):
- * `slots.length === rows.length`; `dwelling(i).row === rows[i]`; `bzkSlot(dwelling(i)) === slots[i]`.
+ * `slots.length === rows.length`; `dwelling(i).row` equals `rows.row(i)`; `bzkSlot(dwelling(i)) === slots[i]`.
  */
 export class ClassifiedStock {
   /**
-   * @param rows the stock rows, in input order (not copied: do not change them).
+   * @param rows the stock rows column-wise, in input order (not copied: do not change them).
    * @param slots BZK slot per row (supply-vector.ts numbering).
    * @param outcomeIndex per row an index into `outcomes`; null when `source` is given.
    * @param outcomes the shared outcomes.
    * @param source dwellings already made (only {@link ClassifiedStock.fromDwellings}).
    */
   private constructor(
-    readonly rows: readonly StockRow[],
+    readonly rows: StockColumns,
     readonly slots: Uint8Array,
     private readonly outcomeIndex: Uint32Array | null,
     private readonly outcomes: readonly DwellingOutcome[],
@@ -99,7 +100,7 @@ export class ClassifiedStock {
    * @param rows the rows; @param slots BZK slot per row; @param outcomeIndex per row an index
    *   into `outcomes`. @throws RangeError when the lengths differ (a bug, not data).
    */
-  static of(rows: readonly StockRow[], slots: Uint8Array, outcomeIndex: Uint32Array, outcomes: readonly DwellingOutcome[]): ClassifiedStock {
+  static of(rows: StockColumns, slots: Uint8Array, outcomeIndex: Uint32Array, outcomes: readonly DwellingOutcome[]): ClassifiedStock {
     if (slots.length !== rows.length || outcomeIndex.length !== rows.length) {
       throw new RangeError(`ClassifiedStock: ${rows.length} rows, ${slots.length} slots, ${outcomeIndex.length} outcome indices`);
     }
@@ -114,10 +115,10 @@ export class ClassifiedStock {
    */
   static fromDwellings(dwellings: readonly ClassifiedDwelling[]): ClassifiedStock {
     const n = dwellings.length;
-    const rows: StockRow[] = new Array(n);
+    const rows = new StockColumns(n);
     const slots = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
-      rows[i] = dwellings[i].row;
+      rows.push(dwellings[i].row);
       slots[i] = bzkSlot(dwellings[i]);
     }
     return new ClassifiedStock(rows, slots, null, [], dwellings);
@@ -129,14 +130,15 @@ export class ClassifiedStock {
   }
 
   /**
-   * Dwelling `i` as a {@link ClassifiedDwelling}: made on each call (a small object reading
-   * through to the row and the shared outcome), so keep it only as long as it is needed.
+   * Dwelling `i` as a {@link ClassifiedDwelling}: made on each call (its row made from the
+   * columns, and a small object reading through to it and the shared outcome), so keep it only
+   * as long as it is needed.
    * @param i 0-based row index; @throws RangeError when out of range.
    */
   dwelling(i: number): ClassifiedDwelling {
     if (!(i >= 0 && i < this.rows.length)) throw new RangeError(`dwelling ${i} of ${this.rows.length}`);
     if (this.source !== null) return this.source[i];
-    return { __proto__: DWELLING, row: this.rows[i], o: this.outcomes[this.outcomeIndex![i]] } as unknown as ClassifiedDwelling;
+    return { __proto__: DWELLING, row: this.rows.row(i), o: this.outcomes[this.outcomeIndex![i]] } as unknown as ClassifiedDwelling;
   }
 
   /** Every dwelling as an array (one object per row: for tests and small stocks only). O(n). */

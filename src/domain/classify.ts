@@ -31,7 +31,7 @@
  * issues, for the re-classifications of the potentials and the what-if base (reclassify.ts).
  * Figures in docs/performance.md.
  */
-import type { BatScale, BzkType, ClassifiedDwelling, StockRow, StockShape } from "./types";
+import type { BatScale, BzkType, ClassifiedDwelling, StockShape } from "./types";
 import { type Issue, makeIssue } from "./issues";
 import type { Rules } from "./rules";
 import { collectComplexes, type ComplexCollection, type ComplexFacts } from "./complexes";
@@ -45,6 +45,7 @@ import {
 } from "./classify-messages";
 import { SLOT_GECLUSTERD, SLOT_NULTREDEN, SLOT_ONBEKEND, SLOT_REGULIER } from "./supply-vector";
 import { ClassifiedStock, zorgSlot, type DwellingOutcome } from "./classified-stock";
+import { stockColumnsOf, type StockColumns, type StockRows } from "./stock-columns";
 
 const NO_WARNINGS: string[] = Object.freeze([]) as unknown as string[];
 const NO_KINDS: TallyKind[] = Object.freeze([]) as unknown as TallyKind[];
@@ -150,7 +151,8 @@ export interface StockClassification {
 /**
  * Classifies every stock row into a BZK type (exclusive) and cumulative flags.
  *
- * @param rows typed stock rows from ingest; each row stands for `aantal` dwellings.
+ * @param rows typed stock rows from ingest, column-wise (`StockColumns`; an array of rows is
+ *   converted first); each row stands for `aantal` dwellings.
  * @param rules validated rules (`parseRules` / `DEFAULT_RULES`).
  * @param options the kind of table the rows come from (message wording only).
  * @returns `classified`: exactly one entry per input row, in input order, held as a BZK slot
@@ -161,23 +163,28 @@ export interface StockClassification {
  *   a `fout` "schalen-gemengd" when rows use both BAT scales; `complexes`: the complex facts of
  *   the rows (`collectComplexes`), for the potentials (`stockComplexes`). Never throws on data.
  */
-export function classifyStock(rows: StockRow[], rules: Rules, options: StockShape = {}): StockClassification {
-  const c = new Classifier(rows, rules, options);
+export function classifyStock(rows: StockRows, rules: Rules, options: StockShape = {}): StockClassification {
+  const cols = stockColumnsOf(rows);
+  const n = cols.length;
+  const c = new Classifier(cols, rules, options);
   const { complexes } = c;
   const tally = new IssueTally();
-  const slots = new Uint8Array(rows.length);
-  const outcomeIndex = new Uint32Array(rows.length);
+  const slots = new Uint8Array(n);
+  const outcomeIndex = new Uint32Array(n);
   const outcomes: Outcome[] = [];
   let limburgRows = 0;
   let veraRows = 0;
+  const bat = cols.num.bat;
+  const batScale = cols.batScale;
+  const zorgprofiel = cols.zorgprofiel;
 
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    if (row.bat !== null) {
-      if (row.batScale === "limburg") limburgRows++;
-      else if (row.batScale === "vera") veraRows++;
+  for (let i = 0; i < n; i++) {
+    if (bat[i] === bat[i]) {
+      // Scale codes: 1 limburg, 2 vera (stock-columns.ts).
+      if (batScale[i] === 1) limburgRows++;
+      else if (batScale[i] === 2) veraRows++;
     }
-    const outcome = c.outcome(row, i);
+    const outcome = c.outcome(i);
     let id = outcome.id;
     if (id < 0) {
       id = outcomes.length;
@@ -185,18 +192,22 @@ export function classifyStock(rows: StockRow[], rules: Rules, options: StockShap
       outcomes.push(outcome);
     }
     outcomeIndex[i] = id;
-    slots[i] = outcome.slot >= 0 ? outcome.slot : zorgSlot(row.zorgprofiel);
+    // Zorgprofiel codes 1 SOM, 2 PG as the slots 3, 4; none: 5.
+    slots[i] = outcome.slot >= 0 ? outcome.slot : zorgprofiel[i] === 0 ? zorgSlot(null) : zorgSlot(zorgprofiel[i] === 1 ? "SOM" : "PG");
     const ks = outcome.kinds;
-    for (let j = 0; j < ks.length; j++) tally.add(ks[j], row);
+    if (ks.length > 0) {
+      const row = cols.row(i);
+      for (let j = 0; j < ks.length; j++) tally.add(ks[j], row);
+    }
   }
 
   const issues: Issue[] = [];
   if (limburgRows > 0 && veraRows > 0) {
-    issues.push(makeIssue("schalen-gemengd", "fout", rows[0]?.sheet ?? null, null, mixedScalesMessage(limburgRows, veraRows)));
+    issues.push(makeIssue("schalen-gemengd", "fout", n > 0 ? cols.textAt("sheet", 0) : null, null, mixedScalesMessage(limburgRows, veraRows)));
   }
   issues.push(...tally.toIssues());
   issues.push(...complexConflictIssues(complexes));
-  const classified = ClassifiedStock.of(rows, slots, outcomeIndex, outcomes);
+  const classified = ClassifiedStock.of(cols, slots, outcomeIndex, outcomes);
   return {
     classified,
     get dwellings() {
@@ -214,15 +225,17 @@ export function classifyStock(rows: StockRow[], rules: Rules, options: StockShap
  * reasons' use or issues. For the potentials and the what-if base, which re-classify many
  * complexes with one fact changed and only need the type (clustering.ts, zorgpotentieel.ts,
  * whatif.ts). O(n), one byte per row.
- * @param rows typed stock rows; @param rules validated rules. Never throws on data.
+ * @param rows typed stock rows (an array is converted to columns first); @param rules validated
+ *   rules. Never throws on data.
  */
-export function classifySlots(rows: readonly StockRow[], rules: Rules): Uint8Array {
-  const c = new Classifier(rows, rules);
-  const slots = new Uint8Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    const o = c.outcome(row, i);
-    slots[i] = o.slot >= 0 ? o.slot : zorgSlot(row.zorgprofiel);
+export function classifySlots(rows: StockRows, rules: Rules): Uint8Array {
+  const cols = stockColumnsOf(rows);
+  const c = new Classifier(cols, rules);
+  const slots = new Uint8Array(cols.length);
+  const zorgprofiel = cols.zorgprofiel;
+  for (let i = 0; i < slots.length; i++) {
+    const o = c.outcome(i);
+    slots[i] = o.slot >= 0 ? o.slot : zorgprofiel[i] === 0 ? zorgSlot(null) : zorgSlot(zorgprofiel[i] === 1 ? "SOM" : "PG");
   }
   return slots;
 }
@@ -294,9 +307,13 @@ class Classifier {
   private readonly states: ComplexState[];
   private readonly noComplex: ComplexState = { facts: null, cluster: [undefined, undefined], outcomes: null };
   private readonly useDeclared: boolean;
+  /** Declaration code (0 none, 1 GEC, 2 ZWO) per woonvorm text code of the columns. */
+  private readonly declOfCode: Uint8Array;
+  /** Rural (1) or not (0) per gemeente text code. */
+  private readonly landOfCode: Uint8Array;
 
-  constructor(rows: readonly StockRow[], rules: Rules, options: StockShape = {}) {
-    const collection = collectComplexes(rows);
+  constructor(private readonly cols: StockColumns, rules: Rules, options: StockShape = {}) {
+    const collection = collectComplexes(cols);
     const { complexes, rowComplex, presence } = collection;
     this.collection = collection;
     this.complexes = complexes;
@@ -304,22 +321,26 @@ class Classifier {
     this.ctx = new Context(rules, classificationKinds(presence, options.kruistabel));
     this.states = complexes.map((facts) => ({ facts, cluster: [undefined, undefined], outcomes: null }));
     this.useDeclared = rules.woonvormGedeclareerd === "bewijs";
+    this.declOfCode = Uint8Array.from(cols.text.woonvorm.values, (v) => (v === "GEC" ? 1 : v === "ZWO" ? 2 : 0));
+    this.landOfCode = Uint8Array.from(cols.text.gemeente.values, (v) => (this.ctx.isLandelijk(v) ? 1 : 0));
   }
 
-  /** The outcome of row `i` (`row` is `rows[i]`); shared between rows with the same facts. */
-  outcome(row: StockRow, i: number): Outcome {
+  /** The outcome of row `i` of the columns; shared between rows with the same facts. */
+  outcome(i: number): Outcome {
     const ctx = this.ctx;
-    const access = ctx.access(row);
-    const decl = !this.useDeclared || row.woonvorm === null ? 0 : row.woonvorm === "GEC" ? 1 : row.woonvorm === "ZWO" ? 2 : 0;
+    const cols = this.cols;
+    const access = ctx.access(cols, i);
+    const decl = this.useDeclared ? this.declOfCode[cols.text.woonvorm.codes[i]] : 0;
     if (access.nultreden === false || (access.nultreden === null && decl === 0)) {
       // Not nultreden, or onbekend: the complex does not matter.
       return access.finals[decl] ?? ctx.final(access, decl);
     }
     const ci = this.rowComplex[i];
     const state = ci < 0 ? this.noComplex : this.states[ci];
-    const land = ctx.isLandelijk(row.gemeente) ? 1 : 0;
-    const zelf = row.zelfstandig === null ? 0 : row.zelfstandig ? 1 : 2;
-    const zp = row.zorgprofiel === null ? 0 : row.zorgprofiel === "SOM" ? 1 : 2;
+    const land = this.landOfCode[cols.text.gemeente.codes[i]];
+    // The column codes are the key's codes: zelfstandig 0 unknown, 1 yes, 2 no; zorgprofiel 0 none, 1 SOM, 2 PG.
+    const zelf = cols.zelfstandig[i];
+    const zp = cols.zorgprofiel[i];
     if (access.key < 0) return ctx.assemble(access, state, decl, zelf, land, zp);
     const key = outcomeKey({ access: access.key, declaration: decl, zelfstandig: zelf, landelijk: land, zorgprofiel: zp });
     let outcomes = state.outcomes;
@@ -379,7 +400,6 @@ function combine(bzk: BzkType, nultreden: boolean, geclusterd: boolean, zorggesc
 /** Per-run lookup tables and caches derived from the rules. */
 class Context {
   private readonly judge: AccessibilityJudge;
-  private readonly labelIndex = new Map<string, number>();
   /** Access infos by integer key (a small dense range: labels × 3 scales × 8 BAT slots). */
   private readonly accessCache: (AccessInfo | undefined)[] = [];
   private readonly landelijk: Set<string>;
@@ -399,35 +419,29 @@ class Context {
     this.missingKinds = { ontmoetingsruimte: kinds.ruimte, aandeel55plus: kinds.aandeel55 };
   }
 
-  /** Accessibility of the row's (BAT, scale, label), cached by an integer key. */
-  access(row: StockRow): AccessInfo {
-    const bat = row.bat;
+  /** Accessibility of row `i`'s (BAT, scale, label), cached by an integer key. */
+  access(cols: StockColumns, i: number): AccessInfo {
+    const bat = cols.num.bat[i];
     let batIdx: number;
-    if (bat === null) batIdx = 6;
+    if (bat !== bat) batIdx = 6;
     else if (bat === 0 || bat === 1 || bat === 2 || bat === 3 || bat === 4 || bat === 5) batIdx = bat;
-    else return this.computeAccess(row, -1);
-    const scale = row.batScale ?? this.fallbackScale;
-    const scaleIdx = scale === null ? 0 : scale === "limburg" ? 1 : 2;
-    let labelIdx = 0;
-    const label = row.toegankelijkheidslabel;
-    if (label !== null) {
-      const found = this.labelIndex.get(label);
-      if (found === undefined) {
-        labelIdx = this.labelIndex.size + 1;
-        this.labelIndex.set(label, labelIdx);
-      } else labelIdx = found;
-    }
+    else return this.computeAccess(cols, i, -1);
+    const ownScale = cols.batScale[i];
+    // Scale codes as the key's: 0 unknown, 1 limburg, 2 vera.
+    const scaleIdx = ownScale !== 0 ? ownScale : this.fallbackScale === null ? 0 : this.fallbackScale === "limburg" ? 1 : 2;
+    // The label's text code: 0 none, else 1 + its index in order of first appearance.
+    const labelIdx = cols.text.toegankelijkheidslabel.codes[i];
     const key = accessKey({ label: labelIdx, scale: scaleIdx, bat: batIdx });
     let a = this.accessCache[key];
     if (a === undefined) {
-      a = this.computeAccess(row, key);
+      a = this.computeAccess(cols, i, key);
       this.accessCache[key] = a;
     }
     return a;
   }
 
-  private computeAccess(row: StockRow, key: number): AccessInfo {
-    const j = this.judge.judge(row.bat, row.batScale ?? this.fallbackScale, row.toegankelijkheidslabel);
+  private computeAccess(cols: StockColumns, i: number, key: number): AccessInfo {
+    const j = this.judge.judge(cols.bat(i), cols.batScaleAt(i) ?? this.fallbackScale, cols.textAt("toegankelijkheidslabel", i));
     return {
       key,
       nultreden: j.nultreden,

@@ -162,7 +162,7 @@ export function findClusterCandidates(
     let open = 0;
     for (let j = 0; j < idx.length; j++) {
       const i = idx[j];
-      if (stock.nultreden(i) && !stock.geclusterd(i)) open += rows[i].aantal;
+      if (stock.nultreden(i) && !stock.geclusterd(i)) open += rows.aantal[i];
     }
     if (open === 0) return;
     const gemeente = f.firstRow.gemeente;
@@ -170,7 +170,7 @@ export function findClusterCandidates(
     if (c !== null) found.push({ c, gemeente, idx });
   });
   // The gains: every candidate complex re-classified with its fact supplied, in batches.
-  const after = reclassifyGroups(found.map(({ c, idx }) => ({ rows: idx, change: (i: number) => fixClusterRow(c, rows[i]) })), rules);
+  const after = reclassifyGroups(found.map(({ c, idx }) => ({ rows: idx, change: (i: number) => fixClusterRow(c, rows.row(i)) })), rules);
   const out: ClusterCandidate[] = [];
   found.forEach(({ c, gemeente, idx }, k) => {
     const gain = gainOf(stock, idx, after[k]);

@@ -16,6 +16,7 @@
  * - wlz: Wlz care on any row counts.
  */
 import type { StockRow } from "./types";
+import { stockColumnsOf, type StockRows } from "./stock-columns";
 import { formatGetal, formatPercentage } from "./format";
 
 const ROOM_INPANDIG = 1;
@@ -82,87 +83,100 @@ export interface ComplexCollection {
 /**
  * Aggregates complex facts over all rows (O(n), one pass plus one pass over the complexes).
  * Rows with `complex` null are not part of any complex.
+ * @param rows the stock rows, column-wise (read by column; an array is converted first).
  */
-export function collectComplexes(rows: readonly StockRow[]): ComplexCollection {
+export function collectComplexes(rows: StockRows): ComplexCollection {
+  const cols = stockColumnsOf(rows);
+  const n = cols.length;
   const accs: Accumulator[] = [];
-  const rowComplex = new Int32Array(rows.length);
-  const accIndex = new Map<string | null, Map<string, number>>();
+  const rowComplex = new Int32Array(n);
+  // Per (eigenaar, complex) text codes: the complex's index.
+  const accIndex = new Map<number, number>();
   const presence: ColumnPresence = {
     complex: false, ontmoetingsruimte: false, complexgrootte: false, aandeel55plus: false,
     label55plus: false, wlz: false, bat: false, toegankelijkheidslabel: false,
   };
-  let lastComplex: string | null = null;
-  let lastOwner: string | null = null;
+  const complexCodes = cols.text.complex.codes;
+  const complexTexts = cols.text.complex.values;
+  const ownerCodes = cols.text.eigenaar.codes;
+  const ownerTexts = cols.text.eigenaar.values;
+  const labelCodes = cols.text.toegankelijkheidslabel.codes;
+  const { bat, complexgrootte: sizes, aandeel55plus: shares } = cols.num;
+  const { aantal, ontmoetingsruimte: rooms, label55plus, wlz } = cols;
+  let lastComplex = -1;
+  let lastOwner = -1;
   let lastIndex = -1;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    if (row.bat !== null) presence.bat = true;
-    if (row.toegankelijkheidslabel !== null) presence.toegankelijkheidslabel = true;
-    if (row.complex === null) {
+  for (let i = 0; i < n; i++) {
+    if (bat[i] === bat[i]) presence.bat = true;
+    if (labelCodes[i] !== 0) presence.toegankelijkheidslabel = true;
+    const cx = complexCodes[i];
+    if (cx === 0) {
       rowComplex[i] = -1;
       continue;
     }
     presence.complex = true;
+    const ow = ownerCodes[i];
     let acc: Accumulator;
     let ci: number | undefined;
-    if (row.complex === lastComplex && row.eigenaar === lastOwner) {
+    if (cx === lastComplex && ow === lastOwner) {
       // Exports are usually sorted by complex: skip the lookups for the next row of the same complex.
       ci = lastIndex;
       acc = accs[ci];
     } else {
-      let byOwner = accIndex.get(row.eigenaar);
-      if (byOwner === undefined) {
-        byOwner = new Map();
-        accIndex.set(row.eigenaar, byOwner);
-      }
-      ci = byOwner.get(row.complex);
+      const key = ow * 4294967296 + cx;
+      ci = accIndex.get(key);
       if (ci !== undefined) acc = accs[ci];
       else {
         acc = {
           facts: {
-            complex: row.complex, eigenaar: row.eigenaar, ontmoetingsruimte: null, geteld: 0,
+            complex: complexTexts[cx]!, eigenaar: ownerTexts[ow], ontmoetingsruimte: null, geteld: 0,
             grootteGegeven: null, woningen: 0, aandeel55plus: null, label55plusJa: 0, label55plusNee: 0,
-            label55plusOnbekend: 0, wlz: null, conflicts: [], firstRow: row,
+            label55plusOnbekend: 0, wlz: null, conflicts: [], firstRow: cols.row(i),
           },
           rooms: 0, maxGrootte: -Infinity, maxAandeel: -Infinity, wlzJa: false, wlzNee: false,
         };
         ci = accs.length;
-        byOwner.set(row.complex, ci);
+        accIndex.set(key, ci);
         accs.push(acc);
       }
-      lastComplex = row.complex;
-      lastOwner = row.eigenaar;
+      lastComplex = cx;
+      lastOwner = ow;
       lastIndex = ci;
     }
     rowComplex[i] = ci;
     const f = acc.facts;
-    f.geteld += row.aantal;
-    const room = row.ontmoetingsruimte;
-    if (room !== null) {
+    const a = aantal[i];
+    f.geteld += a;
+    const room = rooms[i];
+    if (room !== 0) {
       presence.ontmoetingsruimte = true;
-      acc.rooms |= room === "inpandig" ? ROOM_INPANDIG : room === "aangrenzend" ? ROOM_AANGRENZEND : ROOM_GEEN;
+      // Codes 1 inpandig, 2 aangrenzend, 3 geen (stock-columns.ts).
+      acc.rooms |= room === 1 ? ROOM_INPANDIG : room === 2 ? ROOM_AANGRENZEND : ROOM_GEEN;
     }
-    const size = row.complexgrootte;
-    if (size !== null) {
+    const size = sizes[i];
+    if (size === size) {
       presence.complexgrootte = true;
       if (f.grootteGegeven === null || size < f.grootteGegeven) f.grootteGegeven = size;
       if (size > acc.maxGrootte) acc.maxGrootte = size;
     }
-    const share = row.aandeel55plus;
-    if (share !== null) {
+    const share = shares[i];
+    if (share === share) {
       presence.aandeel55plus = true;
       if (f.aandeel55plus === null || share < f.aandeel55plus) f.aandeel55plus = share;
       if (share > acc.maxAandeel) acc.maxAandeel = share;
     }
-    if (row.label55plus === null) f.label55plusOnbekend += row.aantal;
+    // Flags: 0 null, 1 true, 2 false.
+    const l55 = label55plus[i];
+    if (l55 === 0) f.label55plusOnbekend += a;
     else {
       presence.label55plus = true;
-      if (row.label55plus) f.label55plusJa += row.aantal;
-      else f.label55plusNee += row.aantal;
+      if (l55 === 1) f.label55plusJa += a;
+      else f.label55plusNee += a;
     }
-    if (row.wlz !== null) {
+    const w = wlz[i];
+    if (w !== 0) {
       presence.wlz = true;
-      if (row.wlz) acc.wlzJa = true;
+      if (w === 1) acc.wlzJa = true;
       else acc.wlzNee = true;
     }
   }

@@ -47,7 +47,9 @@ export function crossTableAdaptation(
   const totaal: AdaptationCounts = { geschikt: 0, potentieel: 0, ongeschikt: 0, onbekend: 0 };
   const perType = new Map<string, CrossTableAdaptation["perWoningtype"][number]>();
   let woningen = 0;
-  classifiedStockOf(dwellings).rows.forEach((row, i) => {
+  const rows = classifiedStockOf(dwellings).rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows.row(i);
     const n = row.aantal;
     const a = adapted[i];
     woningen += n;
@@ -57,6 +59,6 @@ export function crossTableAdaptation(
     const t = perType.get(key);
     if (t) t.woningen += n;
     else perType.set(key, { woningtype, woningen: n, aanpassing: a.aanpassing, reden: a.reden });
-  });
+  }
   return { ...sheets, woningen, voorraadWoningen, totaal, perWoningtype: [...perType.values()] };
 }

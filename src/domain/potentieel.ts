@@ -332,7 +332,7 @@ export function assessAdaptation(
   const groups = new Map<string | null, Map<string | null, AdaptationTotal>>();
 
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
+    const row = rows.row(i);
     if (row.woningtype !== null || row.eenheiddetailsoort !== null) presence.vorm = true;
     if (row.lift !== null) presence.lift = true;
     if (row.bouwlaag !== null) presence.bouwlaag = true;

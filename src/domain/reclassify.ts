@@ -10,7 +10,7 @@
 import type { StockRow } from "./types";
 import type { Rules } from "./rules";
 import { classifySlots } from "./classify";
-import { classifiedStockOf, slotIsGeclusterd, slotIsZorggeschikt, type ClassifiedStock, type Dwellings } from "./classified-stock";
+import { classifiedStockOf, slotIsGeclusterd, slotIsZorggeschikt, type Dwellings } from "./classified-stock";
 import { collectComplexes, type ComplexCollection } from "./complexes";
 import { gemeenteKey } from "./gemeente";
 
@@ -126,10 +126,10 @@ export interface ComplexGain {
  * The dwellings of one group that gain a type: geclusterd or zorggeschikt after (`after`, the
  * group's slots from `reclassifyGroups`) and not before (`before`, the classified stock's slots).
  * @param indices the group's rows (parallel to `after`); counts weigh each row by `aantal`.
- * @example gainOf({ rows: [{ aantal: 1 }, { aantal: 24 }, { aantal: 6 }], slots: Uint8Array.from([0, 1, 2]) },
+ * @example gainOf({ rows: { aantal: [1, 24, 6] }, slots: Uint8Array.from([0, 1, 2]) },
  *   [1, 2], Uint8Array.from([2, 4])) === { erbijGeclusterd: 24, erbijZorggeschikt: 6 }
  */
-export function gainOf(before: Pick<ClassifiedStock, "rows" | "slots">, indices: ArrayLike<number>, after: Uint8Array): ComplexGain {
+export function gainOf(before: { rows: { aantal: ArrayLike<number> }; slots: Uint8Array }, indices: ArrayLike<number>, after: Uint8Array): ComplexGain {
   let g = 0;
   let z = 0;
   const { rows, slots } = before;
@@ -137,8 +137,8 @@ export function gainOf(before: Pick<ClassifiedStock, "rows" | "slots">, indices:
     const i = indices[j];
     const b = slots[i];
     const a = after[j];
-    if (!slotIsGeclusterd(b) && slotIsGeclusterd(a)) g += rows[i].aantal;
-    if (!slotIsZorggeschikt(b) && slotIsZorggeschikt(a)) z += rows[i].aantal;
+    if (!slotIsGeclusterd(b) && slotIsGeclusterd(a)) g += rows.aantal[i];
+    if (!slotIsZorggeschikt(b) && slotIsZorggeschikt(a)) z += rows.aantal[i];
   }
   return { erbijGeclusterd: g, erbijZorggeschikt: z };
 }

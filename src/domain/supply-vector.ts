@@ -57,9 +57,14 @@ export function bzkSlot(d: Pick<ClassifiedDwelling, "bzk" | "zorgprofiel">): num
  * Limburg scale and BAT1 of VERA are slot 7; a BAT on the other scale, or none, is unknown (12).
  * @example batSlot({ bat: 4, batScale: "limburg" }, "limburg") === 11; batSlot({ bat: 1, batScale: "vera" }, "vera") === SLOT_BAT0; batSlot({ bat: 4, batScale: "vera" }, "limburg") === SLOT_BAT_ONBEKEND; batSlot({ bat: null, batScale: null }, "limburg") === 12 */
 export function batSlot(row: Pick<StockRow, "bat" | "batScale">, scale: BatScale): number {
-  const bat = row.bat;
+  return batSlotOf(row.bat, row.batScale, scale);
+}
+
+/** {@link batSlot} of a BAT level and its scale as values (read from the stock's columns).
+ * @example batSlotOf(4, "limburg", "limburg") === 11; batSlotOf(null, null, "vera") === 12 */
+export function batSlotOf(bat: number | null, batScale: BatScale | null, scale: BatScale): number {
   const lo = minLevel(scale);
-  if (bat !== null && row.batScale === scale && Number.isInteger(bat) && bat >= lo && bat <= maxLevel(scale)) {
+  if (bat !== null && batScale === scale && Number.isInteger(bat) && bat >= lo && bat <= maxLevel(scale)) {
     return SLOT_BAT0 + bat - lo;
   }
   return SLOT_BAT_ONBEKEND;

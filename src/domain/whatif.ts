@@ -35,6 +35,7 @@
  */
 import { SEGMENT_ONBEKEND, type BatScale, type DemandEntry, type StockRow, type SupplyEntry, type SupplySummary } from "./types";
 import { classifiedStockOf, type Dwellings } from "./classified-stock";
+import type { StockColumns } from "./stock-columns";
 import type { Rules } from "./rules";
 import type { AdaptedDwelling } from "./potentieel";
 import type { Issue } from "./issues";
@@ -51,7 +52,7 @@ import { withWlz, type CareCandidate } from "./zorgpotentieel";
 import { computeTekortWithPlans, type PlannedChange } from "./plannen";
 import {
   BZK_SLOT_NAMES, SLOT_GECLUSTERD, SLOT_NULTREDEN, SLOT_ONBEKEND, SLOT_ZORG, SLOT_ZORG_SOM,
-  SLOTS, batSlot, summaryOfVector, type SupplyVector,
+  SLOTS, batSlot, batSlotOf, summaryOfVector, type SupplyVector,
 } from "./supply-vector";
 
 /** What the engine needs from an analysis (the pipeline's `AnalysisResult` has these fields). */
@@ -130,8 +131,8 @@ interface SegmentPool {
 export interface WhatIfBase {
   readonly input: WhatIfInput;
   readonly scale: BatScale;
-  /** The stock's rows (of `input.dwellings`). */
-  readonly rows: readonly StockRow[];
+  /** The stock's rows (of `input.dwellings`), column-wise. */
+  readonly rows: StockColumns;
   readonly vector: SupplyVector;
   /** BZK slot per row as classified (the classified stock's own array: never written). */
   readonly baseBzk: Uint8Array;
@@ -284,10 +285,10 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number;
   const vector = new Float64Array(SLOTS);
   for (let i = 0; i < n; i++) {
     const bz = baseBzk[i];
-    const bt = batSlot(rows[i], scale);
+    const bt = batSlotOf(rows.bat(i), rows.batScaleAt(i), scale);
     baseBat[i] = bt;
-    vector[bz] += rows[i].aantal;
-    vector[bt] += rows[i].aantal;
+    vector[bz] += rows.aantal[i];
+    vector[bt] += rows.aantal[i];
   }
   const level = adaptedLevel(scale, rules);
   // With a cross table beside the stock, the candidates are the dwellings not yet nultreden whose
@@ -296,7 +297,8 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number;
   const poolKind = kruistabel ? "onbekend" : "potentieel";
   const isPool = (i: number) => adapted[i]?.aanpassing === poolKind;
   const adapt = (row: StockRow): StockRow => ({ ...row, bat: level, batScale: scale });
-  const adaptedRow = (i: number): StockRow => (isPool(i) ? adapt(rows[i]) : rows[i]);
+  // Rows made from the columns (plain objects with every field), so the copy with BAT changed is complete.
+  const adaptedRow = (i: number): StockRow => (isPool(i) ? adapt(rows.row(i)) : rows.row(i));
   const batchRows = Math.max(1, options.batchRows ?? RECLASSIFY_BATCH_ROWS);
   const adaptBzk = baseBzk.slice();
   const adaptBat = baseBat.slice();
@@ -321,8 +323,8 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number;
   let zonderBat = 0;
   for (let i = 0; i < n; i++) {
     if (!isPool(i)) continue;
-    if (baseBzk[i] === SLOT_ONBEKEND) zonderBat += rows[i].aantal;
-    const seg = rows[i].segmentSoort ?? rows[i].segment;
+    if (baseBzk[i] === SLOT_ONBEKEND) zonderBat += rows.aantal[i];
+    const seg = rows.segmentSoortAt(i) ?? rows.textAt("segment", i);
     let p = bySegment.get(seg);
     if (p === undefined) {
       p = { table: [], first: [], rest: [] };
@@ -335,7 +337,7 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number;
   const part = new Int32Array(n);
   const pools: SegmentPool[] = [];
   for (const [segment, p] of bySegment) {
-    const aantallen = p.table.map((i) => rows[i].aantal);
+    const aantallen = p.table.map((i) => rows.aantal[i]);
     for (const a of aantallen) kandidaten += a;
     const amounts = share === 1 ? aantallen : shareOfRows(aantallen, share);
     for (let j = 0; j < p.table.length; j++) part[p.table[j]] = amounts[j];
@@ -359,7 +361,7 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number;
     soort: Lever["soort"], candidates: ReadonlyArray<{ complex: string; eigenaar: string | null; gemeente: string | null; rijen: Int32Array }>,
     fix: (k: number, row: StockRow) => StockRow, code: (k: number) => number,
   ): Lever[] => {
-    const fixed = reclassifyGroups(candidates.map((c, k) => ({ rows: c.rijen, change: (i: number) => fix(k, rows[i]) })), rules, batchRows);
+    const fixed = reclassifyGroups(candidates.map((c, k) => ({ rows: c.rijen, change: (i: number) => fix(k, rows.row(i)) })), rules, batchRows);
     const both = reclassifyGroups(candidates.map((c, k) => ({ rows: c.rijen, change: (i: number) => fix(k, adaptedRow(i)) })), rules, batchRows);
     return candidates.map((c, k) => {
       const idx = c.rijen;
@@ -471,7 +473,7 @@ export function computeWhatIf(base: WhatIfBase, params: WhatIfParams, options: {
       const item: WhatIfComplex = { complex: l.complex, eigenaar: l.eigenaar, gemeente: l.gemeente, erbijGeclusterd: 0, erbijZorggeschikt: 0 };
       for (let j = 0; j < l.rows.length; j++) {
         const i = l.rows[j];
-        const total = rows[i].aantal;
+        const total = rows.aantal[i];
         const done = amount[i];
         const restRow = total - done;
         if (restRow > 0) {

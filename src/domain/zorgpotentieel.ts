@@ -65,13 +65,13 @@ export function findCareCandidates(
     let open = 0;
     for (let j = 0; j < idx.length; j++) {
       const i = idx[j];
-      if (stock.geclusterd(i)) geclusterd += rows[i].aantal;
-      if (stock.geclusterd(i) && !stock.zorggeschikt(i)) open += rows[i].aantal;
+      if (stock.geclusterd(i)) geclusterd += rows.aantal[i];
+      if (stock.geclusterd(i) && !stock.zorggeschikt(i)) open += rows.aantal[i];
     }
     if (open > 0) found.push({ f, idx, geclusterd });
   });
   // The gains: every candidate complex re-classified with Wlz care, in batches.
-  const after = reclassifyGroups(found.map(({ idx }) => ({ rows: idx, change: (i: number) => withWlz(rows[i]) })), rules);
+  const after = reclassifyGroups(found.map(({ idx }) => ({ rows: idx, change: (i: number) => withWlz(rows.row(i)) })), rules);
   const out: CareCandidate[] = [];
   found.forEach(({ f, idx, geclusterd }, k) => {
     const gain = gainOf(stock, idx, after[k]);

@@ -9,6 +9,7 @@
  */
 import { type Issue, makeIssue } from "../domain/issues";
 import type { StockRow } from "../domain/types";
+import { StockColumns } from "../domain/stock-columns";
 import type { CellValue, RawTable, StockIngest } from "./types";
 import { cellText, isMissing, parseDutchNumber } from "./cells";
 import { findHeaderRow } from "./header";
@@ -106,7 +107,7 @@ export function findCrossTable(table: RawTable): number {
  * @param table raw cells; the header is found with {@link findCrossTable}.
  * @returns the grouped rows (one per filled cell, zero counts left out), the balance
  *   rowsRead = rows + rowsRejected (per cell; cells holding 0 are no data row), mapping { woningtype, aantal } as header texts.
- * @example ((r) => [r.rows.map((x) => [x.woningtype, x.aantal, x.rowNumber]), r.rowsRead, r.rowsRejected, r.issues.map((i) => i.code)])(readCrossTable(
+ * @example ((r) => [r.rows.toArray().map((x) => [x.woningtype, x.aantal, x.rowNumber]), r.rowsRead, r.rowsRejected, r.issues.map((i) => i.code)])(readCrossTable(
  *   { sheet: "Kruistabel", tableName: null, originRow: 1, originCol: 1, values: [
  *   ["Woningtype", "Goedkoop", "Betaalbaar", "Duur", "Totaal"], ["Eengezinswoning", "1.045", 310, 0, "1.355"], ["Gestapeld met lift", 220, 140, 12, 372]] })) ===
  *   [[["Eengezinswoning", 1045, 2], ["Eengezinswoning", 310, 2], ["Gestapeld met lift", 220, 3], ["Gestapeld met lift", 140, 3], ["Gestapeld met lift", 12, 3]],
@@ -118,7 +119,7 @@ export function readCrossTable(table: RawTable): StockIngest {
   const issues: Issue[] = [];
   if (idx < 0) {
     return {
-      rows: [], rowsRead: 0, rowsRejected: 0, batScale: null, mapping: {}, headerRow: 0,
+      rows: new StockColumns(0), rowsRead: 0, rowsRejected: 0, batScale: null, mapping: {}, headerRow: 0,
       issues: [makeIssue("geen-kopregel", "fout", sheet, null,
         `Op blad '${sheet}' is geen kopregel met huurprijsklassen (Goedkoop, Betaalbaar, Duur, Geliberaliseerd) gevonden.`)],
     };
@@ -181,7 +182,7 @@ export function readCrossTable(table: RawTable): StockIngest {
     `telt als een groep woningen van dat woningtype, zonder BAT-score. Het aanpassingspotentieel volgt uit het woningtype; ` +
     `de BAT-indeling is onbekend. Totaalrij en totaalkolom tellen niet mee.`));
   return {
-    rows, rowsRead, rowsRejected: rejected, batScale: null,
+    rows: StockColumns.fromRows(rows), rowsRead, rowsRejected: rejected, batScale: null,
     mapping: { woningtype: cellText(table.values[idx][lc]) ?? "", aantal: h.classes.map((c) => c.label).join(", ") },
     headerRow: table.originRow + idx, issues,
   };

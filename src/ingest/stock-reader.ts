@@ -31,6 +31,7 @@ import { findCrossTable, readCrossTable } from "./cross-table";
 import { ComplexColumnSurvey } from "./complex-columns";
 import { captionDate } from "./caption";
 import { IdRegistry } from "./id-registry";
+import { StockColumns } from "../domain/stock-columns";
 
 /** Options of `readStock` and {@link StockRowReader}. */
 export interface StockOptions {
@@ -66,7 +67,7 @@ export function stockHeaderScore(row: CellValue[], overrides?: MappingOverrides)
 /** An empty result (headerRow 0) with one `fout` saying that no header was found. */
 function noHeader(sheet: string): StockIngest {
   return {
-    rows: [], rowsRead: 0, rowsRejected: 0, batScale: null, mapping: {}, headerRow: 0,
+    rows: new StockColumns(0), rowsRead: 0, rowsRejected: 0, batScale: null, mapping: {}, headerRow: 0,
     issues: [makeIssue("geen-kopregel", "fout", sheet, null,
       `Op blad '${sheet}' is in de eerste 30 rijen geen kopregel met bekende kolommen gevonden ` +
       `(zoals 'VHE-nummer', 'BAT-score', 'Aantal' of 'BAT 0' … 'BAT 4'). Zet de kolomkoppen in één rij ` +

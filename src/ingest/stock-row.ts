@@ -15,6 +15,7 @@ import {
   parseSegmentSoort, parseZorgprofiel,
 } from "./stock-fields";
 import { EENHEIDDETAILSOORTEN, TOEGANKELIJKHEIDSLABELS, WOONVORMEN, lookupVeraCode, type VeraCodeList } from "./vera-codes";
+import { StockColumns } from "../domain/stock-columns";
 import { IssueLog, quoteValue, tableCell } from "./messages";
 
 /**
@@ -99,13 +100,13 @@ const FORM_CODES: readonly BatForm[] = ["limburg", "vera", "getal"];
 
 /**
  * The rows read from one stock table before the BAT scale is settled (see stock-scale.ts), kept
- * compactly: the `StockRow`s the result needs, plus one byte per row for the parsed BAT value
- * and whether the row is still ok, and the BAT cell as read (a reference, for messages). A
- * million rows cost the rows themselves plus about 9 MB here, not an object per row.
+ * compactly: the rows column-wise (`StockColumns`; the `StockRow` each row is read into is not
+ * kept), plus one byte per row for the parsed BAT value and whether the row is still ok, and the
+ * BAT cell as read (a reference, for messages). No object per row.
  */
 export class ParsedRows {
-  /** The rows, in table order (kept and set aside alike, until settled). */
-  readonly rows: StockRow[] = [];
+  /** The rows, in table order (kept and set aside alike, until settled), column-wise. */
+  readonly rows = new StockColumns(4096);
   /** BAT cell per row as read; empty when the table has no BAT column. */
   readonly batCells: CellValue[] = [];
   /** Per row: bit 0 ok, bit 1 has a level, bits 2-3 form (index into FORM_CODES), bits 4-7 level. */
@@ -117,7 +118,8 @@ export class ParsedRows {
   }
 
   /**
-   * Adds a row with what {@link readStockRow} found.
+   * Adds a row with what {@link readStockRow} found (its values are copied into the columns;
+   * the object is not kept).
    * @param keepBatCell whether to keep the BAT cell (only when the table has a BAT column).
    */
   add(row: StockRow, out: RowOutcome, keepBatCell: boolean): void {

@@ -4,7 +4,8 @@
  * a `fout` naming the cell, every row whose value is written in the other scale.
  */
 import { type Issue, makeIssue } from "../domain/issues";
-import type { BatScale, StockRow } from "../domain/types";
+import type { BatScale } from "../domain/types";
+import type { StockColumns } from "../domain/stock-columns";
 import { cellText } from "./cells";
 import { formScale } from "./bat-values";
 import { scaleName } from "../domain/bat";
@@ -14,8 +15,8 @@ import type { ParsedRows, TablePlace } from "./stock-row";
 
 /** Result of {@link settleBatScale}. */
 export interface SettledRows {
-  /** Rows kept, in table order. */
-  rows: StockRow[];
+  /** Rows kept, in table order, column-wise. */
+  rows: StockColumns;
   /** Rows set aside (earlier `fout`s and scale conflicts). */
   rejected: number;
   batScale: BatScale | null;
@@ -44,7 +45,7 @@ export function settleBatScale(
   numericScale: BatScale, log: IssueLog,
 ): SettledRows {
   const n = parsed.length;
-  const rowIndex = (i: number) => parsed.rows[i].rowNumber - table.originRow;
+  const rowIndex = (i: number) => parsed.rows.rowNumber[i] - table.originRow;
   // Values by how they were written: Limburg form, VERA form, plain number.
   const written = { limburg: 0, vera: 0, getal: 0 };
   let bareZero = -1;
@@ -70,9 +71,7 @@ export function settleBatScale(
     if (level >= 0 && batScale !== null) {
       const form = parsed.form(i);
       if (formScale(form, numericScale) === batScale) {
-        const row = parsed.rows[i];
-        row.bat = level;
-        row.batScale = batScale;
+        parsed.rows.setBat(i, level, batScale);
       } else if (batCol !== undefined) {
         const cell = tableCell(table, rowIndex(i), batCol);
         const raw = cellText(parsed.batCells[i]) ?? "";
@@ -84,8 +83,10 @@ export function settleBatScale(
     }
     if (!parsed.ok(i)) rejected++;
   }
-  // Without rejections the rows array is the result as it is (no copy of a million references).
-  const rows = rejected === 0 ? parsed.rows : parsed.rows.filter((_, i) => parsed.ok(i));
+  // The rows set aside are dropped from the columns (in place), and the unused room freed.
+  const rows = parsed.rows;
+  if (rejected > 0) rows.keep((i) => parsed.ok(i));
+  rows.trim();
   if (bareZero >= 0 && batCol !== undefined && written.vera > 0) {
     const cell = tableCell(table, bareZero, batCol);
     log.add(makeIssue("bat-schrijfwijze", "waarschuwing", table.sheet, cell,

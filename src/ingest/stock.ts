@@ -34,7 +34,7 @@ export { StockRowReader, stockHeaderScore, type StockOptions, type StockSource }
  * @param options overrides and BAT scale setting.
  * @returns rows, the balance `rowsRead = rows.length + rowsRejected`, the scale, the mapping as
  *   header texts, the 1-based header row (0 when none was found) and all issues.
- * @example ((r) => [r.rows.map((x) => [x.id, x.complex, x.bat, x.rowNumber]), r.rowsRead, r.rowsRejected, r.batScale, r.headerRow, r.issues.map((i) => `${i.code} ${i.cell}`)])(
+ * @example ((r) => [r.rows.toArray().map((x) => [x.id, x.complex, x.bat, x.rowNumber]), r.rowsRead, r.rowsRejected, r.batScale, r.headerRow, r.issues.map((i) => `${i.code} ${i.cell}`)])(
  *   readStock({ sheet: "Voorraad", tableName: null, originRow: 1, originCol: 1, values: [
  *     ["VHE-nummer", "Complex", "BAT-score", "Aantal"], ["1001", "C12", 3, 1], ["1002", "C12", "BAT 4 Verpleegzorg geschikt", 1], ["1003", "C12", "BAT 5", 1], ["Totaal", null, null, 3]] },
  *   { scale: "auto" })) ===

@@ -3,8 +3,9 @@
  * Pure: adapters (ExcelJS, Office.js) turn their cells into `CellValue`s; ingest never sees them.
  */
 import type { PublishedSaldoTable } from "../domain/vergelijking";
-import type { BatScale, DemandEntry, StockRow, SupplyEntry } from "../domain/types";
+import type { BatScale, DemandEntry, SupplyEntry } from "../domain/types";
 import type { Issue } from "../domain/issues";
+import type { StockColumns } from "../domain/stock-columns";
 
 /** An Excel error value such as `#N/A` or `#REF!`; treated as a missing value by ingest. */
 export interface CellError {
@@ -77,7 +78,8 @@ export type TableKind =
 
 /** Result of reading stock rows (per-dwelling, grouped, or wide BAT tables unpivoted). */
 export interface StockIngest {
-  rows: StockRow[];
+  /** The rows kept, in table order, column-wise (`row(i)` makes one `StockRow`). */
+  rows: StockColumns;
   /** Data rows read (header, title, blank and total rows excluded). */
   rowsRead: number;
   /** Rows set aside, each with at least one `fout` issue naming its cell. rowsRead = rows.length + rowsRejected. */

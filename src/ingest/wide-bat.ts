@@ -12,6 +12,7 @@
  */
 import { type Issue, makeIssue, type IssueCode } from "../domain/issues";
 import type { BatScale, StockRow } from "../domain/types";
+import { StockColumns } from "../domain/stock-columns";
 import type { CellValue, MappingOverrides, RawTable, StockField, StockIngest, FieldHeaders, MappedColumn } from "./types";
 import { cellText, isMissing, parseDutchNumber } from "./cells";
 import { normaliseHeader } from "./normalise";
@@ -259,7 +260,7 @@ function planLabels(
  * @param headerIndex 0-based index of the header row in `table.values`.
  * @param options BAT scale setting and label-field overrides.
  * @returns one stock row per used count cell; rowsRead = rows + rejected count cells.
- * @example ((r) => [r.rows.map((x) => [x.gemeente, x.bat, x.batScale, x.aantal, x.rowNumber]), r.rowsRead, r.rowsRejected, r.batScale, r.issues.map((i) => `${i.code} ${i.cell}`)])(readWideBat(
+ * @example ((r) => [r.rows.toArray().map((x) => [x.gemeente, x.bat, x.batScale, x.aantal, x.rowNumber]), r.rowsRead, r.rowsRejected, r.batScale, r.issues.map((i) => `${i.code} ${i.cell}`)])(readWideBat(
  *   { sheet: "BAT", tableName: null, originRow: 1, originCol: 1, values: [["Gemeente", "BAT 0", "BAT 1", "BAT 2", "BAT 3", "BAT 4"], ["Kerkrade", "1.975", 2010, 0, 412, 96]] },
  *   0, { scale: "auto" })) ===
  *   [[["Kerkrade", 0, "limburg", 1975, 2], ["Kerkrade", 1, "limburg", 2010, 2], ["Kerkrade", 3, "limburg", 412, 2], ["Kerkrade", 4, "limburg", 96, 2]],
@@ -365,7 +366,7 @@ export function readWideBat(table: RawTable, headerIndex: number, options: WideB
     }
   }
   return {
-    rows, rowsRead, rowsRejected: rejected, batScale: scale, mapping,
+    rows: StockColumns.fromRows(rows), rowsRead, rowsRejected: rejected, batScale: scale, mapping,
     headerRow: table.originRow + headerIndex, issues,
   };
 }

@@ -68,7 +68,7 @@ class WoningWriter {
    * listed, as in `buildJson`). */
   text(i: number): string | null {
     // Rows without an id are not listed: skip them before building their entry.
-    const id = this.result.dwellings.rows[i].id;
+    const id = this.result.dwellings.rows.id(i);
     if (id === null) return null;
     const e = dwellingEntry(this.result, i);
     return "    {\n" +

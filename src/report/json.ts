@@ -242,7 +242,7 @@ export function buildJson(result: AnalysisResult): JsonDocument {
  * dwelling id (grouped rows and wide tables).
  */
 export function jsonWoning(result: AnalysisResult, i: number): JsonWoning | null {
-  const id = result.dwellings.rows[i].id;
+  const id = result.dwellings.rows.id(i);
   if (id === null) return null;
   const e = dwellingEntry(result, i);
   return {
@@ -420,7 +420,7 @@ function whatIfFields(result: AnalysisResult): Pick<JsonDocument, "plannen" | "c
             tekort: w.tekort,
             potentieelBron: w.bron,
             aangepasteWoningen: (w.aangepasteWoningen ?? []).map((x) => {
-              const row = result.dwellings.rows[x.rij];
+              const row = result.dwellings.rows.row(x.rij);
               return { id: row.id, bron: `${row.sheet}!${row.rowNumber}`, aantal: x.aantal, van: x.van, naar: x.naar };
             }),
           },

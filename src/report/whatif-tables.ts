@@ -210,7 +210,7 @@ export function potentieelExtraTables(result: AnalysisResult): TableModel[] {
     caption: `Wat-als: de ${nlInt(list.reduce((n, x) => n + x.aantal, 0))} aangepaste woningen, per rij van de voorraad`,
     columns: [col("VHE", "text", 12), col("Bron (blad!rij)", "text", 18), col("Complex", "text", 12), col("Segment", "text", 14), col("Aantal", "integer", 8), col("Was", "text", 14), col("Wordt", "text", 14)],
     rows: list.map((x) => {
-      const row = result.dwellings.rows[x.rij];
+      const row = result.dwellings.rows.row(x.rij);
       return [row.id, `${row.sheet}!${row.rowNumber}`, row.complex, row.segmentSoort ?? row.segment, x.aantal, x.van, x.naar];
     }),
   });

@@ -8,7 +8,7 @@
  * directory; no byte of a part passes through JavaScript compression or checksum code.
  *
  * A deflated part is held compressed in memory until it ends (zip.js needs an entry's size and
- * CRC-32 before its data when the data is passed through): about 60 MB for the per-dwelling
+ * CRC-32 before its data when the data is passed through): 66 MB for the per-dwelling
  * sheet of a million rows.
  */
 import { promises as fs } from "node:fs";

@@ -76,7 +76,7 @@ function checkInvariants(o: Outcome): void {
     const stock = r.stock;
     if (stock) {
       const sheet = r.tables.find((t) => t.used && (t.kind === "voorraad" || t.kind === "bat-breed"))?.sheet;
-      const kept = new Set(stock.rows.map((row) => row.rowNumber));
+      const kept = new Set(stock.rows.toArray().map((row) => row.rowNumber));
       const named = new Set(
         r.issues.filter((i) => i.severity === "fout" && i.sheet === sheet && i.cell !== null)
           .map((i) => Number(/\d+$/.exec(i.cell!)![0])),

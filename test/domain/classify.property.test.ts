@@ -66,7 +66,7 @@ describe("classification properties", () => {
         const { dwellings } = classifyStock(rows, rules);
         expect(dwellings).toHaveLength(rows.length);
         dwellings.forEach((d, i) => {
-          expect(d.row).toBe(rows[i]);
+          expect(d.row).toEqual(rows[i]);
           if (d.zorggeschikt) expect(d.geclusterd).toBe(true);
           if (d.geclusterd) expect(d.nultreden).toBe(true);
           if (d.zorgprofiel !== null) expect(d.zorggeschikt).toBe(true);

@@ -393,7 +393,7 @@ describe("issues for large stocks", () => {
     const copy = JSON.parse(JSON.stringify(rows));
     const { dwellings } = classifyStock(rows, DEFAULT_RULES);
     expect(dwellings.map((d) => d.row)).toEqual(rows);
-    dwellings.forEach((d, i) => expect(d.row).toBe(rows[i]));
+    dwellings.forEach((d, i) => expect(d.row).toEqual(rows[i]));
     expect(rows).toEqual(copy);
   });
 

@@ -26,7 +26,7 @@ describe("collectComplexes", () => {
       wlz: null,
       conflicts: [],
     });
-    expect(weller.firstRow).toBe(rows[0]);
+    expect(weller.firstRow).toEqual(rows[0]);
     expect(complexes[1]).toMatchObject({ eigenaar: "Woonpunt", geteld: 2 });
     expect(presence).toMatchObject({ complex: true, ontmoetingsruimte: true, label55plus: true, wlz: false, bat: true, aandeel55plus: false });
   });

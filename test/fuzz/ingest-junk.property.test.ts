@@ -85,9 +85,9 @@ function checkIssues(issues: readonly Issue[]): void {
 function checkStock(ing: StockIngest, sheet: string, wide: boolean): void {
   expect(ing.rowsRead).toBe(ing.rows.length + ing.rowsRejected);
   checkIssues(ing.issues);
-  for (const r of ing.rows) expect(Number.isInteger(r.aantal) && r.aantal >= 1).toBe(true);
+  for (const r of ing.rows.toArray()) expect(Number.isInteger(r.aantal) && r.aantal >= 1).toBe(true);
   if (wide) return;
-  const kept = new Set(ing.rows.map((r) => r.rowNumber));
+  const kept = new Set(ing.rows.toArray().map((r) => r.rowNumber));
   const named = new Set(
     ing.issues.filter((i) => i.severity === "fout" && i.sheet === sheet && i.cell !== null).map((i) => Number(/\d+$/.exec(i.cell!)![0])),
   );

@@ -38,7 +38,7 @@ describe("balance on random junk tables", () => {
         expect(ing.rowsRead).toBe(ing.rows.length + ing.rowsRejected);
         const fouten = ing.issues.filter((i) => i.severity === "fout" && i.cell !== null);
         expect(fouten.length).toBeGreaterThanOrEqual(ing.rowsRejected);
-        for (const r of ing.rows) {
+        for (const r of ing.rows.toArray()) {
           expect(Number.isInteger(r.aantal) && r.aantal >= 1).toBe(true);
           if (r.bat !== null) expect(r.batScale).toBe(ing.batScale);
         }

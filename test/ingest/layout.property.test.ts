@@ -42,7 +42,7 @@ function apply(values: CellValue[][], l: Layout, fixed = 0): CellValue[][] {
 
 /** The figures of a stock read: dwellings per (id, complex, BAT). */
 function stockFigures(s: StockIngest): string[] {
-  return s.rows.map((r) => `${r.id}|${r.complex}|${r.bat}|${r.aantal}|${r.woningtype}|${r.lift}`).sort();
+  return s.rows.toArray().map((r) => `${r.id}|${r.complex}|${r.bat}|${r.aantal}|${r.woningtype}|${r.lift}`).sort();
 }
 
 describe("layout does not change the figures", () => {
@@ -81,7 +81,7 @@ describe("layout does not change the figures", () => {
     const table = seedSheet("kerkrade-bat-per-corporatie", { bare: true });
     const perBat = (values: CellValue[][]) => {
       const s = readStock(rawTable(values, { sheet: "BAT" }), OPTIONS);
-      return [0, 1, 2, 3, 4].map((b) => s.rows.filter((r) => r.bat === b).reduce((n, r) => n + r.aantal, 0));
+      return [0, 1, 2, 3, 4].map((b) => s.rows.toArray().filter((r) => r.bat === b).reduce((n, r) => n + r.aantal, 0));
     };
     const want = perBat(table);
     // As printed in the TOTAAL row.
@@ -99,7 +99,7 @@ describe("layout does not change the figures", () => {
     const perType = (values: CellValue[][]) => {
       const s = readStock(rawTable(values, { sheet: "Woningtype" }), OPTIONS);
       const m = new Map<string, number>();
-      for (const r of s.rows) m.set(r.woningtype ?? "", (m.get(r.woningtype ?? "") ?? 0) + r.aantal);
+      for (const r of s.rows.toArray()) m.set(r.woningtype ?? "", (m.get(r.woningtype ?? "") ?? 0) + r.aantal);
       return [...m].sort();
     };
     const want = perType(table);

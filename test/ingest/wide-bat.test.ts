@@ -5,7 +5,7 @@ import type { StockIngest } from "../../src/ingest/types";
 import { printedNumber, printedRow, seedRawTable, seedTable } from "../support/seed-tables";
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-const units = (ing: StockIngest) => sum(ing.rows.map((r) => r.aantal));
+const units = (ing: StockIngest) => sum(ing.rows.toArray().map((r) => r.aantal));
 /** A1 address of the cell at 0-based row r and column c (origin A1). */
 const a1 = (r: number, c: number) => `${String.fromCharCode(65 + c)}${r + 1}`;
 /** The printed record of a corporation (or "TOTAAL") and its 0-based sheet row. */
@@ -45,7 +45,7 @@ describe("readWideBat on the Kerkrade table as printed", () => {
   it("gives the printed 7,824 units and never counts the TOTAAL row or TOTAAL column", () => {
     expect(TOTAL).toBe(7824);
     expect(units(ing)).toBe(TOTAL);
-    expect(ing.rows.every((r) => r.eigenaar !== "TOTAAL")).toBe(true);
+    expect(ing.rows.toArray().every((r) => r.eigenaar !== "TOTAAL")).toBe(true);
     expect(ing.headerRow).toBe(KERKRADE_BAT_HEADER + 1);
     expect(ing.batScale).toBe("limburg");
     // The printed stub column has no header: it is the owner, under its (empty) header.
@@ -64,17 +64,17 @@ describe("readWideBat on the Kerkrade table as printed", () => {
   it("reproduces the published totals per corporation and per BAT class", () => {
     for (const rec of kerkradeRecords()) {
       if (rec.corporatie === "TOTAAL") {
-        rec.perBat.forEach((n, level) => expect(sum(ing.rows.filter((r) => r.bat === level).map((r) => r.aantal))).toBe(n));
+        rec.perBat.forEach((n, level) => expect(sum(ing.rows.toArray().filter((r) => r.bat === level).map((r) => r.aantal))).toBe(n));
         continue;
       }
-      const mine = ing.rows.filter((r) => r.eigenaar === rec.corporatie);
+      const mine = ing.rows.toArray().filter((r) => r.eigenaar === rec.corporatie);
       expect(sum(mine.map((r) => r.aantal))).toBe(rec.totaal);
       rec.perBat.forEach((n, level) => expect(sum(mine.filter((r) => r.bat === level).map((r) => r.aantal))).toBe(n));
     }
   });
 
   it("points every row at its source row, and raises no warnings because the totals check out", () => {
-    const wonenZuid = ing.rows.filter((r) => r.eigenaar === "Wonen Zuid");
+    const wonenZuid = ing.rows.toArray().filter((r) => r.eigenaar === "Wonen Zuid");
     expect(new Set(wonenZuid.map((r) => r.rowNumber))).toEqual(new Set([rec("Wonen Zuid").row + 1]));
     expect(ing.issues.filter((i) => i.severity !== "info")).toEqual([]);
   });
@@ -132,7 +132,7 @@ describe("readWideBat checks and rejections", () => {
     const headers = ["BAT1", "BAT2", "BAT3", "BAT4", "BAT5"];
     const vera = readStock(rawTable(kerkradeBatPrinted({ headers })), { scale: "auto" });
     expect(vera.batScale).toBe("vera");
-    expect(new Set(vera.rows.map((r) => r.bat))).toEqual(new Set([1, 2, 3, 4, 5]));
+    expect(new Set(vera.rows.toArray().map((r) => r.bat))).toEqual(new Set([1, 2, 3, 4, 5]));
     const forced = readStock(rawTable(kerkradeBatPrinted({ headers })), { scale: "limburg" });
     expect(forced.rows).toHaveLength(0);
     expect(forced.rowsRejected).toBe(19);
@@ -145,15 +145,15 @@ describe("readWideBat checks and rejections", () => {
       ["Kerkrade", 4649, 1324, 956, 415, 480, 12, 7836],
     ];
     const ing = readWideBat(rawTable(values), 0, { scale: "auto" });
-    expect(ing.rows.every((r) => r.gemeente === "Kerkrade" && r.eigenaar === null)).toBe(true);
-    const unknown = ing.rows.filter((r) => r.bat === null);
+    expect(ing.rows.toArray().every((r) => r.gemeente === "Kerkrade" && r.eigenaar === null)).toBe(true);
+    const unknown = ing.rows.toArray().filter((r) => r.bat === null);
     expect(unknown).toEqual([expect.objectContaining({ aantal: 12, batScale: null })]);
     expect(ing.issues.filter((i) => i.severity !== "info")).toEqual([]);
   });
 
   it("defaults an unnamed label column to eigenaar, with an info", () => {
     const ing = readWideBat(rawTable([[null, "BAT 0", "BAT 1", "BAT 2"], ["Weller", 1, 2, 3]]), 0, { scale: "auto" });
-    expect(ing.rows.map((r) => r.eigenaar)).toEqual(["Weller", "Weller", "Weller"]);
+    expect(ing.rows.toArray().map((r) => r.eigenaar)).toEqual(["Weller", "Weller", "Weller"]);
     expect(ing.issues.some((i) => i.code === "labelkolom-aangenomen")).toBe(true);
   });
 
@@ -164,7 +164,7 @@ describe("readWideBat checks and rejections", () => {
     for (const [title, value] of [["Opmerking", (r: number) => (r % 2 === 0 ? "zie toelichting" : null)], ["Volgnr.", (r: number) => r]] as const) {
       const values = printed.values.map((row, r) => [r < header ? null : r === header ? title : value(r), ...row]);
       const ing = readWideBat({ ...printed, values }, header, { scale: "auto" });
-      expect([...new Set(ing.rows.map((r) => r.eigenaar))]).toEqual(owners);
+      expect([...new Set(ing.rows.toArray().map((r) => r.eigenaar))]).toEqual(owners);
       expect(units(ing)).toBe(printedNumber(printedRow("kerkrade-bat-per-corporatie", "TOTAAL").at(-1)!));
     }
   });

@@ -31,8 +31,8 @@ describe("selection reader", () => {
     const result = await analyseWorkbook(reader, { rules: DEFAULT_RULES, voorraad: SELECTION_SHEET });
     expect(result.summary.eenheden).toBe(50);
     // Cells keep their real sheet and row.
-    expect(result.dwellings.rows[0].sheet).toBe("Voorraad (synthetisch)");
-    expect(result.dwellings.rows[0].rowNumber).toBe(4);
+    expect(result.dwellings.rows.row(0).sheet).toBe("Voorraad (synthetisch)");
+    expect(result.dwellings.rows.row(0).rowNumber).toBe(4);
     expect(result.tables.find((t) => t.sheet === SELECTION_SHEET)?.used).toBe(true);
   });
 

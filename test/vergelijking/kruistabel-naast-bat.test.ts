@@ -146,7 +146,7 @@ describe("what-if on the BAT table beside the cross table: the potentieel dwelli
     expect([bat1.basisAanbod, bat1.aanbod, bat1.saldo - bat1.basisSaldo!]).toEqual([num(printedRow("kerkrade-bat-per-corporatie", "TOTAAL")[2]), bat1.basisAanbod! + aangepast, aangepast]);
     // Every dwelling traced comes from a BAT 0 row of the BAT table.
     expect(w.aangepasteWoningen!.reduce((n, x) => n + x.aantal, 0)).toBe(aangepast);
-    for (const x of w.aangepasteWoningen!) expect(withDemand.dwellings.rows[x.rij].bat).toBe(0);
+    for (const x of w.aangepasteWoningen!) expect(withDemand.dwellings.rows.row(x.rij).bat).toBe(0);
     expect(withDemand.issues.filter((i) => i.code === "watals-geen-effect")).toEqual([]);
   });
 
