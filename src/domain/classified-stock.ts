@@ -8,7 +8,7 @@
  *
  * Memory per dwelling: 1 byte (slot) + 4 bytes (outcome index), where an object per dwelling
  * with its array slot took about 48 bytes and a young-generation copy (docs/performance.md,
- * "The classified stock without an object per dwelling").
+ * "The stock held column-wise, and no object per dwelling").
  *
  * Slots are numbered as in supply-vector.ts (0 regulier, 1 nultreden, 2 geclusterd,
  * 3 zorggeschikt SOM, 4 zorggeschikt PG, 5 zorggeschikt without profile, 6 onbekend); the

@@ -72,6 +72,9 @@ export interface DwellingForm {
   verdieping: "begane grond" | "hoger" | null;
 }
 
+/** The facts of a row that decide its form (woonsoort, lagen, lift, verdieping). */
+type FormFacts = Pick<StockRow, "woningtype" | "eenheiddetailsoort" | "lift" | "bouwlaag">;
+
 const EMPTY_FORM: FormFromText = Object.freeze({ woonsoort: null, lagen: null, lift: null, verdieping: null });
 
 /** Caches of one rule set: parsed woningtype texts and eenheiddetailsoort codes. */
@@ -112,7 +115,7 @@ class FormResolver {
   }
 
   /** The form, as an integer key: 3 values (0 = unknown) per fact, 81 keys in all. */
-  key(row: StockRow): number {
+  key(row: FormFacts): number {
     const t = row.woningtype === null ? EMPTY_FORM : this.text(row.woningtype);
     const c = row.eenheiddetailsoort === null ? EMPTY_FORM : this.code(row.eenheiddetailsoort);
     const ws = t.woonsoort ?? c.woonsoort;
@@ -331,8 +334,20 @@ export function assessAdaptation(
   const perDwelling: AdaptedDwelling[] = new Array(rows.length);
   const groups = new Map<string | null, Map<string | null, AdaptationTotal>>();
 
+  // The facts the form and the totals need, read from the columns into one reused record; a
+  // whole row is made only for an issue's examples (`tally.add`).
+  const row: FormFacts & Pick<StockRow, "gemeente" | "segment" | "segmentSoort" | "aantal"> = {
+    woningtype: null, eenheiddetailsoort: null, lift: null, bouwlaag: null, gemeente: null, segment: null, segmentSoort: null, aantal: 0,
+  };
   for (let i = 0; i < rows.length; i++) {
-    const row = rows.row(i);
+    row.woningtype = rows.textAt("woningtype", i);
+    row.eenheiddetailsoort = rows.textAt("eenheiddetailsoort", i);
+    row.lift = rows.liftAt(i);
+    row.bouwlaag = rows.bouwlaagAt(i);
+    row.gemeente = rows.textAt("gemeente", i);
+    row.segment = rows.textAt("segment", i);
+    row.segmentSoort = rows.segmentSoortAt(i);
+    row.aantal = rows.aantal[i];
     if (row.woningtype !== null || row.eenheiddetailsoort !== null) presence.vorm = true;
     if (row.lift !== null) presence.lift = true;
     if (row.bouwlaag !== null) presence.bouwlaag = true;
@@ -360,7 +375,7 @@ export function assessAdaptation(
           batOnbekendResult.set(o, r);
         }
         result = r;
-        if (o.aanpassing !== "onbekend") tally.add(kinds.batOnbekend, row);
+        if (o.aanpassing !== "onbekend") tally.add(kinds.batOnbekend, rows.row(i));
       } else {
         let r = formResult.get(o);
         if (r === undefined) {
@@ -370,11 +385,11 @@ export function assessAdaptation(
         result = r;
       }
       if (o.aanpassing === "onbekend") {
-        if (o.noRule) tally.add(kinds.geenRegel, row);
-        if (o.decisive & FACT_WOONSOORT) tally.add(kinds.woonsoort, row);
-        if (o.decisive & FACT_LAGEN) tally.add(kinds.lagen, row);
-        if (o.decisive & FACT_LIFT) tally.add(kinds.lift, row);
-        if (o.decisive & FACT_VERDIEPING) tally.add(kinds.verdieping, row);
+        if (o.noRule) tally.add(kinds.geenRegel, rows.row(i));
+        if (o.decisive & FACT_WOONSOORT) tally.add(kinds.woonsoort, rows.row(i));
+        if (o.decisive & FACT_LAGEN) tally.add(kinds.lagen, rows.row(i));
+        if (o.decisive & FACT_LIFT) tally.add(kinds.lift, rows.row(i));
+        if (o.decisive & FACT_VERDIEPING) tally.add(kinds.verdieping, rows.row(i));
       }
     }
     perDwelling[i] = result;

@@ -33,6 +33,11 @@ const ROOMS: readonly StockRow["ontmoetingsruimte"][] = [null, "inpandig", "aang
 const PROFILES: readonly (Zorgprofiel | null)[] = [null, "SOM", "PG"];
 const BOOLEANS: readonly (boolean | null)[] = [null, true, false];
 
+/** A stored number, or null for NaN. */
+function nul(v: number): number | null {
+  return v === v ? v : null;
+}
+
 /** Code of a value in a small list (0 for null; an absent field of a partial row, undefined, too).
  * @throws RangeError for a value not in the list (a bug). */
 function codeOf<T>(list: readonly T[], v: T | undefined): number {
@@ -115,10 +120,19 @@ export class StockColumns {
   constructor(capacity = 1024) {
     this.capacity = Math.max(1, capacity);
     const c = this.capacity;
-    this.text = Object.fromEntries(TEXT_FIELDS.map((f) => [f, new TextColumn(c)])) as Record<TextField, TextColumn>;
+    // Object literals (not Object.fromEntries): a fixed shape, so reading a column is a field
+    // load and not a dictionary lookup (it was most of `row`'s time in a profile).
+    this.text = {
+      sheet: new TextColumn(c), complex: new TextColumn(c), toegankelijkheidslabel: new TextColumn(c), woonvorm: new TextColumn(c),
+      eenheiddetailsoort: new TextColumn(c), gemeente: new TextColumn(c), buurt: new TextColumn(c), wijk: new TextColumn(c),
+      eigenaar: new TextColumn(c), segment: new TextColumn(c), woningtype: new TextColumn(c),
+    };
     this.rowNumber = new Int32Array(c);
     this.aantal = new Float64Array(c);
-    this.num = Object.fromEntries(NUMBER_FIELDS.map((f) => [f, new Float64Array(c)])) as Record<NumberField, Float64Array>;
+    this.num = {
+      bat: new Float64Array(c), bouwlaag: new Float64Array(c), bouwjaar: new Float64Array(c),
+      complexgrootte: new Float64Array(c), aandeel55plus: new Float64Array(c),
+    };
     this.batScale = new Uint8Array(c);
     this.segmentSoort = new Uint8Array(c);
     this.ontmoetingsruimte = new Uint8Array(c);
@@ -262,6 +276,16 @@ export class StockColumns {
     return v === v ? v : null;
   }
 
+  /** Whether row `i`'s building has a lift, or null. */
+  liftAt(i: number): boolean | null {
+    return BOOLEANS[this.lift[i]];
+  }
+
+  /** The floor of row `i`'s entrance, or null. */
+  bouwlaagAt(i: number): number | null {
+    return nul(this.num.bouwlaag[i]);
+  }
+
   /** The normalised segment of row `i`, or null. */
   segmentSoortAt(i: number): SegmentSoort | null {
     return SEGMENT_SOORTEN[this.segmentSoort[i]];
@@ -281,7 +305,6 @@ export class StockColumns {
     if (!(i >= 0 && i < this.n)) throw new RangeError(`row ${i} of ${this.n}`);
     const t = this.text;
     const num = this.num;
-    const nul = (v: number): number | null => (v === v ? v : null);
     return {
       sheet: t.sheet.values[t.sheet.codes[i]]!,
       rowNumber: this.rowNumber[i],

@@ -134,7 +134,7 @@ export interface SupplyEntry {
 
 /** One classified stock row. Counts that use it weigh it by `row.aantal` dwellings. */
 export interface ClassifiedDwelling {
-  /** The input row (unchanged). */
+  /** The input row (unchanged; from a classified stock, a copy made from its columns on each `dwelling(i)`). */
   row: StockRow;
   /** Exclusive type: the highest type that can be proven; "onbekend" when accessibility is unknown. */
   bzk: BzkType | "onbekend";

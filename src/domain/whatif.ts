@@ -296,9 +296,16 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number;
   const kruistabel = input.kruistabel;
   const poolKind = kruistabel ? "onbekend" : "potentieel";
   const isPool = (i: number) => adapted[i]?.aanpassing === poolKind;
-  const adapt = (row: StockRow): StockRow => ({ ...row, bat: level, batScale: scale });
-  // Rows made from the columns (plain objects with every field), so the copy with BAT changed is complete.
-  const adaptedRow = (i: number): StockRow => (isPool(i) ? adapt(rows.row(i)) : rows.row(i));
+  // A row made from the columns is a new plain object with every field: the adapted row is that
+  // object with its BAT changed (no copy of a copy).
+  const adaptedRow = (i: number): StockRow => {
+    const row = rows.row(i);
+    if (isPool(i)) {
+      row.bat = level;
+      row.batScale = scale;
+    }
+    return row;
+  };
   const batchRows = Math.max(1, options.batchRows ?? RECLASSIFY_BATCH_ROWS);
   const adaptBzk = baseBzk.slice();
   const adaptBat = baseBat.slice();
