@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } fro
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import { analyseWorkbook } from "../../src/analysis/analyse";
 import { DEFAULT_RULES } from "../../src/domain/rules";
@@ -17,6 +18,7 @@ import { layoutSheet } from "../../src/report/sheet-model";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { expectEqualData } from "../support/equal";
 import { KERKRADE } from "../support/paths";
+import { dwellings, stock, xlsx } from "../catalogue/workbooks";
 
 
 async function run(argv: string[]) {
@@ -227,5 +229,41 @@ describe("bat-bzk analyse: what-if options (issue 6)", () => {
     expect(w.aanbod.watAls.cumulatief.nultreden).toBe(w.aanbod.basis.cumulatief.nultreden + Math.round(0.3 * potentieel));
     expect(doc.plannen.aanbodConstant).toBe(false);
     expect(doc.plannen.wijzigingen).toHaveLength(25);
+  });
+});
+
+describe("bat-bzk analyse --uit: the input's shared strings part as written by other tools", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "bat-bzk-sst-"));
+
+  /** A small stock workbook (ExcelJS) whose xl/sharedStrings.xml is replaced by `edit` of it. */
+  async function withSharedStrings(name: string, edit: (xml: string) => string): Promise<string> {
+    const zip = await JSZip.loadAsync(await xlsx(stock(dwellings([20, 35, 40, 60]))));
+    const sst = await zip.file("xl/sharedStrings.xml")!.async("string");
+    zip.file("xl/sharedStrings.xml", edit(sst));
+    const file = path.join(dir, name);
+    writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
+    return file;
+  }
+
+  test("a comment after </sst> is kept, and the output is written", async () => {
+    const comment = "<!-- " + "opgeslagen door een ander programma ".repeat(4) + "-->\n";
+    const file = await withSharedStrings("commentaar.xlsx", (xml) => xml + "\n" + comment);
+    const uit = path.join(dir, "commentaar-uit.xlsx");
+    const r = await run(["analyse", file, "--uit", uit]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const out = await (await JSZip.loadAsync(readFileSync(uit))).file("xl/sharedStrings.xml")!.async("string");
+    expect(out.endsWith("</sst>\n" + comment)).toBe(true);
+    expect((await readWorkbook(uit)).sheets.length).toBeGreaterThan(1);
+  });
+
+  test("a shared strings part without </sst> is a damaged file: one Dutch line naming it", async () => {
+    const file = await withSharedStrings("kapot.xlsx", (xml) => xml.replace("</sst>", ""));
+    const uit = path.join(dir, "kapot-uit.xlsx");
+    const r = await run(["analyse", file, "--uit", uit]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/'kapot\.xlsx'/);
+    expect(r.err).not.toMatch(/Onverwachte fout|shared strings/);
+    expect(existsSync(uit)).toBe(false);
   });
 });
