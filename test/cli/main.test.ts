@@ -19,6 +19,7 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { expectEqualData } from "../support/equal";
 import { KERKRADE } from "../support/paths";
 import { dwellings, stock, xlsx } from "../catalogue/workbooks";
+import { cachedWorkbook } from "../support/workbook-cache";
 
 
 async function run(argv: string[]) {
@@ -39,8 +40,9 @@ const sha = (file: string) => createHash("sha256").update(readFileSync(file)).di
 describe("bat-bzk analyse", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "bat-bzk-"));
   // One run of the command on the Kerkrade sample (--uit and --json), its result workbook and the
-  // input read back with ExcelJS, and the in-memory analysis of the same input: shared by the
-  // tests below, which only read them.
+  // input read back with ExcelJS, and the in-memory analysis of the same input (its workbook from
+  // the shared cache, test/support/workbook-cache.ts): shared by the tests below, which only read
+  // them.
   const uit = path.join(dir, "resultaat.xlsx");
   const json = path.join(dir, "resultaat.json");
   let before: string;
@@ -56,7 +58,7 @@ describe("bat-bzk analyse", () => {
     await back.xlsx.readFile(uit);
     input = new ExcelJS.Workbook();
     await input.xlsx.readFile(KERKRADE);
-    result = await analyseWorkbook(await XlsxWorkbook.fromBuffer(readFileSync(KERKRADE)), { rules: DEFAULT_RULES });
+    result = await analyseWorkbook(await cachedWorkbook(readFileSync(KERKRADE)), { rules: DEFAULT_RULES });
   });
 
   test("writes the result workbook and JSON, prints a Dutch summary, leaves the input unchanged", () => {
