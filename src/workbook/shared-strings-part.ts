@@ -12,6 +12,7 @@
  */
 import type { SharedTexts } from "./shared-texts";
 import { CopySourceError } from "./sheet-copy";
+import { toTransitional } from "./strict-namespaces";
 
 /** Where the output goes: text, or bytes copied as they are. */
 export interface PartOut {
@@ -92,7 +93,8 @@ export async function writeSharedStringsPart(out: PartOut, input: AsyncIterable<
     empty = tag.endsWith("/>");
     if (empty) tag = tag.replace(/\s*\/>$/, ">");
     tag = setAttribute(setAttribute(tag, "count", refs), "uniqueCount", unique);
-    out.writeBytes(Buffer.from(text.slice(0, root.index) + tag, "latin1"));
+    // The output workbook is Transitional: a Strict root gets the Transitional namespace name.
+    out.writeBytes(Buffer.from(toTransitional(text.slice(0, root.index) + tag), "latin1"));
     if (empty) {
       for (const si of texts.entries(prefix)) out.write(si);
       out.write(`</${prefix}sst>`);

@@ -17,6 +17,7 @@
 import { configure, ZipReader, type Entry, type FileEntry, type Reader } from "@zip.js/zip.js";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { META_SHEET } from "./marker";
+import { isStrictWorkbook } from "./strict-namespaces";
 import { SheetXmlScanner, type ColumnWidth, type SheetRow, type StyleTable } from "./sheet-xml";
 
 configure({ useWebWorkers: false });
@@ -339,6 +340,8 @@ export interface WorkbookInfo {
   date1904: boolean;
   /** The sheet shown when the workbook opens (`workbookView/@activeTab`), by name, or null. */
   activeSheet: string | null;
+  /** Whether the workbook part is Strict OOXML (its namespace names differ from Transitional). */
+  strict?: boolean;
 }
 
 /**
@@ -355,7 +358,9 @@ export async function readWorkbookInfo(zip: ZipParts): Promise<WorkbookInfo> {
   let date1904 = false;
   let activeTab = 0;
   const allSheets: string[] = [];
-  eachElement(await zip.text(workbookPart), (local, a) => {
+  const workbookXml = await zip.text(workbookPart);
+  const strict = isStrictWorkbook(workbookXml);
+  eachElement(workbookXml, (local, a) => {
     if (local === "workbookPr") date1904 = a.date1904 === "1" || a.date1904 === "true";
     if (local === "workbookView" && a.activeTab !== undefined) activeTab = Number(a.activeTab) || 0;
     if (local !== "sheet") return;
@@ -377,6 +382,7 @@ export async function readWorkbookInfo(zip: ZipParts): Promise<WorkbookInfo> {
     themePart: theme !== null && zip.has(theme) ? theme : null,
     date1904,
     activeSheet: allSheets[activeTab] ?? null,
+    strict,
   };
 }
 

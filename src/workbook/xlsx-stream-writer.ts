@@ -46,6 +46,7 @@ import { writeSharedStringsPart } from "./shared-strings-part";
 import { fromSource, type SheetCopy, type SheetCopyTarget } from "./sheet-copy";
 import type { SheetRow } from "./sheet-xml";
 import { appendCellFormats, type CellFormatSpec } from "./styles-append";
+import { toTransitional } from "./strict-namespaces";
 import { relationshipCount, type StreamedSheet, type WorkbookInfo, type ZipParts } from "./xlsx-parts";
 import { textElement, xmlText } from "./xml-text";
 import { DeflatedPart, holdRaw, ZipSink, type HeldEntry } from "./zip-sink";
@@ -231,7 +232,7 @@ export class XlsxStreamWriter implements SheetCopyTarget {
     const input = src && src.info.stylesPart !== null ? await fromSource(src.zip.text(src.info.stylesPart)) : null;
     let made: { xml: string; ids: number[] };
     try {
-      made = appendCellFormats(input, RESULT_FORMATS.map(([, spec]) => spec));
+      made = appendCellFormats(input === null ? null : toTransitional(input), RESULT_FORMATS.map(([, spec]) => spec));
     } catch {
       // An input styles part without the lists (no valid style index in its sheets either).
       made = appendCellFormats(null, RESULT_FORMATS.map(([, spec]) => spec));
@@ -249,7 +250,8 @@ export class XlsxStreamWriter implements SheetCopyTarget {
       const raw = part === null ? null : zip.raw(part);
       return raw ? fromSource(holdRaw(raw)) : null;
     };
-    this.held = { sharedStrings: await hold(info.sharedStringsPart), theme: await hold(info.themePart) };
+    // A Strict theme is in other namespaces: the default theme replaces it (see strict-namespaces.ts).
+    this.held = { sharedStrings: await hold(info.sharedStringsPart), theme: info.strict ? null : await hold(info.themePart) };
     this.texts = new SharedTexts(this.held.sharedStrings ? info.sharedStrings.length : 0);
     await this.resultStyles();
   }
@@ -263,7 +265,8 @@ export class XlsxStreamWriter implements SheetCopyTarget {
   async startSheet(sheet: StreamedSheet): Promise<SheetCopy> {
     const part = this.nextPart();
     const src = this.source;
-    const raw = src && (await fromSource(relationshipCount(src.zip, sheet.part))) === 0 ? src.zip.raw(sheet.part) : null;
+    // A Strict sheet is re-generated: stored, it would keep the Strict namespace names.
+    const raw = src && !src.info.strict && (await fromSource(relationshipCount(src.zip, sheet.part))) === 0 ? src.zip.raw(sheet.part) : null;
     if (raw) {
       await this.sink.copyRaw(part, raw);
       this.sheets.push({ name: sheet.name, state: sheet.state, part });

@@ -269,3 +269,35 @@ describe("bat-bzk analyse --uit: the input's shared strings part as written by o
     expect(existsSync(uit)).toBe(false);
   });
 });
+
+describe("bat-bzk analyse --uit: a Strict OOXML input", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "bat-bzk-strict-"));
+  const T_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  const T_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const T_DML = "http://schemas.openxmlformats.org/drawingml/2006/main";
+
+  test("every part of the output is Transitional, like its workbook part", async () => {
+    // An ExcelJS workbook with its parts' namespace names made Strict (the package's own
+    // relationship types stay as they are: only the namespace declarations differ here).
+    const zip = await JSZip.loadAsync(await xlsx(stock(dwellings([20, 35, 40, 60])), { name: "Notities", rows: [["vrije tekst"]] }));
+    for (const name of Object.keys(zip.files).filter((n) => n.startsWith("xl/") && n.endsWith(".xml"))) {
+      const xml = await zip.file(name)!.async("string");
+      zip.file(name, xml.split(`"${T_MAIN}"`).join('"http://purl.oclc.org/ooxml/spreadsheetml/main"')
+        .split(`"${T_REL}"`).join('"http://purl.oclc.org/ooxml/officeDocument/relationships"')
+        .split(`"${T_DML}"`).join('"http://purl.oclc.org/ooxml/drawingml/main"'));
+    }
+    const file = path.join(dir, "strikt.xlsx");
+    writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
+    const uit = path.join(dir, "strikt-uit.xlsx");
+    const r = await run(["analyse", file, "--uit", uit]);
+    expect(r.code).toBe(0);
+    const out = await JSZip.loadAsync(readFileSync(uit));
+    const strict: string[] = [];
+    for (const name of Object.keys(out.files).filter((n) => n.endsWith(".xml") || n.endsWith(".rels"))) {
+      if ((await out.file(name)!.async("string")).includes("purl.oclc.org/ooxml")) strict.push(name);
+    }
+    expect(strict).toEqual([]);
+    const { sheets } = await readWorkbook(uit);
+    expect(sheets.slice(0, 2).map((s) => [s.name, s.rowCount])).toEqual([["Voorraad", 5], ["Notities", 1]]);
+  });
+});
