@@ -21,6 +21,8 @@ import { summaryLines } from "../report/summary";
 import { analyseXlsxStream, type StreamAnalyseOptions } from "../analysis/xlsx-file";
 import { checkXlsxFile } from "../workbook/xlsx-stream";
 import { XlsxStreamWriter } from "../workbook/xlsx-stream-writer";
+import { CopySourceError } from "../workbook/sheet-copy";
+import { containerMessage } from "../workbook/container";
 import { parseCommand, USAGE, UsageError, type AnalyseCommand } from "./args";
 import { StagedFiles } from "./staged-files";
 
@@ -173,7 +175,9 @@ async function analyse(cmd: AnalyseCommand, io: Io): Promise<number> {
  * sheet of the user already has gets another name; the Dutch message is added to the run's
  * issues before the sheets are built, so that it is listed on Controle (and in the JSON), and
  * to `renames`.
- * @returns the analysis. @throws whatever the pass or the writer throws; the writer is closed first.
+ * @returns the analysis. @throws UserError (Dutch, naming the file) when a part of the input copied
+ *   into the output (styles, shared strings, theme, a stored sheet) turns out to be damaged
+ *   ({@link CopySourceError}); else whatever the pass or the writer throws. The writer is closed first.
  */
 async function writeResultWorkbook(
   tmp: string,
@@ -204,6 +208,10 @@ async function writeResultWorkbook(
     return r;
   } catch (err) {
     await writer.abort();
+    if (err instanceof CopySourceError) {
+      options.onDebug?.(err.original);
+      throw new UserError(containerMessage("zip", options.label ?? "Het bestand"));
+    }
     throw err;
   }
 }

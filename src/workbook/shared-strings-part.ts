@@ -6,10 +6,12 @@
  * entries first and unchanged leaves every `t="s"` index of the input's sheets valid, so they
  * can be copied as they are.
  *
- * The input part is streamed (only its start tag and its last few bytes are looked at), so a
- * large table costs its deflating, not its parsing.
+ * The input part is streamed (only its start tag and the bytes from its last `</sst` on are looked
+ * at; what follows the root's end tag, a comment or white space, is kept), so a large table costs
+ * its deflating, not its parsing.
  */
 import type { SharedTexts } from "./shared-texts";
+import { CopySourceError } from "./sheet-copy";
 
 /** Where the output goes: text, or bytes copied as they are. */
 export interface PartOut {
@@ -18,13 +20,16 @@ export interface PartOut {
 }
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-/** Bytes held back from the end of the input (they hold `</sst>`). */
-const TAIL = 64;
+
+/** A shared strings part of the input that is not well-formed: reported as a damaged input. */
+function damaged(what: string): CopySourceError {
+  return new CopySourceError(new Error(`shared strings: ${what}`));
+}
 
 /** Sets (or adds) attribute `name` of a start tag. */
 function setAttribute(tag: string, name: string, value: number): string {
-  const re = new RegExp(`(\\s${name}=)("[^"]*"|'[^']*')`);
-  if (re.test(tag)) return tag.replace(re, `$1"${value}"`);
+  const re = new RegExp(`\\s${name}\\s*=\\s*("[^"]*"|'[^']*')`);
+  if (re.test(tag)) return tag.replace(re, ` ${name}="${value}"`);
   return tag.replace(/(\/?>)$/, ` ${name}="${value}"$1`);
 }
 
@@ -34,7 +39,8 @@ function setAttribute(tag: string, name: string, value: number): string {
  * @param input the input's part, inflated, chunk by chunk; null when the input has none.
  * @param inputCount the number of `<si>` in the input part (`texts.base`).
  * @param texts the result sheets' texts.
- * @throws Error when the input part has no `sst` root element.
+ * @throws CopySourceError when the input part has no `sst` root element or no end tag of it (a
+ *   damaged input; the caller reports it as such, naming the file).
  */
 export async function writeSharedStringsPart(out: PartOut, input: AsyncIterable<Uint8Array> | null, inputCount: number, texts: SharedTexts): Promise<void> {
   const unique = inputCount + texts.count;
@@ -48,15 +54,21 @@ export async function writeSharedStringsPart(out: PartOut, input: AsyncIterable<
   let head: Buffer | null = Buffer.alloc(0);
   let tail: Buffer = Buffer.alloc(0);
   let prefix = "";
+  let closeStart = Buffer.alloc(0);
   let empty = false;
+  // After the start tag: everything is passed on except the bytes from the last `</sst` seen
+  // (the root's end tag is the last one; a comment or white space may follow it), or, while none
+  // is seen, the last few bytes (which may hold its beginning).
   const pass = (bytes: Buffer) => {
-    const all = tail.length === 0 ? bytes : Buffer.concat([tail, bytes]);
-    if (all.length <= TAIL) {
-      tail = all;
+    if (empty) {
+      out.writeBytes(bytes);
       return;
     }
-    out.writeBytes(all.subarray(0, all.length - TAIL));
-    tail = Buffer.from(all.subarray(all.length - TAIL));
+    const all = tail.length === 0 ? bytes : Buffer.concat([tail, bytes]);
+    const at = all.lastIndexOf(closeStart);
+    const keep = at >= 0 ? at : Math.max(0, all.length - (closeStart.length - 1));
+    if (keep > 0) out.writeBytes(all.subarray(0, keep));
+    tail = Buffer.from(all.subarray(keep));
   };
   for await (const chunk of input) {
     if (head === null) {
@@ -68,28 +80,31 @@ export async function writeSharedStringsPart(out: PartOut, input: AsyncIterable<
     const root = /<([A-Za-z_][\w.-]*:)?sst(?=[\s/>])/.exec(text);
     const end = root ? text.indexOf(">", root.index) : -1;
     if (!root || end < 0) {
-      if (head.length > 1 << 20) throw new Error("shared strings: no sst element");
+      if (head.length > 1 << 20) throw damaged("no sst element");
       continue;
     }
     prefix = root[1] ?? "";
+    closeStart = Buffer.from(`</${prefix}sst`, "latin1");
     let tag = text.slice(root.index, end + 1);
     // The count of references of the input: its own attribute, else one per entry.
-    const count = /\scount="(\d+)"/.exec(tag);
-    const refs = (count ? Number(count[1]) : inputCount) + texts.references;
+    const count = /\scount\s*=\s*(?:"\s*(\d+)\s*"|'\s*(\d+)\s*')/.exec(tag);
+    const refs = (count ? Number(count[1] ?? count[2]) : inputCount) + texts.references;
     empty = tag.endsWith("/>");
     if (empty) tag = tag.replace(/\s*\/>$/, ">");
     tag = setAttribute(setAttribute(tag, "count", refs), "uniqueCount", unique);
     out.writeBytes(Buffer.from(text.slice(0, root.index) + tag, "latin1"));
+    if (empty) {
+      for (const si of texts.entries(prefix)) out.write(si);
+      out.write(`</${prefix}sst>`);
+    }
     const rest = head.subarray(end + 1);
     head = null;
     pass(Buffer.from(rest));
   }
-  if (head !== null) throw new Error("shared strings: no sst element");
-  const close = `</${prefix}sst>`;
+  if (head !== null) throw damaged("no sst element");
+  if (empty) return;
   const last = tail.toString("latin1");
-  const at = empty ? last.length : last.lastIndexOf(close);
-  if (at < 0) throw new Error("shared strings: no </sst>");
-  out.writeBytes(Buffer.from(last.slice(0, at), "latin1"));
+  if (!tail.subarray(0, closeStart.length).equals(closeStart) || !/^\s*>/.test(last.slice(closeStart.length))) throw damaged("no </sst>");
   for (const si of texts.entries(prefix)) out.write(si);
-  out.write(close);
+  out.writeBytes(tail);
 }

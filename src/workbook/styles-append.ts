@@ -70,9 +70,33 @@ function findList(xml: string, p: string, list: string, child: string): ListSpan
   return { start, openEnd, close, end: close + closeTag.length, children };
 }
 
-/** The start tag `tag` with its count attribute set to `count`. */
+/**
+ * The pattern of attribute `name` in a start tag, as XML allows it (§2.3 of XML 1.0): white space
+ * before the name and around `=`, the value in double or single quotes. Group 1 or 2 holds the
+ * value as written (entities not decoded).
+ */
+function attributePattern(name: string, flags = ""): RegExp {
+  return new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, flags);
+}
+
+/** The value of attribute `name` of start tag `tag` with the five predefined and numeric entities decoded, or null. */
+function attribute(tag: string, name: string): string | null {
+  const m = attributePattern(name).exec(tag);
+  if (!m) return null;
+  return (m[1] ?? m[2]).replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
+    e === "amp" ? "&" : e === "lt" ? "<" : e === "gt" ? ">" : e === "quot" ? '"' : e === "apos" ? "'" :
+      String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1))));
+}
+
+/** The start tag `tag` with its count attribute set to `count` (however the input quoted it). */
+/** Start tags of element `name` (with prefix), read attribute by attribute so a `>` inside a quoted value does not end them. */
+function startTags(name: string): RegExp {
+  return new RegExp(`<${name}(?:\\s+[^\\s=/>]+\\s*=\\s*(?:"[^"]*"|'[^']*'))*\\s*/?>`, "g");
+}
+
 function withCount(tag: string, count: number): string {
-  return /\scount="[^"]*"/.test(tag) ? tag.replace(/\scount="[^"]*"/, ` count="${count}"`) : tag.replace(/^(<[^\s/>]+)/, `$1 count="${count}"`);
+  const re = attributePattern("count");
+  return re.test(tag) ? tag.replace(re, ` count="${count}"`) : tag.replace(/^(<[^\s/>]+)/, `$1 count="${count}"`);
 }
 
 /** Replaces `span` by the list with `added` appended. */
@@ -99,19 +123,23 @@ export function appendCellFormats(input: string | null, specs: readonly CellForm
   if (!root) throw new Error("styles: no styleSheet element");
   const p = root[1] ?? "";
 
-  // Number formats: built-in ids where they exist, else new ids after the largest in use.
+  // Number formats: built-in ids where they exist, else new ids after the largest in use. Every
+  // numFmt of the part counts (those of dxfs share the id space, §18.8.30); only those of the
+  // numFmts list can be reused by a cell format.
   const numFmtIds = new Map<string, number>();
   const numFmts = findList(xml, p, "numFmts", "numFmt");
   let nextNumFmt = FIRST_CUSTOM_NUMFMT;
+  for (const m of xml.matchAll(startTags(`${p}numFmt`))) {
+    const id = attribute(m[0], "numFmtId");
+    if (id !== null && /^\d+$/.test(id.trim())) nextNumFmt = Math.max(nextNumFmt, Number(id) + 1);
+  }
   const existing = new Map<string, number>();
   if (numFmts) {
     const body = xml.slice(numFmts.openEnd, numFmts.close < 0 ? numFmts.openEnd : numFmts.close);
-    for (const m of body.matchAll(new RegExp(`<${p}numFmt\\s[^>]*>`, "g"))) {
-      const id = /numFmtId="(\d+)"/.exec(m[0]);
-      if (!id) continue;
-      nextNumFmt = Math.max(nextNumFmt, Number(id[1]) + 1);
-      const code = /formatCode="([^"]*)"/.exec(m[0]);
-      if (code) existing.set(code[1], Number(id[1]));
+    for (const m of body.matchAll(startTags(`${p}numFmt`))) {
+      const id = attribute(m[0], "numFmtId");
+      const code = attribute(m[0], "formatCode");
+      if (id !== null && /^\d+$/.test(id.trim()) && code !== null && !existing.has(code)) existing.set(code, Number(id));
     }
   }
   let addedNumFmts = "";
@@ -123,7 +151,7 @@ export function appendCellFormats(input: string | null, specs: readonly CellForm
       numFmtIds.set(s.numFmt, builtin);
       continue;
     }
-    const same = existing.get(escapeAttr(s.numFmt));
+    const same = existing.get(s.numFmt);
     if (same !== undefined) {
       numFmtIds.set(s.numFmt, same);
       continue;

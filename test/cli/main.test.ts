@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } fro
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import { analyseWorkbook } from "../../src/analysis/analyse";
 import { DEFAULT_RULES } from "../../src/domain/rules";
@@ -17,6 +18,8 @@ import { layoutSheet } from "../../src/report/sheet-model";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { expectEqualData } from "../support/equal";
 import { KERKRADE } from "../support/paths";
+import { dwellings, stock, xlsx } from "../catalogue/workbooks";
+import { cachedWorkbook } from "../support/workbook-cache";
 
 
 async function run(argv: string[]) {
@@ -37,8 +40,9 @@ const sha = (file: string) => createHash("sha256").update(readFileSync(file)).di
 describe("bat-bzk analyse", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "bat-bzk-"));
   // One run of the command on the Kerkrade sample (--uit and --json), its result workbook and the
-  // input read back with ExcelJS, and the in-memory analysis of the same input: shared by the
-  // tests below, which only read them.
+  // input read back with ExcelJS, and the in-memory analysis of the same input (its workbook from
+  // the shared cache, test/support/workbook-cache.ts): shared by the tests below, which only read
+  // them.
   const uit = path.join(dir, "resultaat.xlsx");
   const json = path.join(dir, "resultaat.json");
   let before: string;
@@ -54,7 +58,7 @@ describe("bat-bzk analyse", () => {
     await back.xlsx.readFile(uit);
     input = new ExcelJS.Workbook();
     await input.xlsx.readFile(KERKRADE);
-    result = await analyseWorkbook(await XlsxWorkbook.fromBuffer(readFileSync(KERKRADE)), { rules: DEFAULT_RULES });
+    result = await analyseWorkbook(await cachedWorkbook(readFileSync(KERKRADE)), { rules: DEFAULT_RULES });
   });
 
   test("writes the result workbook and JSON, prints a Dutch summary, leaves the input unchanged", () => {
@@ -227,5 +231,41 @@ describe("bat-bzk analyse: what-if options (issue 6)", () => {
     expect(w.aanbod.watAls.cumulatief.nultreden).toBe(w.aanbod.basis.cumulatief.nultreden + Math.round(0.3 * potentieel));
     expect(doc.plannen.aanbodConstant).toBe(false);
     expect(doc.plannen.wijzigingen).toHaveLength(25);
+  });
+});
+
+describe("bat-bzk analyse --uit: the input's shared strings part as written by other tools", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "bat-bzk-sst-"));
+
+  /** A small stock workbook (ExcelJS) whose xl/sharedStrings.xml is replaced by `edit` of it. */
+  async function withSharedStrings(name: string, edit: (xml: string) => string): Promise<string> {
+    const zip = await JSZip.loadAsync(await xlsx(stock(dwellings([20, 35, 40, 60]))));
+    const sst = await zip.file("xl/sharedStrings.xml")!.async("string");
+    zip.file("xl/sharedStrings.xml", edit(sst));
+    const file = path.join(dir, name);
+    writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
+    return file;
+  }
+
+  test("a comment after </sst> is kept, and the output is written", async () => {
+    const comment = "<!-- " + "opgeslagen door een ander programma ".repeat(4) + "-->\n";
+    const file = await withSharedStrings("commentaar.xlsx", (xml) => xml + "\n" + comment);
+    const uit = path.join(dir, "commentaar-uit.xlsx");
+    const r = await run(["analyse", file, "--uit", uit]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const out = await (await JSZip.loadAsync(readFileSync(uit))).file("xl/sharedStrings.xml")!.async("string");
+    expect(out.endsWith("</sst>\n" + comment)).toBe(true);
+    expect((await readWorkbook(uit)).sheets.length).toBeGreaterThan(1);
+  });
+
+  test("a shared strings part without </sst> is a damaged file: one Dutch line naming it", async () => {
+    const file = await withSharedStrings("kapot.xlsx", (xml) => xml.replace("</sst>", ""));
+    const uit = path.join(dir, "kapot-uit.xlsx");
+    const r = await run(["analyse", file, "--uit", uit]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/'kapot\.xlsx'/);
+    expect(r.err).not.toMatch(/Onverwachte fout|shared strings/);
+    expect(existsSync(uit)).toBe(false);
   });
 });

@@ -11,11 +11,12 @@ import { keyFigures, largestShortage, quickFigures } from "../../src/session/res
 import { describeQuickRun } from "../../src/taskpane/steps/QuickCheck";
 import { SELECTION_SHEET, SelectionReader, readSelectionAsSheet } from "../../src/taskpane/selection-reader";
 import type { WorkbookPort } from "../../src/workbook/port";
-import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { describeWorkbook } from "../../src/analysis/preview";
 import { ASSETS, SAMPLES } from "../support/paths";
+import { cachedWorkbook } from "../support/workbook-cache";
 
-const load = (name: string) => XlsxWorkbook.fromBuffer(readFileSync(path.join(ASSETS, name)));
+/** A fresh in-memory workbook of a sample, parsed once for all test files (test/support/workbook-cache.ts). */
+const load = (name: string) => cachedWorkbook(readFileSync(path.join(ASSETS, name)), `Bestand '${name}'`);
 
 describe("selection reader", () => {
   test("the selection is one more sheet, 'Huidige selectie', that the pipeline can analyse", async () => {

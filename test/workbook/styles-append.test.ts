@@ -72,4 +72,23 @@ describe("appendCellFormats", () => {
   test("an input without cellXfs is refused (the caller then takes the minimal part)", () => {
     expect(() => appendCellFormats(INPUT.replace(/<x:cellXfs.*?<\/x:cellXfs>/, ""), [{ numFmt: "0" }])).toThrow(/cellXfs/);
   });
+
+  test("attributes in single quotes or with spaces around = are read (no duplicate count, no reused numFmtId)", () => {
+    const quoted = INPUT.replace('<x:numFmts count="1"><x:numFmt numFmtId="170" formatCode="0.000"/>', "<x:numFmts count = '1'><x:numFmt numFmtId = '170' formatCode='0.000'/>")
+      .replace('<x:fonts count="2">', "<x:fonts count='2'>").replace('<x:cellXfs count="2">', "<x:cellXfs\tcount ='2'>");
+    const { xml, ids } = appendCellFormats(quoted, [{ numFmt: "#,##0.0" }, { numFmt: "0.000" }, { font: { bold: true } }]);
+    const after = lists(xml); // saxes refuses a duplicate attribute
+    expect(after.numFmts.children).toEqual(["numFmt numFmtId=170 formatCode=0.000", "numFmt numFmtId=171 formatCode=#,##0.0"]);
+    expect(after.fonts.count).toBe("3");
+    expect(after.cellXfs.count).toBe(String(after.cellXfs.children.length));
+    expect(after.numFmts.count).toBe("2");
+    expect(ids).toEqual([2, 3, 4]);
+  });
+
+  test("a new number format id is past every numFmtId of the part, those of dxfs too", () => {
+    const withDxf = INPUT.replace("<x:dxf><x:font><x:b/></x:font></x:dxf>", '<x:dxf><x:numFmt numFmtId="180" formatCode="0.0000"/></x:dxf>');
+    const after = lists(appendCellFormats(withDxf, [{ numFmt: "#,##0.0" }, { numFmt: "0.0000" }]).xml);
+    // "0.0000" of the dxf is no cell number format: it gets an id of its own too.
+    expect(after.numFmts.children).toEqual(["numFmt numFmtId=170 formatCode=0.000", "numFmt numFmtId=181 formatCode=#,##0.0", "numFmt numFmtId=182 formatCode=0.0000"]);
+  });
 });
