@@ -49,14 +49,23 @@ function codeOf<T>(list: readonly T[], v: T | undefined): number {
 /** One text column: per row a code; `values[code]` the text (code 0: null). */
 class TextColumn {
   codes: Uint32Array;
-  readonly values: (string | null)[] = [null];
-  private readonly index = new Map<string, number>();
+  values: (string | null)[] = [null];
+  private index = new Map<string, number>();
   /** The last text set and its code: tables are often sorted, so the next row repeats it. */
   private lastText: string | null = null;
   private lastCode = 0;
 
   constructor(capacity: number) {
     this.codes = new Uint32Array(capacity);
+  }
+
+  /** A column with the given codes into this column's table (shared, not copied). */
+  sharing(codes: Uint32Array): TextColumn {
+    const c = new TextColumn(0);
+    c.codes = codes;
+    c.values = this.values;
+    c.index = this.index;
+    return c;
   }
 
   set(i: number, v: string | null | undefined): void {
@@ -250,6 +259,38 @@ export class StockColumns {
     this.label55plus[to] = this.label55plus[from];
     this.wlz[to] = this.wlz[from];
     this.zelfstandig[to] = this.zelfstandig[from];
+  }
+
+  /**
+   * The rows at `indices`, in that order, as columns of their own that share this one's tables
+   * of texts (for re-classifying a batch of rows with one fact changed: change it with `setBat`
+   * on the copy, no `StockRow` made). Do not `push` into the copy. O(indices × columns).
+   * @example StockColumns.fromRows([]).subset([]).length === 0
+   */
+  subset(indices: ArrayLike<number>): StockColumns {
+    const m = indices.length;
+    const s = new StockColumns(1);
+    const pick = <T extends Float64Array | Uint8Array | Uint32Array | Int32Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(m);
+      for (let j = 0; j < m; j++) b[j] = a[indices[j]];
+      return b;
+    };
+    for (const f of TEXT_FIELDS) s.text[f] = this.text[f].sharing(pick(this.text[f].codes));
+    s.rowNumber = pick(this.rowNumber);
+    s.aantal = pick(this.aantal);
+    for (const f of NUMBER_FIELDS) s.num[f] = pick(this.num[f]);
+    s.batScale = pick(this.batScale);
+    s.segmentSoort = pick(this.segmentSoort);
+    s.ontmoetingsruimte = pick(this.ontmoetingsruimte);
+    s.zorgprofiel = pick(this.zorgprofiel);
+    s.lift = pick(this.lift);
+    s.label55plus = pick(this.label55plus);
+    s.wlz = pick(this.wlz);
+    s.zelfstandig = pick(this.zelfstandig);
+    s.ids = Array.from({ length: m }, (_, j) => this.ids[indices[j]]);
+    s.n = m;
+    s.capacity = m;
+    return s;
   }
 
   /** Frees the room allocated beyond the rows (after reading; copies each column once when more

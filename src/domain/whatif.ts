@@ -52,7 +52,7 @@ import { withWlz, type CareCandidate } from "./zorgpotentieel";
 import { computeTekortWithPlans, type PlannedChange } from "./plannen";
 import {
   BZK_SLOT_NAMES, SLOT_GECLUSTERD, SLOT_NULTREDEN, SLOT_ONBEKEND, SLOT_ZORG, SLOT_ZORG_SOM,
-  SLOTS, batSlot, batSlotOf, summaryOfVector, type SupplyVector,
+  SLOTS, batSlotOf, summaryOfVector, type SupplyVector,
 } from "./supply-vector";
 
 /** What the engine needs from an analysis (the pipeline's `AnalysisResult` has these fields). */
@@ -310,14 +310,16 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number;
   const adaptBzk = baseBzk.slice();
   const adaptBat = baseBat.slice();
   for (const batch of poolBatches(n, (options.complexes ?? stockComplexes(stock)).collection, isPool, batchRows)) {
-    const changed: StockRow[] = new Array(batch.length);
-    for (let j = 0; j < batch.length; j++) changed[j] = adaptedRow(batch[j]);
+    // The batch's rows copied column-wise (sharing the text tables), the pool rows' BAT set in
+    // the copy: no row object per re-classified row.
+    const changed = rows.subset(batch);
+    for (let j = 0; j < batch.length; j++) if (isPool(batch[j])) changed.setBat(j, level, scale);
     const after = classifySlots(changed, rules);
     for (let j = 0; j < batch.length; j++) {
       const i = batch[j];
       if (!isPool(i)) continue;
       adaptBzk[i] = after[j];
-      adaptBat[i] = batSlot(changed[j], scale);
+      adaptBat[i] = batSlotOf(changed.bat(j), changed.batScaleAt(j), scale);
     }
   }
 

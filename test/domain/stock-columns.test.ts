@@ -67,6 +67,23 @@ describe("StockColumns", () => {
     expect(cols.toArray()).toEqual(kept);
   });
 
+  test("a subset is the rows at the indices, in that order; a BAT set in it leaves the source alone", () => {
+    fc.assert(
+      fc.property(stockArb(), fc.array(fc.nat(), { maxLength: 30 }), (rows, picks) => {
+        const cols = StockColumns.fromRows(rows);
+        const idx = Int32Array.from(picks.map((p) => p % rows.length));
+        const sub = cols.subset(idx);
+        expect(sub.toArray()).toEqual(Array.from(idx, (i) => rows[i]));
+        if (idx.length > 0) {
+          sub.setBat(0, 4, "vera");
+          expect(sub.row(0)).toEqual({ ...rows[idx[0]], bat: 4, batScale: "vera" });
+          expect(cols.row(idx[0])).toEqual(rows[idx[0]]);
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   test("copies with one fact changed keep every other field of a row made from the columns", () => {
     const rows = [fullRow(7), stockRow({ bat: 2, complex: "C1", wlz: false })];
     const cols = StockColumns.fromRows(rows);
