@@ -113,6 +113,8 @@ function appendTo(xml: string, span: ListSpan, p: string, list: string, added: s
  * @param specs the cell formats wanted, in order.
  * @returns the styles part, and per spec its index in `cellXfs` (what a cell's `s` attribute
  *   holds).
+ * An input without fonts gets a `fonts` list with a plain font 0, one with an empty `cellXfs` a
+ * plain format 0 first, so that no result format becomes what unformatted cells show.
  * @throws Error when the input has no `cellXfs` list that can be found (then no input cell's style
  *   index was valid either; the caller falls back to the minimal part).
  * @example appendCellFormats(null, [{ numFmt: "0%" }]).ids // [1]
@@ -170,11 +172,13 @@ export function appendCellFormats(input: string | null, specs: readonly CellForm
     }
   }
 
-  // Fonts, one per distinct font spec.
+  // Fonts, one per distinct font spec, after font 0 (the font of every cell without a format of
+  // its own), which an input without fonts gets first.
   const fonts = findList(xml, p, "fonts", "font");
   const fontIds = new Map<string, number>();
-  let addedFonts = "";
   let fontCount = fonts?.children ?? 0;
+  let addedFonts = fontCount === 0 ? `<${p}font><${p}sz val="11"/><${p}name val="Calibri"/><${p}family val="2"/></${p}font>` : "";
+  if (fontCount === 0) fontCount = 1;
   for (const s of specs) {
     if (!s.font) continue;
     const f = s.font;
@@ -185,8 +189,13 @@ export function appendCellFormats(input: string | null, specs: readonly CellForm
       `${f.color ? `<${p}color rgb="${escapeAttr(f.color)}"/>` : ""}</${p}font>`;
   }
   if (addedFonts !== "") {
-    if (!fonts) throw new Error("styles: no fonts list");
-    xml = appendTo(xml, fonts, p, "fonts", addedFonts, fontCount);
+    if (fonts) xml = appendTo(xml, fonts, p, "fonts", addedFonts, fontCount);
+    else {
+      // fonts comes right after numFmts (or first).
+      const after = findList(xml, p, "numFmts", "numFmt");
+      const at = after ? after.end : xml.indexOf(">", root.index) + 1;
+      xml = xml.slice(0, at) + `<${p}fonts count="${fontCount}">${addedFonts}</${p}fonts>` + xml.slice(at);
+    }
   }
 
   // Cell formats.
@@ -196,6 +205,12 @@ export function appendCellFormats(input: string | null, specs: readonly CellForm
   const xfIds = new Map<string, number>();
   let added = "";
   let xfCount = xfs.children;
+  if (xfCount === 0) {
+    // Format 0 is that of every cell without an `s` attribute: a plain one, not a result format.
+    added = `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+    xfIds.set("0/0", 0);
+    xfCount = 1;
+  }
   for (const s of specs) {
     const numFmtId = s.numFmt === undefined ? 0 : numFmtIds.get(s.numFmt)!;
     const fontId = s.font ? fontIds.get(JSON.stringify([s.font.bold, s.font.italic, s.font.size, s.font.color]))! : 0;

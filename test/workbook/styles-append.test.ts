@@ -91,4 +91,26 @@ describe("appendCellFormats", () => {
     // "0.0000" of the dxf is no cell number format: it gets an id of its own too.
     expect(after.numFmts.children).toEqual(["numFmt numFmtId=170 formatCode=0.000", "numFmt numFmtId=181 formatCode=#,##0.0", "numFmt numFmtId=182 formatCode=0.0000"]);
   });
+
+  test("an empty cellXfs gets a plain format 0 first (no result format for unformatted cells)", () => {
+    const emptyXfs = INPUT.replace(/<x:cellXfs.*?<\/x:cellXfs>/, '<x:cellXfs count="0"/>');
+    const { xml, ids } = appendCellFormats(emptyXfs, [{ font: { bold: true, size: 14 } }, { numFmt: "0%" }]);
+    const after = lists(xml);
+    expect(after.cellXfs.children[0]).toBe("xf numFmtId=0 fontId=0 fillId=0 borderId=0 xfId=0");
+    expect(after.cellXfs.count).toBe("3");
+    expect(ids).toEqual([1, 2]);
+  });
+
+  test("a styles part without fonts keeps its lists and gets a fonts list after numFmts, font 0 plain", () => {
+    const noFonts = INPUT.replace(/<x:fonts.*?<\/x:fonts>/, "");
+    const { xml, ids } = appendCellFormats(noFonts, [{ font: { bold: true } }, { numFmt: "0%" }]);
+    const after = lists(xml);
+    expect(Object.keys(after).slice(0, 2)).toEqual(["numFmts", "fonts"]);
+    expect(after.fonts.children).toEqual(["font", "font"]);
+    expect(after.fonts.count).toBe("2");
+    expect(xml).toContain('<x:fonts count="2"><x:font><x:sz val="11"/>');
+    // The input's cell formats are still there, at their indexes.
+    expect(after.cellXfs.children.slice(0, 2)).toEqual(lists(noFonts).cellXfs.children);
+    expect(ids).toEqual([2, 3]);
+  });
 });
