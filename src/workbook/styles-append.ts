@@ -88,6 +88,17 @@ function attribute(tag: string, name: string): string | null {
       String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1))));
 }
 
+/**
+ * The elements `child` of a list, as written, in order (their index is their position): e.g.
+ * `<font><b/></font>`. The list's children hold no nested element of the same name.
+ */
+function listItems(xml: string, span: ListSpan | null, p: string, child: string): string[] {
+  if (!span || span.close < 0) return [];
+  const body = xml.slice(span.openEnd, span.close);
+  const re = new RegExp(`<${p}${child}(?:\\s[^>]*?)?(?:/>|>[\\s\\S]*?</${p}${child}>)`, "g");
+  return body.match(re) ?? [];
+}
+
 /** The start tag `tag` with its count attribute set to `count` (however the input quoted it). */
 /** Start tags of element `name` (with prefix), read attribute by attribute so a `>` inside a quoted value does not end them. */
 function startTags(name: string): RegExp {
@@ -179,14 +190,22 @@ export function appendCellFormats(input: string | null, specs: readonly CellForm
   let fontCount = fonts?.children ?? 0;
   let addedFonts = fontCount === 0 ? `<${p}font><${p}sz val="11"/><${p}name val="Calibri"/><${p}family val="2"/></${p}font>` : "";
   if (fontCount === 0) fontCount = 1;
+  const existingFonts = listItems(xml, fonts, p, "font");
   for (const s of specs) {
     if (!s.font) continue;
     const f = s.font;
     const key = JSON.stringify([f.bold, f.italic, f.size, f.color]);
     if (fontIds.has(key)) continue;
-    fontIds.set(key, fontCount++);
-    addedFonts += `<${p}font>${f.bold ? `<${p}b/>` : ""}${f.italic ? `<${p}i/>` : ""}${f.size ? `<${p}sz val="${f.size}"/>` : ""}` +
+    const font = `<${p}font>${f.bold ? `<${p}b/>` : ""}${f.italic ? `<${p}i/>` : ""}${f.size ? `<${p}sz val="${f.size}"/>` : ""}` +
       `${f.color ? `<${p}color rgb="${escapeAttr(f.color)}"/>` : ""}</${p}font>`;
+    // The same font written by an earlier run is reused (a rerun on its output does not grow the list).
+    const same = existingFonts.indexOf(font);
+    if (same >= 0) {
+      fontIds.set(key, same);
+      continue;
+    }
+    fontIds.set(key, fontCount++);
+    addedFonts += font;
   }
   if (addedFonts !== "") {
     if (fonts) xml = appendTo(xml, fonts, p, "fonts", addedFonts, fontCount);
@@ -205,6 +224,7 @@ export function appendCellFormats(input: string | null, specs: readonly CellForm
   const xfIds = new Map<string, number>();
   let added = "";
   let xfCount = xfs.children;
+  const existingXfs = listItems(xml, xfs, p, "xf");
   if (xfCount === 0) {
     // Format 0 is that of every cell without an `s` attribute: a plain one, not a result format.
     added = `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
@@ -217,10 +237,16 @@ export function appendCellFormats(input: string | null, specs: readonly CellForm
     const key = `${numFmtId}/${fontId}`;
     let id = xfIds.get(key);
     if (id === undefined) {
-      id = xfCount++;
-      xfIds.set(key, id);
-      added += `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"` +
+      const xf = `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"` +
         `${numFmtId !== 0 ? ' applyNumberFormat="1"' : ""}${fontId !== 0 ? ' applyFont="1"' : ""}/>`;
+      // The same format written by an earlier run is reused (not format 0: see above).
+      const same = existingXfs.indexOf(xf, 1);
+      if (same >= 0) id = same;
+      else {
+        id = xfCount++;
+        added += xf;
+      }
+      xfIds.set(key, id);
     }
     ids.push(id);
   }

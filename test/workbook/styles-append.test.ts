@@ -76,7 +76,7 @@ describe("appendCellFormats", () => {
   test("attributes in single quotes or with spaces around = are read (no duplicate count, no reused numFmtId)", () => {
     const quoted = INPUT.replace('<x:numFmts count="1"><x:numFmt numFmtId="170" formatCode="0.000"/>', "<x:numFmts count = '1'><x:numFmt numFmtId = '170' formatCode='0.000'/>")
       .replace('<x:fonts count="2">', "<x:fonts count='2'>").replace('<x:cellXfs count="2">', "<x:cellXfs\tcount ='2'>");
-    const { xml, ids } = appendCellFormats(quoted, [{ numFmt: "#,##0.0" }, { numFmt: "0.000" }, { font: { bold: true } }]);
+    const { xml, ids } = appendCellFormats(quoted, [{ numFmt: "#,##0.0" }, { numFmt: "0.000" }, { font: { bold: true, italic: true } }]);
     const after = lists(xml); // saxes refuses a duplicate attribute
     expect(after.numFmts.children).toEqual(["numFmt numFmtId=170 formatCode=0.000", "numFmt numFmtId=171 formatCode=#,##0.0"]);
     expect(after.fonts.count).toBe("3");
@@ -112,5 +112,13 @@ describe("appendCellFormats", () => {
     // The input's cell formats are still there, at their indexes.
     expect(after.cellXfs.children.slice(0, 2)).toEqual(lists(noFonts).cellXfs.children);
     expect(ids).toEqual([2, 3]);
+  });
+
+  test("a rerun on an earlier output reuses the fonts and formats it wrote: the part does not grow", () => {
+    const specs = [{ font: { bold: true, size: 14 } }, { numFmt: "#,##0.0" }, { numFmt: "0%", font: { italic: true, color: "FF555555" } }];
+    const first = appendCellFormats(INPUT, specs);
+    const second = appendCellFormats(first.xml, specs);
+    expect(second.xml).toBe(first.xml);
+    expect(second.ids).toEqual(first.ids);
   });
 });
