@@ -21,6 +21,7 @@ const ALLOWED_TEXT_ORIGINS: Record<string, string> = {
   "http://schemas.openxmlformats.org": "Office Open XML namespace names (ExcelJS)",
   "http://schemas.microsoft.com": "Office XML namespace names (ExcelJS)",
   "http://purl.org": "Dublin Core namespace names in docProps/core.xml (ExcelJS)",
+  "http://purl.oclc.org": "Strict Office Open XML namespace names, recognised in an input workbook (src/workbook/strict-namespaces.ts)",
   "https://react.dev": "link in React's production error messages",
   "https://github.com": "links in error messages and license fields of ExcelJS's bundled dependencies",
   "https://stuk.github.io": "JSZip documentation link in ExcelJS's 'not a zip file' error message",

@@ -15,6 +15,7 @@
  */
 const fs = require("node:fs");
 const path = require("node:path");
+const { lazyExports } = require("./lazy-exports");
 
 const root = path.dirname(require.resolve("@fluentui/react-components/package.json"));
 const entry = path.join(root, "lib-commonjs", "index.cjs");
@@ -33,25 +34,11 @@ const places = new Map();
   }
 }
 
-const cache = new Map();
-function lookup(name) {
-  if (cache.has(name)) return cache.get(name);
+/** The export `name`, from its own package when the entry names one, else from the full entry. */
+function find(name) {
   const place = places.get(name);
-  let value = place ? require(require.resolve(place[0], { paths: [root] }))[place[1]] : undefined;
-  if (value === undefined) value = fullEntry()[name];
-  cache.set(name, value);
-  return value;
+  const value = place ? require(require.resolve(place[0], { paths: [root] }))[place[1]] : undefined;
+  return value === undefined ? fullEntry()[name] : value;
 }
 
-module.exports = new Proxy(
-  { __esModule: true },
-  {
-    get(target, name) {
-      if (typeof name !== "string" || name in target) return target[name];
-      return lookup(name);
-    },
-    has(target, name) {
-      return typeof name === "string" && (name in target || lookup(name) !== undefined);
-    },
-  },
-);
+module.exports = lazyExports(find);

@@ -14,6 +14,7 @@
  */
 const fs = require("node:fs");
 const path = require("node:path");
+const { lazyExports } = require("./lazy-exports");
 
 const root = path.dirname(require.resolve("@fluentui/react-icons/package.json"));
 const atoms = path.join(root, "lib-cjs", "atoms", "svg");
@@ -29,30 +30,15 @@ function family(name) {
   return m[1].replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/([A-Za-z])(\d)/g, "$1-$2").toLowerCase();
 }
 
-const cache = new Map();
-function lookup(name) {
-  if (cache.has(name)) return cache.get(name);
+/** The export `name`: an icon from its family's module, a utility from `./utils`, else from the full entry. */
+function find(name) {
   let value;
   const file = family(name);
   if (file !== null) {
     const modulePath = path.join(atoms, `${file}.cjs`);
     if (fs.existsSync(modulePath)) value = require(modulePath)[name];
-  }
-  else value = utilsEntry()[name];
-  if (value === undefined) value = fullEntry()[name];
-  cache.set(name, value);
-  return value;
+  } else value = utilsEntry()[name];
+  return value === undefined ? fullEntry()[name] : value;
 }
 
-module.exports = new Proxy(
-  { __esModule: true },
-  {
-    get(target, name) {
-      if (typeof name !== "string" || name in target) return target[name];
-      return lookup(name);
-    },
-    has(target, name) {
-      return typeof name === "string" && (name in target || lookup(name) !== undefined);
-    },
-  },
-);
+module.exports = lazyExports(find);
