@@ -4,10 +4,9 @@
  * properties, and a worksheet's frame and relationships (ECMA-376 Part 1 §18.2, §18.3; Part 2
  * for the package). Pure: the parts as text from what the writer knows.
  */
-import { xmlText } from "./xml-text";
+import { SPREADSHEETML_NS as MAIN_NS, xmlAttr, xmlText } from "./xml-text";
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const CT = "application/vnd.openxmlformats-officedocument.spreadsheetml";
@@ -33,9 +32,13 @@ export interface PackageContents {
   activeTab: number;
 }
 
-/** Text for an attribute value in double quotes. */
-export function xmlAttr(s: string): string {
-  return xmlText(s).replace(/"/g, "&quot;");
+/**
+ * The relationships part of a part (OPC, ECMA-376 Part 2 §9.3: `_rels/<name>.rels` beside it).
+ * @param part a part's path without leading slash. @example relationshipsPartOf("xl/worksheets/sheet3.xml") === "xl/worksheets/_rels/sheet3.xml.rels"
+ */
+export function relationshipsPartOf(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
 function relationships(rels: readonly { type: string; target: string }[], ns = REL_NS): string {

@@ -13,6 +13,7 @@
 import type { SharedTexts } from "./shared-texts";
 import { CopySourceError } from "./sheet-copy";
 import { toTransitional } from "./strict-namespaces";
+import { SPREADSHEETML_NS as MAIN_NS } from "./xml-text";
 
 /** Where the output goes: text, or bytes copied as they are. */
 export interface PartOut {
@@ -20,7 +21,6 @@ export interface PartOut {
   writeBytes(bytes: Uint8Array): void;
 }
 
-const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
 /** A shared strings part of the input that is not well-formed: reported as a damaged input. */
 function damaged(what: string): CopySourceError {

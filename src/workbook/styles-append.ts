@@ -11,6 +11,7 @@
  * a parsed model, so whatever the input holds that this module does not know (dxfs, extLst,
  * colors, cell styles) stays byte for byte.
  */
+import { xmlAttr } from "./xml-text";
 
 /** A cell format the result sheets need. */
 export interface CellFormatSpec {
@@ -36,10 +37,6 @@ const MINIMAL_STYLES =
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   '<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
   "</styleSheet>";
-
-function escapeAttr(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 /** A list element of the styles part: where it is, and how many children of `child` it holds. */
 interface ListSpan {
@@ -171,7 +168,7 @@ export function appendCellFormats(input: string | null, specs: readonly CellForm
     }
     const id = nextNumFmt++;
     numFmtIds.set(s.numFmt, id);
-    addedNumFmts += `<${p}numFmt numFmtId="${id}" formatCode="${escapeAttr(s.numFmt)}"/>`;
+    addedNumFmts += `<${p}numFmt numFmtId="${id}" formatCode="${xmlAttr(s.numFmt)}"/>`;
     numFmtCount++;
   }
   if (addedNumFmts !== "") {
@@ -197,7 +194,7 @@ export function appendCellFormats(input: string | null, specs: readonly CellForm
     const key = JSON.stringify([f.bold, f.italic, f.size, f.color]);
     if (fontIds.has(key)) continue;
     const font = `<${p}font>${f.bold ? `<${p}b/>` : ""}${f.italic ? `<${p}i/>` : ""}${f.size ? `<${p}sz val="${f.size}"/>` : ""}` +
-      `${f.color ? `<${p}color rgb="${escapeAttr(f.color)}"/>` : ""}</${p}font>`;
+      `${f.color ? `<${p}color rgb="${xmlAttr(f.color)}"/>` : ""}</${p}font>`;
     // The same font written by an earlier run is reused (a rerun on its output does not grow the list).
     const same = existingFonts.indexOf(font);
     if (same >= 0) {

@@ -17,6 +17,7 @@
 import { configure, ZipReader, type Entry, type FileEntry, type Reader } from "@zip.js/zip.js";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { META_SHEET } from "./marker";
+import { relationshipsPartOf } from "./package-parts";
 import { isStrictWorkbook } from "./strict-namespaces";
 import { SheetXmlScanner, type ColumnWidth, type SheetRow, type StyleTable } from "./sheet-xml";
 
@@ -190,8 +191,7 @@ function resolveTarget(base: string, target: string): string {
 }
 
 async function relationships(zip: ZipParts, part: string): Promise<Relationship[]> {
-  const slash = part.lastIndexOf("/");
-  const relsPart = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+  const relsPart = relationshipsPartOf(part);
   if (!zip.has(relsPart)) return [];
   const out: Relationship[] = [];
   eachElement(await zip.text(relsPart), (local, a) => {
@@ -212,8 +212,7 @@ async function relationships(zip: ZipParts, part: string): Promise<Relationship[
  * targets such as hyperlinks included); 0 when it has no relationships part.
  */
 export async function relationshipCount(zip: ZipParts, part: string): Promise<number> {
-  const slash = part.lastIndexOf("/");
-  const relsPart = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+  const relsPart = relationshipsPartOf(part);
   if (!zip.has(relsPart)) return 0;
   let n = 0;
   eachElement(await zip.text(relsPart), (local) => {

@@ -37,7 +37,7 @@ import type { ModelValue, SheetModel } from "../report/sheet-model";
 import { columnWidths, layoutSheet, NUMBER_FORMATS, tableRowAt, tableRowCount } from "../report/sheet-model";
 import { chooseSheetName, META_SHEET, metaRows } from "./marker";
 import {
-  appXml, contentTypes, coreXml, packageRels, sheetEnd, sheetStart, sheetTableRels, workbookRels, workbookXml,
+  appXml, contentTypes, coreXml, packageRels, relationshipsPartOf, sheetEnd, sheetStart, sheetTableRels, workbookRels, workbookXml,
   type ColRange, type OutputSheet, type PackageContents,
 } from "./package-parts";
 import type { StoredSettings, WriteOutcome } from "./port";
@@ -370,8 +370,7 @@ export class XlsxStreamWriter implements SheetCopyTarget {
     rows.part.write(sheetEnd(tableTargets.map((_, i) => `rId${i + 1}`)));
     await this.sink.add(part, rows.part);
     if (tableTargets.length > 0) {
-      const relsPart = part.replace(/^xl\/worksheets\//, "xl/worksheets/_rels/") + ".rels";
-      await this.sink.addText(relsPart, sheetTableRels(tableTargets.map((t) => `../${t.replace(/^xl\//, "")}`)));
+      await this.sink.addText(relationshipsPartOf(part), sheetTableRels(tableTargets.map((t) => `../${t.replace(/^xl\//, "")}`)));
     }
   }
 

@@ -24,6 +24,15 @@ export function xmlText(s: string): string {
   return out;
 }
 
+/** The SpreadsheetML main namespace (Transitional; ECMA-376 Part 1 §18), root of every part we write. */
+export const SPREADSHEETML_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/** Text for an attribute value in double quotes: {@link xmlText} with `"` escaped too.
+ * @example xmlAttr('0.0 "m²"') === '0.0 &quot;m²&quot;' */
+export function xmlAttr(s: string): string {
+  return xmlText(s).replace(/"/g, "&quot;");
+}
+
 /** `<t>` with xml:space="preserve" when the text starts or ends with white space. */
 export function textElement(s: string): string {
   const first = s.charCodeAt(0);
