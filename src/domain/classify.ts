@@ -252,8 +252,9 @@ export function classifySlots(rows: StockRows, rules: Rules): Uint8Array {
  *   `rowComplex` indexes `cols`.
  * @param indices rows of `cols` to classify (any order, repeats allowed).
  * @returns per index (same order) the slot `classifySlots(cols, rules)` gives that row. O(indices
- *   + complexes). Never throws on data.
- * @example classifySlotsAt(cols, rules, collectComplexes(cols), [2, 0]) equals [classifySlots(cols, rules)[2], classifySlots(cols, rules)[0]]
+ *   + complexes). Never throws on data. For example, `classifySlotsAt(cols, rules,
+ *   collectComplexes(cols), [2, 0])` is `[classifySlots(cols, rules)[2], classifySlots(cols, rules)[0]]`
+ *   (property test in test/domain/reclassify.property.test.ts).
  */
 export function classifySlotsAt(cols: StockColumns, rules: Rules, collection: ComplexCollection, indices: ArrayLike<number>): Uint8Array {
   const c = new Classifier(cols, rules, {}, collection);

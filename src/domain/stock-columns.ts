@@ -260,7 +260,7 @@ export class StockColumns {
    * Sets the given complex facts of row `i` (a copy's row, when re-classifying with a changed
    * fact: reclassify.ts); the facts absent from `facts` stay. @throws RangeError for a value
    * outside its field's list (a bug in the caller).
-   * @example cols.setFacts(0, { wlz: true }); cols.row(0).wlz === true
+   * @example ((c) => (c.setFacts(0, { wlz: true, complexgrootte: null }), [c.row(0).wlz, c.row(0).complexgrootte]))(StockColumns.fromRows([{ aantal: 1, complexgrootte: 8 }])) === [true, null]
    */
   setFacts(i: number, facts: ComplexFactFields): void {
     if (facts.ontmoetingsruimte !== undefined) this.ontmoetingsruimte[i] = codeOf(ROOMS, facts.ontmoetingsruimte);
@@ -335,7 +335,7 @@ export class StockColumns {
    * A view of the same rows that shares every column and text table with this one except the
    * BAT and its scale, which are copied: `setBat` on the view leaves this table alone (the
    * what-if's adapted dwellings, whatif.ts). Do not `push` into the view. O(n) for two columns.
-   * @example const v = cols.withOwnBat(); v.setBat(0, 5, "limburg"); // cols.bat(0) unchanged
+   * @example ((c) => (c.withOwnBat().setBat(0, 5, "limburg"), c.bat(0)))(StockColumns.fromRows([{ aantal: 1, bat: 2 }])) === 2
    */
   withOwnBat(): StockColumns {
     const v = new StockColumns(1);
