@@ -172,6 +172,8 @@ export function classifyStock(rows: StockRows, rules: Rules, options: StockShape
   const slots = new Uint8Array(n);
   const outcomeIndex = new Uint32Array(n);
   const outcomes: Outcome[] = [];
+  /** Per outcome id the tally handles of its kinds (the same kinds, in the same order). */
+  const handles: number[][] = [];
   let limburgRows = 0;
   let veraRows = 0;
   const bat = cols.num.bat;
@@ -190,15 +192,13 @@ export function classifyStock(rows: StockRows, rules: Rules, options: StockShape
       id = outcomes.length;
       outcome.id = id;
       outcomes.push(outcome);
+      handles.push(outcome.kinds.map((k) => tally.handle(k)));
     }
     outcomeIndex[i] = id;
     // Zorgprofiel codes 1 SOM, 2 PG as the slots 3, 4; none: 5.
     slots[i] = outcome.slot >= 0 ? outcome.slot : zorgprofiel[i] === 0 ? zorgSlot(null) : zorgSlot(zorgprofiel[i] === 1 ? "SOM" : "PG");
-    const ks = outcome.kinds;
-    if (ks.length > 0) {
-      const row = cols.row(i);
-      for (let j = 0; j < ks.length; j++) tally.add(ks[j], row);
-    }
+    const hs = handles[id];
+    for (let j = 0; j < hs.length; j++) tally.addAt(hs[j], cols, i);
   }
 
   const issues: Issue[] = [];
@@ -236,6 +236,34 @@ export function classifySlots(rows: StockRows, rules: Rules): Uint8Array {
   for (let i = 0; i < slots.length; i++) {
     const o = c.outcome(i);
     slots[i] = o.slot >= 0 ? o.slot : zorgprofiel[i] === 0 ? zorgSlot(null) : zorgSlot(zorgprofiel[i] === 1 ? "SOM" : "PG");
+  }
+  return slots;
+}
+
+/**
+ * The BZK slots of some rows, judged with complex facts given by the caller: `classifySlots`
+ * restricted to `indices`, without collecting the complexes again. For re-classifying rows whose
+ * own facts changed but whose complexes' facts did not (the what-if's adapted dwellings: a BAT
+ * is not a complex fact, complexes.ts), and the rows of a copy whose complexes are already
+ * collected (reclassify.ts).
+ * @param cols the rows, column-wise; @param rules validated rules.
+ * @param collection the complex facts of `cols`: `collectComplexes(cols)`, or of columns that
+ *   differ from `cols` only in facts that are not complex facts (BAT, scale, label, ...); its
+ *   `rowComplex` indexes `cols`.
+ * @param indices rows of `cols` to classify (any order, repeats allowed).
+ * @returns per index (same order) the slot `classifySlots(cols, rules)` gives that row. O(indices
+ *   + complexes). Never throws on data. For example, `classifySlotsAt(cols, rules,
+ *   collectComplexes(cols), [2, 0])` is `[classifySlots(cols, rules)[2], classifySlots(cols, rules)[0]]`
+ *   (property test in test/domain/reclassify.property.test.ts).
+ */
+export function classifySlotsAt(cols: StockColumns, rules: Rules, collection: ComplexCollection, indices: ArrayLike<number>): Uint8Array {
+  const c = new Classifier(cols, rules, {}, collection);
+  const slots = new Uint8Array(indices.length);
+  const zorgprofiel = cols.zorgprofiel;
+  for (let j = 0; j < slots.length; j++) {
+    const i = indices[j];
+    const o = c.outcome(i);
+    slots[j] = o.slot >= 0 ? o.slot : zorgprofiel[i] === 0 ? zorgSlot(null) : zorgSlot(zorgprofiel[i] === 1 ? "SOM" : "PG");
   }
   return slots;
 }
@@ -312,8 +340,8 @@ class Classifier {
   /** Rural (1) or not (0) per gemeente text code. */
   private readonly landOfCode: Uint8Array;
 
-  constructor(private readonly cols: StockColumns, rules: Rules, options: StockShape = {}) {
-    const collection = collectComplexes(cols);
+  /** @param collection `collectComplexes(cols)`, or facts equal to it for the rows classified; computed when absent. */
+  constructor(private readonly cols: StockColumns, rules: Rules, options: StockShape = {}, collection: ComplexCollection = collectComplexes(cols)) {
     const { complexes, rowComplex, presence } = collection;
     this.collection = collection;
     this.complexes = complexes;

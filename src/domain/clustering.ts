@@ -9,11 +9,13 @@
  * size = the minimum; 55+ share = the minimum); when that single fix makes the verdict of `judgeCluster` (`clusterVerdict`, without its texts) say
  * geclusterd, the complex is a candidate for that criterion, provided the miss is within the
  * margins of `rules.clusteringspotentieel` (or the fact is unknown and `onbekendMeetellen`).
- * The gain is counted by re-classifying the complex's rows with the fixed fact (reclassify.ts),
+ * The gain is counted by re-classifying the complex's rows with the fixed fact (reclassify.ts,
+ * all candidate complexes together in batches, column-wise),
  * so it includes the dwellings that then also become zorggeschikt, and it is exact: supplying the
  * fact in the stock and classifying again gives the same numbers (property test).
  */
 import type { StockRow } from "./types";
+import type { ComplexFactFields, StockColumns } from "./stock-columns";
 import { classifiedStockOf, type Dwellings } from "./classified-stock";
 import type { Rules } from "./rules";
 import type { ComplexFacts } from "./complexes";
@@ -51,20 +53,31 @@ export interface ClusterCandidate {
 }
 
 /**
- * A copy of `row` with the candidate's missing fact supplied: meeting room "inpandig", complex
- * size = the minimum, or 55+ share = the minimum. Used by the what-if engine and the tests.
+ * The fact a candidate's fix supplies, to be set on every row of its complex: meeting room
+ * "inpandig", complex size = the minimum, or 55+ share = the minimum.
+ * @example fixFacts({ criterium: "woningen", fixWaarde: 20 }) === { complexgrootte: 20 };
+ *   fixFacts({ criterium: "ontmoetingsruimte", fixWaarde: null }) === { ontmoetingsruimte: "inpandig" }
+ */
+export function fixFacts(c: Pick<ClusterCandidate, "criterium" | "fixWaarde">): ComplexFactFields {
+  switch (c.criterium) {
+    case "ontmoetingsruimte":
+      return { ontmoetingsruimte: "inpandig" };
+    case "woningen":
+      return { complexgrootte: c.fixWaarde };
+    default:
+      return { aandeel55plus: c.fixWaarde };
+  }
+}
+
+/**
+ * A copy of `row` with the candidate's missing fact supplied ({@link fixFacts}). The potentials
+ * and the what-if set the same facts on column-wise copies (`StockColumns.setFacts`); the tests
+ * use this row form.
  * @example fixClusterRow({ criterium: "woningen", fixWaarde: 20 }, { complex: "C12", complexgrootte: null }) === { complex: "C12", complexgrootte: 20 };
  *   fixClusterRow({ criterium: "ontmoetingsruimte", fixWaarde: null }, { complex: "C12", ontmoetingsruimte: null }).ontmoetingsruimte === "inpandig"
  */
 export function fixClusterRow(c: Pick<ClusterCandidate, "criterium" | "fixWaarde">, row: StockRow): StockRow {
-  switch (c.criterium) {
-    case "ontmoetingsruimte":
-      return { ...row, ontmoetingsruimte: "inpandig" };
-    case "woningen":
-      return { ...row, complexgrootte: c.fixWaarde };
-    default:
-      return { ...row, aandeel55plus: c.fixWaarde };
-  }
+  return { ...row, ...fixFacts(c) };
 }
 
 /** The candidate for one complex (without the gain), or null. */
@@ -170,7 +183,14 @@ export function findClusterCandidates(
     if (c !== null) found.push({ c, gemeente, idx });
   });
   // The gains: every candidate complex re-classified with its fact supplied, in batches.
-  const after = reclassifyGroups(found.map(({ c, idx }) => ({ rows: idx, change: (i: number) => fixClusterRow(c, rows.row(i)) })), rules);
+  const after = reclassifyGroups(
+    rows,
+    found.map(({ c, idx }) => {
+      const facts = fixFacts(c);
+      return { rows: idx, change: (copy: StockColumns, j: number) => copy.setFacts(j, facts) };
+    }),
+    rules,
+  ).slots;
   const out: ClusterCandidate[] = [];
   found.forEach(({ c, gemeente, idx }, k) => {
     const gain = gainOf(stock, idx, after[k]);

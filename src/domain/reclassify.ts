@@ -7,9 +7,9 @@
  * way to a full re-classification of the stock, and the batched re-classification to the
  * per-complex one.
  */
-import type { StockRow } from "./types";
 import type { Rules } from "./rules";
-import { classifySlots } from "./classify";
+import { classifySlotsAt } from "./classify";
+import type { StockColumns } from "./stock-columns";
 import { classifiedStockOf, slotIsGeclusterd, slotIsZorggeschikt, type Dwellings } from "./classified-stock";
 import { collectComplexes, type ComplexCollection } from "./complexes";
 import { gemeenteKey } from "./gemeente";
@@ -51,44 +51,73 @@ export function stockComplexes(dwellings: Dwellings, collection?: ComplexCollect
 }
 
 /**
- * Rows per batch when many complexes are re-classified (`reclassifyGroups`, and the adapted
- * stock of the what-if base). Each batch copies its changed rows (a `StockRow` of about 240
- * bytes each), which live until the batch is classified: 8,192 rows are about 2-3 MB, small
- * enough to die in the young generation, where batches of 65,536 (15-20 MB) survived a scavenge
- * or two and were copied each time. The per-batch set-up (complex facts, lookup tables) is a
- * few microseconds. Only speed and transient memory depend on it, never the result (property
- * tests); figures in docs/performance.md ("The domain core, evening of 6 December").
+ * Rows per batch when many complexes are re-classified (`reclassifyGroups`). Each batch copies
+ * its rows column-wise (`StockColumns.subset`, about 110 bytes a row, no object per row) and
+ * collects their complexes once; larger batches pay the per-batch set-up (complex facts, lookup
+ * tables) less often, smaller ones hold less transient memory (65,536 rows: about 7 MB). Only
+ * speed and transient memory depend on it, never the result (property tests); figures in
+ * docs/performance.md ("Potentials and what-if base ...").
  */
-export const RECLASSIFY_BATCH_ROWS = 8192;
+export const RECLASSIFY_BATCH_ROWS = 65536;
 
 /** Rows to re-classify with a changed fact: every row of one complex, or rows without complex. */
 export interface ReclassifyGroup {
   /** Indices into the stock rows, e.g. a complex's `rijen` / `complexMembers` entry. */
   rows: ArrayLike<number>;
-  /** Returns a changed copy of stock row `i` (never modifies the row). */
-  change: (i: number) => StockRow;
+  /**
+   * Sets the changed fact on row `j` of `copy`, a column-wise copy of the batch's rows (its own
+   * arrays, sharing only the text tables: write the columns, e.g. `copy.wlz[j] = 1`, or
+   * `copy.setBat`); never changes the stock itself.
+   */
+  change: (copy: StockColumns, j: number) => void;
+}
+
+/** A second change made after the first, on some rows only (the what-if: adapting the potentieel
+ * dwellings of a complex that got its lever). It must not change a complex fact (complexes.ts):
+ * the BAT, its scale or the label, for instance. */
+export interface FurtherChange {
+  /** Whether stock row `i` gets the change. */
+  rows: (i: number) => boolean;
+  /** Sets it on row `j` of the copy (as {@link ReclassifyGroup.change}). */
+  change: (copy: StockColumns, j: number) => void;
+}
+
+/** BZK slots of the groups' changed rows, and (with a {@link FurtherChange}) after the second change. */
+export interface Reclassified {
+  /** Per group (same order) the slots of its rows with its change, parallel to `group.rows`. */
+  slots: Uint8Array[];
+  /** Per group the slots with both changes: re-classified where `then.rows` holds, else equal
+   * to `slots`; null without a further change. */
+  then: Uint8Array[] | null;
 }
 
 /**
- * Re-classifies many groups at once: the changed rows of whole groups are classified together in
- * batches of about `batchRows` rows (`classifySlots`), so the per-run set-up of a classification
- * (complex facts, caches, lookup tables) is paid once per batch, not once per complex. The result
- * equals classifying each group on its own (property test), because a row's type depends only
- * on its own facts and those of its complex (complexes.ts), provided that each group holds every
- * row of its complex and no two groups share a complex (rows without complex may be anywhere).
+ * Re-classifies many groups at once: the rows of whole groups are copied column-wise together
+ * in batches of about `batchRows` rows, each group's change is written into the copy, the
+ * copy's complexes are collected once and its rows classified (`classifySlotsAt`); so the
+ * per-run set-up of a classification is paid once per batch, not once per complex, and no
+ * object is made per row. The result equals classifying each group's changed rows on their own
+ * (property test), because a row's type depends only on its own facts and those of its complex
+ * (complexes.ts), provided that each group holds every row of its complex and no two groups
+ * share a complex (rows without complex may be anywhere).
  *
+ * @param stock the stock rows, column-wise (read, never changed).
  * @param groups the groups (see above); @param rules the rules.
  * @param batchRows rows per batch (default {@link RECLASSIFY_BATCH_ROWS}); only the transient
  *   memory depends on it, never the result.
- * @returns per group (same order) the BZK slots (supply-vector.ts) of its changed rows, parallel
- *   to `group.rows`. Never throws on data.
+ * @param then a second change on some rows, classified with the same complex facts (see
+ *   {@link FurtherChange}); absent: `then` is null.
+ * @returns the BZK slots (supply-vector.ts numbering) per group. Never throws on data.
  */
 export function reclassifyGroups(
+  stock: StockColumns,
   groups: readonly ReclassifyGroup[],
   rules: Rules,
   batchRows = RECLASSIFY_BATCH_ROWS,
-): Uint8Array[] {
+  then?: FurtherChange,
+): Reclassified {
   const out: Uint8Array[] = new Array(groups.length);
+  const outThen: Uint8Array[] | null = then ? new Array(groups.length) : null;
   const limit = Math.max(1, batchRows);
   let first = 0;
   while (first < groups.length) {
@@ -96,22 +125,44 @@ export function reclassifyGroups(
     let size = groups[first].rows.length;
     let last = first + 1;
     while (last < groups.length && size + groups[last].rows.length <= limit) size += groups[last++].rows.length;
-    const changed: StockRow[] = new Array(size);
+    const idx = new Int32Array(size);
     let k = 0;
     for (let g = first; g < last; g++) {
-      const { rows: idx, change } = groups[g];
-      for (let j = 0; j < idx.length; j++) changed[k++] = change(idx[j]);
+      const rows = groups[g].rows;
+      for (let j = 0; j < rows.length; j++) idx[k++] = rows[j];
     }
-    const slots = classifySlots(changed, rules);
+    const copy = stock.subset(idx);
+    k = 0;
+    for (let g = first; g < last; g++) {
+      const { rows, change } = groups[g];
+      for (let j = 0; j < rows.length; j++) change(copy, k++);
+    }
+    // A group's complex facts are those of its changed rows: collected once, on the copy.
+    const collection = collectComplexes(copy);
+    const every = new Int32Array(size);
+    for (let j = 0; j < size; j++) every[j] = j;
+    const slots = classifySlotsAt(copy, rules, collection, every);
+    let slotsThen: Uint8Array | null = null;
+    if (then) {
+      // The further change leaves the complex facts alone: the same collection judges it.
+      let m = 0;
+      for (let j = 0; j < size; j++) if (then.rows(idx[j])) every[m++] = j;
+      const sel = every.subarray(0, m);
+      for (let j = 0; j < m; j++) then.change(copy, sel[j]);
+      const after = classifySlotsAt(copy, rules, collection, sel);
+      slotsThen = slots.slice();
+      for (let j = 0; j < m; j++) slotsThen[sel[j]] = after[j];
+    }
     k = 0;
     for (let g = first; g < last; g++) {
       const n = groups[g].rows.length;
       out[g] = slots.subarray(k, k + n);
+      if (outThen !== null) outThen[g] = slotsThen!.subarray(k, k + n);
       k += n;
     }
     first = last;
   }
-  return out;
+  return { slots: out, then: outThen };
 }
 
 /** What a changed fact adds, counted over the rows of one complex. Counts are dwellings. */

@@ -23,6 +23,9 @@ export const TEXT_FIELDS = [
 ] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 
+/** The complex facts a lever changes on every row of a complex (clustering.ts, zorgpotentieel.ts). */
+export type ComplexFactFields = Partial<Pick<StockRow, "ontmoetingsruimte" | "complexgrootte" | "aandeel55plus" | "wlz">>;
+
 /** The numeric fields that may be null (`aantal` is never null). */
 const NUMBER_FIELDS = ["bat", "bouwlaag", "bouwjaar", "complexgrootte", "aandeel55plus"] as const;
 type NumberField = (typeof NUMBER_FIELDS)[number];
@@ -87,6 +90,29 @@ class TextColumn {
     this.lastCode = c;
     this.codes[i] = c;
   }
+}
+
+/** `a` at the indices `idx`, in that order, as a new array. One function per element type, so
+ * that each stays monomorphic (a generic one was most of `subset`'s time in a profile). */
+function pickF64(a: Float64Array, idx: Int32Array): Float64Array {
+  const b = new Float64Array(idx.length);
+  for (let j = 0; j < idx.length; j++) b[j] = a[idx[j]];
+  return b;
+}
+function pickU32(a: Uint32Array, idx: Int32Array): Uint32Array {
+  const b = new Uint32Array(idx.length);
+  for (let j = 0; j < idx.length; j++) b[j] = a[idx[j]];
+  return b;
+}
+function pickI32(a: Int32Array, idx: Int32Array): Int32Array {
+  const b = new Int32Array(idx.length);
+  for (let j = 0; j < idx.length; j++) b[j] = a[idx[j]];
+  return b;
+}
+function pickU8(a: Uint8Array, idx: Int32Array): Uint8Array {
+  const b = new Uint8Array(idx.length);
+  for (let j = 0; j < idx.length; j++) b[j] = a[idx[j]];
+  return b;
 }
 
 /** Grows a typed array to `capacity`, keeping its first `n` values. */
@@ -231,6 +257,19 @@ export class StockColumns {
   }
 
   /**
+   * Sets the given complex facts of row `i` (a copy's row, when re-classifying with a changed
+   * fact: reclassify.ts); the facts absent from `facts` stay. @throws RangeError for a value
+   * outside its field's list (a bug in the caller).
+   * @example ((c) => (c.setFacts(0, { wlz: true, complexgrootte: null }), [c.row(0).wlz, c.row(0).complexgrootte]))(StockColumns.fromRows([{ aantal: 1, complexgrootte: 8 }])) === [true, null]
+   */
+  setFacts(i: number, facts: ComplexFactFields): void {
+    if (facts.ontmoetingsruimte !== undefined) this.ontmoetingsruimte[i] = codeOf(ROOMS, facts.ontmoetingsruimte);
+    if (facts.complexgrootte !== undefined) this.num.complexgrootte[i] = facts.complexgrootte ?? NaN;
+    if (facts.aandeel55plus !== undefined) this.num.aandeel55plus[i] = facts.aandeel55plus ?? NaN;
+    if (facts.wlz !== undefined) this.wlz[i] = codeOf(BOOLEANS, facts.wlz);
+  }
+
+  /**
    * Keeps the rows for which `keep(i)` holds, in order, and drops the rest (rows set aside
    * while reading). O(n), in place.
    */
@@ -270,27 +309,53 @@ export class StockColumns {
   subset(indices: ArrayLike<number>): StockColumns {
     const m = indices.length;
     const s = new StockColumns(1);
-    const pick = <T extends Float64Array | Uint8Array | Uint32Array | Int32Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(m);
-      for (let j = 0; j < m; j++) b[j] = a[indices[j]];
-      return b;
-    };
-    for (const f of TEXT_FIELDS) s.text[f] = this.text[f].sharing(pick(this.text[f].codes));
-    s.rowNumber = pick(this.rowNumber);
-    s.aantal = pick(this.aantal);
-    for (const f of NUMBER_FIELDS) s.num[f] = pick(this.num[f]);
-    s.batScale = pick(this.batScale);
-    s.segmentSoort = pick(this.segmentSoort);
-    s.ontmoetingsruimte = pick(this.ontmoetingsruimte);
-    s.zorgprofiel = pick(this.zorgprofiel);
-    s.lift = pick(this.lift);
-    s.label55plus = pick(this.label55plus);
-    s.wlz = pick(this.wlz);
-    s.zelfstandig = pick(this.zelfstandig);
-    s.ids = Array.from({ length: m }, (_, j) => this.ids[indices[j]]);
+    const idx = indices instanceof Int32Array ? indices : Int32Array.from(indices);
+    for (const f of TEXT_FIELDS) s.text[f] = this.text[f].sharing(pickU32(this.text[f].codes, idx));
+    s.rowNumber = pickI32(this.rowNumber, idx);
+    s.aantal = pickF64(this.aantal, idx);
+    for (const f of NUMBER_FIELDS) s.num[f] = pickF64(this.num[f], idx);
+    s.batScale = pickU8(this.batScale, idx);
+    s.segmentSoort = pickU8(this.segmentSoort, idx);
+    s.ontmoetingsruimte = pickU8(this.ontmoetingsruimte, idx);
+    s.zorgprofiel = pickU8(this.zorgprofiel, idx);
+    s.lift = pickU8(this.lift, idx);
+    s.label55plus = pickU8(this.label55plus, idx);
+    s.wlz = pickU8(this.wlz, idx);
+    s.zelfstandig = pickU8(this.zelfstandig, idx);
+    // Pushed, not `new Array(m)`: a large preallocated array is a dictionary in V8.
+    const ids: (string | null)[] = [];
+    for (let j = 0; j < m; j++) ids.push(this.ids[idx[j]]);
+    s.ids = ids;
     s.n = m;
     s.capacity = m;
     return s;
+  }
+
+  /**
+   * A view of the same rows that shares every column and text table with this one except the
+   * BAT and its scale, which are copied: `setBat` on the view leaves this table alone (the
+   * what-if's adapted dwellings, whatif.ts). Do not `push` into the view. O(n) for two columns.
+   * @example ((c) => (c.withOwnBat().setBat(0, 5, "limburg"), c.bat(0)))(StockColumns.fromRows([{ aantal: 1, bat: 2 }])) === 2
+   */
+  withOwnBat(): StockColumns {
+    const v = new StockColumns(1);
+    for (const f of TEXT_FIELDS) v.text[f] = this.text[f];
+    v.rowNumber = this.rowNumber;
+    v.ids = this.ids;
+    v.aantal = this.aantal;
+    for (const f of NUMBER_FIELDS) v.num[f] = this.num[f];
+    v.num.bat = this.num.bat.slice();
+    v.batScale = this.batScale.slice();
+    v.segmentSoort = this.segmentSoort;
+    v.ontmoetingsruimte = this.ontmoetingsruimte;
+    v.zorgprofiel = this.zorgprofiel;
+    v.lift = this.lift;
+    v.label55plus = this.label55plus;
+    v.wlz = this.wlz;
+    v.zelfstandig = this.zelfstandig;
+    v.n = this.n;
+    v.capacity = this.n;
+    return v;
   }
 
   /** Frees the room allocated beyond the rows (after reading; copies each column once when more

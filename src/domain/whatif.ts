@@ -6,9 +6,10 @@
  *
  * Two steps, so that a task-pane panel can recompute on every keystroke:
  *
- * 1. {@link prepareWhatIf} (once per analysis, O(n) plus one classification, in batches of whole
- *    complexes, of the rows whose complex holds a potentieel dwelling, with every potentieel
- *    dwelling adapted, and two of the candidate complexes, also in batches): works out, per
+ * 1. {@link prepareWhatIf} (once per analysis, O(n) plus one classification of the potentieel
+ *    dwellings with their BAT raised, judged with the stock's complex facts (a BAT is not a
+ *    complex fact), and two of the rows of the candidate complexes, in batches of column-wise
+ *    copies, reclassify.ts; no object per dwelling): works out, per
  *    dwelling that a lever can touch, the supply slot (BZK type and BAT class, supply-vector.ts)
  *    it moves to under each lever and combination of levers — adapted, its complex fixed, or
  *    both — and the order in which the potentieel dwellings of a segment are adapted.
@@ -33,22 +34,21 @@
  * (property test). Every figure is traceable: the result lists per segment how many dwellings
  * were adapted and what they became, and the complexes chosen; `trace` lists the dwellings.
  */
-import { SEGMENT_ONBEKEND, type BatScale, type DemandEntry, type StockRow, type SupplyEntry, type SupplySummary } from "./types";
+import { SEGMENT_ONBEKEND, type BatScale, type DemandEntry, type SupplyEntry, type SupplySummary } from "./types";
 import { classifiedStockOf, type Dwellings } from "./classified-stock";
-import type { StockColumns } from "./stock-columns";
+import type { ComplexFactFields, StockColumns } from "./stock-columns";
 import type { Rules } from "./rules";
 import type { AdaptedDwelling } from "./potentieel";
 import type { Issue } from "./issues";
 import type { TekortRow } from "./tekort";
-import { classifySlots } from "./classify";
+import { classifySlotsAt } from "./classify";
 import { RECLASSIFY_BATCH_ROWS, reclassifyGroups, stockComplexes, type StockComplexes } from "./reclassify";
-import type { ComplexCollection } from "./complexes";
 import type { CrossTableAdaptation } from "./potentieel-kruistabel";
 import { crossTableShare, crossTableSource, shareOfRows, type PotentieelBron } from "./whatif-kruistabel";
 import { batText } from "./bat";
 import { supplyFromSummary } from "./aggregate";
-import { fixClusterRow, type ClusterCandidate } from "./clustering";
-import { withWlz, type CareCandidate } from "./zorgpotentieel";
+import { fixFacts, type ClusterCandidate } from "./clustering";
+import { WLZ_FACTS, type CareCandidate } from "./zorgpotentieel";
 import { computeTekortWithPlans, type PlannedChange } from "./plannen";
 import {
   BZK_SLOT_NAMES, SLOT_GECLUSTERD, SLOT_NULTREDEN, SLOT_ONBEKEND, SLOT_ZORG, SLOT_ZORG_SOM,
@@ -219,56 +219,10 @@ function adaptedLevel(scale: BatScale, rules: Rules): number {
 }
 
 /**
- * The rows to classify again with the potentieel dwellings adapted, in batches of whole complexes
- * (a complex is owner + complex number, as in complexes.ts): every row of a complex that holds a
- * pool row (its facts, such as the number of dwellings, depend on all its rows), and pool rows
- * without a complex. Batching keeps the transient classification of a million-row stock small;
- * the verdicts equal those of one classification of the whole stock, because a row's type depends
- * only on its own facts and those of its complex.
- * @param n rows in the stock; @param collection its complexes (`collectComplexes`).
- * @returns row indices per batch; each batch at least one complex, about `batchRows` rows.
- */
-function poolBatches(n: number, collection: ComplexCollection, isPool: (i: number) => boolean, batchRows: number): Int32Array[] {
-  const { complexes, rowComplex } = collection;
-  const hasPool = new Uint8Array(complexes.length);
-  const size = new Int32Array(complexes.length);
-  const loose: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const ci = rowComplex[i];
-    if (ci < 0) {
-      if (isPool(i)) loose.push(i);
-    } else {
-      size[ci]++;
-      if (isPool(i)) hasPool[ci] = 1;
-    }
-  }
-  // Rows grouped by complex (counting sort over the complexes that hold a pool row).
-  const start = new Int32Array(complexes.length + 1);
-  for (let c = 0; c < complexes.length; c++) start[c + 1] = start[c] + (hasPool[c] ? size[c] : 0);
-  const grouped = new Int32Array(start[complexes.length]);
-  const fill = start.slice(0, complexes.length);
-  for (let i = 0; i < n; i++) {
-    const ci = rowComplex[i];
-    if (ci >= 0 && hasPool[ci]) grouped[fill[ci]++] = i;
-  }
-  const batches: Int32Array[] = [];
-  let from = 0;
-  for (let c = 0; c < complexes.length; c++) {
-    if (start[c + 1] - from >= batchRows) {
-      batches.push(grouped.subarray(from, start[c + 1]));
-      from = start[c + 1];
-    }
-  }
-  if (from < grouped.length) batches.push(grouped.subarray(from));
-  for (let k = 0; k < loose.length; k += batchRows) batches.push(Int32Array.from(loose.slice(k, k + batchRows)));
-  return batches;
-}
-
-/**
  * Precomputes everything the levers can change (see the module comment).
  * @param input an analysis (the pipeline's `AnalysisResult` fits).
- * @param options.batchRows rows per batch of the re-classifications (adapted dwellings,
- *   candidate complexes; default `RECLASSIFY_BATCH_ROWS`, 8,192; the result does not depend on it, only the transient
+ * @param options.batchRows rows per batch of the re-classifications of the candidate complexes
+ *   (default `RECLASSIFY_BATCH_ROWS`; the result does not depend on it, only the transient
  *   memory does).
  * @param options.complexes the stock's complexes (`stockComplexes`) when already at hand
  *   (not kept in the base); computed when absent.
@@ -295,69 +249,97 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number;
   // form decides (no woningtype: "onbekend"); a share of them is potentieel (whatif-kruistabel.ts).
   const kruistabel = input.kruistabel;
   const poolKind = kruistabel ? "onbekend" : "potentieel";
-  const isPool = (i: number) => adapted[i]?.aanpassing === poolKind;
-  // A row made from the columns is a new plain object with every field: the adapted row is that
-  // object with its BAT changed (no copy of a copy).
-  const adaptedRow = (i: number): StockRow => {
-    const row = rows.row(i);
-    if (isPool(i)) {
-      row.bat = level;
-      row.batScale = scale;
-    }
-    return row;
-  };
+  // Per row 1 when it is in the pool (a potentieel dwelling, or a cross-table candidate).
+  const pool = new Uint8Array(n);
+  let poolRows = 0;
+  for (let i = 0; i < n; i++) if (adapted[i]?.aanpassing === poolKind) (pool[i] = 1), poolRows++;
+  const isPool = (i: number) => pool[i] === 1;
+  const poolIdx = new Int32Array(poolRows);
+  for (let i = 0, k = 0; i < n; i++) if (pool[i] === 1) poolIdx[k++] = i;
   const batchRows = Math.max(1, options.batchRows ?? RECLASSIFY_BATCH_ROWS);
+  const collection = (options.complexes ?? stockComplexes(stock)).collection;
   const adaptBzk = baseBzk.slice();
   const adaptBat = baseBat.slice();
-  for (const batch of poolBatches(n, (options.complexes ?? stockComplexes(stock)).collection, isPool, batchRows)) {
-    // The batch's rows copied column-wise (sharing the text tables), the pool rows' BAT set in
-    // the copy: no row object per re-classified row.
-    const changed = rows.subset(batch);
-    for (let j = 0; j < batch.length; j++) if (isPool(batch[j])) changed.setBat(j, level, scale);
-    const after = classifySlots(changed, rules);
-    for (let j = 0; j < batch.length; j++) {
-      const i = batch[j];
-      if (!isPool(i)) continue;
-      adaptBzk[i] = after[j];
-      adaptBat[i] = batSlotOf(changed.bat(j), changed.batScaleAt(j), scale);
+  {
+    // The pool rows with their BAT raised, classified within the stock: a BAT is not a complex
+    // fact (complexes.ts), so the stock's complex facts judge them; a view of the columns with
+    // its own BAT column, no row object and no copy of the other columns.
+    const view = rows.withOwnBat();
+    for (let k = 0; k < poolIdx.length; k++) view.setBat(poolIdx[k], level, scale);
+    const after = classifySlotsAt(view, rules, collection, poolIdx);
+    const batAfter = batSlotOf(level, scale, scale);
+    for (let k = 0; k < poolIdx.length; k++) {
+      adaptBzk[poolIdx[k]] = after[k];
+      adaptBat[poolIdx[k]] = batAfter;
     }
   }
 
   // Pools per segment: dwellings that gain more than nultreden first, then table order. The
   // potentieel part of each row: all of it, or (cross table) its share, rounded in table order.
   const share = kruistabel ? crossTableShare(kruistabel) : 1;
-  const bySegment = new Map<string | null, { table: number[]; first: number[]; rest: number[] }>();
   // Candidates whose accessibility is unknown (no usable BAT, label or declaration): they count
   // as not yet nultreden, as in the adaptation potential (potentieel.ts); the note says how many.
   let zonderBat = 0;
-  for (let i = 0; i < n; i++) {
-    if (!isPool(i)) continue;
+  // Segments in order of first appearance; per pool row its segment; per segment its rows and
+  // those that gain more than nultreden (typed arrays, filled in a second pass).
+  const segmentIndex = new Map<string | null, number>();
+  const segments: (string | null)[] = [];
+  const rowCount: number[] = [];
+  const firstCount: number[] = [];
+  const segOf = new Int32Array(poolIdx.length);
+  const gainsMore = (i: number) => adaptBzk[i] >= SLOT_GECLUSTERD && adaptBzk[i] !== SLOT_ONBEKEND;
+  for (let k = 0; k < poolIdx.length; k++) {
+    const i = poolIdx[k];
     if (baseBzk[i] === SLOT_ONBEKEND) zonderBat += rows.aantal[i];
     const seg = rows.segmentSoortAt(i) ?? rows.textAt("segment", i);
-    let p = bySegment.get(seg);
-    if (p === undefined) {
-      p = { table: [], first: [], rest: [] };
-      bySegment.set(seg, p);
+    let sx = segmentIndex.get(seg);
+    if (sx === undefined) {
+      sx = segments.length;
+      segmentIndex.set(seg, sx);
+      segments.push(seg);
+      rowCount.push(0);
+      firstCount.push(0);
     }
-    p.table.push(i);
-    (adaptBzk[i] >= SLOT_GECLUSTERD && adaptBzk[i] !== SLOT_ONBEKEND ? p.first : p.rest).push(i);
+    segOf[k] = sx;
+    rowCount[sx]++;
+    if (gainsMore(i)) firstCount[sx]++;
+  }
+  const table = rowCount.map((c) => new Int32Array(c));
+  const order = rowCount.map((c) => new Int32Array(c));
+  const tableFill = new Int32Array(segments.length);
+  const firstFill = new Int32Array(segments.length);
+  const restFill = Int32Array.from(firstCount);
+  for (let k = 0; k < poolIdx.length; k++) {
+    const i = poolIdx[k];
+    const sx = segOf[k];
+    table[sx][tableFill[sx]++] = i;
+    order[sx][gainsMore(i) ? firstFill[sx]++ : restFill[sx]++] = i;
   }
   let kandidaten = 0;
   const part = new Int32Array(n);
   const pools: SegmentPool[] = [];
-  for (const [segment, p] of bySegment) {
-    const aantallen = p.table.map((i) => rows.aantal[i]);
-    for (const a of aantallen) kandidaten += a;
-    const amounts = share === 1 ? aantallen : shareOfRows(aantallen, share);
-    for (let j = 0; j < p.table.length; j++) part[p.table[j]] = amounts[j];
-    const order = new Int32Array(p.first.length + p.rest.length);
-    order.set(p.first);
-    order.set(p.rest, p.first.length);
-    const inPool = kruistabel ? order.filter((i) => part[i] > 0) : order;
-    const dwellings = amounts.reduce((x, y) => x + y, 0);
-    if (kruistabel && dwellings === 0) continue;
+  segments.forEach((segment, sx) => {
+    const t = table[sx];
+    let dwellings = 0;
+    if (share === 1) {
+      for (let j = 0; j < t.length; j++) {
+        kandidaten += rows.aantal[t[j]];
+        part[t[j]] = rows.aantal[t[j]];
+        dwellings += rows.aantal[t[j]];
+      }
+    } else {
+      const aantallen = Array.from(t, (i) => rows.aantal[i]);
+      for (const x of aantallen) kandidaten += x;
+      const amounts = shareOfRows(aantallen, share);
+      for (let j = 0; j < t.length; j++) {
+        part[t[j]] = amounts[j];
+        dwellings += amounts[j];
+      }
+    }
+    const inPool = kruistabel ? order[sx].filter((i) => part[i] > 0) : order[sx];
+    if (kruistabel && dwellings === 0) return;
     pools.push({ segment, rows: inPool, amounts: inPool.map((i) => part[i]), dwellings });
-  }
+  });
   const bron: PotentieelBron = kruistabel
     ? crossTableSource(kruistabel, { kandidaten, zonderBat, potentieel: pools.reduce((a, p) => a + p.dwellings, 0) }, batText(level, scale))
     : { soort: "voorraad" };
@@ -365,34 +347,39 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number;
   const leverOf = new Int32Array(n).fill(-1);
   const leverPos = new Int32Array(n);
   // The levers: every candidate complex classified with its fact supplied, and with its fact
-  // supplied and its potentieel dwellings adapted (all complexes of a kind together, in batches).
+  // supplied and its potentieel dwellings adapted (all complexes of a kind together, in batches
+  // of column-wise copies, reclassify.ts).
+  const adaptRow = { rows: isPool, change: (copy: StockColumns, j: number) => copy.setBat(j, level, scale) };
   const levers = (
     soort: Lever["soort"], candidates: ReadonlyArray<{ complex: string; eigenaar: string | null; gemeente: string | null; rijen: Int32Array }>,
-    fix: (k: number, row: StockRow) => StockRow, code: (k: number) => number,
+    facts: (k: number) => ComplexFactFields, code: (k: number) => number,
   ): Lever[] => {
-    const fixed = reclassifyGroups(candidates.map((c, k) => ({ rows: c.rijen, change: (i: number) => fix(k, rows.row(i)) })), rules, batchRows);
-    const both = reclassifyGroups(candidates.map((c, k) => ({ rows: c.rijen, change: (i: number) => fix(k, adaptedRow(i)) })), rules, batchRows);
+    const groups = candidates.map((c, k) => {
+      const f = facts(k);
+      return { rows: c.rijen, change: (copy: StockColumns, j: number) => copy.setFacts(j, f) };
+    });
+    const { slots: fixed, then: both } = reclassifyGroups(rows, groups, rules, batchRows, adaptRow);
     return candidates.map((c, k) => {
       const idx = c.rijen;
       const l: Lever = {
         soort, complex: c.complex, eigenaar: c.eigenaar, gemeente: c.gemeente, rows: idx,
-        bzk: fixed[k].slice(), bat: new Uint8Array(idx.length), bzkAdapted: new Uint8Array(idx.length), batAdapted: new Uint8Array(idx.length),
+        bzk: fixed[k].slice(), bat: new Uint8Array(idx.length), bzkAdapted: both![k].slice(), batAdapted: new Uint8Array(idx.length),
       };
+      const lever = code(k);
       for (let j = 0; j < idx.length; j++) {
         const i = idx[j];
         l.bat[j] = baseBat[i];
-        l.bzkAdapted[j] = isPool(i) ? both[k][j] : l.bzk[j];
         l.batAdapted[j] = adaptBat[i];
-        leverOf[i] = code(k);
+        leverOf[i] = lever;
         leverPos[i] = j;
       }
       return l;
     });
   };
   const roomCandidates = input.clustering.filter((c) => c.criterium === "ontmoetingsruimte" && c.soort === "ontbreekt");
-  const rooms = levers("ontmoetingsruimte", roomCandidates, (k, r) => fixClusterRow(roomCandidates[k], r), (k) => k);
+  const rooms = levers("ontmoetingsruimte", roomCandidates, (k) => fixFacts(roomCandidates[k]), (k) => k);
   const careCandidates = input.zorgpotentieel.filter((c) => c.soort === "ontbreekt");
-  const care = levers("wlz", careCandidates, (_, r) => withWlz(r), (k) => -2 - k);
+  const care = levers("wlz", careCandidates, () => WLZ_FACTS, (k) => -2 - k);
 
   const base: WhatIfBase = {
     input, scale, rows, vector, baseBzk, baseBat, adaptBzk, adaptBat, pools, rooms, care, leverOf, leverPos,

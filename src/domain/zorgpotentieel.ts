@@ -11,6 +11,7 @@
  * list is empty.
  */
 import type { StockRow } from "./types";
+import type { ComplexFactFields, StockColumns } from "./stock-columns";
 import { classifiedStockOf, type Dwellings } from "./classified-stock";
 import type { Rules } from "./rules";
 import { gainOf, reclassifyGroups, stockComplexes, type StockComplexes } from "./reclassify";
@@ -33,10 +34,19 @@ export interface CareCandidate {
   rijen: Int32Array;
 }
 
-/** A copy of `row` with Wlz care delivered in its complex.
+/** The fact Wlz care in a complex sets on each of its rows. */
+export const WLZ_FACTS: Readonly<ComplexFactFields> = Object.freeze({ wlz: true });
+
+/** A copy of `row` with Wlz care delivered in its complex ({@link WLZ_FACTS}; the potentials and
+ * the what-if set it on column-wise copies, `StockColumns.setFacts`; the tests use this row form).
  * @example withWlz({ complex: "C12", wlz: null }) === { complex: "C12", wlz: true } */
 export function withWlz(row: StockRow): StockRow {
-  return { ...row, wlz: true };
+  return { ...row, ...WLZ_FACTS };
+}
+
+/** Sets Wlz care on row `j` of a column-wise copy (reclassify.ts). */
+export function setWlz(copy: StockColumns, j: number): void {
+  copy.setFacts(j, WLZ_FACTS);
 }
 
 /**
@@ -71,7 +81,7 @@ export function findCareCandidates(
     if (open > 0) found.push({ f, idx, geclusterd });
   });
   // The gains: every candidate complex re-classified with Wlz care, in batches.
-  const after = reclassifyGroups(found.map(({ idx }) => ({ rows: idx, change: (i: number) => withWlz(rows.row(i)) })), rules);
+  const after = reclassifyGroups(rows, found.map(({ idx }) => ({ rows: idx, change: setWlz })), rules).slots;
   const out: CareCandidate[] = [];
   found.forEach(({ f, idx, geclusterd }, k) => {
     const gain = gainOf(stock, idx, after[k]);

@@ -1,16 +1,18 @@
 /**
- * The batched re-classification (reclassify.ts, `classifySlots`) against the algorithm it
- * replaced: classifying each changed complex on its own with `classifyStock`. On random stocks,
- * rules, changes and batch sizes, the BZK slot of every row, the clustering and care candidates
- * and the what-if levers are identical.
+ * The batched re-classification (reclassify.ts: column-wise copies with the changed fact set,
+ * `classifySlotsAt`) against the algorithm it replaced: making each changed row as an object
+ * (`{ ...row, fact }`) and classifying each changed complex on its own with `classifyStock`. On
+ * random stocks, rules, changes and batch sizes, the BZK slot of every row, the clustering and
+ * care candidates and the what-if levers are identical.
  */
 import fc from "fast-check";
-import { classifySlots, classifyStock } from "../../src/domain/classify";
+import { classifySlots, classifySlotsAt, classifyStock } from "../../src/domain/classify";
 import { collectComplexes } from "../../src/domain/complexes";
 import { complexMembers, reclassifyGroups, type ReclassifyGroup } from "../../src/domain/reclassify";
 import { bzkSlot } from "../../src/domain/supply-vector";
-import { findClusterCandidates, fixClusterRow } from "../../src/domain/clustering";
-import { findCareCandidates, withWlz } from "../../src/domain/zorgpotentieel";
+import { findClusterCandidates, fixClusterRow, fixFacts } from "../../src/domain/clustering";
+import { findCareCandidates, setWlz, withWlz } from "../../src/domain/zorgpotentieel";
+import { StockColumns } from "../../src/domain/stock-columns";
 import { assessAdaptation } from "../../src/domain/potentieel";
 import { prepareWhatIf } from "../../src/domain/whatif";
 import { DEFAULT_RULES, parseRules, type Rules } from "../../src/domain/rules";
@@ -58,31 +60,35 @@ const rulesArb: fc.Arbitrary<Rules> = fc
     return r.rules;
   });
 
-/** A change of the kinds the potentials and the what-if engine make. */
-const changeArb = fc.constantFrom<(row: StockRow) => StockRow>(
-  (row) => fixClusterRow({ criterium: "ontmoetingsruimte", fixWaarde: null }, row),
-  (row) => fixClusterRow({ criterium: "woningen", fixWaarde: 12 }, row),
-  (row) => fixClusterRow({ criterium: "aandeel55plus", fixWaarde: 0.5 }, row),
-  withWlz,
-  (row) => ({ ...row, bat: 2, batScale: "limburg" }),
-  (row) => row,
+/** A change of the kinds the potentials and the what-if engine make: as the engine sets it on a
+ * column-wise copy, and as the replaced algorithm made it (a changed copy of the row object). */
+interface Change {
+  cols: (copy: StockColumns, j: number) => void;
+  row: (row: StockRow) => StockRow;
+}
+const changeArb = fc.constantFrom<Change>(
+  { cols: (c, j) => c.setFacts(j, fixFacts({ criterium: "ontmoetingsruimte", fixWaarde: null })), row: (row) => ({ ...row, ontmoetingsruimte: "inpandig" }) },
+  { cols: (c, j) => c.setFacts(j, fixFacts({ criterium: "woningen", fixWaarde: 12 })), row: (row) => ({ ...row, complexgrootte: 12 }) },
+  { cols: (c, j) => c.setFacts(j, fixFacts({ criterium: "aandeel55plus", fixWaarde: 0.5 })), row: (row) => ({ ...row, aandeel55plus: 0.5 }) },
+  { cols: setWlz, row: (row) => ({ ...row, wlz: true }) },
+  { cols: (c, j) => c.setBat(j, 2, "limburg"), row: (row) => ({ ...row, bat: 2, batScale: "limburg" }) },
+  { cols: () => undefined, row: (row) => row },
 );
 
-/** The replaced algorithm: each group's changed rows classified on their own. */
-function perGroup(groups: readonly ReclassifyGroup[], rules: Rules): number[][] {
+/** The replaced algorithm: each group's changed rows (objects) classified on their own. */
+function perGroup(rows: readonly StockRow[], groups: ReadonlyArray<{ rows: ArrayLike<number>; row: (row: StockRow) => StockRow }>, rules: Rules): number[][] {
   return groups.map((g) => {
-    const changed = Array.from(g.rows, (i) => g.change(i));
+    const changed = Array.from(g.rows, (i) => g.row(rows[i]));
     return classifyStock(changed, rules).dwellings.map(bzkSlot);
   });
 }
 
 /** Every complex as a group, and the rows without complex in groups of one or two. */
-function groupsOf(rows: StockRow[], changes: ((row: StockRow) => StockRow)[]): ReclassifyGroup[] {
+function groupsOf(rows: StockRow[], changes: Change[]): Array<ReclassifyGroup & { row: (row: StockRow) => StockRow }> {
   const collection = collectComplexes(rows);
-  const by = (change: (row: StockRow) => StockRow) => (i: number) => change(rows[i]);
-  const groups: ReclassifyGroup[] = complexMembers(collection).map((idx, k) => ({ rows: idx, change: by(changes[k % changes.length]) }));
+  const groups = complexMembers(collection).map((idx, k) => ({ rows: idx, change: changes[k % changes.length].cols, row: changes[k % changes.length].row }));
   const loose = rows.map((_, i) => i).filter((i) => collection.rowComplex[i] < 0);
-  for (let j = 0; j < loose.length; j += 2) groups.push({ rows: loose.slice(j, j + 2), change: by(changes[j % changes.length]) });
+  for (let j = 0; j < loose.length; j += 2) groups.push({ rows: Int32Array.from(loose.slice(j, j + 2)), change: changes[j % changes.length].cols, row: changes[j % changes.length].row });
   return groups;
 }
 
@@ -118,8 +124,60 @@ describe("batched re-classification equals classifying each complex on its own",
         fc.integer({ min: 1, max: 50 }),
         (rows, rules, changes, batchRows) => {
           const groups = groupsOf(rows, changes);
-          const batched = reclassifyGroups(groups, rules, batchRows).map((s) => Array.from(s));
-          expect(batched).toEqual(perGroup(groups, rules));
+          const r = reclassifyGroups(StockColumns.fromRows(rows), groups, rules, batchRows);
+          expect(r.slots.map((s) => Array.from(s))).toEqual(perGroup(rows, groups, rules));
+          expect(r.then).toBeNull();
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  test("reclassifyGroups with a further BAT change on some rows equals classifyStock per group of the twice-changed rows", () => {
+    fc.assert(
+      fc.property(
+        fc.array(rowArb, { maxLength: 80 }),
+        rulesArb,
+        fc.array(changeArb, { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 1, max: 50 }),
+        fc.array(fc.boolean(), { minLength: 80, maxLength: 80 }),
+        fc.integer({ min: 0, max: 5 }),
+        (rows, rules, changes, batchRows, picked, level) => {
+          const groups = groupsOf(rows, changes);
+          const then = { rows: (i: number) => picked[i], change: (c: StockColumns, j: number) => c.setBat(j, level, "limburg") };
+          const r = reclassifyGroups(StockColumns.fromRows(rows), groups, rules, batchRows, then);
+          expect(r.slots.map((s) => Array.from(s))).toEqual(perGroup(rows, groups, rules));
+          const twice = groups.map((g) => ({ rows: g.rows, row: (row: StockRow) => g.row(row) }));
+          const expected = twice.map((g) => {
+            const changed = Array.from(g.rows, (i) => (picked[i] ? { ...g.row(rows[i]), bat: level, batScale: "limburg" as const } : g.row(rows[i])));
+            return classifyStock(changed, rules).dwellings.map(bzkSlot);
+          });
+          expect(r.then!.map((s) => Array.from(s))).toEqual(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  test("classifySlotsAt: the slots of classifySlots at the indices, also on a view with other BATs judged with the stock's complexes", () => {
+    fc.assert(
+      fc.property(
+        fc.array(rowArb, { minLength: 1, maxLength: 80 }),
+        rulesArb,
+        fc.array(fc.nat(), { maxLength: 40 }),
+        fc.array(fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }), { minLength: 80, maxLength: 80 }),
+        (rows, rules, picks, bats) => {
+          const cols = StockColumns.fromRows(rows);
+          const idx = picks.map((p) => p % rows.length);
+          const all = classifySlots(cols, rules);
+          expect(Array.from(classifySlotsAt(cols, rules, collectComplexes(cols), idx))).toEqual(idx.map((i) => all[i]));
+          const view = cols.withOwnBat();
+          const changed = rows.map((r, i) => (bats[i] === null ? r : { ...r, bat: bats[i], batScale: "vera" as const }));
+          changed.forEach((r, i) => {
+            if (bats[i] !== null) view.setBat(i, bats[i]!, "vera");
+          });
+          const expected = classifyStock(changed, rules).dwellings.map(bzkSlot);
+          expect(Array.from(classifySlotsAt(view, rules, collectComplexes(cols), idx))).toEqual(idx.map((i) => expected[i]));
         },
       ),
       { numRuns: 200 },

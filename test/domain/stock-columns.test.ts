@@ -84,6 +84,27 @@ describe("StockColumns", () => {
     );
   });
 
+  test("setFacts changes only the given complex facts of one row (null too); withOwnBat gets a BAT of its own", () => {
+    const facts: Array<Parameters<StockColumns["setFacts"]>[1]> = [
+      { ontmoetingsruimte: "inpandig" }, { ontmoetingsruimte: null }, { complexgrootte: 12 }, { complexgrootte: null },
+      { aandeel55plus: 0.5 }, { aandeel55plus: null }, { wlz: true }, { wlz: false }, { wlz: null }, {},
+    ];
+    fc.assert(
+      fc.property(stockArb(), fc.nat(), fc.constantFrom(...facts), (rows, pick, f) => {
+        const cols = StockColumns.fromRows(rows);
+        const i = pick % rows.length;
+        const copy = cols.subset(rows.map((_, k) => k));
+        copy.setFacts(i, f);
+        expect(copy.toArray()).toEqual(rows.map((r, k) => (k === i ? { ...r, ...f } : r)));
+        const view = cols.withOwnBat();
+        view.setBat(i, 5, "limburg");
+        expect(view.toArray()).toEqual(rows.map((r, k) => (k === i ? { ...r, bat: 5, batScale: "limburg" } : r)));
+        expect(cols.toArray()).toEqual(rows);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   test("copies with one fact changed keep every other field of a row made from the columns", () => {
     const rows = [fullRow(7), stockRow({ bat: 2, complex: "C1", wlz: false })];
     const cols = StockColumns.fromRows(rows);
