@@ -436,6 +436,12 @@ function complexConflictIssues(complexes: ComplexFacts[]): Issue[] {
   return out;
 }
 
+/** A part's warnings: the complex's conflicts, then the part's own, as an array of exactly
+ * that length (a push onto an empty array reserves room for 17). */
+function warnings2(conflict: string | null, own: string | null): string[] {
+  return conflict === null ? (own === null ? [] : [own]) : own === null ? [conflict] : [conflict, own];
+}
+
 /** Joins parts into an outcome; reuses a part's warnings/kinds array when it is the only one. */
 function combine(bzk: BzkType, nultreden: boolean, geclusterd: boolean, zorggeschikt: boolean, parts: Part[], kinds: ClassificationKinds): Outcome {
   let reden = parts[0].text;
@@ -619,28 +625,27 @@ class Context {
     const cached = c.parts[decl];
     if (cached !== undefined) return cached;
     const v = c.verdict;
-    const warnings: string[] = c.conflictWarning === null ? [] : [c.conflictWarning];
+    const conflict = c.conflictWarning;
     const code = DECLARED[decl];
     let p: Part;
     if (v.geclusterd === true) {
-      p = part(redenText.geclusterd(v.text), warnings);
+      p = part(redenText.geclusterd(v.text), warnings2(conflict, null));
     } else if (v.geclusterd === false) {
-      if (decl !== 0) warnings.push(redenText.declaredButNotGeclusterd(code, state.facts?.complex ?? "", v.failing));
-      p = part(redenText.nietGeclusterd(v.text, v.why), warnings, NO_KINDS, decl !== 0 ? DECLARATION_CONFLICT : 0);
+      const own = decl !== 0 ? redenText.declaredButNotGeclusterd(code, state.facts?.complex ?? "", v.failing) : null;
+      p = part(redenText.nietGeclusterd(v.text, v.why), warnings2(conflict, own), NO_KINDS, decl !== 0 ? DECLARATION_CONFLICT : 0);
     } else if (decl !== 0) {
       p = part(
         redenText.geclusterdByDeclaration(v.text, code, v.missingText),
-        warnings,
+        warnings2(conflict, null),
         NO_KINDS,
         BY_DECLARATION,
       );
     } else {
-      warnings.push(
+      const own =
         state.facts === null
           ? redenText.noComplexWarning
-          : redenText.geclusterdMissingWarning(state.facts.complex, v.missingText),
-      );
-      p = part(redenText.geclusterdUndetermined(v.text), warnings, c.missing);
+          : redenText.geclusterdMissingWarning(state.facts.complex, v.missingText);
+      p = part(redenText.geclusterdUndetermined(v.text), warnings2(conflict, own), c.missing);
     }
     c.parts[decl] = p;
     return p;

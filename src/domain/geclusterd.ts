@@ -81,89 +81,91 @@ export function clusterVerdict(f: ClusterFacts, rules: Pick<Rules, "geclusterd">
  * @example judgeCluster({ complex: "C3", ontmoetingsruimte: null, woningen: 30, aandeel55plus: 0.8 }, { geclusterd: { minWoningen: 12, landelijkeGemeenten: [], minWoningenLandelijk: 12, ontmoetingsruimteAangrenzendTelt: false, minAandeel55plus: 0.5, label55plusAlsAandeelOnbekend: true } }, false).missingText === ["ontmoetingsruimte"]
  */
 export function judgeCluster(f: ComplexFacts, rules: Rules, landelijk: boolean): ClusterVerdict {
+  // Each criterion's text, and its failing/why/missing text or null; the lists are made at the
+  // end with their exact length (a push onto an empty array reserves room for 17 elements: with
+  // five lists this was about 1 KB per complex, a quarter of what classifying allocated).
   const g = rules.geclusterd;
-  const parts: string[] = [];
-  const failing: string[] = [];
-  const why: string[] = [];
-  const missing: MissingClusterFact[] = [];
-  const missingText: string[] = [];
-
-  let room: boolean | null;
+  let roomText: string;
+  let roomFailing: string | null = null;
+  let roomWhy: string | null = null;
+  let roomMissing = false;
   switch (f.ontmoetingsruimte) {
     case "inpandig":
-      room = true;
-      parts.push("inpandige ontmoetingsruimte");
+      roomText = "inpandige ontmoetingsruimte";
       break;
     case "aangrenzend":
-      room = g.ontmoetingsruimteAangrenzendTelt;
-      parts.push("aangrenzende ontmoetingsruimte");
-      if (!room) {
-        failing.push(ALLEEN_AANGRENZEND);
-        why.push("ontmoetingsruimte niet inpandig");
+      roomText = "aangrenzende ontmoetingsruimte";
+      if (!g.ontmoetingsruimteAangrenzendTelt) {
+        roomFailing = ALLEEN_AANGRENZEND;
+        roomWhy = "ontmoetingsruimte niet inpandig";
       }
       break;
     case "geen":
-      room = false;
-      parts.push("geen ontmoetingsruimte");
-      failing.push("geen ontmoetingsruimte");
-      why.push("geen ontmoetingsruimte");
+      roomText = "geen ontmoetingsruimte";
+      roomFailing = "geen ontmoetingsruimte";
+      roomWhy = "geen ontmoetingsruimte";
       break;
     default:
-      room = null;
-      parts.push("ontmoetingsruimte onbekend");
-      missing.push("ontmoetingsruimte");
-      missingText.push("ontmoetingsruimte");
+      roomText = "ontmoetingsruimte onbekend";
+      roomMissing = true;
   }
 
   const min = landelijk ? g.minWoningenLandelijk : g.minWoningen;
+  const sizeText = formatWoningen(f.woningen);
   const size = f.woningen >= min;
-  parts.push(formatWoningen(f.woningen));
-  if (!size) {
-    failing.push(`${formatWoningen(f.woningen)} (minimaal ${min}${landelijk ? ", landelijke gemeente" : ""})`);
-    why.push(`minder dan ${min} woningen`);
-  }
+  const sizeFailing = size ? null : `${sizeText} (minimaal ${min}${landelijk ? ", landelijke gemeente" : ""})`;
+  const sizeWhy = size ? null : `minder dan ${min} woningen`;
 
-  let share: boolean | null;
+  let shareText: string;
+  let shareFailing: string | null = null;
+  let shareWhy: string | null = null;
+  let shareMissing = false;
   const minPct = formatPercentage(g.minAandeel55plus);
   if (f.aandeel55plus !== null) {
-    share = f.aandeel55plus >= g.minAandeel55plus;
-    parts.push(`${formatPercentage(f.aandeel55plus)} 55+`);
+    const share = f.aandeel55plus >= g.minAandeel55plus;
+    shareText = `${formatPercentage(f.aandeel55plus)} 55+`;
     if (!share) {
-      failing.push(`${formatPercentage(f.aandeel55plus)} bewoners 55+ (minimaal ${minPct})`);
-      why.push(`minder dan ${minPct} 55+`);
+      shareFailing = `${formatPercentage(f.aandeel55plus)} bewoners 55+ (minimaal ${minPct})`;
+      shareWhy = `minder dan ${minPct} 55+`;
     }
   } else if (g.label55plusAlsAandeelOnbekend && f.label55plusJa + f.label55plusNee > 0) {
     const total = f.label55plusJa + f.label55plusNee + f.label55plusOnbekend;
     const low = f.label55plusJa / total;
     const high = (f.label55plusJa + f.label55plusOnbekend) / total;
-    share = low >= g.minAandeel55plus ? true : high < g.minAandeel55plus ? false : null;
-    parts.push(
+    const share = low >= g.minAandeel55plus ? true : high < g.minAandeel55plus ? false : null;
+    shareText =
       f.label55plusOnbekend > 0
         ? `${formatPercentage(low)} met label 55+ en ${formatPercentage(f.label55plusOnbekend / total)} onbekend`
-        : `${formatPercentage(low)} met label 55+`,
-    );
+        : `${formatPercentage(low)} met label 55+`;
     if (share === false) {
-      failing.push(`${f.label55plusOnbekend > 0 ? "hoogstens " : ""}${formatPercentage(high)} woningen met label 55+ (minimaal ${minPct})`);
-      why.push(`minder dan ${minPct} met label 55+`);
-    } else if (share === null) {
-      missing.push("aandeel55plus");
-      missingText.push("aandeel 55+");
-    }
+      shareFailing = `${f.label55plusOnbekend > 0 ? "hoogstens " : ""}${formatPercentage(high)} woningen met label 55+ (minimaal ${minPct})`;
+      shareWhy = `minder dan ${minPct} met label 55+`;
+    } else if (share === null) shareMissing = true;
   } else {
-    share = null;
-    parts.push("aandeel 55+ onbekend");
-    missing.push("aandeel55plus");
-    missingText.push("aandeel 55+");
+    shareText = "aandeel 55+ onbekend";
+    shareMissing = true;
   }
 
   // The verdict from the one definition; the branches above only word it.
   const verdict = clusterVerdict(f, rules, landelijk);
+  const undecided = verdict === null;
   return {
     geclusterd: verdict,
-    text: `complex ${f.complex}: ${parts.join(", ")}`,
-    why,
-    failing,
-    missing: verdict === null ? missing : [],
-    missingText: verdict === null ? missingText : [],
+    text: `complex ${f.complex}: ${roomText}, ${sizeText}, ${shareText}`,
+    why: present(roomWhy, sizeWhy, shareWhy),
+    failing: present(roomFailing, sizeFailing, shareFailing),
+    missing: undecided ? missingFacts(roomMissing, shareMissing) : [],
+    missingText: undecided ? present(roomMissing ? "ontmoetingsruimte" : null, null, shareMissing ? "aandeel 55+" : null) : [],
   };
+}
+
+/** The texts that are not null, in order, as an array of exactly that length. */
+function present(a: string | null, b: string | null, c: string | null): string[] {
+  if (a === null) return b === null ? (c === null ? [] : [c]) : c === null ? [b] : [b, c];
+  return b === null ? (c === null ? [a] : [a, c]) : c === null ? [a, b] : [a, b, c];
+}
+
+/** The missing facts of an undecided verdict, in the order of the criteria. */
+function missingFacts(room: boolean, share: boolean): MissingClusterFact[] {
+  return room ? (share ? ["ontmoetingsruimte", "aandeel55plus"] : ["ontmoetingsruimte"]) : share ? ["aandeel55plus"] : [];
 }
