@@ -119,19 +119,28 @@ export function reclassifyGroups(
   const out: Uint8Array[] = new Array(groups.length);
   const outThen: Uint8Array[] | null = then ? new Array(groups.length) : null;
   const limit = Math.max(1, batchRows);
+  // The previous batch's copy: its memory holds the next one (one set of columns for all batches).
+  let scratch: StockColumns | null = null;
+  let idxMemory = new Int32Array(0);
+  let everyMemory = new Int32Array(0);
   let first = 0;
   while (first < groups.length) {
     // Whole groups up to about `limit` rows (at least one group).
     let size = groups[first].rows.length;
     let last = first + 1;
     while (last < groups.length && size + groups[last].rows.length <= limit) size += groups[last++].rows.length;
-    const idx = new Int32Array(size);
+    if (idxMemory.length < size) {
+      idxMemory = new Int32Array(size);
+      everyMemory = new Int32Array(size);
+    }
+    const idx = idxMemory.subarray(0, size);
     let k = 0;
     for (let g = first; g < last; g++) {
       const rows = groups[g].rows;
       for (let j = 0; j < rows.length; j++) idx[k++] = rows[j];
     }
-    const copy = stock.subset(idx);
+    const copy = stock.subset(idx, { ids: false, reuse: scratch });
+    scratch = copy;
     k = 0;
     for (let g = first; g < last; g++) {
       const { rows, change } = groups[g];
@@ -139,7 +148,7 @@ export function reclassifyGroups(
     }
     // A group's complex facts are those of its changed rows: collected once, on the copy.
     const collection = collectComplexes(copy);
-    const every = new Int32Array(size);
+    const every = everyMemory.subarray(0, size);
     for (let j = 0; j < size; j++) every[j] = j;
     const slots = classifySlotsAt(copy, rules, collection, every);
     let slotsThen: Uint8Array | null = null;

@@ -109,7 +109,8 @@ interface Lever {
   eigenaar: string | null;
   gemeente: string | null;
   rows: Int32Array;
-  /** Slots per row (parallel to `rows`) with the lever, and with the lever and adaptation. */
+  /** Slots per row (parallel to `rows`) with the lever, and with the lever and adaptation;
+   * views on arrays shared by the levers of a kind (read-only). */
   bzk: Uint8Array;
   bat: Uint8Array;
   bzkAdapted: Uint8Array;
@@ -359,12 +360,20 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number;
       return { rows: c.rijen, change: (copy: StockColumns, j: number) => copy.setFacts(j, f) };
     });
     const { slots: fixed, then: both } = reclassifyGroups(rows, groups, rules, batchRows, adaptRow);
+    // The BAT slots of all levers of a kind in two arrays, each lever a view on its part (an
+    // array of its own per lever was a visible share of the time with thousands of levers).
+    let total = 0;
+    for (const c of candidates) total += c.rijen.length;
+    const batAll = new Uint8Array(total);
+    const batAdaptedAll = new Uint8Array(total);
+    let at = 0;
     return candidates.map((c, k) => {
       const idx = c.rijen;
       const l: Lever = {
         soort, complex: c.complex, eigenaar: c.eigenaar, gemeente: c.gemeente, rows: idx,
-        bzk: fixed[k].slice(), bat: new Uint8Array(idx.length), bzkAdapted: both![k].slice(), batAdapted: new Uint8Array(idx.length),
+        bzk: fixed[k], bat: batAll.subarray(at, at + idx.length), bzkAdapted: both![k], batAdapted: batAdaptedAll.subarray(at, at + idx.length),
       };
+      at += idx.length;
       const lever = code(k);
       for (let j = 0; j < idx.length; j++) {
         const i = idx[j];
