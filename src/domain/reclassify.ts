@@ -65,11 +65,11 @@ export interface ReclassifyGroup {
   /** Indices into the stock rows, e.g. a complex's `rijen` / `complexMembers` entry. */
   rows: ArrayLike<number>;
   /**
-   * Sets the changed fact on row `j` of `copy`, a column-wise copy of the batch's rows (its own
-   * arrays, sharing only the text tables: write the columns, e.g. `copy.wlz[j] = 1`, or
-   * `copy.setBat`); never changes the stock itself.
+   * Sets the changed fact on rows `from` to `to - 1` of `copy` (the group's rows, in order), a
+   * column-wise copy of the batch's rows (its own arrays, sharing only the text tables: write
+   * with `copy.setFacts(from, facts, to)` or `copy.setBat`); never changes the stock itself.
    */
-  change: (copy: StockColumns, j: number) => void;
+  change: (copy: StockColumns, from: number, to: number) => void;
 }
 
 /** A second change made after the first, on some rows only (the what-if: adapting the potentieel
@@ -78,7 +78,7 @@ export interface ReclassifyGroup {
 export interface FurtherChange {
   /** Whether stock row `i` gets the change. */
   rows: (i: number) => boolean;
-  /** Sets it on row `j` of the copy (as {@link ReclassifyGroup.change}). */
+  /** Sets it on row `j` of the copy. */
   change: (copy: StockColumns, j: number) => void;
 }
 
@@ -137,14 +137,17 @@ export function reclassifyGroups(
     let k = 0;
     for (let g = first; g < last; g++) {
       const rows = groups[g].rows;
-      for (let j = 0; j < rows.length; j++) idx[k++] = rows[j];
+      if (rows instanceof Int32Array) idx.set(rows, k);
+      else for (let j = 0; j < rows.length; j++) idx[k + j] = rows[j];
+      k += rows.length;
     }
     const copy = stock.subset(idx, { ids: false, reuse: scratch });
     scratch = copy;
     k = 0;
     for (let g = first; g < last; g++) {
-      const { rows, change } = groups[g];
-      for (let j = 0; j < rows.length; j++) change(copy, k++);
+      const n = groups[g].rows.length;
+      groups[g].change(copy, k, k + n);
+      k += n;
     }
     // A group's complex facts are those of its changed rows: collected once, on the copy.
     const collection = collectComplexes(copy);

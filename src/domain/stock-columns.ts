@@ -258,16 +258,17 @@ export class StockColumns {
   }
 
   /**
-   * Sets the given complex facts of row `i` (a copy's row, when re-classifying with a changed
-   * fact: reclassify.ts); the facts absent from `facts` stay. @throws RangeError for a value
-   * outside its field's list (a bug in the caller).
+   * Sets the given complex facts of rows `i` to `end - 1` (of a copy, when re-classifying with a
+   * changed fact: reclassify.ts); the facts absent from `facts` stay. @param end one past the
+   * last row (default `i + 1`). @throws RangeError for a value outside its field's list (a bug
+   * in the caller).
    * @example ((c) => (c.setFacts(0, { wlz: true, complexgrootte: null }), [c.row(0).wlz, c.row(0).complexgrootte]))(StockColumns.fromRows([{ aantal: 1, complexgrootte: 8 }])) === [true, null]
    */
-  setFacts(i: number, facts: ComplexFactFields): void {
-    if (facts.ontmoetingsruimte !== undefined) this.ontmoetingsruimte[i] = codeOf(ROOMS, facts.ontmoetingsruimte);
-    if (facts.complexgrootte !== undefined) this.num.complexgrootte[i] = facts.complexgrootte ?? NaN;
-    if (facts.aandeel55plus !== undefined) this.num.aandeel55plus[i] = facts.aandeel55plus ?? NaN;
-    if (facts.wlz !== undefined) this.wlz[i] = codeOf(BOOLEANS, facts.wlz);
+  setFacts(i: number, facts: ComplexFactFields, end = i + 1): void {
+    if (facts.ontmoetingsruimte !== undefined) this.ontmoetingsruimte.fill(codeOf(ROOMS, facts.ontmoetingsruimte), i, end);
+    if (facts.complexgrootte !== undefined) this.num.complexgrootte.fill(facts.complexgrootte ?? NaN, i, end);
+    if (facts.aandeel55plus !== undefined) this.num.aandeel55plus.fill(facts.aandeel55plus ?? NaN, i, end);
+    if (facts.wlz !== undefined) this.wlz.fill(codeOf(BOOLEANS, facts.wlz), i, end);
   }
 
   /**

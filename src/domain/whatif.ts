@@ -357,7 +357,7 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number;
   ): Lever[] => {
     const groups = candidates.map((c, k) => {
       const f = facts(k);
-      return { rows: c.rijen, change: (copy: StockColumns, j: number) => copy.setFacts(j, f) };
+      return { rows: c.rijen, change: (copy: StockColumns, from: number, to: number) => copy.setFacts(from, f, to) };
     });
     const { slots: fixed, then: both } = reclassifyGroups(rows, groups, rules, batchRows, adaptRow);
     // The BAT slots of all levers of a kind in two arrays, each lever a view on its part (an
