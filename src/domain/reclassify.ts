@@ -76,8 +76,8 @@ export interface ReclassifyGroup {
  * dwellings of a complex that got its lever). It must not change a complex fact (complexes.ts):
  * the BAT, its scale or the label, for instance. */
 export interface FurtherChange {
-  /** Whether stock row `i` gets the change. */
-  rows: (i: number) => boolean;
+  /** Per stock row 1 when it gets the change, else 0. */
+  rows: Uint8Array;
   /** Sets it on row `j` of the copy. */
   change: (copy: StockColumns, j: number) => void;
 }
@@ -122,7 +122,7 @@ export function reclassifyGroups(
   // The previous batch's copy: its memory holds the next one (one set of columns for all batches).
   let scratch: StockColumns | null = null;
   let idxMemory = new Int32Array(0);
-  let everyMemory = new Int32Array(0);
+  let selMemory = new Int32Array(0);
   let first = 0;
   while (first < groups.length) {
     // Whole groups up to about `limit` rows (at least one group).
@@ -131,7 +131,7 @@ export function reclassifyGroups(
     while (last < groups.length && size + groups[last].rows.length <= limit) size += groups[last++].rows.length;
     if (idxMemory.length < size) {
       idxMemory = new Int32Array(size);
-      everyMemory = new Int32Array(size);
+      selMemory = new Int32Array(size);
     }
     const idx = idxMemory.subarray(0, size);
     let k = 0;
@@ -151,15 +151,14 @@ export function reclassifyGroups(
     }
     // A group's complex facts are those of its changed rows: collected once, on the copy.
     const collection = collectComplexes(copy);
-    const every = everyMemory.subarray(0, size);
-    for (let j = 0; j < size; j++) every[j] = j;
-    const slots = classifySlotsAt(copy, rules, collection, every);
+    const slots = classifySlotsAt(copy, rules, collection, null);
     let slotsThen: Uint8Array | null = null;
     if (then) {
       // The further change leaves the complex facts alone: the same collection judges it.
+      const flags = then.rows;
       let m = 0;
-      for (let j = 0; j < size; j++) if (then.rows(idx[j])) every[m++] = j;
-      const sel = every.subarray(0, m);
+      for (let j = 0; j < size; j++) if (flags[idx[j]] === 1) selMemory[m++] = j;
+      const sel = selMemory.subarray(0, m);
       for (let j = 0; j < m; j++) then.change(copy, sel[j]);
       const after = classifySlotsAt(copy, rules, collection, sel);
       slotsThen = slots.slice();

@@ -254,7 +254,6 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number;
   const pool = new Uint8Array(n);
   let poolRows = 0;
   for (let i = 0; i < n; i++) if (adapted[i]?.aanpassing === poolKind) (pool[i] = 1), poolRows++;
-  const isPool = (i: number) => pool[i] === 1;
   const poolIdx = new Int32Array(poolRows);
   for (let i = 0, k = 0; i < n; i++) if (pool[i] === 1) poolIdx[k++] = i;
   const batchRows = Math.max(1, options.batchRows ?? RECLASSIFY_BATCH_ROWS);
@@ -350,7 +349,7 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number;
   // The levers: every candidate complex classified with its fact supplied, and with its fact
   // supplied and its potentieel dwellings adapted (all complexes of a kind together, in batches
   // of column-wise copies, reclassify.ts).
-  const adaptRow = { rows: isPool, change: (copy: StockColumns, j: number) => copy.setBat(j, level, scale) };
+  const adaptRow = { rows: pool, change: (copy: StockColumns, j: number) => copy.setBat(j, level, scale) };
   const levers = (
     soort: Lever["soort"], candidates: ReadonlyArray<{ complex: string; eigenaar: string | null; gemeente: string | null; rijen: Int32Array }>,
     facts: (k: number) => ComplexFactFields, code: (k: number) => number,

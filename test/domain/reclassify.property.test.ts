@@ -146,7 +146,7 @@ describe("batched re-classification equals classifying each complex on its own",
         fc.integer({ min: 0, max: 5 }),
         (rows, rules, changes, batchRows, picked, level) => {
           const groups = groupsOf(rows, changes);
-          const then = { rows: (i: number) => picked[i], change: (c: StockColumns, j: number) => c.setBat(j, level, "limburg") };
+          const then = { rows: Uint8Array.from(picked, (b) => (b ? 1 : 0)), change: (c: StockColumns, j: number) => c.setBat(j, level, "limburg") };
           const r = reclassifyGroups(StockColumns.fromRows(rows), groups, rules, batchRows, then);
           expect(r.slots.map((s) => Array.from(s))).toEqual(perGroup(rows, groups, rules));
           const twice = groups.map((g) => ({ rows: g.rows, row: (row: StockRow) => g.row(row) }));
