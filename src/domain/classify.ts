@@ -172,6 +172,8 @@ export function classifyStock(rows: StockRows, rules: Rules, options: StockShape
   const slots = new Uint8Array(n);
   const outcomeIndex = new Uint32Array(n);
   const outcomes: Outcome[] = [];
+  /** Per outcome id the tally handles of its kinds (the same kinds, in the same order). */
+  const handles: number[][] = [];
   let limburgRows = 0;
   let veraRows = 0;
   const bat = cols.num.bat;
@@ -190,15 +192,13 @@ export function classifyStock(rows: StockRows, rules: Rules, options: StockShape
       id = outcomes.length;
       outcome.id = id;
       outcomes.push(outcome);
+      handles.push(outcome.kinds.map((k) => tally.handle(k)));
     }
     outcomeIndex[i] = id;
     // Zorgprofiel codes 1 SOM, 2 PG as the slots 3, 4; none: 5.
     slots[i] = outcome.slot >= 0 ? outcome.slot : zorgprofiel[i] === 0 ? zorgSlot(null) : zorgSlot(zorgprofiel[i] === 1 ? "SOM" : "PG");
-    const ks = outcome.kinds;
-    if (ks.length > 0) {
-      const row = cols.row(i);
-      for (let j = 0; j < ks.length; j++) tally.add(ks[j], row);
-    }
+    const hs = handles[id];
+    for (let j = 0; j < hs.length; j++) tally.addAt(hs[j], cols, i);
   }
 
   const issues: Issue[] = [];

@@ -16,7 +16,7 @@
  * - wlz: Wlz care on any row counts.
  */
 import type { StockRow } from "./types";
-import { stockColumnsOf, type StockRows } from "./stock-columns";
+import { stockColumnsOf, type StockColumns, type StockRows } from "./stock-columns";
 import { formatGetal, formatPercentage } from "./format";
 
 const ROOM_INPANDIG = 1;
@@ -45,17 +45,68 @@ export interface ComplexFacts {
   wlz: boolean | null;
   /** Dutch descriptions of conflicting values within the complex (empty when consistent). */
   conflicts: string[];
-  /** First row of the complex (for messages). */
+  /** First row of the complex (for messages). From `collectComplexes` a getter on the
+   * prototype, made from the columns when first read (not an own property: a spread copy
+   * `{ ...f }` does not have it). */
   firstRow: StockRow;
 }
 
-interface Accumulator {
-  facts: ComplexFacts;
-  rooms: number;
-  maxGrootte: number;
-  maxAandeel: number;
-  wlzJa: boolean;
-  wlzNee: boolean;
+/** Keys of the columns and first row index behind a {@link CollectedFacts} (symbols: not
+ * written by JSON.stringify, not listed by Object.keys). */
+const COLS = Symbol("cols");
+const FIRST = Symbol("first");
+const ROW = Symbol("row");
+
+/**
+ * The facts of one complex as `collectComplexes` makes them: the fields of {@link ComplexFacts}
+ * as own properties, and `firstRow` made from the columns when first read (then kept): most
+ * complexes never need it, and a `StockRow` per complex was a tenth of `collectComplexes`' time.
+ */
+class CollectedFacts implements ComplexFacts {
+  readonly complex: string;
+  readonly eigenaar: string | null;
+  ontmoetingsruimte: "inpandig" | "aangrenzend" | "geen" | null;
+  geteld: number;
+  grootteGegeven: number | null;
+  woningen: number;
+  aandeel55plus: number | null;
+  label55plusJa: number;
+  label55plusNee: number;
+  label55plusOnbekend: number;
+  wlz: boolean | null;
+  conflicts: string[];
+  private readonly [COLS]: StockColumns;
+  private readonly [FIRST]: number;
+  private [ROW]: StockRow | null;
+
+  /** The fields in the order of {@link ComplexFacts} (as the object literal had them).
+   * @param first index of the complex's first row in `cols`. */
+  constructor(complex: string, eigenaar: string | null, cols: StockColumns, first: number) {
+    this.complex = complex;
+    this.eigenaar = eigenaar;
+    this.ontmoetingsruimte = null;
+    this.geteld = 0;
+    this.grootteGegeven = null;
+    this.woningen = 0;
+    this.aandeel55plus = null;
+    this.label55plusJa = 0;
+    this.label55plusNee = 0;
+    this.label55plusOnbekend = 0;
+    this.wlz = null;
+    this.conflicts = [];
+    this[COLS] = cols;
+    this[FIRST] = first;
+    this[ROW] = null;
+  }
+
+  get firstRow(): StockRow {
+    let row = this[ROW];
+    if (row === null) {
+      row = this[COLS].row(this[FIRST]);
+      this[ROW] = row;
+    }
+    return row;
+  }
 }
 
 /** Which stock columns hold at least one value (a column absent from the table is all null). */
@@ -80,116 +131,197 @@ export interface ComplexCollection {
   presence: ColumnPresence;
 }
 
+/** Meeting-room bits per column code (stock-columns.ts: 0 null, 1 inpandig, 2 aangrenzend, 3 geen). */
+const ROOM_BITS = Uint8Array.of(0, ROOM_INPANDIG, ROOM_AANGRENZEND, ROOM_GEEN);
+/** Wlz bits: a row said yes / no (flag codes 1 true, 2 false). */
+const WLZ_JA = 1;
+const WLZ_NEE = 2;
+
+/**
+ * Per complex (by index, in order of first appearance) the running aggregates, one typed array
+ * per fact (grown by doubling): no object per complex until the facts are made at the end.
+ * Sizes and shares: NaN while none is given.
+ */
+class Accumulators {
+  n = 0;
+  first = new Int32Array(0);
+  geteld = new Float64Array(0);
+  minGrootte = new Float64Array(0);
+  maxGrootte = new Float64Array(0);
+  minAandeel = new Float64Array(0);
+  maxAandeel = new Float64Array(0);
+  ja = new Float64Array(0);
+  nee = new Float64Array(0);
+  onbekend = new Float64Array(0);
+  rooms = new Uint8Array(0);
+  wlz = new Uint8Array(0);
+
+  /** A new complex whose first row is `row`; @returns its index. */
+  add(row: number): number {
+    if (this.n === this.first.length) this.grow(Math.max(64, this.n * 2));
+    const k = this.n++;
+    this.first[k] = row;
+    this.minGrootte[k] = NaN;
+    this.maxGrootte[k] = NaN;
+    this.minAandeel[k] = NaN;
+    this.maxAandeel[k] = NaN;
+    return k;
+  }
+
+  private grow(capacity: number): void {
+    const f64 = (a: Float64Array) => {
+      const b = new Float64Array(capacity);
+      b.set(a);
+      return b;
+    };
+    const i32 = new Int32Array(capacity);
+    i32.set(this.first);
+    this.first = i32;
+    this.geteld = f64(this.geteld);
+    this.minGrootte = f64(this.minGrootte);
+    this.maxGrootte = f64(this.maxGrootte);
+    this.minAandeel = f64(this.minAandeel);
+    this.maxAandeel = f64(this.maxAandeel);
+    this.ja = f64(this.ja);
+    this.nee = f64(this.nee);
+    this.onbekend = f64(this.onbekend);
+    const rooms = new Uint8Array(capacity);
+    rooms.set(this.rooms);
+    this.rooms = rooms;
+    const wlz = new Uint8Array(capacity);
+    wlz.set(this.wlz);
+    this.wlz = wlz;
+  }
+}
+
 /**
  * Aggregates complex facts over all rows (O(n), one pass plus one pass over the complexes).
  * Rows with `complex` null are not part of any complex.
+ *
+ * Performance: rows are read by column, a run of consecutive rows of one complex (exports are
+ * usually sorted by complex) at a time, into local variables; one lookup of the complex per
+ * run (a `Map` by owner and complex text codes), the aggregates per complex in typed arrays,
+ * and one {@link ComplexFacts} object per complex made at the end. Each fact is accumulated in
+ * row order, so sums are the same as row by row.
  * @param rows the stock rows, column-wise (read by column; an array is converted first).
  */
 export function collectComplexes(rows: StockRows): ComplexCollection {
   const cols = stockColumnsOf(rows);
   const n = cols.length;
-  const accs: Accumulator[] = [];
+  const acc = new Accumulators();
   const rowComplex = new Int32Array(n);
   // Per (eigenaar, complex) text codes: the complex's index.
   const accIndex = new Map<number, number>();
-  const presence: ColumnPresence = {
-    complex: false, ontmoetingsruimte: false, complexgrootte: false, aandeel55plus: false,
-    label55plus: false, wlz: false, bat: false, toegankelijkheidslabel: false,
-  };
   const complexCodes = cols.text.complex.codes;
-  const complexTexts = cols.text.complex.values;
   const ownerCodes = cols.text.eigenaar.codes;
-  const ownerTexts = cols.text.eigenaar.values;
   const labelCodes = cols.text.toegankelijkheidslabel.codes;
   const { bat, complexgrootte: sizes, aandeel55plus: shares } = cols.num;
-  const { aantal, ontmoetingsruimte: rooms, label55plus, wlz } = cols;
-  let lastComplex = -1;
-  let lastOwner = -1;
-  let lastIndex = -1;
-  for (let i = 0; i < n; i++) {
-    if (bat[i] === bat[i]) presence.bat = true;
-    if (labelCodes[i] !== 0) presence.toegankelijkheidslabel = true;
+  const { aantal, ontmoetingsruimte: roomCodes, label55plus, wlz: wlzCodes } = cols;
+  let anyBat = false;
+  let anyLabel = false;
+  let anyComplex = false;
+  let anyRoom = false;
+  let anySize = false;
+  let anyShare = false;
+  let anyL55 = false;
+  let anyWlz = false;
+  let i = 0;
+  while (i < n) {
     const cx = complexCodes[i];
     if (cx === 0) {
+      if (bat[i] === bat[i]) anyBat = true;
+      if (labelCodes[i] !== 0) anyLabel = true;
       rowComplex[i] = -1;
+      i++;
       continue;
     }
-    presence.complex = true;
+    anyComplex = true;
     const ow = ownerCodes[i];
-    let acc: Accumulator;
-    let ci: number | undefined;
-    if (cx === lastComplex && ow === lastOwner) {
-      // Exports are usually sorted by complex: skip the lookups for the next row of the same complex.
-      ci = lastIndex;
-      acc = accs[ci];
-    } else {
-      const key = ow * 4294967296 + cx;
-      ci = accIndex.get(key);
-      if (ci !== undefined) acc = accs[ci];
-      else {
-        acc = {
-          facts: {
-            complex: complexTexts[cx]!, eigenaar: ownerTexts[ow], ontmoetingsruimte: null, geteld: 0,
-            grootteGegeven: null, woningen: 0, aandeel55plus: null, label55plusJa: 0, label55plusNee: 0,
-            label55plusOnbekend: 0, wlz: null, conflicts: [], firstRow: cols.row(i),
-          },
-          rooms: 0, maxGrootte: -Infinity, maxAandeel: -Infinity, wlzJa: false, wlzNee: false,
-        };
-        ci = accs.length;
-        accIndex.set(key, ci);
-        accs.push(acc);
+    const key = ow * 4294967296 + cx;
+    let k = accIndex.get(key);
+    if (k === undefined) {
+      k = acc.add(i);
+      accIndex.set(key, k);
+    }
+    // The run of rows of this complex from row i, accumulated in row order.
+    let geteld = acc.geteld[k];
+    let minSize = acc.minGrootte[k];
+    let maxSize = acc.maxGrootte[k];
+    let minShare = acc.minAandeel[k];
+    let maxShare = acc.maxAandeel[k];
+    let ja = acc.ja[k];
+    let nee = acc.nee[k];
+    let onbekend = acc.onbekend[k];
+    let rooms = acc.rooms[k];
+    let wlz = acc.wlz[k];
+    let l55Seen = 0;
+    let j = i;
+    do {
+      if (bat[j] === bat[j]) anyBat = true;
+      if (labelCodes[j] !== 0) anyLabel = true;
+      rowComplex[j] = k;
+      const a = aantal[j];
+      geteld += a;
+      rooms |= ROOM_BITS[roomCodes[j]];
+      const size = sizes[j];
+      if (size === size) {
+        if (minSize !== minSize || size < minSize) minSize = size;
+        if (maxSize !== maxSize || size > maxSize) maxSize = size;
       }
-      lastComplex = cx;
-      lastOwner = ow;
-      lastIndex = ci;
-    }
-    rowComplex[i] = ci;
-    const f = acc.facts;
-    const a = aantal[i];
-    f.geteld += a;
-    const room = rooms[i];
-    if (room !== 0) {
-      presence.ontmoetingsruimte = true;
-      // Codes 1 inpandig, 2 aangrenzend, 3 geen (stock-columns.ts).
-      acc.rooms |= room === 1 ? ROOM_INPANDIG : room === 2 ? ROOM_AANGRENZEND : ROOM_GEEN;
-    }
-    const size = sizes[i];
-    if (size === size) {
-      presence.complexgrootte = true;
-      if (f.grootteGegeven === null || size < f.grootteGegeven) f.grootteGegeven = size;
-      if (size > acc.maxGrootte) acc.maxGrootte = size;
-    }
-    const share = shares[i];
-    if (share === share) {
-      presence.aandeel55plus = true;
-      if (f.aandeel55plus === null || share < f.aandeel55plus) f.aandeel55plus = share;
-      if (share > acc.maxAandeel) acc.maxAandeel = share;
-    }
-    // Flags: 0 null, 1 true, 2 false.
-    const l55 = label55plus[i];
-    if (l55 === 0) f.label55plusOnbekend += a;
-    else {
-      presence.label55plus = true;
-      if (l55 === 1) f.label55plusJa += a;
-      else f.label55plusNee += a;
-    }
-    const w = wlz[i];
-    if (w !== 0) {
-      presence.wlz = true;
-      if (w === 1) acc.wlzJa = true;
-      else acc.wlzNee = true;
-    }
+      const share = shares[j];
+      if (share === share) {
+        if (minShare !== minShare || share < minShare) minShare = share;
+        if (maxShare !== maxShare || share > maxShare) maxShare = share;
+      }
+      // Flags: 0 null, 1 true, 2 false.
+      const l55 = label55plus[j];
+      l55Seen |= l55;
+      if (l55 === 0) onbekend += a;
+      else if (l55 === 1) ja += a;
+      else nee += a;
+      wlz |= wlzCodes[j];
+      j++;
+    } while (j < n && complexCodes[j] === cx && ownerCodes[j] === ow);
+    if (rooms !== 0) anyRoom = true;
+    if (minSize === minSize) anySize = true;
+    if (minShare === minShare) anyShare = true;
+    if (l55Seen !== 0) anyL55 = true;
+    if (wlz !== 0) anyWlz = true;
+    acc.geteld[k] = geteld;
+    acc.minGrootte[k] = minSize;
+    acc.maxGrootte[k] = maxSize;
+    acc.minAandeel[k] = minShare;
+    acc.maxAandeel[k] = maxShare;
+    acc.ja[k] = ja;
+    acc.nee[k] = nee;
+    acc.onbekend[k] = onbekend;
+    acc.rooms[k] = rooms;
+    acc.wlz[k] = wlz;
+    i = j;
   }
-  const complexes = accs.map((acc) => {
-    finish(acc);
-    return acc.facts;
-  });
+  const complexTexts = cols.text.complex.values;
+  const ownerTexts = cols.text.eigenaar.values;
+  const complexes: ComplexFacts[] = new Array(acc.n);
+  for (let k = 0; k < acc.n; k++) {
+    const r = acc.first[k];
+    const f = new CollectedFacts(complexTexts[complexCodes[r]]!, ownerTexts[ownerCodes[r]], cols, r);
+    f.geteld = acc.geteld[k];
+    f.label55plusJa = acc.ja[k];
+    f.label55plusNee = acc.nee[k];
+    f.label55plusOnbekend = acc.onbekend[k];
+    finish(f, acc, k);
+    complexes[k] = f;
+  }
+  const presence: ColumnPresence = {
+    complex: anyComplex, ontmoetingsruimte: anyRoom, complexgrootte: anySize, aandeel55plus: anyShare,
+    label55plus: anyL55, wlz: anyWlz, bat: anyBat, toegankelijkheidslabel: anyLabel,
+  };
   return { complexes, rowComplex, presence };
 }
 
-function finish(acc: Accumulator): void {
-  const f = acc.facts;
-  const r = acc.rooms;
+/** The remaining facts of complex `k` and its conflicts, from its aggregates. */
+function finish(f: ComplexFacts, acc: Accumulators, k: number): void {
+  const r = acc.rooms[k];
   f.ontmoetingsruimte =
     r & ROOM_INPANDIG ? "inpandig" : r & ROOM_AANGRENZEND ? "aangrenzend" : r & ROOM_GEEN ? "geen" : null;
   if (r !== 0 && (r & (r - 1)) !== 0) {
@@ -197,11 +329,14 @@ function finish(acc: Accumulator): void {
       .filter((x): x is string => typeof x === "string");
     f.conflicts.push(`ontmoetingsruimte verschilt per rij (${seen.join(", ")}); ${f.ontmoetingsruimte} aangehouden`);
   }
+  const minSize = acc.minGrootte[k];
+  const maxSize = acc.maxGrootte[k];
+  f.grootteGegeven = minSize === minSize ? minSize : null;
   f.woningen = f.geteld;
   if (f.grootteGegeven !== null) {
-    if (acc.maxGrootte !== f.grootteGegeven) {
+    if (maxSize !== f.grootteGegeven) {
       f.conflicts.push(
-        `complexgrootte verschilt per rij (${formatGetal(f.grootteGegeven)} tot ${formatGetal(acc.maxGrootte)}); ${formatGetal(f.grootteGegeven)} aangehouden`,
+        `complexgrootte verschilt per rij (${formatGetal(f.grootteGegeven)} tot ${formatGetal(maxSize)}); ${formatGetal(f.grootteGegeven)} aangehouden`,
       );
     }
     if (f.grootteGegeven < f.geteld) {
@@ -212,13 +347,17 @@ function finish(acc: Accumulator): void {
       f.woningen = f.grootteGegeven;
     }
   }
-  if (f.aandeel55plus !== null && acc.maxAandeel !== f.aandeel55plus) {
+  const minShare = acc.minAandeel[k];
+  const maxShare = acc.maxAandeel[k];
+  f.aandeel55plus = minShare === minShare ? minShare : null;
+  if (f.aandeel55plus !== null && maxShare !== f.aandeel55plus) {
     f.conflicts.push(
-      `aandeel 55+ verschilt per rij (${formatPercentage(f.aandeel55plus)} tot ${formatPercentage(acc.maxAandeel)}); ${formatPercentage(f.aandeel55plus)} aangehouden`,
+      `aandeel 55+ verschilt per rij (${formatPercentage(f.aandeel55plus)} tot ${formatPercentage(maxShare)}); ${formatPercentage(f.aandeel55plus)} aangehouden`,
     );
   }
-  f.wlz = acc.wlzJa ? true : acc.wlzNee ? false : null;
-  if (acc.wlzJa && acc.wlzNee) f.conflicts.push("Wlz-zorg verschilt per rij (ja en nee); ja aangehouden");
+  const w = acc.wlz[k];
+  f.wlz = w & WLZ_JA ? true : w & WLZ_NEE ? false : null;
+  if ((w & WLZ_JA) !== 0 && (w & WLZ_NEE) !== 0) f.conflicts.push("Wlz-zorg verschilt per rij (ja en nee); ja aangehouden");
 }
 
 /** "complex C12" or "complex C12 (Wonen Zuid)" when the owner is known.

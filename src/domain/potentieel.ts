@@ -328,6 +328,10 @@ export function assessAdaptation(
     batOnbekend: kind("aanpassing-bat-onbekend"),
   };
   const tally = new IssueTally();
+  const handle = {
+    woonsoort: tally.handle(kinds.woonsoort), lagen: tally.handle(kinds.lagen), lift: tally.handle(kinds.lift),
+    verdieping: tally.handle(kinds.verdieping), geenRegel: tally.handle(kinds.geenRegel), batOnbekend: tally.handle(kinds.batOnbekend),
+  };
 
   const stock = classifiedStockOf(dwellings);
   const { rows } = stock;
@@ -335,7 +339,7 @@ export function assessAdaptation(
   const groups = new Map<string | null, Map<string | null, AdaptationTotal>>();
 
   // The facts the form and the totals need, read from the columns into one reused record; a
-  // whole row is made only for an issue's examples (`tally.add`).
+  // whole row is made only for an issue's examples (`tally.addAt`).
   const row: FormFacts & Pick<StockRow, "gemeente" | "segment" | "segmentSoort" | "aantal"> = {
     woningtype: null, eenheiddetailsoort: null, lift: null, bouwlaag: null, gemeente: null, segment: null, segmentSoort: null, aantal: 0,
   };
@@ -375,7 +379,7 @@ export function assessAdaptation(
           batOnbekendResult.set(o, r);
         }
         result = r;
-        if (o.aanpassing !== "onbekend") tally.add(kinds.batOnbekend, rows.row(i));
+        if (o.aanpassing !== "onbekend") tally.addAt(handle.batOnbekend, rows, i);
       } else {
         let r = formResult.get(o);
         if (r === undefined) {
@@ -385,11 +389,11 @@ export function assessAdaptation(
         result = r;
       }
       if (o.aanpassing === "onbekend") {
-        if (o.noRule) tally.add(kinds.geenRegel, rows.row(i));
-        if (o.decisive & FACT_WOONSOORT) tally.add(kinds.woonsoort, rows.row(i));
-        if (o.decisive & FACT_LAGEN) tally.add(kinds.lagen, rows.row(i));
-        if (o.decisive & FACT_LIFT) tally.add(kinds.lift, rows.row(i));
-        if (o.decisive & FACT_VERDIEPING) tally.add(kinds.verdieping, rows.row(i));
+        if (o.noRule) tally.addAt(handle.geenRegel, rows, i);
+        if (o.decisive & FACT_WOONSOORT) tally.addAt(handle.woonsoort, rows, i);
+        if (o.decisive & FACT_LAGEN) tally.addAt(handle.lagen, rows, i);
+        if (o.decisive & FACT_LIFT) tally.addAt(handle.lift, rows, i);
+        if (o.decisive & FACT_VERDIEPING) tally.addAt(handle.verdieping, rows, i);
       }
     }
     perDwelling[i] = result;

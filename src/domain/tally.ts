@@ -2,11 +2,16 @@
  * Aggregated issues for large stocks: count how many rows and dwellings share one kind of
  * problem and keep a few example rows, then emit ONE `Issue` per kind instead of one per row.
  *
- * Cost per counted row: one Map lookup and a few additions; no strings are built until
- * `toIssues` is called.
+ * Cost per counted row: no strings are built until `toIssues` is called, and no object is made
+ * but for the examples. Two ways in: `add(kind, row)` for a `StockRow` at hand (one Map lookup),
+ * and, for the domain core's per-row loops over column-wise stock, `handle(kind)` once per kind
+ * and then `addAt(handle, cols, i)` per row (a few array reads and additions; row `i` is made as
+ * a `StockRow` only when it becomes one of the kept examples). Both count the same
+ * (test/domain/tally.test.ts).
  */
 import { type Issue, type Severity, makeIssue, type IssueCode } from "./issues";
 import type { StockRow } from "./types";
+import type { StockColumns } from "./stock-columns";
 import { formatGetal, formatWoningen } from "./format";
 
 /**
@@ -21,50 +26,95 @@ export interface TallyKind {
   hint?: string;
 }
 
-interface Counter {
+/** The counts of one kind. */
+class Counter {
   /** Table rows: stock rows read from the same sheet row (one per cell of a wide BAT table or a
    * cross table, which come one after another) count once. */
-  rows: number;
-  dwellings: number;
-  examples: StockRow[];
-  last: StockRow | null;
+  rows = 0;
+  /** Dwellings: the sum of the counted rows' `aantal`. */
+  dwellings = 0;
+  /** The first `maxExamples` counted table rows. */
+  readonly examples: StockRow[] = [];
+  /** Sheet and row number of the last counted row (NaN: none yet). */
+  lastSheet: string | null = null;
+  lastRowNumber = NaN;
+  /** Place in the order of the issues: when the kind was first counted (−1: not yet). */
+  firstCounted = -1;
+
+  constructor(readonly kind: TallyKind) {}
 }
 
 /** Counts rows and dwellings per `TallyKind`, in first-seen order. */
 export class IssueTally {
-  private readonly counters = new Map<TallyKind, Counter>();
+  private readonly index = new Map<TallyKind, number>();
+  private readonly counters: Counter[] = [];
+  /** Kinds counted so far (the next kind's `firstCounted`). */
+  private counted = 0;
 
   /** @param maxExamples how many example rows each issue names (default 5). */
   constructor(private readonly maxExamples = 5) {}
 
+  /**
+   * The handle of `kind` for {@link IssueTally.addAt}: a small whole number, the same on every
+   * call. A kind gets its place in the order of the issues when it is first counted, not here.
+   */
+  handle(kind: TallyKind): number {
+    let h = this.index.get(kind);
+    if (h === undefined) {
+      h = this.counters.length;
+      this.counters.push(new Counter(kind));
+      this.index.set(kind, h);
+    }
+    return h;
+  }
+
   /** Counts `row` (its `aantal` dwellings) under `kind`. */
   add(kind: TallyKind, row: StockRow): void {
-    let c = this.counters.get(kind);
-    if (c === undefined) {
-      c = { rows: 0, dwellings: 0, examples: [], last: null };
-      this.counters.set(kind, c);
-    }
+    const c = this.counters[this.handle(kind)];
     c.dwellings += row.aantal;
-    const sameRow = c.last !== null && c.last.rowNumber === row.rowNumber && c.last.sheet === row.sheet;
-    c.last = row;
-    if (sameRow) return;
-    c.rows++;
+    if (c.lastRowNumber === row.rowNumber && c.lastSheet === row.sheet) return;
+    c.lastRowNumber = row.rowNumber;
+    c.lastSheet = row.sheet;
+    if (c.rows++ === 0) c.firstCounted = this.counted++;
     if (c.examples.length < this.maxExamples) c.examples.push(row);
+  }
+
+  /**
+   * Counts row `i` of `cols` (its `aantal` dwellings) under the kind of `handle`
+   * ({@link IssueTally.handle}): the same as `add(kind, cols.row(i))`, without making the row
+   * unless it is kept as an example.
+   */
+  addAt(handle: number, cols: StockColumns, i: number): void {
+    const c = this.counters[handle];
+    c.dwellings += cols.aantal[i];
+    const rowNumber = cols.rowNumber[i];
+    const sheetColumn = cols.text.sheet;
+    const sheet = sheetColumn.values[sheetColumn.codes[i]];
+    if (c.lastRowNumber === rowNumber && c.lastSheet === sheet) return;
+    c.lastRowNumber = rowNumber;
+    c.lastSheet = sheet;
+    if (c.rows++ === 0) c.firstCounted = this.counted++;
+    if (c.examples.length < this.maxExamples) c.examples.push(cols.row(i));
   }
 
   /** Number of dwellings counted under `kind` (0 when never counted). */
   dwellings(kind: TallyKind): number {
-    return this.counters.get(kind)?.dwellings ?? 0;
+    const h = this.index.get(kind);
+    return h === undefined ? 0 : this.counters[h].dwellings;
   }
 
   /**
    * One issue per kind, e.g. "7.824 woningen: geclusterd niet te bepalen omdat de kolom
    * 'ontmoetingsruimte' ontbreekt. Bijvoorbeeld rij 14, 15, 16, 17, 18 en meer." `sheet` is the
    * sheet of the examples when they share one, `cell` is null (the issue covers many rows).
+   * Kinds in the order in which they were first counted; a kind with a handle but never counted
+   * gives no issue.
    */
   toIssues(): Issue[] {
     const out: Issue[] = [];
-    for (const [kind, c] of this.counters) {
+    const order = this.counters.filter((c) => c.rows > 0).sort((a, b) => a.firstCounted - b.firstCounted);
+    for (const c of order) {
+      const kind = c.kind;
       const rowsPart = c.rows !== c.dwellings ? ` (${formatGetal(c.rows)} ${c.rows === 1 ? "rij" : "rijen"})` : "";
       out.push(makeIssue(kind.code, kind.severity, commonSheet(c.examples), null,
         `${formatWoningen(c.dwellings)}${rowsPart}: ${kind.text}. ${describeExamples(c.examples, c.rows)}${kind.hint ? ` ${kind.hint}` : ""}`));

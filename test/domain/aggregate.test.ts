@@ -1,5 +1,7 @@
 import { classifyStock } from "../../src/domain/classify";
-import { summariseBy, summariseSupply, supplyFromDwellings } from "../../src/domain/aggregate";
+import { sortGroupValues, summariseBy, summariseSupply, supplyFromDwellings } from "../../src/domain/aggregate";
+import { compareNullLast } from "../../src/domain/format";
+import { createRandom } from "../support/random";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import type { StockRow } from "../../src/domain/types";
 import { complexRows, stockRow } from "./fixtures";
@@ -98,5 +100,43 @@ describe("summaries and supply entries", () => {
     expect(entries.filter((e) => e.categorie === "zorggeschikt")).toEqual([
       expect.objectContaining({ zorgprofiel: null, aanbod: 12 }),
     ]);
+  });
+});
+
+describe("sortGroupValues: the order of compareNullLast (Dutch collation, null last)", () => {
+  const byComparator = (values: (string | null)[]) => [...values].sort(compareNullLast);
+
+  test("every text of up to three digits and capitals from a set with I, J, Y (no Dutch ij tailoring), O and 0", () => {
+    const alphabet = ["0", "1", "9", "A", "I", "J", "O", "Y", "Z"];
+    const texts: string[] = [""];
+    for (let len = 1; len <= 3; len++) {
+      for (const t of texts.filter((x) => x.length === len - 1)) for (const c of alphabet) texts.push(t + c);
+    }
+    const shuffled = createRandom(3).shuffle(texts);
+    expect(sortGroupValues(shuffled)).toEqual(byComparator(shuffled));
+  });
+
+  test("random CBS-like codes and mixed texts, with null; the plain path and the collation path", () => {
+    const rnd = createRandom(20261207);
+    const chars = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    for (let run = 0; run < 200; run++) {
+      const values: (string | null)[] = [];
+      const n = rnd.int(0, 60);
+      for (let i = 0; i < n; i++) {
+        let t = "";
+        for (let j = rnd.int(0, 10); j > 0; j--) t += chars[rnd.int(0, chars.length - 1)];
+        values.push(t);
+      }
+      if (rnd.chance(0.3)) values.push(null);
+      // Sometimes texts that are not plain codes: lower case, accents, spaces, punctuation.
+      if (rnd.chance(0.5)) values.push(rnd.pick(["Kerkrade", "BU0917 02", "élan", "Eijsden-Margraten", "b", "ij", "IJ", "Y"]));
+      const distinct = [...new Set(values)];
+      expect(sortGroupValues(distinct)).toEqual(byComparator(distinct));
+    }
+  });
+
+  test("texts that are not plain codes follow the collation, not the code units", () => {
+    expect(sortGroupValues(["b", null, "A", "a"])).toEqual(["a", "A", "b", null]);
+    expect(sortGroupValues(["BU2", "BU10", "BU1"])).toEqual(["BU1", "BU10", "BU2"]);
   });
 });

@@ -140,4 +140,14 @@ describe("the domain core against a straightforward reference", () => {
     expect(rows.length).toBeGreaterThan(4000);
     expectSameAsReference(rows, scale);
   });
+
+  test("generated stock in random order, buurten and wijken as CBS codes (the code-unit sort of the groups)", () => {
+    const rnd = createRandom(12);
+    const rows = rnd.shuffle(generatedRows(20261208, 300, "limburg")).map((r) => ({
+      ...r,
+      buurt: r.buurt === null ? null : `BU${String(rnd.int(0, 9999)).padStart(4, "0")}${String(rnd.int(0, 99)).padStart(2, "0")}`,
+      wijk: r.wijk === null ? null : `WK${String(rnd.int(0, 30)).padStart(4, "0")}${rnd.pick(["", "A", "B"])}`,
+    }));
+    expectSameAsReference(rows, "limburg");
+  });
 });

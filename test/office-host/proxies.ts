@@ -503,9 +503,12 @@ export class RangeProxy extends HostObject<RangeTarget> {
         return area.r0 - 1;
       case "columnIndex":
         return area.c0 - 1;
-      case "values":
+      case "values": {
         checkReadSize(area, prop);
-        return grid(area, (r, c) => this.context.engine.state.readCell(sheet, r, c));
+        // Looked up once: `this` is the guarded Proxy, whose trap would run for every cell.
+        const state = this.context.engine.state;
+        return grid(area, (r, c) => state.readCell(sheet, r, c));
+      }
       case "valueTypes":
         checkReadSize(area, prop);
         return grid(area, (r, c) => sheet.cells.valueType(r, c));
