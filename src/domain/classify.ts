@@ -128,9 +128,22 @@ interface ClusterInfo {
 
 interface ComplexState {
   facts: ComplexFacts | null;
-  cluster: [ClusterInfo | undefined, ClusterInfo | undefined];
-  /** Outcomes by decisive facts (see `Classifier.outcome`); created when first needed. */
+  /** Geclusterd verdict for the normal (`cluster0`) and the rural (`cluster1`) size threshold. */
+  cluster0: ClusterInfo | undefined;
+  cluster1: ClusterInfo | undefined;
+  /** The key and outcome last asked for (−1, null: none): rows of a complex come together and
+   * mostly share their facts, so this answers most rows without a lookup. */
+  lastKey: number;
+  last: Outcome | null;
+  /** Every outcome by decisive facts (see `Classifier.outcome`), made when the complex gets its
+   * second key (most complexes have one or two: no `Map` for those with one). */
   outcomes: Map<number, Outcome> | null;
+}
+
+/** The state of a complex before its first outcome (an object literal: V8 allocates those that
+ * mostly survive in the old generation directly). */
+function complexState(facts: ComplexFacts | null): ComplexState {
+  return { facts, cluster0: undefined, cluster1: undefined, lastKey: -1, last: null, outcomes: null };
 }
 
 /** Most complexes with conflicting facts that get their own issue; the rest are summarised. */
@@ -172,6 +185,34 @@ export function classifyStock(rows: StockRows, rules: Rules, options: StockShape
   const slots = new Uint8Array(n);
   const outcomeIndex = new Uint32Array(n);
   const outcomes: Outcome[] = [];
+  const { limburgRows, veraRows } = classifyRows(c, cols, tally, slots, outcomeIndex, outcomes);
+
+  const issues: Issue[] = [];
+  if (limburgRows > 0 && veraRows > 0) {
+    issues.push(makeIssue("schalen-gemengd", "fout", n > 0 ? cols.textAt("sheet", 0) : null, null, mixedScalesMessage(limburgRows, veraRows)));
+  }
+  issues.push(...tally.toIssues());
+  issues.push(...complexConflictIssues(complexes));
+  const classified = ClassifiedStock.of(cols, slots, outcomeIndex, outcomes);
+  return {
+    classified,
+    get dwellings() {
+      return classified.toArray();
+    },
+    issues,
+    complexes: c.collection,
+  };
+}
+
+/**
+ * The per-row pass of {@link classifyStock} (a function of its own, so that the optimised loop
+ * is not thrown away for the code after it): fills `slots` and `outcomeIndex`, appends each
+ * outcome to `outcomes` when first used (its `id`), counts the tally kinds of every row and
+ * the rows with a BAT on each scale.
+ */
+function classifyRows(
+  c: Classifier, cols: StockColumns, tally: IssueTally, slots: Uint8Array, outcomeIndex: Uint32Array, outcomes: Outcome[],
+): { limburgRows: number; veraRows: number } {
   /** Per outcome id the tally handles of its kinds (the same kinds, in the same order). */
   const handles: number[][] = [];
   let limburgRows = 0;
@@ -179,7 +220,7 @@ export function classifyStock(rows: StockRows, rules: Rules, options: StockShape
   const bat = cols.num.bat;
   const batScale = cols.batScale;
   const zorgprofiel = cols.zorgprofiel;
-
+  const n = cols.length;
   for (let i = 0; i < n; i++) {
     if (bat[i] === bat[i]) {
       // Scale codes: 1 limburg, 2 vera (stock-columns.ts).
@@ -200,22 +241,7 @@ export function classifyStock(rows: StockRows, rules: Rules, options: StockShape
     const hs = handles[id];
     for (let j = 0; j < hs.length; j++) tally.addAt(hs[j], cols, i);
   }
-
-  const issues: Issue[] = [];
-  if (limburgRows > 0 && veraRows > 0) {
-    issues.push(makeIssue("schalen-gemengd", "fout", n > 0 ? cols.textAt("sheet", 0) : null, null, mixedScalesMessage(limburgRows, veraRows)));
-  }
-  issues.push(...tally.toIssues());
-  issues.push(...complexConflictIssues(complexes));
-  const classified = ClassifiedStock.of(cols, slots, outcomeIndex, outcomes);
-  return {
-    classified,
-    get dwellings() {
-      return classified.toArray();
-    },
-    issues,
-    complexes: c.collection,
-  };
+  return { limburgRows, veraRows };
 }
 
 /**
@@ -250,18 +276,18 @@ export function classifySlots(rows: StockRows, rules: Rules): Uint8Array {
  * @param collection the complex facts of `cols`: `collectComplexes(cols)`, or of columns that
  *   differ from `cols` only in facts that are not complex facts (BAT, scale, label, ...); its
  *   `rowComplex` indexes `cols`.
- * @param indices rows of `cols` to classify (any order, repeats allowed).
- * @returns per index (same order) the slot `classifySlots(cols, rules)` gives that row. O(indices
+ * @param indices rows of `cols` to classify (any order, repeats allowed); null: every row.
+ * @returns per index (same order; null: per row) the slot `classifySlots(cols, rules)` gives that row. O(indices
  *   + complexes). Never throws on data. For example, `classifySlotsAt(cols, rules,
  *   collectComplexes(cols), [2, 0])` is `[classifySlots(cols, rules)[2], classifySlots(cols, rules)[0]]`
  *   (property test in test/domain/reclassify.property.test.ts).
  */
-export function classifySlotsAt(cols: StockColumns, rules: Rules, collection: ComplexCollection, indices: ArrayLike<number>): Uint8Array {
+export function classifySlotsAt(cols: StockColumns, rules: Rules, collection: ComplexCollection, indices: ArrayLike<number> | null): Uint8Array {
   const c = new Classifier(cols, rules, {}, collection);
-  const slots = new Uint8Array(indices.length);
+  const slots = new Uint8Array(indices === null ? cols.length : indices.length);
   const zorgprofiel = cols.zorgprofiel;
   for (let j = 0; j < slots.length; j++) {
-    const i = indices[j];
+    const i = indices === null ? j : indices[j];
     const o = c.outcome(i);
     slots[j] = o.slot >= 0 ? o.slot : zorgprofiel[i] === 0 ? zorgSlot(null) : zorgSlot(zorgprofiel[i] === 1 ? "SOM" : "PG");
   }
@@ -333,7 +359,7 @@ class Classifier {
   private readonly rowComplex: Int32Array;
   private readonly ctx: Context;
   private readonly states: ComplexState[];
-  private readonly noComplex: ComplexState = { facts: null, cluster: [undefined, undefined], outcomes: null };
+  private readonly noComplex: ComplexState = complexState(null);
   private readonly useDeclared: boolean;
   /** Declaration code (0 none, 1 GEC, 2 ZWO) per woonvorm text code of the columns. */
   private readonly declOfCode: Uint8Array;
@@ -347,7 +373,7 @@ class Classifier {
     this.complexes = complexes;
     this.rowComplex = rowComplex;
     this.ctx = new Context(rules, classificationKinds(presence, options.kruistabel));
-    this.states = complexes.map((facts) => ({ facts, cluster: [undefined, undefined], outcomes: null }));
+    this.states = complexes.map(complexState);
     this.useDeclared = rules.woonvormGedeclareerd === "bewijs";
     this.declOfCode = Uint8Array.from(cols.text.woonvorm.values, (v) => (v === "GEC" ? 1 : v === "ZWO" ? 2 : 0));
     this.landOfCode = Uint8Array.from(cols.text.gemeente.values, (v) => (this.ctx.isLandelijk(v) ? 1 : 0));
@@ -371,16 +397,23 @@ class Classifier {
     const zp = cols.zorgprofiel[i];
     if (access.key < 0) return ctx.assemble(access, state, decl, zelf, land, zp);
     const key = outcomeKey({ access: access.key, declaration: decl, zelfstandig: zelf, landelijk: land, zorgprofiel: zp });
+    if (key === state.lastKey) return state.last!;
     let outcomes = state.outcomes;
+    let outcome: Outcome | undefined;
     if (outcomes === null) {
-      outcomes = new Map();
-      state.outcomes = outcomes;
-    }
-    let outcome = outcomes.get(key);
+      if (state.last !== null) {
+        // The complex's second key: from now on every outcome goes into a Map.
+        outcomes = new Map();
+        outcomes.set(state.lastKey, state.last);
+        state.outcomes = outcomes;
+      }
+    } else outcome = outcomes.get(key);
     if (outcome === undefined) {
       outcome = ctx.assemble(access, state, decl, zelf, land, zp);
-      outcomes.set(key, outcome);
+      if (outcomes !== null) outcomes.set(key, outcome);
     }
+    state.lastKey = key;
+    state.last = outcome;
     return outcome;
   }
 }
@@ -556,7 +589,7 @@ class Context {
   }
 
   private cluster(state: ComplexState, land: number): ClusterInfo {
-    let c = state.cluster[land];
+    let c = land === 0 ? state.cluster0 : state.cluster1;
     if (c === undefined) {
       const f = state.facts;
       if (f === null) {
@@ -575,7 +608,8 @@ class Context {
           conflictWarning: f.conflicts.length > 0 ? redenText.complexConflictWarning(f.complex, f.conflicts) : null,
         };
       }
-      state.cluster[land] = c;
+      if (land === 0) state.cluster0 = c;
+      else state.cluster1 = c;
     }
     return c;
   }

@@ -207,9 +207,19 @@ class Accumulators {
  */
 export function collectComplexes(rows: StockRows): ComplexCollection {
   const cols = stockColumnsOf(rows);
-  const n = cols.length;
   const acc = new Accumulators();
-  const rowComplex = new Int32Array(n);
+  const rowComplex = new Int32Array(cols.length);
+  const presence = scanRows(cols, acc, rowComplex);
+  return { complexes: factsOf(cols, acc), rowComplex, presence };
+}
+
+/**
+ * The row pass of {@link collectComplexes} (a function of its own, so that the optimised loop is
+ * not thrown away for the code after it): fills `acc` and `rowComplex`.
+ * @returns which columns hold any value.
+ */
+function scanRows(cols: StockColumns, acc: Accumulators, rowComplex: Int32Array): ColumnPresence {
+  const n = cols.length;
   // Per (eigenaar, complex) text codes: the complex's index.
   const accIndex = new Map<number, number>();
   const complexCodes = cols.text.complex.codes;
@@ -299,6 +309,16 @@ export function collectComplexes(rows: StockRows): ComplexCollection {
     acc.wlz[k] = wlz;
     i = j;
   }
+  return {
+    complex: anyComplex, ontmoetingsruimte: anyRoom, complexgrootte: anySize, aandeel55plus: anyShare,
+    label55plus: anyL55, wlz: anyWlz, bat: anyBat, toegankelijkheidslabel: anyLabel,
+  };
+}
+
+/** One {@link ComplexFacts} per complex of `acc`, in order. */
+function factsOf(cols: StockColumns, acc: Accumulators): ComplexFacts[] {
+  const complexCodes = cols.text.complex.codes;
+  const ownerCodes = cols.text.eigenaar.codes;
   const complexTexts = cols.text.complex.values;
   const ownerTexts = cols.text.eigenaar.values;
   const complexes: ComplexFacts[] = new Array(acc.n);
@@ -312,11 +332,7 @@ export function collectComplexes(rows: StockRows): ComplexCollection {
     finish(f, acc, k);
     complexes[k] = f;
   }
-  const presence: ColumnPresence = {
-    complex: anyComplex, ontmoetingsruimte: anyRoom, complexgrootte: anySize, aandeel55plus: anyShare,
-    label55plus: anyL55, wlz: anyWlz, bat: anyBat, toegankelijkheidslabel: anyLabel,
-  };
-  return { complexes, rowComplex, presence };
+  return complexes;
 }
 
 /** The remaining facts of complex `k` and its conflicts, from its aggregates. */

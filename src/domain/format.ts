@@ -13,6 +13,10 @@ const GETAL = [0, 1, 2, 3, 4].map((d) => new Intl.NumberFormat("nl-NL", { maximu
  * @example formatGetal(7824) === "7.824"; formatGetal(-227) === "-227"; formatGetal(12.5) === "12,5"; formatGetal(2 / 3) === "0,67"; formatGetal(1975.4, 0) === "1.975"; formatGetal(-0) === "0"
  */
 export function formatGetal(n: number, decimals = 2): string {
+  // A whole number below 1000 in absolute value has no separator and no decimals: its plain
+  // digits are the Dutch notation (tested against Intl for every such number). Most numbers in
+  // reasons are (dwellings of a complex); Intl's format costs about a microsecond a call.
+  if (n > -1000 && n < 1000 && (n | 0) === n) return String(n);
   if (!Number.isFinite(n)) return String(n);
   const text = GETAL[Math.min(Math.max(decimals, 0), 4)].format(n);
   return text === "-0" ? "0" : text;

@@ -71,6 +71,17 @@ function letters(c: number): string {
   return l;
 }
 
+/** 0-based column → the start of its cells' markup up to the row number (`<c r="B`), cached. */
+const CELL_OPEN: string[] = [];
+function cellOpen(c: number): string {
+  let o = CELL_OPEN[c];
+  if (o === undefined) {
+    o = `<c r="${letters(c)}`;
+    CELL_OPEN[c] = o;
+  }
+  return o;
+}
+
 /** Rows written between two checks of the compressor's backlog (`DeflatedPart.drain`). */
 const ROWS_PER_PAUSE = 256;
 
@@ -99,6 +110,13 @@ function dateSerial(d: Date, date1904: boolean): number {
 /** Writes the rows of one sheet as XML into a part. */
 class RowWriter {
   private readonly tally = new ColumnTally();
+  /**
+   * Per 0-based column of {@link values}: the rest of a shared-string cell's markup after its row
+   * number (`" t="s"><v>105366</v></c>`, with the column's style attribute), per shared index
+   * minus the table's base; made once per column and text instead of once per cell. `style` is
+   * the attribute the tails were made with (a column written with another style starts afresh).
+   */
+  private readonly sharedTails: { style: string; tails: string[] }[] = [];
 
   constructor(readonly part: DeflatedPart, private readonly texts: SharedTexts, private readonly date1904: boolean) {}
 
@@ -137,12 +155,46 @@ class RowWriter {
     this.part.write(`<row r="${rowNumber}"${ht}>${cellsXml}</row>`);
   }
 
-  /** Writes a row of values with one style attribute per column (result tables). */
+  /**
+   * Writes a row of values with one style attribute per column (result tables). The same cells
+   * as {@link cell} gives, with the two kinds of the per-dwelling table's cells made from cached
+   * pieces: a text written as a shared string, and a finite number.
+   */
   values(rowNumber: number, values: readonly XmlValue[], styles: readonly string[]): void {
     let xml = "";
     const suffix = String(rowNumber);
-    for (let c = 0; c < values.length; c++) xml += this.cell(letters(c) + suffix, c, values[c], styles[c] ?? "");
+    for (let c = 0; c < values.length; c++) {
+      const v = values[c];
+      const s = styles[c] ?? "";
+      if (typeof v === "string" && v !== "") {
+        const k = this.texts.index(v, c, this.tally);
+        if (k >= 0) {
+          xml += cellOpen(c) + suffix + this.sharedTail(c, s, k);
+          continue;
+        }
+      } else if (typeof v === "number" && Number.isFinite(v)) {
+        xml += `${cellOpen(c)}${suffix}"${s}><v>${v}</v></c>`;
+        continue;
+      }
+      xml += this.cell(letters(c) + suffix, c, v, s);
+    }
     this.row(rowNumber, xml);
+  }
+
+  /** `" t="s"><v>k</v></c>` with style attribute `s`, for shared index `k` in 0-based column `c`. */
+  private sharedTail(c: number, s: string, k: number): string {
+    let col = this.sharedTails[c];
+    if (col === undefined || col.style !== s) {
+      col = { style: s, tails: [] };
+      this.sharedTails[c] = col;
+    }
+    const at = k - this.texts.base;
+    let tail = col.tails[at];
+    if (tail === undefined) {
+      tail = `"${s} t="s"><v>${k}</v></c>`;
+      col.tails[at] = tail;
+    }
+    return tail;
   }
 
   /**

@@ -90,6 +90,8 @@ export class DeflatedPart {
   private buffer: Buffer = Buffer.allocUnsafe(PART_BUFFER_BYTES);
   private used = 0;
   private inFlight = 0;
+  /** Resolves the wait of {@link drain} (set while it waits). */
+  private waiting: (() => void) | null = null;
   private failure: Error | null = null;
   private readonly ended: Promise<void>;
   /** Uncompressed bytes so far. */
@@ -103,6 +105,7 @@ export class DeflatedPart {
       this.deflater.on("end", resolve);
       this.deflater.on("error", (err) => {
         this.failure ??= err;
+        this.wake();
         reject(err);
       });
     });
@@ -146,18 +149,31 @@ export class DeflatedPart {
     this.deflater.write(bytes, () => {
       this.inFlight--;
       this.free.push(full);
+      if (this.inFlight <= MAX_IN_FLIGHT) this.wake();
     });
     this.buffer = this.free.pop() ?? Buffer.allocUnsafe(PART_BUFFER_BYTES);
     this.used = 0;
   }
 
-  /** Waits while the compressor is behind (more than a few buffers not yet taken). */
+  /**
+   * Waits while the compressor is behind (more than a few buffers not yet taken), until zlib has
+   * taken enough of them. The wait is a promise that zlib's write callback resolves (not a loop
+   * over `setImmediate`, which kept the main thread spinning while zlib's thread worked, on the
+   * same two cores).
+   */
   async drain(): Promise<void> {
     if (this.failure) throw this.failure;
     while (this.inFlight > MAX_IN_FLIGHT) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await new Promise<void>((resolve) => (this.waiting = resolve));
       if (this.failure) throw this.failure;
     }
+  }
+
+  /** Resolves the wait of {@link drain}, if any. */
+  private wake(): void {
+    const waiting = this.waiting;
+    this.waiting = null;
+    waiting?.();
   }
 
   /** Ends the part. @returns the compressed chunks (the part's whole deflated data). */

@@ -13,6 +13,7 @@ import { analyseWorkbook } from "../../src/analysis/analyse";
 import { DEFAULT_RULES } from "../../src/domain/rules";
 import { buildSheets } from "../../src/report/sheets";
 import { buildJson } from "../../src/report/json";
+import { dwellingEntry } from "../../src/report/dwelling-entry";
 import { META_SHEET } from "../../src/workbook/marker";
 import { layoutSheet } from "../../src/report/sheet-model";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
@@ -94,6 +95,43 @@ describe("bat-bzk analyse", () => {
         }
       });
     }
+  });
+
+  test("every cell of the per-dwelling table equals the JSON's woningen and the in-memory entries (shared texts indexed right)", () => {
+    expect(r.code).toBe(0);
+    // Most texts of this table are written as shared strings (one index per repeated text, after
+    // the input's own): a text given the wrong index shows here as another dwelling's value.
+    const model = buildSheets(result).find((m) => m.kind === "bzk-indeling")!;
+    const ti = model.tables.findIndex((t) => t.name === "BZK_Woningen");
+    const pos = layoutSheet(model).tables[ti];
+    const ws = back.getWorksheet(model.name)!;
+    const woningen = new Map<string, Record<string, unknown>>(
+      (JSON.parse(readFileSync(json, "utf8")).woningen as Record<string, unknown>[]).map((w) => [w.bron as string, w]),
+    );
+    const jaNee = (b: unknown) => (b ? "ja" : "nee");
+    const n = result.dwellings.length;
+    expect(pos.lastRow - pos.headerRow).toBe(n);
+    let fromJson = 0;
+    const actual: unknown[][] = [];
+    const expected: unknown[][] = [];
+    for (let i = 0; i < n; i++) {
+      const cells: unknown[] = [];
+      for (let c = 1; c <= 15; c++) cells.push(ws.getCell(pos.headerRow + 1 + i, c).value ?? null);
+      const e = dwellingEntry(result, i);
+      const w = woningen.get(e.bron);
+      const meldingen = (w ? (w.meldingen as string[]) : e.meldingen).join(" ");
+      if (w) fromJson++;
+      actual.push(cells);
+      expected.push([
+        w ? w.id : e.id, e.bron, e.complex, e.eigenaar, e.gemeente, e.aantal, e.batCode, w ? w.bzk : e.bzk,
+        jaNee(w ? w.nultreden : e.nultreden), jaNee(w ? w.geclusterd : e.geclusterd), jaNee(w ? w.zorggeschikt : e.zorggeschikt),
+        (w ? w.zorgprofiel : e.zorgprofiel) ?? null, w ? w.aanpassing : e.aanpassing, w ? w.reden : e.reden, meldingen === "" ? null : meldingen,
+      ]);
+    }
+    // The JSON lists the rows with a VHE number: here all of them.
+    expect(fromJson).toBe(woningen.size);
+    expect(fromJson).toBeGreaterThan(7000);
+    expectEqualData(actual, expected);
   });
 
   test("--json - prints the JSON document and nothing else on standard output", async () => {

@@ -14,6 +14,16 @@ describe("Dutch formatting for messages", () => {
     expect(formatGetal(1000.25)).toBe("1.000,25");
   });
 
+  test("every whole number from -999 to 999 (the plain-digits path) as Intl's nl-NL notation, for every number of decimals", () => {
+    for (let d = 0; d <= 4; d++) {
+      const intl = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: d, useGrouping: true });
+      for (let n = -999; n <= 999; n++) expect(formatGetal(n, d)).toBe(intl.format(n));
+    }
+    expect(formatGetal(-0)).toBe("0");
+    expect(formatGetal(999.5, 0)).toBe("1.000");
+    expect(formatGetal(-999.5, 1)).toBe("-999,5");
+  });
+
   test("percentages of fractions, at most one decimal", () => {
     expect(formatPercentage(0.5)).toBe("50%");
     expect(formatPercentage(0.7)).toBe("70%");
