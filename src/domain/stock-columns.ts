@@ -406,6 +406,11 @@ export class StockColumns {
     return SEGMENT_SOORTEN[this.segmentSoort[i]];
   }
 
+  /** The zorgprofiel of row `i` as read (SOM, PG), or null. */
+  zorgprofielAt(i: number): Zorgprofiel | null {
+    return PROFILES[this.zorgprofiel[i]];
+  }
+
   /** The scale of row `i`'s BAT, or null. */
   batScaleAt(i: number): BatScale | null {
     return BAT_SCALES[this.batScale[i]];
