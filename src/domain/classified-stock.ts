@@ -141,6 +141,18 @@ export class ClassifiedStock {
     return { __proto__: DWELLING, row: this.rows.row(i), o: this.outcomes[this.outcomeIndex![i]] } as unknown as ClassifiedDwelling;
   }
 
+  /**
+   * The shared outcome of row `i` (type, cumulative flags, reason, warnings), without making the
+   * dwelling or its row: for writers that read the row's facts from `rows` column by column
+   * (report/dwelling-entry.ts). Over dwellings given as an array, the dwelling itself.
+   * @param i 0-based row index; @throws RangeError when out of range.
+   */
+  outcome(i: number): DwellingOutcome {
+    if (!(i >= 0 && i < this.rows.length)) throw new RangeError(`dwelling ${i} of ${this.rows.length}`);
+    if (this.source !== null) return this.source[i];
+    return this.outcomes[this.outcomeIndex![i]];
+  }
+
   /** Every dwelling as an array (one object per row: for tests and small stocks only). O(n). */
   toArray(): ClassifiedDwelling[] {
     if (this.source !== null) return [...this.source];

@@ -276,18 +276,18 @@ export function classifySlots(rows: StockRows, rules: Rules): Uint8Array {
  * @param collection the complex facts of `cols`: `collectComplexes(cols)`, or of columns that
  *   differ from `cols` only in facts that are not complex facts (BAT, scale, label, ...); its
  *   `rowComplex` indexes `cols`.
- * @param indices rows of `cols` to classify (any order, repeats allowed).
- * @returns per index (same order) the slot `classifySlots(cols, rules)` gives that row. O(indices
+ * @param indices rows of `cols` to classify (any order, repeats allowed); null: every row.
+ * @returns per index (same order; null: per row) the slot `classifySlots(cols, rules)` gives that row. O(indices
  *   + complexes). Never throws on data. For example, `classifySlotsAt(cols, rules,
  *   collectComplexes(cols), [2, 0])` is `[classifySlots(cols, rules)[2], classifySlots(cols, rules)[0]]`
  *   (property test in test/domain/reclassify.property.test.ts).
  */
-export function classifySlotsAt(cols: StockColumns, rules: Rules, collection: ComplexCollection, indices: ArrayLike<number>): Uint8Array {
+export function classifySlotsAt(cols: StockColumns, rules: Rules, collection: ComplexCollection, indices: ArrayLike<number> | null): Uint8Array {
   const c = new Classifier(cols, rules, {}, collection);
-  const slots = new Uint8Array(indices.length);
+  const slots = new Uint8Array(indices === null ? cols.length : indices.length);
   const zorgprofiel = cols.zorgprofiel;
   for (let j = 0; j < slots.length; j++) {
-    const i = indices[j];
+    const i = indices === null ? j : indices[j];
     const o = c.outcome(i);
     slots[j] = o.slot >= 0 ? o.slot : zorgprofiel[i] === 0 ? zorgSlot(null) : zorgSlot(zorgprofiel[i] === 1 ? "SOM" : "PG");
   }

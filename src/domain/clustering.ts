@@ -187,7 +187,7 @@ export function findClusterCandidates(
     rows,
     found.map(({ c, idx }) => {
       const facts = fixFacts(c);
-      return { rows: idx, change: (copy: StockColumns, j: number) => copy.setFacts(j, facts) };
+      return { rows: idx, change: (copy: StockColumns, from: number, to: number) => copy.setFacts(from, facts, to) };
     }),
     rules,
   ).slots;

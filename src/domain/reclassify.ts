@@ -65,20 +65,20 @@ export interface ReclassifyGroup {
   /** Indices into the stock rows, e.g. a complex's `rijen` / `complexMembers` entry. */
   rows: ArrayLike<number>;
   /**
-   * Sets the changed fact on row `j` of `copy`, a column-wise copy of the batch's rows (its own
-   * arrays, sharing only the text tables: write the columns, e.g. `copy.wlz[j] = 1`, or
-   * `copy.setBat`); never changes the stock itself.
+   * Sets the changed fact on rows `from` to `to - 1` of `copy` (the group's rows, in order), a
+   * column-wise copy of the batch's rows (its own arrays, sharing only the text tables: write
+   * with `copy.setFacts(from, facts, to)` or `copy.setBat`); never changes the stock itself.
    */
-  change: (copy: StockColumns, j: number) => void;
+  change: (copy: StockColumns, from: number, to: number) => void;
 }
 
 /** A second change made after the first, on some rows only (the what-if: adapting the potentieel
  * dwellings of a complex that got its lever). It must not change a complex fact (complexes.ts):
  * the BAT, its scale or the label, for instance. */
 export interface FurtherChange {
-  /** Whether stock row `i` gets the change. */
-  rows: (i: number) => boolean;
-  /** Sets it on row `j` of the copy (as {@link ReclassifyGroup.change}). */
+  /** Per stock row 1 when it gets the change, else 0. */
+  rows: Uint8Array;
+  /** Sets it on row `j` of the copy. */
   change: (copy: StockColumns, j: number) => void;
 }
 
@@ -119,35 +119,46 @@ export function reclassifyGroups(
   const out: Uint8Array[] = new Array(groups.length);
   const outThen: Uint8Array[] | null = then ? new Array(groups.length) : null;
   const limit = Math.max(1, batchRows);
+  // The previous batch's copy: its memory holds the next one (one set of columns for all batches).
+  let scratch: StockColumns | null = null;
+  let idxMemory = new Int32Array(0);
+  let selMemory = new Int32Array(0);
   let first = 0;
   while (first < groups.length) {
     // Whole groups up to about `limit` rows (at least one group).
     let size = groups[first].rows.length;
     let last = first + 1;
     while (last < groups.length && size + groups[last].rows.length <= limit) size += groups[last++].rows.length;
-    const idx = new Int32Array(size);
+    if (idxMemory.length < size) {
+      idxMemory = new Int32Array(size);
+      selMemory = new Int32Array(size);
+    }
+    const idx = idxMemory.subarray(0, size);
     let k = 0;
     for (let g = first; g < last; g++) {
       const rows = groups[g].rows;
-      for (let j = 0; j < rows.length; j++) idx[k++] = rows[j];
+      if (rows instanceof Int32Array) idx.set(rows, k);
+      else for (let j = 0; j < rows.length; j++) idx[k + j] = rows[j];
+      k += rows.length;
     }
-    const copy = stock.subset(idx);
+    const copy = stock.subset(idx, { ids: false, reuse: scratch });
+    scratch = copy;
     k = 0;
     for (let g = first; g < last; g++) {
-      const { rows, change } = groups[g];
-      for (let j = 0; j < rows.length; j++) change(copy, k++);
+      const n = groups[g].rows.length;
+      groups[g].change(copy, k, k + n);
+      k += n;
     }
     // A group's complex facts are those of its changed rows: collected once, on the copy.
     const collection = collectComplexes(copy);
-    const every = new Int32Array(size);
-    for (let j = 0; j < size; j++) every[j] = j;
-    const slots = classifySlotsAt(copy, rules, collection, every);
+    const slots = classifySlotsAt(copy, rules, collection, null);
     let slotsThen: Uint8Array | null = null;
     if (then) {
       // The further change leaves the complex facts alone: the same collection judges it.
+      const flags = then.rows;
       let m = 0;
-      for (let j = 0; j < size; j++) if (then.rows(idx[j])) every[m++] = j;
-      const sel = every.subarray(0, m);
+      for (let j = 0; j < size; j++) if (flags[idx[j]] === 1) selMemory[m++] = j;
+      const sel = selMemory.subarray(0, m);
       for (let j = 0; j < m; j++) then.change(copy, sel[j]);
       const after = classifySlotsAt(copy, rules, collection, sel);
       slotsThen = slots.slice();

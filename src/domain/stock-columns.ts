@@ -92,25 +92,26 @@ class TextColumn {
   }
 }
 
-/** `a` at the indices `idx`, in that order, as a new array. One function per element type, so
- * that each stays monomorphic (a generic one was most of `subset`'s time in a profile). */
-function pickF64(a: Float64Array, idx: Int32Array): Float64Array {
-  const b = new Float64Array(idx.length);
+/** `a` at the indices `idx`, in that order: in the memory of `into` when it is large enough
+ * (a view on its buffer), else in a new array. One function per element type, so that each
+ * stays monomorphic (a generic one was most of `subset`'s time in a profile). */
+function pickF64(a: Float64Array, idx: Int32Array, into: Float64Array | undefined): Float64Array {
+  const b = into !== undefined && into.buffer.byteLength >= idx.length * 8 ? new Float64Array(into.buffer, 0, idx.length) : new Float64Array(idx.length);
   for (let j = 0; j < idx.length; j++) b[j] = a[idx[j]];
   return b;
 }
-function pickU32(a: Uint32Array, idx: Int32Array): Uint32Array {
-  const b = new Uint32Array(idx.length);
+function pickU32(a: Uint32Array, idx: Int32Array, into: Uint32Array | undefined): Uint32Array {
+  const b = into !== undefined && into.buffer.byteLength >= idx.length * 4 ? new Uint32Array(into.buffer, 0, idx.length) : new Uint32Array(idx.length);
   for (let j = 0; j < idx.length; j++) b[j] = a[idx[j]];
   return b;
 }
-function pickI32(a: Int32Array, idx: Int32Array): Int32Array {
-  const b = new Int32Array(idx.length);
+function pickI32(a: Int32Array, idx: Int32Array, into: Int32Array | undefined): Int32Array {
+  const b = into !== undefined && into.buffer.byteLength >= idx.length * 4 ? new Int32Array(into.buffer, 0, idx.length) : new Int32Array(idx.length);
   for (let j = 0; j < idx.length; j++) b[j] = a[idx[j]];
   return b;
 }
-function pickU8(a: Uint8Array, idx: Int32Array): Uint8Array {
-  const b = new Uint8Array(idx.length);
+function pickU8(a: Uint8Array, idx: Int32Array, into: Uint8Array | undefined): Uint8Array {
+  const b = into !== undefined && into.buffer.byteLength >= idx.length ? new Uint8Array(into.buffer, 0, idx.length) : new Uint8Array(idx.length);
   for (let j = 0; j < idx.length; j++) b[j] = a[idx[j]];
   return b;
 }
@@ -257,16 +258,17 @@ export class StockColumns {
   }
 
   /**
-   * Sets the given complex facts of row `i` (a copy's row, when re-classifying with a changed
-   * fact: reclassify.ts); the facts absent from `facts` stay. @throws RangeError for a value
-   * outside its field's list (a bug in the caller).
+   * Sets the given complex facts of rows `i` to `end - 1` (of a copy, when re-classifying with a
+   * changed fact: reclassify.ts); the facts absent from `facts` stay. @param end one past the
+   * last row (default `i + 1`). @throws RangeError for a value outside its field's list (a bug
+   * in the caller).
    * @example ((c) => (c.setFacts(0, { wlz: true, complexgrootte: null }), [c.row(0).wlz, c.row(0).complexgrootte]))(StockColumns.fromRows([{ aantal: 1, complexgrootte: 8 }])) === [true, null]
    */
-  setFacts(i: number, facts: ComplexFactFields): void {
-    if (facts.ontmoetingsruimte !== undefined) this.ontmoetingsruimte[i] = codeOf(ROOMS, facts.ontmoetingsruimte);
-    if (facts.complexgrootte !== undefined) this.num.complexgrootte[i] = facts.complexgrootte ?? NaN;
-    if (facts.aandeel55plus !== undefined) this.num.aandeel55plus[i] = facts.aandeel55plus ?? NaN;
-    if (facts.wlz !== undefined) this.wlz[i] = codeOf(BOOLEANS, facts.wlz);
+  setFacts(i: number, facts: ComplexFactFields, end = i + 1): void {
+    if (facts.ontmoetingsruimte !== undefined) this.ontmoetingsruimte.fill(codeOf(ROOMS, facts.ontmoetingsruimte), i, end);
+    if (facts.complexgrootte !== undefined) this.num.complexgrootte.fill(facts.complexgrootte ?? NaN, i, end);
+    if (facts.aandeel55plus !== undefined) this.num.aandeel55plus.fill(facts.aandeel55plus ?? NaN, i, end);
+    if (facts.wlz !== undefined) this.wlz.fill(codeOf(BOOLEANS, facts.wlz), i, end);
   }
 
   /**
@@ -304,28 +306,35 @@ export class StockColumns {
    * The rows at `indices`, in that order, as columns of their own that share this one's tables
    * of texts (for re-classifying a batch of rows with one fact changed: change it with `setBat`
    * on the copy, no `StockRow` made). Do not `push` into the copy. O(indices × columns).
-   * @example StockColumns.fromRows([]).subset([]).length === 0
+   * @param options.ids copy the ids too (default); false: the copy's rows have id null (for
+   *   re-classifying, which never reads an id; copying them was most of the time of a copy).
+   * @param options.reuse an earlier copy of this table that is no longer needed: its memory is
+   *   reused where large enough (the earlier copy's contents are then overwritten), so that a
+   *   series of batch copies allocates its columns once.
+   * @example StockColumns.fromRows([]).subset([]).length === 0; StockColumns.fromRows([{ aantal: 1, id: "V1" }]).subset([0], { ids: false }).row(0).id === null
    */
-  subset(indices: ArrayLike<number>): StockColumns {
+  subset(indices: ArrayLike<number>, options: { ids?: boolean; reuse?: StockColumns | null } = {}): StockColumns {
     const m = indices.length;
     const s = new StockColumns(1);
     const idx = indices instanceof Int32Array ? indices : Int32Array.from(indices);
-    for (const f of TEXT_FIELDS) s.text[f] = this.text[f].sharing(pickU32(this.text[f].codes, idx));
-    s.rowNumber = pickI32(this.rowNumber, idx);
-    s.aantal = pickF64(this.aantal, idx);
-    for (const f of NUMBER_FIELDS) s.num[f] = pickF64(this.num[f], idx);
-    s.batScale = pickU8(this.batScale, idx);
-    s.segmentSoort = pickU8(this.segmentSoort, idx);
-    s.ontmoetingsruimte = pickU8(this.ontmoetingsruimte, idx);
-    s.zorgprofiel = pickU8(this.zorgprofiel, idx);
-    s.lift = pickU8(this.lift, idx);
-    s.label55plus = pickU8(this.label55plus, idx);
-    s.wlz = pickU8(this.wlz, idx);
-    s.zelfstandig = pickU8(this.zelfstandig, idx);
-    // Pushed, not `new Array(m)`: a large preallocated array is a dictionary in V8.
-    const ids: (string | null)[] = [];
-    for (let j = 0; j < m; j++) ids.push(this.ids[idx[j]]);
-    s.ids = ids;
+    const r = options.reuse;
+    for (const f of TEXT_FIELDS) s.text[f] = this.text[f].sharing(pickU32(this.text[f].codes, idx, r?.text[f].codes));
+    s.rowNumber = pickI32(this.rowNumber, idx, r?.rowNumber);
+    s.aantal = pickF64(this.aantal, idx, r?.aantal);
+    for (const f of NUMBER_FIELDS) s.num[f] = pickF64(this.num[f], idx, r?.num[f]);
+    s.batScale = pickU8(this.batScale, idx, r?.batScale);
+    s.segmentSoort = pickU8(this.segmentSoort, idx, r?.segmentSoort);
+    s.ontmoetingsruimte = pickU8(this.ontmoetingsruimte, idx, r?.ontmoetingsruimte);
+    s.zorgprofiel = pickU8(this.zorgprofiel, idx, r?.zorgprofiel);
+    s.lift = pickU8(this.lift, idx, r?.lift);
+    s.label55plus = pickU8(this.label55plus, idx, r?.label55plus);
+    s.wlz = pickU8(this.wlz, idx, r?.wlz);
+    s.zelfstandig = pickU8(this.zelfstandig, idx, r?.zelfstandig);
+    if (options.ids ?? true) {
+      const ids: (string | null)[] = new Array(m);
+      for (let j = 0; j < m; j++) ids[j] = this.ids[idx[j]];
+      s.ids = ids;
+    }
     s.n = m;
     s.capacity = m;
     return s;
@@ -373,7 +382,7 @@ export class StockColumns {
 
   /** The id of row `i`. */
   id(i: number): string | null {
-    return this.ids[i];
+    return this.ids[i] ?? null;
   }
 
   /** The BAT level of row `i`, or null. */
@@ -397,6 +406,11 @@ export class StockColumns {
     return SEGMENT_SOORTEN[this.segmentSoort[i]];
   }
 
+  /** The zorgprofiel of row `i` as read (SOM, PG), or null. */
+  zorgprofielAt(i: number): Zorgprofiel | null {
+    return PROFILES[this.zorgprofiel[i]];
+  }
+
   /** The scale of row `i`'s BAT, or null. */
   batScaleAt(i: number): BatScale | null {
     return BAT_SCALES[this.batScale[i]];
@@ -414,7 +428,7 @@ export class StockColumns {
     return {
       sheet: t.sheet.values[t.sheet.codes[i]]!,
       rowNumber: this.rowNumber[i],
-      id: this.ids[i],
+      id: this.ids[i] ?? null,
       complex: t.complex.values[t.complex.codes[i]],
       bat: nul(num.bat[i]),
       batScale: BAT_SCALES[this.batScale[i]],

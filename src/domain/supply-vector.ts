@@ -86,8 +86,8 @@ export function vectorOf(dwellings: readonly ClassifiedDwelling[], scale: BatSca
  * A count as stored in a summary: the same number, as a small integer where it is one (V8 then
  * keeps it in the object's field instead of a separate heap number: a summary is 5 objects
  * instead of about 23 allocations, and `summariseAll` makes one per group, 27,000 buurten in the
- * bench stock). Counts of whole dwellings are always whole; anything else is returned as is:
- * `count(40)` is 40 (a small integer), `count(2.5)` is 2.5 and `count(2 ** 40)` is 2 ** 40.
+ * bench stock). Counts of whole dwellings are always whole; anything else is returned as is
+ * (40 stays 40 as a small integer; 2.5 and 2 ** 40 are returned unchanged).
  */
 function count(x: number): number {
   const i = x | 0;

@@ -109,7 +109,8 @@ interface Lever {
   eigenaar: string | null;
   gemeente: string | null;
   rows: Int32Array;
-  /** Slots per row (parallel to `rows`) with the lever, and with the lever and adaptation. */
+  /** Slots per row (parallel to `rows`) with the lever, and with the lever and adaptation;
+   * views on arrays shared by the levers of a kind (read-only). */
   bzk: Uint8Array;
   bat: Uint8Array;
   bzkAdapted: Uint8Array;
@@ -253,7 +254,6 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number;
   const pool = new Uint8Array(n);
   let poolRows = 0;
   for (let i = 0; i < n; i++) if (adapted[i]?.aanpassing === poolKind) (pool[i] = 1), poolRows++;
-  const isPool = (i: number) => pool[i] === 1;
   const poolIdx = new Int32Array(poolRows);
   for (let i = 0, k = 0; i < n; i++) if (pool[i] === 1) poolIdx[k++] = i;
   const batchRows = Math.max(1, options.batchRows ?? RECLASSIFY_BATCH_ROWS);
@@ -349,22 +349,30 @@ export function prepareWhatIf(input: WhatIfInput, options: { batchRows?: number;
   // The levers: every candidate complex classified with its fact supplied, and with its fact
   // supplied and its potentieel dwellings adapted (all complexes of a kind together, in batches
   // of column-wise copies, reclassify.ts).
-  const adaptRow = { rows: isPool, change: (copy: StockColumns, j: number) => copy.setBat(j, level, scale) };
+  const adaptRow = { rows: pool, change: (copy: StockColumns, j: number) => copy.setBat(j, level, scale) };
   const levers = (
     soort: Lever["soort"], candidates: ReadonlyArray<{ complex: string; eigenaar: string | null; gemeente: string | null; rijen: Int32Array }>,
     facts: (k: number) => ComplexFactFields, code: (k: number) => number,
   ): Lever[] => {
     const groups = candidates.map((c, k) => {
       const f = facts(k);
-      return { rows: c.rijen, change: (copy: StockColumns, j: number) => copy.setFacts(j, f) };
+      return { rows: c.rijen, change: (copy: StockColumns, from: number, to: number) => copy.setFacts(from, f, to) };
     });
     const { slots: fixed, then: both } = reclassifyGroups(rows, groups, rules, batchRows, adaptRow);
+    // The BAT slots of all levers of a kind in two arrays, each lever a view on its part (an
+    // array of its own per lever was a visible share of the time with thousands of levers).
+    let total = 0;
+    for (const c of candidates) total += c.rijen.length;
+    const batAll = new Uint8Array(total);
+    const batAdaptedAll = new Uint8Array(total);
+    let at = 0;
     return candidates.map((c, k) => {
       const idx = c.rijen;
       const l: Lever = {
         soort, complex: c.complex, eigenaar: c.eigenaar, gemeente: c.gemeente, rows: idx,
-        bzk: fixed[k].slice(), bat: new Uint8Array(idx.length), bzkAdapted: both![k].slice(), batAdapted: new Uint8Array(idx.length),
+        bzk: fixed[k], bat: batAll.subarray(at, at + idx.length), bzkAdapted: both![k], batAdapted: batAdaptedAll.subarray(at, at + idx.length),
       };
+      at += idx.length;
       const lever = code(k);
       for (let j = 0; j < idx.length; j++) {
         const i = idx[j];

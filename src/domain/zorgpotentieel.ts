@@ -44,9 +44,9 @@ export function withWlz(row: StockRow): StockRow {
   return { ...row, ...WLZ_FACTS };
 }
 
-/** Sets Wlz care on row `j` of a column-wise copy (reclassify.ts). */
-export function setWlz(copy: StockColumns, j: number): void {
-  copy.setFacts(j, WLZ_FACTS);
+/** Sets Wlz care on rows `from` to `to - 1` of a column-wise copy (reclassify.ts). */
+export function setWlz(copy: StockColumns, from: number, to: number): void {
+  copy.setFacts(from, WLZ_FACTS, to);
 }
 
 /**

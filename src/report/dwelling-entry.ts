@@ -41,35 +41,37 @@ export interface DwellingEntry {
 }
 
 /**
- * The entry of dwelling `i` of `result`.
+ * The entry of dwelling `i` of `result`, read from the classified stock's columns and the row's
+ * shared outcome (`ClassifiedStock.outcome`): no `StockRow` or `ClassifiedDwelling` is made,
+ * since the writers call this once per dwelling (a million times for the largest stock). Equal
+ * to the entry built from `result.dwellings.dwelling(i)` (test/report/dwelling-entry.test.ts).
  *
- * @param result the analysis result; `result.adapted[i]` belongs to `result.dwellings.dwelling(i)`.
- * @param i index into `result.dwellings` (0-based); the dwelling is made here and not kept.
- * @throws never for a row as ingest makes it (its `bat` is valid on its `batScale`); `batCode`'s
- *   RangeError otherwise.
- * @example dwellingEntry({ batScale: "limburg", adapted: [], dwellings: { dwelling: () => ({ row: { id: "VHE-1", sheet: "Voorraad", rowNumber: 2, bat: 3, batScale: null }, bzk: "nultreden" }) } }, 0).bron === "Voorraad!2";
- *   dwellingEntry({ batScale: "limburg", adapted: [], dwellings: { dwelling: () => ({ row: { id: "VHE-1", sheet: "Voorraad", rowNumber: 2, bat: 3, batScale: null }, bzk: "nultreden" }) } }, 0).batCode === "3";
- *   dwellingEntry({ batScale: "limburg", adapted: [], dwellings: { dwelling: () => ({ row: { id: "VHE-1", sheet: "Voorraad", rowNumber: 2, bat: 3, batScale: null }, bzk: "nultreden" }) } }, 0).aanpassing === "onbekend"
+ * @param result the analysis result; `result.adapted[i]` belongs to row `i` of `result.dwellings`.
+ * @param i index into `result.dwellings` (0-based).
+ * @throws RangeError when `i` is out of range; for a row as ingest makes it (its `bat` valid on
+ *   its `batScale`) never otherwise (`batCode`'s RangeError).
  */
 export function dwellingEntry(result: AnalysisResult, i: number): DwellingEntry {
-  const d = result.dwellings.dwelling(i);
-  const row = d.row;
+  const stock = result.dwellings;
+  const o = stock.outcome(i);
+  const cols = stock.rows;
+  const bat = cols.bat(i);
   return {
-    id: row.id,
-    bron: `${row.sheet}!${row.rowNumber}`,
-    complex: row.complex,
-    eigenaar: row.eigenaar,
-    gemeente: row.gemeente,
-    aantal: row.aantal,
-    bat: row.bat,
-    batCode: row.bat === null ? null : batCode(row.bat, row.batScale ?? result.batScale),
-    bzk: d.bzk,
-    nultreden: d.nultreden,
-    geclusterd: d.geclusterd,
-    zorggeschikt: d.zorggeschikt,
-    zorgprofiel: d.zorgprofiel,
+    id: cols.id(i),
+    bron: `${cols.textAt("sheet", i)}!${cols.rowNumber[i]}`,
+    complex: cols.textAt("complex", i),
+    eigenaar: cols.textAt("eigenaar", i),
+    gemeente: cols.textAt("gemeente", i),
+    aantal: cols.aantal[i],
+    bat,
+    batCode: bat === null ? null : batCode(bat, cols.batScaleAt(i) ?? result.batScale),
+    bzk: o.bzk,
+    nultreden: o.nultreden,
+    geclusterd: o.geclusterd,
+    zorggeschikt: o.zorggeschikt,
+    zorgprofiel: o.zorggeschikt ? cols.zorgprofielAt(i) : null,
     aanpassing: result.adapted[i]?.aanpassing ?? "onbekend",
-    reden: d.reden,
-    meldingen: d.warnings,
+    reden: o.reden,
+    meldingen: o.warnings,
   };
 }

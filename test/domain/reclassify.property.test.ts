@@ -63,15 +63,17 @@ const rulesArb: fc.Arbitrary<Rules> = fc
 /** A change of the kinds the potentials and the what-if engine make: as the engine sets it on a
  * column-wise copy, and as the replaced algorithm made it (a changed copy of the row object). */
 interface Change {
-  cols: (copy: StockColumns, j: number) => void;
+  cols: (copy: StockColumns, from: number, to: number) => void;
   row: (row: StockRow) => StockRow;
 }
 const changeArb = fc.constantFrom<Change>(
-  { cols: (c, j) => c.setFacts(j, fixFacts({ criterium: "ontmoetingsruimte", fixWaarde: null })), row: (row) => ({ ...row, ontmoetingsruimte: "inpandig" }) },
-  { cols: (c, j) => c.setFacts(j, fixFacts({ criterium: "woningen", fixWaarde: 12 })), row: (row) => ({ ...row, complexgrootte: 12 }) },
-  { cols: (c, j) => c.setFacts(j, fixFacts({ criterium: "aandeel55plus", fixWaarde: 0.5 })), row: (row) => ({ ...row, aandeel55plus: 0.5 }) },
+  { cols: (c, from, to) => c.setFacts(from, fixFacts({ criterium: "ontmoetingsruimte", fixWaarde: null }), to), row: (row) => ({ ...row, ontmoetingsruimte: "inpandig" }) },
+  { cols: (c, from, to) => c.setFacts(from, fixFacts({ criterium: "woningen", fixWaarde: 12 }), to), row: (row) => ({ ...row, complexgrootte: 12 }) },
+  { cols: (c, from, to) => c.setFacts(from, fixFacts({ criterium: "aandeel55plus", fixWaarde: 0.5 }), to), row: (row) => ({ ...row, aandeel55plus: 0.5 }) },
   { cols: setWlz, row: (row) => ({ ...row, wlz: true }) },
-  { cols: (c, j) => c.setBat(j, 2, "limburg"), row: (row) => ({ ...row, bat: 2, batScale: "limburg" }) },
+  { cols: (c, from, to) => {
+    for (let j = from; j < to; j++) c.setBat(j, 2, "limburg");
+  }, row: (row) => ({ ...row, bat: 2, batScale: "limburg" }) },
   { cols: () => undefined, row: (row) => row },
 );
 
@@ -144,7 +146,7 @@ describe("batched re-classification equals classifying each complex on its own",
         fc.integer({ min: 0, max: 5 }),
         (rows, rules, changes, batchRows, picked, level) => {
           const groups = groupsOf(rows, changes);
-          const then = { rows: (i: number) => picked[i], change: (c: StockColumns, j: number) => c.setBat(j, level, "limburg") };
+          const then = { rows: Uint8Array.from(picked, (b) => (b ? 1 : 0)), change: (c: StockColumns, j: number) => c.setBat(j, level, "limburg") };
           const r = reclassifyGroups(StockColumns.fromRows(rows), groups, rules, batchRows, then);
           expect(r.slots.map((s) => Array.from(s))).toEqual(perGroup(rows, groups, rules));
           const twice = groups.map((g) => ({ rows: g.rows, row: (row: StockRow) => g.row(row) }));

@@ -12,6 +12,8 @@ import { buildJson, type JsonWoning } from "../../src/report/json";
 import { jsonText } from "../../src/report/json-stream";
 import { tableRowAt, tableRowCount, type ModelValue, type TableModel } from "../../src/report/sheet-model";
 import { buildSheets } from "../../src/report/sheets";
+import { dwellingEntry, type DwellingEntry } from "../../src/report/dwelling-entry";
+import { batCode } from "../../src/domain/bat";
 import { awkwardStock } from "../support/awkward-stock";
 import { KERKRADE } from "../support/paths";
 import { cachedWorkbook } from "../support/workbook-cache";
@@ -73,4 +75,29 @@ test("a dwelling without an adaptation assessment is 'onbekend' on the sheet and
   expect(rows.slice(3).every((r) => r[12] === "onbekend")).toBe(true);
   expect(buildJson(result).woningen.slice(3).every((w) => w.aanpassing === "onbekend")).toBe(true);
   await expectAgreement(result);
+});
+
+/** The entry as it was built before it read the columns: from the dwelling made on demand. */
+function entryFromDwelling(result: AnalysisResult, i: number): DwellingEntry {
+  const d = result.dwellings.dwelling(i);
+  const row = d.row;
+  return {
+    id: row.id, bron: `${row.sheet}!${row.rowNumber}`, complex: row.complex, eigenaar: row.eigenaar, gemeente: row.gemeente,
+    aantal: row.aantal, bat: row.bat, batCode: row.bat === null ? null : batCode(row.bat, row.batScale ?? result.batScale),
+    bzk: d.bzk, nultreden: d.nultreden, geclusterd: d.geclusterd, zorggeschikt: d.zorggeschikt, zorgprofiel: d.zorgprofiel,
+    aanpassing: result.adapted[i]?.aanpassing ?? "onbekend", reden: d.reden, meldingen: d.warnings,
+  };
+}
+
+test("the entry read from the columns equals the one built from the dwelling, for every dwelling of Kerkrade and the awkward stock", async () => {
+  const kerkrade = await analyseWorkbook(await cachedWorkbook(readFileSync(KERKRADE)), { rules: DEFAULT_RULES });
+  const awkward = await awkwardStock();
+  for (const result of [kerkrade, awkward]) {
+    const entries = Array.from({ length: result.dwellings.length }, (_, i) => dwellingEntry(result, i));
+    expect(entries).toEqual(Array.from({ length: result.dwellings.length }, (_, i) => entryFromDwelling(result, i)));
+  }
+  // Both kinds of row are covered: zorggeschikt with a profile, and a profile on a row that is not zorggeschikt.
+  expect(awkward.dwellings.toArray().some((d) => d.zorggeschikt && d.row.zorgprofiel !== null)).toBe(true);
+  expect([kerkrade, awkward].some((r) => r.dwellings.toArray().some((d) => !d.zorggeschikt && d.row.zorgprofiel !== null))).toBe(true);
+  expect(() => dwellingEntry(awkward, awkward.dwellings.length)).toThrow(RangeError);
 });
