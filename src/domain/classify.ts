@@ -221,24 +221,31 @@ function classifyRows(
   const batScale = cols.batScale;
   const zorgprofiel = cols.zorgprofiel;
   const n = cols.length;
+  // The previous row's outcome id, slot and tally handles.
+  let id = -1;
+  let slot = 0;
+  let hs: number[] = [];
   for (let i = 0; i < n; i++) {
     if (bat[i] === bat[i]) {
       // Scale codes: 1 limburg, 2 vera (stock-columns.ts).
       if (batScale[i] === 1) limburgRows++;
       else if (batScale[i] === 2) veraRows++;
     }
-    const outcome = c.outcome(i);
-    let id = outcome.id;
-    if (id < 0) {
-      id = outcomes.length;
-      outcome.id = id;
-      outcomes.push(outcome);
-      handles.push(outcome.kinds.map((k) => tally.handle(k)));
+    if (i === 0 || !c.sameFacts(i, i - 1)) {
+      const outcome = c.outcome(i);
+      id = outcome.id;
+      if (id < 0) {
+        id = outcomes.length;
+        outcome.id = id;
+        outcomes.push(outcome);
+        handles.push(outcome.kinds.map((k) => tally.handle(k)));
+      }
+      // Zorgprofiel codes 1 SOM, 2 PG as the slots 3, 4; none: 5.
+      slot = outcome.slot >= 0 ? outcome.slot : zorgprofiel[i] === 0 ? zorgSlot(null) : zorgSlot(zorgprofiel[i] === 1 ? "SOM" : "PG");
+      hs = handles[id];
     }
     outcomeIndex[i] = id;
-    // Zorgprofiel codes 1 SOM, 2 PG as the slots 3, 4; none: 5.
-    slots[i] = outcome.slot >= 0 ? outcome.slot : zorgprofiel[i] === 0 ? zorgSlot(null) : zorgSlot(zorgprofiel[i] === 1 ? "SOM" : "PG");
-    const hs = handles[id];
+    slots[i] = slot;
     for (let j = 0; j < hs.length; j++) tally.addAt(hs[j], cols, i);
   }
   return { limburgRows, veraRows };
@@ -377,6 +384,26 @@ class Classifier {
     this.useDeclared = rules.woonvormGedeclareerd === "bewijs";
     this.declOfCode = Uint8Array.from(cols.text.woonvorm.values, (v) => (v === "GEC" ? 1 : v === "ZWO" ? 2 : 0));
     this.landOfCode = Uint8Array.from(cols.text.gemeente.values, (v) => (this.ctx.isLandelijk(v) ? 1 : 0));
+  }
+
+  /**
+   * Whether rows `i` and `j` have the same decisive facts, so that `outcome(i)` is the object
+   * `outcome(j)` gave when asked last (the per-row pass asks it for the previous row: exports
+   * are sorted by complex, and most rows repeat the previous row's facts). Compares the codes
+   * the outcome depends on: complex, BAT (only a level 0-5, whose outcomes are cached: an
+   * out-of-range value gets an outcome of its own per row), scale, label, woonvorm, gemeente,
+   * zelfstandig and zorgprofiel.
+   */
+  sameFacts(i: number, j: number): boolean {
+    const cols = this.cols;
+    const b = cols.num.bat[i];
+    const t = cols.text;
+    return (
+      b === cols.num.bat[j] && (b === 0 || b === 1 || b === 2 || b === 3 || b === 4 || b === 5) &&
+      this.rowComplex[i] === this.rowComplex[j] && cols.batScale[i] === cols.batScale[j] &&
+      t.toegankelijkheidslabel.codes[i] === t.toegankelijkheidslabel.codes[j] && t.woonvorm.codes[i] === t.woonvorm.codes[j] &&
+      t.gemeente.codes[i] === t.gemeente.codes[j] && cols.zelfstandig[i] === cols.zelfstandig[j] && cols.zorgprofiel[i] === cols.zorgprofiel[j]
+    );
   }
 
   /** The outcome of row `i` of the columns; shared between rows with the same facts. */
