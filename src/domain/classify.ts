@@ -20,9 +20,11 @@
  *    A row without complex cannot be proven geclusterd from facts ("geen complex bekend"); a
  *    declared GEC/ZWO still counts as evidence for it.
  *
- * Performance: two O(n) passes (complex facts, then classification); per row a few array/Map
+ * Performance: two O(n) passes (complex facts, then classification); per row a few array
  * lookups, no string building and no object: a BZK slot and an outcome index in typed arrays
- * (classified-stock.ts), a `ClassifiedDwelling` made only on demand.
+ * (classified-stock.ts), a `ClassifiedDwelling` made only on demand; a row with the previous
+ * row's decisive facts takes its outcome without a lookup (`Classifier.sameFacts`), and the
+ * tally counts rows by index (`IssueTally.addAt`: a `StockRow` only for its examples).
  * Outcomes are cached by the decisive facts: per (BAT, scale, label, declaration) when the
  * complex does not matter (not nultreden, onbekend), else per complex and (BAT, label,
  * declaration, zelfstandig, rural bound, zorgprofiel), assembled from cached reason parts. Rows
