@@ -27,7 +27,8 @@ export interface DwellingOutcome {
   geclusterd: boolean;
   zorggeschikt: boolean;
   /** Dutch reason (see `ClassifiedDwelling.reden`). `classifyStock` makes it when first read
-   * (an own enumerable accessor), then gives the same string on every read. */
+   * (a getter of its outcomes' class: read it by name, a spread copy does not have it), then
+   * gives the same string on every read. */
   readonly reden: string;
   /** Dutch warnings; frozen, shared: the same array on every read (made when first read, as `reden`). */
   readonly warnings: string[];

@@ -536,8 +536,7 @@ function warnings2(conflict: string | null, own: string | null): string[] {
  * Joins parts into an outcome; reuses a part's warnings/kinds array when it is the only one.
  * The type, flags, slot and tally kinds are set at once; `reden` (the parts' texts joined by
  * "; ") and `warnings` (the parts' warnings in order, frozen) are made when first read and then
- * kept, so every read gives the same string and the same frozen array. Both are own enumerable
- * accessors, so a spread copy, `JSON.stringify` and deep equality see their values.
+ * kept, so every read gives the same string and the same frozen array ({@link LazyOutcome}).
  */
 function combine(bzk: BzkType, nultreden: boolean, geclusterd: boolean, zorggeschikt: boolean, parts: Part[], kinds: ClassificationKinds): Outcome {
   let ks = NO_KINDS;
@@ -552,46 +551,40 @@ function combine(bzk: BzkType, nultreden: boolean, geclusterd: boolean, zorggesc
     if (flags & BY_DECLARATION) ks.push(kinds.woonvormBewijs);
   }
   const slot = bzk === "regulier" ? SLOT_REGULIER : bzk === "nultreden" ? SLOT_NULTREDEN : bzk === "geclusterd" ? SLOT_GECLUSTERD : -1;
-  const o = { bzk, nultreden, geclusterd, zorggeschikt } as Outcome;
-  Object.defineProperties(o, LAZY_TEXTS);
-  o.kinds = ks;
-  o.slot = slot;
-  o.id = -1;
-  const texts: OutcomeTexts = { parts, reden: undefined, warnings: undefined };
-  Object.defineProperty(o, TEXTS, { value: texts, enumerable: false, writable: false, configurable: false });
-  return o;
+  return new LazyOutcome(bzk, nultreden, geclusterd, zorggeschikt, ks, slot, parts);
 }
 
-/** Where an outcome keeps its parts and, once read, its texts (a non-enumerable own property:
- * deep equality and `JSON.stringify` see `reden` and `warnings`, not this). */
-const TEXTS = Symbol("texts");
+/**
+ * The outcome {@link combine} makes: a class, so that every outcome shares one shape (the per-row
+ * pass reads `id`, `slot` and `kinds` through it) and is made without a runtime call (own
+ * accessors per object, `Object.defineProperties`, cost about 3 µs per outcome: more than the
+ * texts). `reden` and `warnings` are getters of the class, not own properties: read them by name
+ * (as `ClassifiedDwelling`'s getters and the reports do); a spread copy or `JSON.stringify` of an
+ * outcome does not have them.
+ */
+class LazyOutcome implements Outcome {
+  private redenText: string | undefined = undefined;
+  private warningList: string[] | undefined = undefined;
 
-interface OutcomeTexts {
-  parts: Part[];
-  reden: string | undefined;
-  warnings: string[] | undefined;
+  constructor(
+    public bzk: BzkType | "onbekend",
+    readonly nultreden: boolean,
+    readonly geclusterd: boolean,
+    readonly zorggeschikt: boolean,
+    readonly kinds: TallyKind[],
+    public slot: number,
+    private readonly parts: Part[],
+    public id = -1,
+  ) {}
+
+  get reden(): string {
+    return (this.redenText ??= joinReden(this.parts));
+  }
+
+  get warnings(): string[] {
+    return (this.warningList ??= joinWarnings(this.parts));
+  }
 }
-
-/** The accessors `reden` and `warnings` of every outcome: own, enumerable, and the same two
- * functions for all (so that the outcomes share their hidden classes, which the per-row pass
- * reads them through; a getter per outcome gave every outcome a class of its own and made the
- * classification twice as slow). */
-const LAZY_TEXTS: PropertyDescriptorMap = {
-  reden: {
-    enumerable: true,
-    get(this: { [TEXTS]: OutcomeTexts }): string {
-      const t = this[TEXTS];
-      return (t.reden ??= joinReden(t.parts));
-    },
-  },
-  warnings: {
-    enumerable: true,
-    get(this: { [TEXTS]: OutcomeTexts }): string[] {
-      const t = this[TEXTS];
-      return (t.warnings ??= joinWarnings(t.parts));
-    },
-  },
-};
 
 /** The parts' texts joined by "; ", in order. */
 function joinReden(parts: Part[]): string {
