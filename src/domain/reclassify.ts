@@ -73,8 +73,9 @@ export interface ReclassifyGroup {
 }
 
 /** A second change made after the first, on some rows only (the what-if: adapting the potentieel
- * dwellings of a complex that got its lever). It must not change a complex fact (complexes.ts):
- * the BAT, its scale or the label, for instance. */
+ * dwellings of a complex that got its lever). It may change only facts of the row's own, such as
+ * the BAT, its scale or the toegankelijkheidslabel; never a fact that is aggregated per complex
+ * (complexes.ts: ontmoetingsruimte, complexgrootte, aandeel55plus, label55plus, Wlz). */
 export interface FurtherChange {
   /** Per stock row 1 when it gets the change, else 0. */
   rows: Uint8Array;

@@ -71,12 +71,7 @@ export class IssueTally {
   /** Counts `row` (its `aantal` dwellings) under `kind`. */
   add(kind: TallyKind, row: StockRow): void {
     const c = this.counters[this.handle(kind)];
-    c.dwellings += row.aantal;
-    if (c.lastRowNumber === row.rowNumber && c.lastSheet === row.sheet) return;
-    c.lastRowNumber = row.rowNumber;
-    c.lastSheet = row.sheet;
-    if (c.rows++ === 0) c.firstCounted = this.counted++;
-    if (c.examples.length < this.maxExamples) c.examples.push(row);
+    if (this.count(c, row.aantal, row.sheet, row.rowNumber)) c.examples.push(row);
   }
 
   /**
@@ -86,15 +81,22 @@ export class IssueTally {
    */
   addAt(handle: number, cols: StockColumns, i: number): void {
     const c = this.counters[handle];
-    c.dwellings += cols.aantal[i];
-    const rowNumber = cols.rowNumber[i];
     const sheetColumn = cols.text.sheet;
-    const sheet = sheetColumn.values[sheetColumn.codes[i]];
-    if (c.lastRowNumber === rowNumber && c.lastSheet === sheet) return;
+    if (this.count(c, cols.aantal[i], sheetColumn.values[sheetColumn.codes[i]], cols.rowNumber[i])) c.examples.push(cols.row(i));
+  }
+
+  /**
+   * The counting that `add` and `addAt` share: adds `aantal` dwellings to `c`, and a table row
+   * unless the row is on the same sheet row as the last one counted.
+   * @returns true when the row is to be kept as an example (a new table row, examples not full).
+   */
+  private count(c: Counter, aantal: number, sheet: string | null, rowNumber: number): boolean {
+    c.dwellings += aantal;
+    if (c.lastRowNumber === rowNumber && c.lastSheet === sheet) return false;
     c.lastRowNumber = rowNumber;
     c.lastSheet = sheet;
     if (c.rows++ === 0) c.firstCounted = this.counted++;
-    if (c.examples.length < this.maxExamples) c.examples.push(cols.row(i));
+    return c.examples.length < this.maxExamples;
   }
 
   /** Number of dwellings counted under `kind` (0 when never counted). */
