@@ -26,10 +26,11 @@ export interface DwellingOutcome {
   nultreden: boolean;
   geclusterd: boolean;
   zorggeschikt: boolean;
-  /** Dutch reason (see `ClassifiedDwelling.reden`). */
-  reden: string;
-  /** Dutch warnings; frozen, shared. */
-  warnings: string[];
+  /** Dutch reason (see `ClassifiedDwelling.reden`). `classifyStock` makes it when first read
+   * (an own enumerable accessor), then gives the same string on every read. */
+  readonly reden: string;
+  /** Dutch warnings; frozen, shared: the same array on every read (made when first read, as `reden`). */
+  readonly warnings: string[];
 }
 
 /** What a dwelling made on demand holds: its row and its shared outcome (see {@link DWELLING}). */

@@ -28,7 +28,11 @@
  * Outcomes are cached by the decisive facts: per (BAT, scale, label, declaration) when the
  * complex does not matter (not nultreden, onbekend), else per complex and (BAT, label,
  * declaration, zelfstandig, rural bound, zorgprofiel), assembled from cached reason parts. Rows
- * with the same facts share the same outcome, reason string and frozen warnings array.
+ * with the same facts share the same outcome, reason string and frozen warnings array. An
+ * outcome's type, slot and tally kinds are set when it is made; its `reden` and `warnings`, and
+ * the per-complex texts they are made of (`judgeCluster`'s wording, the geclusterd part), only
+ * when first read (`lazyPart`, `combine`): the core and the issues never read them, the reports
+ * once per distinct outcome. The issues (tally kinds, complex conflicts) do not depend on them.
  * `classifySlots` gives the same verdicts as one byte per row, without result objects or
  * issues, for the re-classifications of the potentials and the what-if base (reclassify.ts).
  * Figures in docs/performance.md.
@@ -38,7 +42,7 @@ import { type Issue, makeIssue } from "./issues";
 import type { Rules } from "./rules";
 import { collectComplexes, type ComplexCollection, type ComplexFacts } from "./complexes";
 import { AccessibilityJudge, type AccessProblem } from "./toegankelijkheid";
-import { judgeCluster, type ClusterVerdict, type MissingClusterFact } from "./geclusterd";
+import { clusterVerdict, judgeCluster, type ClusterVerdict, type MissingClusterFact } from "./geclusterd";
 import { IssueTally, type TallyKind } from "./tally";
 import { gemeenteKey } from "./gemeente";
 import {
@@ -68,12 +72,20 @@ function and3(a: Tri, b: Tri, c: Tri = true): Tri {
   return true;
 }
 
-/** One step of a reason (nultreden, geclusterd or zorggeschikt) with its warnings; shared, read-only. */
+/** One step of a reason (nultreden, geclusterd or zorggeschikt) with its warnings; shared, read-only.
+ * `kinds` and `flags` are always set when the part is made; `text` and `warnings` may be made
+ * when first read ({@link lazyPart}). */
 interface Part {
-  text: string;
-  warnings: string[];
+  readonly text: string;
+  readonly warnings: string[];
   kinds: TallyKind[];
   flags: number;
+}
+
+/** A part's texts: its reason step and its warnings (not yet frozen). */
+interface PartTexts {
+  text: string;
+  warnings: string[];
 }
 
 function part(text: string, warnings: string[] = NO_WARNINGS, kinds: TallyKind[] = NO_KINDS, flags = 0): Part {
@@ -83,6 +95,46 @@ function part(text: string, warnings: string[] = NO_WARNINGS, kinds: TallyKind[]
     kinds: kinds.length === 0 ? NO_KINDS : kinds,
     flags,
   };
+}
+
+/**
+ * A part whose texts are made by `make` when `text` or `warnings` is first read, then kept (the
+ * same string and the same frozen warnings array on every read, as {@link part} gives). For the
+ * per-complex parts: most of them are never read (the core needs only the kinds and flags, the
+ * reports read one outcome per distinct reason), and their texts were about a quarter of the
+ * classification's time (docs/performance.md, "Lazy reason texts").
+ * @param kinds, flags as {@link part}'s, known without the texts; @param make the texts, exactly
+ *   as an eager part would hold them (called at most once; must not depend on state that changes).
+ */
+function lazyPart(kinds: TallyKind[], flags: number, make: () => PartTexts): Part {
+  return new LazyPart(kinds.length === 0 ? NO_KINDS : kinds, flags, make);
+}
+
+/** The part {@link lazyPart} makes (a class: every such part shares one shape). */
+class LazyPart implements Part {
+  private made: Part | undefined = undefined;
+
+  constructor(
+    readonly kinds: TallyKind[],
+    readonly flags: number,
+    private readonly make: () => PartTexts,
+  ) {}
+
+  private texts(): Part {
+    if (this.made === undefined) {
+      const t = this.make();
+      this.made = part(t.text, t.warnings, this.kinds, this.flags);
+    }
+    return this.made;
+  }
+
+  get text(): string {
+    return this.texts().text;
+  }
+
+  get warnings(): string[] {
+    return this.texts().warnings;
+  }
 }
 
 /** The result for one combination of decisive facts; shared by every row with those facts. */
@@ -119,13 +171,22 @@ interface AccessInfo {
 
 /** Geclusterd verdict of a complex for one threshold (rural or not), with its reason parts. */
 interface ClusterInfo {
-  verdict: ClusterVerdict;
+  /** The three-valued verdict (`clusterVerdict`), always known. */
+  geclusterd: Tri;
+  /** The verdict with its texts (`judgeCluster`), made when a part's text is first read
+   * ({@link Context.verdictOf}); made at once when `geclusterd` is null (its `missing` gives the
+   * tally kinds). */
+  verdict: ClusterVerdict | null;
+  /** The complex's facts (null: rows without complex) and whether the rural threshold applies. */
+  facts: ComplexFacts | null;
+  landelijk: boolean;
   /** Parts per declaration (0 none, 1 GEC, 2 ZWO), built when first needed. */
   parts: (Part | undefined)[];
   /** Tally kinds of the facts that leave geclusterd undetermined. */
   missing: TallyKind[];
-  /** Warning about conflicting facts within the complex, or null. */
-  conflictWarning: string | null;
+  /** Warning about conflicting facts within the complex, or null; undefined until first read
+   * ({@link Context.conflictOf}; the issues of `complexConflictIssues` do not depend on it). */
+  conflictWarning: string | null | undefined;
 }
 
 interface ComplexState {
@@ -471,16 +532,18 @@ function warnings2(conflict: string | null, own: string | null): string[] {
   return conflict === null ? (own === null ? [] : [own]) : own === null ? [conflict] : [conflict, own];
 }
 
-/** Joins parts into an outcome; reuses a part's warnings/kinds array when it is the only one. */
+/**
+ * Joins parts into an outcome; reuses a part's warnings/kinds array when it is the only one.
+ * The type, flags, slot and tally kinds are set at once; `reden` (the parts' texts joined by
+ * "; ") and `warnings` (the parts' warnings in order, frozen) are made when first read and then
+ * kept, so every read gives the same string and the same frozen array. Both are own enumerable
+ * accessors, so a spread copy, `JSON.stringify` and deep equality see their values.
+ */
 function combine(bzk: BzkType, nultreden: boolean, geclusterd: boolean, zorggeschikt: boolean, parts: Part[], kinds: ClassificationKinds): Outcome {
-  let reden = parts[0].text;
-  for (let i = 1; i < parts.length; i++) reden += "; " + parts[i].text;
-  let warnings = NO_WARNINGS;
   let ks = NO_KINDS;
   let flags = 0;
   for (const p of parts) {
     flags |= p.flags;
-    if (p.warnings.length > 0) warnings = warnings.length === 0 ? p.warnings : [...warnings, ...p.warnings];
     if (p.kinds.length > 0) ks = ks.length === 0 ? p.kinds : [...ks, ...p.kinds];
   }
   if (flags !== 0) {
@@ -488,9 +551,63 @@ function combine(bzk: BzkType, nultreden: boolean, geclusterd: boolean, zorggesc
     if (flags & DECLARATION_CONFLICT) ks.push(kinds.woonvormTegenstrijdig);
     if (flags & BY_DECLARATION) ks.push(kinds.woonvormBewijs);
   }
-  if (!Object.isFrozen(warnings)) Object.freeze(warnings);
   const slot = bzk === "regulier" ? SLOT_REGULIER : bzk === "nultreden" ? SLOT_NULTREDEN : bzk === "geclusterd" ? SLOT_GECLUSTERD : -1;
-  return { bzk, nultreden, geclusterd, zorggeschikt, reden, warnings, kinds: ks, slot, id: -1 };
+  const o = { bzk, nultreden, geclusterd, zorggeschikt } as Outcome;
+  Object.defineProperties(o, LAZY_TEXTS);
+  o.kinds = ks;
+  o.slot = slot;
+  o.id = -1;
+  const texts: OutcomeTexts = { parts, reden: undefined, warnings: undefined };
+  Object.defineProperty(o, TEXTS, { value: texts, enumerable: false, writable: false, configurable: false });
+  return o;
+}
+
+/** Where an outcome keeps its parts and, once read, its texts (a non-enumerable own property:
+ * deep equality and `JSON.stringify` see `reden` and `warnings`, not this). */
+const TEXTS = Symbol("texts");
+
+interface OutcomeTexts {
+  parts: Part[];
+  reden: string | undefined;
+  warnings: string[] | undefined;
+}
+
+/** The accessors `reden` and `warnings` of every outcome: own, enumerable, and the same two
+ * functions for all (so that the outcomes share their hidden classes, which the per-row pass
+ * reads them through; a getter per outcome gave every outcome a class of its own and made the
+ * classification twice as slow). */
+const LAZY_TEXTS: PropertyDescriptorMap = {
+  reden: {
+    enumerable: true,
+    get(this: { [TEXTS]: OutcomeTexts }): string {
+      const t = this[TEXTS];
+      return (t.reden ??= joinReden(t.parts));
+    },
+  },
+  warnings: {
+    enumerable: true,
+    get(this: { [TEXTS]: OutcomeTexts }): string[] {
+      const t = this[TEXTS];
+      return (t.warnings ??= joinWarnings(t.parts));
+    },
+  },
+};
+
+/** The parts' texts joined by "; ", in order. */
+function joinReden(parts: Part[]): string {
+  let reden = parts[0].text;
+  for (let i = 1; i < parts.length; i++) reden += "; " + parts[i].text;
+  return reden;
+}
+
+/** The parts' warnings in order, frozen: a part's own array when it is the only part with any. */
+function joinWarnings(parts: Part[]): string[] {
+  let warnings = NO_WARNINGS;
+  for (const p of parts) {
+    if (p.warnings.length > 0) warnings = warnings.length === 0 ? p.warnings : [...warnings, ...p.warnings];
+  }
+  if (!Object.isFrozen(warnings)) Object.freeze(warnings);
+  return warnings;
 }
 
 /** Per-run lookup tables and caches derived from the rules. */
@@ -614,7 +731,7 @@ class Context {
   assemble(access: AccessInfo, state: ComplexState, decl: number, zelf: number, land: number, zp: number): Outcome {
     const nPart = this.nPart(access, decl);
     const c = this.cluster(state, land);
-    const tri = c.verdict.geclusterd;
+    const tri = c.geclusterd;
     const g = tri === true || (tri === null && decl !== 0);
     const gPart = this.clusterPart(c, state, decl);
     if (!g) return combine("nultreden", true, false, false, [nPart, gPart], this.kinds);
@@ -629,18 +746,26 @@ class Context {
       const f = state.facts;
       if (f === null) {
         c = {
+          geclusterd: null,
           verdict: { geclusterd: null, text: redenText.noComplex, why: [], failing: [], missing: [], missingText: ["complex"] },
+          facts: null,
+          landelijk: land === 1,
           parts: [undefined, undefined, undefined],
           missing: [this.kinds.geenComplex],
           conflictWarning: null,
         };
       } else {
-        const verdict = judgeCluster(f, this.rules, land === 1);
+        // The texts only when the verdict is open: its missing facts are tally kinds.
+        const tri = clusterVerdict(f, this.rules, land === 1);
+        const verdict = tri === null ? judgeCluster(f, this.rules, land === 1) : null;
         c = {
+          geclusterd: tri,
           verdict,
+          facts: f,
+          landelijk: land === 1,
           parts: [undefined, undefined, undefined],
-          missing: verdict.missing.map((m) => this.missingKinds[m]),
-          conflictWarning: f.conflicts.length > 0 ? redenText.complexConflictWarning(f.complex, f.conflicts) : null,
+          missing: verdict === null ? NO_KINDS : verdict.missing.map((m) => this.missingKinds[m]),
+          conflictWarning: undefined,
         };
       }
       if (land === 0) state.cluster0 = c;
@@ -649,35 +774,50 @@ class Context {
     return c;
   }
 
-  /** The geclusterd part of a complex for a declaration; built once per complex and declaration. */
+  /** The verdict of `c` with its texts (`judgeCluster`), made on first use and kept. */
+  private verdictOf(c: ClusterInfo): ClusterVerdict {
+    return (c.verdict ??= judgeCluster(c.facts!, this.rules, c.landelijk));
+  }
+
+  /** The warning about `c`'s complex's conflicting facts, or null; made on first use and kept. */
+  private conflictOf(c: ClusterInfo): string | null {
+    if (c.conflictWarning === undefined) {
+      const f = c.facts;
+      c.conflictWarning = f !== null && f.conflicts.length > 0 ? redenText.complexConflictWarning(f.complex, f.conflicts) : null;
+    }
+    return c.conflictWarning;
+  }
+
+  /** The geclusterd part of a complex for a declaration; built once per complex and declaration,
+   * its kinds and flags at once, its texts when first read ({@link lazyPart}). */
   private clusterPart(c: ClusterInfo, state: ComplexState, decl: number): Part {
     const cached = c.parts[decl];
     if (cached !== undefined) return cached;
-    const v = c.verdict;
-    const conflict = c.conflictWarning;
-    const code = DECLARED[decl];
-    let p: Part;
-    if (v.geclusterd === true) {
-      p = part(redenText.geclusterd(v.text), warnings2(conflict, null));
-    } else if (v.geclusterd === false) {
-      const own = decl !== 0 ? redenText.declaredButNotGeclusterd(code, state.facts?.complex ?? "", v.failing) : null;
-      p = part(redenText.nietGeclusterd(v.text, v.why), warnings2(conflict, own), NO_KINDS, decl !== 0 ? DECLARATION_CONFLICT : 0);
-    } else if (decl !== 0) {
-      p = part(
-        redenText.geclusterdByDeclaration(v.text, code, v.missingText),
-        warnings2(conflict, null),
-        NO_KINDS,
-        BY_DECLARATION,
-      );
-    } else {
-      const own =
-        state.facts === null
-          ? redenText.noComplexWarning
-          : redenText.geclusterdMissingWarning(state.facts.complex, v.missingText);
-      p = part(redenText.geclusterdUndetermined(v.text), warnings2(conflict, own), c.missing);
-    }
+    const tri = c.geclusterd;
+    const kinds = tri === null && decl === 0 ? c.missing : NO_KINDS;
+    const flags = tri === true ? 0 : tri === false ? (decl !== 0 ? DECLARATION_CONFLICT : 0) : decl !== 0 ? BY_DECLARATION : 0;
+    const p = lazyPart(kinds, flags, () => this.clusterTexts(c, state, decl));
     c.parts[decl] = p;
     return p;
+  }
+
+  /** The texts of {@link clusterPart}: the reason step and the warnings (the complex's conflicts,
+   * then the part's own). */
+  private clusterTexts(c: ClusterInfo, state: ComplexState, decl: number): PartTexts {
+    const v = this.verdictOf(c);
+    const conflict = this.conflictOf(c);
+    const code = DECLARED[decl];
+    if (v.geclusterd === true) return { text: redenText.geclusterd(v.text), warnings: warnings2(conflict, null) };
+    if (v.geclusterd === false) {
+      const own = decl !== 0 ? redenText.declaredButNotGeclusterd(code, state.facts?.complex ?? "", v.failing) : null;
+      return { text: redenText.nietGeclusterd(v.text, v.why), warnings: warnings2(conflict, own) };
+    }
+    if (decl !== 0) return { text: redenText.geclusterdByDeclaration(v.text, code, v.missingText), warnings: warnings2(conflict, null) };
+    const own =
+      state.facts === null
+        ? redenText.noComplexWarning
+        : redenText.geclusterdMissingWarning(state.facts.complex, v.missingText);
+    return { text: redenText.geclusterdUndetermined(v.text), warnings: warnings2(conflict, own) };
   }
 
   /** The zorggeschikt part for a geclusterd dwelling; independent of the complex except for Wlz. */

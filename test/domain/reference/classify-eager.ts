@@ -1,0 +1,717 @@
+/**
+ * Test-only reference: src/domain/classify.ts as it was before its reason texts were made when
+ * first read (commit f8b17eb; only the import paths changed), every reason and warning built when
+ * its outcome is made. test/domain/lazy-reasons.test.ts compares the classification against it.
+ * Not used by the application; do not change it to follow classify.ts.
+ */
+import type { BatScale, BzkType, ClassifiedDwelling, StockShape } from "../../../src/domain/types";
+import { type Issue, makeIssue } from "../../../src/domain/issues";
+import type { Rules } from "../../../src/domain/rules";
+import { collectComplexes, type ComplexCollection, type ComplexFacts } from "../../../src/domain/complexes";
+import { AccessibilityJudge, type AccessProblem } from "../../../src/domain/toegankelijkheid";
+import { judgeCluster, type ClusterVerdict, type MissingClusterFact } from "../../../src/domain/geclusterd";
+import { IssueTally, type TallyKind } from "../../../src/domain/tally";
+import { gemeenteKey } from "../../../src/domain/gemeente";
+import {
+  classificationKinds, complexConflictMessage, mixedScalesMessage, moreComplexConflictsMessage, redenText,
+  type ClassificationKinds, type DeclaredWoonvorm,
+} from "../../../src/domain/classify-messages";
+import { SLOT_GECLUSTERD, SLOT_NULTREDEN, SLOT_ONBEKEND, SLOT_REGULIER } from "../../../src/domain/supply-vector";
+import { ClassifiedStock, zorgSlot, type DwellingOutcome } from "../../../src/domain/classified-stock";
+import { stockColumnsOf, type StockColumns, type StockRows } from "../../../src/domain/stock-columns";
+
+const NO_WARNINGS: string[] = Object.freeze([]) as unknown as string[];
+const NO_KINDS: TallyKind[] = Object.freeze([]) as unknown as TallyKind[];
+
+/** Part flags: the part relied on a declared woonvorm / contradicts one. */
+const BY_DECLARATION = 1;
+const DECLARATION_CONFLICT = 2;
+
+/** Declaration codes as the keys number them (0 none, 1 GEC, 2 ZWO); index 0 is never a text. */
+const DECLARED: readonly DeclaredWoonvorm[] = ["GEC", "GEC", "ZWO"];
+
+type Tri = boolean | null;
+
+/** Kleene AND of three-valued facts: false if any is false, else null if any is unknown. */
+function and3(a: Tri, b: Tri, c: Tri = true): Tri {
+  if (a === false || b === false || c === false) return false;
+  if (a === null || b === null || c === null) return null;
+  return true;
+}
+
+/** One step of a reason (nultreden, geclusterd or zorggeschikt) with its warnings; shared, read-only. */
+interface Part {
+  text: string;
+  warnings: string[];
+  kinds: TallyKind[];
+  flags: number;
+}
+
+function part(text: string, warnings: string[] = NO_WARNINGS, kinds: TallyKind[] = NO_KINDS, flags = 0): Part {
+  return {
+    text,
+    warnings: warnings.length === 0 ? NO_WARNINGS : (Object.freeze(warnings) as unknown as string[]),
+    kinds: kinds.length === 0 ? NO_KINDS : kinds,
+    flags,
+  };
+}
+
+/** The result for one combination of decisive facts; shared by every row with those facts. */
+interface Outcome extends DwellingOutcome {
+  kinds: TallyKind[];
+  /** BZK slot (supply-vector.ts) of `bzk`; −1 for zorggeschikt, whose slot is the row's zorgprofiel. */
+  slot: number;
+  /** Index in the classified stock's table of outcomes (`classifyStock`); −1 until first used. */
+  id: number;
+}
+
+/** Accessibility of a (BAT, scale, label) combination, with caches of everything that depends
+ * only on it and not on the complex. */
+interface AccessInfo {
+  /** Cache key ({@link accessKey}), or -1 when not cacheable (an out-of-range BAT value). */
+  key: number;
+  /** Nultreden by BAT or label: true, false, or null when unknown. */
+  nultreden: Tri;
+  /** Rollator/wheelchair-suitable by BAT or label (the zorggeschikt accessibility). */
+  zorg: Tri;
+  /** e.g. "BAT 3 ≥ 1: nultreden". */
+  nText: string;
+  /** e.g. "BAT 3 ≥ 2", "label NUL niet rollator- of rolstoelgeschikt". */
+  zText: string;
+  warnings: string[];
+  kinds: TallyKind[];
+  /** Nultreden part per declaration (0 none, 1 GEC, 2 ZWO), when nultreden holds or is declared. */
+  nParts: (Part | undefined)[];
+  /** Final outcome per declaration when not nultreden or onbekend (independent of the complex). */
+  finals: (Outcome | undefined)[];
+  /** Zorggeschikt parts by (wlz, zelfstandig, zorgprofiel, declaration). */
+  zorgParts: Map<number, { zorggeschikt: boolean; part: Part }>;
+}
+
+/** Geclusterd verdict of a complex for one threshold (rural or not), with its reason parts. */
+interface ClusterInfo {
+  verdict: ClusterVerdict;
+  /** Parts per declaration (0 none, 1 GEC, 2 ZWO), built when first needed. */
+  parts: (Part | undefined)[];
+  /** Tally kinds of the facts that leave geclusterd undetermined. */
+  missing: TallyKind[];
+  /** Warning about conflicting facts within the complex, or null. */
+  conflictWarning: string | null;
+}
+
+interface ComplexState {
+  facts: ComplexFacts | null;
+  /** Geclusterd verdict for the normal (`cluster0`) and the rural (`cluster1`) size threshold. */
+  cluster0: ClusterInfo | undefined;
+  cluster1: ClusterInfo | undefined;
+  /** The key and outcome last asked for (−1, null: none): rows of a complex come together and
+   * mostly share their facts, so this answers most rows without a lookup. */
+  lastKey: number;
+  last: Outcome | null;
+  /** Every outcome by decisive facts (see `Classifier.outcome`), made when the complex gets its
+   * second key (most complexes have one or two: no `Map` for those with one). */
+  outcomes: Map<number, Outcome> | null;
+}
+
+/** The state of a complex before its first outcome (an object literal: V8 allocates those that
+ * mostly survive in the old generation directly). */
+function complexState(facts: ComplexFacts | null): ComplexState {
+  return { facts, cluster0: undefined, cluster1: undefined, lastKey: -1, last: null, outcomes: null };
+}
+
+/** Most complexes with conflicting facts that get their own issue; the rest are summarised. */
+const MAX_COMPLEX_ISSUES = 100;
+
+/** What {@link classifyStock} returns. */
+export interface StockClassification {
+  /** The classified stock: one entry per input row, in input order (no object per dwelling). */
+  classified: ClassifiedStock;
+  /** The same dwellings as an array, one object per row, made on each read: for tests and small
+   * stocks; the pipeline reads `classified`. */
+  readonly dwellings: ClassifiedDwelling[];
+  issues: Issue[];
+  /** The complex facts of the rows (`collectComplexes`), for the potentials (`stockComplexes`). */
+  complexes: ComplexCollection;
+}
+
+/**
+ * Classifies every stock row into a BZK type (exclusive) and cumulative flags.
+ *
+ * @param rows typed stock rows from ingest, column-wise (`StockColumns`; an array of rows is
+ *   converted first); each row stands for `aantal` dwellings.
+ * @param rules validated rules (`parseRules` / `DEFAULT_RULES`).
+ * @param options the kind of table the rows come from (message wording only).
+ * @returns `classified`: exactly one entry per input row, in input order, held as a BZK slot
+ *   (`Uint8Array`) and an index into the shared outcomes (`Uint32Array`) per row
+ *   (classified-stock.ts); `dwellings`: the same as an array of objects, made when read;
+ *   `issues`: aggregated (one per kind of problem, with dwelling count and example rows, `cell`
+ *   null), plus one warning per complex with conflicting facts (at most 100, then a summary) and
+ *   a `fout` "schalen-gemengd" when rows use both BAT scales; `complexes`: the complex facts of
+ *   the rows (`collectComplexes`), for the potentials (`stockComplexes`). Never throws on data.
+ */
+export function classifyStock(rows: StockRows, rules: Rules, options: StockShape = {}): StockClassification {
+  const cols = stockColumnsOf(rows);
+  const n = cols.length;
+  const c = new Classifier(cols, rules, options);
+  const { complexes } = c;
+  const tally = new IssueTally();
+  const slots = new Uint8Array(n);
+  const outcomeIndex = new Uint32Array(n);
+  const outcomes: Outcome[] = [];
+  const { limburgRows, veraRows } = classifyRows(c, cols, tally, slots, outcomeIndex, outcomes);
+
+  const issues: Issue[] = [];
+  if (limburgRows > 0 && veraRows > 0) {
+    issues.push(makeIssue("schalen-gemengd", "fout", n > 0 ? cols.textAt("sheet", 0) : null, null, mixedScalesMessage(limburgRows, veraRows)));
+  }
+  issues.push(...tally.toIssues());
+  issues.push(...complexConflictIssues(complexes));
+  const classified = ClassifiedStock.of(cols, slots, outcomeIndex, outcomes);
+  return {
+    classified,
+    get dwellings() {
+      return classified.toArray();
+    },
+    issues,
+    complexes: c.collection,
+  };
+}
+
+/**
+ * The per-row pass of {@link classifyStock} (a function of its own, so that the optimised loop
+ * is not thrown away for the code after it): fills `slots` and `outcomeIndex`, appends each
+ * outcome to `outcomes` when first used (its `id`), counts the tally kinds of every row and
+ * the rows with a BAT on each scale.
+ */
+function classifyRows(
+  c: Classifier, cols: StockColumns, tally: IssueTally, slots: Uint8Array, outcomeIndex: Uint32Array, outcomes: Outcome[],
+): { limburgRows: number; veraRows: number } {
+  /** Per outcome id the tally handles of its kinds (the same kinds, in the same order). */
+  const handles: number[][] = [];
+  let limburgRows = 0;
+  let veraRows = 0;
+  const bat = cols.num.bat;
+  const batScale = cols.batScale;
+  const zorgprofiel = cols.zorgprofiel;
+  const n = cols.length;
+  // The previous row's outcome id, slot and tally handles.
+  let id = -1;
+  let slot = 0;
+  let hs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (bat[i] === bat[i]) {
+      // Scale codes: 1 limburg, 2 vera (stock-columns.ts).
+      if (batScale[i] === 1) limburgRows++;
+      else if (batScale[i] === 2) veraRows++;
+    }
+    if (i === 0 || !c.sameFacts(i, i - 1)) {
+      const outcome = c.outcome(i);
+      id = outcome.id;
+      if (id < 0) {
+        id = outcomes.length;
+        outcome.id = id;
+        outcomes.push(outcome);
+        handles.push(outcome.kinds.map((k) => tally.handle(k)));
+      }
+      // Zorgprofiel codes 1 SOM, 2 PG as the slots 3, 4; none: 5.
+      slot = outcome.slot >= 0 ? outcome.slot : zorgprofiel[i] === 0 ? zorgSlot(null) : zorgSlot(zorgprofiel[i] === 1 ? "SOM" : "PG");
+      hs = handles[id];
+    }
+    outcomeIndex[i] = id;
+    slots[i] = slot;
+    for (let j = 0; j < hs.length; j++) tally.addAt(hs[j], cols, i);
+  }
+  return { limburgRows, veraRows };
+}
+
+/**
+ * The BZK slot of every row (supply-vector.ts numbering: 0 regulier, 1 nultreden, 2 geclusterd,
+ * 3 zorggeschikt SOM, 4 zorggeschikt PG, 5 zorggeschikt without profile, 6 onbekend): the same
+ * verdicts as {@link classifyStock} (`bzkSlot` of its dwellings), without the result objects,
+ * reasons' use or issues. For the potentials and the what-if base, which re-classify many
+ * complexes with one fact changed and only need the type (clustering.ts, zorgpotentieel.ts,
+ * whatif.ts). O(n), one byte per row.
+ * @param rows typed stock rows (an array is converted to columns first); @param rules validated
+ *   rules. Never throws on data.
+ */
+export function classifySlots(rows: StockRows, rules: Rules): Uint8Array {
+  const cols = stockColumnsOf(rows);
+  const c = new Classifier(cols, rules);
+  const slots = new Uint8Array(cols.length);
+  const zorgprofiel = cols.zorgprofiel;
+  for (let i = 0; i < slots.length; i++) {
+    const o = c.outcome(i);
+    slots[i] = o.slot >= 0 ? o.slot : zorgprofiel[i] === 0 ? zorgSlot(null) : zorgSlot(zorgprofiel[i] === 1 ? "SOM" : "PG");
+  }
+  return slots;
+}
+
+/**
+ * The BZK slots of some rows, judged with complex facts given by the caller: `classifySlots`
+ * restricted to `indices`, without collecting the complexes again. For re-classifying rows whose
+ * own facts changed but whose complexes' facts did not (the what-if's adapted dwellings: a BAT
+ * is not a complex fact, complexes.ts), and the rows of a copy whose complexes are already
+ * collected (reclassify.ts).
+ * @param cols the rows, column-wise; @param rules validated rules.
+ * @param collection the complex facts of `cols`: `collectComplexes(cols)`, or of columns that
+ *   differ from `cols` only in facts that are not complex facts (BAT, scale, label, ...); its
+ *   `rowComplex` indexes `cols`.
+ * @param indices rows of `cols` to classify (any order, repeats allowed); null: every row.
+ * @returns per index (same order; null: per row) the slot `classifySlots(cols, rules)` gives that row. O(indices
+ *   + complexes). Never throws on data. For example, `classifySlotsAt(cols, rules,
+ *   collectComplexes(cols), [2, 0])` is `[classifySlots(cols, rules)[2], classifySlots(cols, rules)[0]]`
+ *   (property test in test/domain/reclassify.property.test.ts).
+ */
+export function classifySlotsAt(cols: StockColumns, rules: Rules, collection: ComplexCollection, indices: ArrayLike<number> | null): Uint8Array {
+  const c = new Classifier(cols, rules, {}, collection);
+  const slots = new Uint8Array(indices === null ? cols.length : indices.length);
+  const zorgprofiel = cols.zorgprofiel;
+  for (let j = 0; j < slots.length; j++) {
+    const i = indices === null ? j : indices[j];
+    const o = c.outcome(i);
+    slots[j] = o.slot >= 0 ? o.slot : zorgprofiel[i] === 0 ? zorgSlot(null) : zorgSlot(zorgprofiel[i] === 1 ? "SOM" : "PG");
+  }
+  return slots;
+}
+
+/**
+ * The cache keys of the classification. A row's outcome depends on its complex and on a few
+ * facts of its own, each coded as a small whole number; a key packs such codes into one integer
+ * (mixed radix: each code times the product of the sizes of the codes after it), so that equal
+ * facts give equal keys and different facts different keys. Built here and nowhere else.
+ */
+
+/** Codes of the facts that decide the outcome of a nultreden (proven or declared) row within
+ * its complex. */
+interface OutcomeFacts {
+  /** The row's accessibility: its {@link accessKey} (≥ 0). */
+  access: number;
+  /** Declared woonvorm used as evidence: 0 none, 1 GEC, 2 ZWO. */
+  declaration: number;
+  /** Zelfstandig: 0 unknown, 1 yes, 2 no. */
+  zelfstandig: number;
+  /** The row's gemeente is on the rules' rural list (the lower size threshold): 0 no, 1 yes. */
+  landelijk: number;
+  /** Zorgprofiel: 0 none, 1 SOM, 2 PG. */
+  zorgprofiel: number;
+}
+
+/** Key of an outcome among those of one complex. */
+function outcomeKey(f: OutcomeFacts): number {
+  return (((f.access * 3 + f.declaration) * 3 + f.zelfstandig) * 2 + f.landelijk) * 3 + f.zorgprofiel;
+}
+
+/** Codes of a row's accessibility facts. */
+interface AccessFacts {
+  /** Toegankelijkheidslabel: 0 none, else 1 + its index in order of first appearance. */
+  label: number;
+  /** BAT scale (the row's, else the rules' fallback): 0 unknown, 1 limburg, 2 vera. */
+  scale: number;
+  /** BAT value 0..5, or 6 when missing (an out-of-range value gets no key). */
+  bat: number;
+}
+
+/** Key of an accessibility: a small dense range (labels × 3 scales × 8), an array index. */
+function accessKey(f: AccessFacts): number {
+  return (f.label * 3 + f.scale) * 8 + f.bat;
+}
+
+/** Codes of the facts that decide the zorggeschikt part of a geclusterd row with a given
+ * accessibility. */
+interface ZorgFacts {
+  /** Wlz care in the complex: 0 unknown, 1 yes, 2 no. */
+  wlz: number;
+  /** As in {@link OutcomeFacts}. */
+  zelfstandig: number;
+  zorgprofiel: number;
+  declaration: number;
+}
+
+/** Key of a zorggeschikt part among those of one accessibility. */
+function zorgPartKey(f: ZorgFacts): number {
+  return ((f.wlz * 3 + f.zelfstandig) * 3 + f.zorgprofiel) * 3 + f.declaration;
+}
+
+/** The per-row verdicts of one classification run: complex facts, lookup tables and caches. */
+class Classifier {
+  readonly collection: ComplexCollection;
+  readonly complexes: ComplexFacts[];
+  private readonly rowComplex: Int32Array;
+  private readonly ctx: Context;
+  private readonly states: ComplexState[];
+  private readonly noComplex: ComplexState = complexState(null);
+  private readonly useDeclared: boolean;
+  /** Declaration code (0 none, 1 GEC, 2 ZWO) per woonvorm text code of the columns. */
+  private readonly declOfCode: Uint8Array;
+  /** Rural (1) or not (0) per gemeente text code. */
+  private readonly landOfCode: Uint8Array;
+
+  /** @param collection `collectComplexes(cols)`, or facts equal to it for the rows classified; computed when absent. */
+  constructor(private readonly cols: StockColumns, rules: Rules, options: StockShape = {}, collection: ComplexCollection = collectComplexes(cols)) {
+    const { complexes, rowComplex, presence } = collection;
+    this.collection = collection;
+    this.complexes = complexes;
+    this.rowComplex = rowComplex;
+    this.ctx = new Context(rules, classificationKinds(presence, options.kruistabel));
+    this.states = complexes.map(complexState);
+    this.useDeclared = rules.woonvormGedeclareerd === "bewijs";
+    this.declOfCode = Uint8Array.from(cols.text.woonvorm.values, (v) => (v === "GEC" ? 1 : v === "ZWO" ? 2 : 0));
+    this.landOfCode = Uint8Array.from(cols.text.gemeente.values, (v) => (this.ctx.isLandelijk(v) ? 1 : 0));
+  }
+
+  /**
+   * Whether rows `i` and `j` have the same decisive facts, so that `outcome(i)` is the object
+   * `outcome(j)` gave when asked last (the per-row pass asks it for the previous row: exports
+   * are sorted by complex, and most rows repeat the previous row's facts). Compares the codes
+   * the outcome depends on: complex, BAT (only a level 0-5, whose outcomes are cached: an
+   * out-of-range value gets an outcome of its own per row), scale, label, woonvorm, gemeente,
+   * zelfstandig and zorgprofiel.
+   */
+  sameFacts(i: number, j: number): boolean {
+    const cols = this.cols;
+    const b = cols.num.bat[i];
+    const t = cols.text;
+    return (
+      b === cols.num.bat[j] && (b === 0 || b === 1 || b === 2 || b === 3 || b === 4 || b === 5) &&
+      this.rowComplex[i] === this.rowComplex[j] && cols.batScale[i] === cols.batScale[j] &&
+      t.toegankelijkheidslabel.codes[i] === t.toegankelijkheidslabel.codes[j] && t.woonvorm.codes[i] === t.woonvorm.codes[j] &&
+      t.gemeente.codes[i] === t.gemeente.codes[j] && cols.zelfstandig[i] === cols.zelfstandig[j] && cols.zorgprofiel[i] === cols.zorgprofiel[j]
+    );
+  }
+
+  /** The outcome of row `i` of the columns; shared between rows with the same facts. */
+  outcome(i: number): Outcome {
+    const ctx = this.ctx;
+    const cols = this.cols;
+    const access = ctx.access(cols, i);
+    const decl = this.useDeclared ? this.declOfCode[cols.text.woonvorm.codes[i]] : 0;
+    if (access.nultreden === false || (access.nultreden === null && decl === 0)) {
+      // Not nultreden, or onbekend: the complex does not matter.
+      return access.finals[decl] ?? ctx.final(access, decl);
+    }
+    const ci = this.rowComplex[i];
+    const state = ci < 0 ? this.noComplex : this.states[ci];
+    const land = this.landOfCode[cols.text.gemeente.codes[i]];
+    // The column codes are the key's codes: zelfstandig 0 unknown, 1 yes, 2 no; zorgprofiel 0 none, 1 SOM, 2 PG.
+    const zelf = cols.zelfstandig[i];
+    const zp = cols.zorgprofiel[i];
+    if (access.key < 0) return ctx.assemble(access, state, decl, zelf, land, zp);
+    const key = outcomeKey({ access: access.key, declaration: decl, zelfstandig: zelf, landelijk: land, zorgprofiel: zp });
+    if (key === state.lastKey) return state.last!;
+    let outcomes = state.outcomes;
+    let outcome: Outcome | undefined;
+    if (outcomes === null) {
+      if (state.last !== null) {
+        // The complex's second key: from now on every outcome goes into a Map.
+        outcomes = new Map();
+        outcomes.set(state.lastKey, state.last);
+        state.outcomes = outcomes;
+      }
+    } else outcome = outcomes.get(key);
+    if (outcome === undefined) {
+      outcome = ctx.assemble(access, state, decl, zelf, land, zp);
+      if (outcomes !== null) outcomes.set(key, outcome);
+    }
+    state.lastKey = key;
+    state.last = outcome;
+    return outcome;
+  }
+}
+
+/** One warning per complex with conflicting facts (capped), in first-seen order. */
+function complexConflictIssues(complexes: ComplexFacts[]): Issue[] {
+  const out: Issue[] = [];
+  let rest = 0;
+  for (const f of complexes) {
+    if (f.conflicts.length === 0) continue;
+    if (out.length >= MAX_COMPLEX_ISSUES) {
+      rest++;
+      continue;
+    }
+    out.push(makeIssue("complex-tegenstrijdig", "waarschuwing", f.firstRow.sheet, null, complexConflictMessage(f)));
+  }
+  if (rest > 0) {
+    out.push(makeIssue("complex-tegenstrijdig", "waarschuwing", null, null, moreComplexConflictsMessage(rest)));
+  }
+  return out;
+}
+
+/** A part's warnings: the complex's conflicts, then the part's own, as an array of exactly
+ * that length (a push onto an empty array reserves room for 17). */
+function warnings2(conflict: string | null, own: string | null): string[] {
+  return conflict === null ? (own === null ? [] : [own]) : own === null ? [conflict] : [conflict, own];
+}
+
+/** Joins parts into an outcome; reuses a part's warnings/kinds array when it is the only one. */
+function combine(bzk: BzkType, nultreden: boolean, geclusterd: boolean, zorggeschikt: boolean, parts: Part[], kinds: ClassificationKinds): Outcome {
+  let reden = parts[0].text;
+  for (let i = 1; i < parts.length; i++) reden += "; " + parts[i].text;
+  let warnings = NO_WARNINGS;
+  let ks = NO_KINDS;
+  let flags = 0;
+  for (const p of parts) {
+    flags |= p.flags;
+    if (p.warnings.length > 0) warnings = warnings.length === 0 ? p.warnings : [...warnings, ...p.warnings];
+    if (p.kinds.length > 0) ks = ks.length === 0 ? p.kinds : [...ks, ...p.kinds];
+  }
+  if (flags !== 0) {
+    ks = [...ks];
+    if (flags & DECLARATION_CONFLICT) ks.push(kinds.woonvormTegenstrijdig);
+    if (flags & BY_DECLARATION) ks.push(kinds.woonvormBewijs);
+  }
+  if (!Object.isFrozen(warnings)) Object.freeze(warnings);
+  const slot = bzk === "regulier" ? SLOT_REGULIER : bzk === "nultreden" ? SLOT_NULTREDEN : bzk === "geclusterd" ? SLOT_GECLUSTERD : -1;
+  return { bzk, nultreden, geclusterd, zorggeschikt, reden, warnings, kinds: ks, slot, id: -1 };
+}
+
+/** Per-run lookup tables and caches derived from the rules. */
+class Context {
+  private readonly judge: AccessibilityJudge;
+  /** Access infos by integer key (a small dense range: labels × 3 scales × 8 BAT slots). */
+  private readonly accessCache: (AccessInfo | undefined)[] = [];
+  private readonly landelijk: Set<string>;
+  private readonly landelijkCache = new Map<string, boolean>();
+  private readonly fallbackScale: BatScale | null;
+  private readonly problemKinds: Record<AccessProblem, TallyKind>;
+  private readonly missingKinds: Record<MissingClusterFact, TallyKind>;
+
+  constructor(
+    private readonly rules: Rules,
+    private readonly kinds: ClassificationKinds,
+  ) {
+    this.judge = new AccessibilityJudge(rules);
+    this.landelijk = new Set(rules.geclusterd.landelijkeGemeenten.map(gemeenteKey));
+    this.fallbackScale = rules.batSchaal === "auto" ? null : rules.batSchaal;
+    this.problemKinds = { "bat-ongeldig": kinds.batOngeldig, "label-onbekend": kinds.labelOnbekend, "bat-label-tegenstrijdig": kinds.batLabel };
+    this.missingKinds = { ontmoetingsruimte: kinds.ruimte, aandeel55plus: kinds.aandeel55 };
+  }
+
+  /** Accessibility of row `i`'s (BAT, scale, label), cached by an integer key. */
+  access(cols: StockColumns, i: number): AccessInfo {
+    const bat = cols.num.bat[i];
+    let batIdx: number;
+    if (bat !== bat) batIdx = 6;
+    else if (bat === 0 || bat === 1 || bat === 2 || bat === 3 || bat === 4 || bat === 5) batIdx = bat;
+    else return this.computeAccess(cols, i, -1);
+    const ownScale = cols.batScale[i];
+    // Scale codes as the key's: 0 unknown, 1 limburg, 2 vera.
+    const scaleIdx = ownScale !== 0 ? ownScale : this.fallbackScale === null ? 0 : this.fallbackScale === "limburg" ? 1 : 2;
+    // The label's text code: 0 none, else 1 + its index in order of first appearance.
+    const labelIdx = cols.text.toegankelijkheidslabel.codes[i];
+    const key = accessKey({ label: labelIdx, scale: scaleIdx, bat: batIdx });
+    let a = this.accessCache[key];
+    if (a === undefined) {
+      a = this.computeAccess(cols, i, key);
+      this.accessCache[key] = a;
+    }
+    return a;
+  }
+
+  private computeAccess(cols: StockColumns, i: number, key: number): AccessInfo {
+    const j = this.judge.judge(cols.bat(i), cols.batScaleAt(i) ?? this.fallbackScale, cols.textAt("toegankelijkheidslabel", i));
+    return {
+      key,
+      nultreden: j.nultreden,
+      zorg: j.zorg,
+      nText: j.nText,
+      zText: j.zText,
+      warnings: j.warnings.length === 0 ? NO_WARNINGS : j.warnings,
+      kinds: j.problems.length === 0 ? NO_KINDS : j.problems.map((p) => this.problemKinds[p]),
+      nParts: [undefined, undefined, undefined],
+      finals: [undefined, undefined, undefined],
+      zorgParts: new Map(),
+    };
+  }
+
+  /** Outcome of a dwelling that is not nultreden, or onbekend without declaration. */
+  final(access: AccessInfo, decl: number): Outcome {
+    let o: Outcome;
+    if (access.nultreden === null) {
+      o = combine(
+        "regulier",
+        false,
+        false,
+        false,
+        [
+          part(
+            redenText.onbekend(access.nText),
+            [...access.warnings, redenText.onbekendWarning],
+            [...access.kinds, this.kinds.bzkOnbekend],
+          ),
+        ],
+        this.kinds,
+      );
+      o.bzk = "onbekend";
+      o.slot = SLOT_ONBEKEND;
+    } else if (decl === 0) {
+      o = combine("regulier", false, false, false, [part(access.nText, [...access.warnings], access.kinds)], this.kinds);
+    } else {
+      const warning = redenText.declaredButNotNultreden(DECLARED[decl], access.nText);
+      o = combine("regulier", false, false, false, [part(access.nText, [...access.warnings, warning], access.kinds, DECLARATION_CONFLICT)], this.kinds);
+    }
+    access.finals[decl] = o;
+    return o;
+  }
+
+  isLandelijk(gemeente: string | null): boolean {
+    if (gemeente === null || this.landelijk.size === 0) return false;
+    let v = this.landelijkCache.get(gemeente);
+    if (v === undefined) {
+      v = this.landelijk.has(gemeenteKey(gemeente));
+      this.landelijkCache.set(gemeente, v);
+    }
+    return v;
+  }
+
+  /** Nultreden part: proven by BAT/label, or (when unknown) by a declaration. */
+  private nPart(access: AccessInfo, decl: number): Part {
+    let p = access.nParts[decl];
+    if (p === undefined) {
+      p =
+        access.nultreden === true
+          ? part(access.nText, [...access.warnings], access.kinds)
+          : part(
+              redenText.nultredenByDeclaration(access.nText, DECLARED[decl]),
+              [...access.warnings],
+              access.kinds,
+              BY_DECLARATION,
+            );
+      access.nParts[decl] = p;
+    }
+    return p;
+  }
+
+  /** Complete outcome of a dwelling that is nultreden (proven or declared). */
+  assemble(access: AccessInfo, state: ComplexState, decl: number, zelf: number, land: number, zp: number): Outcome {
+    const nPart = this.nPart(access, decl);
+    const c = this.cluster(state, land);
+    const tri = c.verdict.geclusterd;
+    const g = tri === true || (tri === null && decl !== 0);
+    const gPart = this.clusterPart(c, state, decl);
+    if (!g) return combine("nultreden", true, false, false, [nPart, gPart], this.kinds);
+    const wlz = state.facts === null ? null : state.facts.wlz;
+    const zorg = this.zorgPart(access, wlz, zelf, zp, decl);
+    return combine(zorg.zorggeschikt ? "zorggeschikt" : "geclusterd", true, true, zorg.zorggeschikt, [nPart, gPart, zorg.part], this.kinds);
+  }
+
+  private cluster(state: ComplexState, land: number): ClusterInfo {
+    let c = land === 0 ? state.cluster0 : state.cluster1;
+    if (c === undefined) {
+      const f = state.facts;
+      if (f === null) {
+        c = {
+          verdict: { geclusterd: null, text: redenText.noComplex, why: [], failing: [], missing: [], missingText: ["complex"] },
+          parts: [undefined, undefined, undefined],
+          missing: [this.kinds.geenComplex],
+          conflictWarning: null,
+        };
+      } else {
+        const verdict = judgeCluster(f, this.rules, land === 1);
+        c = {
+          verdict,
+          parts: [undefined, undefined, undefined],
+          missing: verdict.missing.map((m) => this.missingKinds[m]),
+          conflictWarning: f.conflicts.length > 0 ? redenText.complexConflictWarning(f.complex, f.conflicts) : null,
+        };
+      }
+      if (land === 0) state.cluster0 = c;
+      else state.cluster1 = c;
+    }
+    return c;
+  }
+
+  /** The geclusterd part of a complex for a declaration; built once per complex and declaration. */
+  private clusterPart(c: ClusterInfo, state: ComplexState, decl: number): Part {
+    const cached = c.parts[decl];
+    if (cached !== undefined) return cached;
+    const v = c.verdict;
+    const conflict = c.conflictWarning;
+    const code = DECLARED[decl];
+    let p: Part;
+    if (v.geclusterd === true) {
+      p = part(redenText.geclusterd(v.text), warnings2(conflict, null));
+    } else if (v.geclusterd === false) {
+      const own = decl !== 0 ? redenText.declaredButNotGeclusterd(code, state.facts?.complex ?? "", v.failing) : null;
+      p = part(redenText.nietGeclusterd(v.text, v.why), warnings2(conflict, own), NO_KINDS, decl !== 0 ? DECLARATION_CONFLICT : 0);
+    } else if (decl !== 0) {
+      p = part(
+        redenText.geclusterdByDeclaration(v.text, code, v.missingText),
+        warnings2(conflict, null),
+        NO_KINDS,
+        BY_DECLARATION,
+      );
+    } else {
+      const own =
+        state.facts === null
+          ? redenText.noComplexWarning
+          : redenText.geclusterdMissingWarning(state.facts.complex, v.missingText);
+      p = part(redenText.geclusterdUndetermined(v.text), warnings2(conflict, own), c.missing);
+    }
+    c.parts[decl] = p;
+    return p;
+  }
+
+  /** The zorggeschikt part for a geclusterd dwelling; independent of the complex except for Wlz. */
+  private zorgPart(access: AccessInfo, wlzFact: Tri, zelf: number, zp: number, decl: number): { zorggeschikt: boolean; part: Part } {
+    const key = zorgPartKey({ wlz: wlzFact === null ? 0 : wlzFact ? 1 : 2, zelfstandig: zelf, zorgprofiel: zp, declaration: decl });
+    const cached = access.zorgParts.get(key);
+    if (cached !== undefined) return cached;
+    const zr = this.rules.zorggeschikt;
+    const k = this.kinds;
+    const texts: string[] = [access.zText];
+    const failing: string[] = [];
+    const missing: TallyKind[] = [];
+    const missingText: string[] = [];
+    if (access.zorg === false) failing.push(access.zText);
+    else if (access.zorg === null) {
+      missing.push(k.zorgBat);
+      missingText.push(redenText.missingBat);
+    }
+    let wlz: Tri = true;
+    if (zr.wlzVereist) {
+      wlz = wlzFact;
+      const t = redenText.wlz(wlz);
+      texts.push(t);
+      if (wlz === false) failing.push(t);
+      else if (wlz === null) {
+        missing.push(k.wlz);
+        missingText.push(redenText.missingWlz);
+      }
+    }
+    let own: Tri = true;
+    if (zr.zelfstandigVereist && zelf === 2) {
+      own = false;
+      texts.push(redenText.nietZelfstandig);
+      failing.push(redenText.nietZelfstandig);
+    }
+    const profile = redenText.profile(zp === 0 ? null : zp === 1 ? "SOM" : "PG");
+    const tri = and3(access.zorg, wlz, own);
+    const text = texts.join(", ");
+    let result: { zorggeschikt: boolean; part: Part };
+    if (tri === true) {
+      result = { zorggeschikt: true, part: part(redenText.zorggeschikt(text, profile), NO_WARNINGS, zp === 0 ? [k.zorgprofielOnbekend] : NO_KINDS) };
+    } else if (tri === false) {
+      result =
+        decl === 2
+          ? { zorggeschikt: false, part: part(redenText.nietZorggeschikt(text), [redenText.declaredZwoButNot(failing)], NO_KINDS, DECLARATION_CONFLICT) }
+          : { zorggeschikt: false, part: part(redenText.nietZorggeschikt(text)) };
+    } else if (decl === 2) {
+      result = {
+        zorggeschikt: true,
+        part: part(
+          redenText.zorggeschiktByDeclaration(text, profile),
+          NO_WARNINGS,
+          zp === 0 ? [k.zorgprofielOnbekend] : NO_KINDS,
+          BY_DECLARATION,
+        ),
+      };
+    } else {
+      result = {
+        zorggeschikt: false,
+        part: part(redenText.zorggeschiktUndetermined(text), [redenText.zorggeschiktMissingWarning(missingText)], missing),
+      };
+    }
+    access.zorgParts.set(key, result);
+    return result;
+  }
+}
