@@ -107,8 +107,13 @@ function dateSerial(d: Date, date1904: boolean): number {
   return (date1904 ? 24107 : 25569) + d.getTime() / 86_400_000;
 }
 
-/** Writes the rows of one sheet as XML into a part. */
-class RowWriter {
+/** An inline-string cell of text `v` (not empty) at `ref`, with style attribute `s`. */
+function inlineText(ref: string, v: string, s: string): string {
+  return `<c r="${ref}"${s} t="inlineStr"><is>${textElement(v)}</is></c>`;
+}
+
+/** Writes the rows of one sheet as XML into a part (exported for tests). */
+export class RowWriter {
   private readonly tally = new ColumnTally();
   /**
    * Per 0-based column of {@link values}: the rest of a shared-string cell's markup after its row
@@ -124,7 +129,7 @@ class RowWriter {
   private text(ref: string, c: number, v: string, s: string): string {
     if (v === "") return s === "" ? "" : `<c r="${ref}"${s}/>`;
     const k = this.texts.index(v, c, this.tally);
-    return k >= 0 ? `<c r="${ref}"${s} t="s"><v>${k}</v></c>` : `<c r="${ref}"${s} t="inlineStr"><is>${textElement(v)}</is></c>`;
+    return k >= 0 ? `<c r="${ref}"${s} t="s"><v>${k}</v></c>` : inlineText(ref, v, s);
   }
 
   /** The XML of one cell in 0-based column `c` (`ref` its address), or "" when there is nothing to write. */
@@ -167,11 +172,11 @@ class RowWriter {
       const v = values[c];
       const s = styles[c] ?? "";
       if (typeof v === "string" && v !== "") {
+        // One lookup per cell: index() counts it in the column's tally (a -1 is written inline
+        // here, not through cell(), which would look the text up, and count it, again).
         const k = this.texts.index(v, c, this.tally);
-        if (k >= 0) {
-          xml += cellOpen(c) + suffix + this.sharedTail(c, s, k);
-          continue;
-        }
+        xml += k >= 0 ? cellOpen(c) + suffix + this.sharedTail(c, s, k) : inlineText(letters(c) + suffix, v, s);
+        continue;
       } else if (typeof v === "number" && Number.isFinite(v)) {
         xml += `${cellOpen(c)}${suffix}"${s}><v>${v}</v></c>`;
         continue;

@@ -90,8 +90,12 @@ export class DeflatedPart {
   private buffer: Buffer = Buffer.allocUnsafe(PART_BUFFER_BYTES);
   private used = 0;
   private inFlight = 0;
-  /** Resolves the wait of {@link drain} (set while it waits). */
-  private waiting: (() => void) | null = null;
+  /**
+   * The wait of {@link drain} while the compressor is behind: one promise shared by every caller
+   * that waits on the same backlog (several `drain()` may wait at once: a sheet reader awaits the
+   * rows of one inflated chunk together), and what settles it. Cleared when it is settled.
+   */
+  private drained: { promise: Promise<void>; resolve: () => void } | null = null;
   private failure: Error | null = null;
   private readonly ended: Promise<void>;
   /** Uncompressed bytes so far. */
@@ -146,7 +150,8 @@ export class DeflatedPart {
     this.size += this.used;
     this.inFlight++;
     // zlib reads the buffer later, on its thread: it goes back to the pool once written.
-    this.deflater.write(bytes, () => {
+    this.deflater.write(bytes, (err) => {
+      if (err) this.failure ??= err;
       this.inFlight--;
       this.free.push(full);
       if (this.inFlight <= MAX_IN_FLIGHT) this.wake();
@@ -159,21 +164,30 @@ export class DeflatedPart {
    * Waits while the compressor is behind (more than a few buffers not yet taken), until zlib has
    * taken enough of them. The wait is a promise that zlib's write callback resolves (not a loop
    * over `setImmediate`, which kept the main thread spinning while zlib's thread worked, on the
-   * same two cores).
+   * same two cores). Several calls may wait at once: they share one promise, and all resume
+   * together.
+   *
+   * @throws the compressor's error, when it failed (before or while waiting): every waiting call
+   *   rejects with it.
    */
   async drain(): Promise<void> {
     if (this.failure) throw this.failure;
     while (this.inFlight > MAX_IN_FLIGHT) {
-      await new Promise<void>((resolve) => (this.waiting = resolve));
+      if (this.drained === null) {
+        let resolve!: () => void;
+        const promise = new Promise<void>((r) => (resolve = r));
+        this.drained = { promise, resolve };
+      }
+      await this.drained.promise;
       if (this.failure) throw this.failure;
     }
   }
 
-  /** Resolves the wait of {@link drain}, if any. */
+  /** Resolves the wait of every {@link drain} now waiting, if any. */
   private wake(): void {
-    const waiting = this.waiting;
-    this.waiting = null;
-    waiting?.();
+    const drained = this.drained;
+    this.drained = null;
+    drained?.resolve();
   }
 
   /** Ends the part. @returns the compressed chunks (the part's whole deflated data). */

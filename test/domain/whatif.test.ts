@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import * as classifyModule from "../../src/domain/classify";
 import { classifyStock } from "../../src/domain/classify";
+import * as complexesModule from "../../src/domain/complexes";
 import { assessAdaptation } from "../../src/domain/potentieel";
 import { summariseSupply, supplyFromDwellings } from "../../src/domain/aggregate";
 import { computeTekort, type TekortRow } from "../../src/domain/tekort";
@@ -202,11 +203,22 @@ test("100,000 dwellings: a recompute classifies nothing again (its speed is in n
       }));
     }
   }
-  const base = prepareWhatIf(inputOf(rows, demand([30000, 20000, 8000, 3000], [30000, 20000, 8000, 3000, 1000])));
   const times: number[] = [];
-  const stock = jest.spyOn(classifyModule, "classifyStock");
-  const slots = jest.spyOn(classifyModule, "classifySlots");
+  // Every way the engine classifies or collects complexes: classifySlotsAt is what it calls now
+  // (src/domain/whatif.ts), classifyStock/classifySlots what it called before.
+  const spies = [
+    jest.spyOn(classifyModule, "classifyStock"),
+    jest.spyOn(classifyModule, "classifySlots"),
+    jest.spyOn(classifyModule, "classifySlotsAt"),
+    jest.spyOn(complexesModule, "collectComplexes"),
+  ];
+  const [stock, slots, slotsAt, complexes] = spies;
   try {
+    const base = prepareWhatIf(inputOf(rows, demand([30000, 20000, 8000, 3000], [30000, 20000, 8000, 3000, 1000])));
+    // The spies see the engine's calls: preparing classifies the pool and collects the complexes.
+    expect(slotsAt).toHaveBeenCalled();
+    expect(complexes).toHaveBeenCalled();
+    for (const spy of spies) spy.mockClear();
     for (const x of [10, 35, 60, 100, 20, 45, 70, 5]) {
       const t0 = performance.now();
       const r = computeWhatIf(base, { aanpassenPercentage: x, ontmoetingsruimten: 50, wlzComplexen: 20 });
@@ -217,9 +229,10 @@ test("100,000 dwellings: a recompute classifies nothing again (its speed is in n
     // Per input change only the touched dwellings move between supply slots: no classification.
     expect(stock).not.toHaveBeenCalled();
     expect(slots).not.toHaveBeenCalled();
+    expect(slotsAt).not.toHaveBeenCalled();
+    expect(complexes).not.toHaveBeenCalled();
   } finally {
-    stock.mockRestore();
-    slots.mockRestore();
+    for (const spy of spies) spy.mockRestore();
   }
   if (process.env.WHATIF_TIMES) console.log(times);
 });

@@ -11,7 +11,10 @@ import { DEFAULT_RULES } from "../../src/domain/rules";
 import { buildSheets } from "../../src/report/sheets";
 import { layoutSheet } from "../../src/report/sheet-model";
 import { analyseXlsxStream } from "../../src/analysis/xlsx-file";
-import { XlsxStreamWriter, xmlText } from "../../src/workbook/xlsx-stream-writer";
+import { inflateRawSync } from "node:zlib";
+import { RowWriter, XlsxStreamWriter, xmlText } from "../../src/workbook/xlsx-stream-writer";
+import { MAX_ENTRIES, SharedTexts } from "../../src/workbook/shared-texts";
+import { DeflatedPart } from "../../src/workbook/zip-sink";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { analyseWorkbook } from "../../src/analysis/analyse";
 
@@ -133,5 +136,33 @@ describe("XlsxStreamWriter", () => {
     expect(xmlText(plain)).toBe(plain);
     expect(xmlText("a & b < c > d\u0000\u0008\t\n")).toBe("a &amp; b &lt; c &gt; d\t\n");
     expect(xmlText("\uffffx")).toBe("x");
+  });
+});
+
+describe("RowWriter.values and the shared-text table", () => {
+  /** The XML a row writer's part holds. */
+  async function xmlOf(part: DeflatedPart): Promise<string> {
+    return inflateRawSync(Buffer.concat(await part.finish())).toString("utf8");
+  }
+
+  test("a column that fills the table: values() writes the same cells as cell() (each cell looked up once)", async () => {
+    // Column A alternates a repeated text and a new one (half new: the column stays open) until
+    // the table is full, then goes on: each later new text is written inline and must count once
+    // in the column's tally, as through cell(); counted twice, the column closes and even the
+    // repeated text is written inline.
+    // (The first "herhaald" is new too: it comes twice first, so that each window is half new.)
+    const rows: string[] = ["herhaald"];
+    for (let i = 0; i < MAX_ENTRIES + 4096; i++) rows.push("herhaald", `t${i}`);
+    const viaValues = new RowWriter(new DeflatedPart(), new SharedTexts(), false);
+    const viaCell = new RowWriter(new DeflatedPart(), new SharedTexts(), false);
+    rows.forEach((v, i) => {
+      viaValues.values(i + 1, [v], [""]);
+      viaCell.row(i + 1, viaCell.cell(`A${i + 1}`, 0, v, ""));
+    });
+    const [a, b] = [await xmlOf(viaValues.part), await xmlOf(viaCell.part)];
+    // The table did fill, and the repeated text of the last row is still shared.
+    expect(a.includes(`<c r="A${rows.length}" t="inlineStr"><is><t>t${MAX_ENTRIES + 4095}</t></is></c>`)).toBe(true);
+    expect(a.includes(`<c r="A${rows.length - 1}" t="s"><v>0</v></c>`)).toBe(true);
+    expect(a === b).toBe(true); // not toEqual: a failure would print megabytes
   });
 });
