@@ -726,7 +726,7 @@ class Context {
     const c = this.cluster(state, land);
     const tri = c.geclusterd;
     const g = tri === true || (tri === null && decl !== 0);
-    const gPart = this.clusterPart(c, state, decl);
+    const gPart = this.clusterPart(c, decl);
     if (!g) return combine("nultreden", true, false, false, [nPart, gPart], this.kinds);
     const wlz = state.facts === null ? null : state.facts.wlz;
     const zorg = this.zorgPart(access, wlz, zelf, zp, decl);
@@ -783,33 +783,34 @@ class Context {
 
   /** The geclusterd part of a complex for a declaration; built once per complex and declaration,
    * its kinds and flags at once, its texts when first read ({@link lazyPart}). */
-  private clusterPart(c: ClusterInfo, state: ComplexState, decl: number): Part {
+  private clusterPart(c: ClusterInfo, decl: number): Part {
     const cached = c.parts[decl];
     if (cached !== undefined) return cached;
     const tri = c.geclusterd;
     const kinds = tri === null && decl === 0 ? c.missing : NO_KINDS;
     const flags = tri === true ? 0 : tri === false ? (decl !== 0 ? DECLARATION_CONFLICT : 0) : decl !== 0 ? BY_DECLARATION : 0;
-    const p = lazyPart(kinds, flags, () => this.clusterTexts(c, state, decl));
+    const p = lazyPart(kinds, flags, () => this.clusterTexts(c, decl));
     c.parts[decl] = p;
     return p;
   }
 
   /** The texts of {@link clusterPart}: the reason step and the warnings (the complex's conflicts,
    * then the part's own). */
-  private clusterTexts(c: ClusterInfo, state: ComplexState, decl: number): PartTexts {
+  private clusterTexts(c: ClusterInfo, decl: number): PartTexts {
+    const facts = c.facts;
     const v = this.verdictOf(c);
     const conflict = this.conflictOf(c);
     const code = DECLARED[decl];
     if (v.geclusterd === true) return { text: redenText.geclusterd(v.text), warnings: warnings2(conflict, null) };
     if (v.geclusterd === false) {
-      const own = decl !== 0 ? redenText.declaredButNotGeclusterd(code, state.facts?.complex ?? "", v.failing) : null;
+      const own = decl !== 0 ? redenText.declaredButNotGeclusterd(code, facts?.complex ?? "", v.failing) : null;
       return { text: redenText.nietGeclusterd(v.text, v.why), warnings: warnings2(conflict, own) };
     }
     if (decl !== 0) return { text: redenText.geclusterdByDeclaration(v.text, code, v.missingText), warnings: warnings2(conflict, null) };
     const own =
-      state.facts === null
+      facts === null
         ? redenText.noComplexWarning
-        : redenText.geclusterdMissingWarning(state.facts.complex, v.missingText);
+        : redenText.geclusterdMissingWarning(facts.complex, v.missingText);
     return { text: redenText.geclusterdUndetermined(v.text), warnings: warnings2(conflict, own) };
   }
 

@@ -1,17 +1,18 @@
 /**
- * The reason texts made when first read (classify.ts: `lazyPart`, `combine`) against the texts
- * made at once, as before: test/domain/reference/classify-eager.ts is classify.ts as it was
- * before the texts became lazy (commit f8b17eb), kept only as this reference. On random stocks
- * (every fact the texts name: complexes with conflicting facts, declarations, labels, out-of-range
- * BAT values, rural gemeenten, Wlz, zelfstandig, zorgprofiel) under random rules, and on the
- * bench's generated stock (scripts/bench/generate.js), every dwelling's type, flags, reason and
- * warnings, every issue (text, order, examples) and the slots are the same; the texts do not
- * depend on the order in which outcomes are read; every row with one outcome gets the same
- * frozen warnings array on every read.
+ * The reason texts made when first read (classify.ts: `lazyPart`, `combine`) do not depend on
+ * when or in which order they are read: on random stocks (every fact the texts name: complexes
+ * with conflicting facts, declarations, labels, out-of-range BAT values, rural gemeenten, Wlz,
+ * zelfstandig, zorgprofiel) under random rules, and on the bench's generated stock
+ * (scripts/bench/generate.js), one classification read from the last row to the first, warnings
+ * before reasons, after its dwellings were made and another stock was classified, equals a second
+ * classification of the same rows read at once in row order: every dwelling's type, flags, reason
+ * and warnings, the slots and the issues; and every row with one outcome gets the same frozen
+ * warnings array on every read. That the texts themselves are unchanged by making them lazy was
+ * checked against the previous classify.ts when the change was made (7d241df); the exact wording
+ * is held by test/domain/classify.test.ts and the golden outputs (test/golden).
  */
 import fc from "fast-check";
-import { classifyStock } from "../../src/domain/classify";
-import { classifyStock as classifyEager } from "./reference/classify-eager";
+import { classifyStock, type StockClassification } from "../../src/domain/classify";
 import { parseRules, DEFAULT_RULES, type Rules } from "../../src/domain/rules";
 import { StockRowReader } from "../../src/ingest/stock";
 import type { BatScale, ClassifiedDwelling, StockRow } from "../../src/domain/types";
@@ -63,47 +64,57 @@ const rulesArb: fc.Arbitrary<Rules> = fc
     return r.rules;
   });
 
-/** Classifies `rows` both ways and compares everything a reader sees; `reverse` reads the lazy
- * outcomes from the last row to the first, warnings before reasons. */
-function expectSameAsEager(rows: StockRow[], rules: Rules, reverse: boolean): void {
-  const lazy = classifyStock(rows, rules);
-  const eager = classifyEager(rows, rules);
-  const n = rows.length;
+/** The texts of every row as read, in row order or from the last row to the first (then
+ * warnings before reasons). */
+function readTexts(c: StockClassification, reverse: boolean): { reden: string; warnings: string[] }[] {
+  const n = c.classified.length;
   const read: { reden: string; warnings: string[] }[] = new Array(n);
   for (let k = 0; k < n; k++) {
     const i = reverse ? n - 1 - k : k;
-    const o = lazy.classified.outcome(i);
+    const o = c.classified.outcome(i);
     if (reverse) {
       const warnings = o.warnings;
       read[i] = { reden: o.reden, warnings };
     } else read[i] = { reden: o.reden, warnings: o.warnings };
   }
-  for (let i = 0; i < n; i++) {
-    const e = eager.classified.outcome(i);
-    const o = lazy.classified.outcome(i);
-    expect({ bzk: o.bzk, n: o.nultreden, g: o.geclusterd, z: o.zorggeschikt }).toEqual({ bzk: e.bzk, n: e.nultreden, g: e.geclusterd, z: e.zorggeschikt });
-    expect(read[i].reden).toBe(e.reden);
-    expect(read[i].warnings).toEqual(e.warnings);
-    // The same string and the same frozen array on a later read.
-    expect(o.reden).toBe(read[i].reden);
-    expect(o.warnings).toBe(read[i].warnings);
-    expect(Object.isFrozen(o.warnings)).toBe(true);
-  }
-  expect(Array.from(lazy.classified.slots)).toEqual(Array.from(eager.classified.slots));
-  expect(JSON.stringify(lazy.issues)).toBe(JSON.stringify(eager.issues));
-  // Whole dwellings, read through their getters, compare equal too.
-  const plain = (d: ClassifiedDwelling) => ({ row: d.row, bzk: d.bzk, n: d.nultreden, g: d.geclusterd, z: d.zorggeschikt, zorgprofiel: d.zorgprofiel, reden: d.reden, warnings: d.warnings });
-  expect(lazy.dwellings.map(plain)).toEqual(eager.dwellings.map(plain));
+  return read;
 }
 
-describe("reason texts made when read equal those made at once", () => {
+/** Classifies `rows` twice: `late` is read after other work (its dwellings made, `other`
+ * classified and read), in the order `reverse` says; `soon` at once, in row order. */
+function expectReadOrderIrrelevant(rows: StockRow[], other: StockRow[], rules: Rules, reverse: boolean): void {
+  const late = classifyStock(rows, rules);
+  const soon = classifyStock(rows, rules);
+  const soonRead = readTexts(soon, false);
+  const slots = late.dwellings.map((d) => d.bzk);
+  readTexts(classifyStock(other, rules), !reverse);
+  const lateRead = readTexts(late, reverse);
+  for (let i = 0; i < rows.length; i++) {
+    const e = soon.classified.outcome(i);
+    const o = late.classified.outcome(i);
+    expect({ bzk: o.bzk, n: o.nultreden, g: o.geclusterd, z: o.zorggeschikt }).toEqual({ bzk: e.bzk, n: e.nultreden, g: e.geclusterd, z: e.zorggeschikt });
+    expect(lateRead[i].reden).toBe(soonRead[i].reden);
+    expect(lateRead[i].warnings).toEqual(soonRead[i].warnings);
+    // The same frozen array on a later read.
+    expect(o.warnings).toBe(lateRead[i].warnings);
+    expect(Object.isFrozen(o.warnings)).toBe(true);
+  }
+  expect(slots).toEqual(soon.dwellings.map((d) => d.bzk));
+  expect(Array.from(late.classified.slots)).toEqual(Array.from(soon.classified.slots));
+  expect(JSON.stringify(late.issues)).toBe(JSON.stringify(soon.issues));
+  // Whole dwellings, read through their getters, compare equal too.
+  const plain = (d: ClassifiedDwelling) => ({ row: d.row, bzk: d.bzk, n: d.nultreden, g: d.geclusterd, z: d.zorggeschikt, zorgprofiel: d.zorgprofiel, reden: d.reden, warnings: d.warnings });
+  expect(late.dwellings.map(plain)).toEqual(soon.dwellings.map(plain));
+}
+
+describe("reason texts made when read do not depend on when or in which order they are read", () => {
   test("random stocks under random rules, read in row order and in reverse", () => {
     fc.assert(
       fc.property(
-        fc.constantFrom<BatScale>("limburg", "vera").chain((scale) => fc.array(rowArb(scale), { maxLength: 50 })),
+        fc.constantFrom<BatScale>("limburg", "vera").chain((scale) => fc.tuple(fc.array(rowArb(scale), { maxLength: 50 }), fc.array(rowArb(scale), { maxLength: 20 }))),
         rulesArb,
         fc.boolean(),
-        (rows, rules, reverse) => expectSameAsEager(rows, rules, reverse),
+        ([rows, other], rules, reverse) => expectReadOrderIrrelevant(rows, other, rules, reverse),
       ),
       { numRuns: 300 },
     );
@@ -115,7 +126,7 @@ describe("reason texts made when read equal those made at once", () => {
     for (const cells of stockRows(5_000)) reader.push(cells as never);
     const stock = reader.finish();
     const rows = Array.from({ length: stock.rows.length }, (_, i) => stock.rows.row(i));
-    expectSameAsEager(rows, DEFAULT_RULES, false);
-    expectSameAsEager(rows, DEFAULT_RULES, true);
+    expectReadOrderIrrelevant(rows, rows.slice(0, 500), DEFAULT_RULES, false);
+    expectReadOrderIrrelevant(rows, rows.slice(0, 500), DEFAULT_RULES, true);
   });
 });
