@@ -5,9 +5,10 @@
 import fc from "fast-check";
 import { classifyStock } from "../../src/domain/classify";
 import { summariseBy, summariseSupply, supplyFromDwellings } from "../../src/domain/aggregate";
-import { parseRules, type Rules } from "../../src/domain/rules";
+import type { Rules } from "../../src/domain/rules";
 import type { BatScale, StockRow } from "../../src/domain/types";
 import { stockRow } from "./fixtures";
+import { rulesArb } from "./rules-arbitrary";
 
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 3 });
 
@@ -33,25 +34,6 @@ function rowArb(scale: BatScale): fc.Arbitrary<StockRow> {
     })
     .map((f) => stockRow({ ...f, batScale: f.bat === null ? null : scale }));
 }
-
-const rulesArb: fc.Arbitrary<Rules> = fc
-  .record({
-    nultreden: fc.record({ limburgMinBat: fc.integer({ min: 0, max: 4 }), veraMinBat: fc.integer({ min: 1, max: 5 }) }),
-    geclusterd: fc.record({
-      minWoningen: fc.integer({ min: 1, max: 40 }),
-      landelijkeGemeenten: fc.constantFrom([], ["Simpelveld"]),
-      minWoningenLandelijk: fc.integer({ min: 1, max: 12 }),
-      ontmoetingsruimteAangrenzendTelt: fc.boolean(),
-      label55plusAlsAandeelOnbekend: fc.boolean(),
-    }),
-    zorggeschikt: fc.record({ wlzVereist: fc.boolean(), zelfstandigVereist: fc.boolean() }),
-    woonvormGedeclareerd: fc.constantFrom("bewijs", "negeren"),
-  })
-  .map((json) => {
-    const r = parseRules(json);
-    if (!r.ok) throw new Error(r.message);
-    return r.rules;
-  });
 
 const stockArb = fc.constantFrom<BatScale>("limburg", "vera").chain((scale) =>
   fc.record({ scale: fc.constant(scale), rows: fc.array(rowArb(scale), { maxLength: 60 }), rules: rulesArb }),

@@ -13,10 +13,11 @@
  */
 import fc from "fast-check";
 import { classifyStock, type StockClassification } from "../../src/domain/classify";
-import { parseRules, DEFAULT_RULES, type Rules } from "../../src/domain/rules";
+import { DEFAULT_RULES, type Rules } from "../../src/domain/rules";
 import { StockRowReader } from "../../src/ingest/stock";
 import type { BatScale, ClassifiedDwelling, StockRow } from "../../src/domain/types";
 import { stockRow } from "./fixtures";
+import { rulesArb } from "./rules-arbitrary";
 
 const { stockRows, HEADERS } = require("../../scripts/bench/generate.js") as {
   stockRows: (size: number) => Iterable<unknown[]>;
@@ -45,24 +46,6 @@ function rowArb(scale: BatScale): fc.Arbitrary<StockRow> {
     })
     .map((f) => stockRow({ ...f, batScale: f.bat === null ? null : scale }));
 }
-
-const rulesArb: fc.Arbitrary<Rules> = fc
-  .record({
-    geclusterd: fc.record({
-      minWoningen: fc.integer({ min: 1, max: 30 }),
-      landelijkeGemeenten: fc.constantFrom([], ["Simpelveld"]),
-      minWoningenLandelijk: fc.integer({ min: 1, max: 12 }),
-      ontmoetingsruimteAangrenzendTelt: fc.boolean(),
-      label55plusAlsAandeelOnbekend: fc.boolean(),
-    }),
-    zorggeschikt: fc.record({ wlzVereist: fc.boolean(), zelfstandigVereist: fc.boolean() }),
-    woonvormGedeclareerd: fc.constantFrom("bewijs", "negeren"),
-  })
-  .map((json) => {
-    const r = parseRules(json);
-    if (!r.ok) throw new Error(r.message);
-    return r.rules;
-  });
 
 /** The texts of every row as read, in row order or from the last row to the first (then
  * warnings before reasons). */

@@ -15,9 +15,10 @@ import { findCareCandidates, setWlz, withWlz } from "../../src/domain/zorgpotent
 import { StockColumns } from "../../src/domain/stock-columns";
 import { assessAdaptation } from "../../src/domain/potentieel";
 import { prepareWhatIf } from "../../src/domain/whatif";
-import { DEFAULT_RULES, parseRules, type Rules } from "../../src/domain/rules";
+import { DEFAULT_RULES, type Rules } from "../../src/domain/rules";
 import type { StockRow, ClassifiedDwelling } from "../../src/domain/types";
 import { stockRow } from "./fixtures";
+import { rulesArb } from "./rules-arbitrary";
 import { stockArb } from "./stock-arbitrary";
 
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 3 });
@@ -41,24 +42,6 @@ const rowArb: fc.Arbitrary<StockRow> = fc
     zelfstandig: maybe(fc.boolean()),
   })
   .map((f) => stockRow({ ...f, batScale: f.bat === null ? null : "limburg" }));
-
-const rulesArb: fc.Arbitrary<Rules> = fc
-  .record({
-    nultreden: fc.record({ limburgMinBat: fc.integer({ min: 0, max: 3 }) }),
-    geclusterd: fc.record({
-      minWoningen: fc.integer({ min: 1, max: 30 }),
-      landelijkeGemeenten: fc.constantFrom([], ["Simpelveld"]),
-      minWoningenLandelijk: fc.integer({ min: 1, max: 12 }),
-      ontmoetingsruimteAangrenzendTelt: fc.boolean(),
-    }),
-    zorggeschikt: fc.record({ wlzVereist: fc.boolean(), zelfstandigVereist: fc.boolean() }),
-    woonvormGedeclareerd: fc.constantFrom("bewijs", "negeren"),
-  })
-  .map((json) => {
-    const r = parseRules(json);
-    if (!r.ok) throw new Error(r.message);
-    return r.rules;
-  });
 
 /** A change of the kinds the potentials and the what-if engine make: as the engine sets it on a
  * column-wise copy, and as the replaced algorithm made it (a changed copy of the row object). */
