@@ -33,7 +33,7 @@
  * the per-complex texts they are made of (`judgeCluster`'s wording, the geclusterd part), only
  * when first read (`lazyPart`, `combine`): the core and the issues never read them, the reports
  * once per distinct outcome. The issues (tally kinds, complex conflicts) do not depend on them.
- * `classifySlots` gives the same verdicts as one byte per row, without result objects or
+ * `classifySlotsAt` gives the same verdicts as one byte per row, without result objects or
  * issues, for the re-classifications of the potentials and the what-if base (reclassify.ts).
  * Figures in docs/performance.md.
  */
@@ -304,7 +304,7 @@ function classifyRows(
         handles.push(outcome.kinds.map((k) => tally.handle(k)));
       }
       // Zorgprofiel codes 1 SOM, 2 PG as the slots 3, 4; none: 5.
-      slot = outcome.slot >= 0 ? outcome.slot : zorgprofiel[i] === 0 ? zorgSlot(null) : zorgSlot(zorgprofiel[i] === 1 ? "SOM" : "PG");
+      slot = rowSlot(outcome, zorgprofiel[i]);
       hs = handles[id];
     }
     outcomeIndex[i] = id;
@@ -318,22 +318,25 @@ function classifyRows(
  * The BZK slot of every row (supply-vector.ts numbering: 0 regulier, 1 nultreden, 2 geclusterd,
  * 3 zorggeschikt SOM, 4 zorggeschikt PG, 5 zorggeschikt without profile, 6 onbekend): the same
  * verdicts as {@link classifyStock} (`bzkSlot` of its dwellings), without the result objects,
- * reasons' use or issues. For the potentials and the what-if base, which re-classify many
- * complexes with one fact changed and only need the type (clustering.ts, zorgpotentieel.ts,
- * whatif.ts). O(n), one byte per row.
+ * reasons' use or issues: {@link classifySlotsAt} over every row, with the rows' own complex
+ * facts. The potentials and the what-if base call `classifySlotsAt` directly (reclassify.ts,
+ * whatif.ts); this whole-stock form is the reference their property tests compare with.
+ * O(n), one byte per row.
  * @param rows typed stock rows (an array is converted to columns first); @param rules validated
  *   rules. Never throws on data.
  */
 export function classifySlots(rows: StockRows, rules: Rules): Uint8Array {
   const cols = stockColumnsOf(rows);
-  const c = new Classifier(cols, rules);
-  const slots = new Uint8Array(cols.length);
-  const zorgprofiel = cols.zorgprofiel;
-  for (let i = 0; i < slots.length; i++) {
-    const o = c.outcome(i);
-    slots[i] = o.slot >= 0 ? o.slot : zorgprofiel[i] === 0 ? zorgSlot(null) : zorgSlot(zorgprofiel[i] === 1 ? "SOM" : "PG");
-  }
-  return slots;
+  return classifySlotsAt(cols, rules, collectComplexes(cols), null);
+}
+
+/** Zorgprofiel per column code (stock-columns.ts: 0 none, 1 SOM, 2 PG). */
+const PROFILE_OF_CODE = [null, "SOM", "PG"] as const;
+
+/** The BZK slot of a row with outcome `o` and zorgprofiel code `profileCode`: the outcome's own
+ * slot, or for zorggeschikt (slot −1) the slot of the row's zorgprofiel (3 SOM, 4 PG, 5 none). */
+function rowSlot(o: Outcome, profileCode: number): number {
+  return o.slot >= 0 ? o.slot : zorgSlot(PROFILE_OF_CODE[profileCode]);
 }
 
 /**
@@ -359,7 +362,7 @@ export function classifySlotsAt(cols: StockColumns, rules: Rules, collection: Co
   for (let j = 0; j < slots.length; j++) {
     const i = indices === null ? j : indices[j];
     const o = c.outcome(i);
-    slots[j] = o.slot >= 0 ? o.slot : zorgprofiel[i] === 0 ? zorgSlot(null) : zorgSlot(zorgprofiel[i] === 1 ? "SOM" : "PG");
+    slots[j] = rowSlot(o, zorgprofiel[i]);
   }
   return slots;
 }
