@@ -208,15 +208,16 @@ interface ComplexState {
    * mostly share their facts, so this answers most rows without a lookup. */
   lastKey: number;
   last: Outcome | null;
-  /** Every outcome by decisive facts (see `Classifier.outcome`), made when the complex gets its
-   * second key (most complexes have one or two: no `Map` for those with one). */
-  outcomes: Map<number, Outcome> | null;
+  /** Whether the complex has had a second key: from then on its outcomes are in the
+   * classifier's one map of outcomes by complex and key (`Classifier.outcome`); most complexes
+   * have one key and never go there. */
+  many: boolean;
 }
 
 /** The state of a complex before its first outcome (an object literal: V8 allocates those that
  * mostly survive in the old generation directly). */
 function complexState(facts: ComplexFacts | null): ComplexState {
-  return { facts, cluster0: undefined, cluster1: undefined, lastKey: -1, last: null, outcomes: null };
+  return { facts, cluster0: undefined, cluster1: undefined, lastKey: -1, last: null, many: false };
 }
 
 /** Most complexes with conflicting facts that get their own issue; the rest are summarised. */
@@ -455,6 +456,10 @@ class Classifier {
   private readonly declOfCode: Uint8Array;
   /** Rural (1) or not (0) per gemeente text code. */
   private readonly landOfCode: Uint8Array;
+  /** The outcomes of the complexes with more than one key, by complex and key (see `outcome`). */
+  private readonly outcomeMap = new Map<number, Outcome>();
+  /** Number of outcome keys ({@link outcomeKey}): accessibilities (labels × 3 scales × 8) × 54. */
+  private readonly keySpace: number;
 
   /** @param collection `collectComplexes(cols)`, or facts equal to it for the rows classified; computed when absent. */
   constructor(private readonly cols: StockColumns, rules: Rules, options: StockShape = {}, collection: ComplexCollection = collectComplexes(cols)) {
@@ -467,6 +472,7 @@ class Classifier {
     this.useDeclared = rules.woonvormGedeclareerd === "bewijs";
     this.declOfCode = Uint8Array.from(cols.text.woonvorm.values, (v) => (v === "GEC" ? 1 : v === "ZWO" ? 2 : 0));
     this.landOfCode = Uint8Array.from(cols.text.gemeente.values, (v) => (this.ctx.isLandelijk(v) ? 1 : 0));
+    this.keySpace = cols.text.toegankelijkheidslabel.values.length * 8 * 3 * 54;
   }
 
   /**
@@ -508,19 +514,19 @@ class Classifier {
     if (access.key < 0) return ctx.assemble(access, state, decl, zelf, land, zp);
     const key = outcomeKey({ access: access.key, declaration: decl, zelfstandig: zelf, landelijk: land, zorgprofiel: zp });
     if (key === state.lastKey) return state.last!;
-    let outcomes = state.outcomes;
+    // One map for every complex (not one per complex): the complex (+1; 0 rows without complex)
+    // times the number of keys, plus the key.
+    const base = (ci + 1) * this.keySpace;
     let outcome: Outcome | undefined;
-    if (outcomes === null) {
-      if (state.last !== null) {
-        // The complex's second key: from now on every outcome goes into a Map.
-        outcomes = new Map();
-        outcomes.set(state.lastKey, state.last);
-        state.outcomes = outcomes;
-      }
-    } else outcome = outcomes.get(key);
+    if (state.many) outcome = this.outcomeMap.get(base + key);
+    else if (state.last !== null) {
+      // The complex's second key: from now on its outcomes go into the map.
+      state.many = true;
+      this.outcomeMap.set(base + state.lastKey, state.last);
+    }
     if (outcome === undefined) {
       outcome = ctx.assemble(access, state, decl, zelf, land, zp);
-      if (outcomes !== null) outcomes.set(key, outcome);
+      if (state.many) this.outcomeMap.set(base + key, outcome);
     }
     state.lastKey = key;
     state.last = outcome;
@@ -532,7 +538,8 @@ class Classifier {
 function complexConflictIssues(complexes: ComplexFacts[]): Issue[] {
   const out: Issue[] = [];
   let rest = 0;
-  for (const f of complexes) {
+  for (let k = 0; k < complexes.length; k++) {
+    const f = complexes[k];
     if (f.conflicts.length === 0) continue;
     if (out.length >= MAX_COMPLEX_ISSUES) {
       rest++;
