@@ -195,8 +195,9 @@ function printDomain(say, dom, reps, standalone = true) {
 
 function printDomainTotals(say, dom, reps) {
   const med = (k) => (dom.median ? `, median ${rate(dom.rows, dom.median[k])}` : "");
-  say(`domain core (classify + aggregate + tekort): ${rate(dom.rows, dom.core)} on one core (best of ${reps}${med("core")})`);
-  if (dom.all !== undefined) say(`all domain steps (core, adaptation, potentials, what-if base): ${rate(dom.rows, dom.all)} (best of ${reps}${med("all")})`);
+  const cold = (k) => (dom.cold ? `, first (cold) run ${rate(dom.rows, dom.cold[k])}` : "");
+  say(`domain core (classify + aggregate + tekort): ${rate(dom.rows, dom.core)} on one core (best of ${reps}${med("core")}${cold("core")})`);
+  if (dom.all !== undefined) say(`all domain steps (core, adaptation, potentials, what-if base): ${rate(dom.rows, dom.all)} (best of ${reps}${med("all")}${cold("all")})`);
 }
 
 async function main() {

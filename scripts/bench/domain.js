@@ -5,8 +5,10 @@
  * rows (built from the generator's rows through the stock reader, no workbook involved), so
  * that the figure is the domain's and not the workbook reader's garbage collection. Run as a
  * child process by scripts/bench.js; prints one JSON line with the best of `reps` runs per step,
- * and their medians (`median`); `all` is every step up to the what-if base (core, adaptation,
- * clustering and care potential, what-if base), the recompute excluded.
+ * their medians (`median`) and the first run's times (`cold`: the JIT still compiling, as in a
+ * command that analyses one workbook); `all` is every step up to the what-if base (core,
+ * adaptation, clustering and care potential, what-if base), the recompute excluded.
+ * Every run redoes the whole work on the same rows (nothing is kept from one run to the next).
  *
  *   node scripts/bench/domain.js <size> [reps]
  */
@@ -77,8 +79,10 @@ function domain(size, reps) {
   }
   const best = Object.fromEntries(STEPS.map((k) => [k, Math.min(...runs[k])]));
   const median = Object.fromEntries(STEPS.map((k) => [k, med(runs[k])]));
+  const cold = Object.fromEntries(STEPS.map((k) => [k, runs[k][0]]));
   return {
-    rows: rows.length, reps, ...best, median, coreRowsPerSecond: rows.length / best.core, coreMedianRowsPerSecond: rows.length / median.core,
+    rows: rows.length, reps, ...best, median, cold, coreRowsPerSecond: rows.length / best.core, coreMedianRowsPerSecond: rows.length / median.core,
+    coreColdRowsPerSecond: rows.length / cold.core,
     allRowsPerSecond: rows.length / best.all, allMedianRowsPerSecond: rows.length / median.all, maxRssKb: process.resourceUsage().maxRSS,
   };
 }

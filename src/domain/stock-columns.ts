@@ -1,14 +1,15 @@
 /**
  * The stock rows held column-wise: one typed array per number, flag or code list, one index per
- * row into a table of distinct texts per text column, and the ids as one array of strings. A
+ * row into a table of distinct texts per text column, and the ids as code units in one typed
+ * array (id-store.ts: no string per row until an id is read). A
  * `StockRow` object is made only when one row is needed (`row(i)`: messages, reports, the
  * re-classified batches of the potentials and the what-if, the task pane, tests); the domain
  * core reads the columns. Pure: no I/O.
  *
- * Memory per row: about 100 bytes of typed arrays plus the id string, where a `StockRow` object
- * was about 240 bytes (27 fields of 8 bytes) plus its boxed numbers and its array slot; and
- * a handful of arrays to mark in a full garbage collection instead of a million objects
- * (docs/performance.md, "The stock held column-wise").
+ * Memory per row: about 100 bytes of typed arrays plus 8 bytes and the id's code units, where a
+ * `StockRow` object was about 240 bytes (27 fields of 8 bytes) plus its boxed numbers and its
+ * array slot; and a handful of arrays to mark in a full garbage collection instead of a million
+ * objects (docs/performance.md, "The stock held column-wise", "The ids held as code units").
  *
  * Encoding: numbers as `Float64Array` with NaN for null (a NaN value cannot be stored: it reads
  * back as null; ingest never makes one); flags and code lists as `Uint8Array` with 0 for null;
@@ -16,6 +17,7 @@
  * `Int32Array` (Excel rows, 1..1,048,576).
  */
 import type { BatScale, SegmentSoort, StockRow, Zorgprofiel } from "./types";
+import { IdStore } from "./id-store";
 
 /** The text fields of a `StockRow`, each held as codes into its own table of distinct texts. */
 export const TEXT_FIELDS = [
@@ -135,8 +137,8 @@ export class StockColumns {
   /** Per text field its column (codes and table of texts). */
   readonly text: Record<TextField, TextColumn>;
   rowNumber: Int32Array;
-  /** The ids (VHE numbers); null for rows without one. */
-  ids: (string | null)[] = [];
+  /** The ids (VHE numbers), read with {@link StockColumns.id}; null for rows without one. */
+  private ids: IdStore;
   aantal: Float64Array;
   /** Nullable numbers, NaN for null. */
   readonly num: Record<NumberField, Float64Array>;
@@ -164,6 +166,7 @@ export class StockColumns {
       eigenaar: new TextColumn(c), segment: new TextColumn(c), woningtype: new TextColumn(c),
     };
     this.rowNumber = new Int32Array(c);
+    this.ids = new IdStore(c);
     this.aantal = new Float64Array(c);
     this.num = {
       bat: new Float64Array(c), bouwlaag: new Float64Array(c), bouwjaar: new Float64Array(c),
@@ -216,7 +219,7 @@ export class StockColumns {
     t.segment.set(i, r.segment);
     t.woningtype.set(i, r.woningtype);
     this.rowNumber[i] = r.rowNumber;
-    this.ids[i] = r.id ?? null;
+    this.ids.set(i, r.id);
     this.aantal[i] = r.aantal;
     const num = this.num;
     num.bat[i] = r.bat ?? NaN;
@@ -238,6 +241,7 @@ export class StockColumns {
     const n = this.n;
     for (const f of TEXT_FIELDS) this.text[f].codes = grown(this.text[f].codes, capacity, n);
     this.rowNumber = grown(this.rowNumber, capacity, n);
+    this.ids.reserve(capacity);
     this.aantal = grown(this.aantal, capacity, n);
     for (const f of NUMBER_FIELDS) this.num[f] = grown(this.num[f], capacity, n);
     this.batScale = grown(this.batScale, capacity, n);
@@ -283,13 +287,12 @@ export class StockColumns {
       w++;
     }
     this.n = w;
-    this.ids.length = w;
   }
 
   private move(from: number, to: number): void {
     for (const f of TEXT_FIELDS) this.text[f].codes[to] = this.text[f].codes[from];
     this.rowNumber[to] = this.rowNumber[from];
-    this.ids[to] = this.ids[from];
+    this.ids.move(from, to);
     this.aantal[to] = this.aantal[from];
     for (const f of NUMBER_FIELDS) this.num[f][to] = this.num[f][from];
     this.batScale[to] = this.batScale[from];
@@ -330,11 +333,7 @@ export class StockColumns {
     s.label55plus = pickU8(this.label55plus, idx, r?.label55plus);
     s.wlz = pickU8(this.wlz, idx, r?.wlz);
     s.zelfstandig = pickU8(this.zelfstandig, idx, r?.zelfstandig);
-    if (options.ids ?? true) {
-      const ids: (string | null)[] = new Array(m);
-      for (let j = 0; j < m; j++) ids[j] = this.ids[idx[j]];
-      s.ids = ids;
-    }
+    if (options.ids ?? true) s.ids = this.ids.pick(idx);
     s.n = m;
     s.capacity = m;
     return s;
@@ -370,6 +369,7 @@ export class StockColumns {
   /** Frees the room allocated beyond the rows (after reading; copies each column once when more
    * than a quarter of it is unused). */
   trim(): void {
+    this.ids.trim(this.n);
     if (this.capacity <= this.n + (this.n >> 2)) return;
     this.grow(Math.max(1, this.n));
   }
@@ -380,9 +380,9 @@ export class StockColumns {
     return col.values[col.codes[i]];
   }
 
-  /** The id of row `i`. */
+  /** The id of row `i` (a string made on each call), or null. */
   id(i: number): string | null {
-    return this.ids[i] ?? null;
+    return this.ids.get(i);
   }
 
   /** The BAT level of row `i`, or null. */
@@ -428,7 +428,7 @@ export class StockColumns {
     return {
       sheet: t.sheet.values[t.sheet.codes[i]]!,
       rowNumber: this.rowNumber[i],
-      id: this.ids[i] ?? null,
+      id: this.ids.get(i),
       complex: t.complex.values[t.complex.codes[i]],
       bat: nul(num.bat[i]),
       batScale: BAT_SCALES[this.batScale[i]],

@@ -5,7 +5,9 @@
  * adapter (src/workbook/xlsx.ts: `layoutSheet`, `NUMBER_FORMATS`, title, notes, captions, Excel
  * tables with style TableStyleMedium2), then the very hidden meta sheet `_batbzk` that lets a
  * later run recognise our sheets. Nothing is held but the row being written and the compressed
- * bytes of the sheet being written (src/workbook/zip-sink.ts).
+ * bytes of the sheet being written and of those queued before it and not yet in the file
+ * (src/workbook/zip-sink.ts: the parts are queued, so a sheet is made while the one before it is
+ * written).
  *
  * The input's styles part and shared strings are the base of the output's: the result sheets'
  * cell formats and texts are appended after them (src/workbook/styles-append.ts,
@@ -325,10 +327,12 @@ export class XlsxStreamWriter implements SheetCopyTarget {
     // A Strict sheet is re-generated: stored, it would keep the Strict namespace names.
     const raw = src && !src.info.strict && (await fromSource(relationshipCount(src.zip, sheet.part))) === 0 ? src.zip.raw(sheet.part) : null;
     if (raw) {
-      await this.sink.copyRaw(part, raw);
+      // Copied while the pass reads the sheet for the analysis; the pass awaits `end` (so the
+      // input stays open until the copy is written, and a damaged part fails the pass).
+      const copying = this.sink.copyRaw(part, raw);
       this.sheets.push({ name: sheet.name, state: sheet.state, part });
       this.copied.stored.push(sheet.name);
-      return { end: () => undefined };
+      return { end: () => copying };
     }
     this.copied.regenerated.push(sheet.name);
     this.sheets.push({ name: sheet.name, state: sheet.state, part });
@@ -348,10 +352,11 @@ export class XlsxStreamWriter implements SheetCopyTarget {
         rows.inputRow(row);
         if (++n % ROWS_PER_PAUSE === 0) return rows.part.drain();
       },
-      end: async () => {
+      end: () => {
         start();
         rows.part.write(sheetEnd([]));
-        await this.sink.add(part, rows.part);
+        // Written while the pass reads on; a failure surfaces at the next sheet or at commit.
+        void this.sink.add(part, rows.part);
       },
     };
   }
@@ -392,12 +397,14 @@ export class XlsxStreamWriter implements SheetCopyTarget {
     rows.part.write(sheetStart([]));
     metaRows(outcome.sheets, settings).forEach((row, i) => rows.values(i + 1, row, []));
     rows.part.write(sheetEnd([]));
-    await this.sink.add(part, rows.part);
+    void this.sink.add(part, rows.part);
     return outcome;
   }
 
   /** Lays one sheet model out (title, notes, captions, Excel tables), as src/workbook/xlsx.ts. */
   private async writeSheet(name: string, model: SheetModel): Promise<void> {
+    // A part queued before failed (a full disk): stop here rather than make more sheets.
+    this.sink.throwIfFailed();
     const { attr } = await this.resultStyles();
     const part = this.nextPart();
     this.sheets.push({ name, state: "visible", part });
@@ -422,17 +429,19 @@ export class XlsxStreamWriter implements SheetCopyTarget {
         rows.values(pos.headerRow + 1 + r, count > 0 ? tableRowAt(table, r) : empty, styles);
         if (++written % ROWS_PER_PAUSE === 0) await rows.part.drain();
       }
-      tableTargets.push(await this.addTable(table.name, table.columns.map((c) => c.header), pos.headerRow, pos.lastRow));
+      tableTargets.push(this.addTable(table.name, table.columns.map((c) => c.header), pos.headerRow, pos.lastRow));
     }
     rows.part.write(sheetEnd(tableTargets.map((_, i) => `rId${i + 1}`)));
-    await this.sink.add(part, rows.part);
+    // Queued, not awaited: zip.js writes the part (66 MB compressed for a million dwellings)
+    // while the next sheet is made; a failure surfaces at the next sheet or at commit.
+    void this.sink.add(part, rows.part);
     if (tableTargets.length > 0) {
-      await this.sink.addText(relationshipsPartOf(part), sheetTableRels(tableTargets.map((t) => `../${t.replace(/^xl\//, "")}`)));
+      void this.sink.addText(relationshipsPartOf(part), sheetTableRels(tableTargets.map((t) => `../${t.replace(/^xl\//, "")}`)));
     }
   }
 
-  /** Adds the table part for one table. @returns its part's path. */
-  private async addTable(name: string, headers: string[], headerRow: number, lastRow: number): Promise<string> {
+  /** Queues the table part for one table (see {@link writeSheet}). @returns its part's path. */
+  private addTable(name: string, headers: string[], headerRow: number, lastRow: number): string {
     const id = this.tables.length + 1;
     const part = `xl/tables/table${id}.xml`;
     const ref = `A${headerRow}:${columnLetter(headers.length)}${lastRow}`;
@@ -443,34 +452,39 @@ export class XlsxStreamWriter implements SheetCopyTarget {
     };
     const xform = new TableXform();
     xform.prepare(model, {});
-    await this.sink.addText(part, xform.toXml(model));
+    void this.sink.addText(part, xform.toXml(model));
     this.tables.push(part);
     return part;
   }
 
-  /** Writes the workbook-level parts, finishes the zip and closes the file. */
+  /**
+   * Writes the workbook-level parts, finishes the zip and closes the file. The parts are queued
+   * (src/workbook/zip-sink.ts): the shared strings are made while the sheets before them are
+   * still being written; `close` waits for all of them.
+   * @throws the first failure of any part queued since the writer was opened.
+   */
   async commit(): Promise<void> {
     const src = this.source;
     const { xml: stylesXml } = await this.resultStyles();
-    await this.sink.addText("xl/styles.xml", stylesXml);
+    void this.sink.addText("xl/styles.xml", stylesXml);
     const sst = this.held.sharedStrings;
     const sharedStrings = sst !== null || this.texts.count > 0;
     if (sharedStrings) {
       const part = new DeflatedPart();
       await writeSharedStringsPart(part, sst ? sst.content() : null, this.texts.base, this.texts);
-      await this.sink.add("xl/sharedStrings.xml", part);
+      void this.sink.add("xl/sharedStrings.xml", part);
     }
     const theme = this.held.theme;
-    if (theme) await this.sink.copyRaw("xl/theme/theme1.xml", theme);
-    else await this.sink.addText("xl/theme/theme1.xml", DEFAULT_THEME);
+    if (theme) void this.sink.copyRaw("xl/theme/theme1.xml", theme);
+    else void this.sink.addText("xl/theme/theme1.xml", DEFAULT_THEME);
     const active = src?.info.activeSheet ? this.sheets.findIndex((s) => s.name === src.info.activeSheet) : -1;
     const contents: PackageContents = { sheets: this.sheets, tables: this.tables, sharedStrings, date1904: this.date1904, activeTab: Math.max(0, active) };
-    await this.sink.addText("xl/workbook.xml", workbookXml(contents));
-    await this.sink.addText("xl/_rels/workbook.xml.rels", workbookRels(contents));
-    await this.sink.addText("[Content_Types].xml", contentTypes(contents));
-    await this.sink.addText("_rels/.rels", packageRels());
-    await this.sink.addText("docProps/app.xml", appXml(contents));
-    await this.sink.addText("docProps/core.xml", coreXml(new Date()));
+    void this.sink.addText("xl/workbook.xml", workbookXml(contents));
+    void this.sink.addText("xl/_rels/workbook.xml.rels", workbookRels(contents));
+    void this.sink.addText("[Content_Types].xml", contentTypes(contents));
+    void this.sink.addText("_rels/.rels", packageRels());
+    void this.sink.addText("docProps/app.xml", appXml(contents));
+    void this.sink.addText("docProps/core.xml", coreXml(new Date()));
     await this.sink.close();
     this.finished = true;
   }

@@ -10,6 +10,14 @@
  * A deflated part is held compressed in memory until it ends (zip.js needs an entry's size and
  * CRC-32 before its data when the data is passed through): 66 MB for the per-dwelling
  * sheet of a million rows.
+ *
+ * The entries go into the file one after the other, in the order they were handed over, but the
+ * caller need not wait for that: {@link ZipSink.add}, {@link ZipSink.addText} and
+ * {@link ZipSink.copyRaw} queue the entry and return a promise of its being written, so that the
+ * writer can make the next sheet while zip.js writes the previous one (the 66 MB of the
+ * per-dwelling sheet, or the input's stock sheet copied as stored while the pass reads it). A
+ * failure of one entry is kept: every later entry and {@link ZipSink.close} reject with it, so a
+ * promise that is not awaited loses nothing.
  */
 import { promises as fs } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
@@ -203,6 +211,10 @@ export class DeflatedPart {
 export class ZipSink {
   private readonly zip: ZipWriter<unknown>;
   private closed = false;
+  /** Settles when every entry queued so far has been written or has failed; never rejects. */
+  private queue: Promise<void> = Promise.resolve();
+  /** The first entry's failure, once one failed: what every later entry and `close` reject with. */
+  private failure: { error: unknown } | null = null;
 
   private constructor(private readonly handle: FileHandle) {
     let position = 0;
@@ -227,56 +239,102 @@ export class ZipSink {
     return new ZipSink(await fs.open(file, "w"));
   }
 
-  /** Adds a part from text (deflated here). */
-  async addText(name: string, text: string): Promise<void> {
-    const part = new DeflatedPart();
-    part.write(text);
-    await this.add(name, part);
+  /**
+   * Queues `write` after the entries queued before it (see the module comment).
+   * @returns a promise of the entry's being written; it rejects with the entry's failure, or with
+   *   the failure of an entry queued earlier (then `write` is not run). Not awaiting it is safe:
+   *   the failure is kept for the next entry and for {@link close}.
+   */
+  private enqueue(write: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(() => (this.failure ? Promise.reject(this.failure.error) : write()));
+    this.queue = run.then(
+      () => undefined,
+      (error: unknown) => void (this.failure ??= { error }),
+    );
+    run.catch(() => undefined);
+    return run;
   }
 
-  /** Adds a finished {@link DeflatedPart}. */
-  async add(name: string, part: DeflatedPart): Promise<void> {
-    const chunks = await part.finish();
-    let i = 0;
-    const readable = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (i < chunks.length) {
-          controller.enqueue(chunks[i]);
-          chunks[i++] = Buffer.alloc(0);
-        } else controller.close();
-      },
-    });
-    await this.zip.add(name, readable, { passThrough: true, uncompressedSize: part.size, crc32: part.crc >>> 0, compressionMethod: 8 });
+  /** Throws the failure of a queued entry, if one failed (so that a writer stops early). */
+  throwIfFailed(): void {
+    if (this.failure) throw this.failure.error;
+  }
+
+  /** Queues a part from text (deflated here). @returns as {@link add}. */
+  addText(name: string, text: string): Promise<void> {
+    const part = new DeflatedPart();
+    part.write(text);
+    return this.add(name, part);
   }
 
   /**
-   * Adds an input entry under `name`, its stored bytes copied as they are.
-   * @throws CopySourceError when the input entry cannot be read (damaged); else what writing throws.
+   * Ends `part` and queues it (the caller writes nothing more to it).
+   * @returns a promise of its being written (rejects with the compressor's or the file's error,
+   *   or an earlier entry's); it need not be awaited (see the module comment).
    */
-  async copyRaw(name: string, raw: RawEntry): Promise<void> {
-    const pipe = new TransformStream<Uint8Array, Uint8Array>();
-    const reading = raw.pipeTo(pipe.writable).catch((err: unknown) => {
-      // The writing side must not wait for data that will not come.
-      pipe.readable.cancel(err).catch(() => undefined);
-      throw new CopySourceError(err);
+  add(name: string, part: DeflatedPart): Promise<void> {
+    // The compressor ends now, while the entries before it are still being written.
+    const finished = part.finish();
+    finished.catch(() => undefined);
+    return this.enqueue(async () => {
+      const chunks = await finished;
+      let i = 0;
+      const readable = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (i < chunks.length) {
+            controller.enqueue(chunks[i]);
+            chunks[i++] = Buffer.alloc(0);
+          } else controller.close();
+        },
+      });
+      await this.zip.add(name, readable, { passThrough: true, uncompressedSize: part.size, crc32: part.crc >>> 0, compressionMethod: 8 });
     });
-    await Promise.all([reading, this.zip.add(name, pipe.readable, { passThrough: true, entry: raw.entry })]);
   }
 
-  /** Writes the central directory and closes the file. */
+  /**
+   * Queues an input entry under `name`, its stored bytes copied as they are (read from the input
+   * when its turn comes: the input must stay open until the returned promise settles).
+   * @returns a promise of its being written; it rejects with a CopySourceError when the input
+   *   entry cannot be read (damaged), else with what writing throws (or an earlier entry's failure).
+   */
+  copyRaw(name: string, raw: RawEntry): Promise<void> {
+    return this.enqueue(async () => {
+      const pipe = new TransformStream<Uint8Array, Uint8Array>();
+      const reading = raw.pipeTo(pipe.writable).catch((err: unknown) => {
+        // The writing side must not wait for data that will not come.
+        pipe.readable.cancel(err).catch(() => undefined);
+        throw new CopySourceError(err);
+      });
+      await Promise.all([reading, this.zip.add(name, pipe.readable, { passThrough: true, entry: raw.entry })]);
+    });
+  }
+
+  /**
+   * Waits for the queued entries, writes the central directory and closes the file.
+   * @throws the first failure of a queued entry (the file is closed, unfinished), else what
+   *   writing the central directory throws.
+   */
   async close(): Promise<void> {
     this.closed = true;
     try {
+      await this.queue;
+      if (this.failure) throw this.failure.error;
       await this.zip.close();
     } finally {
       await this.handle.close();
     }
   }
 
-  /** Closes the file without finishing the zip (after a failure; the caller removes the file). */
+  /**
+   * Closes the file without finishing the zip (after a failure; the caller removes the file),
+   * once the entry being written has stopped (no write reaches the closed file). Entries queued
+   * and not yet started are not written.
+   */
   async abort(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.failure ??= { error: new Error("zip aborted") };
+    await this.queue;
     await this.handle.close();
   }
 }

@@ -16,6 +16,7 @@ import type { SheetCopy } from "../../src/workbook/sheet-copy";
 import type { StreamedSheet } from "../../src/workbook/xlsx-parts";
 import { XlsxStreamWriter } from "../../src/workbook/xlsx-stream-writer";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
+import { DeflatedPart, ZipSink } from "../../src/workbook/zip-sink";
 import { freshDir, runCli, sha256 } from "./fixtures";
 
 const dir = freshDir("mislukt");
@@ -120,6 +121,27 @@ test("disk full while copying the stock sheet: exit 1, Dutch line, old target un
   expect(r.err.trim().split("\n")).toEqual([`Kan '${uit.file}' niet schrijven: de schijf is vol. Maak ruimte vrij en probeer het opnieuw.`]);
   expect(sha256(uit.file)).toBe(uit.hash);
   expect(existsSync(path.join(dir, "schijf-vol.json"))).toBe(false);
+});
+
+test("disk full while a result sheet is written behind the next one (not awaited): exit 1, Dutch line, old target untouched", async () => {
+  const uit = existingTarget("schijf-vol-later.xlsx");
+  const original = ZipSink.prototype.add;
+  const failed: string[] = [];
+  // The first result sheet's part (BZK-indeling; the input sheets are copied as stored, not with
+  // add) fails as a full disk does, after the writer has moved on to the next sheet.
+  jest.spyOn(ZipSink.prototype, "add").mockImplementation(function (this: ZipSink, name: string, part: DeflatedPart): Promise<void> {
+    if (failed.length === 0 && /^xl\/worksheets\/sheet\d+\.xml$/.test(name)) {
+      failed.push(name);
+      jest.spyOn(part, "finish").mockRejectedValue(Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" }));
+    }
+    return original.call(this, name, part);
+  });
+  const r = await runCli(["analyse", input, "--uit", uit.file, "--json", path.join(dir, "schijf-vol-later.json")]);
+  expect(failed).toEqual(["xl/worksheets/sheet3.xml"]);
+  expect(r.code).toBe(1);
+  expect(r.err.trim().split("\n")).toEqual([`Kan '${uit.file}' niet schrijven: de schijf is vol. Maak ruimte vrij en probeer het opnieuw.`]);
+  expect(sha256(uit.file)).toBe(uit.hash);
+  expect(existsSync(path.join(dir, "schijf-vol-later.json"))).toBe(false);
 });
 
 test("a bug while writing the result sheets: 'Onverwachte fout', no stack trace, old target untouched", async () => {

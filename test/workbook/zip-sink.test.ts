@@ -2,11 +2,15 @@
  * DeflatedPart.drain (src/workbook/zip-sink.ts) when several calls wait at once: the sheet reader
  * awaits the rows of one inflated chunk together, and a re-generated sheet's rows each may return
  * a drain. Every waiting call must resume once zlib catches up, and every one must reject with
- * the compressor's error when it fails.
+ * the compressor's error when it fails. And ZipSink's queue of entries (below).
  */
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
 import type { DeflateRaw } from "node:zlib";
-import { DeflatedPart, PART_BUFFER_BYTES } from "../../src/workbook/zip-sink";
+import { TextWriter, Uint8ArrayReader, ZipReader } from "@zip.js/zip.js";
+import { DeflatedPart, PART_BUFFER_BYTES, ZipSink } from "../../src/workbook/zip-sink";
 
 type State = "pending" | "resolved" | "rejected";
 
@@ -57,5 +61,82 @@ describe("DeflatedPart.drain with several waiting calls", () => {
     expect(waits.map((w) => w.state)).toEqual(["rejected", "rejected", "rejected"]);
     for (const w of waits) expect(w.error).toBe(failure);
     await expect(part.drain()).rejects.toBe(failure);
+  });
+});
+
+/**
+ * ZipSink's queue: entries handed over without waiting are written in the order given, and a
+ * failure of one of them is not lost (the writer does not await the large parts, so that it makes
+ * the next sheet while zip.js writes the previous one).
+ */
+describe("ZipSink: entries queued without waiting", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "zip-sink-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** The entries of a zip file: name and text, in the order of the central directory. */
+  async function entries(file: string): Promise<[string, string][]> {
+    const zip = new ZipReader(new Uint8ArrayReader(readFileSync(file)));
+    const out: [string, string][] = [];
+    for (const e of await zip.getEntries()) {
+      if (e.directory) continue;
+      out.push([e.filename, await e.getData(new TextWriter())]);
+    }
+    await zip.close();
+    return out;
+  }
+
+  test("parts and texts added without awaiting are in the file in the order given, with their content", async () => {
+    const file = path.join(dir, "volgorde.zip");
+    const sink = await ZipSink.open(file);
+    const big = new DeflatedPart();
+    const row = "<row><c><v>1</v></c></row>";
+    for (let k = 0; k < 40_000; k++) big.write(row); // about 1 MB: several buffers, still being deflated
+    void sink.add("a/groot.xml", big);
+    void sink.addText("b/klein.xml", "<klein/>");
+    const later = new DeflatedPart();
+    later.write("<later/>");
+    void sink.add("c/later.xml", later);
+    await sink.close();
+    const got = await entries(file);
+    expect(got.map(([name]) => name)).toEqual(["a/groot.xml", "b/klein.xml", "c/later.xml"]);
+    expect(got[0][1]).toBe(row.repeat(40_000));
+    expect(got[1][1]).toBe("<klein/>");
+    expect(got[2][1]).toBe("<later/>");
+  });
+
+  test("a part that fails while nobody awaits it: later entries are not written, throwIfFailed and close throw its error", async () => {
+    const file = path.join(dir, "fout.zip");
+    const sink = await ZipSink.open(file);
+    const part = busyPart();
+    const failure = new Error("deflate failed (test)");
+    const queued = track(sink.add("a/kapot.xml", part));
+    const after = track(sink.addText("b/daarna.xml", "<daarna/>"));
+    const z = deflater(part);
+    z.destroy(failure);
+    await new Promise((resolve) => z.once("close", resolve));
+    await turn();
+    expect(queued).toEqual({ state: "rejected", error: failure });
+    expect(after).toEqual({ state: "rejected", error: failure });
+    expect(() => sink.throwIfFailed()).toThrow(failure);
+    await expect(sink.addText("c/nog.xml", "<nog/>")).rejects.toBe(failure);
+    await expect(sink.close()).rejects.toBe(failure);
+    // The file is closed: it can be removed and is not a finished zip.
+    await expect(entries(file)).rejects.toThrow();
+  });
+
+  test.each([0, 3])("abort (after %i turns of the event loop) ends with no entry still being written, and nothing more is written", async (turns) => {
+    const file = path.join(dir, `afgebroken-${turns}.zip`);
+    const sink = await ZipSink.open(file);
+    const part = busyPart();
+    const first = track(sink.add("a/groot.xml", part));
+    const second = track(sink.addText("b/klein.xml", "<klein/>"));
+    for (let k = 0; k < turns; k++) await turn();
+    await sink.abort();
+    await turn();
+    // abort resolves only once the entry being written (if any) has stopped: none is left pending.
+    expect(first.state).not.toBe("pending");
+    expect(second.state).not.toBe("pending");
+    await expect(sink.addText("c/nog.xml", "<nog/>")).rejects.toThrow();
+    await expect(entries(file)).rejects.toThrow();
   });
 });
