@@ -92,14 +92,14 @@ export function summariseAll(
     const { order, flat } = countByCode(column.codes, column.values.length, n, aantal, slots, batSlots);
     const values = column.values;
     const sorted = sortGroupValues(order.map((code) => values[code]));
-    // Each text has one code (stock-columns.ts), so the sorted texts give back their codes.
-    const codeOf = new Map<string | null, number>();
-    for (const code of order) codeOf.set(values[code], code);
-    return {
-      key,
-      hasValues: order.length > 1 || (order.length === 1 && order[0] !== 0),
-      rows: sorted.map((waarde) => ({ waarde, summary: summaryOfVector(flat, scale, codeOf.get(waarde)! * SLOTS) })),
-    };
+    // Each text has one code (stock-columns.ts), so the sorted texts give back their codes (the
+    // column's own index of texts: no map made per grouping).
+    const rows: Array<{ waarde: string | null; summary: SupplySummary }> = new Array(sorted.length);
+    for (let j = 0; j < sorted.length; j++) {
+      const waarde = sorted[j];
+      rows[j] = { waarde, summary: summaryOfVector(flat, scale, column.codeOf(waarde)! * SLOTS) };
+    }
+    return { key, hasValues: order.length > 1 || (order.length === 1 && order[0] !== 0), rows };
   });
   return { summary: summaryOfVector(total, scale), groups };
 }
@@ -148,7 +148,8 @@ export function sortGroupValues(values: readonly (string | null)[]): (string | n
   const texts: string[] = [];
   let hasNull = false;
   let plain = true;
-  for (const v of values) {
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
     if (v === null) hasNull = true;
     else {
       texts.push(v);

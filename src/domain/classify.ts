@@ -31,7 +31,7 @@
  * with the same facts share the same outcome, reason string and frozen warnings array. An
  * outcome's type, slot and tally kinds are set when it is made; its `reden` and `warnings`, and
  * the per-complex texts they are made of (`judgeCluster`'s wording, the geclusterd part), only
- * when first read (`lazyPart`, `combine`): the core and the issues never read them, the reports
+ * when first read (`LazyPart`, `combine`): the core and the issues never read them, the reports
  * once per distinct outcome. The issues (tally kinds, complex conflicts) do not depend on them.
  * `classifySlotsAt` gives the same verdicts as one byte per row, without result objects or
  * issues, for the re-classifications of the potentials and the what-if base (reclassify.ts).
@@ -74,7 +74,7 @@ function and3(a: Tri, b: Tri, c: Tri = true): Tri {
 
 /** One step of a reason (nultreden, geclusterd or zorggeschikt) with its warnings; shared, read-only.
  * `kinds` and `flags` are always set when the part is made; `text` and `warnings` may be made
- * when first read ({@link lazyPart}). */
+ * when first read ({@link LazyPart}). */
 interface Part {
   readonly text: string;
   readonly warnings: string[];
@@ -97,32 +97,39 @@ function part(text: string, warnings: string[] = NO_WARNINGS, kinds: TallyKind[]
   };
 }
 
-/**
- * A part whose texts are made by `make` when `text` or `warnings` is first read, then kept (the
- * same string and the same frozen warnings array on every read, as {@link part} gives). For the
- * per-complex parts: most of them are never read (the core needs only the kinds and flags, the
- * reports read one outcome per distinct reason), and their texts were about a quarter of the
- * classification's time (docs/performance.md, "Lazy reason texts").
- * @param kinds, flags as {@link part}'s, known without the texts; @param make the texts, exactly
- *   as an eager part would hold them (called at most once; must not depend on state that changes).
- */
-function lazyPart(kinds: TallyKind[], flags: number, make: () => PartTexts): Part {
-  return new LazyPart(kinds.length === 0 ? NO_KINDS : kinds, flags, make);
+/** What makes the texts of a lazy geclusterd part ({@link Context.clusterTexts}). */
+interface ClusterTextSource {
+  clusterTexts(c: ClusterInfo, decl: number): PartTexts;
 }
 
-/** The part {@link lazyPart} makes (a class: every such part shares one shape). */
+/**
+ * A geclusterd part whose texts are made by `source.clusterTexts(c, decl)` when `text` or
+ * `warnings` is first read, then kept (the same string and the same frozen warnings array on
+ * every read, as {@link part} gives). Most per-complex parts are never read (the core needs only
+ * the kinds and flags, the reports read one outcome per distinct reason), and their texts were
+ * about a quarter of the classification's time (docs/performance.md, "Lazy reason texts").
+ * A class holding its arguments rather than a closure: one object per part instead of three
+ * (part, closure, context) that every young-generation collection copies.
+ * @param kinds, flags as {@link part}'s, known without the texts; the texts must not depend on
+ *   state that changes (`c` holds the complex's facts and verdict only).
+ */
 class LazyPart implements Part {
   private made: Part | undefined = undefined;
+  readonly kinds: TallyKind[];
 
   constructor(
-    readonly kinds: TallyKind[],
+    kinds: TallyKind[],
     readonly flags: number,
-    private readonly make: () => PartTexts,
-  ) {}
+    private readonly source: ClusterTextSource,
+    private readonly c: ClusterInfo,
+    private readonly decl: number,
+  ) {
+    this.kinds = kinds.length === 0 ? NO_KINDS : kinds;
+  }
 
   private texts(): Part {
     if (this.made === undefined) {
-      const t = this.make();
+      const t = this.source.clusterTexts(this.c, this.decl);
       this.made = part(t.text, t.warnings, this.kinds, this.flags);
     }
     return this.made;
@@ -180,8 +187,11 @@ interface ClusterInfo {
   /** The complex's facts (null: rows without complex) and whether the rural threshold applies. */
   facts: ComplexFacts | null;
   landelijk: boolean;
-  /** Parts per declaration (0 none, 1 GEC, 2 ZWO), built when first needed. */
-  parts: (Part | undefined)[];
+  /** Parts per declaration (0 none, 1 GEC, 2 ZWO), built when first needed (fields, not an
+   * array: one object fewer per complex). */
+  part0: Part | undefined;
+  part1: Part | undefined;
+  part2: Part | undefined;
   /** Tally kinds of the facts that leave geclusterd undetermined. */
   missing: TallyKind[];
   /** Warning about conflicting facts within the complex, or null; undefined until first read
@@ -198,15 +208,16 @@ interface ComplexState {
    * mostly share their facts, so this answers most rows without a lookup. */
   lastKey: number;
   last: Outcome | null;
-  /** Every outcome by decisive facts (see `Classifier.outcome`), made when the complex gets its
-   * second key (most complexes have one or two: no `Map` for those with one). */
-  outcomes: Map<number, Outcome> | null;
+  /** Whether the complex has had a second key: from then on its outcomes are in the
+   * classifier's one map of outcomes by complex and key (`Classifier.outcome`); most complexes
+   * have one key and never go there. */
+  many: boolean;
 }
 
 /** The state of a complex before its first outcome (an object literal: V8 allocates those that
  * mostly survive in the old generation directly). */
 function complexState(facts: ComplexFacts | null): ComplexState {
-  return { facts, cluster0: undefined, cluster1: undefined, lastKey: -1, last: null, outcomes: null };
+  return { facts, cluster0: undefined, cluster1: undefined, lastKey: -1, last: null, many: false };
 }
 
 /** Most complexes with conflicting facts that get their own issue; the rest are summarised. */
@@ -276,8 +287,11 @@ export function classifyStock(rows: StockRows, rules: Rules, options: StockShape
 function classifyRows(
   c: Classifier, cols: StockColumns, tally: IssueTally, slots: Uint8Array, outcomeIndex: Uint32Array, outcomes: Outcome[],
 ): { limburgRows: number; veraRows: number } {
-  /** Per outcome id the tally handles of its kinds (the same kinds, in the same order). */
-  const handles: number[][] = [];
+  /** The tally handles of every outcome's kinds (the same kinds, in the same order), outcome
+   * after outcome: those of outcome id `k` at `handles[first[k]]` to before `handles[first[k + 1]]`
+   * (one list, not an array per outcome). */
+  const handles: number[] = [];
+  const first: number[] = [0];
   let limburgRows = 0;
   let veraRows = 0;
   const bat = cols.num.bat;
@@ -287,7 +301,8 @@ function classifyRows(
   // The previous row's outcome id, slot and tally handles.
   let id = -1;
   let slot = 0;
-  let hs: number[] = [];
+  let h0 = 0;
+  let h1 = 0;
   for (let i = 0; i < n; i++) {
     if (bat[i] === bat[i]) {
       // Scale codes: 1 limburg, 2 vera (stock-columns.ts).
@@ -301,15 +316,18 @@ function classifyRows(
         id = outcomes.length;
         outcome.id = id;
         outcomes.push(outcome);
-        handles.push(outcome.kinds.map((k) => tally.handle(k)));
+        const kinds = outcome.kinds;
+        for (let j = 0; j < kinds.length; j++) handles.push(tally.handle(kinds[j]));
+        first.push(handles.length);
       }
       // Zorgprofiel codes 1 SOM, 2 PG as the slots 3, 4; none: 5.
       slot = rowSlot(outcome, zorgprofiel[i]);
-      hs = handles[id];
+      h0 = first[id];
+      h1 = first[id + 1];
     }
     outcomeIndex[i] = id;
     slots[i] = slot;
-    for (let j = 0; j < hs.length; j++) tally.addAt(hs[j], cols, i);
+    for (let j = h0; j < h1; j++) tally.addAt(handles[j], cols, i);
   }
   return { limburgRows, veraRows };
 }
@@ -438,6 +456,10 @@ class Classifier {
   private readonly declOfCode: Uint8Array;
   /** Rural (1) or not (0) per gemeente text code. */
   private readonly landOfCode: Uint8Array;
+  /** The outcomes of the complexes with more than one key, by complex and key (see `outcome`). */
+  private readonly outcomeMap = new Map<number, Outcome>();
+  /** Number of outcome keys ({@link outcomeKey}): accessibilities (labels × 3 scales × 8) × 54. */
+  private readonly keySpace: number;
 
   /** @param collection `collectComplexes(cols)`, or facts equal to it for the rows classified; computed when absent. */
   constructor(private readonly cols: StockColumns, rules: Rules, options: StockShape = {}, collection: ComplexCollection = collectComplexes(cols)) {
@@ -450,6 +472,7 @@ class Classifier {
     this.useDeclared = rules.woonvormGedeclareerd === "bewijs";
     this.declOfCode = Uint8Array.from(cols.text.woonvorm.values, (v) => (v === "GEC" ? 1 : v === "ZWO" ? 2 : 0));
     this.landOfCode = Uint8Array.from(cols.text.gemeente.values, (v) => (this.ctx.isLandelijk(v) ? 1 : 0));
+    this.keySpace = cols.text.toegankelijkheidslabel.values.length * 8 * 3 * 54;
   }
 
   /**
@@ -491,19 +514,19 @@ class Classifier {
     if (access.key < 0) return ctx.assemble(access, state, decl, zelf, land, zp);
     const key = outcomeKey({ access: access.key, declaration: decl, zelfstandig: zelf, landelijk: land, zorgprofiel: zp });
     if (key === state.lastKey) return state.last!;
-    let outcomes = state.outcomes;
+    // One map for every complex (not one per complex): the complex (+1; 0 rows without complex)
+    // times the number of keys, plus the key.
+    const base = (ci + 1) * this.keySpace;
     let outcome: Outcome | undefined;
-    if (outcomes === null) {
-      if (state.last !== null) {
-        // The complex's second key: from now on every outcome goes into a Map.
-        outcomes = new Map();
-        outcomes.set(state.lastKey, state.last);
-        state.outcomes = outcomes;
-      }
-    } else outcome = outcomes.get(key);
+    if (state.many) outcome = this.outcomeMap.get(base + key);
+    else if (state.last !== null) {
+      // The complex's second key: from now on its outcomes go into the map.
+      state.many = true;
+      this.outcomeMap.set(base + state.lastKey, state.last);
+    }
     if (outcome === undefined) {
       outcome = ctx.assemble(access, state, decl, zelf, land, zp);
-      if (outcomes !== null) outcomes.set(key, outcome);
+      if (state.many) this.outcomeMap.set(base + key, outcome);
     }
     state.lastKey = key;
     state.last = outcome;
@@ -515,7 +538,8 @@ class Classifier {
 function complexConflictIssues(complexes: ComplexFacts[]): Issue[] {
   const out: Issue[] = [];
   let rest = 0;
-  for (const f of complexes) {
+  for (let k = 0; k < complexes.length; k++) {
+    const f = complexes[k];
     if (f.conflicts.length === 0) continue;
     if (out.length >= MAX_COMPLEX_ISSUES) {
       rest++;
@@ -541,10 +565,14 @@ function warnings2(conflict: string | null, own: string | null): string[] {
  * "; ") and `warnings` (the parts' warnings in order, frozen) are made when first read and then
  * kept, so every read gives the same string and the same frozen array ({@link LazyOutcome}).
  */
-function combine(bzk: BzkType, nultreden: boolean, geclusterd: boolean, zorggeschikt: boolean, parts: Part[], kinds: ClassificationKinds): Outcome {
+function combine(
+  bzk: BzkType, nultreden: boolean, geclusterd: boolean, zorggeschikt: boolean, p0: Part, p1: Part | null, p2: Part | null, kinds: ClassificationKinds,
+): Outcome {
   let ks = NO_KINDS;
   let flags = 0;
-  for (const p of parts) {
+  for (let k = 0; k < 3; k++) {
+    const p = k === 0 ? p0 : k === 1 ? p1 : p2;
+    if (p === null) continue;
     flags |= p.flags;
     if (p.kinds.length > 0) ks = ks.length === 0 ? p.kinds : [...ks, ...p.kinds];
   }
@@ -554,7 +582,7 @@ function combine(bzk: BzkType, nultreden: boolean, geclusterd: boolean, zorggesc
     if (flags & BY_DECLARATION) ks.push(kinds.woonvormBewijs);
   }
   const slot = bzk === "regulier" ? SLOT_REGULIER : bzk === "nultreden" ? SLOT_NULTREDEN : bzk === "geclusterd" ? SLOT_GECLUSTERD : -1;
-  return new LazyOutcome(bzk, nultreden, geclusterd, zorggeschikt, ks, slot, parts);
+  return new LazyOutcome(bzk, nultreden, geclusterd, zorggeschikt, ks, slot, p0, p1, p2);
 }
 
 /**
@@ -563,7 +591,8 @@ function combine(bzk: BzkType, nultreden: boolean, geclusterd: boolean, zorggesc
  * accessors per object, `Object.defineProperties`, cost about 3 µs per outcome: more than the
  * texts). `reden` and `warnings` are getters of the class, not own properties: read them by name
  * (as `ClassifiedDwelling`'s getters and the reports do); a spread copy or `JSON.stringify` of an
- * outcome does not have them.
+ * outcome does not have them. Its parts (one to three: nultreden, geclusterd, zorggeschikt) are
+ * fields, not an array: one object fewer per outcome for the collector to copy.
  */
 class LazyOutcome implements Outcome {
   private redenText: string | undefined = undefined;
@@ -576,16 +605,23 @@ class LazyOutcome implements Outcome {
     readonly zorggeschikt: boolean,
     readonly kinds: TallyKind[],
     public slot: number,
-    private readonly parts: Part[],
+    private readonly p0: Part,
+    private readonly p1: Part | null,
+    private readonly p2: Part | null,
     public id = -1,
   ) {}
 
+  /** The parts in order (an array made when a text is first read). */
+  private parts(): Part[] {
+    return this.p1 === null ? [this.p0] : this.p2 === null ? [this.p0, this.p1] : [this.p0, this.p1, this.p2];
+  }
+
   get reden(): string {
-    return (this.redenText ??= joinReden(this.parts));
+    return (this.redenText ??= joinReden(this.parts()));
   }
 
   get warnings(): string[] {
-    return (this.warningList ??= joinWarnings(this.parts));
+    return (this.warningList ??= joinWarnings(this.parts()));
   }
 }
 
@@ -674,22 +710,22 @@ class Context {
         false,
         false,
         false,
-        [
-          part(
-            redenText.onbekend(access.nText),
-            [...access.warnings, redenText.onbekendWarning],
-            [...access.kinds, this.kinds.bzkOnbekend],
-          ),
-        ],
+        part(
+          redenText.onbekend(access.nText),
+          [...access.warnings, redenText.onbekendWarning],
+          [...access.kinds, this.kinds.bzkOnbekend],
+        ),
+        null,
+        null,
         this.kinds,
       );
       o.bzk = "onbekend";
       o.slot = SLOT_ONBEKEND;
     } else if (decl === 0) {
-      o = combine("regulier", false, false, false, [part(access.nText, [...access.warnings], access.kinds)], this.kinds);
+      o = combine("regulier", false, false, false, part(access.nText, [...access.warnings], access.kinds), null, null, this.kinds);
     } else {
       const warning = redenText.declaredButNotNultreden(DECLARED[decl], access.nText);
-      o = combine("regulier", false, false, false, [part(access.nText, [...access.warnings, warning], access.kinds, DECLARATION_CONFLICT)], this.kinds);
+      o = combine("regulier", false, false, false, part(access.nText, [...access.warnings, warning], access.kinds, DECLARATION_CONFLICT), null, null, this.kinds);
     }
     access.finals[decl] = o;
     return o;
@@ -730,10 +766,10 @@ class Context {
     const tri = c.geclusterd;
     const g = tri === true || (tri === null && decl !== 0);
     const gPart = this.clusterPart(c, decl);
-    if (!g) return combine("nultreden", true, false, false, [nPart, gPart], this.kinds);
+    if (!g) return combine("nultreden", true, false, false, nPart, gPart, null, this.kinds);
     const wlz = state.facts === null ? null : state.facts.wlz;
     const zorg = this.zorgPart(access, wlz, zelf, zp, decl);
-    return combine(zorg.zorggeschikt ? "zorggeschikt" : "geclusterd", true, true, zorg.zorggeschikt, [nPart, gPart, zorg.part], this.kinds);
+    return combine(zorg.zorggeschikt ? "zorggeschikt" : "geclusterd", true, true, zorg.zorggeschikt, nPart, gPart, zorg.part, this.kinds);
   }
 
   private cluster(state: ComplexState, land: number): ClusterInfo {
@@ -746,7 +782,9 @@ class Context {
           verdict: { geclusterd: null, text: redenText.noComplex, why: [], failing: [], missing: [], missingText: ["complex"] },
           facts: null,
           landelijk: land === 1,
-          parts: [undefined, undefined, undefined],
+          part0: undefined,
+          part1: undefined,
+          part2: undefined,
           missing: [this.kinds.geenComplex],
           conflictWarning: null,
         };
@@ -759,7 +797,9 @@ class Context {
           verdict,
           facts: f,
           landelijk: land === 1,
-          parts: [undefined, undefined, undefined],
+          part0: undefined,
+          part1: undefined,
+          part2: undefined,
           missing: verdict === null ? NO_KINDS : verdict.missing.map((m) => this.missingKinds[m]),
           conflictWarning: undefined,
         };
@@ -785,21 +825,23 @@ class Context {
   }
 
   /** The geclusterd part of a complex for a declaration; built once per complex and declaration,
-   * its kinds and flags at once, its texts when first read ({@link lazyPart}). */
+   * its kinds and flags at once, its texts when first read ({@link LazyPart}). */
   private clusterPart(c: ClusterInfo, decl: number): Part {
-    const cached = c.parts[decl];
+    const cached = decl === 0 ? c.part0 : decl === 1 ? c.part1 : c.part2;
     if (cached !== undefined) return cached;
     const tri = c.geclusterd;
     const kinds = tri === null && decl === 0 ? c.missing : NO_KINDS;
     const flags = tri === true ? 0 : tri === false ? (decl !== 0 ? DECLARATION_CONFLICT : 0) : decl !== 0 ? BY_DECLARATION : 0;
-    const p = lazyPart(kinds, flags, () => this.clusterTexts(c, decl));
-    c.parts[decl] = p;
+    const p = new LazyPart(kinds, flags, this, c, decl);
+    if (decl === 0) c.part0 = p;
+    else if (decl === 1) c.part1 = p;
+    else c.part2 = p;
     return p;
   }
 
   /** The texts of {@link clusterPart}: the reason step and the warnings (the complex's conflicts,
    * then the part's own). */
-  private clusterTexts(c: ClusterInfo, decl: number): PartTexts {
+  clusterTexts(c: ClusterInfo, decl: number): PartTexts {
     const facts = c.facts;
     const v = this.verdictOf(c);
     const conflict = this.conflictOf(c);

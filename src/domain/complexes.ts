@@ -23,6 +23,22 @@ const ROOM_INPANDIG = 1;
 const ROOM_AANGRENZEND = 2;
 const ROOM_GEEN = 4;
 
+/** The conflicts of every complex without any (shared, frozen: most complexes have none). */
+const NO_CONFLICTS: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * A count or size read from a `Float64Array` as a small integer when it is one: V8 keeps an
+ * object field that only ever gets small integers unboxed, where a value read from a
+ * `Float64Array` as is makes the field a double, boxed in a number object of its own (five per
+ * complex, every one copied by each young-generation collection). Same value (also for −0, which
+ * stays a double).
+ * @example intOrDouble(24) === 24; intOrDouble(2.5) === 2.5
+ */
+function intOrDouble(v: number): number {
+  const i = v | 0;
+  return i === v && (i !== 0 || 1 / v > 0) ? i : v;
+}
+
 /** Aggregated facts of one complex. Counts in dwellings; shares as fractions 0..1. */
 export interface ComplexFacts {
   complex: string;
@@ -43,7 +59,8 @@ export interface ComplexFacts {
   label55plusOnbekend: number;
   /** True when any row says Wlz care is delivered, false when rows only say no, null when unknown. */
   wlz: boolean | null;
-  /** Dutch descriptions of conflicting values within the complex (empty when consistent). */
+  /** Dutch descriptions of conflicting values within the complex (empty when consistent; from
+   * `collectComplexes` a shared frozen empty array then: read it, do not push). */
   conflicts: string[];
   /** First row of the complex (for messages). From `collectComplexes` a getter on the
    * prototype, made from the columns when first read (not an own property: a spread copy
@@ -93,7 +110,7 @@ class CollectedFacts implements ComplexFacts {
     this.label55plusNee = 0;
     this.label55plusOnbekend = 0;
     this.wlz = null;
-    this.conflicts = [];
+    this.conflicts = NO_CONFLICTS;
     this[COLS] = cols;
     this[FIRST] = first;
     this[ROW] = null;
@@ -325,38 +342,40 @@ function factsOf(cols: StockColumns, acc: Accumulators): ComplexFacts[] {
   for (let k = 0; k < acc.n; k++) {
     const r = acc.first[k];
     const f = new CollectedFacts(complexTexts[complexCodes[r]]!, ownerTexts[ownerCodes[r]], cols, r);
-    f.geteld = acc.geteld[k];
-    f.label55plusJa = acc.ja[k];
-    f.label55plusNee = acc.nee[k];
-    f.label55plusOnbekend = acc.onbekend[k];
+    f.geteld = intOrDouble(acc.geteld[k]);
+    f.label55plusJa = intOrDouble(acc.ja[k]);
+    f.label55plusNee = intOrDouble(acc.nee[k]);
+    f.label55plusOnbekend = intOrDouble(acc.onbekend[k]);
     finish(f, acc, k);
     complexes[k] = f;
   }
   return complexes;
 }
 
-/** The remaining facts of complex `k` and its conflicts, from its aggregates. */
+/** The remaining facts of complex `k` and its conflicts (a new array only when there are any),
+ * from its aggregates. */
 function finish(f: ComplexFacts, acc: Accumulators, k: number): void {
+  const conflicts: string[] = [];
   const r = acc.rooms[k];
   f.ontmoetingsruimte =
     r & ROOM_INPANDIG ? "inpandig" : r & ROOM_AANGRENZEND ? "aangrenzend" : r & ROOM_GEEN ? "geen" : null;
   if (r !== 0 && (r & (r - 1)) !== 0) {
     const seen = [r & ROOM_INPANDIG && "inpandig", r & ROOM_AANGRENZEND && "aangrenzend", r & ROOM_GEEN && "geen"]
       .filter((x): x is string => typeof x === "string");
-    f.conflicts.push(`ontmoetingsruimte verschilt per rij (${seen.join(", ")}); ${f.ontmoetingsruimte} aangehouden`);
+    conflicts.push(`ontmoetingsruimte verschilt per rij (${seen.join(", ")}); ${f.ontmoetingsruimte} aangehouden`);
   }
   const minSize = acc.minGrootte[k];
   const maxSize = acc.maxGrootte[k];
-  f.grootteGegeven = minSize === minSize ? minSize : null;
+  f.grootteGegeven = minSize === minSize ? intOrDouble(minSize) : null;
   f.woningen = f.geteld;
   if (f.grootteGegeven !== null) {
     if (maxSize !== f.grootteGegeven) {
-      f.conflicts.push(
+      conflicts.push(
         `complexgrootte verschilt per rij (${formatGetal(f.grootteGegeven)} tot ${formatGetal(maxSize)}); ${formatGetal(f.grootteGegeven)} aangehouden`,
       );
     }
     if (f.grootteGegeven < f.geteld) {
-      f.conflicts.push(
+      conflicts.push(
         `complexgrootte ${formatGetal(f.grootteGegeven)} is kleiner dan het aantal woningen in de tabel (${formatGetal(f.geteld)}); ${formatGetal(f.geteld)} aangehouden`,
       );
     } else {
@@ -367,13 +386,14 @@ function finish(f: ComplexFacts, acc: Accumulators, k: number): void {
   const maxShare = acc.maxAandeel[k];
   f.aandeel55plus = minShare === minShare ? minShare : null;
   if (f.aandeel55plus !== null && maxShare !== f.aandeel55plus) {
-    f.conflicts.push(
+    conflicts.push(
       `aandeel 55+ verschilt per rij (${formatPercentage(f.aandeel55plus)} tot ${formatPercentage(maxShare)}); ${formatPercentage(f.aandeel55plus)} aangehouden`,
     );
   }
   const w = acc.wlz[k];
   f.wlz = w & WLZ_JA ? true : w & WLZ_NEE ? false : null;
-  if ((w & WLZ_JA) !== 0 && (w & WLZ_NEE) !== 0) f.conflicts.push("Wlz-zorg verschilt per rij (ja en nee); ja aangehouden");
+  if ((w & WLZ_JA) !== 0 && (w & WLZ_NEE) !== 0) conflicts.push("Wlz-zorg verschilt per rij (ja en nee); ja aangehouden");
+  if (conflicts.length > 0) f.conflicts = conflicts;
 }
 
 /** "complex C12" or "complex C12 (Wonen Zuid)" when the owner is known.

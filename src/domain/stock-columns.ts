@@ -73,6 +73,11 @@ class TextColumn {
     return c;
   }
 
+  /** The code of text `v` in this column's table (0 for null), or undefined when no row has it. */
+  codeOf(v: string | null): number | undefined {
+    return v === null ? 0 : this.index.get(v);
+  }
+
   set(i: number, v: string | null | undefined): void {
     if (v === null || v === undefined) {
       this.codes[i] = 0;
