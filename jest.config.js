@@ -1,6 +1,7 @@
 /** Jest for `npm test`, the suite a developer runs before every commit (target: at most 3 minutes
- * on this 2-core machine). TypeScript through ts-jest (CommonJS, transpile only: `npm run
- * typecheck` does the type check); tests live under test/.
+ * on this 2-core machine, also on the first run after installing). TypeScript through @swc/jest
+ * (CommonJS, transpile only, the options in jest.transform.js: `npm run typecheck` does the type
+ * check); tests live under test/.
  *
  * Left out here and run by `npm run test:slow` (jest.slow.config.js; `npm run test:all` runs both,
  * and CI runs test:all): the suites listed in jest.slow-suites.js. The browser end-to-end tests in test/e2e
@@ -9,6 +10,7 @@
  * `maxWorkers: 2`: jest's default is one worker fewer than the cores, which on a 2-core machine
  * runs the files one after another. */
 const SLOW_SUITES = require("./jest.slow-suites.js");
+const TRANSFORM = require("./jest.transform.js");
 
 module.exports = {
   testEnvironment: "node",
@@ -23,9 +25,7 @@ module.exports = {
   },
   // fast-check's seed: fixed when FC_SEED is set (CI), fresh per run otherwise.
   setupFiles: ["<rootDir>/test/support/fast-check-seed.js"],
-  transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.test.json" }],
-  },
+  transform: TRANSFORM,
   testTimeout: 60000,
   maxWorkers: 2,
 };

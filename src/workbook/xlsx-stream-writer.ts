@@ -125,6 +125,9 @@ export class RowWriter {
    */
   private readonly sharedTails: { style: string; tails: string[] }[] = [];
 
+  /** The pieces of the row {@link values} is making (one array, reused for every row). */
+  private readonly pieces: string[] = [];
+
   constructor(readonly part: DeflatedPart, private readonly texts: SharedTexts, private readonly date1904: boolean) {}
 
   /** The XML of a text cell (shared when it repeats in its column), or "" for empty text. */
@@ -165,11 +168,16 @@ export class RowWriter {
   /**
    * Writes a row of values with one style attribute per column (result tables). The same cells
    * as {@link cell} gives, with the two kinds of the per-dwelling table's cells made from cached
-   * pieces: a text written as a shared string, and a finite number.
+   * pieces: a text written as a shared string, and a finite number. The row's pieces are
+   * gathered in {@link pieces} and joined once, into one flat string: `+=` made a tree of some
+   * forty concatenations per row that writing it had to flatten (about a third more main-thread
+   * time for the per-dwelling rows, docs/performance.md).
    */
   values(rowNumber: number, values: readonly XmlValue[], styles: readonly string[]): void {
-    let xml = "";
+    const pieces = this.pieces;
     const suffix = String(rowNumber);
+    pieces.length = 0;
+    pieces.push(`<row r="${suffix}">`);
     for (let c = 0; c < values.length; c++) {
       const v = values[c];
       const s = styles[c] ?? "";
@@ -177,15 +185,19 @@ export class RowWriter {
         // One lookup per cell: index() counts it in the column's tally (a -1 is written inline
         // here, not through cell(), which would look the text up, and count it, again).
         const k = this.texts.index(v, c, this.tally);
-        xml += k >= 0 ? cellOpen(c) + suffix + this.sharedTail(c, s, k) : inlineText(letters(c) + suffix, v, s);
-        continue;
+        if (k >= 0) pieces.push(cellOpen(c), suffix, this.sharedTail(c, s, k));
+        else pieces.push(inlineText(letters(c) + suffix, v, s));
       } else if (typeof v === "number" && Number.isFinite(v)) {
-        xml += `${cellOpen(c)}${suffix}"${s}><v>${v}</v></c>`;
-        continue;
+        pieces.push(cellOpen(c), suffix, `"${s}><v>`, String(v), "</v></c>");
+      } else {
+        const xml = this.cell(letters(c) + suffix, c, v, s);
+        if (xml !== "") pieces.push(xml);
       }
-      xml += this.cell(letters(c) + suffix, c, v, s);
     }
-    this.row(rowNumber, xml);
+    // A row without cells is not written (as row() does).
+    if (pieces.length === 1) return;
+    pieces.push("</row>");
+    this.part.write(pieces.join(""));
   }
 
   /** `" t="s"><v>k</v></c>` with style attribute `s`, for shared index `k` in 0-based column `c`. */

@@ -6,12 +6,13 @@
  * at once here depends on how fast zlib is against the JavaScript side, so the deterministic
  * proof of the drain fix is test/workbook/zip-sink.test.ts.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { KERKRADE } from "../support/paths";
+import { cachedBytes } from "../support/workbook-cache";
 
 /**
  * Rows of the added sheet: enough for the compressor to fall behind with two drains waiting at
@@ -19,21 +20,31 @@ import { KERKRADE } from "../support/paths";
  */
 const ROWS = 30_000;
 
-test("--uit with an added sheet holding a table of 30,000 rows: exit 0, the sheet's rows in the output", async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "bat-bzk-regen-"));
-  try {
+/** The rows of the added sheet: values that compress badly (so that zlib is the slower side),
+ * deterministic. */
+function extraRows(): (string | number)[][] {
+  const rows: (string | number)[][] = [];
+  for (let i = 0; i < ROWS; i++) {
+    const r: (string | number)[] = [];
+    for (let c = 0; c < 8; c++)
+      r.push(((i * 7919 + c * 104729) % 1000003) / 7 + i * 1e-7);
+    r.push(`r${((i * 2654435761) >>> 0).toString(36)}`);
+    rows.push(r);
+  }
+  return rows;
+}
+
+/**
+ * The input: the Kerkrade sample with the sheet "Extra" holding {@link extraRows} as an Excel
+ * table, as .xlsx bytes. Writing it with ExcelJS is most of this file's CPU (seconds), so it is
+ * built once for all runs (test/support/workbook-cache.ts `cachedBytes`, keyed by the sample's
+ * bytes, the row count and the source of the row generator and of this build).
+ */
+function inputBytes(rows: (string | number)[][]): Promise<Uint8Array> {
+  return cachedBytes("uit-regenerated-input", [readFileSync(KERKRADE), Buffer.from(`${ROWS}\0${extraRows.toString()}`)], async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(KERKRADE);
     const ws = wb.addWorksheet("Extra");
-    const rows: (string | number)[][] = [];
-    for (let i = 0; i < ROWS; i++) {
-      // Values that compress badly (so that zlib is the slower side), deterministic.
-      const r: (string | number)[] = [];
-      for (let c = 0; c < 8; c++)
-        r.push(((i * 7919 + c * 104729) % 1000003) / 7 + i * 1e-7);
-      r.push(`r${((i * 2654435761) >>> 0).toString(36)}`);
-      rows.push(r);
-    }
     ws.addTable({
       name: "Extra",
       ref: "A1",
@@ -41,8 +52,16 @@ test("--uit with an added sheet holding a table of 30,000 rows: exit 0, the shee
       columns: Array.from({ length: 9 }, (_, c) => ({ name: `k${c}` })),
       rows,
     });
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  });
+}
+
+test("--uit with an added sheet holding a table of 30,000 rows: exit 0, the sheet's rows in the output", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "bat-bzk-regen-"));
+  try {
+    const rows = extraRows();
     const input = path.join(dir, "in.xlsx");
-    await wb.xlsx.writeFile(input);
+    writeFileSync(input, await inputBytes(rows));
 
     const uit = path.join(dir, "uit.xlsx");
     let err = "";

@@ -19,6 +19,13 @@ import type { DemandEntry, StockRow } from "../../src/domain/types";
 import { complexRows, stockRow } from "./fixtures";
 import { stockArb } from "./stock-arbitrary";
 
+// The recompute test spies on exports of these two modules. The test transform (swc,
+// jest.transform.js) exports a module's bindings as getters that cannot be redefined, so each is
+// replaced by a plain copy of itself, which the engine imports too (`__esModule` keeps the copy
+// from being wrapped again on `import * as`). Nothing else changes: the functions are the real ones.
+jest.mock("../../src/domain/classify", () => ({ __esModule: true, ...jest.requireActual("../../src/domain/classify") }));
+jest.mock("../../src/domain/complexes", () => ({ __esModule: true, ...jest.requireActual("../../src/domain/complexes") }));
+
 const BZK = ["regulier", "nultreden", "geclusterd", "zorggeschikt"];
 const BAT = ["0", "1", "2", "3", "4"];
 

@@ -165,4 +165,33 @@ describe("RowWriter.values and the shared-text table", () => {
     expect(a.includes(`<c r="A${rows.length - 1}" t="s"><v>0</v></c>`)).toBe(true);
     expect(a === b).toBe(true); // not toEqual: a failure would print megabytes
   });
+
+  test("values() writes every kind of value as cell() and row() do, and no row when it has no cells", async () => {
+    const styles = ["", ' s="9"', "", ' s="4"', "", ""];
+    const rows: Parameters<RowWriter["values"]>[1][] = [
+      ["VHE1", 3, "ja", 0.25, true, new Date(Date.UTC(2024, 0, 2))],
+      ["VHE2 <&>", -1.5e-7, "nee", null, false, { error: "#N/A" }],
+      [null, null, null, null, null, null], // style only in column B and D: empty styled cells
+      [null, undefined, "", Number.NaN, undefined, ""], // nothing: no row at all (column B's style aside)
+      ["", Number.POSITIVE_INFINITY, "ja", 12, null, "  spaties  "],
+    ];
+    const noStyles = rows[3].map(() => "");
+    const viaValues = new RowWriter(new DeflatedPart(), new SharedTexts(), false);
+    const viaCell = new RowWriter(new DeflatedPart(), new SharedTexts(), false);
+    const write = (w: RowWriter, via: "values" | "cell") => {
+      rows.forEach((row, i) => {
+        const st = i === 3 ? noStyles : styles;
+        if (via === "values") w.values(i + 10, row, st);
+        else w.row(i + 10, row.map((v, c) => w.cell(`${String.fromCharCode(65 + c)}${i + 10}`, c, v, st[c])).join(""));
+      });
+    };
+    write(viaValues, "values");
+    write(viaCell, "cell");
+    const [a, b] = [await xmlOf(viaValues.part), await xmlOf(viaCell.part)];
+    expect(a).toBe(b);
+    expect(a).not.toContain('<row r="13">'); // the row without cells
+    expect(a).toContain('<row r="12"><c r="B12" s="9"/><c r="D12" s="4"/></row>');
+    expect(a).toContain('<c r="B10" s="9"><v>3</v></c>');
+    expect(a).toContain('<c r="A11" t="s"><v>2</v></c><c r="B11" s="9"><v>-1.5e-7</v></c>');
+  });
 });
