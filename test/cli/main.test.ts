@@ -40,10 +40,10 @@ const sha = (file: string) => createHash("sha256").update(readFileSync(file)).di
 
 describe("bat-bzk analyse", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "bat-bzk-"));
-  // One run of the command on the Kerkrade sample (--uit and --json), its result workbook and the
-  // input read back with ExcelJS, and the in-memory analysis of the same input (its workbook from
-  // the shared cache, test/support/workbook-cache.ts): shared by the tests below, which only read
-  // them.
+  // One run of the command on the Kerkrade sample (--uit and --json), its result workbook read
+  // back with ExcelJS, the input as ExcelJS reads it and the in-memory analysis of the same input
+  // (both from the shared cache of ExcelJS's model, test/support/workbook-cache.ts, instead of
+  // parsing the sample once more): shared by the tests below, which only read them.
   const uit = path.join(dir, "resultaat.xlsx");
   const json = path.join(dir, "resultaat.json");
   let before: string;
@@ -57,9 +57,9 @@ describe("bat-bzk analyse", () => {
     r = await run(["analyse", KERKRADE, "--uit", uit, "--json", json]);
     back = new ExcelJS.Workbook();
     await back.xlsx.readFile(uit);
-    input = new ExcelJS.Workbook();
-    await input.xlsx.readFile(KERKRADE);
-    result = await analyseWorkbook(await cachedWorkbook(readFileSync(KERKRADE)), { rules: DEFAULT_RULES });
+    const kerkrade = await cachedWorkbook(readFileSync(KERKRADE));
+    input = kerkrade.workbook;
+    result = await analyseWorkbook(kerkrade, { rules: DEFAULT_RULES });
   });
 
   test("writes the result workbook and JSON, prints a Dutch summary, leaves the input unchanged", () => {
