@@ -26,7 +26,7 @@ import type { AnalyseOptions, AnalysisResult, SheetRead } from "./result";
 import { checkCancelled } from "./ledger";
 import { containerMessage } from "../workbook/container";
 import { META_SHEET, parseMeta, type MetaContent } from "../workbook/marker";
-import { CopySourceError, type SheetCopy, type SheetCopyTarget } from "../workbook/sheet-copy";
+import { COPY_CHECK_ROWS, CopySourceError, type SheetCopy, type SheetCopyTarget } from "../workbook/sheet-copy";
 import { readWorkbookInfo, worksheets, type ZipParts } from "../workbook/xlsx-parts";
 
 /** Options of {@link analyseXlsxStream}. */
@@ -216,16 +216,18 @@ export async function analysePackage(open: () => Promise<ZipParts>, options: Str
       let n = 0;
       const c = copy as SheetCopy | undefined;
       const onCopy = c?.row?.bind(c);
+      const onCheck = c?.check?.bind(c);
       await sheet.read((row) => {
         collector.push(row.number, row.values);
         if ((++n & 0x3fff) === 0) {
           checkCancelled(signal);
           options.onRows?.(sheet.name, n, sheet.progress());
         }
-        if (onCopy) {
+        if (onCopy || onCheck) {
           let pending: void | Promise<void>;
           try {
-            pending = onCopy(row);
+            if (onCheck && (n & (COPY_CHECK_ROWS - 1)) === 0) onCheck();
+            pending = onCopy?.(row);
           } catch (err) {
             throw new CopyFailure(err);
           }

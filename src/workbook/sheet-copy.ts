@@ -22,8 +22,18 @@ export interface SheetCopy {
   /** One row (its arrays are reused after the call; read with `withFormat`). Absent when the
    * sheet was copied as stored: then the pass reads the sheet for the analysis only. */
   row?(row: SheetRow): void | Promise<void>;
+  /**
+   * Throws the copy's failure if it has already failed (e.g. the disk is full while the sheet is
+   * copied as stored, behind the pass): the pass calls it every {@link COPY_CHECK_ROWS} rows, so
+   * that it stops early instead of reading the rest of the sheet first.
+   * @throws the copy's (or an earlier entry's) error; nothing when all is well.
+   */
+  check?(): void;
   end(): void | Promise<void>;
 }
+
+/** Rows the pass reads between two calls of {@link SheetCopy.check} (a power of two: a mask). */
+export const COPY_CHECK_ROWS = 256;
 
 /**
  * A copy that failed because the input could not be read (a damaged part found while copying it

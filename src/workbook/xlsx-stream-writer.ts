@@ -352,11 +352,12 @@ export class XlsxStreamWriter implements SheetCopyTarget {
     const raw = src && !src.info.strict && (await fromSource(relationshipCount(src.zip, sheet.part))) === 0 ? src.zip.raw(sheet.part) : null;
     if (raw) {
       // Copied while the pass reads the sheet for the analysis; the pass awaits `end` (so the
-      // input stays open until the copy is written, and a damaged part fails the pass).
+      // input stays open until the copy is written, and a damaged part fails the pass) and calls
+      // `check` every few hundred rows (so a full disk stops the pass early, not at the sheet's end).
       const copying = this.sink.copyRaw(part, raw);
       this.sheets.push({ name: sheet.name, state: sheet.state, part });
       this.copied.stored.push(sheet.name);
-      return { end: () => copying };
+      return { check: () => this.sink.throwIfFailed(), end: () => copying };
     }
     this.copied.regenerated.push(sheet.name);
     this.sheets.push({ name: sheet.name, state: sheet.state, part });
@@ -376,6 +377,8 @@ export class XlsxStreamWriter implements SheetCopyTarget {
         rows.inputRow(row);
         if (++n % ROWS_PER_PAUSE === 0) return rows.part.drain();
       },
+      // An entry queued before this sheet (still being written) may have failed.
+      check: () => this.sink.throwIfFailed(),
       end: () => {
         start();
         rows.part.write(sheetEnd([]));

@@ -123,6 +123,33 @@ test("disk full while copying the stock sheet: exit 1, Dutch line, old target un
   expect(existsSync(path.join(dir, "schijf-vol.json"))).toBe(false);
 });
 
+test("disk full early in the stock sheet's copy as stored: the pass stops reading that sheet early, exit 1, Dutch line, old target untouched", async () => {
+  const uit = existingTarget("schijf-vol-vroeg.xlsx");
+  const enospc = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+  // The copy as stored fails at once, as writing to a full disk does, while the pass reads on.
+  jest.spyOn(ZipSink.prototype, "copyRaw").mockImplementation(function (this: ZipSink): Promise<void> {
+    return (this as unknown as { enqueue(write: () => Promise<void>): Promise<void> }).enqueue(() => Promise.reject(enospc));
+  });
+  const original = XlsxStreamWriter.prototype.startSheet;
+  let rowsRead = 0;
+  jest.spyOn(XlsxStreamWriter.prototype, "startSheet").mockImplementation(async function (this: XlsxStreamWriter, sheet: StreamedSheet): Promise<SheetCopy> {
+    if (sheet.name === "Voorraad") {
+      // Count the rows the pass reads of the stock sheet.
+      const read = sheet.read.bind(sheet);
+      sheet.read = (onRow, options) => read((row) => (rowsRead++, onRow(row)), options);
+    }
+    return original.call(this, sheet);
+  });
+  const r = await runCli(["analyse", input, "--uit", uit.file, "--json", path.join(dir, "schijf-vol-vroeg.json")]);
+  expect(r.code).toBe(1);
+  expect(r.err.trim().split("\n")).toEqual([`Kan '${uit.file}' niet schrijven: de schijf is vol. Maak ruimte vrij en probeer het opnieuw.`]);
+  // 601 rows (header and 600 dwellings); before the fix the pass read them all, then failed at the sheet's end.
+  expect(rowsRead).toBeGreaterThan(0);
+  expect(rowsRead).toBeLessThan(601);
+  expect(sha256(uit.file)).toBe(uit.hash);
+  expect(existsSync(path.join(dir, "schijf-vol-vroeg.json"))).toBe(false);
+});
+
 test("disk full while a result sheet is written behind the next one (not awaited): exit 1, Dutch line, old target untouched", async () => {
   const uit = existingTarget("schijf-vol-later.xlsx");
   const original = ZipSink.prototype.add;
