@@ -38,12 +38,18 @@ export class IdStore {
   private start: Uint32Array;
   private len: Int32Array;
 
-  /** @param capacity rows to allocate for at first (grows by doubling). */
-  constructor(capacity = 1024) {
+  /**
+   * @param capacity rows to allocate for at first (grows by doubling).
+   * @param shared for {@link pick} only: the units of the store picked from, used as they are
+   *   (none allocated here).
+   */
+  constructor(capacity = 1024, shared?: Uint8Array | Uint16Array) {
     const c = Math.max(1, capacity);
     this.start = new Uint32Array(c);
     this.len = new Int32Array(c).fill(-1);
-    this.units = new Uint8Array(c * 8 + SLACK);
+    this.units = shared ?? new Uint8Array(c * 8 + SLACK);
+    // Units of a shared array are the other store's: a later `set` appends after all of them.
+    if (shared) this.used = shared.length;
   }
 
   /** Rows allocated for (ids of rows at or beyond are null). */
@@ -97,9 +103,9 @@ export class IdStore {
   }
 
   /** The id of row `i` (a new string on each call, equal to the one set), or null (also for a
-   * row never set or beyond the rows). */
+   * row never set, cleared, or beyond the rows). */
   get(i: number): string | null {
-    const m = i < this.len.length ? this.len[i] : -1;
+    const m = i >= 0 && i < this.len.length ? this.len[i] : -1;
     if (m < 0) return null;
     const a = this.start[i];
     const units = this.units;
@@ -127,20 +133,27 @@ export class IdStore {
     this.len[to] = this.len[from];
   }
 
+  /** Makes rows `from .. to − 1` null (rows beyond the store's are null already). */
+  clear(from: number, to: number): void {
+    this.len.fill(-1, from, Math.min(to, this.len.length));
+  }
+
   /**
    * A store whose row `j` has the id of row `indices[j]` of this one (sharing this store's
    * units: later `set`s on either store do not change the other's ids).
-   * @param indices rows of this store, any order, repeats allowed.
+   * @param indices rows of this store, any order, repeats allowed; an index beyond this store's
+   *   rows (or negative) gives null, as {@link get} reads it (and as the other columns of
+   *   `StockColumns.subset` give null for it).
    */
   pick(indices: Int32Array): IdStore {
-    const s = new IdStore(indices.length);
+    const s = new IdStore(indices.length, this.units);
+    const rows = this.len.length;
     for (let j = 0; j < indices.length; j++) {
       const i = indices[j];
+      if (i < 0 || i >= rows) continue; // s.len[j] stays −1: null
       s.start[j] = this.start[i];
       s.len[j] = this.len[i];
     }
-    s.units = this.units;
-    s.used = this.units.length;
     return s;
   }
 

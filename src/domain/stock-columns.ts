@@ -283,7 +283,9 @@ export class StockColumns {
 
   /**
    * Keeps the rows for which `keep(i)` holds, in order, and drops the rest (rows set aside
-   * while reading). O(n), in place.
+   * while reading). O(n), in place. The rows past the new length read as none: their ids are
+   * cleared (null), as an array of ids shortened to the new length gave; the other columns'
+   * values there are not read (`length` is the contract).
    */
   keep(keep: (i: number) => boolean): void {
     let w = 0;
@@ -292,6 +294,7 @@ export class StockColumns {
       if (w !== i) this.move(i, w);
       w++;
     }
+    this.ids.clear(w, this.n);
     this.n = w;
   }
 
