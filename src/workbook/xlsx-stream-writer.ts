@@ -7,7 +7,7 @@
  * later run recognise our sheets. Nothing is held but the row being written and the compressed
  * bytes of the sheet being written and of those queued before it and not yet in the file
  * (src/workbook/zip-sink.ts: the parts are queued, so a sheet is made while the one before it is
- * written).
+ * written; the next sheet waits while more than `MAX_QUEUED_BYTES`, 32 MiB, are queued).
  *
  * The input's styles part and shared strings are the base of the output's: the result sheets'
  * cell formats and texts are appended after them (src/workbook/styles-append.ts,
@@ -382,8 +382,10 @@ export class XlsxStreamWriter implements SheetCopyTarget {
       end: () => {
         start();
         rows.part.write(sheetEnd([]));
-        // Written while the pass reads on; a failure surfaces at the next sheet or at commit.
+        // Written while the pass reads on; a failure surfaces at the next sheet or at commit. The
+        // pass waits only while the queue is over its bound (ZipSink.room).
         void this.sink.add(part, rows.part);
+        return this.sink.room();
       },
     };
   }
@@ -465,6 +467,9 @@ export class XlsxStreamWriter implements SheetCopyTarget {
     if (tableTargets.length > 0) {
       void this.sink.addText(relationshipsPartOf(part), sheetTableRels(tableTargets.map((t) => `../${t.replace(/^xl\//, "")}`)));
     }
+    // Backpressure: the next sheet is made once at most MAX_QUEUED_BYTES (32 MiB) of deflated
+    // bytes wait for the file (a slow disk does not make every sheet be held at once).
+    await this.sink.room();
   }
 
   /** Queues the table part for one table (see {@link writeSheet}). @returns its part's path. */

@@ -18,6 +18,10 @@
  * per-dwelling sheet, or the input's stock sheet copied as stored while the pass reads it). A
  * failure of one entry is kept: every later entry and {@link ZipSink.close} reject with it, so a
  * promise that is not awaited loses nothing.
+ *
+ * The queue is bounded by bytes, not entries: the writer awaits {@link ZipSink.room} after
+ * queuing a part, which waits while the deflated bytes queued and not yet handed to zip.js pass
+ * {@link MAX_QUEUED_BYTES}, so a slow disk cannot make every result part be held at once.
  */
 import { promises as fs } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
@@ -40,6 +44,16 @@ const DEFLATE_CHUNK_BYTES = 256 * 1024;
 export const PART_BUFFER_BYTES = 256 * 1024;
 /** Buffers handed to the compressor and not yet taken by it, above which {@link DeflatedPart.drain} waits. */
 const MAX_IN_FLIGHT = 4;
+/**
+ * Deflated bytes (of parts queued with {@link ZipSink.add} and not yet handed to zip.js) above
+ * which {@link ZipSink.room} waits: 32 MiB. At 1,048,575 rows the per-dwelling sheet is about
+ * 66 MB deflated and the shared strings 33.6 MB; without a bound a slow disk could leave both,
+ * and every sheet after them, queued at once. With it the queue holds at most this much plus
+ * the last part queued, beside the part being made, so `--uit`'s peak (about 610 MB) does not
+ * grow with the disk's slowness. Half the largest part: on an ordinary disk 32 MiB is written
+ * in well under a second, so the next sheet is still made while the previous one is written.
+ */
+export const MAX_QUEUED_BYTES = 32 * 1024 * 1024;
 
 /** An input entry to copy as stored, and how to read its stored (compressed) bytes. */
 export interface RawEntry {
@@ -108,11 +122,16 @@ export class DeflatedPart {
   private readonly ended: Promise<void>;
   /** Uncompressed bytes so far. */
   size = 0;
+  /** Deflated bytes produced so far (all of them once {@link finish} has resolved). */
+  compressedSize = 0;
   /** CRC-32 of the uncompressed bytes so far. */
   crc = 0;
 
   constructor() {
-    this.deflater.on("data", (chunk: Buffer) => this.compressed.push(chunk));
+    this.deflater.on("data", (chunk: Buffer) => {
+      this.compressed.push(chunk);
+      this.compressedSize += chunk.length;
+    });
     this.ended = new Promise<void>((resolve, reject) => {
       this.deflater.on("end", resolve);
       this.deflater.on("error", (err) => {
@@ -215,8 +234,15 @@ export class ZipSink {
   private queue: Promise<void> = Promise.resolve();
   /** The first entry's failure, once one failed: what every later entry and `close` reject with. */
   private failure: { error: unknown } | null = null;
+  /** Deflated bytes of the parts queued and not yet handed to zip.js (see {@link room}). */
+  private queued = 0;
+  /** What resolves the waits of {@link room}, when they wait. */
+  private waiting: (() => void)[] = [];
+  /** Settles when the compressor of every part added so far has ended (never rejects). */
+  private finishing: Promise<unknown> = Promise.resolve();
 
-  private constructor(private readonly handle: FileHandle) {
+  /** @param maxQueuedBytes the bound of {@link room} (tests set a small one). */
+  private constructor(private readonly handle: FileHandle, private readonly maxQueuedBytes: number) {
     let position = 0;
     const writable = new WritableStream<Uint8Array>({
       write: async (chunk) => {
@@ -235,8 +261,41 @@ export class ZipSink {
    * Opens `file` for writing (so that a missing folder or a file in use fails here, with the
    * system's error code).
    */
-  static async open(file: string): Promise<ZipSink> {
-    return new ZipSink(await fs.open(file, "w"));
+  static async open(file: string, maxQueuedBytes = MAX_QUEUED_BYTES): Promise<ZipSink> {
+    return new ZipSink(await fs.open(file, "w"), maxQueuedBytes);
+  }
+
+  /** Deflated bytes of the parts queued and not yet handed to zip.js (≥ 0). */
+  get queuedBytes(): number {
+    return this.queued;
+  }
+
+  /**
+   * Waits while more than the bound ({@link MAX_QUEUED_BYTES}) of deflated bytes are queued, until
+   * zip.js has taken enough of them (backpressure: await it after {@link add}, before making the
+   * next part). It first waits for the compressors of the parts added to end (their last few
+   * buffers: a part's bytes count in full only then), then while over the bound. A part's bytes
+   * count from `add` until zip.js takes them or the entry fails.
+   * @throws the failure of a queued entry, if one failed (before or while waiting), as
+   *   {@link throwIfFailed}.
+   */
+  async room(): Promise<void> {
+    await this.finishing;
+    while (!this.failure && this.queued > this.maxQueuedBytes) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.throwIfFailed();
+  }
+
+  /** Counts `n` more (or, negative, fewer) queued bytes; wakes the waits of {@link room} when there is room. */
+  private count(n: number): void {
+    this.queued += n;
+    if (this.queued <= this.maxQueuedBytes || this.failure) this.wake();
+  }
+
+  /** Resolves every wait of {@link room} (each checks again). */
+  private wake(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resolve of waiting) resolve();
   }
 
   /**
@@ -249,7 +308,10 @@ export class ZipSink {
     const run = this.queue.then(() => (this.failure ? Promise.reject(this.failure.error) : write()));
     this.queue = run.then(
       () => undefined,
-      (error: unknown) => void (this.failure ??= { error }),
+      (error: unknown) => {
+        this.failure ??= { error };
+        this.wake();
+      },
     );
     run.catch(() => undefined);
     return run;
@@ -273,22 +335,44 @@ export class ZipSink {
    *   or an earlier entry's); it need not be awaited (see the module comment).
    */
   add(name: string, part: DeflatedPart): Promise<void> {
+    // The part's deflated bytes held for the queue: counted now, the rest when it ends, less each
+    // chunk handed to zip.js; what is left when the entry settles (written or failed) is dropped.
+    let held = part.compressedSize;
+    let settled = false;
+    this.count(held);
     // The compressor ends now, while the entries before it are still being written.
-    const finished = part.finish();
+    const finished = part.finish().then((chunks) => {
+      if (!settled) {
+        this.count(part.compressedSize - held);
+        held = part.compressedSize;
+      }
+      return chunks;
+    });
     finished.catch(() => undefined);
-    return this.enqueue(async () => {
+    this.finishing = Promise.all([this.finishing, finished.catch(() => undefined)]);
+    const run = this.enqueue(async () => {
       const chunks = await finished;
       let i = 0;
       const readable = new ReadableStream<Uint8Array>({
-        pull(controller) {
+        pull: (controller) => {
           if (i < chunks.length) {
-            controller.enqueue(chunks[i]);
+            const chunk = chunks[i];
+            controller.enqueue(chunk);
             chunks[i++] = Buffer.alloc(0);
+            held -= chunk.length;
+            this.count(-chunk.length);
           } else controller.close();
         },
       });
       await this.zip.add(name, readable, { passThrough: true, uncompressedSize: part.size, crc32: part.crc >>> 0, compressionMethod: 8 });
     });
+    const drop = () => {
+      settled = true;
+      this.count(-held);
+      held = 0;
+    };
+    run.then(drop, drop);
+    return run;
   }
 
   /**
@@ -334,6 +418,7 @@ export class ZipSink {
     if (this.closed) return;
     this.closed = true;
     this.failure ??= { error: new Error("zip aborted") };
+    this.wake();
     await this.queue;
     await this.handle.close();
   }

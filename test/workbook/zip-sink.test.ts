@@ -139,4 +139,55 @@ describe("ZipSink: entries queued without waiting", () => {
     await expect(sink.addText("c/nog.xml", "<nog/>")).rejects.toThrow();
     await expect(entries(file)).rejects.toThrow();
   });
+
+  test("with a slow file, the deflated bytes queued stay within the bound plus one part, and every part arrives in order", async () => {
+    const file = path.join(dir, "begrensd.zip");
+    const bound = 256 * 1024;
+    const sink = await ZipSink.open(file, bound);
+    // A slow disk: each write waits a few turns of the event loop.
+    const handle = (sink as unknown as { handle: { write: (...args: unknown[]) => Promise<unknown> } }).handle;
+    const write = handle.write.bind(handle);
+    let most = 0;
+    handle.write = async (...args) => {
+      most = Math.max(most, sink.queuedBytes);
+      for (let k = 0; k < 5; k++) await turn();
+      return write(...args);
+    };
+    const texts: string[] = [];
+    let largest = 0;
+    for (let k = 0; k < 12; k++) {
+      const text = randomBytes(96 * 1024).toString("base64"); // hard to compress: about 96 KB deflated each
+      texts.push(text);
+      const part = new DeflatedPart();
+      part.write(text);
+      void sink.add(`d/deel${k}.xml`, part);
+      most = Math.max(most, sink.queuedBytes);
+      await sink.room();
+      largest = Math.max(largest, part.compressedSize);
+      most = Math.max(most, sink.queuedBytes);
+      expect(sink.queuedBytes).toBeLessThanOrEqual(bound);
+    }
+    await sink.close();
+    expect(sink.queuedBytes).toBe(0);
+    // Twelve parts of about 96 KB: without the bound most of them (over 1 MB) would be queued at once.
+    expect(largest).toBeGreaterThan(90 * 1024);
+    expect(most).toBeLessThanOrEqual(bound + largest);
+    const got = await entries(file);
+    expect(got.map(([name]) => name)).toEqual(texts.map((_, k) => `d/deel${k}.xml`));
+    expect(got.map(([, text]) => text)).toEqual(texts);
+  });
+
+  test("room rejects once a queued part failed, and the failed part's bytes no longer count", async () => {
+    const sink = await ZipSink.open(path.join(dir, "vol.zip"), 1024);
+    const part = busyPart();
+    const failure = new Error("deflate failed (test)");
+    void sink.add("a/kapot.xml", part);
+    const z = deflater(part);
+    z.destroy(failure);
+    await new Promise((resolve) => z.once("close", resolve));
+    await turn();
+    await expect(sink.room()).rejects.toBe(failure);
+    expect(sink.queuedBytes).toBe(0);
+    await expect(sink.close()).rejects.toBe(failure);
+  });
 });
