@@ -31,8 +31,7 @@ const NO_CONFLICTS: string[] = Object.freeze([]) as unknown as string[];
  * object field that only ever gets small integers unboxed, where a value read from a
  * `Float64Array` as is makes the field a double, boxed in a number object of its own (five per
  * complex, every one copied by each young-generation collection). Same value (also for −0, which
- * stays a double).
- * @example intOrDouble(24) === 24; intOrDouble(2.5) === 2.5
+ * stays a double): 24 gives the small integer 24, 2.5 gives 2.5.
  */
 function intOrDouble(v: number): number {
   const i = v | 0;

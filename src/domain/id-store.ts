@@ -3,8 +3,8 @@
  * array, with per row the start and length of its id: a text is made only when an id is read
  * (`get`). A million ids held as strings were a million objects, about 44 MB of the 58 MB that a
  * 1,048,575-row stock left on the JavaScript heap, all marked by every full garbage collection
- * during the domain core (docs/performance.md, "The ids held as code units"); here they are
- * three arrays outside the heap, about 10-20 bytes per row of 10 characters.
+ * during the domain core (docs/performance.md, "The domain core: what it allocates and
+ * holds"); here they are three arrays outside the heap, about 18 bytes per row of 10 characters.
  *
  * Encoding: the code units of each id (UTF-16, as `charCodeAt` gives them, lone surrogates
  * included, so every string comes back exactly) appended to `units`: one byte per unit while

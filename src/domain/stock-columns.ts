@@ -9,7 +9,8 @@
  * Memory per row: about 100 bytes of typed arrays plus 8 bytes and the id's code units, where a
  * `StockRow` object was about 240 bytes (27 fields of 8 bytes) plus its boxed numbers and its
  * array slot; and a handful of arrays to mark in a full garbage collection instead of a million
- * objects (docs/performance.md, "The stock held column-wise", "The ids held as code units").
+ * objects (docs/performance.md, "The stock held column-wise" and "The domain core: what it
+ * allocates and holds").
  *
  * Encoding: numbers as `Float64Array` with NaN for null (a NaN value cannot be stored: it reads
  * back as null; ingest never makes one); flags and code lists as `Uint8Array` with 0 for null;

@@ -104,6 +104,11 @@ function sAttr(s: number): string {
   return s > 0 ? ` s="${s}"` : "";
 }
 
+/** The opening tag of row `rowNumber` (1-based), with its height in points when it has one. */
+function rowStart(rowNumber: number, height?: number): string {
+  return height ? `<row r="${rowNumber}" ht="${height}" customHeight="1">` : `<row r="${rowNumber}">`;
+}
+
 /** Days from the date system's epoch (1899-12-30, or 1904-01-01) to `d`, as Excel stores dates. */
 function dateSerial(d: Date, date1904: boolean): number {
   return (date1904 ? 24107 : 25569) + d.getTime() / 86_400_000;
@@ -161,8 +166,7 @@ export class RowWriter {
   /** Writes one row: `cellsXml` are its cells' XML, joined. */
   row(rowNumber: number, cellsXml: string, height?: number): void {
     if (cellsXml === "" && !height) return;
-    const ht = height ? ` ht="${height}" customHeight="1"` : "";
-    this.part.write(`<row r="${rowNumber}"${ht}>${cellsXml}</row>`);
+    this.part.write(`${rowStart(rowNumber, height)}${cellsXml}</row>`);
   }
 
   /**
@@ -177,7 +181,7 @@ export class RowWriter {
     const pieces = this.pieces;
     const suffix = String(rowNumber);
     pieces.length = 0;
-    pieces.push(`<row r="${suffix}">`);
+    pieces.push(rowStart(rowNumber));
     for (let c = 0; c < values.length; c++) {
       const v = values[c];
       const s = styles[c] ?? "";
@@ -221,23 +225,31 @@ export class RowWriter {
    * for a shared string, its index (the input's shared strings come first in the output's).
    */
   inputRow(row: SheetRow): void {
+    // Pieces joined once, as in values().
+    const pieces = this.pieces;
     const suffix = String(row.number);
-    let out = "";
+    const height = row.height || undefined;
+    pieces.length = 0;
+    pieces.push(rowStart(row.number, height));
     for (let i = 0; i < row.cellCount; i++) {
       const si = row.styles[i];
       if (si === undefined || si < 0) continue;
       const s = sAttr(si);
-      const ref = letters(i) + suffix;
       const shared = row.shared[i];
       if (shared >= 0) {
-        out += `<c r="${ref}"${s} t="s"><v>${shared}</v></c>`;
+        pieces.push(cellOpen(i), suffix, `"${s} t="s"><v>${shared}</v></c>`);
         continue;
       }
+      const ref = letters(i) + suffix;
       const value = (i < row.values.length ? row.values[i] : null) as XmlValue;
       const formula = row.formulas[i];
-      out += formula ? this.formulaCell(ref, formula, value, s) : this.cell(ref, i, value, s);
+      const xml = formula ? this.formulaCell(ref, formula, value, s) : this.cell(ref, i, value, s);
+      if (xml !== "") pieces.push(xml);
     }
-    this.row(row.number, out, row.height || undefined);
+    // A row without cells is written only for its height (as row() does).
+    if (pieces.length === 1 && !height) return;
+    pieces.push("</row>");
+    this.part.write(pieces.join(""));
   }
 
   /** A formula cell with its cached result. */

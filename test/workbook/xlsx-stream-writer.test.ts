@@ -13,6 +13,7 @@ import { layoutSheet } from "../../src/report/sheet-model";
 import { analyseXlsxStream } from "../../src/analysis/xlsx-file";
 import { inflateRawSync } from "node:zlib";
 import { RowWriter, XlsxStreamWriter, xmlText } from "../../src/workbook/xlsx-stream-writer";
+import type { SheetRow } from "../../src/workbook/sheet-xml";
 import { MAX_ENTRIES, SharedTexts } from "../../src/workbook/shared-texts";
 import { DeflatedPart } from "../../src/workbook/zip-sink";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
@@ -193,5 +194,30 @@ describe("RowWriter.values and the shared-text table", () => {
     expect(a).toContain('<row r="12"><c r="B12" s="9"/><c r="D12" s="4"/></row>');
     expect(a).toContain('<c r="B10" s="9"><v>3</v></c>');
     expect(a).toContain('<c r="A11" t="s"><v>2</v></c><c r="B11" s="9"><v>-1.5e-7</v></c>');
+  });
+
+  test("inputRow() writes a copied row's cells, heights and formulas as the cells joined by row(); a row without cells only for its height", async () => {
+    const rows: SheetRow[] = [
+      // shared string (style 2), number, formula with a cached text, a boolean; column E has no cell
+      { number: 3, values: ["", 7, "VHE1x", true], styles: [2, 0, 0, 0], shared: [5, -1, -1, -1], formulas: [null, null, 'A3&"x"', null], cellCount: 4, height: 0 },
+      { number: 4, values: [null, 2.5], styles: [-1, 3], shared: [-1, -1], formulas: [null, null], cellCount: 2, height: 30 },
+      { number: 5, values: [], styles: [], shared: [], formulas: [], cellCount: 0, height: 22 }, // height only: written
+      { number: 6, values: [null], styles: [-1], shared: [-1], formulas: [null], cellCount: 1, height: 0 }, // nothing: not written
+      { number: 7, values: [null, "tekst <b>"], styles: [4, 0], shared: [-1, -1], formulas: [null, null], cellCount: 2, height: 0 },
+    ];
+    const viaInput = new RowWriter(new DeflatedPart(), new SharedTexts(10), false);
+    const viaCell = new RowWriter(new DeflatedPart(), new SharedTexts(10), false);
+    for (const row of rows) viaInput.inputRow(row);
+    // The same rows through row() and cell(), as inputRow wrote them before its pieces were joined.
+    const ref = (c: number, n: number) => `${String.fromCharCode(65 + c)}${n}`;
+    viaCell.row(3, `<c r="A3" s="2" t="s"><v>5</v></c>${viaCell.cell("B3", 1, 7, "")}<c r="C3" t="str"><f>A3&amp;"x"</f><v>VHE1x</v></c>${viaCell.cell("D3", 3, true, "")}`);
+    viaCell.row(4, viaCell.cell(ref(1, 4), 1, 2.5, ' s="3"'), 30);
+    viaCell.row(5, "", 22);
+    viaCell.row(6, "");
+    viaCell.row(7, `<c r="A7" s="4"/>${viaCell.cell("B7", 1, "tekst <b>", "")}`);
+    const [a, b] = [await xmlOf(viaInput.part), await xmlOf(viaCell.part)];
+    expect(a).toBe(b);
+    expect(a).toContain('<row r="5" ht="22" customHeight="1"></row>');
+    expect(a).not.toContain('<row r="6"');
   });
 });
