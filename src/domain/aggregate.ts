@@ -77,7 +77,8 @@ export function summariseAll(
   countBatSlots(cols.num.bat, cols.batScale, scale === "limburg" ? 1 : 2, minLevel(scale), maxLevel(scale), n, aantal, slots, batSlots, total);
   const groups = keys.map((key) => {
     const column = cols.text[key];
-    const { order, flat } = countByCode(column.codes, column.values.length, n, aantal, slots, batSlots);
+    const order: number[] = [];
+    const flat = countByCode(column.codes, column.values.length, n, aantal, slots, batSlots, order);
     const values = column.values;
     const sorted = sortGroupValues(order.map((code) => values[code]));
     // Each text has one code (stock-columns.ts), so the sorted texts give back their codes (the
@@ -120,15 +121,16 @@ function countBatSlots(
 /**
  * Dwellings per text code and supply slot of one grouping column.
  * @param codes the column's code per row; @param codeCount its number of codes (table size);
- * @returns `flat`: `SLOTS` counts per code (code × `SLOTS` + slot); `order`: the codes that
- *   occur, in order of first appearance.
+ * @param order filled with the codes that occur, in order of first appearance (passed in, not
+ *   returned in an object: V8 compiles the loop on stack replacement before the code after it
+ *   has run, and a property store there without type feedback threw that code away each call).
+ * @returns `SLOTS` counts (dwellings) per code: code × `SLOTS` + slot.
  */
 function countByCode(
-  codes: Uint32Array, codeCount: number, n: number, aantal: Float64Array, slots: Uint8Array, batSlots: Uint8Array,
-): { order: number[]; flat: Float64Array } {
+  codes: Uint32Array, codeCount: number, n: number, aantal: Float64Array, slots: Uint8Array, batSlots: Uint8Array, order: number[],
+): Float64Array {
   const flat = new Float64Array(codeCount * SLOTS);
   const seen = new Uint8Array(codeCount);
-  const order: number[] = [];
   let last = -1;
   let base = 0;
   for (let i = 0; i < n; i++) {
@@ -146,7 +148,7 @@ function countByCode(
     flat[base + slots[i]] += a;
     flat[base + batSlots[i]] += a;
   }
-  return { order, flat };
+  return flat;
 }
 
 /**
