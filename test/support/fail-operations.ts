@@ -56,32 +56,47 @@ export async function models(h: ExcelHost): Promise<SheetModel[]> {
   return buildSheets(await analyseWorkbook(new OfficeWorkbook(h.run), { rules: DEFAULT_RULES, voorraad: "Voorraad" }));
 }
 
+/** The models of each step of each scenario, analysed once per test file: a scenario builds its
+ * workbook the same way each time it is made (failOperations makes it afresh for every failure
+ * after the swap), so each step's analysis is the same each time too. */
+const analysed = new Map<string, Promise<SheetModel[]>>();
+
+/** {@link models} of the host, analysed at the first call for `key` (scenario and step). */
+function modelsOnce(key: string, h: ExcelHost): Promise<SheetModel[]> {
+  let m = analysed.get(key);
+  if (!m) {
+    m = models(h);
+    analysed.set(key, m);
+  }
+  return m;
+}
+
 /** A workbook ready for a run, and the run (the write of its result sheets). */
 export type Scenario = () => Promise<{ h: ExcelHost; write: (h: ExcelHost) => Promise<unknown> }>;
 
 /** A re-run that updates our earlier sheets in place, with a user's formula on Tekort. */
 export const rerunInPlace: Scenario = async () => {
   const h = stockHost(60);
-  await new OfficeWorkbook(h.run).writeResults(await models(h), {});
+  await new OfficeWorkbook(h.run).writeResults(await modelsOnce("rerunInPlace:first", h), {});
   h.addSheet("Mijn overzicht", [[{ formula: "=Tekort!B5" }]]);
   fillStock(h, 90);
-  const sheets = await models(h);
+  const sheets = await modelsOnce("rerunInPlace:second", h);
   return { h, write: (x) => new OfficeWorkbook(x.run).writeResults(sheets, { voorraad: "Voorraad" }) };
 };
 
 /** A first run: no earlier result sheets. */
 export const firstRun: Scenario = async () => {
   const h = stockHost(40);
-  const sheets = await models(h);
+  const sheets = await modelsOnce("firstRun", h);
   return { h, write: (x) => new OfficeWorkbook(x.run).writeResults(sheets, {}) };
 };
 
 /** A re-run in Excel without ExcelApi 1.9: our earlier sheets are replaced. */
 export const rerunReplacing: Scenario = async () => {
   const h = stockHost(40);
-  await new OfficeWorkbook(h.run, { supports: () => false }).writeResults(await models(h), {});
+  await new OfficeWorkbook(h.run, { supports: () => false }).writeResults(await modelsOnce("rerunReplacing:first", h), {});
   fillStock(h, 70);
-  const sheets = await models(h);
+  const sheets = await modelsOnce("rerunReplacing:second", h);
   return { h, write: (x) => new OfficeWorkbook(x.run, { supports: () => false }).writeResults(sheets, {}) };
 };
 
