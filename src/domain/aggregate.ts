@@ -71,14 +71,18 @@ export function summariseAll(
   const { rows: cols, slots } = classifiedStockOf(dwellings);
   const n = cols.length;
   const aantal = cols.aantal;
-  // The whole stock, and the BAT slot of every row.
+  // The whole stock, and the BAT slot of every row: in the first grouping's loop (one pass over
+  // the rows less), or in a loop of their own when there is no grouping.
   const total = new Float64Array(SLOTS);
   const batSlots = new Uint8Array(n);
-  countBatSlots(cols.num.bat, cols.batScale, scale === "limburg" ? 1 : 2, minLevel(scale), maxLevel(scale), n, aantal, slots, batSlots, total);
-  const groups = keys.map((key) => {
+  const bat: BatSource = { bats: cols.num.bat, scales: cols.batScale, scaleCode: scale === "limburg" ? 1 : 2, lo: minLevel(scale), hi: maxLevel(scale) };
+  if (keys.length === 0) countBatSlots(bat.bats, bat.scales, bat.scaleCode, bat.lo, bat.hi, n, aantal, slots, batSlots, total);
+  const groups = keys.map((key, k) => {
     const column = cols.text[key];
     const order: number[] = [];
-    const flat = countByCode(column.codes, column.values.length, n, aantal, slots, batSlots, order);
+    const flat = k === 0
+      ? countByCodeAndBat(column.codes, column.values.length, n, aantal, slots, batSlots, order, bat, total)
+      : countByCode(column.codes, column.values.length, n, aantal, slots, batSlots, order);
     const values = column.values;
     const sorted = sortGroupValues(order.map((code) => values[code]));
     // Each text has one code (stock-columns.ts), so the sorted texts give back their codes (the
@@ -116,6 +120,53 @@ function countBatSlots(
     total[slots[i]] += a;
     total[bt] += a;
   }
+}
+
+/** The BAT facts {@link countBatSlots} reads: BAT per row (NaN: none), scale code per row (1
+ * limburg, 2 vera), the stock's scale code and its levels `lo`..`hi`. */
+interface BatSource {
+  bats: Float64Array;
+  scales: Uint8Array;
+  scaleCode: number;
+  lo: number;
+  hi: number;
+}
+
+/**
+ * {@link countByCode} and {@link countBatSlots} in one pass over the rows (the first grouping of
+ * `summariseAll`): fills `batSlots` and adds every row into `total` as `countBatSlots` does, and
+ * returns the grouping's counts and fills `order` as `countByCode` does; every sum in row order.
+ */
+function countByCodeAndBat(
+  codes: Uint32Array, codeCount: number, n: number, aantal: Float64Array, slots: Uint8Array, batSlots: Uint8Array, order: number[],
+  bat: BatSource, total: Float64Array,
+): Float64Array {
+  const { bats, scales, scaleCode, lo, hi } = bat;
+  const flat = new Float64Array(codeCount * SLOTS);
+  const seen = new Uint8Array(codeCount);
+  let last = -1;
+  let base = 0;
+  for (let i = 0; i < n; i++) {
+    const code = codes[i];
+    if (code !== last) {
+      if (seen[code] === 0) {
+        seen[code] = 1;
+        order.push(code);
+      }
+      last = code;
+      base = code * SLOTS;
+    }
+    const a = aantal[i];
+    const b = bats[i];
+    const bt = scales[i] === scaleCode && b >= lo && b <= hi && (b | 0) === b ? SLOT_BAT0 + b - lo : SLOT_BAT_ONBEKEND;
+    batSlots[i] = bt;
+    const s = slots[i];
+    total[s] += a;
+    total[bt] += a;
+    flat[base + s] += a;
+    flat[base + bt] += a;
+  }
+  return flat;
 }
 
 /**
