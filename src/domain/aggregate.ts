@@ -51,9 +51,9 @@ export function summariseBy(
  * Each dwelling is counted as its two supply-vector slots (BZK type and BAT class,
  * supply-vector.ts), in the vector of the whole stock and in that of its group per key.
  *
- * Performance: the BAT slot of every row is computed once (one byte per row); then per key one
- * loop over the rows adds each dwelling into a flat `Float64Array` of one supply vector per text
- * code of the key's column (`SLOTS` doubles, 104 bytes, per distinct text of the column: about
+ * Performance: the BAT slot of every row is computed once (one byte per row, in the first
+ * key's loop); per key one loop over the rows adds each dwelling into a flat `Float64Array` of
+ * one supply vector per text code of the key's column (`SLOTS` doubles, 104 bytes, per distinct text of the column: about
  * the size of the text table itself). Every count is added in row order, as dwelling by
  * dwelling. The groups are sorted by {@link sortGroupValues}.
  * @returns the summary, and per key (in the order given) its sorted groups and whether any
@@ -73,16 +73,16 @@ export function summariseAll(
   const aantal = cols.aantal;
   // The whole stock, and the BAT slot of every row: in the first grouping's loop (one pass over
   // the rows less), or in a loop of their own when there is no grouping.
+  // The whole stock, and the BAT slot of every row: in the first grouping's loop (one pass over
+  // the rows less), or in a loop of their own when there is no grouping.
   const total = new Float64Array(SLOTS);
   const batSlots = new Uint8Array(n);
   const bat: BatSource = { bats: cols.num.bat, scales: cols.batScale, scaleCode: scale === "limburg" ? 1 : 2, lo: minLevel(scale), hi: maxLevel(scale) };
-  if (keys.length === 0) countBatSlots(bat.bats, bat.scales, bat.scaleCode, bat.lo, bat.hi, n, aantal, slots, batSlots, total);
+  if (keys.length === 0) countBatSlots(bat, n, aantal, slots, batSlots, total);
   const groups = keys.map((key, k) => {
     const column = cols.text[key];
     const order: number[] = [];
-    const flat = k === 0
-      ? countByCodeAndBat(column.codes, column.values.length, n, aantal, slots, batSlots, order, bat, total)
-      : countByCode(column.codes, column.values.length, n, aantal, slots, batSlots, order);
+    const flat = countByCode(column.codes, column.values.length, n, aantal, slots, batSlots, order, k === 0 ? bat : null, total);
     const values = column.values;
     const sorted = sortGroupValues(order.map((code) => values[code]));
     // Each text has one code (stock-columns.ts), so the sorted texts give back their codes (the
@@ -97,33 +97,9 @@ export function summariseAll(
   return { summary: summaryOfVector(total, scale), groups };
 }
 
-/**
- * The BAT slot of every row, and the whole stock's supply vector: fills `batSlots` (per row
- * `SLOT_BAT0 + bat - lo` when the row's scale code is `scaleCode` and its BAT a whole number in
- * `lo`..`hi`, else `SLOT_BAT_ONBEKEND`) and adds each row's `aantal` (dwellings) into `total` at
- * its BZK slot (`slots`) and its BAT slot, in row order. A function of its own, so that V8
- * optimises the million-row loop as a loop of a small function (inside `summariseAll` it ran
- * about 5 × slower than a grouping loop, on stack replacement).
- * @param bats the BAT per row (NaN: none); @param scales the scale code per row (1 limburg, 2
- *   vera, stock-columns.ts); `total` holds `SLOTS` doubles, `batSlots` one byte per row.
- */
-function countBatSlots(
-  bats: Float64Array, scales: Uint8Array, scaleCode: number, lo: number, hi: number,
-  n: number, aantal: Float64Array, slots: Uint8Array, batSlots: Uint8Array, total: Float64Array,
-): void {
-  for (let i = 0; i < n; i++) {
-    const a = aantal[i];
-    const bat = bats[i];
-    // (bat | 0) === bat: a whole number within lo..hi (NaN fails the comparisons); as Number.isInteger there.
-    const bt = scales[i] === scaleCode && bat >= lo && bat <= hi && (bat | 0) === bat ? SLOT_BAT0 + bat - lo : SLOT_BAT_ONBEKEND;
-    batSlots[i] = bt;
-    total[slots[i]] += a;
-    total[bt] += a;
-  }
-}
-
-/** The BAT facts {@link countBatSlots} reads: BAT per row (NaN: none), scale code per row (1
- * limburg, 2 vera), the stock's scale code and its levels `lo`..`hi`. */
+/** The BAT facts of the rows and the stock's scale, as {@link batSlotOfRow} reads them: the BAT
+ * per row (NaN: none), its scale code per row (1 limburg, 2 vera, stock-columns.ts), the
+ * stock's scale code and its levels `lo`..`hi`. */
 interface BatSource {
   bats: Float64Array;
   scales: Uint8Array;
@@ -133,53 +109,64 @@ interface BatSource {
 }
 
 /**
- * {@link countByCode} and {@link countBatSlots} in one pass over the rows (the first grouping of
- * `summariseAll`): fills `batSlots` and adds every row into `total` as `countBatSlots` does, and
- * returns the grouping's counts and fills `order` as `countByCode` does; every sum in row order.
+ * The BAT slot of a row (supply-vector.ts): `SLOT_BAT0 + bat - lo` when the row's scale code is
+ * the stock's and its BAT a whole number in `lo`..`hi`, else `SLOT_BAT_ONBEKEND`; as `batSlot`
+ * gives it for the row. The one expression of both row loops below (small: V8 inlines it).
+ * @param bat the row's BAT (NaN: none, which fails the comparisons); @param scale its scale code.
  */
-function countByCodeAndBat(
-  codes: Uint32Array, codeCount: number, n: number, aantal: Float64Array, slots: Uint8Array, batSlots: Uint8Array, order: number[],
-  bat: BatSource, total: Float64Array,
-): Float64Array {
-  const { bats, scales, scaleCode, lo, hi } = bat;
-  const flat = new Float64Array(codeCount * SLOTS);
-  const seen = new Uint8Array(codeCount);
-  let last = -1;
-  let base = 0;
-  for (let i = 0; i < n; i++) {
-    const code = codes[i];
-    if (code !== last) {
-      if (seen[code] === 0) {
-        seen[code] = 1;
-        order.push(code);
-      }
-      last = code;
-      base = code * SLOTS;
-    }
-    const a = aantal[i];
-    const b = bats[i];
-    const bt = scales[i] === scaleCode && b >= lo && b <= hi && (b | 0) === b ? SLOT_BAT0 + b - lo : SLOT_BAT_ONBEKEND;
-    batSlots[i] = bt;
-    const s = slots[i];
-    total[s] += a;
-    total[bt] += a;
-    flat[base + s] += a;
-    flat[base + bt] += a;
-  }
-  return flat;
+function batSlotOfRow(bat: number, scale: number, scaleCode: number, lo: number, hi: number): number {
+  // (bat | 0) === bat: a whole number within lo..hi; as Number.isInteger there.
+  return scale === scaleCode && bat >= lo && bat <= hi && (bat | 0) === bat ? SLOT_BAT0 + bat - lo : SLOT_BAT_ONBEKEND;
 }
 
 /**
- * Dwellings per text code and supply slot of one grouping column.
+ * The BAT slot of every row, and the whole stock's supply vector, when there is no grouping
+ * (with groupings the first one's loop does this, {@link countByCode}): fills `batSlots` (per
+ * row {@link batSlotOfRow}) and adds each row's `aantal` (dwellings) into `total` at its BZK
+ * slot (`slots`) and its BAT slot, in row order. A function of its own, so that V8 optimises the
+ * million-row loop as a loop of a small function (inside `summariseAll` it ran about 5 × slower
+ * than a grouping loop, on stack replacement).
+ * @param bat the rows' BAT facts; `total` holds `SLOTS` doubles, `batSlots` one byte per row.
+ */
+function countBatSlots(bat: BatSource, n: number, aantal: Float64Array, slots: Uint8Array, batSlots: Uint8Array, total: Float64Array): void {
+  const { bats, scales, scaleCode, lo, hi } = bat;
+  for (let i = 0; i < n; i++) {
+    const a = aantal[i];
+    const bt = batSlotOfRow(bats[i], scales[i], scaleCode, lo, hi);
+    batSlots[i] = bt;
+    total[slots[i]] += a;
+    total[bt] += a;
+  }
+}
+
+/** An empty BAT column, for a grouping loop that reads `batSlots` ({@link countByCode} without `bat`). */
+const NO_BATS = new Float64Array(0);
+const NO_SCALES = new Uint8Array(0);
+
+/**
+ * Dwellings per text code and supply slot of one grouping column. With `bat` (the first
+ * grouping of `summariseAll`) the same pass also fills `batSlots` and adds every row into
+ * `total` as {@link countBatSlots} does (one pass over the rows less); without, it reads the
+ * BAT slots from `batSlots`. One function for both, so that V8 compiles one loop (the first
+ * grouping's call warms it up for the others). Every sum in row order.
  * @param codes the column's code per row; @param codeCount its number of codes (table size);
  * @param order filled with the codes that occur, in order of first appearance (passed in, not
  *   returned in an object: V8 compiles the loop on stack replacement before the code after it
  *   has run, and a property store there without type feedback threw that code away each call).
+ * @param bat the rows' BAT facts, or null when `batSlots` is already filled.
+ * @param total the whole stock's vector (`SLOTS` doubles), added to only with `bat`.
  * @returns `SLOTS` counts (dwellings) per code: code × `SLOTS` + slot.
  */
 function countByCode(
   codes: Uint32Array, codeCount: number, n: number, aantal: Float64Array, slots: Uint8Array, batSlots: Uint8Array, order: number[],
+  bat: BatSource | null, total: Float64Array,
 ): Float64Array {
+  const withBat = bat !== null;
+  const bats = withBat ? bat.bats : NO_BATS;
+  const scales = withBat ? bat.scales : NO_SCALES;
+  const scaleCode = withBat ? bat.scaleCode : 0;
+  const lo = withBat ? bat.lo : 0;
+  const hi = withBat ? bat.hi : 0;
   const flat = new Float64Array(codeCount * SLOTS);
   const seen = new Uint8Array(codeCount);
   let last = -1;
@@ -196,8 +183,16 @@ function countByCode(
       base = code * SLOTS;
     }
     const a = aantal[i];
-    flat[base + slots[i]] += a;
-    flat[base + batSlots[i]] += a;
+    const s = slots[i];
+    let bt: number;
+    if (withBat) {
+      bt = batSlotOfRow(bats[i], scales[i], scaleCode, lo, hi);
+      batSlots[i] = bt;
+      total[s] += a;
+      total[bt] += a;
+    } else bt = batSlots[i];
+    flat[base + s] += a;
+    flat[base + bt] += a;
   }
   return flat;
 }
