@@ -258,7 +258,11 @@ export function classifyStock(rows: StockRows, rules: Rules, options: StockShape
   const tally = new IssueTally();
   const slots = new Uint8Array(n);
   const outcomeIndex = new Uint32Array(n);
-  const { limburgRows, veraRows } = classifyRows(c, cols, tally, slots, outcomeIndex);
+  // Rows with a BAT per scale code (0 none, 1 limburg, 2 vera).
+  const scaleRows = new Float64Array(3);
+  classifyRows(c, cols, tally, slots, outcomeIndex, scaleRows);
+  const limburgRows = scaleRows[1];
+  const veraRows = scaleRows[2];
 
   const issues: Issue[] = [];
   if (limburgRows > 0 && veraRows > 0) {
@@ -281,12 +285,14 @@ export function classifyStock(rows: StockRows, rules: Rules, options: StockShape
 /**
  * The per-row pass of {@link classifyStock} (a function of its own, so that the optimised loop
  * is not thrown away for the code after it): fills `slots` and `outcomeIndex` (the classifier's
- * outcome ids, numbered in order of first use), counts the tally kinds of every row and the
- * rows with a BAT on each scale.
+ * outcome ids, numbered in order of first use), counts the tally kinds of every row, and adds
+ * one to `scaleRows[code]` per row with a BAT on the scale with that code (stock-columns.ts: 1
+ * limburg, 2 vera). Nothing follows the loop (see `scanRows` in complexes.ts: V8 threw the loop
+ * compiled while it ran away at the code after it, on every call).
  */
 function classifyRows(
-  c: Classifier, cols: StockColumns, tally: IssueTally, slots: Uint8Array, outcomeIndex: Uint32Array,
-): { limburgRows: number; veraRows: number } {
+  c: Classifier, cols: StockColumns, tally: IssueTally, slots: Uint8Array, outcomeIndex: Uint32Array, scaleRows: Float64Array,
+): void {
   /** The tally handles of every outcome's kinds (the same kinds, in the same order), outcome
    * after outcome: those of outcome id `k` at `handles[first[k]]` to before `handles[first[k + 1]]`
    * (one list, not an array per outcome). */
@@ -294,8 +300,6 @@ function classifyRows(
   const first: number[] = [0];
   const kinds = c.outcomeKinds;
   const kindsFirst = c.outcomeKindsFirst;
-  let limburgRows = 0;
-  let veraRows = 0;
   const bat = cols.num.bat;
   const batScale = cols.batScale;
   const zorgprofiel = cols.zorgprofiel;
@@ -306,11 +310,7 @@ function classifyRows(
   let h0 = 0;
   let h1 = 0;
   for (let i = 0; i < n; i++) {
-    if (bat[i] === bat[i]) {
-      // Scale codes: 1 limburg, 2 vera (stock-columns.ts).
-      if (batScale[i] === 1) limburgRows++;
-      else if (batScale[i] === 2) veraRows++;
-    }
+    if (bat[i] === bat[i]) scaleRows[batScale[i]]++;
     if (i === 0 || !c.sameFacts(i, i - 1)) {
       id = c.outcomeId(i);
       // The outcomes made since the last new one (ids count up from 0): their handles.
@@ -327,7 +327,6 @@ function classifyRows(
     slots[i] = slot;
     for (let j = h0; j < h1; j++) tally.addAt(handles[j], cols, i);
   }
-  return { limburgRows, veraRows };
 }
 
 /**
