@@ -299,7 +299,6 @@ function classifyRows(
   const handles: number[] = [];
   const first: number[] = [0];
   const kinds = c.outcomeKinds;
-  const kindsFirst = c.outcomeKindsFirst;
   const bat = cols.num.bat;
   const batScale = cols.batScale;
   const zorgprofiel = cols.zorgprofiel;
@@ -316,6 +315,7 @@ function classifyRows(
       // The outcomes made since the last new one (ids count up from 0): their handles.
       while (first.length <= id + 1) {
         const k = first.length - 1;
+        const kindsFirst = c.outcomeKindsFirst;
         for (let j = kindsFirst[k]; j < kindsFirst[k + 1]; j++) handles.push(tally.handle(kinds[j]));
         first.push(handles.length);
       }
@@ -471,17 +471,22 @@ class Classifier implements OutcomeTable {
   private readonly many: Uint8Array;
   /** Per complex slot × 2 + rural (1) or not (0): its `clusterVerdictCode`, 0 until first needed. */
   private readonly verdicts: Uint8Array;
-  /** Per outcome id: its BZK slot (−1 for zorggeschikt: the slot of the row's zorgprofiel). */
-  private readonly outcomeSlot: number[] = [];
+  /** Number of outcomes (ids 0 to `outcomes` − 1). */
+  private outcomes = 0;
+  /** Per outcome id: its BZK slot (−1 for zorggeschikt: the slot of the row's zorgprofiel);
+   * room for more ids beyond `outcomes` (grown by doubling). */
+  private outcomeSlot = new Int8Array(1024);
   /** Per outcome id: the row it was first made for (its texts are made from that row). */
-  private readonly outcomeRow: number[] = [];
+  private outcomeRow = new Int32Array(1024);
   /** The tally kinds of every outcome, outcome after outcome: those of id `k` from
    * `outcomeKinds[outcomeKindsFirst[k]]` to before `outcomeKinds[outcomeKindsFirst[k + 1]]`. */
   readonly outcomeKinds: TallyKind[] = [];
-  readonly outcomeKindsFirst: number[] = [0];
-  /** Per outcome id: its object, once made (the outcomes that do not depend on the complex at
-   * once, as they are shared by all complexes; the others when first read). */
-  private readonly made: (Outcome | undefined)[] = [];
+  outcomeKindsFirst = new Int32Array(1025);
+  /** The objects of the outcomes that do not depend on the complex (shared by all complexes, so
+   * made at once), by id. */
+  private readonly finals = new Map<number, Outcome>();
+  /** Per outcome id: its object, once read (made at the first read). */
+  private made: (Outcome | undefined)[] = [];
   /** Per complex slot: the state its texts are made from, once an outcome of it has been read. */
   private readonly textStates = new Map<number, ComplexState>();
 
@@ -572,13 +577,26 @@ class Classifier implements OutcomeTable {
 
   /** A new outcome id with the given slot, first row and object (if made), whose tally kinds
    * have just been appended to `outcomeKinds`. */
-  private newOutcome(slot: number, row: number, made: Outcome | undefined): number {
-    const id = this.outcomeSlot.length;
-    this.outcomeSlot.push(slot);
-    this.outcomeRow.push(row);
-    this.made.push(made);
-    this.outcomeKindsFirst.push(this.outcomeKinds.length);
+  private newOutcome(slot: number, row: number): number {
+    const id = this.outcomes++;
+    if (id === this.outcomeRow.length) this.grow(2 * id);
+    this.outcomeSlot[id] = slot;
+    this.outcomeRow[id] = row;
+    this.outcomeKindsFirst[id + 1] = this.outcomeKinds.length;
     return id;
+  }
+
+  /** Room for `capacity` outcomes in the per-outcome arrays. */
+  private grow(capacity: number): void {
+    const slot = new Int8Array(capacity);
+    slot.set(this.outcomeSlot);
+    this.outcomeSlot = slot;
+    const row = new Int32Array(capacity);
+    row.set(this.outcomeRow);
+    this.outcomeRow = row;
+    const first = new Int32Array(capacity + 1);
+    first.set(this.outcomeKindsFirst);
+    this.outcomeKindsFirst = first;
   }
 
   /** The id of the outcome of a dwelling that is not nultreden, or onbekend without declaration
@@ -587,7 +605,8 @@ class Classifier implements OutcomeTable {
     const o = access.finals[decl] ?? this.ctx.final(access, decl);
     const ks = o.kinds;
     for (let j = 0; j < ks.length; j++) this.outcomeKinds.push(ks[j]);
-    const id = this.newOutcome(o.slot, row, o);
+    const id = this.newOutcome(o.slot, row);
+    this.finals.set(id, o);
     access.finalIds[decl] = id;
     return id;
   }
@@ -628,7 +647,7 @@ class Classifier implements OutcomeTable {
     }
     if (flags & DECLARATION_CONFLICT) out.push(kinds.woonvormTegenstrijdig);
     if (flags & BY_DECLARATION) out.push(kinds.woonvormBewijs);
-    return this.newOutcome(slot, row, undefined);
+    return this.newOutcome(slot, row);
   }
 
   /** The `clusterVerdictCode` of complex slot `s` (0: rows without complex, always open) for the
@@ -649,7 +668,10 @@ class Classifier implements OutcomeTable {
    * the same object on every call. @param k an id from {@link Classifier.outcomeId}.
    */
   outcomeAt(k: number): Outcome {
-    let o = this.made[k];
+    if (!(k >= 0 && k < this.outcomes)) throw new RangeError(`outcome ${k} of ${this.outcomes}`);
+    // One slot per outcome, made at the first read (after the per-row pass: no outcome is added then).
+    if (this.made.length < this.outcomes) this.made = this.made.concat(new Array(this.outcomes - this.made.length).fill(undefined));
+    let o = this.made[k] ?? this.finals.get(k);
     if (o === undefined) {
       const ctx = this.ctx;
       const cols = this.cols;

@@ -257,6 +257,7 @@ function scanRows(cols: StockColumns, acc: Accumulators, rowComplex: Int32Array)
   // Per (eigenaar, complex) text codes: the complex's index.
   const accIndex = new Map<number, number>();
   const complexCodes = cols.text.complex.codes;
+  const complexTexts = cols.text.complex.values.length;
   const ownerCodes = cols.text.eigenaar.codes;
   const labelCodes = cols.text.toegankelijkheidslabel.codes;
   const { bat, complexgrootte: sizes, aandeel55plus: shares } = cols.num;
@@ -274,7 +275,8 @@ function scanRows(cols: StockColumns, acc: Accumulators, rowComplex: Int32Array)
     }
     present |= HAS_COMPLEX;
     const ow = ownerCodes[i];
-    const key = ow * 4294967296 + cx;
+    // A small integer (no number object per lookup) while owners × complex texts stay below 2³⁰.
+    const key = ow * complexTexts + cx;
     let k = accIndex.get(key);
     if (k === undefined) {
       k = acc.add(i);
