@@ -75,7 +75,16 @@ export function summariseAll(
   const total = new Float64Array(SLOTS);
   const flats = columns.map((column) => new Float64Array(column.values.length * SLOTS));
   const orders = columns.map((): number[] => []);
-  countGroups(n, cols.aantal, slots, bat, columns.map((column) => column.codes), flats, orders, total);
+  // A column without any text (absent from the table) has every row in its null group, whose
+  // vector is the whole stock's: counted once, not once more per such column.
+  const counted = keys.map((_, k) => k).filter((k) => columns[k].values.length > 1);
+  countGroups(n, cols.aantal, slots, bat, counted.map((k) => columns[k].codes), counted.map((k) => flats[k]), counted.map((k) => orders[k]), total);
+  for (let k = 0; k < keys.length; k++) {
+    if (columns[k].values.length > 1) continue;
+    // The same sums as counted row by row: total's, added in the same row order.
+    flats[k].set(total);
+    if (n > 0) orders[k].push(0);
+  }
   const groups = keys.map((key, k) => {
     const column = columns[k];
     const order = orders[k];
