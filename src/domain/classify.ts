@@ -256,6 +256,11 @@ export function classifyStock(rows: StockRows, rules: Rules, options: StockShape
   const c = new Classifier(cols, rules, options);
   const { complexes } = c;
   const tally = new IssueTally();
+  // Every kind the outcomes can have gets its handle now, not in the per-row pass: a kind's place
+  // in the order of the issues is set when it is first counted, not by its handle (tally.ts);
+  // making a handle in the pass threw the compiled pass away in its second run (V8 had no type
+  // feedback for that branch of `handle` there).
+  c.registerKinds(tally);
   const slots = new Uint8Array(n);
   const outcomeIndex = new Uint32Array(n);
   // Rows with a BAT per scale code (0 none, 1 limburg, 2 vera).
@@ -527,6 +532,13 @@ class Classifier implements OutcomeTable {
       t.toegankelijkheidslabel.codes[i] === t.toegankelijkheidslabel.codes[j] && t.woonvorm.codes[i] === t.woonvorm.codes[j] &&
       t.gemeente.codes[i] === t.gemeente.codes[j] && cols.zelfstandig[i] === cols.zelfstandig[j] && cols.zorgprofiel[i] === cols.zorgprofiel[j]
     );
+  }
+
+  /** Gives `tally` a handle for every kind an outcome of this classification can have
+   * (`classificationKinds`). */
+  registerKinds(tally: IssueTally): void {
+    const kinds: Record<string, TallyKind> = this.kinds;
+    for (const name of Object.keys(kinds)) tally.handle(kinds[name]);
   }
 
   /** The BZK slot of a row with outcome `id` and zorgprofiel column code `profileCode` (0 none,
