@@ -77,8 +77,18 @@ export function summariseAll(
   const orders = columns.map((): number[] => []);
   // A column without any text (absent from the table) has every row in its null group, whose
   // vector is the whole stock's: counted once, not once more per such column.
-  const counted = keys.map((_, k) => k).filter((k) => columns[k].values.length > 1);
-  countGroups(n, cols.aantal, slots, bat, counted.map((k) => columns[k].codes), counted.map((k) => flats[k]), counted.map((k) => orders[k]), total);
+  // The lists the row loop reads, made by `push` (always packed arrays: V8 compiled the loop for
+  // the kind of array `map` had made and threw it away when a later call's differed).
+  const codes: Uint32Array[] = [];
+  const countedFlats: Float64Array[] = [];
+  const countedOrders: number[][] = [];
+  for (let k = 0; k < keys.length; k++) {
+    if (columns[k].values.length <= 1) continue;
+    codes.push(columns[k].codes);
+    countedFlats.push(flats[k]);
+    countedOrders.push(orders[k]);
+  }
+  countGroups(n, cols.aantal, slots, bat, codes, countedFlats, countedOrders, total);
   for (let k = 0; k < keys.length; k++) {
     if (columns[k].values.length > 1) continue;
     // The same sums as counted row by row: total's, added in the same row order.
@@ -152,7 +162,14 @@ function countGroups(
 ): void {
   const { bats, scales, scaleCode, lo, hi } = bat;
   const groupings = codes.length;
-  const seen = flats.map((flat) => new Uint8Array(flat.length / SLOTS));
+  // Per grouping and code whether the code has occurred: one array, grouping `k`'s codes from `seenAt[k]`.
+  const seenAt = new Int32Array(groupings);
+  let codeCount = 0;
+  for (let k = 0; k < groupings; k++) {
+    seenAt[k] = codeCount;
+    codeCount += flats[k].length / SLOTS;
+  }
+  const seen = new Uint8Array(codeCount);
   // Per grouping the previous row's code (exports are sorted: the group is often the previous row's).
   const last = new Int32Array(groupings).fill(-1);
   for (let i = 0; i < n; i++) {
@@ -164,9 +181,9 @@ function countGroups(
     for (let k = 0; k < groupings; k++) {
       const code = codes[k][i];
       if (code !== last[k]) {
-        const seenK = seen[k];
-        if (seenK[code] === 0) {
-          seenK[code] = 1;
+        const at = seenAt[k] + code;
+        if (seen[at] === 0) {
+          seen[at] = 1;
           orders[k].push(code);
         }
         last[k] = code;
