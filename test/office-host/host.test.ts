@@ -299,4 +299,40 @@ describe("in-memory Excel host", () => {
     expect(copy.addSheet("Nieuw").id).toBe(host.addSheet("Nieuw").id);
     expect(copy.state.addTable("Nieuw!A1:B2", true).name).toBe(host.state.addTable("Nieuw!A1:B2", true).name);
   });
+
+  test("snapshot digests: equal for equal cells however they came about, different for any change of a value, format or formula", async () => {
+    const make = () => {
+      const host = new ExcelHost();
+      host.addSheet("Blad1", [["VHE", "BAT"], ["V1", 3]]);
+      return host;
+    };
+    const digest = (host: ExcelHost) => JSON.stringify(host.snapshot({ cells: "digest" }));
+    const a = make();
+    const b = make();
+    // A value written far down and cleared again (its block stays allocated) leaves the same cells.
+    await b.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Blad1");
+      ws.getRange("A30").values = [["tijdelijk"]];
+      await context.sync();
+      ws.getRange("A30").values = [[""]];
+    });
+    expect(b.snapshot()).toEqual(a.snapshot());
+    expect(digest(b)).toBe(digest(a));
+    const changed = (edit: (host: ExcelHost) => void) => {
+      const c = make();
+      edit(c);
+      return digest(c);
+    };
+    const variants = [
+      changed((h) => h.sheet("Blad1")!.cells.set(2, 2, { value: 4 })),
+      changed((h) => h.sheet("Blad1")!.cells.set(2, 2, { value: "3" })),
+      changed((h) => h.sheet("Blad1")!.cells.set(4096, 1, { value: "V4096" })),
+      changed((h) => h.sheet("Blad1")!.cells.set(4097, 1, { value: "V4097" })),
+      changed((h) => h.sheet("Blad1")!.cells.set(3, 1, { format: "0%" })),
+      changed((h) => h.sheet("Blad1")!.cells.set(2, 1, { value: "V1", format: "@" })),
+      changed((h) => h.sheet("Blad1")!.cells.set(2, 2, { formula: "=1+2", value: 3 })),
+      changed((h) => h.sheet("Blad1")!.cells.set(2, 3, { error: "#N/A" })),
+    ];
+    expect(new Set([digest(a), ...variants]).size).toBe(1 + variants.length);
+  });
 });
