@@ -12,16 +12,18 @@
  * sheet of a million rows.
  *
  * The entries go into the file one after the other, in the order they were handed over, but the
- * caller need not wait for that: {@link ZipSink.add}, {@link ZipSink.addText} and
- * {@link ZipSink.copyRaw} queue the entry and return a promise of its being written, so that the
- * writer can make the next sheet while zip.js writes the previous one (the 66 MB of the
- * per-dwelling sheet, or the input's stock sheet copied as stored while the pass reads it). A
- * failure of one entry is kept: every later entry and {@link ZipSink.close} reject with it, so a
- * promise that is not awaited loses nothing.
+ * caller need not wait for that: the writer makes the next sheet while zip.js writes the previous
+ * one (the 66 MB of the per-dwelling sheet, or the input's stock sheet copied as stored while the
+ * pass reads it). A failure of one entry is kept: every later entry and {@link ZipSink.close}
+ * reject with it, so a promise that is not awaited loses nothing.
  *
- * The queue is bounded by bytes, not entries: the writer awaits {@link ZipSink.room} after
- * queuing a part, which waits while the deflated bytes queued and not yet handed to zip.js pass
- * {@link MAX_QUEUED_BYTES}, so a slow disk cannot make every result part be held at once.
+ * The queue is bounded by bytes, not entries, and the sink keeps the bound itself: a part handed
+ * to {@link ZipSink.add} (or {@link ZipSink.addText}) takes its place in the order at once but
+ * joins the queue only when the deflated bytes queued and not yet handed to zip.js are within
+ * {@link MAX_QUEUED_BYTES}; the promise `add` returns settles then ({@link QueuedPart}: "queued",
+ * so a writer that awaits it makes its next sheet only when there is room), and its `written`
+ * promise once the part is in the file. Whether or not a caller awaits, the queue never holds
+ * more than the bound plus one part, so a slow disk cannot make every result part be held at once.
  */
 import { promises as fs } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
@@ -43,10 +45,10 @@ const DEFLATE_CHUNK_BYTES = 256 * 1024;
 /** Bytes of text gathered before they go to the compressor (one buffer of the pool). */
 export const PART_BUFFER_BYTES = 256 * 1024;
 /** Buffers handed to the compressor and not yet taken by it, above which {@link DeflatedPart.drain} waits. */
-const MAX_IN_FLIGHT = 4;
+export const MAX_IN_FLIGHT = 4;
 /**
  * Deflated bytes (of parts queued with {@link ZipSink.add} and not yet handed to zip.js) above
- * which {@link ZipSink.room} waits: 32 MiB. At 1,048,575 rows the per-dwelling sheet is about
+ * which the next part waits to join the queue: 32 MiB. At 1,048,575 rows the per-dwelling sheet is about
  * 66 MB deflated and the shared strings 33.6 MB; without a bound a slow disk could leave both,
  * and every sheet after them, queued at once. With it the queue holds at most this much plus
  * the last part queued, beside the part being made, so `--uit`'s peak (about 610 MB) does not
@@ -54,6 +56,15 @@ const MAX_IN_FLIGHT = 4;
  * in well under a second, so the next sheet is still made while the previous one is written.
  */
 export const MAX_QUEUED_BYTES = 32 * 1024 * 1024;
+
+/**
+ * What {@link ZipSink.add} returns: a promise that settles once the part has joined the queue
+ * (within the bound: await it before making the next part), with `written`, a promise of the
+ * part's being in the file. Both reject with the part's failure or an earlier entry's (the
+ * queued promise only with an earlier entry's). Neither need be awaited: a failure is kept for
+ * the next entry and for {@link ZipSink.close}.
+ */
+export type QueuedPart = Promise<void> & { readonly written: Promise<void> };
 
 /** An input entry to copy as stored, and how to read its stored (compressed) bytes. */
 export interface RawEntry {
@@ -234,14 +245,17 @@ export class ZipSink {
   private queue: Promise<void> = Promise.resolve();
   /** The first entry's failure, once one failed: what every later entry and `close` reject with. */
   private failure: { error: unknown } | null = null;
-  /** Deflated bytes of the parts queued and not yet handed to zip.js (see {@link room}). */
+  /** Deflated bytes of the parts queued and not yet handed to zip.js (see {@link add}). */
   private queued = 0;
-  /** What resolves the waits of {@link room}, when they wait. */
+  /** What resolves the waits for room in the queue, when they wait. */
   private waiting: (() => void)[] = [];
   /** Settles when the compressor of every part added so far has ended (never rejects). */
   private finishing: Promise<unknown> = Promise.resolve();
+  /** Settles when the last part added has joined the queue or failed to (never rejects): parts
+   * join in the order they were added. */
+  private joined: Promise<unknown> = Promise.resolve();
 
-  /** @param maxQueuedBytes the bound of {@link room} (tests set a small one). */
+  /** @param maxQueuedBytes the queue's bound (tests set a small one). */
   private constructor(private readonly handle: FileHandle, private readonly maxQueuedBytes: number) {
     let position = 0;
     const writable = new WritableStream<Uint8Array>({
@@ -272,26 +286,23 @@ export class ZipSink {
 
   /**
    * Waits while more than the bound ({@link MAX_QUEUED_BYTES}) of deflated bytes are queued, until
-   * zip.js has taken enough of them (backpressure: await it after {@link add}, before making the
-   * next part). It first waits for the compressors of the parts added to end (their last few
-   * buffers: a part's bytes count in full only then), then while over the bound. A part's bytes
-   * count from `add` until zip.js takes them or the entry fails.
+   * zip.js has taken enough of them. Called once the compressors of the parts added before have
+   * ended (their last few buffers: a part's bytes count in full only then).
    * @throws the failure of a queued entry, if one failed (before or while waiting), as
    *   {@link throwIfFailed}.
    */
-  async room(): Promise<void> {
-    await this.finishing;
+  private async room(): Promise<void> {
     while (!this.failure && this.queued > this.maxQueuedBytes) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.throwIfFailed();
   }
 
-  /** Counts `n` more (or, negative, fewer) queued bytes; wakes the waits of {@link room} when there is room. */
+  /** Counts `n` more (or, negative, fewer) queued bytes; wakes the waits for room when there is room. */
   private count(n: number): void {
     this.queued += n;
     if (this.queued <= this.maxQueuedBytes || this.failure) this.wake();
   }
 
-  /** Resolves every wait of {@link room} (each checks again). */
+  /** Resolves every wait for room (each checks again). */
   private wake(): void {
     const waiting = this.waiting;
     this.waiting = [];
@@ -323,34 +334,49 @@ export class ZipSink {
   }
 
   /** Queues a part from text (deflated here). @returns as {@link add}. */
-  addText(name: string, text: string): Promise<void> {
+  addText(name: string, text: string): QueuedPart {
     const part = new DeflatedPart();
     part.write(text);
     return this.add(name, part);
   }
 
   /**
-   * Ends `part` and queues it (the caller writes nothing more to it).
-   * @returns a promise of its being written (rejects with the compressor's or the file's error,
-   *   or an earlier entry's); it need not be awaited (see the module comment).
+   * Ends `part` and queues it (the caller writes nothing more to it). Its place in the file is
+   * taken now, after every entry added before; it joins the queue once the parts added before it
+   * have joined, their compressors have ended, and the deflated bytes queued are within the
+   * bound. The compressor ends meanwhile.
+   * @returns the {@link QueuedPart}: settles once the part has joined the queue (rejects with an
+   *   earlier entry's failure); its `written` once the part is in the file (rejects with the
+   *   compressor's or the file's error, or an earlier entry's). Neither need be awaited (see the
+   *   module comment); await the first before making the next part.
    */
-  add(name: string, part: DeflatedPart): Promise<void> {
-    // The part's deflated bytes held for the queue: counted now, the rest when it ends, less each
-    // chunk handed to zip.js; what is left when the entry settles (written or failed) is dropped.
-    let held = part.compressedSize;
+  add(name: string, part: DeflatedPart): QueuedPart {
+    // The part's deflated bytes held for the queue: counted when it joins (as far as made), the
+    // rest when it ends, less each chunk handed to zip.js; what is left when the entry settles
+    // (written or failed) is dropped.
+    let held = 0;
+    let counted = false;
     let settled = false;
-    this.count(held);
     // The compressor ends now, while the entries before it are still being written.
     const finished = part.finish().then((chunks) => {
-      if (!settled) {
+      if (counted && !settled) {
         this.count(part.compressedSize - held);
         held = part.compressedSize;
       }
       return chunks;
     });
     finished.catch(() => undefined);
+    const before = Promise.all([this.joined, this.finishing]);
     this.finishing = Promise.all([this.finishing, finished.catch(() => undefined)]);
+    const joins = before.then(() => this.room()).then(() => {
+      counted = true;
+      held = part.compressedSize;
+      this.count(held);
+    });
+    joins.catch(() => undefined);
+    this.joined = joins.catch(() => undefined);
     const run = this.enqueue(async () => {
+      await joins;
       const chunks = await finished;
       let i = 0;
       const readable = new ReadableStream<Uint8Array>({
@@ -372,7 +398,7 @@ export class ZipSink {
       held = 0;
     };
     run.then(drop, drop);
-    return run;
+    return Object.assign(joins, { written: run });
   }
 
   /**
