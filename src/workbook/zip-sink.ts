@@ -20,10 +20,11 @@
  * The queue is bounded by bytes, not entries, and the sink keeps the bound itself: a part handed
  * to {@link ZipSink.add} (or {@link ZipSink.addText}) takes its place in the order at once but
  * joins the queue only when the deflated bytes queued and not yet handed to zip.js are within
- * {@link MAX_QUEUED_BYTES}; the promise `add` returns settles then ({@link QueuedPart}: "queued",
- * so a writer that awaits it makes its next sheet only when there is room), and its `written`
- * promise once the part is in the file. Whether or not a caller awaits, the queue never holds
- * more than the bound plus one part, so a slow disk cannot make every result part be held at once.
+ * {@link MAX_QUEUED_BYTES}. Whether or not a caller awaits anything, the queue never holds more
+ * than the bound plus one part. The promise `add` returns ({@link QueuedPart}) settles once the
+ * part has joined and the queue, with it, is within the bound again, so a writer that awaits it
+ * makes its next sheet holding at most the bound queued; its `written` promise settles once the
+ * part is in the file. A slow disk cannot make every result part be held at once.
  */
 import { promises as fs } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
@@ -67,10 +68,10 @@ export const MAX_QUEUED_BYTES = 32 * 1024 * 1024;
 
 /**
  * What {@link ZipSink.add} returns: a promise that settles once the part has joined the queue
- * (within the bound: await it before making the next part), with `written`, a promise of the
- * part's being in the file. Both reject with the part's failure or an earlier entry's (the
- * queued promise only with an earlier entry's). Neither need be awaited: a failure is kept for
- * the next entry and for {@link ZipSink.close}.
+ * and the queue, with it, is within the bound again (await it before making the next part), with
+ * `written`, a promise of the part's being in the file. Both reject with the part's failure or
+ * an earlier entry's, once known. Neither need be awaited: a failure is kept for the next entry
+ * and for {@link ZipSink.close}.
  */
 export type QueuedPart = Promise<void> & { readonly written: Promise<void> };
 
@@ -376,10 +377,11 @@ export class ZipSink {
    * taken now, after every entry added before; it joins the queue once the parts added before it
    * have joined, their compressors have ended, and the deflated bytes queued are within the
    * bound. The compressor ends meanwhile.
-   * @returns the {@link QueuedPart}: settles once the part has joined the queue (rejects with an
-   *   earlier entry's failure); its `written` once the part is in the file (rejects with the
-   *   compressor's or the file's error, or an earlier entry's). Neither need be awaited (see the
-   *   module comment); await the first before making the next part.
+   * @returns the {@link QueuedPart}: settles once the part has joined the queue and the queue,
+   *   with all of this part, is within the bound again (rejects with a queued entry's failure,
+   *   this one's or an earlier one's); its `written` once the part is in the file (rejects with
+   *   the compressor's or the file's error, or an earlier entry's). Neither need be awaited (see
+   *   the module comment); await the first before making the next part.
    */
   add(name: string, part: DeflatedPart): QueuedPart {
     // The part's deflated bytes held for the queue: counted when it joins (as far as made), the
@@ -429,7 +431,12 @@ export class ZipSink {
       held = 0;
     };
     run.then(drop, drop);
-    return Object.assign(joins, { written: run });
+    // The caller goes on once the queue, with this part in it (all of it: its compressor ended),
+    // is within the bound again: a writer that awaits each part holds at most the bound queued
+    // while it makes the next one.
+    const queued = joins.then(() => finished.then(() => undefined, () => undefined)).then(() => this.room());
+    queued.catch(() => undefined);
+    return Object.assign(queued, { written: run });
   }
 
   /**
