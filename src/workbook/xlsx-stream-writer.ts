@@ -383,9 +383,8 @@ export class XlsxStreamWriter implements SheetCopyTarget {
         start();
         rows.part.write(sheetEnd([]));
         // Written while the pass reads on; a failure surfaces at the next sheet or at commit. The
-        // pass waits only while the queue is over its bound (ZipSink.room).
-        void this.sink.add(part, rows.part);
-        return this.sink.room();
+        // pass waits only until the part has joined the sink's queue (within its bound).
+        return this.sink.add(part, rows.part);
       },
     };
   }
@@ -426,7 +425,7 @@ export class XlsxStreamWriter implements SheetCopyTarget {
     rows.part.write(sheetStart([]));
     metaRows(outcome.sheets, settings).forEach((row, i) => rows.values(i + 1, row, []));
     rows.part.write(sheetEnd([]));
-    void this.sink.add(part, rows.part);
+    await this.sink.add(part, rows.part);
     return outcome;
   }
 
@@ -461,15 +460,15 @@ export class XlsxStreamWriter implements SheetCopyTarget {
       tableTargets.push(this.addTable(table.name, table.columns.map((c) => c.header), pos.headerRow, pos.lastRow));
     }
     rows.part.write(sheetEnd(tableTargets.map((_, i) => `rId${i + 1}`)));
-    // Queued, not awaited: zip.js writes the part (66 MB compressed for a million dwellings)
-    // while the next sheet is made; a failure surfaces at the next sheet or at commit.
-    void this.sink.add(part, rows.part);
+    // Queued, its writing not awaited: zip.js writes the part (66 MB compressed for a million
+    // dwellings) while the next sheet is made; a failure surfaces at the next sheet or at commit.
+    // Awaited is only its joining the queue (backpressure: the next sheet is made once at most
+    // MAX_QUEUED_BYTES, 32 MiB, of deflated bytes wait for the file, so a slow disk does not make
+    // every sheet be held at once).
+    await this.sink.add(part, rows.part);
     if (tableTargets.length > 0) {
-      void this.sink.addText(relationshipsPartOf(part), sheetTableRels(tableTargets.map((t) => `../${t.replace(/^xl\//, "")}`)));
+      await this.sink.addText(relationshipsPartOf(part), sheetTableRels(tableTargets.map((t) => `../${t.replace(/^xl\//, "")}`)));
     }
-    // Backpressure: the next sheet is made once at most MAX_QUEUED_BYTES (32 MiB) of deflated
-    // bytes wait for the file (a slow disk does not make every sheet be held at once).
-    await this.sink.room();
   }
 
   /** Queues the table part for one table (see {@link writeSheet}). @returns its part's path. */
@@ -498,25 +497,25 @@ export class XlsxStreamWriter implements SheetCopyTarget {
   async commit(): Promise<void> {
     const src = this.source;
     const { xml: stylesXml } = await this.resultStyles();
-    void this.sink.addText("xl/styles.xml", stylesXml);
+    await this.sink.addText("xl/styles.xml", stylesXml);
     const sst = this.held.sharedStrings;
     const sharedStrings = sst !== null || this.texts.count > 0;
     if (sharedStrings) {
       const part = new DeflatedPart();
       await writeSharedStringsPart(part, sst ? sst.content() : null, this.texts.base, this.texts);
-      void this.sink.add("xl/sharedStrings.xml", part);
+      await this.sink.add("xl/sharedStrings.xml", part);
     }
     const theme = this.held.theme;
     if (theme) void this.sink.copyRaw("xl/theme/theme1.xml", theme);
-    else void this.sink.addText("xl/theme/theme1.xml", DEFAULT_THEME);
+    else await this.sink.addText("xl/theme/theme1.xml", DEFAULT_THEME);
     const active = src?.info.activeSheet ? this.sheets.findIndex((s) => s.name === src.info.activeSheet) : -1;
     const contents: PackageContents = { sheets: this.sheets, tables: this.tables, sharedStrings, date1904: this.date1904, activeTab: Math.max(0, active) };
-    void this.sink.addText("xl/workbook.xml", workbookXml(contents));
-    void this.sink.addText("xl/_rels/workbook.xml.rels", workbookRels(contents));
-    void this.sink.addText("[Content_Types].xml", contentTypes(contents));
-    void this.sink.addText("_rels/.rels", packageRels());
-    void this.sink.addText("docProps/app.xml", appXml(contents));
-    void this.sink.addText("docProps/core.xml", coreXml(new Date()));
+    await this.sink.addText("xl/workbook.xml", workbookXml(contents));
+    await this.sink.addText("xl/_rels/workbook.xml.rels", workbookRels(contents));
+    await this.sink.addText("[Content_Types].xml", contentTypes(contents));
+    await this.sink.addText("_rels/.rels", packageRels());
+    await this.sink.addText("docProps/app.xml", appXml(contents));
+    await this.sink.addText("docProps/core.xml", coreXml(new Date()));
     await this.sink.close();
     this.finished = true;
   }

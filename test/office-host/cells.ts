@@ -276,10 +276,17 @@ export class CellStore {
       this.columns.get(c)!.forEach((b, bi) => {
         if (!b) return;
         if (!b.kinds.some((k) => k !== 0) && !b.formats.some((f) => f !== 0)) return;
-        update(`|${c}:${bi}|`);
-        update(JSON.stringify(b.values));
-        update(b.kinds);
-        update(JSON.stringify([...b.formats].map((f) => FORMAT_NAMES[f])));
+        // Up to the block's last slot holding anything (value, kind, format or formula): the
+        // slots after it are empty in every block, so two blocks are equal exactly when these
+        // prefixes are (their length is fed too). A small sheet uses a few rows of its blocks.
+        let end = BLOCK;
+        while (end > 0 && b.kinds[end - 1] === 0 && b.formats[end - 1] === 0 && b.values[end - 1] === undefined && !b.formulas?.has(end - 1)) end--;
+        update(`|${c}:${bi}:${end}|`);
+        update(JSON.stringify(b.values.slice(0, end)));
+        update(b.kinds.subarray(0, end));
+        const formats = new Array<string>(end);
+        for (let i = 0; i < end; i++) formats[i] = FORMAT_NAMES[b.formats[i]];
+        update(JSON.stringify(formats));
         update(JSON.stringify(b.formulas ? [...b.formulas].sort(([x], [y]) => x - y) : []));
       });
     }

@@ -251,4 +251,88 @@ describe("in-memory Excel host", () => {
     expect(host.values("Blad1", "B2:C3")).toEqual([["", ""], [1234, "tekst"]]);
     expect(host.cell("Blad1", "A1")).toBeUndefined();
   });
+
+  test("copy: the same workbook, shared with nothing, going on as the original would; no syncs, limits or failures carried", async () => {
+    const host = hostWithData();
+    host.addSheet("Tweede", [["a", { formula: "=Blad1!C3", value: 3 }]]);
+    host.state.addTable("Blad1!B2:C4", true).name = "Voorraad";
+    host.state.addChart(host.sheet("Blad1")!, "ColumnClustered", { sheet: host.sheet("Blad1")!, area: { r0: 2, r1: 4, c0: 2, c1: 3 } }, "Columns");
+    host.state.addName("Bron", "=Blad1!$B$2");
+    host.select("Blad1", "B3:C3");
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem("Blad1").getRange("B5").numberFormat = [["0%"]];
+    });
+    host.payloadLimit = 10;
+    host.cellEditMode = true;
+    host.failOperation = () => new RichApiError("GeneralException", "x");
+
+    const copy = host.copy();
+    expect(copy.snapshot()).toEqual(host.snapshot());
+    expect(copy.cell("Blad1", "B5")).toEqual({ format: "0%" });
+    expect(copy.state.findName("Bron")).toEqual({ name: "Bron", formula: "=Blad1!$B$2" });
+    // References inside the state point into the copy.
+    const sheet = copy.sheet("Blad1")!;
+    expect(sheet).not.toBe(host.sheet("Blad1"));
+    expect(copy.state.findTable("Voorraad")!.sheet).toBe(sheet);
+    expect(sheet.charts[0].series[0].values.sheet).toBe(sheet);
+    expect(copy.state.active).toBe(copy.sheet("Blad1"));
+    expect(copy.state.selection).toMatchObject({ sheet });
+    // The host's settings start afresh.
+    expect([copy.syncs, copy.payloadLimit, copy.cellEditMode, copy.failOperation]).toEqual([[], new ExcelHost().payloadLimit, false, null]);
+
+    // Changing one leaves the other as it was.
+    const before = host.snapshot();
+    await copy.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Blad1");
+      ws.getRange("B3").values = [["V9"]];
+      ws.getRange("B5").numberFormat = [["#,##0"]];
+      context.workbook.worksheets.getItem("Tweede").name = "Derde";
+    });
+    copy.state.addName("Doel", "=Blad1!$C$3");
+    expect(host.snapshot()).toEqual(before);
+    expect(host.values("Blad1", "B3")).toEqual([["V1"]]);
+    expect(host.state.findName("Doel")).toBeUndefined();
+    expect(copy.values("Blad1", "B3")).toEqual([["V9"]]);
+    // New ids and names continue from the same counters in both.
+    host.cellEditMode = false;
+    host.failOperation = null;
+    expect(copy.addSheet("Nieuw").id).toBe(host.addSheet("Nieuw").id);
+    expect(copy.state.addTable("Nieuw!A1:B2", true).name).toBe(host.state.addTable("Nieuw!A1:B2", true).name);
+  });
+
+  test("snapshot digests: equal for equal cells however they came about, different for any change of a value, format or formula", async () => {
+    const make = () => {
+      const host = new ExcelHost();
+      host.addSheet("Blad1", [["VHE", "BAT"], ["V1", 3]]);
+      return host;
+    };
+    const digest = (host: ExcelHost) => JSON.stringify(host.snapshot({ cells: "digest" }));
+    const a = make();
+    const b = make();
+    // A value written far down and cleared again (its block stays allocated) leaves the same cells.
+    await b.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Blad1");
+      ws.getRange("A30").values = [["tijdelijk"]];
+      await context.sync();
+      ws.getRange("A30").values = [[""]];
+    });
+    expect(b.snapshot()).toEqual(a.snapshot());
+    expect(digest(b)).toBe(digest(a));
+    const changed = (edit: (host: ExcelHost) => void) => {
+      const c = make();
+      edit(c);
+      return digest(c);
+    };
+    const variants = [
+      changed((h) => h.sheet("Blad1")!.cells.set(2, 2, { value: 4 })),
+      changed((h) => h.sheet("Blad1")!.cells.set(2, 2, { value: "3" })),
+      changed((h) => h.sheet("Blad1")!.cells.set(4096, 1, { value: "V4096" })),
+      changed((h) => h.sheet("Blad1")!.cells.set(4097, 1, { value: "V4097" })),
+      changed((h) => h.sheet("Blad1")!.cells.set(3, 1, { format: "0%" })),
+      changed((h) => h.sheet("Blad1")!.cells.set(2, 1, { value: "V1", format: "@" })),
+      changed((h) => h.sheet("Blad1")!.cells.set(2, 2, { formula: "=1+2", value: 3 })),
+      changed((h) => h.sheet("Blad1")!.cells.set(2, 3, { error: "#N/A" })),
+    ];
+    expect(new Set([digest(a), ...variants]).size).toBe(1 + variants.length);
+  });
 });

@@ -30,6 +30,7 @@ import { RichApiError, richError } from "./errors";
 import { type Action, HostContext, type SyncEngine } from "./proxies";
 import { type Area, type CellState, areaAddress, parseAddress } from "./range";
 import { type SheetState, type Visibility, WorkbookState } from "./state";
+import { deepCopy } from "./deep-copy";
 
 /** One sync as the host saw it. */
 export interface SyncRecord {
@@ -75,7 +76,9 @@ export function jsonBytes(data: unknown): number {
 }
 
 export class ExcelHost implements SyncEngine {
-  readonly state = new WorkbookState();
+  /** @param state the workbook (an empty one by default; {@link copy} passes a copy). */
+  constructor(readonly state: WorkbookState = new WorkbookState()) {}
+
   readonly syncs: SyncRecord[] = [];
   /** Request and response limit in bytes (5 MB like Excel on the web; lower it in tests). */
   payloadLimit = FIVE_MB;
@@ -176,6 +179,17 @@ export class ExcelHost implements SyncEngine {
         if (v !== null && v !== undefined) sheet.cells.set(r, c, seedCell(v));
       }
     }
+  }
+
+  /**
+   * A new host holding a deep copy of this host's workbook (sheets, cells, tables, charts, names,
+   * active sheet, selection, and the counters behind new ids and names, so the copy goes on
+   * exactly as this one would). The host's own settings do not come along: the copy starts with
+   * no syncs recorded, the default limits, no failure injection and not in cell edit mode.
+   * Cheap next to building a large workbook again (arrays and typed arrays are sliced).
+   */
+  copy(): ExcelHost {
+    return new ExcelHost(deepCopy(this.state));
   }
 
   /** Simulates saving and reopening the file on an Excel that gives sheets new ids (state.ts). */

@@ -16,7 +16,7 @@ import type { SheetCopy } from "../../src/workbook/sheet-copy";
 import type { StreamedSheet } from "../../src/workbook/xlsx-parts";
 import { XlsxStreamWriter } from "../../src/workbook/xlsx-stream-writer";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
-import { DeflatedPart, ZipSink } from "../../src/workbook/zip-sink";
+import { DeflatedPart, type QueuedPart, ZipSink } from "../../src/workbook/zip-sink";
 import { freshDir, runCli, sha256 } from "./fixtures";
 
 const dir = freshDir("mislukt");
@@ -156,7 +156,7 @@ test("disk full while a result sheet is written behind the next one (not awaited
   const failed: string[] = [];
   // The first result sheet's part (BZK-indeling; the input sheets are copied as stored, not with
   // add) fails as a full disk does, after the writer has moved on to the next sheet.
-  jest.spyOn(ZipSink.prototype, "add").mockImplementation(function (this: ZipSink, name: string, part: DeflatedPart): Promise<void> {
+  jest.spyOn(ZipSink.prototype, "add").mockImplementation(function (this: ZipSink, name: string, part: DeflatedPart): QueuedPart {
     if (failed.length === 0 && /^xl\/worksheets\/sheet\d+\.xml$/.test(name)) {
       failed.push(name);
       jest.spyOn(part, "finish").mockRejectedValue(Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" }));

@@ -57,8 +57,8 @@ export async function models(h: ExcelHost): Promise<SheetModel[]> {
 }
 
 /** The models of each step of each scenario, analysed once per test file: a scenario builds its
- * workbook the same way each time it is made (failOperations makes it afresh for every failure
- * after the swap), so each step's analysis is the same each time too. */
+ * workbook the same way each time it is made (by each test that fails its run), so each step's
+ * analysis is the same each time too. */
 const analysed = new Map<string, Promise<SheetModel[]>>();
 
 /** {@link models} of the host, analysed at the first call for `key` (scenario and step). */
@@ -110,22 +110,28 @@ export const rerunReplacing: Scenario = async () => {
  * @returns how many failures were tried before and after the swap.
  */
 export async function failOperations(make: Scenario, which: "every" | "sample"): Promise<{ before: number; after: number }> {
-  const probe = await make();
-  const start = probe.h.syncs.length;
-  await probe.write(probe.h);
-  const done = JSON.stringify(probe.h.snapshot({ cells: "digest" }));
-  const requests = probe.h.syncs.slice(start).map((x) => x.operations);
+  // The scenario's workbook is made once and copied (`ExcelHost.copy`: the same workbook, no
+  // syncs recorded) for the probe and for every failure after the swap; making it means
+  // writing a first run's results into it, which is most of the time of a fresh one.
+  const made = await make();
+  const { write } = made;
+  const pristine = made.h.copy();
+  const probe = pristine.copy();
+  await write(probe);
+  const done = JSON.stringify(probe.snapshot({ cells: "digest" }));
+  const requests = probe.syncs.map((x) => x.operations);
   const swap = requests.map((ops) => ops.includes("Worksheet.name")).lastIndexOf(true);
   if (swap <= 0) throw new Error("fail-operations: the run has no swap");
-  let { h, write } = await make();
+  let h = pristine.copy();
   const before = JSON.stringify(h.snapshot({ cells: "digest" }));
+  if (before !== JSON.stringify(made.h.snapshot({ cells: "digest" }))) throw new Error("fail-operations: a copy of the workbook differs from it");
   const counts = { before: 0, after: 0 };
   for (let k = 0; k < requests.length; k++) {
     const n = requests[k].length;
     const stride = Math.ceil(n / 12);
     const ops = [...Array(n).keys()].filter((j) => which === "every" || j % stride === 0 || j === n >> 1 || j === n - 1);
     for (const j of ops) {
-      if (k > swap) ({ h, write } = await make());
+      if (k > swap) h = pristine.copy();
       const at = h.syncs.length + k;
       let seen = 0;
       h.failOperation = (op) => (op.syncIndex === at && seen++ === j ? richError("RequestAborted") : undefined);

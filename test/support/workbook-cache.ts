@@ -47,6 +47,10 @@ function writeEntry(file: string, data: Uint8Array): void {
   }
 }
 
+/** ExcelJS's parse as the cache found it: a test may replace `XlsxWorkbook.fromBuffer` by this
+ * cache (test/taskpane/helpers.tsx `fromBufferCached`), and a miss must still parse. */
+const parse = XlsxWorkbook.fromBuffer.bind(XlsxWorkbook);
+
 /** Per process: the serialised model of each workbook already read, and one workbook made from
  * it that is only ever read (by cache path). */
 const models = new Map<string, Promise<{ model: Buffer; shared: XlsxWorkbook }>>();
@@ -90,7 +94,7 @@ export async function cachedWorkbook(bytes: Uint8Array, source?: string): Promis
     entry = (async () => {
       let model = readEntry(file);
       if (!model) {
-        model = serialize((await XlsxWorkbook.fromBuffer(bytes, source)).workbook.model);
+        model = serialize((await parse(bytes, source)).workbook.model);
         writeEntry(file, model);
       }
       return { model, shared: fromModel(model) };

@@ -1,9 +1,11 @@
 /**
  * Reading workbooks back in tests with ExcelJS directly (no project code), so a test compares what
  * a real reader sees: {@link loadXlsx} a file, {@link plain} one cell value, {@link dumpCells}
- * every non-empty cell of every sheet with its number format.
+ * every non-empty cell of every sheet with its number format; and, without parsing the sheets at
+ * all, {@link sheetNamesOf} a package's sheet names (JSZip, the zip library ExcelJS uses).
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 
 /** A cell value as a plain JSON-comparable value: dates as ISO strings, rich values as JSON. */
 export type Plain = string | number | boolean | null;
@@ -39,4 +41,18 @@ export function dumpCells(wb: ExcelJS.Workbook): Record<string, Array<[string, P
     out[ws.name] = cells;
   });
   return out;
+}
+
+/**
+ * The sheet names of an .xlsx package in workbook order, from its xl/workbook.xml (only that part
+ * is inflated: a cheap check of which sheets a written file has, next to a full read elsewhere).
+ * @throws when the bytes are not a zip or have no xl/workbook.xml.
+ */
+export async function sheetNamesOf(bytes: Uint8Array | ArrayBuffer): Promise<string[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const part = zip.file("xl/workbook.xml");
+  if (!part) throw new Error("no xl/workbook.xml in the package");
+  const xml = await part.async("string");
+  const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  return [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => unescape(m[1]));
 }

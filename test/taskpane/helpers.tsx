@@ -4,7 +4,7 @@
  * Kerkrade figures (read from the shared CSV, never copied from the program's output).
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { render, screen, within, type RenderResult } from "@testing-library/react";
+import { render, screen, waitFor, within, type RenderResult } from "@testing-library/react";
 import type { UserEvent } from "@testing-library/user-event";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
@@ -12,9 +12,12 @@ import type { ReactElement } from "react";
 import { App, type AppProps } from "../../src/taskpane/App";
 import type { FlagStorage } from "../../src/taskpane/hooks/useFirstRun";
 import { FIRST_RUN_KEY } from "../../src/taskpane/hooks/useFirstRun";
-import type { RawTable } from "../../src/ingest/types";
-import type { WorkbookPort } from "../../src/workbook/port";
+import type { CellValue, RawTable } from "../../src/ingest/types";
+import { META_SHEET } from "../../src/workbook/marker";
+import type { StoredSettings, WorkbookPort } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
+import { XlsxBlob } from "../../src/workbook/xlsx-blob";
+import { readWorkbookInfo } from "../../src/workbook/xlsx-parts";
 import { readCsv } from "../support/csv";
 import { cachedBytes, cachedWorkbook } from "../support/workbook-cache";
 import { ASSETS, SAMPLES } from "../support/paths";
@@ -63,6 +66,52 @@ export function kerkradeWithDemandBytes(): Promise<Uint8Array> {
   });
 }
 
+/**
+ * Makes `XlsxWorkbook.fromBuffer` (ExcelJS's parse of a whole workbook) answer from the shared
+ * workbook cache (test/support/workbook-cache.ts `cachedWorkbook`, which holds the model the same
+ * parse made, and parses what it has not seen): the browser page's result file is written into
+ * the workbook parsed from the user's file, and parsing the Kerkrade sample costs about two
+ * seconds in a Jest worker for each download. Restored after the test (`jest.restoreAllMocks`)
+ * or by the caller; the returned spy counts the parses asked for.
+ */
+export function fromBufferCached(): jest.SpyInstance<Promise<XlsxWorkbook>, [Uint8Array | ArrayBuffer, string?]> {
+  return jest.spyOn(XlsxWorkbook, "fromBuffer").mockImplementation((bytes, source) => cachedWorkbook(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), source));
+}
+
+/** A downloaded .xlsx as the tests read it back: sheets in workbook order, settings, sheet values. */
+export interface ReadBack {
+  /** Every sheet but the hidden meta sheet, in workbook order, with its kind when it is one of our result sheets. */
+  sheets: { name: string; resultKind: string | null }[];
+  /** The settings saved with the results (the meta sheet), or null. */
+  settings: StoredSettings | null;
+  /** Every row of a sheet from row 1 (rows without cells as empty arrays, empty cells as null). */
+  readSheet(name: string): Promise<RawTable>;
+}
+
+/**
+ * Reads a downloaded result file with the fast reader of the browser page and the command line
+ * (src/workbook/xlsx-blob.ts), which reads only the parts asked for; ExcelJS would parse every
+ * sheet, the whole stock included (about two seconds for Kerkrade in a Jest worker).
+ */
+export async function readBack(file: Blob): Promise<ReadBack> {
+  const xlsx = await XlsxBlob.open(file, "Resultaat");
+  const info = await readWorkbookInfo(await xlsx.zip());
+  const { previous } = await xlsx.heads(1);
+  const kindOf = new Map(Object.entries(previous.sheets).map(([kind, name]) => [name as string, kind]));
+  return {
+    sheets: info.sheets.filter((s) => s.name !== META_SHEET).map((s) => ({ name: s.name, resultKind: kindOf.get(s.name) ?? null })),
+    settings: previous.settings,
+    async readSheet(name) {
+      const values: CellValue[][] = [];
+      await xlsx.streamSheet(name, (n, row) => {
+        while (values.length < n - 1) values.push([]);
+        values.push(row.slice());
+      });
+      return { sheet: name, tableName: null, originRow: 1, originCol: 1, values };
+    },
+  };
+}
+
 /** Storage in memory; `read` true = the explanation was already read. */
 export function memoryStorage(read = true): FlagStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -83,7 +132,7 @@ export function renderApp(props: Partial<AppProps> & Pick<AppProps, "mode">): Re
 /** The App in Excel mode on a sample, waiting until the sheets are listed. */
 export async function renderExcel(port: WorkbookPort, extra: Partial<AppProps> = {}): Promise<RenderResult> {
   const r = renderApp({ mode: "excel", port, ...extra });
-  await screen.findByRole("list", { name: "Bladen in de werkmap" }, { timeout: 10000 });
+  await findByRoleAfter("list", "Bladen in de werkmap", "label", 10000);
   return r;
 }
 
@@ -103,6 +152,17 @@ export function stepButton(title: string | RegExp): HTMLElement {
 export async function findByRoleAfter(role: string, name: string, by: "text" | "label", timeout = 1000): Promise<HTMLElement> {
   await (by === "text" ? screen.findAllByText(name, undefined, { timeout }) : screen.findAllByLabelText(name, undefined, { timeout }));
   return screen.getByRole(role, { name });
+}
+
+/**
+ * `waitFor(() => expect(document.activeElement).toBe(stepButton(title)))` without polling role
+ * queries (see {@link findByRoleAfter}): waits until the focused element's text is the step's
+ * title, then waits as before for the focus to be on the step's heading button (found by role),
+ * which then usually holds at the first try.
+ */
+export async function waitForStepFocus(title: string, timeout = 1000): Promise<void> {
+  await waitFor(() => expect(document.activeElement?.textContent).toBe(title), { timeout });
+  await waitFor(() => expect(document.activeElement).toBe(stepButton(title)), { timeout });
 }
 
 /** Opens a step by clicking its heading. */

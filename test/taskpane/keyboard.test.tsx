@@ -2,7 +2,7 @@
 import "./setup";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { PARKSTAD, chooseByKeyboard, loadSample, renderExcel, stepButton, tabTo } from "./helpers";
+import { PARKSTAD, chooseByKeyboard, loadSample, renderExcel, stepButton, tabTo, waitForStepFocus } from "./helpers";
 
 /** The whole flow with the keyboard only (Tab, Enter, Space, arrows), on the Parkstad workbook. */
 test("every step can be done with the keyboard only, and each new step's heading gets the focus", async () => {
@@ -17,12 +17,12 @@ test("every step can be done with the keyboard only, and each new step's heading
   await waitFor(() => expect(screen.getByRole("combobox", { name: "Vraag" }).textContent).toBe("Tabel 1 Vraag (vraagtabel)"));
   await tabTo(user, screen.getByRole("button", { name: "Verder naar kolommen" }));
   await user.keyboard("{Enter}");
-  await waitFor(() => expect(document.activeElement).toBe(stepButton("2. Kolommen")));
+  await waitForStepFocus("2. Kolommen");
 
   // 2. Columns (no stock here) → 3. Rules.
   await tabTo(user, screen.getByRole("button", { name: "Verder naar regels" }));
   await user.keyboard("{Enter}");
-  await waitFor(() => expect(document.activeElement).toBe(stepButton("3. Regels")));
+  await waitForStepFocus("3. Regels");
 
   // 3. Rules: round to 5 and switch off "regulier omvat nultreden", then go on.
   await tabTo(user, screen.getByRole("textbox", { name: "Tekort afronden op een veelvoud van" }));
@@ -32,12 +32,12 @@ test("every step can be done with the keyboard only, and each new step's heading
   await user.keyboard(" ");
   await tabTo(user, screen.getByRole("button", { name: "Verder naar uitvoeren" }));
   await user.keyboard("{Enter}");
-  await waitFor(() => expect(document.activeElement).toBe(stepButton("4. Uitvoeren")));
+  await waitForStepFocus("4. Uitvoeren");
 
   // 4. Run.
   await tabTo(user, screen.getByRole("button", { name: "Analyseren" }));
   await user.keyboard("{Enter}");
-  await waitFor(() => expect(document.activeElement).toBe(stepButton("5. Resultaten")), { timeout: 20000 });
+  await waitForStepFocus("5. Resultaten", 20000);
   expect(screen.getByText(/afgerond op 5/)).toBeTruthy();
 
   // 5. Results: jump to a result sheet, open the information messages.

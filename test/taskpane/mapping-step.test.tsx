@@ -7,7 +7,7 @@ import { DEFAULT_RULES } from "../../src/domain/rules";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { previewStock } from "../../src/analysis/preview";
 import { FIELD_LABELS } from "../../src/session/labels";
-import { KERKRADE, PARKSTAD, chooseByKeyboard, loadSample, nl, openStep, renderExcel, stepButton } from "./helpers";
+import { KERKRADE, PARKSTAD, chooseByKeyboard, loadSample, nl, openStep, renderExcel, waitForStepFocus } from "./helpers";
 
 const SHEET = "Voorraad (synthetisch)";
 
@@ -125,6 +125,6 @@ describe("step 2: Kolommen", () => {
     await openStep(user, "2. Kolommen");
     expect(screen.getByText(/Er is geen voorraadtabel gekozen of gevonden/)).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Verder naar regels" }));
-    await waitFor(() => expect(document.activeElement).toBe(stepButton("3. Regels")));
+    await waitForStepFocus("3. Regels");
   });
 });

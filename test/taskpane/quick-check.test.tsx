@@ -9,7 +9,7 @@
 import "./setup";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { DEMAND_SHEET, KERKRADE, gatedPort, kerkradePublished, kerkradeWithDemandBytes, loadSample, nl, openStep, renderApp, renderExcel, sampleBytes, stepButton } from "./helpers";
+import { DEMAND_SHEET, KERKRADE, findByRoleAfter, gatedPort, kerkradePublished, kerkradeWithDemandBytes, loadSample, nl, openStep, renderApp, renderExcel, sampleBytes, stepButton } from "./helpers";
 import { cachedWorkbook } from "../support/workbook-cache";
 
 const STOCK = "Voorraad (synthetisch)";
@@ -35,11 +35,11 @@ describe("Snel analyseren", () => {
     expect(screen.queryByRole("button", { name: "Snel analyseren" })).toBeNull();
     const file = new File([new Uint8Array(sampleBytes(KERKRADE))], KERKRADE);
     await user.upload(screen.getByLabelText("Werkmap openen"), file);
-    await screen.findByRole("list", { name: "Bladen in de werkmap" }, { timeout: 10000 });
+    await findByRoleAfter("list", "Bladen in de werkmap", "label", 10000);
     expect(section().textContent).toContain(`Analyseert in één keer: voorraad uit blad '${STOCK}' (herkend), zonder vraagtabel (dus geen tekort), met de standaardregels.`);
 
     await user.click(quick());
-    const heading = await screen.findByRole("heading", { name: "Kerncijfers" }, { timeout: 20000 });
+    const heading = await findByRoleAfter("heading", "Kerncijfers", "text", 20000);
     const { totaal, minstensNultreden } = kerkradePublished();
     const figures = keyFigures();
     expect(figures.Woningen).toBe(nl(totaal));
@@ -65,7 +65,7 @@ describe("Snel analyseren", () => {
     expect(section().textContent).toContain(`voorraad uit blad '${STOCK}' (herkend), vraag uit blad '${DEMAND_SHEET}' (herkend), met de standaardregels.`);
     expect(section().textContent).toContain("De resultaatbladen komen in de werkmap.");
     await user.click(quick());
-    await screen.findByRole("heading", { name: "Kerncijfers" }, { timeout: 30000 });
+    await findByRoleAfter("heading", "Kerncijfers", "text", 30000);
     const kinds = (await base.listSheets()).map((s) => s.resultKind).filter(Boolean);
     expect(kinds.sort()).toEqual(["aanpassingspotentieel", "bzk-indeling", "controle", "tekort", "vergelijking"]);
 
@@ -131,7 +131,7 @@ describe("Snel analyseren", () => {
     const base = await loadSample(KERKRADE);
     const first = await renderExcel(base);
     await user.click(quick());
-    await screen.findByRole("heading", { name: "Kerncijfers" }, { timeout: 20000 });
+    await findByRoleAfter("heading", "Kerncijfers", "text", 20000);
     first.unmount();
     await renderExcel(base);
     await waitFor(() => expect(section().textContent).toContain("met de regels die bij de vorige analyse in deze werkmap zijn bewaard."));

@@ -5,14 +5,14 @@ import userEvent from "@testing-library/user-event";
 import { UserError } from "../../src/domain/issues";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { readCsv } from "../support/csv";
-import { KERKRADE, PARKSTAD, kerkradePublished, loadSample, nl, openStep, renderExcel, tabTo } from "./helpers";
+import { KERKRADE, PARKSTAD, findByRoleAfter, kerkradePublished, loadSample, nl, openStep, renderExcel, tabTo } from "./helpers";
 
 async function runTo(port: WorkbookPort) {
   const user = userEvent.setup();
   await renderExcel(port);
   await openStep(user, "4. Uitvoeren");
   await user.click(screen.getByRole("button", { name: "Analyseren" }));
-  await screen.findByRole("heading", { name: "Aanbod" }, { timeout: 20000 });
+  await findByRoleAfter("heading", "Aanbod", "text", 20000);
   return user;
 }
 

@@ -4,7 +4,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { UserError } from "../../src/domain/issues";
 import type { WorkbookPort } from "../../src/workbook/port";
-import { KERKRADE, gatedPort, kerkradePublished, loadSample, nl, openStep, renderExcel, stepButton, tabTo } from "./helpers";
+import { KERKRADE, gatedPort, kerkradePublished, loadSample, nl, openStep, renderExcel, stepButton, tabTo, waitForStepFocus } from "./helpers";
 
 const analyse = () => screen.getByRole("button", { name: "Analyseren" }) as HTMLButtonElement;
 
@@ -32,7 +32,7 @@ describe("step 4: Uitvoeren", () => {
     const done = await screen.findByText(`Analyse klaar. ${nl(totaal)} woningen, waarvan ${nl(minstensNultreden)} minstens nultreden.`, undefined, { timeout: 20000 });
     expect(done.getAttribute("role")).toBe("status");
     // The results step opens with the focus on its heading.
-    await waitFor(() => expect(document.activeElement).toBe(stepButton("5. Resultaten")));
+    await waitForStepFocus("5. Resultaten");
     const aanbod = screen.getByRole("table", { name: "Aanbod per BZK-woontype" });
     expect(within(aanbod).getByRole("row", { name: /^totaal/ }).textContent).toContain(nl(totaal));
     expect(within(aanbod).getByRole("row", { name: /^nultreden/ }).textContent).toContain(nl(minstensNultreden));

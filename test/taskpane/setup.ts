@@ -15,8 +15,11 @@
  *
  * Fluent's paint-only style rules (colours, fonts, shadows, ...) are not put into jsdom's style
  * sheets: they cost a selector match per rule in every computed style and change no display,
- * visibility or pointer-events (test/support/paint-rules.ts).
+ * visibility or pointer-events (test/support/paint-rules.ts). jsdom's computed styles are kept
+ * while its own cascade cache is, and single-class and type selectors matched directly
+ * (test/support/computed-style-cache.ts): the same values, computed less often.
  */
+import { cacheComputedStyles } from "../support/computed-style-cache";
 import { skipPaintOnlyRules } from "../support/paint-rules";
 
 class NoopObserver {
@@ -34,6 +37,7 @@ if (!g.IntersectionObserver) g.IntersectionObserver = NoopObserver;
 
 if (typeof window !== "undefined") {
   skipPaintOnlyRules(window);
+  cacheComputedStyles(window);
   if (!window.matchMedia) {
     window.matchMedia = (query: string): MediaQueryList =>
       ({

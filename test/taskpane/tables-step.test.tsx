@@ -6,7 +6,7 @@ import { describeWorkbook } from "../../src/analysis/preview";
 import { KIND_LABELS } from "../../src/session/labels";
 import { SELECTION_SHEET } from "../../src/taskpane/selection-reader";
 import type { WorkbookPort } from "../../src/workbook/port";
-import { KERKRADE, PARKSTAD, chooseByKeyboard, loadSample, openStep, renderExcel, stepButton, tabTo } from "./helpers";
+import { KERKRADE, PARKSTAD, chooseByKeyboard, loadSample, openStep, renderExcel, stepButton, tabTo, waitForStepFocus } from "./helpers";
 
 describe("step 1: Kies de tabellen", () => {
   test("lists every sheet of Kerkrade with the kind recognised on it", async () => {
@@ -92,7 +92,7 @@ describe("step 1: Kies de tabellen", () => {
     const next = screen.getByRole("button", { name: "Verder naar kolommen" });
     await tabTo(user, next);
     await user.keyboard("{Enter}");
-    await waitFor(() => expect(document.activeElement).toBe(stepButton("2. Kolommen")));
+    await waitForStepFocus("2. Kolommen");
     expect(stepButton("2. Kolommen").getAttribute("aria-expanded")).toBe("true");
   });
 });

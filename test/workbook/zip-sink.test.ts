@@ -8,14 +8,14 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import type { DeflateRaw } from "node:zlib";
+import { crc32, inflateRawSync, type DeflateRaw } from "node:zlib";
 import { TextWriter, Uint8ArrayReader, ZipReader } from "@zip.js/zip.js";
-import { DeflatedPart, PART_BUFFER_BYTES, ZipSink } from "../../src/workbook/zip-sink";
+import { DeflatedPart, MAX_IN_FLIGHT, PART_BUFFER_BYTES, ZipSink } from "../../src/workbook/zip-sink";
 
 type State = "pending" | "resolved" | "rejected";
 
 /** Tracks the state of `p` (read after the event loop has turned). */
-function track(p: Promise<void>): { state: State; error?: unknown } {
+function track(p: Promise<unknown>): { state: State; error?: unknown } {
   const t: { state: State; error?: unknown } = { state: "pending" };
   p.then(
     () => (t.state = "resolved"),
@@ -39,7 +39,7 @@ const turn = () => new Promise((resolve) => setImmediate(resolve));
 describe("DeflatedPart.drain with several waiting calls", () => {
   test("three drains started while the compressor is behind all resolve once it catches up", async () => {
     const part = busyPart();
-    expect(inFlight(part)).toBeGreaterThan(4); // the backlog that makes drain wait
+    expect(inFlight(part)).toBeGreaterThan(MAX_IN_FLIGHT); // the backlog that makes drain wait
     const waits = [track(part.drain()), track(part.drain()), track(part.drain())];
     await turn();
     // finish() ends once zlib has taken every buffer (every write callback has run).
@@ -50,7 +50,7 @@ describe("DeflatedPart.drain with several waiting calls", () => {
 
   test("after a compressor error every waiting drain rejects with it, and a later drain too", async () => {
     const part = busyPart();
-    expect(inFlight(part)).toBeGreaterThan(4);
+    expect(inFlight(part)).toBeGreaterThan(MAX_IN_FLIGHT);
     const waits = [track(part.drain()), track(part.drain()), track(part.drain())];
     await turn();
     const failure = new Error("deflate failed (test)");
@@ -61,6 +61,36 @@ describe("DeflatedPart.drain with several waiting calls", () => {
     expect(waits.map((w) => w.state)).toEqual(["rejected", "rejected", "rejected"]);
     for (const w of waits) expect(w.error).toBe(failure);
     await expect(part.drain()).rejects.toBe(failure);
+  });
+});
+
+describe("DeflatedPart: what goes in comes out", () => {
+  test.each([
+    ["nothing", [] as (string | number)[]],
+    ["a few bytes", ["<a/>"]],
+    ["text and bytes up to the first buffer's edge and over it", ["x".repeat(16 * 1024 - 3), 5, "é→😀", 40_000, "<row/>".repeat(3000)]],
+    ["several full buffers, in small and large pieces", [..."abcdefghij".split("").map((c) => c.repeat(70_000)), 300_000, "<c><v>1</v></c>".repeat(30_000), 600_000]],
+  ])("%s: the deflated data inflates to the bytes written, with their size and CRC-32", async (_name, pieces) => {
+    const part = new DeflatedPart();
+    const written: Buffer[] = [];
+    for (const piece of pieces) {
+      if (typeof piece === "string") {
+        part.write(piece);
+        written.push(Buffer.from(piece, "utf8"));
+      } else {
+        const bytes = randomBytes(piece);
+        part.writeBytes(bytes);
+        written.push(Buffer.from(bytes));
+        bytes.fill(0); // the part copied them
+      }
+      await part.drain();
+    }
+    const expected = Buffer.concat(written);
+    const chunks = await part.finish();
+    expect(part.size).toBe(expected.length);
+    expect(part.compressedSize).toBe(chunks.reduce((n, c) => n + c.length, 0));
+    expect(inflateRawSync(Buffer.concat(chunks)).equals(expected)).toBe(true);
+    expect(part.crc >>> 0).toBe(crc32(expected) >>> 0);
   });
 });
 
@@ -109,8 +139,8 @@ describe("ZipSink: entries queued without waiting", () => {
     const sink = await ZipSink.open(file);
     const part = busyPart();
     const failure = new Error("deflate failed (test)");
-    const queued = track(sink.add("a/kapot.xml", part));
-    const after = track(sink.addText("b/daarna.xml", "<daarna/>"));
+    const queued = track(sink.add("a/kapot.xml", part).written);
+    const after = track(sink.addText("b/daarna.xml", "<daarna/>").written);
     const z = deflater(part);
     z.destroy(failure);
     await new Promise((resolve) => z.once("close", resolve));
@@ -128,8 +158,8 @@ describe("ZipSink: entries queued without waiting", () => {
     const file = path.join(dir, `afgebroken-${turns}.zip`);
     const sink = await ZipSink.open(file);
     const part = busyPart();
-    const first = track(sink.add("a/groot.xml", part));
-    const second = track(sink.addText("b/klein.xml", "<klein/>"));
+    const first = track(sink.add("a/groot.xml", part).written);
+    const second = track(sink.addText("b/klein.xml", "<klein/>").written);
     for (let k = 0; k < turns; k++) await turn();
     await sink.abort();
     await turn();
@@ -140,44 +170,96 @@ describe("ZipSink: entries queued without waiting", () => {
     await expect(entries(file)).rejects.toThrow();
   });
 
-  test("with a slow file, the deflated bytes queued stay within the bound plus one part, and every part arrives in order", async () => {
-    const file = path.join(dir, "begrensd.zip");
-    const bound = 256 * 1024;
+  /**
+   * A sink over a slow file (each write waits a few turns of the event loop) with a small bound;
+   * `most` is the most deflated bytes seen queued, at every write and whenever `look` is called.
+   */
+  async function slowSink(file: string, bound: number) {
     const sink = await ZipSink.open(file, bound);
-    // A slow disk: each write waits a few turns of the event loop.
     const handle = (sink as unknown as { handle: { write: (...args: unknown[]) => Promise<unknown> } }).handle;
     const write = handle.write.bind(handle);
-    let most = 0;
+    const seen = { most: 0 };
+    const look = () => (seen.most = Math.max(seen.most, sink.queuedBytes));
     handle.write = async (...args) => {
-      most = Math.max(most, sink.queuedBytes);
+      look();
       for (let k = 0; k < 5; k++) await turn();
       return write(...args);
     };
+    return { sink, seen, look };
+  }
+
+  /** A part of about 96 KB deflated (random text compresses badly), and its text. */
+  function hardPart(): { part: DeflatedPart; text: string } {
+    const text = randomBytes(96 * 1024).toString("base64");
+    const part = new DeflatedPart();
+    part.write(text);
+    return { part, text };
+  }
+
+  test("with a slow file, a writer awaiting each part: it goes on with at most the bound queued, the bytes queued stay within the bound plus one part, and every part arrives in order", async () => {
+    const file = path.join(dir, "begrensd.zip");
+    const bound = 256 * 1024;
+    const { sink, seen, look } = await slowSink(file, bound);
     const texts: string[] = [];
     let largest = 0;
+    let joinedBeforeWritten = 0;
     for (let k = 0; k < 12; k++) {
-      const text = randomBytes(96 * 1024).toString("base64"); // hard to compress: about 96 KB deflated each
+      const { part, text } = hardPart();
       texts.push(text);
-      const part = new DeflatedPart();
-      part.write(text);
-      void sink.add(`d/deel${k}.xml`, part);
-      most = Math.max(most, sink.queuedBytes);
-      await sink.room();
+      const queued = sink.add(`d/deel${k}.xml`, part);
+      const written = track(queued.written);
+      look();
+      await queued;
+      if (written.state === "pending") joinedBeforeWritten++;
       largest = Math.max(largest, part.compressedSize);
-      most = Math.max(most, sink.queuedBytes);
+      look();
       expect(sink.queuedBytes).toBeLessThanOrEqual(bound);
     }
     await sink.close();
     expect(sink.queuedBytes).toBe(0);
     // Twelve parts of about 96 KB: without the bound most of them (over 1 MB) would be queued at once.
     expect(largest).toBeGreaterThan(90 * 1024);
-    expect(most).toBeLessThanOrEqual(bound + largest);
+    expect(seen.most).toBeLessThanOrEqual(bound + largest);
+    // Joining the queue is not being written: the writer went on while zip.js wrote.
+    expect(joinedBeforeWritten).toBeGreaterThan(6);
     const got = await entries(file);
     expect(got.map(([name]) => name)).toEqual(texts.map((_, k) => `d/deel${k}.xml`));
     expect(got.map(([, text]) => text)).toEqual(texts);
   });
 
-  test("room rejects once a queued part failed, and the failed part's bytes no longer count", async () => {
+  test("the bound is the sink's: a writer that never awaits anything cannot queue more than the bound plus one part; order kept", async () => {
+    const file = path.join(dir, "begrensd-zonder-wachten.zip");
+    const bound = 256 * 1024;
+    const { sink, seen, look } = await slowSink(file, bound);
+    const texts: string[] = [];
+    const parts: DeflatedPart[] = [];
+    for (let k = 0; k < 12; k++) {
+      const { part, text } = hardPart();
+      texts.push(text);
+      parts.push(part);
+      void sink.add(`d/deel${k}.xml`, part);
+      look();
+    }
+    // Interleaved small texts keep their places too.
+    void sink.addText("e/klein.xml", "<klein/>");
+    // Watch the queue while the file is written.
+    let done = false;
+    const closing = sink.close().finally(() => (done = true));
+    while (!done) {
+      look();
+      await turn();
+    }
+    await closing;
+    const largest = Math.max(...parts.map((p) => p.compressedSize));
+    expect(largest).toBeGreaterThan(90 * 1024);
+    expect(seen.most).toBeLessThanOrEqual(bound + largest);
+    expect(sink.queuedBytes).toBe(0);
+    const got = await entries(file);
+    expect(got.map(([name]) => name)).toEqual([...texts.map((_, k) => `d/deel${k}.xml`), "e/klein.xml"]);
+    expect(got.map(([, text]) => text)).toEqual([...texts, "<klein/>"]);
+  });
+
+  test("a part added after a queued part failed is refused (its joining rejects), and the failed part's bytes no longer count", async () => {
     const sink = await ZipSink.open(path.join(dir, "vol.zip"), 1024);
     const part = busyPart();
     const failure = new Error("deflate failed (test)");
@@ -186,7 +268,9 @@ describe("ZipSink: entries queued without waiting", () => {
     z.destroy(failure);
     await new Promise((resolve) => z.once("close", resolve));
     await turn();
-    await expect(sink.room()).rejects.toBe(failure);
+    const next = sink.addText("b/daarna.xml", "<daarna/>");
+    await expect(next).rejects.toBe(failure);
+    await expect(next.written).rejects.toBe(failure);
     expect(sink.queuedBytes).toBe(0);
     await expect(sink.close()).rejects.toBe(failure);
   });
