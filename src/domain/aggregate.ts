@@ -88,7 +88,11 @@ export function summariseAll(
     countedFlats.push(flats[k]);
     countedOrders.push(orders[k]);
   }
-  countGroups(n, cols.aantal, slots, bat, codes, countedFlats, countedOrders, total);
+  const seen = seenAt(countedFlats);
+  countGroups(
+    n, cols.aantal, slots, bat.bats, bat.scales, bat.scaleCode, bat.lo, bat.hi, codes.length, codes, countedFlats, countedOrders, total,
+    seen.at, seen.codes, new Int32Array(codes.length).fill(-1),
+  );
   for (let k = 0; k < keys.length; k++) {
     if (columns[k].values.length > 1) continue;
     // The same sums as counted row by row: total's, added in the same row order.
@@ -146,6 +150,18 @@ function batSlotOfRow(bat: number, scale: number, scaleCode: number, lo: number,
   return scale === scaleCode && bat >= lo && bat <= hi && (bat | 0) === bat ? SLOT_BAT0 + bat - lo : SLOT_BAT_ONBEKEND;
 }
 
+/** Per grouping and code whether the code has occurred, all in one array (grouping `k`'s codes
+ * from `at[k]`), zeros: for {@link countGroups}. @param flats per grouping `SLOTS` counts per code. */
+function seenAt(flats: readonly Float64Array[]): { at: Int32Array; codes: Uint8Array } {
+  const at = new Int32Array(flats.length);
+  let codeCount = 0;
+  for (let k = 0; k < flats.length; k++) {
+    at[k] = codeCount;
+    codeCount += flats[k].length / SLOTS;
+  }
+  return { at, codes: new Uint8Array(codeCount) };
+}
+
 /**
  * The whole stock's supply vector and the dwellings per text code and supply slot of every
  * grouping column, in one pass over the rows: each row's `aantal` (dwellings) is added at its
@@ -153,25 +169,22 @@ function batSlotOfRow(bat: number, scale: number, scaleCode: number, lo: number,
  * into `flats[k]` at its code × `SLOTS`; every sum in row order. One loop for all groupings
  * (one function for V8 to compile, and the per-row columns read once, where a loop per
  * grouping was five loops to warm up in a command's single run).
- * @param codes per grouping its column's code per row; @param flats per grouping `SLOTS` zeros
+ * @param bats, scales, scaleCode, lo, hi the rows' BAT facts ({@link BatSource});
+ * @param groupings the number of groupings; @param codes per grouping its column's code per row; @param flats per grouping `SLOTS` zeros
  *   per code of its column (filled); @param orders per grouping an empty list, filled with the
- *   codes that occur in order of first appearance; @param total `SLOTS` zeros (filled).
+ *   codes that occur in order of first appearance; @param total `SLOTS` zeros (filled);
+ * @param seenAt, seenCodes zeros per grouping and code ({@link seenAt}); @param last per grouping −1 (the
+ *   previous row's code: exports are sorted, the group is often the previous row's).
  */
 function countGroups(
-  n: number, aantal: Float64Array, slots: Uint8Array, bat: BatSource, codes: Uint32Array[], flats: Float64Array[], orders: number[][], total: Float64Array,
+  n: number, aantal: Float64Array, slots: Uint8Array, bats: Float64Array, scales: Uint8Array, scaleCode: number, lo: number, hi: number,
+  groupings: number, codes: Uint32Array[], flats: Float64Array[], orders: number[][], total: Float64Array,
+  seenAt: Int32Array, seenCodes: Uint8Array, last: Int32Array,
 ): void {
-  const { bats, scales, scaleCode, lo, hi } = bat;
-  const groupings = codes.length;
-  // Per grouping and code whether the code has occurred: one array, grouping `k`'s codes from `seenAt[k]`.
-  const seenAt = new Int32Array(groupings);
-  let codeCount = 0;
-  for (let k = 0; k < groupings; k++) {
-    seenAt[k] = codeCount;
-    codeCount += flats[k].length / SLOTS;
-  }
-  const seen = new Uint8Array(codeCount);
-  // Per grouping the previous row's code (exports are sorted: the group is often the previous row's).
-  const last = new Int32Array(groupings).fill(-1);
+  // Everything comes as arguments, nothing is read before the loop: V8 makes a function's type
+  // feedback only once it has run a while, so what came before the loop in the first call had
+  // none, and the function compiled for the second call was thrown away at its first line in
+  // the third ("insufficient type feedback").
   for (let i = 0; i < n; i++) {
     const a = aantal[i];
     const s = slots[i];
@@ -182,8 +195,8 @@ function countGroups(
       const code = codes[k][i];
       if (code !== last[k]) {
         const at = seenAt[k] + code;
-        if (seen[at] === 0) {
-          seen[at] = 1;
+        if (seenCodes[at] === 0) {
+          seenCodes[at] = 1;
           orders[k].push(code);
         }
         last[k] = code;
@@ -205,32 +218,20 @@ function countGroups(
  * @example sortGroupValues(["b", null, "A"]) === ["A", "b", null]; sortGroupValues(["BU2", "BU10"]) === ["BU10", "BU2"]
  */
 export function sortGroupValues(values: readonly (string | null)[]): (string | null)[] {
-  const texts: string[] = [];
-  const found = textsOf(values, texts);
-  const sorted: (string | null)[] = (found & NOT_PLAIN) === 0 ? texts.sort() : texts.sort(compareNullLast);
-  if ((found & HAS_NULL) !== 0) sorted.push(null);
+  // The texts by the built-in `filter` (an array made as a push onto `[]` had another elements
+  // kind in later calls, whose compiled push V8 then threw away).
+  const texts = values.filter((v): v is string => v !== null);
+  const sorted: (string | null)[] = allPlain(texts) ? texts.sort() : texts.sort(compareNullLast);
+  if (texts.length < values.length) sorted.push(null);
   return sorted;
 }
 
-/** Bits of {@link textsOf}' answer. */
-const HAS_NULL = 1;
-const NOT_PLAIN = 2;
-
-/** Appends the texts of `values` (not null) to `texts`, in order. @returns `HAS_NULL` when a
- * value is null, plus `NOT_PLAIN` when a text is not made of {@link CODE_TEXT}'s characters only.
- * A function with nothing after its loop but the return of a number made in it (see `scanRows`
- * in complexes.ts). */
-function textsOf(values: readonly (string | null)[], texts: string[]): number {
-  let found = 0;
-  for (let k = 0; k < values.length; k++) {
-    const v = values[k];
-    if (v === null) found |= HAS_NULL;
-    else {
-      texts.push(v);
-      if ((found & NOT_PLAIN) === 0 && !CODE_TEXT.test(v)) found |= NOT_PLAIN;
-    }
-  }
-  return found;
+/** Whether every text is made of {@link CODE_TEXT}'s characters only. A function with nothing
+ * after its loop but the return of a value made in it (see `scanRows` in complexes.ts). */
+function allPlain(texts: readonly string[]): boolean {
+  let plain = true;
+  for (let k = 0; k < texts.length && plain; k++) plain = CODE_TEXT.test(texts[k]);
+  return plain;
 }
 
 /** Texts whose Dutch collation is their code-unit order: digits and capitals A-Z only. */

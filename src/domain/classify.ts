@@ -265,7 +265,7 @@ export function classifyStock(rows: StockRows, rules: Rules, options: StockShape
   const outcomeIndex = new Uint32Array(n);
   // Rows with a BAT per scale code (0 none, 1 limburg, 2 vera).
   const scaleRows = new Float64Array(3);
-  classifyRows(c, cols, tally, slots, outcomeIndex, scaleRows);
+  classifyRows(c, cols, tally, slots, outcomeIndex, scaleRows, cols.length, cols.num.bat, cols.batScale, cols.zorgprofiel, c.outcomeKinds, [], [0]);
   const limburgRows = scaleRows[1];
   const veraRows = scaleRows[2];
 
@@ -297,17 +297,15 @@ export function classifyStock(rows: StockRows, rules: Rules, options: StockShape
  */
 function classifyRows(
   c: Classifier, cols: StockColumns, tally: IssueTally, slots: Uint8Array, outcomeIndex: Uint32Array, scaleRows: Float64Array,
+  n: number, bat: Float64Array, batScale: Uint8Array, zorgprofiel: Uint8Array, kinds: readonly TallyKind[], handles: number[], first: number[],
 ): void {
-  /** The tally handles of every outcome's kinds (the same kinds, in the same order), outcome
-   * after outcome: those of outcome id `k` at `handles[first[k]]` to before `handles[first[k + 1]]`
-   * (one list, not an array per outcome). */
-  const handles: number[] = [];
-  const first: number[] = [0];
-  const kinds = c.outcomeKinds;
-  const bat = cols.num.bat;
-  const batScale = cols.batScale;
-  const zorgprofiel = cols.zorgprofiel;
-  const n = cols.length;
+  // The columns and lists come as arguments, nothing is read before the loop: V8 makes a
+  // function's type feedback only once it has run a while, so what came before the loop in the
+  // first call had none, and the function compiled for the second call was thrown away at its
+  // first line in the third ("insufficient type feedback").
+  // `handles`: the tally handles of every outcome's kinds (the same kinds, in the same order),
+  // outcome after outcome: those of outcome id `k` at `handles[first[k]]` to before
+  // `handles[first[k + 1]]` (one list, not an array per outcome); `first` starts as [0].
   // The previous row's outcome id, slot and tally handles.
   let id = -1;
   let slot = 0;
@@ -502,7 +500,7 @@ class Classifier implements OutcomeTable {
     this.complexes = complexes;
     this.rowComplex = rowComplex;
     this.kinds = classificationKinds(presence, options.kruistabel);
-    this.ctx = new Context(rules, this.kinds);
+    this.ctx = new Context(rules, this.kinds, cols.text.toegankelijkheidslabel.values.length);
     const m = complexes.length + 1;
     this.lastKey = new Int32Array(m).fill(-1);
     this.lastId = new Int32Array(m);
@@ -813,18 +811,23 @@ function joinWarnings(parts: Part[]): string[] {
 /** Per-run lookup tables and caches derived from the rules. */
 class Context {
   private readonly judge: AccessibilityJudge;
-  /** Access infos by integer key (a small dense range: labels × 3 scales × 8 BAT slots). */
-  private readonly accessCache: (AccessInfo | undefined)[] = [];
+  /** Access infos by integer key (a small dense range: labels × 3 scales × 8 BAT slots), made
+   * at its full size (an array grown by stores at scattered keys had another elements kind in a
+   * second classification, whose compiled lookup V8 then threw away for the "wrong map"). */
+  private readonly accessCache: (AccessInfo | undefined)[];
   private readonly landelijk: Set<string>;
   private readonly landelijkCache = new Map<string, boolean>();
   private readonly fallbackScale: BatScale | null;
   private readonly problemKinds: Record<AccessProblem, TallyKind>;
   private readonly missingKinds: Record<MissingClusterFact, TallyKind>;
 
+  /** @param labels the number of label codes of the columns (their table of texts, null included). */
   constructor(
     private readonly rules: Rules,
     private readonly kinds: ClassificationKinds,
+    labels: number,
   ) {
+    this.accessCache = new Array<AccessInfo | undefined>(labels * 3 * 8).fill(undefined);
     this.judge = new AccessibilityJudge(rules);
     this.landelijk = new Set(rules.geclusterd.landelijkeGemeenten.map(gemeenteKey));
     this.fallbackScale = rules.batSchaal === "auto" ? null : rules.batSchaal;

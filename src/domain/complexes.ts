@@ -225,13 +225,22 @@ export function collectComplexes(rows: StockRows): ComplexCollection {
   const cols = stockColumnsOf(rows);
   const acc = new Accumulators();
   const rowComplex = new Int32Array(cols.length);
-  const p = scanRows(cols, acc, rowComplex);
+  const num = cols.num;
+  const text = cols.text;
+  const p = scanRows(
+    acc, rowComplex, cols.length, new Map(), text.complex.codes, text.complex.values.length, text.eigenaar.codes, text.toegankelijkheidslabel.codes,
+    num.bat, num.complexgrootte, num.aandeel55plus, cols.aantal, cols.ontmoetingsruimte, cols.label55plus, cols.wlz,
+  );
   const presence: ColumnPresence = {
     complex: (p & HAS_COMPLEX) !== 0, ontmoetingsruimte: (p & HAS_ROOM) !== 0, complexgrootte: (p & HAS_SIZE) !== 0,
     aandeel55plus: (p & HAS_SHARE) !== 0, label55plus: (p & HAS_L55) !== 0, wlz: (p & HAS_WLZ) !== 0, bat: (p & HAS_BAT) !== 0,
     toegankelijkheidslabel: (p & HAS_LABEL) !== 0,
   };
-  return { complexes: factsOf(cols, acc), rowComplex, presence };
+  // Filled first: the same kind of array in every call (V8 threw the compiled loop away when a
+  // later call's array, made as its allocation site had learnt, differed from the first's).
+  const complexes: ComplexFacts[] = new Array<ComplexFacts>(acc.n).fill(null as unknown as ComplexFacts);
+  factsOf(cols, acc, complexes, acc.n, text.complex.codes, text.eigenaar.codes, text.complex.values, text.eigenaar.values);
+  return { complexes, rowComplex, presence };
 }
 
 /** Bits of {@link scanRows}' answer: the column holds a value on some row. */
@@ -246,22 +255,24 @@ const HAS_LABEL = 128;
 
 /**
  * The row pass of {@link collectComplexes} (a function of its own, so that the optimised loop is
- * not thrown away for the code after it): fills `acc` and `rowComplex`. Nothing follows the
+ * not thrown away for the code after it): fills `acc`, `rowComplex` (per row its complex's
+ * index, −1 without complex) and `accIndex` (the complex's index by owner code × `complexTexts`
+ * + complex code), reading the stock's columns given. Nothing follows the
  * loop but the return of a number made in it: V8 compiles the loop while it runs (on stack
  * replacement), before any code after it has run, and code after it that needs type feedback
  * (an object literal, a property store) threw that compiled loop away at its end on every call.
  * @returns which columns hold any value: the sum of the `HAS_…` bits.
  */
-function scanRows(cols: StockColumns, acc: Accumulators, rowComplex: Int32Array): number {
-  const n = cols.length;
-  // Per (eigenaar, complex) text codes: the complex's index.
-  const accIndex = new Map<number, number>();
-  const complexCodes = cols.text.complex.codes;
-  const complexTexts = cols.text.complex.values.length;
-  const ownerCodes = cols.text.eigenaar.codes;
-  const labelCodes = cols.text.toegankelijkheidslabel.codes;
-  const { bat, complexgrootte: sizes, aandeel55plus: shares } = cols.num;
-  const { aantal, ontmoetingsruimte: roomCodes, label55plus, wlz: wlzCodes } = cols;
+function scanRows(
+  acc: Accumulators, rowComplex: Int32Array, n: number, accIndex: Map<number, number>, complexCodes: Uint32Array, complexTexts: number,
+  ownerCodes: Uint32Array, labelCodes: Uint32Array, bat: Float64Array, sizes: Float64Array, shares: Float64Array, aantal: Float64Array,
+  roomCodes: Uint8Array, label55plus: Uint8Array, wlzCodes: Uint8Array,
+): number {
+  // The columns (of `cols` in `collectComplexes`) and the empty map of complexes by (eigenaar,
+  // complex) text codes come as arguments, nothing is read before the loop: V8 makes a
+  // function's type feedback only once it has run a while, so what came before the loop in the
+  // first call had none, and the function compiled for the second call was thrown away at its
+  // first line in the third ("insufficient type feedback").
   let present = 0;
   let i = 0;
   while (i < n) {
@@ -341,14 +352,14 @@ function scanRows(cols: StockColumns, acc: Accumulators, rowComplex: Int32Array)
   return present;
 }
 
-/** One {@link ComplexFacts} per complex of `acc`, in order. */
-function factsOf(cols: StockColumns, acc: Accumulators): ComplexFacts[] {
-  const complexCodes = cols.text.complex.codes;
-  const ownerCodes = cols.text.eigenaar.codes;
-  const complexTexts = cols.text.complex.values;
-  const ownerTexts = cols.text.eigenaar.values;
-  const complexes: ComplexFacts[] = new Array(acc.n);
-  for (let k = 0; k < acc.n; k++) {
+/** Fills `complexes` (`count` places, the number of complexes of `acc`) with one
+ * {@link ComplexFacts} per complex, in order; the texts of complex and owner from the columns' codes and tables. */
+function factsOf(
+  cols: StockColumns, acc: Accumulators, complexes: ComplexFacts[], count: number,
+  complexCodes: Uint32Array, ownerCodes: Uint32Array, complexTexts: readonly (string | null)[], ownerTexts: readonly (string | null)[],
+): void {
+  // The columns come as arguments, nothing is read before the loop (see `scanRows`).
+  for (let k = 0; k < count; k++) {
     const r = acc.first[k];
     const f = new CollectedFacts(complexTexts[complexCodes[r]]!, ownerTexts[ownerCodes[r]], cols, r);
     f.geteld = intOrDouble(acc.geteld[k]);
@@ -358,7 +369,6 @@ function factsOf(cols: StockColumns, acc: Accumulators): ComplexFacts[] {
     finish(f, acc, k);
     complexes[k] = f;
   }
-  return complexes;
 }
 
 /** The remaining facts of complex `k` and its conflicts (a new array only when there are any),
