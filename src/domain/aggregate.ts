@@ -51,10 +51,10 @@ export function summariseBy(
  * Each dwelling is counted as its two supply-vector slots (BZK type and BAT class,
  * supply-vector.ts), in the vector of the whole stock and in that of its group per key.
  *
- * Performance: the BAT slot of every row is computed once (one byte per row); then per key one
- * loop over the rows adds each dwelling into a flat `Float64Array` of one supply vector per text
- * code of the key's column (`SLOTS` doubles, 104 bytes, per distinct text of the column: about
- * the size of the text table itself). Every count is added in row order, as dwelling by
+ * Performance: one loop over the rows ({@link countGroups}) adds each dwelling into the whole
+ * stock's vector and, per key, into a flat `Float64Array` of one supply vector per text code of
+ * the key's column (`SLOTS` doubles, 104 bytes, per distinct text of the column: about the size
+ * of the text table itself). Every count is added in row order, as dwelling by
  * dwelling. The groups are sorted by {@link sortGroupValues}.
  * @returns the summary, and per key (in the order given) its sorted groups and whether any
  *   dwelling has a value for it (`hasValues`: false when every dwelling is in the null group).
@@ -70,60 +70,63 @@ export function summariseAll(
 ): { summary: SupplySummary; groups: { key: GroupKey; hasValues: boolean; rows: Array<{ waarde: string | null; summary: SupplySummary }> }[] } {
   const { rows: cols, slots } = classifiedStockOf(dwellings);
   const n = cols.length;
-  const aantal = cols.aantal;
-  // The whole stock, and the BAT slot of every row: in the first grouping's loop (one pass over
-  // the rows less), or in a loop of their own when there is no grouping.
-  const total = new Float64Array(SLOTS);
-  const batSlots = new Uint8Array(n);
   const bat: BatSource = { bats: cols.num.bat, scales: cols.batScale, scaleCode: scale === "limburg" ? 1 : 2, lo: minLevel(scale), hi: maxLevel(scale) };
-  if (keys.length === 0) countBatSlots(bat.bats, bat.scales, bat.scaleCode, bat.lo, bat.hi, n, aantal, slots, batSlots, total);
+  const columns = keys.map((key) => cols.text[key]);
+  const total = new Float64Array(SLOTS);
+  const flats = columns.map((column) => new Float64Array(column.values.length * SLOTS));
+  const orders = columns.map((): number[] => []);
+  // A column without any text (absent from the table) has every row in its null group, whose
+  // vector is the whole stock's: counted once, not once more per such column.
+  // The lists the row loop reads, made by `push` (always packed arrays: V8 compiled the loop for
+  // the kind of array `map` had made and threw it away when a later call's differed).
+  const codes: Uint32Array[] = [];
+  const countedFlats: Float64Array[] = [];
+  const countedOrders: number[][] = [];
+  for (let k = 0; k < keys.length; k++) {
+    if (columns[k].values.length <= 1) continue;
+    codes.push(columns[k].codes);
+    countedFlats.push(flats[k]);
+    countedOrders.push(orders[k]);
+  }
+  countGroups(n, cols.aantal, slots, bat, codes, countedFlats, countedOrders, total);
+  for (let k = 0; k < keys.length; k++) {
+    if (columns[k].values.length > 1) continue;
+    // The same sums as counted row by row: total's, added in the same row order.
+    flats[k].set(total);
+    if (n > 0) orders[k].push(0);
+  }
   const groups = keys.map((key, k) => {
-    const column = cols.text[key];
-    const order: number[] = [];
-    const flat = k === 0
-      ? countByCodeAndBat(column.codes, column.values.length, n, aantal, slots, batSlots, order, bat, total)
-      : countByCode(column.codes, column.values.length, n, aantal, slots, batSlots, order);
+    const column = columns[k];
+    const order = orders[k];
+    const flat = flats[k];
     const values = column.values;
-    const sorted = sortGroupValues(order.map((code) => values[code]));
-    // Each text has one code (stock-columns.ts), so the sorted texts give back their codes (the
-    // column's own index of texts: no map made per grouping).
-    const rows: Array<{ waarde: string | null; summary: SupplySummary }> = new Array(sorted.length);
-    for (let j = 0; j < sorted.length; j++) {
-      const waarde = sorted[j];
-      rows[j] = { waarde, summary: summaryOfVector(flat, scale, column.codeOf(waarde)! * SLOTS) };
-    }
+    const rows = groupRows(sortGroupValues(order.map((code) => values[code])), flat, column, scale);
     return { key, hasValues: order.length > 1 || (order.length === 1 && order[0] !== 0), rows };
   });
   return { summary: summaryOfVector(total, scale), groups };
 }
 
 /**
- * The BAT slot of every row, and the whole stock's supply vector: fills `batSlots` (per row
- * `SLOT_BAT0 + bat - lo` when the row's scale code is `scaleCode` and its BAT a whole number in
- * `lo`..`hi`, else `SLOT_BAT_ONBEKEND`) and adds each row's `aantal` (dwellings) into `total` at
- * its BZK slot (`slots`) and its BAT slot, in row order. A function of its own, so that V8
- * optimises the million-row loop as a loop of a small function (inside `summariseAll` it ran
- * about 5 × slower than a grouping loop, on stack replacement).
- * @param bats the BAT per row (NaN: none); @param scales the scale code per row (1 limburg, 2
- *   vera, stock-columns.ts); `total` holds `SLOTS` doubles, `batSlots` one byte per row.
+ * The groups of one grouping, in the order of `sorted`: per text its summary from its vector in
+ * `flat` (at its code × `SLOTS`). Each text has one code (stock-columns.ts), so the sorted texts
+ * give back their codes (the column's own index of texts: no map made per grouping). A function
+ * with nothing after its loop (see `scanRows` in complexes.ts: V8 threw the loop compiled while
+ * it ran away at the code after it, on every grouping).
  */
-function countBatSlots(
-  bats: Float64Array, scales: Uint8Array, scaleCode: number, lo: number, hi: number,
-  n: number, aantal: Float64Array, slots: Uint8Array, batSlots: Uint8Array, total: Float64Array,
-): void {
-  for (let i = 0; i < n; i++) {
-    const a = aantal[i];
-    const bat = bats[i];
-    // (bat | 0) === bat: a whole number within lo..hi (NaN fails the comparisons); as Number.isInteger there.
-    const bt = scales[i] === scaleCode && bat >= lo && bat <= hi && (bat | 0) === bat ? SLOT_BAT0 + bat - lo : SLOT_BAT_ONBEKEND;
-    batSlots[i] = bt;
-    total[slots[i]] += a;
-    total[bt] += a;
+function groupRows(
+  sorted: readonly (string | null)[], flat: Float64Array, column: { codeOf(v: string | null): number | undefined }, scale: BatScale,
+): Array<{ waarde: string | null; summary: SupplySummary }> {
+  const rows: Array<{ waarde: string | null; summary: SupplySummary }> = new Array(sorted.length);
+  for (let j = 0; j < sorted.length; j++) {
+    const waarde = sorted[j];
+    rows[j] = { waarde, summary: summaryOfVector(flat, scale, column.codeOf(waarde)! * SLOTS) };
   }
+  return rows;
 }
 
-/** The BAT facts {@link countBatSlots} reads: BAT per row (NaN: none), scale code per row (1
- * limburg, 2 vera), the stock's scale code and its levels `lo`..`hi`. */
+/** The BAT facts of the rows and the stock's scale, as {@link batSlotOfRow} reads them: the BAT
+ * per row (NaN: none), its scale code per row (1 limburg, 2 vera, stock-columns.ts), the
+ * stock's scale code and its levels `lo`..`hi`. */
 interface BatSource {
   bats: Float64Array;
   scales: Uint8Array;
@@ -133,73 +136,64 @@ interface BatSource {
 }
 
 /**
- * {@link countByCode} and {@link countBatSlots} in one pass over the rows (the first grouping of
- * `summariseAll`): fills `batSlots` and adds every row into `total` as `countBatSlots` does, and
- * returns the grouping's counts and fills `order` as `countByCode` does; every sum in row order.
+ * The BAT slot of a row (supply-vector.ts): `SLOT_BAT0 + bat - lo` when the row's scale code is
+ * the stock's and its BAT a whole number in `lo`..`hi`, else `SLOT_BAT_ONBEKEND`; as `batSlot`
+ * gives it for the row. Small: V8 inlines it.
+ * @param bat the row's BAT (NaN: none, which fails the comparisons); @param scale its scale code.
  */
-function countByCodeAndBat(
-  codes: Uint32Array, codeCount: number, n: number, aantal: Float64Array, slots: Uint8Array, batSlots: Uint8Array, order: number[],
-  bat: BatSource, total: Float64Array,
-): Float64Array {
-  const { bats, scales, scaleCode, lo, hi } = bat;
-  const flat = new Float64Array(codeCount * SLOTS);
-  const seen = new Uint8Array(codeCount);
-  let last = -1;
-  let base = 0;
-  for (let i = 0; i < n; i++) {
-    const code = codes[i];
-    if (code !== last) {
-      if (seen[code] === 0) {
-        seen[code] = 1;
-        order.push(code);
-      }
-      last = code;
-      base = code * SLOTS;
-    }
-    const a = aantal[i];
-    const b = bats[i];
-    const bt = scales[i] === scaleCode && b >= lo && b <= hi && (b | 0) === b ? SLOT_BAT0 + b - lo : SLOT_BAT_ONBEKEND;
-    batSlots[i] = bt;
-    const s = slots[i];
-    total[s] += a;
-    total[bt] += a;
-    flat[base + s] += a;
-    flat[base + bt] += a;
-  }
-  return flat;
+function batSlotOfRow(bat: number, scale: number, scaleCode: number, lo: number, hi: number): number {
+  // (bat | 0) === bat: a whole number within lo..hi; as Number.isInteger there.
+  return scale === scaleCode && bat >= lo && bat <= hi && (bat | 0) === bat ? SLOT_BAT0 + bat - lo : SLOT_BAT_ONBEKEND;
 }
 
 /**
- * Dwellings per text code and supply slot of one grouping column.
- * @param codes the column's code per row; @param codeCount its number of codes (table size);
- * @param order filled with the codes that occur, in order of first appearance (passed in, not
- *   returned in an object: V8 compiles the loop on stack replacement before the code after it
- *   has run, and a property store there without type feedback threw that code away each call).
- * @returns `SLOTS` counts (dwellings) per code: code × `SLOTS` + slot.
+ * The whole stock's supply vector and the dwellings per text code and supply slot of every
+ * grouping column, in one pass over the rows: each row's `aantal` (dwellings) is added at its
+ * BZK slot (`slots`) and its BAT slot ({@link batSlotOfRow}) into `total` and, per grouping `k`,
+ * into `flats[k]` at its code × `SLOTS`; every sum in row order. One loop for all groupings
+ * (one function for V8 to compile, and the per-row columns read once, where a loop per
+ * grouping was five loops to warm up in a command's single run).
+ * @param codes per grouping its column's code per row; @param flats per grouping `SLOTS` zeros
+ *   per code of its column (filled); @param orders per grouping an empty list, filled with the
+ *   codes that occur in order of first appearance; @param total `SLOTS` zeros (filled).
  */
-function countByCode(
-  codes: Uint32Array, codeCount: number, n: number, aantal: Float64Array, slots: Uint8Array, batSlots: Uint8Array, order: number[],
-): Float64Array {
-  const flat = new Float64Array(codeCount * SLOTS);
-  const seen = new Uint8Array(codeCount);
-  let last = -1;
-  let base = 0;
-  for (let i = 0; i < n; i++) {
-    const code = codes[i];
-    // Exports are sorted: the group is often the previous row's.
-    if (code !== last) {
-      if (seen[code] === 0) {
-        seen[code] = 1;
-        order.push(code);
-      }
-      last = code;
-      base = code * SLOTS;
-    }
-    const a = aantal[i];
-    flat[base + slots[i]] += a;
-    flat[base + batSlots[i]] += a;
+function countGroups(
+  n: number, aantal: Float64Array, slots: Uint8Array, bat: BatSource, codes: Uint32Array[], flats: Float64Array[], orders: number[][], total: Float64Array,
+): void {
+  const { bats, scales, scaleCode, lo, hi } = bat;
+  const groupings = codes.length;
+  // Per grouping and code whether the code has occurred: one array, grouping `k`'s codes from `seenAt[k]`.
+  const seenAt = new Int32Array(groupings);
+  let codeCount = 0;
+  for (let k = 0; k < groupings; k++) {
+    seenAt[k] = codeCount;
+    codeCount += flats[k].length / SLOTS;
   }
-  return flat;
+  const seen = new Uint8Array(codeCount);
+  // Per grouping the previous row's code (exports are sorted: the group is often the previous row's).
+  const last = new Int32Array(groupings).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const a = aantal[i];
+    const s = slots[i];
+    const bt = batSlotOfRow(bats[i], scales[i], scaleCode, lo, hi);
+    total[s] += a;
+    total[bt] += a;
+    for (let k = 0; k < groupings; k++) {
+      const code = codes[k][i];
+      if (code !== last[k]) {
+        const at = seenAt[k] + code;
+        if (seen[at] === 0) {
+          seen[at] = 1;
+          orders[k].push(code);
+        }
+        last[k] = code;
+      }
+      const flat = flats[k];
+      const base = code * SLOTS;
+      flat[base + s] += a;
+      flat[base + bt] += a;
+    }
+  }
 }
 
 /**
@@ -212,19 +206,31 @@ function countByCode(
  */
 export function sortGroupValues(values: readonly (string | null)[]): (string | null)[] {
   const texts: string[] = [];
-  let hasNull = false;
-  let plain = true;
+  const found = textsOf(values, texts);
+  const sorted: (string | null)[] = (found & NOT_PLAIN) === 0 ? texts.sort() : texts.sort(compareNullLast);
+  if ((found & HAS_NULL) !== 0) sorted.push(null);
+  return sorted;
+}
+
+/** Bits of {@link textsOf}' answer. */
+const HAS_NULL = 1;
+const NOT_PLAIN = 2;
+
+/** Appends the texts of `values` (not null) to `texts`, in order. @returns `HAS_NULL` when a
+ * value is null, plus `NOT_PLAIN` when a text is not made of {@link CODE_TEXT}'s characters only.
+ * A function with nothing after its loop but the return of a number made in it (see `scanRows`
+ * in complexes.ts). */
+function textsOf(values: readonly (string | null)[], texts: string[]): number {
+  let found = 0;
   for (let k = 0; k < values.length; k++) {
     const v = values[k];
-    if (v === null) hasNull = true;
+    if (v === null) found |= HAS_NULL;
     else {
       texts.push(v);
-      if (plain && !CODE_TEXT.test(v)) plain = false;
+      if ((found & NOT_PLAIN) === 0 && !CODE_TEXT.test(v)) found |= NOT_PLAIN;
     }
   }
-  const sorted: (string | null)[] = plain ? texts.sort() : texts.sort(compareNullLast);
-  if (hasNull) sorted.push(null);
-  return sorted;
+  return found;
 }
 
 /** Texts whose Dutch collation is their code-unit order: digits and capitals A-Z only. */

@@ -34,6 +34,25 @@ export interface DwellingOutcome {
   readonly warnings: string[];
 }
 
+/**
+ * The shared outcomes of a classified stock by index: `outcomeAt(k)` is the outcome of every row
+ * whose outcome index is `k`, the same object on every call (`classifyStock` makes each when it
+ * is first asked for, from typed arrays: no object per outcome in the classification itself).
+ */
+export interface OutcomeTable {
+  /** @param k an outcome index of a row (0 ≤ k < the number of distinct outcomes). */
+  outcomeAt(k: number): DwellingOutcome;
+}
+
+/** An array of outcomes as an {@link OutcomeTable}. */
+class OutcomeArray implements OutcomeTable {
+  constructor(private readonly outcomes: readonly DwellingOutcome[]) {}
+
+  outcomeAt(k: number): DwellingOutcome {
+    return this.outcomes[k];
+  }
+}
+
 /** What a dwelling made on demand holds: its row and its shared outcome (see {@link DWELLING}). */
 interface DwellingRecord {
   readonly row: StockRow;
@@ -86,27 +105,28 @@ export class ClassifiedStock {
    * @param rows the stock rows column-wise, in input order (not copied: do not change them).
    * @param slots BZK slot per row (supply-vector.ts numbering).
    * @param outcomeIndex per row an index into `outcomes`; null when `source` is given.
-   * @param outcomes the shared outcomes.
+   * @param outcomes the shared outcomes by index.
    * @param source dwellings already made (only {@link ClassifiedStock.fromDwellings}).
    */
   private constructor(
     readonly rows: StockColumns,
     readonly slots: Uint8Array,
     private readonly outcomeIndex: Uint32Array | null,
-    private readonly outcomes: readonly DwellingOutcome[],
+    private readonly outcomes: OutcomeTable,
     private readonly source: readonly ClassifiedDwelling[] | null,
   ) {}
 
   /**
    * A classified stock from its parts, as `classifyStock` fills them.
    * @param rows the rows; @param slots BZK slot per row; @param outcomeIndex per row an index
-   *   into `outcomes`. @throws RangeError when the lengths differ (a bug, not data).
+   *   into `outcomes` (an array, or a table that makes each outcome when first asked for).
+   *   @throws RangeError when the lengths differ (a bug, not data).
    */
-  static of(rows: StockColumns, slots: Uint8Array, outcomeIndex: Uint32Array, outcomes: readonly DwellingOutcome[]): ClassifiedStock {
+  static of(rows: StockColumns, slots: Uint8Array, outcomeIndex: Uint32Array, outcomes: readonly DwellingOutcome[] | OutcomeTable): ClassifiedStock {
     if (slots.length !== rows.length || outcomeIndex.length !== rows.length) {
       throw new RangeError(`ClassifiedStock: ${rows.length} rows, ${slots.length} slots, ${outcomeIndex.length} outcome indices`);
     }
-    return new ClassifiedStock(rows, slots, outcomeIndex, outcomes, null);
+    return new ClassifiedStock(rows, slots, outcomeIndex, Array.isArray(outcomes) ? new OutcomeArray(outcomes) : (outcomes as OutcomeTable), null);
   }
 
   /**
@@ -123,7 +143,7 @@ export class ClassifiedStock {
       rows.push(dwellings[i].row);
       slots[i] = bzkSlot(dwellings[i]);
     }
-    return new ClassifiedStock(rows, slots, null, [], dwellings);
+    return new ClassifiedStock(rows, slots, null, new OutcomeArray([]), dwellings);
   }
 
   /** Number of rows (dwellings or groups of `aantal` dwellings). */
@@ -140,7 +160,7 @@ export class ClassifiedStock {
   dwelling(i: number): ClassifiedDwelling {
     if (!(i >= 0 && i < this.rows.length)) throw new RangeError(`dwelling ${i} of ${this.rows.length}`);
     if (this.source !== null) return this.source[i];
-    return { __proto__: DWELLING, row: this.rows.row(i), o: this.outcomes[this.outcomeIndex![i]] } as unknown as ClassifiedDwelling;
+    return { __proto__: DWELLING, row: this.rows.row(i), o: this.outcomes.outcomeAt(this.outcomeIndex![i]) } as unknown as ClassifiedDwelling;
   }
 
   /**
@@ -152,7 +172,7 @@ export class ClassifiedStock {
   outcome(i: number): DwellingOutcome {
     if (!(i >= 0 && i < this.rows.length)) throw new RangeError(`dwelling ${i} of ${this.rows.length}`);
     if (this.source !== null) return this.source[i];
-    return this.outcomes[this.outcomeIndex![i]];
+    return this.outcomes.outcomeAt(this.outcomeIndex![i]);
   }
 
   /** Every dwelling as an array (one object per row: for tests and small stocks only). O(n). */

@@ -27,12 +27,15 @@
  * tally counts rows by index (`IssueTally.addAt`: a `StockRow` only for its examples).
  * Outcomes are cached by the decisive facts: per (BAT, scale, label, declaration) when the
  * complex does not matter (not nultreden, onbekend), else per complex and (BAT, label,
- * declaration, zelfstandig, rural bound, zorgprofiel), assembled from cached reason parts. Rows
- * with the same facts share the same outcome, reason string and frozen warnings array. An
- * outcome's type, slot and tally kinds are set when it is made; its `reden` and `warnings`, and
- * the per-complex texts they are made of (`judgeCluster`'s wording, the geclusterd part), only
- * when first read (`LazyPart`, `combine`): the core and the issues never read them, the reports
- * once per distinct outcome. The issues (tally kinds, complex conflicts) do not depend on them.
+ * declaration, zelfstandig, rural bound, zorgprofiel). Rows with the same facts share the same
+ * outcome, reason string and frozen warnings array. In the per-row pass an outcome is an id
+ * with its slot and tally kinds in flat arrays, and a complex's state (last key and outcome, its
+ * geclusterd verdicts) is in typed arrays indexed by complex (`Classifier`): no object per
+ * complex or per outcome. The outcome object, with its `reden` and `warnings` and the
+ * per-complex texts they are made of (`judgeCluster`'s wording, the geclusterd part), is made
+ * when first read (`Classifier.outcomeAt`, `LazyPart`, `combine`): the core and the issues never
+ * read them, the reports once per distinct outcome. The issues (tally kinds, complex conflicts)
+ * do not depend on them.
  * `classifySlotsAt` gives the same verdicts as one byte per row, without result objects or
  * issues, for the re-classifications of the potentials and the what-if base (reclassify.ts).
  * Figures in docs/performance.md.
@@ -42,7 +45,10 @@ import { type Issue, makeIssue } from "./issues";
 import type { Rules } from "./rules";
 import { collectComplexes, type ComplexCollection, type ComplexFacts } from "./complexes";
 import { AccessibilityJudge, type AccessProblem } from "./toegankelijkheid";
-import { clusterVerdict, judgeCluster, type ClusterVerdict, type MissingClusterFact } from "./geclusterd";
+import {
+  clusterVerdict, clusterVerdictCode, judgeCluster, OPEN_ROOM, OPEN_SHARE, VERDICT_FALSE, VERDICT_OPEN, VERDICT_TRUE,
+  type ClusterVerdict, type MissingClusterFact,
+} from "./geclusterd";
 import { IssueTally, type TallyKind } from "./tally";
 import { gemeenteKey } from "./gemeente";
 import {
@@ -50,7 +56,7 @@ import {
   type ClassificationKinds, type DeclaredWoonvorm,
 } from "./classify-messages";
 import { SLOT_GECLUSTERD, SLOT_NULTREDEN, SLOT_ONBEKEND, SLOT_REGULIER } from "./supply-vector";
-import { ClassifiedStock, zorgSlot, type DwellingOutcome } from "./classified-stock";
+import { ClassifiedStock, zorgSlot, type DwellingOutcome, type OutcomeTable } from "./classified-stock";
 import { stockColumnsOf, type StockColumns, type StockRows } from "./stock-columns";
 
 const NO_WARNINGS: string[] = Object.freeze([]) as unknown as string[];
@@ -149,8 +155,6 @@ interface Outcome extends DwellingOutcome {
   kinds: TallyKind[];
   /** BZK slot (supply-vector.ts) of `bzk`; −1 for zorggeschikt, whose slot is the row's zorgprofiel. */
   slot: number;
-  /** Index in the classified stock's table of outcomes (`classifyStock`); −1 until first used. */
-  id: number;
 }
 
 /** Accessibility of a (BAT, scale, label) combination, with caches of everything that depends
@@ -172,6 +176,8 @@ interface AccessInfo {
   nParts: (Part | undefined)[];
   /** Final outcome per declaration when not nultreden or onbekend (independent of the complex). */
   finals: (Outcome | undefined)[];
+  /** Its id in the classifier's outcomes per declaration (−1: none yet; `Classifier.outcomeId`). */
+  finalIds: number[];
   /** Zorggeschikt parts by (wlz, zelfstandig, zorgprofiel, declaration). */
   zorgParts: Map<number, { zorggeschikt: boolean; part: Part }>;
 }
@@ -199,25 +205,19 @@ interface ClusterInfo {
   conflictWarning: string | null | undefined;
 }
 
+/** What the texts of a complex's outcomes are made of (`Classifier.outcomeAt`): its facts and
+ * its geclusterd verdicts with their parts. Made only when an outcome of the complex is first
+ * read; the per-row pass keeps a complex's state in the classifier's typed arrays. */
 interface ComplexState {
   facts: ComplexFacts | null;
   /** Geclusterd verdict for the normal (`cluster0`) and the rural (`cluster1`) size threshold. */
   cluster0: ClusterInfo | undefined;
   cluster1: ClusterInfo | undefined;
-  /** The key and outcome last asked for (−1, null: none): rows of a complex come together and
-   * mostly share their facts, so this answers most rows without a lookup. */
-  lastKey: number;
-  last: Outcome | null;
-  /** Whether the complex has had a second key: from then on its outcomes are in the
-   * classifier's one map of outcomes by complex and key (`Classifier.outcome`); most complexes
-   * have one key and never go there. */
-  many: boolean;
 }
 
-/** The state of a complex before its first outcome (an object literal: V8 allocates those that
- * mostly survive in the old generation directly). */
+/** The state of a complex before its first text is made. */
 function complexState(facts: ComplexFacts | null): ComplexState {
-  return { facts, cluster0: undefined, cluster1: undefined, lastKey: -1, last: null, many: false };
+  return { facts, cluster0: undefined, cluster1: undefined };
 }
 
 /** Most complexes with conflicting facts that get their own issue; the rest are summarised. */
@@ -256,10 +256,18 @@ export function classifyStock(rows: StockRows, rules: Rules, options: StockShape
   const c = new Classifier(cols, rules, options);
   const { complexes } = c;
   const tally = new IssueTally();
+  // Every kind the outcomes can have gets its handle now, not in the per-row pass: a kind's place
+  // in the order of the issues is set when it is first counted, not by its handle (tally.ts);
+  // making a handle in the pass threw the compiled pass away in its second run (V8 had no type
+  // feedback for that branch of `handle` there).
+  c.registerKinds(tally);
   const slots = new Uint8Array(n);
   const outcomeIndex = new Uint32Array(n);
-  const outcomes: Outcome[] = [];
-  const { limburgRows, veraRows } = classifyRows(c, cols, tally, slots, outcomeIndex, outcomes);
+  // Rows with a BAT per scale code (0 none, 1 limburg, 2 vera).
+  const scaleRows = new Float64Array(3);
+  classifyRows(c, cols, tally, slots, outcomeIndex, scaleRows);
+  const limburgRows = scaleRows[1];
+  const veraRows = scaleRows[2];
 
   const issues: Issue[] = [];
   if (limburgRows > 0 && veraRows > 0) {
@@ -267,7 +275,8 @@ export function classifyStock(rows: StockRows, rules: Rules, options: StockShape
   }
   issues.push(...tally.toIssues());
   issues.push(...complexConflictIssues(complexes));
-  const classified = ClassifiedStock.of(cols, slots, outcomeIndex, outcomes);
+  // The classifier is the table of outcomes: each made when first read (`Classifier.outcomeAt`).
+  const classified = ClassifiedStock.of(cols, slots, outcomeIndex, c);
   return {
     classified,
     get dwellings() {
@@ -280,20 +289,21 @@ export function classifyStock(rows: StockRows, rules: Rules, options: StockShape
 
 /**
  * The per-row pass of {@link classifyStock} (a function of its own, so that the optimised loop
- * is not thrown away for the code after it): fills `slots` and `outcomeIndex`, appends each
- * outcome to `outcomes` when first used (its `id`), counts the tally kinds of every row and
- * the rows with a BAT on each scale.
+ * is not thrown away for the code after it): fills `slots` and `outcomeIndex` (the classifier's
+ * outcome ids, numbered in order of first use), counts the tally kinds of every row, and adds
+ * one to `scaleRows[code]` per row with a BAT on the scale with that code (stock-columns.ts: 1
+ * limburg, 2 vera). Nothing follows the loop (see `scanRows` in complexes.ts: V8 threw the loop
+ * compiled while it ran away at the code after it, on every call).
  */
 function classifyRows(
-  c: Classifier, cols: StockColumns, tally: IssueTally, slots: Uint8Array, outcomeIndex: Uint32Array, outcomes: Outcome[],
-): { limburgRows: number; veraRows: number } {
+  c: Classifier, cols: StockColumns, tally: IssueTally, slots: Uint8Array, outcomeIndex: Uint32Array, scaleRows: Float64Array,
+): void {
   /** The tally handles of every outcome's kinds (the same kinds, in the same order), outcome
    * after outcome: those of outcome id `k` at `handles[first[k]]` to before `handles[first[k + 1]]`
    * (one list, not an array per outcome). */
   const handles: number[] = [];
   const first: number[] = [0];
-  let limburgRows = 0;
-  let veraRows = 0;
+  const kinds = c.outcomeKinds;
   const bat = cols.num.bat;
   const batScale = cols.batScale;
   const zorgprofiel = cols.zorgprofiel;
@@ -304,24 +314,17 @@ function classifyRows(
   let h0 = 0;
   let h1 = 0;
   for (let i = 0; i < n; i++) {
-    if (bat[i] === bat[i]) {
-      // Scale codes: 1 limburg, 2 vera (stock-columns.ts).
-      if (batScale[i] === 1) limburgRows++;
-      else if (batScale[i] === 2) veraRows++;
-    }
+    if (bat[i] === bat[i]) scaleRows[batScale[i]]++;
     if (i === 0 || !c.sameFacts(i, i - 1)) {
-      const outcome = c.outcome(i);
-      id = outcome.id;
-      if (id < 0) {
-        id = outcomes.length;
-        outcome.id = id;
-        outcomes.push(outcome);
-        const kinds = outcome.kinds;
-        for (let j = 0; j < kinds.length; j++) handles.push(tally.handle(kinds[j]));
+      id = c.outcomeId(i);
+      // The outcomes made since the last new one (ids count up from 0): their handles.
+      while (first.length <= id + 1) {
+        const k = first.length - 1;
+        const kindsFirst = c.outcomeKindsFirst;
+        for (let j = kindsFirst[k]; j < kindsFirst[k + 1]; j++) handles.push(tally.handle(kinds[j]));
         first.push(handles.length);
       }
-      // Zorgprofiel codes 1 SOM, 2 PG as the slots 3, 4; none: 5.
-      slot = rowSlot(outcome, zorgprofiel[i]);
+      slot = c.slotOf(id, zorgprofiel[i]);
       h0 = first[id];
       h1 = first[id + 1];
     }
@@ -329,7 +332,6 @@ function classifyRows(
     slots[i] = slot;
     for (let j = h0; j < h1; j++) tally.addAt(handles[j], cols, i);
   }
-  return { limburgRows, veraRows };
 }
 
 /**
@@ -348,14 +350,8 @@ export function classifySlots(rows: StockRows, rules: Rules): Uint8Array {
   return classifySlotsAt(cols, rules, collectComplexes(cols), null);
 }
 
-/** Zorgprofiel per column code (stock-columns.ts: 0 none, 1 SOM, 2 PG). */
-const PROFILE_OF_CODE = [null, "SOM", "PG"] as const;
-
-/** The BZK slot of a row with outcome `o` and zorgprofiel code `profileCode`: the outcome's own
- * slot, or for zorggeschikt (slot −1) the slot of the row's zorgprofiel (3 SOM, 4 PG, 5 none). */
-function rowSlot(o: Outcome, profileCode: number): number {
-  return o.slot >= 0 ? o.slot : zorgSlot(PROFILE_OF_CODE[profileCode]);
-}
+/** The zorggeschikt slot per zorgprofiel column code (stock-columns.ts: 0 none, 1 SOM, 2 PG), as `zorgSlot` gives it. */
+const ZORG_SLOT_OF_CODE: readonly number[] = [zorgSlot(null), zorgSlot("SOM"), zorgSlot("PG")];
 
 /**
  * The BZK slots of some rows, judged with complex facts given by the caller: `classifySlots`
@@ -379,8 +375,7 @@ export function classifySlotsAt(cols: StockColumns, rules: Rules, collection: Co
   const zorgprofiel = cols.zorgprofiel;
   for (let j = 0; j < slots.length; j++) {
     const i = indices === null ? j : indices[j];
-    const o = c.outcome(i);
-    slots[j] = rowSlot(o, zorgprofiel[i]);
+    slots[j] = c.slotOf(c.outcomeId(i), zorgprofiel[i]);
   }
   return slots;
 }
@@ -443,32 +438,76 @@ function zorgPartKey(f: ZorgFacts): number {
   return ((f.wlz * 3 + f.zelfstandig) * 3 + f.zorgprofiel) * 3 + f.declaration;
 }
 
-/** The per-row verdicts of one classification run: complex facts, lookup tables and caches. */
-class Classifier {
+/**
+ * The per-row verdicts of one classification run: complex facts, lookup tables and caches; and
+ * the table of its outcomes ({@link OutcomeTable}).
+ *
+ * An outcome is an id (counting up from 0 in order of first use) with, in flat arrays, its BZK
+ * slot, the row it was first made for and its tally kinds: what the per-row pass, the issues and
+ * the slots need. Per complex the state is in typed arrays indexed by complex slot (complex
+ * index + 1; 0: rows without complex): the key and outcome id last asked for, whether it has had a
+ * second key, and its geclusterd verdict per size threshold (`clusterVerdictCode`). No object is
+ * made per complex or per outcome in the per-row pass (they were about half of what a
+ * classification allocated, docs/performance.md). The outcome objects with their texts
+ * (`reden`, `warnings`) are made when first read ({@link Classifier.outcomeAt}), from the row
+ * the outcome was first made for, by the same assembly of parts as before.
+ */
+class Classifier implements OutcomeTable {
   readonly collection: ComplexCollection;
   readonly complexes: ComplexFacts[];
   private readonly rowComplex: Int32Array;
   private readonly ctx: Context;
-  private readonly states: ComplexState[];
-  private readonly noComplex: ComplexState = complexState(null);
+  private readonly kinds: ClassificationKinds;
   private readonly useDeclared: boolean;
   /** Declaration code (0 none, 1 GEC, 2 ZWO) per woonvorm text code of the columns. */
   private readonly declOfCode: Uint8Array;
   /** Rural (1) or not (0) per gemeente text code. */
   private readonly landOfCode: Uint8Array;
-  /** The outcomes of the complexes with more than one key, by complex and key (see `outcome`). */
-  private readonly outcomeMap = new Map<number, Outcome>();
+  /** The outcome ids of the complexes with more than one key, by complex slot and key (see `outcomeId`). */
+  private readonly outcomeMap = new Map<number, number>();
   /** Number of outcome keys ({@link outcomeKey}): accessibilities (labels × 3 scales × 8) × 54. */
   private readonly keySpace: number;
+  /** Per complex slot: the key last asked for (−1: none) and its outcome id. Rows of a complex
+   * come together and mostly share their facts, so this answers most rows without a lookup. */
+  private readonly lastKey: Int32Array;
+  private readonly lastId: Int32Array;
+  /** Per complex slot: 1 once the complex has had a second key (from then on its outcomes are in
+   * `outcomeMap`; most complexes have one key and never go there). */
+  private readonly many: Uint8Array;
+  /** Per complex slot × 2 + rural (1) or not (0): its `clusterVerdictCode`, 0 until first needed. */
+  private readonly verdicts: Uint8Array;
+  /** Number of outcomes (ids 0 to `outcomes` − 1). */
+  private outcomes = 0;
+  /** Per outcome id: its BZK slot (−1 for zorggeschikt: the slot of the row's zorgprofiel);
+   * room for more ids beyond `outcomes` (grown by doubling). */
+  private outcomeSlot = new Int8Array(1024);
+  /** Per outcome id: the row it was first made for (its texts are made from that row). */
+  private outcomeRow = new Int32Array(1024);
+  /** The tally kinds of every outcome, outcome after outcome: those of id `k` from
+   * `outcomeKinds[outcomeKindsFirst[k]]` to before `outcomeKinds[outcomeKindsFirst[k + 1]]`. */
+  readonly outcomeKinds: TallyKind[] = [];
+  outcomeKindsFirst = new Int32Array(1025);
+  /** The objects of the outcomes that do not depend on the complex (shared by all complexes, so
+   * made at once), by id. */
+  private readonly finals = new Map<number, Outcome>();
+  /** Per outcome id: its object, once read (made at the first read). */
+  private made: (Outcome | undefined)[] = [];
+  /** Per complex slot: the state its texts are made from, once an outcome of it has been read. */
+  private readonly textStates = new Map<number, ComplexState>();
 
   /** @param collection `collectComplexes(cols)`, or facts equal to it for the rows classified; computed when absent. */
-  constructor(private readonly cols: StockColumns, rules: Rules, options: StockShape = {}, collection: ComplexCollection = collectComplexes(cols)) {
+  constructor(private readonly cols: StockColumns, private readonly rules: Rules, options: StockShape = {}, collection: ComplexCollection = collectComplexes(cols)) {
     const { complexes, rowComplex, presence } = collection;
     this.collection = collection;
     this.complexes = complexes;
     this.rowComplex = rowComplex;
-    this.ctx = new Context(rules, classificationKinds(presence, options.kruistabel));
-    this.states = complexes.map(complexState);
+    this.kinds = classificationKinds(presence, options.kruistabel);
+    this.ctx = new Context(rules, this.kinds);
+    const m = complexes.length + 1;
+    this.lastKey = new Int32Array(m).fill(-1);
+    this.lastId = new Int32Array(m);
+    this.many = new Uint8Array(m);
+    this.verdicts = new Uint8Array(2 * m);
     this.useDeclared = rules.woonvormGedeclareerd === "bewijs";
     this.declOfCode = Uint8Array.from(cols.text.woonvorm.values, (v) => (v === "GEC" ? 1 : v === "ZWO" ? 2 : 0));
     this.landOfCode = Uint8Array.from(cols.text.gemeente.values, (v) => (this.ctx.isLandelijk(v) ? 1 : 0));
@@ -476,8 +515,8 @@ class Classifier {
   }
 
   /**
-   * Whether rows `i` and `j` have the same decisive facts, so that `outcome(i)` is the object
-   * `outcome(j)` gave when asked last (the per-row pass asks it for the previous row: exports
+   * Whether rows `i` and `j` have the same decisive facts, so that `outcomeId(i)` is the id
+   * `outcomeId(j)` gave when asked last (the per-row pass asks it for the previous row: exports
    * are sorted by complex, and most rows repeat the previous row's facts). Compares the codes
    * the outcome depends on: complex, BAT (only a level 0-5, whose outcomes are cached: an
    * out-of-range value gets an outcome of its own per row), scale, label, woonvorm, gemeente,
@@ -495,42 +534,172 @@ class Classifier {
     );
   }
 
-  /** The outcome of row `i` of the columns; shared between rows with the same facts. */
-  outcome(i: number): Outcome {
+  /** Gives `tally` a handle for every kind an outcome of this classification can have
+   * (`classificationKinds`). */
+  registerKinds(tally: IssueTally): void {
+    const kinds: Record<string, TallyKind> = this.kinds;
+    for (const name of Object.keys(kinds)) tally.handle(kinds[name]);
+  }
+
+  /** The BZK slot of a row with outcome `id` and zorgprofiel column code `profileCode` (0 none,
+   * 1 SOM, 2 PG): the outcome's slot, or for zorggeschikt the slot of the row's zorgprofiel. */
+  slotOf(id: number, profileCode: number): number {
+    const slot = this.outcomeSlot[id];
+    return slot >= 0 ? slot : ZORG_SLOT_OF_CODE[profileCode];
+  }
+
+  /** The outcome id of row `i` of the columns; shared between rows with the same facts. */
+  outcomeId(i: number): number {
     const ctx = this.ctx;
     const cols = this.cols;
     const access = ctx.access(cols, i);
     const decl = this.useDeclared ? this.declOfCode[cols.text.woonvorm.codes[i]] : 0;
     if (access.nultreden === false || (access.nultreden === null && decl === 0)) {
       // Not nultreden, or onbekend: the complex does not matter.
-      return access.finals[decl] ?? ctx.final(access, decl);
+      const id = access.finalIds[decl];
+      return id >= 0 ? id : this.finalOutcome(access, decl, i);
     }
-    const ci = this.rowComplex[i];
-    const state = ci < 0 ? this.noComplex : this.states[ci];
+    const s = this.rowComplex[i] + 1;
     const land = this.landOfCode[cols.text.gemeente.codes[i]];
     // The column codes are the key's codes: zelfstandig 0 unknown, 1 yes, 2 no; zorgprofiel 0 none, 1 SOM, 2 PG.
     const zelf = cols.zelfstandig[i];
     const zp = cols.zorgprofiel[i];
-    if (access.key < 0) return ctx.assemble(access, state, decl, zelf, land, zp);
+    if (access.key < 0) return this.assembled(access, s, decl, zelf, land, zp, i);
     const key = outcomeKey({ access: access.key, declaration: decl, zelfstandig: zelf, landelijk: land, zorgprofiel: zp });
-    if (key === state.lastKey) return state.last!;
-    // One map for every complex (not one per complex): the complex (+1; 0 rows without complex)
-    // times the number of keys, plus the key.
-    const base = (ci + 1) * this.keySpace;
-    let outcome: Outcome | undefined;
-    if (state.many) outcome = this.outcomeMap.get(base + key);
-    else if (state.last !== null) {
+    const lastKey = this.lastKey[s];
+    if (key === lastKey) return this.lastId[s];
+    // One map for every complex (not one per complex): the complex slot times the number of
+    // keys, plus the key.
+    const base = s * this.keySpace;
+    let id = -1;
+    if (this.many[s] === 1) id = this.outcomeMap.get(base + key) ?? -1;
+    else if (lastKey >= 0) {
       // The complex's second key: from now on its outcomes go into the map.
-      state.many = true;
-      this.outcomeMap.set(base + state.lastKey, state.last);
+      this.many[s] = 1;
+      this.outcomeMap.set(base + lastKey, this.lastId[s]);
     }
-    if (outcome === undefined) {
-      outcome = ctx.assemble(access, state, decl, zelf, land, zp);
-      if (state.many) this.outcomeMap.set(base + key, outcome);
+    if (id < 0) {
+      id = this.assembled(access, s, decl, zelf, land, zp, i);
+      if (this.many[s] === 1) this.outcomeMap.set(base + key, id);
     }
-    state.lastKey = key;
-    state.last = outcome;
-    return outcome;
+    this.lastKey[s] = key;
+    this.lastId[s] = id;
+    return id;
+  }
+
+  /** A new outcome id with the given slot, first row and object (if made), whose tally kinds
+   * have just been appended to `outcomeKinds`. */
+  private newOutcome(slot: number, row: number): number {
+    const id = this.outcomes++;
+    if (id === this.outcomeRow.length) this.grow(2 * id);
+    this.outcomeSlot[id] = slot;
+    this.outcomeRow[id] = row;
+    this.outcomeKindsFirst[id + 1] = this.outcomeKinds.length;
+    return id;
+  }
+
+  /** Room for `capacity` outcomes in the per-outcome arrays. */
+  private grow(capacity: number): void {
+    const slot = new Int8Array(capacity);
+    slot.set(this.outcomeSlot);
+    this.outcomeSlot = slot;
+    const row = new Int32Array(capacity);
+    row.set(this.outcomeRow);
+    this.outcomeRow = row;
+    const first = new Int32Array(capacity + 1);
+    first.set(this.outcomeKindsFirst);
+    this.outcomeKindsFirst = first;
+  }
+
+  /** The id of the outcome of a dwelling that is not nultreden, or onbekend without declaration
+   * (`Context.final`: shared by every complex, so made at once). */
+  private finalOutcome(access: AccessInfo, decl: number, row: number): number {
+    const o = access.finals[decl] ?? this.ctx.final(access, decl);
+    const ks = o.kinds;
+    for (let j = 0; j < ks.length; j++) this.outcomeKinds.push(ks[j]);
+    const id = this.newOutcome(o.slot, row);
+    this.finals.set(id, o);
+    access.finalIds[decl] = id;
+    return id;
+  }
+
+  /**
+   * A new outcome of a nultreden (proven or declared) dwelling in complex slot `s`: its slot and
+   * tally kinds as `Context.assemble` gives them (the nultreden part's kinds, the geclusterd
+   * part's, the zorggeschikt part's, then those of the parts' flags: `combine`), without its
+   * parts or texts. Its object is made when first read ({@link Classifier.outcomeAt}).
+   */
+  private assembled(access: AccessInfo, s: number, decl: number, zelf: number, land: number, zp: number, row: number): number {
+    const ctx = this.ctx;
+    const kinds = this.kinds;
+    const out = this.outcomeKinds;
+    const nPart = ctx.nPart(access, decl);
+    let flags = nPart.flags;
+    for (let j = 0; j < nPart.kinds.length; j++) out.push(nPart.kinds[j]);
+    // The geclusterd part (`Context.clusterPart`): the missing facts of an open verdict without
+    // declaration as kinds; a declaration proves an open verdict, contradicts a failing one.
+    const v = this.verdict(s, land);
+    const open = v >= VERDICT_OPEN;
+    if (v === VERDICT_FALSE && decl !== 0) flags |= DECLARATION_CONFLICT;
+    else if (open && decl !== 0) flags |= BY_DECLARATION;
+    else if (open) {
+      if (s === 0) out.push(kinds.geenComplex);
+      else {
+        if ((v & OPEN_ROOM) !== 0) out.push(kinds.ruimte);
+        if ((v & OPEN_SHARE) !== 0) out.push(kinds.aandeel55);
+      }
+    }
+    let slot = SLOT_NULTREDEN;
+    if (v === VERDICT_TRUE || (open && decl !== 0)) {
+      const facts = s === 0 ? null : this.complexes[s - 1];
+      const zorg = ctx.zorgPart(access, facts === null ? null : facts.wlz, zelf, zp, decl);
+      flags |= zorg.part.flags;
+      for (let j = 0; j < zorg.part.kinds.length; j++) out.push(zorg.part.kinds[j]);
+      slot = zorg.zorggeschikt ? -1 : SLOT_GECLUSTERD;
+    }
+    if (flags & DECLARATION_CONFLICT) out.push(kinds.woonvormTegenstrijdig);
+    if (flags & BY_DECLARATION) out.push(kinds.woonvormBewijs);
+    return this.newOutcome(slot, row);
+  }
+
+  /** The `clusterVerdictCode` of complex slot `s` (0: rows without complex, always open) for the
+   * normal (`land` 0) or rural (1) size threshold; computed once. */
+  private verdict(s: number, land: number): number {
+    const k = s * 2 + land;
+    let v = this.verdicts[k];
+    if (v === 0) {
+      v = s === 0 ? VERDICT_OPEN : clusterVerdictCode(this.complexes[s - 1], this.rules, land === 1);
+      this.verdicts[k] = v;
+    }
+    return v;
+  }
+
+  /**
+   * The outcome with id `k` (type, flags, reason, warnings): made when first asked for, from the
+   * row it was first made for, by `Context.assemble` as the per-row pass would have made it;
+   * the same object on every call. @param k an id from {@link Classifier.outcomeId}.
+   */
+  outcomeAt(k: number): Outcome {
+    if (!(k >= 0 && k < this.outcomes)) throw new RangeError(`outcome ${k} of ${this.outcomes}`);
+    // One slot per outcome, made at the first read (after the per-row pass: no outcome is added then).
+    if (this.made.length < this.outcomes) this.made = this.made.concat(new Array(this.outcomes - this.made.length).fill(undefined));
+    let o = this.made[k] ?? this.finals.get(k);
+    if (o === undefined) {
+      const ctx = this.ctx;
+      const cols = this.cols;
+      const i = this.outcomeRow[k];
+      const s = this.rowComplex[i] + 1;
+      let state = this.textStates.get(s);
+      if (state === undefined) {
+        state = complexState(s === 0 ? null : this.complexes[s - 1]);
+        this.textStates.set(s, state);
+      }
+      const decl = this.useDeclared ? this.declOfCode[cols.text.woonvorm.codes[i]] : 0;
+      const land = this.landOfCode[cols.text.gemeente.codes[i]];
+      o = ctx.assemble(ctx.access(cols, i), state, decl, cols.zelfstandig[i], land, cols.zorgprofiel[i]);
+      this.made[k] = o;
+    }
+    return o;
   }
 }
 
@@ -608,7 +777,6 @@ class LazyOutcome implements Outcome {
     private readonly p0: Part,
     private readonly p1: Part | null,
     private readonly p2: Part | null,
-    public id = -1,
   ) {}
 
   /** The parts in order (an array made when a text is first read). */
@@ -697,6 +865,7 @@ class Context {
       kinds: j.problems.length === 0 ? NO_KINDS : j.problems.map((p) => this.problemKinds[p]),
       nParts: [undefined, undefined, undefined],
       finals: [undefined, undefined, undefined],
+      finalIds: [-1, -1, -1],
       zorgParts: new Map(),
     };
   }
@@ -742,7 +911,7 @@ class Context {
   }
 
   /** Nultreden part: proven by BAT/label, or (when unknown) by a declaration. */
-  private nPart(access: AccessInfo, decl: number): Part {
+  nPart(access: AccessInfo, decl: number): Part {
     let p = access.nParts[decl];
     if (p === undefined) {
       p =
@@ -860,7 +1029,7 @@ class Context {
   }
 
   /** The zorggeschikt part for a geclusterd dwelling; independent of the complex except for Wlz. */
-  private zorgPart(access: AccessInfo, wlzFact: Tri, zelf: number, zp: number, decl: number): { zorggeschikt: boolean; part: Part } {
+  zorgPart(access: AccessInfo, wlzFact: Tri, zelf: number, zp: number, decl: number): { zorggeschikt: boolean; part: Part } {
     const key = zorgPartKey({ wlz: wlzFact === null ? 0 : wlzFact ? 1 : 2, zelfstandig: zelf, zorgprofiel: zp, declaration: decl });
     const cached = access.zorgParts.get(key);
     if (cached !== undefined) return cached;

@@ -225,45 +225,58 @@ export function collectComplexes(rows: StockRows): ComplexCollection {
   const cols = stockColumnsOf(rows);
   const acc = new Accumulators();
   const rowComplex = new Int32Array(cols.length);
-  const presence = scanRows(cols, acc, rowComplex);
+  const p = scanRows(cols, acc, rowComplex);
+  const presence: ColumnPresence = {
+    complex: (p & HAS_COMPLEX) !== 0, ontmoetingsruimte: (p & HAS_ROOM) !== 0, complexgrootte: (p & HAS_SIZE) !== 0,
+    aandeel55plus: (p & HAS_SHARE) !== 0, label55plus: (p & HAS_L55) !== 0, wlz: (p & HAS_WLZ) !== 0, bat: (p & HAS_BAT) !== 0,
+    toegankelijkheidslabel: (p & HAS_LABEL) !== 0,
+  };
   return { complexes: factsOf(cols, acc), rowComplex, presence };
 }
 
+/** Bits of {@link scanRows}' answer: the column holds a value on some row. */
+const HAS_COMPLEX = 1;
+const HAS_ROOM = 2;
+const HAS_SIZE = 4;
+const HAS_SHARE = 8;
+const HAS_L55 = 16;
+const HAS_WLZ = 32;
+const HAS_BAT = 64;
+const HAS_LABEL = 128;
+
 /**
  * The row pass of {@link collectComplexes} (a function of its own, so that the optimised loop is
- * not thrown away for the code after it): fills `acc` and `rowComplex`.
- * @returns which columns hold any value.
+ * not thrown away for the code after it): fills `acc` and `rowComplex`. Nothing follows the
+ * loop but the return of a number made in it: V8 compiles the loop while it runs (on stack
+ * replacement), before any code after it has run, and code after it that needs type feedback
+ * (an object literal, a property store) threw that compiled loop away at its end on every call.
+ * @returns which columns hold any value: the sum of the `HAS_…` bits.
  */
-function scanRows(cols: StockColumns, acc: Accumulators, rowComplex: Int32Array): ColumnPresence {
+function scanRows(cols: StockColumns, acc: Accumulators, rowComplex: Int32Array): number {
   const n = cols.length;
   // Per (eigenaar, complex) text codes: the complex's index.
   const accIndex = new Map<number, number>();
   const complexCodes = cols.text.complex.codes;
+  const complexTexts = cols.text.complex.values.length;
   const ownerCodes = cols.text.eigenaar.codes;
   const labelCodes = cols.text.toegankelijkheidslabel.codes;
   const { bat, complexgrootte: sizes, aandeel55plus: shares } = cols.num;
   const { aantal, ontmoetingsruimte: roomCodes, label55plus, wlz: wlzCodes } = cols;
-  let anyBat = false;
-  let anyLabel = false;
-  let anyComplex = false;
-  let anyRoom = false;
-  let anySize = false;
-  let anyShare = false;
-  let anyL55 = false;
-  let anyWlz = false;
+  let present = 0;
   let i = 0;
   while (i < n) {
     const cx = complexCodes[i];
     if (cx === 0) {
-      if (bat[i] === bat[i]) anyBat = true;
-      if (labelCodes[i] !== 0) anyLabel = true;
+      if (bat[i] === bat[i]) present |= HAS_BAT;
+      if (labelCodes[i] !== 0) present |= HAS_LABEL;
       rowComplex[i] = -1;
       i++;
       continue;
     }
-    anyComplex = true;
+    present |= HAS_COMPLEX;
     const ow = ownerCodes[i];
-    const key = ow * 4294967296 + cx;
+    // A small integer (no number object per lookup) while owners × complex texts stay below 2³⁰.
+    const key = ow * complexTexts + cx;
     let k = accIndex.get(key);
     if (k === undefined) {
       k = acc.add(i);
@@ -283,8 +296,8 @@ function scanRows(cols: StockColumns, acc: Accumulators, rowComplex: Int32Array)
     let l55Seen = 0;
     let j = i;
     do {
-      if (bat[j] === bat[j]) anyBat = true;
-      if (labelCodes[j] !== 0) anyLabel = true;
+      if (bat[j] === bat[j]) present |= HAS_BAT;
+      if (labelCodes[j] !== 0) present |= HAS_LABEL;
       rowComplex[j] = k;
       const a = aantal[j];
       geteld += a;
@@ -308,11 +321,11 @@ function scanRows(cols: StockColumns, acc: Accumulators, rowComplex: Int32Array)
       wlz |= wlzCodes[j];
       j++;
     } while (j < n && complexCodes[j] === cx && ownerCodes[j] === ow);
-    if (rooms !== 0) anyRoom = true;
-    if (minSize === minSize) anySize = true;
-    if (minShare === minShare) anyShare = true;
-    if (l55Seen !== 0) anyL55 = true;
-    if (wlz !== 0) anyWlz = true;
+    if (rooms !== 0) present |= HAS_ROOM;
+    if (minSize === minSize) present |= HAS_SIZE;
+    if (minShare === minShare) present |= HAS_SHARE;
+    if (l55Seen !== 0) present |= HAS_L55;
+    if (wlz !== 0) present |= HAS_WLZ;
     acc.geteld[k] = geteld;
     acc.minGrootte[k] = minSize;
     acc.maxGrootte[k] = maxSize;
@@ -325,10 +338,7 @@ function scanRows(cols: StockColumns, acc: Accumulators, rowComplex: Int32Array)
     acc.wlz[k] = wlz;
     i = j;
   }
-  return {
-    complex: anyComplex, ontmoetingsruimte: anyRoom, complexgrootte: anySize, aandeel55plus: anyShare,
-    label55plus: anyL55, wlz: anyWlz, bat: anyBat, toegankelijkheidslabel: anyLabel,
-  };
+  return present;
 }
 
 /** One {@link ComplexFacts} per complex of `acc`, in order. */

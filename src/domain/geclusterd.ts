@@ -52,6 +52,31 @@ export type ClusterFacts = Pick<ComplexFacts, "ontmoetingsruimte" | "woningen" |
  *   { geclusterd: { minWoningen: 12, landelijkeGemeenten: [], minWoningenLandelijk: 12, ontmoetingsruimteAangrenzendTelt: false, minAandeel55plus: 0.5, label55plusAlsAandeelOnbekend: true } }, false) === null
  */
 export function clusterVerdict(f: ClusterFacts, rules: Pick<Rules, "geclusterd">, landelijk: boolean): boolean | null {
+  const code = clusterVerdictCode(f, rules, landelijk);
+  return code === VERDICT_TRUE ? true : code === VERDICT_FALSE ? false : null;
+}
+
+/** {@link clusterVerdictCode}: geclusterd. */
+export const VERDICT_TRUE = 1;
+/** {@link clusterVerdictCode}: a known criterion fails. */
+export const VERDICT_FALSE = 2;
+/** {@link clusterVerdictCode}: undecided; with {@link OPEN_ROOM} and/or {@link OPEN_SHARE} added. */
+export const VERDICT_OPEN = 4;
+/** Added to {@link VERDICT_OPEN} when the meeting room is unknown (`judgeCluster`'s missing "ontmoetingsruimte"). */
+export const OPEN_ROOM = 8;
+/** Added to {@link VERDICT_OPEN} when the 55+ share is unknown (`judgeCluster`'s missing "aandeel55plus"). */
+export const OPEN_SHARE = 16;
+
+/**
+ * {@link clusterVerdict} with the criteria that leave it undecided, as one small whole number
+ * (no object: the classification keeps one per complex in a typed array): {@link VERDICT_TRUE},
+ * {@link VERDICT_FALSE}, or {@link VERDICT_OPEN} + {@link OPEN_ROOM} when the meeting room is
+ * unknown + {@link OPEN_SHARE} when the 55+ share is (the facts that `judgeCluster` lists as
+ * `missing`, in that order). The one definition of the verdict.
+ * @example clusterVerdictCode({ ontmoetingsruimte: null, woningen: 30, aandeel55plus: 0.8, label55plusJa: 0, label55plusNee: 0, label55plusOnbekend: 30 },
+ *   { geclusterd: { minWoningen: 12, landelijkeGemeenten: [], minWoningenLandelijk: 12, ontmoetingsruimteAangrenzendTelt: false, minAandeel55plus: 0.5, label55plusAlsAandeelOnbekend: true } }, false) === VERDICT_OPEN + OPEN_ROOM
+ */
+export function clusterVerdictCode(f: ClusterFacts, rules: Pick<Rules, "geclusterd">, landelijk: boolean): number {
   const g = rules.geclusterd;
   const room: boolean | null =
     f.ontmoetingsruimte === "inpandig" ? true
@@ -65,7 +90,9 @@ export function clusterVerdict(f: ClusterFacts, rules: Pick<Rules, "geclusterd">
     const total = f.label55plusJa + f.label55plusNee + f.label55plusOnbekend;
     share = f.label55plusJa / total >= g.minAandeel55plus ? true : (f.label55plusJa + f.label55plusOnbekend) / total < g.minAandeel55plus ? false : null;
   } else share = null;
-  return room === false || !size || share === false ? false : room === null || share === null ? null : true;
+  if (room === false || !size || share === false) return VERDICT_FALSE;
+  if (room === null || share === null) return VERDICT_OPEN + (room === null ? OPEN_ROOM : 0) + (share === null ? OPEN_SHARE : 0);
+  return VERDICT_TRUE;
 }
 
 /**

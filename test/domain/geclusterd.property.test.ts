@@ -3,10 +3,14 @@
  * questions) equals the criteria as geclusterd.ts states them, written out here as a reference,
  * and the verdict of `judgeCluster` (with its texts, used by the classification), for every
  * combination of complex facts and thresholds; a known failing criterion (`failing` of
- * `judgeCluster`) is there exactly when the verdict is false.
+ * `judgeCluster`) is there exactly when the verdict is false. `clusterVerdictCode` (the verdict
+ * with its unknown criteria as one number, for the classification's per-complex typed arrays)
+ * gives the same verdict, and for an open verdict exactly `judgeCluster`'s missing facts.
  */
 import fc from "fast-check";
-import { clusterVerdict, judgeCluster } from "../../src/domain/geclusterd";
+import {
+  clusterVerdict, clusterVerdictCode, judgeCluster, OPEN_ROOM, OPEN_SHARE, VERDICT_FALSE, VERDICT_OPEN, VERDICT_TRUE,
+} from "../../src/domain/geclusterd";
 import { DEFAULT_RULES, type Rules } from "../../src/domain/rules";
 import type { ComplexFacts } from "../../src/domain/complexes";
 import { stockRow } from "./fixtures";
@@ -58,6 +62,24 @@ test("clusterVerdict equals the criteria and judgeCluster(...).geclusterd", () =
       expect(v).toBe(reference(f, rules.geclusterd, landelijk));
       expect(v).toBe(judged.geclusterd);
       expect(judged.failing.length > 0).toBe(v === false);
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test("clusterVerdictCode gives clusterVerdict's verdict and, when open, judgeCluster's missing facts", () => {
+  fc.assert(
+    fc.property(factsArb, geclusterdArb, fc.boolean(), (facts, g, landelijk) => {
+      const f: ComplexFacts = {
+        complex: "C1", eigenaar: null, geteld: facts.woningen, grootteGegeven: null, wlz: null, conflicts: [], firstRow: stockRow(), ...facts,
+      };
+      const rules: Rules = { ...DEFAULT_RULES, geclusterd: { ...DEFAULT_RULES.geclusterd, ...g } };
+      const code = clusterVerdictCode(f, rules, landelijk);
+      const judged = judgeCluster(f, rules, landelijk);
+      const verdict = code === VERDICT_TRUE ? true : code === VERDICT_FALSE ? false : code >= VERDICT_OPEN && code < 2 * OPEN_SHARE ? null : "invalid";
+      expect(verdict).toBe(judged.geclusterd);
+      const missing = verdict === null ? [...((code & OPEN_ROOM) !== 0 ? ["ontmoetingsruimte"] : []), ...((code & OPEN_SHARE) !== 0 ? ["aandeel55plus"] : [])] : [];
+      expect(missing).toEqual(judged.missing);
     }),
     { numRuns: 2000 },
   );

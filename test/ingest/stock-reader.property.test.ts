@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import { readStock, StockRowReader } from "../../src/ingest/stock";
 import type { CellValue, StockIngest } from "../../src/ingest/types";
+import { expectEqualData } from "../support/equal";
 import { kerkradePerDwelling, rawTable } from "./tables";
 
 const cell: fc.Arbitrary<CellValue> = fc.oneof(
@@ -61,7 +62,7 @@ describe("StockRowReader equals readStock", () => {
         (titles, h, body, s, origin, skipBlank) => {
           const values = [...titles, h, ...body];
           const batch = readStock(rawTable(values, { sheet: "Voorraad", originRow: origin, originCol: origin }), { scale: s });
-          expect(incremental(values, origin, s, skipBlank).ingest).toEqual(batch);
+          expectEqualData(incremental(values, origin, s, skipBlank).ingest, batch);
         },
       ),
       { numRuns: 1500 },
