@@ -18,7 +18,14 @@
  * visibility or pointer-events (test/support/paint-rules.ts). jsdom's computed styles are kept
  * while its own cascade cache is, and single-class and type selectors matched directly
  * (test/support/computed-style-cache.ts): the same values, computed less often.
+ *
+ * A query that finds nothing while `waitFor` (or a `findBy*` query) retries it gives its error
+ * without the printout of the whole document, which Testing Library builds anew on every failed
+ * try (it sets `_disableExpensiveErrorDiagnostics` while it runs the callback): when the wait
+ * times out, Testing Library adds the document as it is then to the last error's message, as
+ * before, so a failing test says what it always said.
  */
+import { configure, getConfig } from "@testing-library/dom";
 import { cacheComputedStyles } from "../support/computed-style-cache";
 import { skipPaintOnlyRules } from "../support/paint-rules";
 
@@ -73,6 +80,16 @@ if (typeof window !== "undefined") {
     };
   }
 }
+
+const { getElementError } = getConfig();
+configure({
+  getElementError(message: string | null, container: Element): Error {
+    if (!(getConfig() as { _disableExpensiveErrorDiagnostics?: boolean })._disableExpensiveErrorDiagnostics) return getElementError(message, container);
+    const error = new Error(message ?? "");
+    error.name = "TestingLibraryElementError";
+    return error;
+  },
+});
 
 const web = require("node:stream/web") as Record<string, unknown>;
 const { TextDecoder: NodeTextDecoder, TextEncoder: NodeTextEncoder } = require("node:util") as Record<string, unknown>;
