@@ -9,6 +9,11 @@
  * command that analyses one workbook); `all` is every step up to the what-if base (core,
  * adaptation, clustering and care potential, what-if base), the recompute excluded.
  * Every run redoes the whole work on the same rows (nothing is kept from one run to the next).
+ * `perRun` gives each run's classify, aggregate and core seconds and the minor page faults the
+ * process took during its core (`process.resourceUsage()`, read outside the timed span): on this
+ * machine (a Firecracker VM) a run whose allocations land on memory the process has not touched
+ * before pays about 15-20 µs per fault, and that, not the domain code, is most of the spread
+ * between runs (docs/performance.md, "Why the median varies").
  *
  *   node scripts/bench/domain.js <size> [reps]
  */
@@ -47,7 +52,9 @@ function domain(size, reps) {
   const rules = DEFAULT_RULES;
   const STEPS = ["classify", "aggregate", "tekort", "core", "adaptation", "potentials", "whatIfPrepare", "whatIfRecompute", "all"];
   const runs = Object.fromEntries(STEPS.map((k) => [k, []]));
+  const perRun = [];
   for (let i = 0; i < reps; i++) {
+    const faults0 = process.resourceUsage().minorPageFault;
     const t0 = now();
     const classified = classifyStock(rows, rules);
     const dwellings = classified.classified;
@@ -59,6 +66,7 @@ function domain(size, reps) {
     const t2 = now();
     const tekort = computeTekort(supply, demand, { batScale: scale });
     const t3 = now();
+    const faults = process.resourceUsage().minorPageFault - faults0;
     const adapted = assessAdaptation(dwellings, rules);
     const t4 = now();
     // As the pipeline after the core: clustering and care potential, the what-if base, and one
@@ -76,6 +84,7 @@ function domain(size, reps) {
     if (tekort.rows.length === 0) throw new Error("no tekort rows");
     const step = { classify: t1 - t0, aggregate: t2 - t1, tekort: t3 - t2, core: t3 - t0, adaptation: t4 - t3, potentials: t5 - t4, whatIfPrepare: t6 - t5, whatIfRecompute: t7 - t6, all: t6 - t0 };
     for (const k of STEPS) runs[k].push(step[k]);
+    perRun.push({ classify: step.classify, aggregate: step.aggregate, core: step.core, faults });
   }
   const best = Object.fromEntries(STEPS.map((k) => [k, Math.min(...runs[k])]));
   const median = Object.fromEntries(STEPS.map((k) => [k, med(runs[k])]));
@@ -84,6 +93,7 @@ function domain(size, reps) {
     rows: rows.length, reps, ...best, median, cold, coreRowsPerSecond: rows.length / best.core, coreMedianRowsPerSecond: rows.length / median.core,
     coreColdRowsPerSecond: rows.length / cold.core,
     allRowsPerSecond: rows.length / best.all, allMedianRowsPerSecond: rows.length / median.all, maxRssKb: process.resourceUsage().maxRSS,
+    perRun,
   };
 }
 
