@@ -11,7 +11,8 @@
  *   import interop, which is Babel's and behaves as `esModuleInterop` does;
  * - one file at a time, as with TypeScript's `isolatedModules`.
  * An option the mapping does not know (a missing target, a target or jsx mode not listed,
- * decorators) throws an Error naming it, so Jest stops with that message rather than compiling
+ * decorators, a JSX factory or import source, `verbatimModuleSyntax` and the older import-elision
+ * options, `esModuleInterop: false`) throws an Error naming it, so Jest stops with that message rather than compiling
  * the tests differently from `tsc`. `.ts` and `.tsx` get separate parser settings: with TSX
  * syntax on, `<T>value` casts and some generic arrow functions in plain .ts files would not parse.
  * TypeScript is loaded once, in Jest's main process, to read the config only. */
@@ -43,6 +44,12 @@ function swcJsc(options, file) {
   const target = TARGETS.get(options.target);
   if (target === undefined) throw new Error(`${file}: "target" ${ts.ScriptTarget[options.target]} has no swc mapping in scripts/swc-options.js`);
   if (options.experimentalDecorators || options.emitDecoratorMetadata) throw new Error(`${file}: decorators have no swc mapping in scripts/swc-options.js`);
+  // Options that change what the compiled code does and that this mapping does not carry over:
+  // swc would silently compile the tests otherwise than tsc compiles the code.
+  const unmapped = ["jsxImportSource", "jsxFactory", "jsxFragmentFactory", "verbatimModuleSyntax", "importsNotUsedAsValues", "preserveValueImports"]
+    .filter((name) => options[name] !== undefined && options[name] !== false);
+  if (options.esModuleInterop === false) unmapped.push("esModuleInterop: false");
+  if (unmapped.length > 0) throw new Error(`${file}: ${unmapped.map((n) => `"${n}"`).join(", ")} has no swc mapping in scripts/swc-options.js`);
   const useDefineForClassFields = options.useDefineForClassFields ?? options.target >= ts.ScriptTarget.ES2022;
   let react;
   if (options.jsx === ts.JsxEmit.ReactJSX) react = { runtime: "automatic" };

@@ -383,7 +383,8 @@ export class XlsxStreamWriter implements SheetCopyTarget {
         start();
         rows.part.write(sheetEnd([]));
         // Written while the pass reads on; a failure surfaces at the next sheet or at commit. The
-        // pass waits only until the part has joined the sink's queue (within its bound).
+        // pass waits until the sink's queue, with all of this part, is back within its bound (for
+        // a part above MAX_QUEUED_BYTES: until most of it is in the file), not for its writing.
         return this.sink.add(part, rows.part);
       },
     };
@@ -462,9 +463,9 @@ export class XlsxStreamWriter implements SheetCopyTarget {
     rows.part.write(sheetEnd(tableTargets.map((_, i) => `rId${i + 1}`)));
     // Queued, its writing not awaited: zip.js writes the part (66 MB compressed for a million
     // dwellings) while the next sheet is made; a failure surfaces at the next sheet or at commit.
-    // Awaited is only its joining the queue (backpressure: the next sheet is made once at most
-    // MAX_QUEUED_BYTES, 32 MiB, of deflated bytes wait for the file, so a slow disk does not make
-    // every sheet be held at once).
+    // Awaited is only the queue being back within its bound with all of this part (backpressure:
+    // the next sheet is made once at most MAX_QUEUED_BYTES, 32 MiB, of deflated bytes wait for the
+    // file, so a slow disk does not make every sheet be held at once).
     await this.sink.add(part, rows.part);
     if (tableTargets.length > 0) {
       await this.sink.addText(relationshipsPartOf(part), sheetTableRels(tableTargets.map((t) => `../${t.replace(/^xl\//, "")}`)));

@@ -58,6 +58,11 @@ describe("swc-options", () => {
     expect(() => jestTransform(tsconfig({ target: "ES2023" }, "t.json"))).toThrow(/"target" ES2023 has no swc mapping/);
     expect(() => jestTransform(tsconfig({ target: "ES2020", jsx: "preserve" }, "j.json"))).toThrow(/"jsx" Preserve has no swc mapping/);
     expect(() => jestTransform(tsconfig({ target: "ES2020", experimentalDecorators: true }, "d.json"))).toThrow(/decorators have no swc mapping/);
+    for (const [option, value] of [["jsxImportSource", "preact"], ["jsxFactory", "h"], ["jsxFragmentFactory", "Fragment"], ["verbatimModuleSyntax", true], ["esModuleInterop", false]] as const) {
+      const file = tsconfig({ target: "ES2020", jsx: "react", [option]: value }, `${option}.json`);
+      expect(() => jestTransform(file)).toThrow(`"${option}`);
+    }
+    expect(() => jestTransform(tsconfig({ target: "ES2020", esModuleInterop: true, verbatimModuleSyntax: false }, "fine.json"))).not.toThrow();
     const broken = write("broken.json", `{ "compilerOptions": { "target": "ES2020" `);
     expect(() => jestTransform(broken)).toThrow(broken);
     expect(() => jestTransform(path.join(dir, "absent.json"))).toThrow(/absent\.json/);
