@@ -466,8 +466,10 @@ class Classifier implements OutcomeTable {
   /** Number of outcome keys ({@link outcomeKey}): accessibilities (labels × 3 scales × 8) × 54. */
   private readonly keySpace: number;
   /** Per complex slot: the key last asked for (−1: none) and its outcome id. Rows of a complex
-   * come together and mostly share their facts, so this answers most rows without a lookup. */
-  private readonly lastKey: Int32Array;
+   * come together and mostly share their facts, so this answers most rows without a lookup.
+   * Keys go up to `keySpace` (labels × 1,296), past 32 bits at about 1.66 million label texts
+   * (a stock of several sheets can have that many), so they are kept as doubles. */
+  private readonly lastKey: Float64Array;
   private readonly lastId: Int32Array;
   /** Per complex slot: 1 once the complex has had a second key (from then on its outcomes are in
    * `outcomeMap`; most complexes have one key and never go there). */
@@ -502,7 +504,7 @@ class Classifier implements OutcomeTable {
     this.kinds = classificationKinds(presence, options.kruistabel);
     this.ctx = new Context(rules, this.kinds, cols.text.toegankelijkheidslabel.values.length);
     const m = complexes.length + 1;
-    this.lastKey = new Int32Array(m).fill(-1);
+    this.lastKey = new Float64Array(m).fill(-1);
     this.lastId = new Int32Array(m);
     this.many = new Uint8Array(m);
     this.verdicts = new Uint8Array(2 * m);
@@ -808,13 +810,22 @@ function joinWarnings(parts: Part[]): string[] {
   return warnings;
 }
 
+/** Entries of the dense access cache (`Context.accessCache`) at most: 65,536, labels × 24, so
+ * up to 2,730 label texts (a real label column has a handful); above it a Map, so that a column
+ * of free text (up to a million texts) does not cost an array of 25 million entries (200 MB) in
+ * each of the four classifications of an analysis. */
+const ACCESS_CACHE_DENSE_MAX = 1 << 16;
+
 /** Per-run lookup tables and caches derived from the rules. */
 class Context {
   private readonly judge: AccessibilityJudge;
-  /** Access infos by integer key (a small dense range: labels × 3 scales × 8 BAT slots), made
-   * at its full size (an array grown by stores at scattered keys had another elements kind in a
-   * second classification, whose compiled lookup V8 then threw away for the "wrong map"). */
-  private readonly accessCache: (AccessInfo | undefined)[];
+  /** Access infos by integer key (a dense range: labels × 3 scales × 8 BAT slots), made at its
+   * full size (an array grown by stores at scattered keys had another elements kind in a second
+   * classification, whose compiled lookup V8 then threw away for the "wrong map"); null when that
+   * range is above {@link ACCESS_CACHE_DENSE_MAX} (a label column of free text), then `accessMap`. */
+  private readonly accessCache: (AccessInfo | undefined)[] | null;
+  /** Access infos by integer key when the range is too large for `accessCache`, else null. */
+  private readonly accessMap: Map<number, AccessInfo> | null;
   private readonly landelijk: Set<string>;
   private readonly landelijkCache = new Map<string, boolean>();
   private readonly fallbackScale: BatScale | null;
@@ -827,7 +838,9 @@ class Context {
     private readonly kinds: ClassificationKinds,
     labels: number,
   ) {
-    this.accessCache = new Array<AccessInfo | undefined>(labels * 3 * 8).fill(undefined);
+    const keys = labels * 3 * 8;
+    this.accessCache = keys <= ACCESS_CACHE_DENSE_MAX ? new Array<AccessInfo | undefined>(keys).fill(undefined) : null;
+    this.accessMap = this.accessCache === null ? new Map() : null;
     this.judge = new AccessibilityJudge(rules);
     this.landelijk = new Set(rules.geclusterd.landelijkeGemeenten.map(gemeenteKey));
     this.fallbackScale = rules.batSchaal === "auto" ? null : rules.batSchaal;
@@ -848,10 +861,12 @@ class Context {
     // The label's text code: 0 none, else 1 + its index in order of first appearance.
     const labelIdx = cols.text.toegankelijkheidslabel.codes[i];
     const key = accessKey({ label: labelIdx, scale: scaleIdx, bat: batIdx });
-    let a = this.accessCache[key];
+    const dense = this.accessCache;
+    let a = dense !== null ? dense[key] : this.accessMap!.get(key);
     if (a === undefined) {
       a = this.computeAccess(cols, i, key);
-      this.accessCache[key] = a;
+      if (dense !== null) dense[key] = a;
+      else this.accessMap!.set(key, a);
     }
     return a;
   }

@@ -141,4 +141,29 @@ describe("classification properties", () => {
       }),
     );
   });
+  test("the per-row pass and the outcome made when first read agree on every outcome's tally kinds (in order) and BZK slot", () => {
+    // The pass counts an outcome's issues and sets its slot without making the outcome
+    // (`Classifier.assembled`); the outcome object is made later, when a report reads it, by
+    // `Context.assemble`. Two codings of one rule: this holds them together.
+    interface OutcomeTableInternals {
+      outcomes: number;
+      outcomeSlot: Int8Array;
+      outcomeKinds: unknown[];
+      outcomeKindsFirst: Int32Array;
+      outcomeAt(k: number): { kinds: unknown[]; slot: number };
+    }
+    fc.assert(
+      fc.property(stockArb, ({ rows, rules }) => {
+        const { classified } = classifyStock(rows, rules);
+        const table = classified["outcomes"] as unknown as OutcomeTableInternals;
+        for (let k = 0; k < table.outcomes; k++) {
+          const made = table.outcomeAt(k);
+          const counted = table.outcomeKinds.slice(table.outcomeKindsFirst[k], table.outcomeKindsFirst[k + 1]);
+          if (made.slot !== table.outcomeSlot[k] || made.kinds.length !== counted.length || made.kinds.some((kind, j) => kind !== counted[j])) {
+            expect({ outcome: k, slot: made.slot, kinds: made.kinds }).toEqual({ outcome: k, slot: table.outcomeSlot[k], kinds: counted });
+          }
+        }
+      }),
+    );
+  });
 });

@@ -403,3 +403,31 @@ describe("issues for large stocks", () => {
     expect(() => dwellings[0].warnings.push("x")).toThrow(TypeError);
   });
 });
+
+describe("a label column of free text", () => {
+  test("thousands of distinct label texts (past the dense access cache) classify as a few texts do", () => {
+    // 3,000 distinct texts beside the known labels: past the 2,730 texts the dense cache holds,
+    // so the accesses are kept in a map. The same stock with one unknown text in their place
+    // (the dense cache) must give every row the same type and reason, and the same warning but
+    // for the text it names.
+    const known = ["NUL", "ROA", "ROL", "RUI", "ZON", "GNV", null];
+    const stock = (free: (i: number) => string): StockRow[] => {
+      const rows: StockRow[] = [];
+      for (let i = 0; i < 3_000; i++) {
+        rows.push(stockRow({ ...SENIORENFLAT, complex: `C${i % 7}`, bat: i % 5, toegankelijkheidslabel: free(i) }));
+        rows.push(stockRow({ ...SENIORENFLAT, complex: `C${i % 7}`, bat: (i * 3) % 5, toegankelijkheidslabel: known[i % known.length] }));
+      }
+      return rows;
+    };
+    const many = stock((i) => `omschrijving ${i}`);
+    const few = stock(() => "omschrijving");
+    expect(new Set(many.map((r) => r.toegankelijkheidslabel)).size).toBeGreaterThan(2_730);
+    const a = classifyStock(many, DEFAULT_RULES);
+    const b = classifyStock(few, DEFAULT_RULES);
+    const view = (d: ClassifiedDwelling) => ({ bzk: d.bzk, reden: d.reden.replace(/omschrijving \d+/g, "omschrijving"), warnings: d.warnings.map((w) => w.replace(/omschrijving \d+/g, "omschrijving")) });
+    const differ = a.dwellings.map((d, i) => i).filter((i) => JSON.stringify(view(a.dwellings[i])) !== JSON.stringify(view(b.dwellings[i])));
+    expect(differ).toEqual([]);
+    expect(a.dwellings.map((d) => d.bzk)).toContain("geclusterd");
+    expect(a.issues.map((x) => x.code)).toEqual(b.issues.map((x) => x.code));
+  });
+});
