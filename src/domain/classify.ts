@@ -40,6 +40,7 @@
  * issues, for the re-classifications of the potentials and the what-if base (reclassify.ts).
  * Figures in docs/performance.md.
  */
+import { grown } from "./typed-arrays";
 import type { BatScale, BzkType, ClassifiedDwelling, StockShape } from "./types";
 import { type Issue, makeIssue } from "./issues";
 import type { Rules } from "./rules";
@@ -600,15 +601,9 @@ class Classifier implements OutcomeTable {
 
   /** Room for `capacity` outcomes in the per-outcome arrays. */
   private grow(capacity: number): void {
-    const slot = new Int8Array(capacity);
-    slot.set(this.outcomeSlot);
-    this.outcomeSlot = slot;
-    const row = new Int32Array(capacity);
-    row.set(this.outcomeRow);
-    this.outcomeRow = row;
-    const first = new Int32Array(capacity + 1);
-    first.set(this.outcomeKindsFirst);
-    this.outcomeKindsFirst = first;
+    this.outcomeSlot = grown(this.outcomeSlot, capacity);
+    this.outcomeRow = grown(this.outcomeRow, capacity);
+    this.outcomeKindsFirst = grown(this.outcomeKindsFirst, capacity + 1);
   }
 
   /** The id of the outcome of a dwelling that is not nultreden, or onbekend without declaration

@@ -15,6 +15,7 @@
  * - label55plus: dwellings with label 55+ yes / no / unknown (for the share when it is unknown);
  * - wlz: Wlz care on any row counts.
  */
+import { grown } from "./typed-arrays";
 import type { StockRow } from "./types";
 import { stockColumnsOf, type StockColumns, type StockRows } from "./stock-columns";
 import { formatGetal, formatPercentage } from "./format";
@@ -185,28 +186,17 @@ class Accumulators {
   }
 
   private grow(capacity: number): void {
-    const f64 = (a: Float64Array) => {
-      const b = new Float64Array(capacity);
-      b.set(a);
-      return b;
-    };
-    const i32 = new Int32Array(capacity);
-    i32.set(this.first);
-    this.first = i32;
-    this.geteld = f64(this.geteld);
-    this.minGrootte = f64(this.minGrootte);
-    this.maxGrootte = f64(this.maxGrootte);
-    this.minAandeel = f64(this.minAandeel);
-    this.maxAandeel = f64(this.maxAandeel);
-    this.ja = f64(this.ja);
-    this.nee = f64(this.nee);
-    this.onbekend = f64(this.onbekend);
-    const rooms = new Uint8Array(capacity);
-    rooms.set(this.rooms);
-    this.rooms = rooms;
-    const wlz = new Uint8Array(capacity);
-    wlz.set(this.wlz);
-    this.wlz = wlz;
+    this.first = grown(this.first, capacity);
+    this.geteld = grown(this.geteld, capacity);
+    this.minGrootte = grown(this.minGrootte, capacity);
+    this.maxGrootte = grown(this.maxGrootte, capacity);
+    this.minAandeel = grown(this.minAandeel, capacity);
+    this.maxAandeel = grown(this.maxAandeel, capacity);
+    this.ja = grown(this.ja, capacity);
+    this.nee = grown(this.nee, capacity);
+    this.onbekend = grown(this.onbekend, capacity);
+    this.rooms = grown(this.rooms, capacity);
+    this.wlz = grown(this.wlz, capacity);
   }
 }
 
