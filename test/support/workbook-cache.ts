@@ -17,6 +17,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { deserialize, serialize } from "node:v8";
+import ExcelJS from "exceljs";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 
 const CACHE_DIR = path.resolve(__dirname, "../../node_modules/.cache/bat-bzk-tests");
@@ -51,9 +52,30 @@ function writeEntry(file: string, data: Uint8Array): void {
  * cache (test/taskpane/helpers.tsx `fromBufferCached`), and a miss must still parse. */
 const parse = XlsxWorkbook.fromBuffer.bind(XlsxWorkbook);
 
-/** Per process: the serialised model of each workbook already read, and one workbook made from
- * it that is only ever read (by cache path). */
-const models = new Map<string, Promise<{ model: Buffer; shared: XlsxWorkbook }>>();
+/** Per process: the serialised model of each workbook already read (by cache path). */
+const models = new Map<string, Promise<Buffer>>();
+/** Per process: one workbook made from each model, only ever read (by cache path). */
+const sharedReads = new Map<string, XlsxWorkbook>();
+
+/** The serialised ExcelJS model of `bytes`: from this process, the cache, or `parse()` (whose
+ * model is then stored). Every parse is ExcelJS's `xlsx.load` of the bytes, so the entry is the
+ * same whichever route made it. */
+function modelOf(bytes: Uint8Array, parse: () => Promise<ExcelJS.Workbook>): { file: string; model: Promise<Buffer> } {
+  const file = entryPath("model", bytes);
+  let model = models.get(file);
+  if (!model) {
+    model = (async () => {
+      let m = readEntry(file);
+      if (!m) {
+        m = serialize((await parse()).model);
+        writeEntry(file, m);
+      }
+      return m;
+    })();
+    models.set(file, model);
+  }
+  return { file, model };
+}
 
 /** A workbook made from a serialised ExcelJS model (ExcelJS's .xlsx reader ends the same way). */
 function fromModel(model: Buffer): XlsxWorkbook {
@@ -88,21 +110,27 @@ function copyOnWrite(shared: XlsxWorkbook, model: Buffer): XlsxWorkbook {
  * shared, never-written workbook). `source` names the workbook in parse errors, as fromBuffer does.
  */
 export async function cachedWorkbook(bytes: Uint8Array, source?: string): Promise<XlsxWorkbook> {
-  const file = entryPath("model", bytes);
-  let entry = models.get(file);
-  if (!entry) {
-    entry = (async () => {
-      let model = readEntry(file);
-      if (!model) {
-        model = serialize((await parse(bytes, source)).workbook.model);
-        writeEntry(file, model);
-      }
-      return { model, shared: fromModel(model) };
-    })();
-    models.set(file, entry);
-  }
-  const { model, shared } = await entry;
+  const entry = modelOf(bytes, async () => (await parse(bytes, source)).workbook);
+  const model = await entry.model;
+  let shared = sharedReads.get(entry.file);
+  if (!shared) sharedReads.set(entry.file, (shared = fromModel(model)));
   return copyOnWrite(shared, model);
+}
+
+/**
+ * A fresh ExcelJS workbook equal to `new ExcelJS.Workbook()` after `xlsx.load(bytes)`, from the
+ * same cache (no project code: on a miss ExcelJS parses the bytes itself). For tests that read
+ * a workbook with ExcelJS alone (test/samples.test.ts).
+ */
+export async function cachedExcelJsWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const model = await modelOf(bytes, async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    return wb;
+  }).model;
+  const wb = new ExcelJS.Workbook();
+  wb.model = deserialize(model);
+  return wb;
 }
 
 /** Per process: bytes already built (by key). */
