@@ -20,7 +20,8 @@ import { deserialize, serialize } from "node:v8";
 import ExcelJS from "exceljs";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 
-const CACHE_DIR = path.resolve(__dirname, "../../node_modules/.cache/bat-bzk-tests");
+/** The cache's folder; `BAT_BZK_TESTS_CACHE` names another (e.g. an empty one, to time a first run). */
+const CACHE_DIR = process.env.BAT_BZK_TESTS_CACHE ?? path.resolve(__dirname, "../../node_modules/.cache/bat-bzk-tests");
 const EXCELJS_VERSION = (JSON.parse(readFileSync(require.resolve("exceljs/package.json"), "utf8")) as { version: string }).version;
 
 /** The cache entry's path for `bytes` (a workbook's .xlsx bytes) and a purpose tag. */
@@ -110,10 +111,13 @@ function copyOnWrite(shared: XlsxWorkbook, model: Buffer): XlsxWorkbook {
  * shared, never-written workbook). `source` names the workbook in parse errors, as fromBuffer does.
  */
 export async function cachedWorkbook(bytes: Uint8Array, source?: string): Promise<XlsxWorkbook> {
-  const entry = modelOf(bytes, async () => (await parse(bytes, source)).workbook);
+  // On a miss the workbook just parsed is the shared one (building another from its model would
+  // cost as much again: the first run after a clone parses every workbook).
+  let parsed: XlsxWorkbook | null = null;
+  const entry = modelOf(bytes, async () => (parsed = await parse(bytes, source)).workbook);
   const model = await entry.model;
   let shared = sharedReads.get(entry.file);
-  if (!shared) sharedReads.set(entry.file, (shared = fromModel(model)));
+  if (!shared) sharedReads.set(entry.file, (shared = parsed ?? fromModel(model)));
   return copyOnWrite(shared, model);
 }
 
@@ -123,11 +127,14 @@ export async function cachedWorkbook(bytes: Uint8Array, source?: string): Promis
  * a workbook with ExcelJS alone (test/samples.test.ts).
  */
 export async function cachedExcelJsWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  // On a miss the caller gets the workbook just parsed (no one else has it).
+  let parsed: ExcelJS.Workbook | null = null;
   const model = await modelOf(bytes, async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    return wb;
+    return (parsed = wb);
   }).model;
+  if (parsed) return parsed;
   const wb = new ExcelJS.Workbook();
   wb.model = deserialize(model);
   return wb;
@@ -155,4 +162,38 @@ export function cachedBytes(key: string, inputs: Uint8Array[], build: () => Prom
     built.set(file, out);
   }
   return out;
+}
+
+/**
+ * `XlsxWorkbook.fromBuffer` of the bytes ExcelJS writes for `wb` (`wb.xlsx.writeBuffer()`), for a
+ * test that builds a workbook only to analyse it from its bytes: the bytes are built once for all
+ * test files and runs, keyed by the workbook's content, and parsed through the model cache
+ * ({@link cachedWorkbook}). The content is ExcelJS's model of `wb`, which is what its writer
+ * renders, without the created and modified times a new workbook is stamped with (so the same
+ * workbook built again is the same key; those times only go into docProps/core.xml).
+ */
+export async function cachedRoundTrip(wb: ExcelJS.Workbook): Promise<XlsxWorkbook> {
+  return cachedWorkbook(await cachedWrittenBytes(wb));
+}
+
+/** The bytes ExcelJS writes for `wb`, built once for all test files and runs (see {@link cachedRoundTrip}). */
+export function cachedWrittenBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  const { created: _created, modified: _modified, ...content } = wb.model;
+  return cachedBytes("written", [Buffer.from(contentText(content))], async () => new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+}
+
+/**
+ * A text that is the same exactly when `value` (plain data: ExcelJS's model) is: JSON, with the
+ * values JSON would lose or merge tagged (undefined, NaN, ±Infinity, -0, dates). Not V8's
+ * serialiser: its bytes for equal data differ between processes (a number stored as an integer
+ * or as a double, an array with holes after `spliceRows`), so the key would change every run.
+ */
+function contentText(value: unknown): string {
+  return JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
+    const raw = this[key];
+    if (raw instanceof Date) return `\u0000date:${raw.getTime()}`;
+    if (v === undefined) return "\u0000undefined";
+    if (typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0))) return `\u0000number:${Object.is(v, -0) ? "-0" : String(v)}`;
+    return v;
+  });
 }
