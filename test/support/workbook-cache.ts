@@ -91,16 +91,17 @@ const READS = ["listSheets", "readSheet", "readSettings"] as const;
 /**
  * A workbook equal to `fromModel(model)` that makes its own ExcelJS workbook only when something
  * touches it (a write, or a test using `.workbook`): until then its reads are answered by
- * `shared`, which holds the same model and is never written. Building the Kerkrade model takes
- * the better part of a second, and many tests only read.
+ * `shared()`, which holds the same model and is never written (made at its first read, so a test
+ * that writes or takes `.workbook` at once builds one workbook, not two). Building the Kerkrade
+ * model takes the better part of a second, and many tests only read.
  */
-function copyOnWrite(shared: XlsxWorkbook, model: Buffer): XlsxWorkbook {
+function copyOnWrite(shared: () => XlsxWorkbook, model: Buffer): XlsxWorkbook {
   let own: XlsxWorkbook | null = null;
   const copy = Object.create(XlsxWorkbook.prototype) as XlsxWorkbook;
   Object.defineProperty(copy, "workbook", { get: () => (own ??= fromModel(model)).workbook });
   for (const name of READS) {
     const read = XlsxWorkbook.prototype[name] as (...args: unknown[]) => Promise<unknown>;
-    Object.defineProperty(copy, name, { value: (...args: unknown[]) => read.apply(own ?? shared, args), writable: true, configurable: true });
+    Object.defineProperty(copy, name, { value: (...args: unknown[]) => read.apply(own ?? shared(), args), writable: true, configurable: true });
   }
   return copy;
 }
@@ -116,8 +117,12 @@ export async function cachedWorkbook(bytes: Uint8Array, source?: string): Promis
   let parsed: XlsxWorkbook | null = null;
   const entry = modelOf(bytes, async () => (parsed = await parse(bytes, source)).workbook);
   const model = await entry.model;
-  let shared = sharedReads.get(entry.file);
-  if (!shared) sharedReads.set(entry.file, (shared = parsed ?? fromModel(model)));
+  if (parsed && !sharedReads.has(entry.file)) sharedReads.set(entry.file, parsed);
+  const shared = (): XlsxWorkbook => {
+    let wb = sharedReads.get(entry.file);
+    if (!wb) sharedReads.set(entry.file, (wb = fromModel(model)));
+    return wb;
+  };
   return copyOnWrite(shared, model);
 }
 
