@@ -28,4 +28,6 @@ module.exports = {
   transform: TRANSFORM,
   testTimeout: 60000,
   maxWorkers: 2,
+  // Slowest files first also on the first run after a clone (jest.sequencer.js).
+  testSequencer: "<rootDir>/jest.sequencer.js",
 };

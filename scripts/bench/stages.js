@@ -18,6 +18,7 @@ const path = require("node:path");
 const lib = path.join(__dirname, "..", "..", "lib");
 const { analyseXlsxStream } = require(path.join(lib, "analysis", "xlsx-file.js"));
 const { XlsxStreamWriter } = require(path.join(lib, "workbook", "xlsx-stream-writer.js"));
+const { openZipFileSink } = require(path.join(lib, "workbook", "zip-node.js"));
 const { DEFAULT_RULES } = require(path.join(lib, "domain", "rules.js"));
 const { writeJson } = require(path.join(lib, "report", "json-stream.js"));
 const { buildSheets } = require(path.join(lib, "report", "sheets.js"));
@@ -49,7 +50,7 @@ async function stages(file) {
   const tmp = path.join(os.tmpdir(), `bat-bzk-bench-${process.pid}.xlsx`);
   const ts = now();
   const models = buildSheets(result);
-  const writer = await XlsxStreamWriter.open(tmp);
+  const writer = new XlsxStreamWriter(await openZipFileSink(tmp));
   await writer.writeResults(models, {});
   await writer.commit();
   const sheets = now() - ts;

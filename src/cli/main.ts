@@ -21,8 +21,8 @@ import { summaryLines } from "../report/summary";
 import { analyseXlsxStream, type StreamAnalyseOptions } from "../analysis/xlsx-file";
 import { checkXlsxFile } from "../workbook/xlsx-stream";
 import { XlsxStreamWriter } from "../workbook/xlsx-stream-writer";
-import { CopySourceError } from "../workbook/sheet-copy";
-import { containerMessage } from "../workbook/container";
+import { forUser } from "../workbook/sheet-copy";
+import { openZipFileSink } from "../workbook/zip-node";
 import { parseCommand, USAGE, UsageError, type AnalyseCommand } from "./args";
 import { StagedFiles } from "./staged-files";
 
@@ -187,7 +187,7 @@ async function writeResultWorkbook(
   rules: Rules,
   renames: string[],
 ): Promise<AnalysisResult> {
-  const writer = await XlsxStreamWriter.open(tmp);
+  const writer = new XlsxStreamWriter(await openZipFileSink(tmp));
   try {
     const r = (await analyseXlsxStream(input, { ...options, copy: writer })).result;
     const sheetOptions = { afronden: cmd.afronden ?? null };
@@ -208,11 +208,7 @@ async function writeResultWorkbook(
     return r;
   } catch (err) {
     await writer.abort();
-    if (err instanceof CopySourceError) {
-      options.onDebug?.(err.original);
-      throw new UserError(containerMessage("zip", options.label ?? "Het bestand"));
-    }
-    throw err;
+    throw forUser(err, options.label ?? "Het bestand", options.onDebug);
   }
 }
 

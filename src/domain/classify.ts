@@ -228,8 +228,9 @@ const MAX_COMPLEX_ISSUES = 100;
 export interface StockClassification {
   /** The classified stock: one entry per input row, in input order (no object per dwelling). */
   classified: ClassifiedStock;
-  /** The same dwellings as an array, one object per row, made on each read: for tests and small
-   * stocks; the pipeline reads `classified`. */
+  /** The same dwellings as an array, one object per row, made on the first read and kept (every
+   * later read returns that array, so `dwellings[i]` in a loop is not O(n) per step): for tests
+   * and small stocks; the pipeline reads `classified`. */
   readonly dwellings: ClassifiedDwelling[];
   issues: Issue[];
   /** The complex facts of the rows (`collectComplexes`), for the potentials (`stockComplexes`). */
@@ -245,7 +246,7 @@ export interface StockClassification {
  * @param options the kind of table the rows come from (message wording only).
  * @returns `classified`: exactly one entry per input row, in input order, held as a BZK slot
  *   (`Uint8Array`) and an index into the shared outcomes (`Uint32Array`) per row
- *   (classified-stock.ts); `dwellings`: the same as an array of objects, made when read;
+ *   (classified-stock.ts); `dwellings`: the same as an array of objects, made when first read;
  *   `issues`: aggregated (one per kind of problem, with dwelling count and example rows, `cell`
  *   null), plus one warning per complex with conflicting facts (at most 100, then a summary) and
  *   a `fout` "schalen-gemengd" when rows use both BAT scales; `complexes`: the complex facts of
@@ -278,10 +279,11 @@ export function classifyStock(rows: StockRows, rules: Rules, options: StockShape
   issues.push(...complexConflictIssues(complexes));
   // The classifier is the table of outcomes: each made when first read (`Classifier.outcomeAt`).
   const classified = ClassifiedStock.of(cols, slots, outcomeIndex, c);
+  let dwellings: ClassifiedDwelling[] | null = null;
   return {
     classified,
     get dwellings() {
-      return classified.toArray();
+      return (dwellings ??= classified.toArray());
     },
     issues,
     complexes: c.collection,

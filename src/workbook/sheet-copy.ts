@@ -5,6 +5,8 @@
  * A sheet is either copied as stored (its part taken from the input's zip, no rows needed) or
  * row by row.
  */
+import { UserError } from "../domain/issues";
+import { containerMessage } from "./container";
 import type { SheetRow } from "./sheet-xml";
 import type { StreamedSheet, WorkbookInfo, ZipParts } from "./xlsx-parts";
 
@@ -52,4 +54,19 @@ export async function fromSource<T>(read: Promise<T>): Promise<T> {
   } catch (err) {
     throw new CopySourceError(err);
   }
+}
+
+/**
+ * What a failed write of the result workbook tells the user. A {@link CopySourceError} (the input
+ * could not be read while it was copied: a damaged part) becomes the one-line Dutch message of an
+ * unreadable file, the same as the reading pass gives ("Bestand 'x.xlsx' is beschadigd ..."), or
+ * the input's own Dutch message when reading gave one (in the browser: a file that can no longer
+ * be read since it was chosen). Any other failure is returned as it is.
+ * @param label how to name the file, e.g. "Bestand 'voorraad.xlsx'".
+ * @param onDebug receives the raw error behind the message (BAT_BZK_DEBUG on the command line).
+ */
+export function forUser(err: unknown, label: string, onDebug?: (err: unknown) => void): unknown {
+  if (!(err instanceof CopySourceError)) return err;
+  onDebug?.(err.original);
+  return err.original instanceof UserError ? err.original : new UserError(containerMessage("zip", label));
 }

@@ -45,7 +45,8 @@ export interface SheetEntry {
 
 /** The zip entries by path, and how to get their bytes. */
 export class ZipParts {
-  private constructor(private readonly entries: Map<string, Entry>, private readonly lower: Map<string, Entry>, private readonly inflate: Inflate) {}
+  /** @param inflate the platform's inflater, also for parts the result writer holds (zip-sink.ts `holdRaw`). */
+  private constructor(private readonly entries: Map<string, Entry>, private readonly lower: Map<string, Entry>, readonly inflate: Inflate) {}
 
   /**
    * Reads the zip's central directory.

@@ -1,10 +1,14 @@
 /**
- * Writing the result workbook of the command line (`--uit`) as a stream: the input's sheets are
- * copied during the reading pass (src/analysis/xlsx-pass.ts, through `SheetCopyTarget` of
- * src/workbook/sheet-copy.ts), then the result sheets are added with the layout of the in-memory
+ * Writing the result workbook as a stream, for the command line (`--uit`) and the browser page's
+ * download: the input's sheets are copied during a reading pass (on the command line the
+ * analysis's own, src/analysis/xlsx-pass.ts; in the page a copy-only pass after the analysis,
+ * src/workbook/xlsx-copy.ts), through `SheetCopyTarget` of src/workbook/sheet-copy.ts, then the
+ * result sheets are added with the layout of the in-memory
  * adapter (src/workbook/xlsx.ts: `layoutSheet`, `NUMBER_FORMATS`, title, notes, captions, Excel
  * tables with style TableStyleMedium2), then the very hidden meta sheet `_batbzk` that lets a
- * later run recognise our sheets. Nothing is held but the row being written and the compressed
+ * later run recognise our sheets. Platform-neutral: the zip goes to the `ZipSink` it is given
+(src/workbook/zip-sink.ts: a file with Node's zlib on the command line, a Blob with the
+browser's `CompressionStream` in the page). Nothing is held but the row being written and the compressed
  * bytes of the sheet being written and of those queued before it and not yet in the file
  * (src/workbook/zip-sink.ts: the parts are queued, so a sheet is made while the one before it is
  * written; the next sheet waits while more than `MAX_QUEUED_BYTES`, 32 MiB, are queued).
@@ -51,7 +55,7 @@ import { appendCellFormats, type CellFormatSpec } from "./styles-append";
 import { toTransitional } from "./strict-namespaces";
 import { relationshipCount, type StreamedSheet, type WorkbookInfo, type ZipParts } from "./xlsx-parts";
 import { textElement, xmlText } from "./xml-text";
-import { DeflatedPart, holdRaw, ZipSink, type HeldEntry } from "./zip-sink";
+import { holdRaw, type DeflatedPart, type HeldEntry, type ZipSink } from "./zip-sink";
 
 export { xmlText } from "./xml-text";
 
@@ -272,8 +276,10 @@ function widthRanges(widths: Map<number, number>): ColRange[] {
 }
 
 /**
- * A result workbook written as a stream to a file. Use: pass it as `copy` to
- * `analyseXlsxStream`, then `writeResults`, then `commit` (or `abort` on failure).
+ * A result workbook written as a stream to a `ZipSink`. Use: pass it as `copy` to
+ * `analyseXlsxStream` (or to `copyWorkbook`), then `writeResults`, then `commit` (or `abort` on
+ * failure). On the command line: `new XlsxStreamWriter(await openZipFileSink(file))`
+ * (src/workbook/zip-node.ts); in the browser: over a `BlobOutput` (src/workbook/zip-blob.ts).
  */
 export class XlsxStreamWriter implements SheetCopyTarget {
   private readonly sheets: OutputSheet[] = [];
@@ -288,16 +294,8 @@ export class XlsxStreamWriter implements SheetCopyTarget {
   /** Input sheets copied as stored and re-generated (for tests and the docs). */
   readonly copied = { stored: [] as string[], regenerated: [] as string[] };
 
-  /**
-   * Opens `file` for writing (so that a folder that does not exist or a file that is in use
-   * fails here, with the system's error code).
-   * @param file where the workbook goes (the caller writes to a temporary name and renames).
-   */
-  static async open(file: string): Promise<XlsxStreamWriter> {
-    return new XlsxStreamWriter(file, await ZipSink.open(file));
-  }
-
-  private constructor(readonly file: string, private readonly sink: ZipSink) {}
+  /** @param sink the zip the workbook goes to (closed by {@link commit} or {@link abort}). */
+  constructor(private readonly sink: ZipSink) {}
 
   /** Names of the sheets written so far. */
   get sheetNames(): readonly string[] {
@@ -331,7 +329,7 @@ export class XlsxStreamWriter implements SheetCopyTarget {
     this.source = { zip, info };
     const hold = async (part: string | null) => {
       const raw = part === null ? null : zip.raw(part);
-      return raw ? fromSource(holdRaw(raw)) : null;
+      return raw ? fromSource(holdRaw(raw, zip.inflate)) : null;
     };
     // A Strict theme is in other namespaces: the default theme replaces it (see strict-namespaces.ts).
     this.held = { sharedStrings: await hold(info.sharedStringsPart), theme: info.strict ? null : await hold(info.themePart) };
@@ -361,7 +359,7 @@ export class XlsxStreamWriter implements SheetCopyTarget {
     }
     this.copied.regenerated.push(sheet.name);
     this.sheets.push({ name: sheet.name, state: sheet.state, part });
-    const rows = new RowWriter(new DeflatedPart(), this.texts, this.date1904);
+    const rows = new RowWriter(this.sink.part(), this.texts, this.date1904);
     let started = false;
     let n = 0;
     const start = () => {
@@ -422,7 +420,7 @@ export class XlsxStreamWriter implements SheetCopyTarget {
     }
     const part = this.nextPart();
     this.sheets.push({ name: META_SHEET, state: "veryHidden", part });
-    const rows = new RowWriter(new DeflatedPart(), this.texts, this.date1904);
+    const rows = new RowWriter(this.sink.part(), this.texts, this.date1904);
     rows.part.write(sheetStart([]));
     metaRows(outcome.sheets, settings).forEach((row, i) => rows.values(i + 1, row, []));
     rows.part.write(sheetEnd([]));
@@ -438,7 +436,7 @@ export class XlsxStreamWriter implements SheetCopyTarget {
     const part = this.nextPart();
     this.sheets.push({ name, state: "visible", part });
     const layout = layoutSheet(model);
-    const rows = new RowWriter(new DeflatedPart(), this.texts, this.date1904);
+    const rows = new RowWriter(this.sink.part(), this.texts, this.date1904);
     rows.part.write(sheetStart(widthRanges(columnWidths(model))));
     rows.values(1, [model.title], [attr.title]);
     model.notes.forEach((note, i) => rows.values(layout.notesStartRow + i, [note], [attr.note]));
@@ -490,7 +488,7 @@ export class XlsxStreamWriter implements SheetCopyTarget {
   }
 
   /**
-   * Writes the workbook-level parts, finishes the zip and closes the file. The parts are queued
+   * Writes the workbook-level parts, finishes the zip and closes its output. The parts are queued
    * (src/workbook/zip-sink.ts): the shared strings are made while the sheets before them are
    * still being written; `close` waits for all of them.
    * @throws the first failure of any part queued since the writer was opened.
@@ -502,7 +500,7 @@ export class XlsxStreamWriter implements SheetCopyTarget {
     const sst = this.held.sharedStrings;
     const sharedStrings = sst !== null || this.texts.count > 0;
     if (sharedStrings) {
-      const part = new DeflatedPart();
+      const part = this.sink.part();
       await writeSharedStringsPart(part, sst ? sst.content() : null, this.texts.base, this.texts);
       await this.sink.add("xl/sharedStrings.xml", part);
     }
@@ -521,7 +519,7 @@ export class XlsxStreamWriter implements SheetCopyTarget {
     this.finished = true;
   }
 
-  /** Stops writing after a failure; the caller removes the file. */
+  /** Stops writing after a failure; the caller removes the file (or drops the Blob's bytes). */
   async abort(): Promise<void> {
     if (this.finished) return;
     this.finished = true;

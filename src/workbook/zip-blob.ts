@@ -4,11 +4,13 @@
  * `Blob` (the `File` the user chose: random access through `Blob.slice`, so only the central
  * directory and the parts read are taken from disk, never the whole file into memory), and
  * inflation with the platform's `DecompressionStream("deflate-raw")` (Compression Streams
- * standard, native in Chromium 103+, Firefox 113+, Safari 16.4+ and Node 18+).
+ * standard, native in Chromium 103+, Firefox 113+, Safari 16.4+ and Node 18+). And the output of
+ * the result workbook's zip (src/workbook/zip-sink.ts) as a `Blob` ({@link BlobOutput}).
  */
 import { Reader } from "@zip.js/zip.js";
 import { UserError } from "../domain/issues";
 import type { Inflate } from "./xlsx-parts";
+import type { ZipOutput } from "./zip-sink";
 
 /** The Dutch message when the chosen file can no longer be read (moved, changed or deleted). */
 function fileGoneMessage(label: string): string {
@@ -71,3 +73,54 @@ export const webInflate: Inflate = async function* inflate(compressed) {
     reader.releaseLock();
   }
 };
+
+/**
+ * Bytes of output gathered in arrays before they are moved into a `Blob` (8 MiB): a browser may
+ * keep a large Blob's bytes outside the worker's memory (Chromium moves them to disk beyond a
+ * limit), so the JavaScript heap holds at most this much of the written zip at once.
+ */
+export const BLOB_PART_BYTES = 8 * 1024 * 1024;
+
+/**
+ * A zip's output gathered into a `Blob` (the browser page's result file): every chunk zip.js
+ * writes is copied (zip.js may reuse its buffers) and the copies are moved into a Blob each
+ * {@link BLOB_PART_BYTES}; {@link blob} joins them once the zip is closed.
+ */
+export class BlobOutput implements ZipOutput {
+  private readonly parts: Blob[] = [];
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private closed = false;
+  /** Bytes written so far. */
+  size = 0;
+  readonly writable = new WritableStream<Uint8Array>({
+    write: (chunk) => {
+      this.pending.push(chunk.slice());
+      this.pendingBytes += chunk.length;
+      this.size += chunk.length;
+      if (this.pendingBytes >= BLOB_PART_BYTES) this.flush();
+    },
+  });
+
+  /** Moves the gathered arrays into a Blob. */
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.parts.push(new Blob(this.pending as BlobPart[]));
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  async close(): Promise<void> {
+    this.flush();
+    this.closed = true;
+  }
+
+  /**
+   * The bytes written, as one Blob of MIME type `type`.
+   * @throws Error when the output is not closed yet (the zip is not finished).
+   */
+  blob(type: string): Blob {
+    if (!this.closed) throw new Error("BlobOutput: the zip is not closed");
+    return new Blob(this.parts, { type });
+  }
+}

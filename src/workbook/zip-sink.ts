@@ -1,11 +1,19 @@
 /**
- * The zip container of the command line's `--uit` workbook (src/workbook/xlsx-stream-writer.ts),
- * written with zip.js's `ZipWriter` to a file. Every entry goes in with zip.js's `passThrough`:
- * either an input entry copied as it is stored (its compressed bytes, CRC-32 and sizes taken
- * from the input's central directory: {@link ZipSink.copyRaw}), or a part this module deflates
- * itself with Node's zlib (native, level 1) and checksums with `zlib.crc32` (native) before
- * handing it over ({@link DeflatedPart}). zip.js then only lays out the headers and the central
+ * The zip container of the result workbook (src/workbook/xlsx-stream-writer.ts), written with
+ * zip.js's `ZipWriter` to a {@link ZipOutput}: a file on the command line (`--uit`,
+ * src/workbook/zip-node.ts `openZipFileSink`), chunks gathered into a `Blob` in the browser
+ * page's worker (src/workbook/zip-blob.ts `BlobOutput`). Every entry goes in with zip.js's
+ * `passThrough`: either an input entry copied as it is stored (its compressed bytes, CRC-32 and
+ * sizes taken from the input's central directory: {@link ZipSink.copyRaw}), or a part deflated
+ * here before it is handed over ({@link DeflatedPart}), by the platform's compressor given as a
+ * {@link DeflateCodec}: Node's zlib (native, level 1, CRC-32 by `zlib.crc32`) on the command
+ * line, the Compression Streams standard's `CompressionStream` in the browser (native too; the
+ * CRC-32 taken from its gzip trailer). zip.js then only lays out the headers and the central
  * directory; no byte of a part passes through JavaScript compression or checksum code.
+ *
+ * Platform-neutral: no Node import (the browser bundle holds this module), as
+ * src/workbook/xlsx-parts.ts for reading, with the inflater of held parts injected the same way
+ * ({@link holdRaw}).
  *
  * A deflated part is held compressed in memory until it ends (zip.js needs an entry's size and
  * CRC-32 before its data when the data is passed through): 66 MB for the per-dwelling
@@ -26,23 +34,15 @@
  * makes its next sheet holding at most the bound queued; its `written` promise settles once the
  * part is in the file. A slow disk cannot make every result part be held at once.
  */
-import { promises as fs } from "node:fs";
-import type { FileHandle } from "node:fs/promises";
-import * as zlib from "node:zlib";
 import { configure, ZipWriter, type Entry } from "@zip.js/zip.js";
+import { WEB_DEFLATE, type DeflateCodec, type PartDeflater } from "./deflate-codec";
 import { CopySourceError } from "./sheet-copy";
+import type { Inflate } from "./xlsx-parts";
 
 configure({ useWebWorkers: false });
 
-/**
- * zlib level of the parts written here: 1, the fastest (what the workbook writer used before,
- * through archiver). On the sheet XML of the 100,000-dwelling bench workbook, deflating one sheet
- * took about 0.2-0.25 s of CPU at level 1 for 6.4 MB, 0.33-0.40 s at level 4 for 5.5 MB and
- * 0.65-0.95 s at level 6 for 4.9 MB (docs/performance.md).
- */
-export const DEFLATE_LEVEL = 1;
-/** Bytes of deflated output per zlib callback. */
-const DEFLATE_CHUNK_BYTES = 256 * 1024;
+/** Bytes of deflated output per zlib callback (a hint: the web compressor chooses its own). */
+export const DEFLATE_CHUNK_BYTES = 256 * 1024;
 /** Bytes of text gathered before they go to the compressor (one buffer of the pool). */
 export const PART_BUFFER_BYTES = 256 * 1024;
 /**
@@ -52,7 +52,7 @@ export const PART_BUFFER_BYTES = 256 * 1024;
  * small `--uit` (about 70 of 170 ms of CPU per run on a four-dwelling workbook). A part that
  * outgrows it moves to {@link PART_BUFFER_BYTES} buffers and {@link DEFLATE_CHUNK_BYTES} chunks.
  */
-const FIRST_BUFFER_BYTES = 16 * 1024;
+export const FIRST_BUFFER_BYTES = 16 * 1024;
 /** Buffers handed to the compressor and not yet taken by it, above which {@link DeflatedPart.drain} waits. */
 export const MAX_IN_FLIGHT = 4;
 /**
@@ -65,6 +65,16 @@ export const MAX_IN_FLIGHT = 4;
  * in well under a second, so the next sheet is still made while the previous one is written.
  */
 export const MAX_QUEUED_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Where the zip's bytes go: a stream written in order (zip.js waits for each write), and what
+ * ends it. `close` is called once, after the last write or after an abort (then the bytes so far
+ * are not a finished zip).
+ */
+export interface ZipOutput {
+  readonly writable: WritableStream<Uint8Array>;
+  close(): Promise<void>;
+}
 
 /**
  * What {@link ZipSink.add} returns: a promise that settles once the part has joined the queue
@@ -90,8 +100,13 @@ export interface HeldEntry extends RawEntry {
   content(): AsyncIterable<Uint8Array>;
 }
 
-/** Reads an input entry's stored bytes into memory (for small parts: the shared strings, the theme). */
-export async function holdRaw(raw: RawEntry): Promise<HeldEntry> {
+/**
+ * Reads an input entry's stored bytes into memory (for small parts: the shared strings, the theme).
+ * @param inflate the platform's inflater (the one the input is read with, `ZipParts.inflate`),
+ *   for the held entry's `content()`.
+ * @throws what reading the input entry throws (a damaged or unreadable input).
+ */
+export async function holdRaw(raw: RawEntry, inflate: Inflate): Promise<HeldEntry> {
   const chunks: Uint8Array[] = [];
   await raw.pipeTo(new WritableStream<Uint8Array>({ write: (c) => void chunks.push(c) }));
   const deflated = raw.entry.compressionMethod === 8;
@@ -108,29 +123,27 @@ export async function holdRaw(raw: RawEntry): Promise<HeldEntry> {
         yield* chunks;
         return;
       }
-      const inflater = zlib.createInflateRaw({ chunkSize: 256 * 1024 });
-      const feeding = (async () => {
-        for (const c of chunks) if (!inflater.write(c)) await new Promise((resolve) => inflater.once("drain", resolve));
-        inflater.end();
-      })();
-      for await (const out of inflater) yield out as Uint8Array;
-      await feeding;
+      yield* inflate((async function* stored() {
+        yield* chunks;
+      })());
     },
   };
 }
 
 /**
- * One part being written: text (or bytes) encoded into a pool of buffers, each buffer
- * checksummed and handed to zlib's raw deflate; the compressed output is kept until
+ * One part being written: text (or bytes) encoded into a pool of buffers, each buffer handed to
+ * the platform's compressor ({@link DeflateCodec}); the compressed output is kept until
  * {@link ZipSink.add}. Use `write`/`writeBytes`, `await drain()` now and then (every few hundred
- * rows) so that the compressor keeps up, then hand it to the sink.
+ * rows) so that the compressor keeps up, then hand it to the sink. Make it with
+ * {@link ZipSink.part} (the sink's codec); `new DeflatedPart()` uses the web codec
+ * (`CompressionStream`, present in browsers and in Node 18+).
  */
 export class DeflatedPart {
   /** Made when the first bytes go to it (see {@link compressor}). */
-  private deflater: zlib.DeflateRaw | null = null;
-  private readonly compressed: Buffer[] = [];
-  private readonly free: Buffer[] = [];
-  private buffer: Buffer = Buffer.allocUnsafe(FIRST_BUFFER_BYTES);
+  private deflater: PartDeflater | null = null;
+  private readonly compressed: Uint8Array[] = [];
+  private readonly free: Uint8Array[] = [];
+  private buffer: Uint8Array;
   private used = 0;
   private inFlight = 0;
   /**
@@ -140,46 +153,45 @@ export class DeflatedPart {
    */
   private drained: { promise: Promise<void>; resolve: () => void } | null = null;
   private failure: Error | null = null;
-  /** Settles when the compressor has ended (rejects with its error); set by {@link compressor}. */
-  private ended: Promise<void> = Promise.resolve();
   /** Uncompressed bytes so far. */
   size = 0;
   /** Deflated bytes produced so far (all of them once {@link finish} has resolved). */
   compressedSize = 0;
-  /** CRC-32 of the uncompressed bytes so far. */
+  /** CRC-32 of the uncompressed bytes (unsigned; set once {@link finish} has resolved, 0 before). */
   crc = 0;
+
+  /** @param codec the platform's compressor (default: the web one, see the class comment). */
+  constructor(private readonly codec: DeflateCodec = WEB_DEFLATE) {
+    this.buffer = codec.alloc(FIRST_BUFFER_BYTES);
+  }
 
   /**
    * The compressor, made at the first bytes handed to it: with small output chunks when the part
    * ended within its first buffer, else with {@link DEFLATE_CHUNK_BYTES}.
    */
-  private compressor(): zlib.DeflateRaw {
+  private compressor(): PartDeflater {
     if (this.deflater) return this.deflater;
     const small = this.buffer.length < PART_BUFFER_BYTES;
-    const deflater = zlib.createDeflateRaw({ level: DEFLATE_LEVEL, chunkSize: small ? FIRST_BUFFER_BYTES : DEFLATE_CHUNK_BYTES });
-    deflater.on("data", (chunk: Buffer) => {
-      this.compressed.push(chunk);
-      this.compressedSize += chunk.length;
-    });
-    this.ended = new Promise<void>((resolve, reject) => {
-      deflater.on("end", resolve);
-      deflater.on("error", (err) => {
+    this.deflater = this.codec.deflater(
+      small ? FIRST_BUFFER_BYTES : DEFLATE_CHUNK_BYTES,
+      (chunk) => {
+        this.compressed.push(chunk);
+        this.compressedSize += chunk.length;
+      },
+      (err) => {
         this.failure ??= err;
         this.wake();
-        reject(err);
-      });
-    });
-    this.ended.catch(() => undefined);
-    this.deflater = deflater;
-    return deflater;
+      },
+    );
+    return this.deflater;
   }
 
   /** Room for more bytes: the first buffer replaced by a full-size one (its bytes copied), or the
    * full buffer handed to the compressor. */
   private makeRoom(): void {
     if (this.buffer.length < PART_BUFFER_BYTES) {
-      const bigger = Buffer.allocUnsafe(PART_BUFFER_BYTES);
-      this.buffer.copy(bigger, 0, 0, this.used);
+      const bigger = this.codec.alloc(PART_BUFFER_BYTES);
+      bigger.set(this.buffer.subarray(0, this.used));
       this.buffer = bigger;
     } else this.hand();
   }
@@ -191,11 +203,11 @@ export class DeflatedPart {
     if (this.used + text.length * 3 > this.buffer.length) {
       this.hand();
       if (text.length * 3 > this.buffer.length) {
-        this.writeBytes(Buffer.from(text, "utf8"));
+        this.writeBytes(new TextEncoder().encode(text));
         return;
       }
     }
-    this.used += this.buffer.write(text, this.used, "utf8");
+    this.used += this.codec.encodeInto(text, this.buffer, this.used);
   }
 
   /** Appends bytes (copied: the caller may reuse `bytes`). */
@@ -216,26 +228,25 @@ export class DeflatedPart {
     if (this.used === 0) return;
     const full = this.buffer;
     const bytes = full.subarray(0, this.used);
-    this.crc = zlib.crc32(bytes, this.crc);
     this.size += this.used;
     this.inFlight++;
-    // zlib reads the buffer later, on its thread: it goes back to the pool once written.
+    // The compressor reads the buffer later (zlib on its thread): it goes back to the pool once taken.
     this.compressor().write(bytes, (err) => {
       if (err) this.failure ??= err;
       this.inFlight--;
       this.free.push(full);
-      if (this.inFlight <= MAX_IN_FLIGHT) this.wake();
+      if (this.inFlight <= MAX_IN_FLIGHT || this.failure) this.wake();
     });
-    this.buffer = last ? Buffer.alloc(0) : this.free.pop() ?? Buffer.allocUnsafe(PART_BUFFER_BYTES);
+    this.buffer = last ? new Uint8Array(0) : this.free.pop() ?? this.codec.alloc(PART_BUFFER_BYTES);
     this.used = 0;
   }
 
   /**
-   * Waits while the compressor is behind (more than a few buffers not yet taken), until zlib has
-   * taken enough of them. The wait is a promise that zlib's write callback resolves (not a loop
-   * over `setImmediate`, which kept the main thread spinning while zlib's thread worked, on the
-   * same two cores). Several calls may wait at once: they share one promise, and all resume
-   * together.
+   * Waits while the compressor is behind (more than a few buffers not yet taken), until it has
+   * taken enough of them. The wait is a promise that the compressor's write callback resolves
+   * (not a loop over `setImmediate`, which kept the main thread spinning while zlib's thread
+   * worked, on the same two cores). Several calls may wait at once: they share one promise, and
+   * all resume together.
    *
    * @throws the compressor's error, when it failed (before or while waiting): every waiting call
    *   rejects with it.
@@ -260,16 +271,22 @@ export class DeflatedPart {
     drained?.resolve();
   }
 
-  /** Ends the part. @returns the compressed chunks (the part's whole deflated data). */
-  async finish(): Promise<Buffer[]> {
+  /**
+   * Ends the part (sets {@link crc}).
+   * @returns the compressed chunks (the part's whole deflated data).
+   * @throws the compressor's error.
+   */
+  async finish(): Promise<Uint8Array[]> {
     this.hand(true);
-    this.compressor().end();
-    await this.ended;
+    this.crc = await this.compressor().end();
     return this.compressed;
   }
 }
 
-/** A zip file being written (see the module comment). */
+/** An empty chunk (what a chunk handed to zip.js is replaced with, so that it can be collected). */
+const EMPTY = new Uint8Array(0);
+
+/** A zip being written (see the module comment). */
 export class ZipSink {
   private readonly zip: ZipWriter<unknown>;
   private closed = false;
@@ -287,28 +304,20 @@ export class ZipSink {
    * join in the order they were added. */
   private joined: Promise<unknown> = Promise.resolve();
 
-  /** @param maxQueuedBytes the queue's bound (tests set a small one). */
-  private constructor(private readonly handle: FileHandle, private readonly maxQueuedBytes: number) {
-    let position = 0;
-    const writable = new WritableStream<Uint8Array>({
-      write: async (chunk) => {
-        let done = 0;
-        while (done < chunk.length) {
-          const { bytesWritten } = await handle.write(chunk, done, chunk.length - done, position);
-          done += bytesWritten;
-          position += bytesWritten;
-        }
-      },
-    });
-    this.zip = new ZipWriter(writable, { keepOrder: true, useWebWorkers: false });
+  /**
+   * A zip written to `output`.
+   * @param output where the bytes go (a file: src/workbook/zip-node.ts `openZipFileSink`; a Blob:
+   *   src/workbook/zip-blob.ts `BlobOutput`); closed by {@link close} or {@link abort}.
+   * @param codec the platform's compressor for the parts made with {@link part} and {@link addText}.
+   * @param maxQueuedBytes the queue's bound in deflated bytes (tests set a small one).
+   */
+  constructor(private readonly output: ZipOutput, readonly codec: DeflateCodec, private readonly maxQueuedBytes = MAX_QUEUED_BYTES) {
+    this.zip = new ZipWriter(output.writable, { keepOrder: true, useWebWorkers: false });
   }
 
-  /**
-   * Opens `file` for writing (so that a missing folder or a file in use fails here, with the
-   * system's error code).
-   */
-  static async open(file: string, maxQueuedBytes = MAX_QUEUED_BYTES): Promise<ZipSink> {
-    return new ZipSink(await fs.open(file, "w"), maxQueuedBytes);
+  /** A new part deflated with this sink's codec, to fill and hand to {@link add}. */
+  part(): DeflatedPart {
+    return new DeflatedPart(this.codec);
   }
 
   /** Deflated bytes of the parts queued and not yet handed to zip.js (≥ 0). */
@@ -367,7 +376,7 @@ export class ZipSink {
 
   /** Queues a part from text (deflated here). @returns as {@link add}. */
   addText(name: string, text: string): QueuedPart {
-    const part = new DeflatedPart();
+    const part = this.part();
     part.write(text);
     return this.add(name, part);
   }
@@ -417,7 +426,7 @@ export class ZipSink {
           if (i < chunks.length) {
             const chunk = chunks[i];
             controller.enqueue(chunk);
-            chunks[i++] = Buffer.alloc(0);
+            chunks[i++] = EMPTY;
             held -= chunk.length;
             this.count(-chunk.length);
           } else controller.close();
@@ -458,8 +467,8 @@ export class ZipSink {
   }
 
   /**
-   * Waits for the queued entries, writes the central directory and closes the file.
-   * @throws the first failure of a queued entry (the file is closed, unfinished), else what
+   * Waits for the queued entries, writes the central directory and closes the output.
+   * @throws the first failure of a queued entry (the output is closed, unfinished), else what
    *   writing the central directory throws.
    */
   async close(): Promise<void> {
@@ -469,14 +478,14 @@ export class ZipSink {
       if (this.failure) throw this.failure.error;
       await this.zip.close();
     } finally {
-      await this.handle.close();
+      await this.output.close();
     }
   }
 
   /**
-   * Closes the file without finishing the zip (after a failure; the caller removes the file),
-   * once the entry being written has stopped (no write reaches the closed file). Entries queued
-   * and not yet started are not written.
+   * Closes the output without finishing the zip (after a failure; the caller removes the file
+   * or drops the bytes), once the entry being written has stopped (no write reaches the closed
+   * output). Entries queued and not yet started are not written.
    */
   async abort(): Promise<void> {
     if (this.closed) return;
@@ -484,6 +493,6 @@ export class ZipSink {
     this.failure ??= { error: new Error("zip aborted") };
     this.wake();
     await this.queue;
-    await this.handle.close();
+    await this.output.close();
   }
 }

@@ -402,6 +402,14 @@ describe("issues for large stocks", () => {
     expect(dwellings[0].warnings).toBe(dwellings[1].warnings);
     expect(() => dwellings[0].warnings.push("x")).toThrow(TypeError);
   });
+
+  test("the dwellings array is made once: a loop over `dwellings[i]` does not rebuild it per step", () => {
+    const result = classifyStock([stockRow({ bat: 1 }), stockRow({ bat: 3, complex: "A" })], DEFAULT_RULES);
+    const first = result.dwellings;
+    expect(result.dwellings).toBe(first);
+    expect(result.dwellings[1]).toBe(first[1]);
+    expect(first.map((d) => d.row.bat)).toEqual([1, 3]);
+  });
 });
 
 describe("a label column of free text", () => {

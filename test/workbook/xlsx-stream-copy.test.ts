@@ -14,6 +14,7 @@ import { DEFAULT_RULES } from "../../src/domain/rules";
 import { buildSheets } from "../../src/report/sheets";
 import { analyseXlsxStream } from "../../src/analysis/xlsx-file";
 import { XlsxStreamWriter } from "../../src/workbook/xlsx-stream-writer";
+import { openZipFileSink } from "../../src/workbook/zip-node";
 import { readWorkbookInfo, ZipParts } from "../../src/workbook/xlsx-parts";
 import { openZipFile, zlibInflate } from "../../src/workbook/zip-node";
 
@@ -37,7 +38,7 @@ async function workbook(extra: (wb: ExcelJS.Workbook) => void, date1904 = false)
 
 async function analyseAndWrite(file: string): Promise<{ out: string; writer: XlsxStreamWriter }> {
   const out = path.join(dir, `uit-${++serial}.xlsx`);
-  const writer = await XlsxStreamWriter.open(out);
+  const writer = new XlsxStreamWriter(await openZipFileSink(out));
   const { result } = await analyseXlsxStream(file, { rules: DEFAULT_RULES, copy: writer });
   await writer.writeResults(buildSheets(result), { voorraad: "Voorraad" });
   await writer.commit();

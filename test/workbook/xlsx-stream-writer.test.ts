@@ -13,6 +13,7 @@ import { layoutSheet } from "../../src/report/sheet-model";
 import { analyseXlsxStream } from "../../src/analysis/xlsx-file";
 import { inflateRawSync } from "node:zlib";
 import { RowWriter, XlsxStreamWriter, xmlText } from "../../src/workbook/xlsx-stream-writer";
+import { openZipFileSink } from "../../src/workbook/zip-node";
 import type { SheetRow } from "../../src/workbook/sheet-xml";
 import { MAX_ENTRIES, SharedTexts } from "../../src/workbook/shared-texts";
 import { DeflatedPart } from "../../src/workbook/zip-sink";
@@ -45,7 +46,7 @@ async function input(): Promise<string> {
 }
 
 async function analyseAndWrite(file: string, out: string) {
-  const writer = await XlsxStreamWriter.open(out);
+  const writer = new XlsxStreamWriter(await openZipFileSink(out));
   const { result } = await analyseXlsxStream(file, { rules: DEFAULT_RULES, copy: writer });
   const outcome = await writer.writeResults(buildSheets(result), { voorraad: "Voorraad" });
   await writer.commit();

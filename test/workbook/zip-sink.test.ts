@@ -2,15 +2,18 @@
  * DeflatedPart.drain (src/workbook/zip-sink.ts) when several calls wait at once: the sheet reader
  * awaits the rows of one inflated chunk together, and a re-generated sheet's rows each may return
  * a drain. Every waiting call must resume once zlib catches up, and every one must reject with
- * the compressor's error when it fails. And ZipSink's queue of entries (below).
+ * the compressor's error when it fails. What goes in comes out, with either platform's codec
+ * (Node's zlib, the web's CompressionStream). And ZipSink's queue of entries (below).
  */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { crc32, inflateRawSync, type DeflateRaw } from "node:zlib";
 import { TextWriter, Uint8ArrayReader, ZipReader } from "@zip.js/zip.js";
-import { DeflatedPart, MAX_IN_FLIGHT, PART_BUFFER_BYTES, ZipSink } from "../../src/workbook/zip-sink";
+import { DeflatedPart, MAX_IN_FLIGHT, PART_BUFFER_BYTES, ZipSink, type ZipOutput } from "../../src/workbook/zip-sink";
+import { openZipFileSink, ZLIB_DEFLATE } from "../../src/workbook/zip-node";
+import { WEB_DEFLATE } from "../../src/workbook/deflate-codec";
 
 type State = "pending" | "resolved" | "rejected";
 
@@ -26,14 +29,15 @@ function track(p: Promise<unknown>): { state: State; error?: unknown } {
 
 /** A part with many buffers handed to zlib and not yet taken (written synchronously, hard to compress). */
 function busyPart(): DeflatedPart {
-  const part = new DeflatedPart();
+  const part = new DeflatedPart(ZLIB_DEFLATE);
   const text = randomBytes((3 * PART_BUFFER_BYTES) / 4).toString("base64"); // one buffer of text
   for (let k = 0; k < 24; k++) part.write(text);
   return part;
 }
 
 const inFlight = (part: DeflatedPart) => (part as unknown as { inFlight: number }).inFlight;
-const deflater = (part: DeflatedPart) => (part as unknown as { deflater: DeflateRaw }).deflater;
+/** The zlib stream of a part's compressor (Node's codec: src/workbook/zip-node.ts). */
+const deflater = (part: DeflatedPart) => (part as unknown as { deflater: { stream: DeflateRaw } }).deflater.stream;
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe("DeflatedPart.drain with several waiting calls", () => {
@@ -64,14 +68,17 @@ describe("DeflatedPart.drain with several waiting calls", () => {
   });
 });
 
-describe("DeflatedPart: what goes in comes out", () => {
+describe.each([
+  ["Node's zlib", ZLIB_DEFLATE],
+  ["the web's CompressionStream (gzip, header dropped, CRC-32 from its trailer)", WEB_DEFLATE],
+])("DeflatedPart with %s: what goes in comes out", (_codec, codec) => {
   test.each([
     ["nothing", [] as (string | number)[]],
     ["a few bytes", ["<a/>"]],
     ["text and bytes up to the first buffer's edge and over it", ["x".repeat(16 * 1024 - 3), 5, "é→😀", 40_000, "<row/>".repeat(3000)]],
     ["several full buffers, in small and large pieces", [..."abcdefghij".split("").map((c) => c.repeat(70_000)), 300_000, "<c><v>1</v></c>".repeat(30_000), 600_000]],
   ])("%s: the deflated data inflates to the bytes written, with their size and CRC-32", async (_name, pieces) => {
-    const part = new DeflatedPart();
+    const part = new DeflatedPart(codec);
     const written: Buffer[] = [];
     for (const piece of pieces) {
       if (typeof piece === "string") {
@@ -117,13 +124,13 @@ describe("ZipSink: entries queued without waiting", () => {
 
   test("parts and texts added without awaiting are in the file in the order given, with their content", async () => {
     const file = path.join(dir, "volgorde.zip");
-    const sink = await ZipSink.open(file);
-    const big = new DeflatedPart();
+    const sink = await openZipFileSink(file);
+    const big = sink.part();
     const row = "<row><c><v>1</v></c></row>";
     for (let k = 0; k < 40_000; k++) big.write(row); // about 1 MB: several buffers, still being deflated
     void sink.add("a/groot.xml", big);
     void sink.addText("b/klein.xml", "<klein/>");
-    const later = new DeflatedPart();
+    const later = sink.part();
     later.write("<later/>");
     void sink.add("c/later.xml", later);
     await sink.close();
@@ -136,7 +143,7 @@ describe("ZipSink: entries queued without waiting", () => {
 
   test("a part that fails while nobody awaits it: later entries are not written, throwIfFailed and close throw its error", async () => {
     const file = path.join(dir, "fout.zip");
-    const sink = await ZipSink.open(file);
+    const sink = await openZipFileSink(file);
     const part = busyPart();
     const failure = new Error("deflate failed (test)");
     const queued = track(sink.add("a/kapot.xml", part).written);
@@ -156,7 +163,7 @@ describe("ZipSink: entries queued without waiting", () => {
 
   test.each([0, 3])("abort (after %i turns of the event loop) ends with no entry still being written, and nothing more is written", async (turns) => {
     const file = path.join(dir, `afgebroken-${turns}.zip`);
-    const sink = await ZipSink.open(file);
+    const sink = await openZipFileSink(file);
     const part = busyPart();
     const first = track(sink.add("a/groot.xml", part).written);
     const second = track(sink.addText("b/klein.xml", "<klein/>").written);
@@ -175,23 +182,28 @@ describe("ZipSink: entries queued without waiting", () => {
    * `most` is the most deflated bytes seen queued, at every write and whenever `look` is called.
    */
   async function slowSink(file: string, bound: number) {
-    const sink = await ZipSink.open(file, bound);
-    const handle = (sink as unknown as { handle: { write: (...args: unknown[]) => Promise<unknown> } }).handle;
-    const write = handle.write.bind(handle);
+    const written: Uint8Array[] = [];
     const seen = { most: 0 };
-    const look = () => (seen.most = Math.max(seen.most, sink.queuedBytes));
-    handle.write = async (...args) => {
-      look();
-      for (let k = 0; k < 5; k++) await turn();
-      return write(...args);
+    let sink: ZipSink | null = null;
+    const look = () => (seen.most = Math.max(seen.most, sink?.queuedBytes ?? 0));
+    const output: ZipOutput = {
+      writable: new WritableStream<Uint8Array>({
+        write: async (chunk) => {
+          look();
+          for (let k = 0; k < 5; k++) await turn();
+          written.push(chunk.slice());
+        },
+      }),
+      close: async () => writeFileSync(file, Buffer.concat(written)),
     };
+    sink = new ZipSink(output, ZLIB_DEFLATE, bound);
     return { sink, seen, look };
   }
 
   /** A part of about 96 KB deflated (random text compresses badly), and its text. */
   function hardPart(): { part: DeflatedPart; text: string } {
     const text = randomBytes(96 * 1024).toString("base64");
-    const part = new DeflatedPart();
+    const part = new DeflatedPart(ZLIB_DEFLATE);
     part.write(text);
     return { part, text };
   }
@@ -260,7 +272,7 @@ describe("ZipSink: entries queued without waiting", () => {
   });
 
   test("a part added after a queued part failed is refused (its joining rejects), and the failed part's bytes no longer count", async () => {
-    const sink = await ZipSink.open(path.join(dir, "vol.zip"), 1024);
+    const sink = await openZipFileSink(path.join(dir, "vol.zip"), 1024);
     const part = busyPart();
     const failure = new Error("deflate failed (test)");
     void sink.add("a/kapot.xml", part);
