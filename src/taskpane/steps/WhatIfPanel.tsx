@@ -27,7 +27,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, TableArrowUpRegular } from "@fluentui/react-icons";
-import { useMemo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import type { Lezing } from "../../domain/tekort";
 import { nlInt } from "../../report/format";
 import { useFormStyles } from "../form-styles";
@@ -113,17 +113,11 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
     if (parsed.scenario) props.onChange(parsed.scenario);
   };
 
-  const rows = view?.tekort ?? [];
-  const { sets, jaren } = useMemo(() => demandSets(rows), [rows]);
+  // The chosen demand set and year outlive each view (null: the first there is).
   const [setKey, setSetKey] = useState<string | null>(null);
   const [jaar, setJaar] = useState<number | null>(null);
-  const currentSet = sets.find((s) => s.key === setKey) ?? sets[0] ?? null;
-  const currentJaar = jaar !== null && jaren.includes(jaar) ? jaar : (jaren[0] ?? null);
-  const shown = (lezing: Lezing): WhatIfViewRow[] =>
-    rows.filter((r) => r.lezing === lezing && r.jaar === currentJaar && currentSet !== null && demandSetKey(r) === currentSet.key);
   const potentieel = options.segmenten.reduce((n, s) => n + s.potentieel, 0);
   const aangepast = view ? view.aanpassing.reduce((n, s) => n + s.aangepast, 0) : 0;
-  const where = props.mode === "excel" ? "in de werkmap" : "in het gedownloade resultaat";
 
   const countField = (key: "ontmoetingsruimten" | "wlz", label: string, hint: string, max: number) => (
     <Field label={label} hint={hint} validationMessage={errors[key]} validationState={errors[key] ? "error" : "none"}>
@@ -243,14 +237,83 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
         </MessageBar>
       ) : null}
 
-      {view && options.tekortBerekend ? (
+      {view ? (
+        <ScenarioView mode={props.mode} options={options} view={view} setKey={setKey} jaar={jaar} onSetKey={setSetKey} onJaar={setJaar} />
+      ) : null}
+      <section className={form.group} aria-labelledby="watals-uitvoer">
+        <Text as="h4" id="watals-uitvoer" weight="semibold" className={styles.heading}>
+          {props.mode === "excel" ? "Naar de werkmap" : "Naar het resultaatbestand"}
+        </Text>
+        <Text>
+          {props.mode === "excel"
+            ? "Schrijft de resultaatbladen opnieuw met dit scenario: blad Tekort zet het naast de basis, blad Aanpassingspotentieel toont elke aangepaste woning. Het scenario wordt bij de regels bewaard."
+            : "Het resultaatbestand krijgt dit scenario: blad Tekort zet het naast de basis, blad Aanpassingspotentieel toont elke aangepaste woning."}
+        </Text>
+        <div className={form.actions}>
+          <Button
+            appearance="primary"
+            icon={props.mode === "excel" ? <TableArrowUpRegular /> : <ArrowDownloadRegular />}
+            onClick={props.onOutput}
+            disabled={props.output.status === "busy" || errorsPresent(errors) || !view}
+          >
+            {props.mode === "excel" ? "Scenario naar werkmap" : "Resultaat met dit scenario downloaden"}
+          </Button>
+          {props.output.status === "busy" && props.onCancelOutput ? <Button onClick={props.onCancelOutput}>Annuleren</Button> : null}
+        </div>
+        {props.output.status === "busy" && props.output.fractie !== null ? (
+          <Field label="Resultaatbladen schrijven" validationState="none">
+            <ProgressBar value={props.output.fractie} max={1} />
+          </Field>
+        ) : null}
+        {props.output.message && props.output.status !== "busy" ? (
+          <MessageBar intent={props.output.status === "error" ? "error" : props.output.status === "done" ? "success" : "warning"}>
+            <MessageBarBody>{props.output.message}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+/** Props of {@link ScenarioView}. */
+interface ScenarioViewProps {
+  mode: "excel" | "browser";
+  options: WhatIfOptions;
+  view: WhatIfView;
+  /** The chosen demand set's key and year (null: the first in the view). */
+  setKey: string | null;
+  jaar: number | null;
+  onSetKey: (key: string) => void;
+  onJaar: (jaar: number) => void;
+}
+
+/**
+ * The computed scenario beside the baseline: the tekort tables of one demand set and year, the
+ * supply now, and what each lever did. Memoised: typing in an input renders the panel (and the
+ * pane) again at every keystroke, while this part changes only when a new view arrives or
+ * another demand set or year is chosen.
+ */
+const ScenarioView = memo(function ScenarioView({ mode, options, view, setKey, jaar, onSetKey, onJaar }: ScenarioViewProps) {
+  const form = useFormStyles();
+  const styles = useStyles();
+  const rows = view.tekort;
+  const { sets, jaren } = useMemo(() => demandSets(rows), [rows]);
+  const currentSet = sets.find((s) => s.key === setKey) ?? sets[0] ?? null;
+  const currentJaar = jaar !== null && jaren.includes(jaar) ? jaar : (jaren[0] ?? null);
+  const shown = (lezing: Lezing): WhatIfViewRow[] =>
+    rows.filter((r) => r.lezing === lezing && r.jaar === currentJaar && currentSet !== null && demandSetKey(r) === currentSet.key);
+  const where = mode === "excel" ? "in de werkmap" : "in het gedownloade resultaat";
+
+  return (
+    <>
+      {options.tekortBerekend ? (
         <section className={form.group} aria-labelledby="watals-tekort">
           <Text as="h4" id="watals-tekort" weight="semibold" className={styles.heading}>
             Tekort: basis en wat-als
           </Text>
           <div className={styles.choices}>
             <Field label="Vraag">
-              <Select value={currentSet?.key ?? ""} onChange={(_e, data) => setSetKey(data.value)} disabled={sets.length < 2}>
+              <Select value={currentSet?.key ?? ""} onChange={(_e, data) => onSetKey(data.value)} disabled={sets.length < 2}>
                 {sets.map((s) => (
                   <option key={s.key} value={s.key}>
                     {s.label}
@@ -259,7 +322,7 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
               </Select>
             </Field>
             <Field label="Jaar">
-              <Select value={currentJaar === null ? "" : String(currentJaar)} onChange={(_e, data) => setJaar(Number(data.value))} disabled={jaren.length < 2}>
+              <Select value={currentJaar === null ? "" : String(currentJaar)} onChange={(_e, data) => onJaar(Number(data.value))} disabled={jaren.length < 2}>
                 {jaren.map((j) => (
                   <option key={j} value={String(j)}>
                     {j}
@@ -303,105 +366,69 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
             );
           })}
         </section>
-      ) : view ? (
+      ) : (
         <Text>Er is geen tekort berekend (geen vraagtabel gevonden); hieronder ziet u wat het scenario met het aanbod doet.</Text>
-      ) : null}
+      )}
 
-      {view ? (
-        <section className={form.group} aria-labelledby="watals-aanbod">
-          <Text as="h4" id="watals-aanbod" weight="semibold" className={styles.heading}>
-            Aanbod nu: basis en wat-als
-          </Text>
-          <Table size="extra-small" aria-label="Aanbod nu per BZK-woontype, basis en wat-als">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Woontype (hoogste)</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>Basis</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>Wat-als</TableHeaderCell>
+      <section className={form.group} aria-labelledby="watals-aanbod">
+        <Text as="h4" id="watals-aanbod" weight="semibold" className={styles.heading}>
+          Aanbod nu: basis en wat-als
+        </Text>
+        <Table size="extra-small" aria-label="Aanbod nu per BZK-woontype, basis en wat-als">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Woontype (hoogste)</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>Basis</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>Wat-als</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {view.aanbod.map((r) => (
+              <TableRow key={r.type}>
+                <TableCell>{r.type}</TableCell>
+                <TableCell className={styles.number}>{nlInt(r.basis)}</TableCell>
+                <TableCell className={styles.number}>{nlInt(r.watAls)}</TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {view.aanbod.map((r) => (
-                <TableRow key={r.type}>
-                  <TableCell>{r.type}</TableCell>
-                  <TableCell className={styles.number}>{nlInt(r.basis)}</TableCell>
-                  <TableCell className={styles.number}>{nlInt(r.watAls)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </section>
-      ) : null}
+            ))}
+          </TableBody>
+        </Table>
+      </section>
 
-      {view ? (
-        <section className={form.group} aria-labelledby="watals-gedaan">
-          <Text as="h4" id="watals-gedaan" weight="semibold" className={styles.heading}>
-            Wat er is gedaan
-          </Text>
-          <ul className={styles.list} aria-label="Aangepaste woningen per segment">
-            {view.aanpassing.map((s) => (
-              <li key={s.segment}>
-                <Text>
-                  {`${s.segment}: ${nlInt(s.aangepast)} van ${nlInt(s.potentieel)} potentieel geschikte woningen aangepast (${pctText(s.percentage)}%); ` +
-                    `${nlInt(s.naarNultreden)} worden nultreden, ${nlInt(s.naarGeclusterd)} geclusterd, ${nlInt(s.naarZorggeschikt)} zorggeschikt.`}
-                </Text>
+      <section className={form.group} aria-labelledby="watals-gedaan">
+        <Text as="h4" id="watals-gedaan" weight="semibold" className={styles.heading}>
+          Wat er is gedaan
+        </Text>
+        <ul className={styles.list} aria-label="Aangepaste woningen per segment">
+          {view.aanpassing.map((s) => (
+            <li key={s.segment}>
+              <Text>
+                {`${s.segment}: ${nlInt(s.aangepast)} van ${nlInt(s.potentieel)} potentieel geschikte woningen aangepast (${pctText(s.percentage)}%); ` +
+                  `${nlInt(s.naarNultreden)} worden nultreden, ${nlInt(s.naarGeclusterd)} geclusterd, ${nlInt(s.naarZorggeschikt)} zorggeschikt.`}
+              </Text>
+            </li>
+          ))}
+        </ul>
+        {view.ontmoetingsruimten.length + view.wlz.length > 0 ? (
+          <ul className={styles.list} aria-label="Gekozen complexen">
+            {view.ontmoetingsruimten.map((c) => (
+              <li key={`r-${c.complex}`}>
+                <Text>{`Ontmoetingsruimte in complex ${c.complex}${place(c)}: ${nlInt(c.erbijGeclusterd)} woningen erbij geclusterd${c.erbijZorggeschikt ? `, ${nlInt(c.erbijZorggeschikt)} zorggeschikt` : ""}.`}</Text>
+              </li>
+            ))}
+            {view.wlz.map((c) => (
+              <li key={`w-${c.complex}`}>
+                <Text>{`Wlz-zorg in complex ${c.complex}${place(c)}: ${nlInt(c.erbijZorggeschikt)} woningen erbij zorggeschikt.`}</Text>
               </li>
             ))}
           </ul>
-          {view.ontmoetingsruimten.length + view.wlz.length > 0 ? (
-            <ul className={styles.list} aria-label="Gekozen complexen">
-              {view.ontmoetingsruimten.map((c) => (
-                <li key={`r-${c.complex}`}>
-                  <Text>{`Ontmoetingsruimte in complex ${c.complex}${place(c)}: ${nlInt(c.erbijGeclusterd)} woningen erbij geclusterd${c.erbijZorggeschikt ? `, ${nlInt(c.erbijZorggeschikt)} zorggeschikt` : ""}.`}</Text>
-                </li>
-              ))}
-              {view.wlz.map((c) => (
-                <li key={`w-${c.complex}`}>
-                  <Text>{`Wlz-zorg in complex ${c.complex}${place(c)}: ${nlInt(c.erbijZorggeschikt)} woningen erbij zorggeschikt.`}</Text>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          <Text size={200} className={styles.hint}>
-            {`Elke aangepaste woning (VHE, blad en rij) staat ${where} op blad Aanpassingspotentieel, tabel 'Wat-als: de aangepaste woningen'.`}
-          </Text>
-        </section>
-      ) : null}
-
-      <section className={form.group} aria-labelledby="watals-uitvoer">
-        <Text as="h4" id="watals-uitvoer" weight="semibold" className={styles.heading}>
-          {props.mode === "excel" ? "Naar de werkmap" : "Naar het resultaatbestand"}
-        </Text>
-        <Text>
-          {props.mode === "excel"
-            ? "Schrijft de resultaatbladen opnieuw met dit scenario: blad Tekort zet het naast de basis, blad Aanpassingspotentieel toont elke aangepaste woning. Het scenario wordt bij de regels bewaard."
-            : "Het resultaatbestand krijgt dit scenario: blad Tekort zet het naast de basis, blad Aanpassingspotentieel toont elke aangepaste woning."}
-        </Text>
-        <div className={form.actions}>
-          <Button
-            appearance="primary"
-            icon={props.mode === "excel" ? <TableArrowUpRegular /> : <ArrowDownloadRegular />}
-            onClick={props.onOutput}
-            disabled={props.output.status === "busy" || errorsPresent(errors) || !view}
-          >
-            {props.mode === "excel" ? "Scenario naar werkmap" : "Resultaat met dit scenario downloaden"}
-          </Button>
-          {props.output.status === "busy" && props.onCancelOutput ? <Button onClick={props.onCancelOutput}>Annuleren</Button> : null}
-        </div>
-        {props.output.status === "busy" && props.output.fractie !== null ? (
-          <Field label="Resultaatbladen schrijven" validationState="none">
-            <ProgressBar value={props.output.fractie} max={1} />
-          </Field>
         ) : null}
-        {props.output.message && props.output.status !== "busy" ? (
-          <MessageBar intent={props.output.status === "error" ? "error" : props.output.status === "done" ? "success" : "warning"}>
-            <MessageBarBody>{props.output.message}</MessageBarBody>
-          </MessageBar>
-        ) : null}
+        <Text size={200} className={styles.hint}>
+          {`Elke aangepaste woning (VHE, blad en rij) staat ${where} op blad Aanpassingspotentieel, tabel 'Wat-als: de aangepaste woningen'.`}
+        </Text>
       </section>
-    </div>
+    </>
   );
-}
+});
 
 function errorsPresent(errors: WhatIfErrors): boolean {
   return Object.keys(errors).length > 0;
