@@ -17,9 +17,11 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { deserialize, serialize } from "node:v8";
+import ExcelJS from "exceljs";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 
-const CACHE_DIR = path.resolve(__dirname, "../../node_modules/.cache/bat-bzk-tests");
+/** The cache's folder; `BAT_BZK_TESTS_CACHE` names another (e.g. an empty one, to time a first run). */
+const CACHE_DIR = process.env.BAT_BZK_TESTS_CACHE ?? path.resolve(__dirname, "../../node_modules/.cache/bat-bzk-tests");
 const EXCELJS_VERSION = (JSON.parse(readFileSync(require.resolve("exceljs/package.json"), "utf8")) as { version: string }).version;
 
 /** The cache entry's path for `bytes` (a workbook's .xlsx bytes) and a purpose tag. */
@@ -51,9 +53,30 @@ function writeEntry(file: string, data: Uint8Array): void {
  * cache (test/taskpane/helpers.tsx `fromBufferCached`), and a miss must still parse. */
 const parse = XlsxWorkbook.fromBuffer.bind(XlsxWorkbook);
 
-/** Per process: the serialised model of each workbook already read, and one workbook made from
- * it that is only ever read (by cache path). */
-const models = new Map<string, Promise<{ model: Buffer; shared: XlsxWorkbook }>>();
+/** Per process: the serialised model of each workbook already read (by cache path). */
+const models = new Map<string, Promise<Buffer>>();
+/** Per process: one workbook made from each model, only ever read (by cache path). */
+const sharedReads = new Map<string, XlsxWorkbook>();
+
+/** The serialised ExcelJS model of `bytes`: from this process, the cache, or `parse()` (whose
+ * model is then stored). Every parse is ExcelJS's `xlsx.load` of the bytes, so the entry is the
+ * same whichever route made it. */
+function modelOf(bytes: Uint8Array, parse: () => Promise<ExcelJS.Workbook>): { file: string; model: Promise<Buffer> } {
+  const file = entryPath("model", bytes);
+  let model = models.get(file);
+  if (!model) {
+    model = (async () => {
+      let m = readEntry(file);
+      if (!m) {
+        m = serialize((await parse()).model);
+        writeEntry(file, m);
+      }
+      return m;
+    })();
+    models.set(file, model);
+  }
+  return { file, model };
+}
 
 /** A workbook made from a serialised ExcelJS model (ExcelJS's .xlsx reader ends the same way). */
 function fromModel(model: Buffer): XlsxWorkbook {
@@ -68,16 +91,17 @@ const READS = ["listSheets", "readSheet", "readSettings"] as const;
 /**
  * A workbook equal to `fromModel(model)` that makes its own ExcelJS workbook only when something
  * touches it (a write, or a test using `.workbook`): until then its reads are answered by
- * `shared`, which holds the same model and is never written. Building the Kerkrade model takes
- * the better part of a second, and many tests only read.
+ * `shared()`, which holds the same model and is never written (made at its first read, so a test
+ * that writes or takes `.workbook` at once builds one workbook, not two). Building the Kerkrade
+ * model takes the better part of a second, and many tests only read.
  */
-function copyOnWrite(shared: XlsxWorkbook, model: Buffer): XlsxWorkbook {
+function copyOnWrite(shared: () => XlsxWorkbook, model: Buffer): XlsxWorkbook {
   let own: XlsxWorkbook | null = null;
   const copy = Object.create(XlsxWorkbook.prototype) as XlsxWorkbook;
   Object.defineProperty(copy, "workbook", { get: () => (own ??= fromModel(model)).workbook });
   for (const name of READS) {
     const read = XlsxWorkbook.prototype[name] as (...args: unknown[]) => Promise<unknown>;
-    Object.defineProperty(copy, name, { value: (...args: unknown[]) => read.apply(own ?? shared, args), writable: true, configurable: true });
+    Object.defineProperty(copy, name, { value: (...args: unknown[]) => read.apply(own ?? shared(), args), writable: true, configurable: true });
   }
   return copy;
 }
@@ -88,21 +112,37 @@ function copyOnWrite(shared: XlsxWorkbook, model: Buffer): XlsxWorkbook {
  * shared, never-written workbook). `source` names the workbook in parse errors, as fromBuffer does.
  */
 export async function cachedWorkbook(bytes: Uint8Array, source?: string): Promise<XlsxWorkbook> {
-  const file = entryPath("model", bytes);
-  let entry = models.get(file);
-  if (!entry) {
-    entry = (async () => {
-      let model = readEntry(file);
-      if (!model) {
-        model = serialize((await parse(bytes, source)).workbook.model);
-        writeEntry(file, model);
-      }
-      return { model, shared: fromModel(model) };
-    })();
-    models.set(file, entry);
-  }
-  const { model, shared } = await entry;
+  // On a miss the workbook just parsed is the shared one (building another from its model would
+  // cost as much again: the first run after a clone parses every workbook).
+  let parsed: XlsxWorkbook | null = null;
+  const entry = modelOf(bytes, async () => (parsed = await parse(bytes, source)).workbook);
+  const model = await entry.model;
+  if (parsed && !sharedReads.has(entry.file)) sharedReads.set(entry.file, parsed);
+  const shared = (): XlsxWorkbook => {
+    let wb = sharedReads.get(entry.file);
+    if (!wb) sharedReads.set(entry.file, (wb = fromModel(model)));
+    return wb;
+  };
   return copyOnWrite(shared, model);
+}
+
+/**
+ * A fresh ExcelJS workbook equal to `new ExcelJS.Workbook()` after `xlsx.load(bytes)`, from the
+ * same cache (no project code: on a miss ExcelJS parses the bytes itself). For tests that read
+ * a workbook with ExcelJS alone (test/samples.test.ts).
+ */
+export async function cachedExcelJsWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  // On a miss the caller gets the workbook just parsed (no one else has it).
+  let parsed: ExcelJS.Workbook | null = null;
+  const model = await modelOf(bytes, async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    return (parsed = wb);
+  }).model;
+  if (parsed) return parsed;
+  const wb = new ExcelJS.Workbook();
+  wb.model = deserialize(model);
+  return wb;
 }
 
 /** Per process: bytes already built (by key). */
@@ -127,4 +167,38 @@ export function cachedBytes(key: string, inputs: Uint8Array[], build: () => Prom
     built.set(file, out);
   }
   return out;
+}
+
+/**
+ * `XlsxWorkbook.fromBuffer` of the bytes ExcelJS writes for `wb` (`wb.xlsx.writeBuffer()`), for a
+ * test that builds a workbook only to analyse it from its bytes: the bytes are built once for all
+ * test files and runs, keyed by the workbook's content, and parsed through the model cache
+ * ({@link cachedWorkbook}). The content is ExcelJS's model of `wb`, which is what its writer
+ * renders, without the created and modified times a new workbook is stamped with (so the same
+ * workbook built again is the same key; those times only go into docProps/core.xml).
+ */
+export async function cachedRoundTrip(wb: ExcelJS.Workbook): Promise<XlsxWorkbook> {
+  return cachedWorkbook(await cachedWrittenBytes(wb));
+}
+
+/** The bytes ExcelJS writes for `wb`, built once for all test files and runs (see {@link cachedRoundTrip}). */
+export function cachedWrittenBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  const { created: _created, modified: _modified, ...content } = wb.model;
+  return cachedBytes("written", [Buffer.from(contentText(content))], async () => new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+}
+
+/**
+ * A text that is the same exactly when `value` (plain data: ExcelJS's model) is: JSON, with the
+ * values JSON would lose or merge tagged (undefined, NaN, ±Infinity, -0, dates). Not V8's
+ * serialiser: its bytes for equal data differ between processes (a number stored as an integer
+ * or as a double, an array with holes after `spliceRows`), so the key would change every run.
+ */
+function contentText(value: unknown): string {
+  return JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
+    const raw = this[key];
+    if (raw instanceof Date) return `\u0000date:${raw.getTime()}`;
+    if (v === undefined) return "\u0000undefined";
+    if (typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0))) return `\u0000number:${Object.is(v, -0) ? "-0" : String(v)}`;
+    return v;
+  });
 }
