@@ -10,7 +10,7 @@
  *   (src/session/xlsx-session.ts does the same for a sheet beyond the rows kept);
  * - analyse: the reading pass and the analysis, the result kept (as the worker keeps it);
  * - download: the result file as the page's "Resultaat downloaden" writes it
- *   (lib/session/xlsx-session.js `writeResultFile`: a copy-only pass over the file and the
+ *   (lib/workbook/result-blob.js `writeResultBlob`, what src/session/xlsx-session.ts runs: a copy-only pass over the file and the
  *   command line's streaming writer into a Blob, parts deflated by `CompressionStream`).
  *
  * The same code runs in Chromium's worker; the engine, its inflater and its heap limits differ,
@@ -31,7 +31,7 @@ const { analyseXlsxBlob } = require(path.join(lib, "analysis", "xlsx-blob.js"));
 const { StockRowReader } = require(path.join(lib, "ingest", "stock.js"));
 const { DEFAULT_RULES } = require(path.join(lib, "domain", "rules.js"));
 const { buildSheets } = require(path.join(lib, "report", "sheets.js"));
-const { writeResultFile } = require(path.join(lib, "session", "xlsx-session.js"));
+const { writeResultBlob } = require(path.join(lib, "workbook", "result-blob.js"));
 
 const now = () => Number(process.hrtime.bigint()) / 1e9;
 
@@ -53,7 +53,7 @@ async function workerPath(file, saveAs) {
   const t2 = now();
   const { result, stats } = await analyseXlsxBlob(xlsx, { rules: DEFAULT_RULES });
   const t3 = now();
-  const written = await writeResultFile(xlsx, buildSheets(result), { regels: DEFAULT_RULES });
+  const written = await writeResultBlob(xlsx, () => buildSheets(result), { regels: DEFAULT_RULES }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   const t4 = now();
   if (saveAs) fs.writeFileSync(saveAs, new Uint8Array(await written.file.arrayBuffer()));
   return {

@@ -8,8 +8,8 @@
  * line's reading pass, so a stock of a million rows is analysed without a workbook model.
  *
  * The result file (download) is written by the command line's streaming writer
- * (src/workbook/xlsx-stream-writer.ts) into a `Blob` (src/workbook/zip-blob.ts `BlobOutput`,
- * parts deflated by the browser's `CompressionStream`): a second, copy-only pass over the file
+ * (src/workbook/xlsx-stream-writer.ts) into a `Blob` (src/workbook/result-blob.ts, parts deflated
+ * by the browser's `CompressionStream`): a second, copy-only pass over the file
  * (src/workbook/xlsx-copy.ts) copies the user's sheets, most of them as stored, then the result
  * sheets of the kept analysis and the meta sheet follow. No workbook model is built: what is held
  * is the written file (mostly in Blob parts, which the browser may keep outside the worker's
@@ -19,16 +19,11 @@ import { detectTable } from "../ingest/detect";
 import { readStock, StockRowReader } from "../ingest/stock";
 import type { AnalysisResult } from "../analysis/result";
 import { sheetDetection, stockPreview, type StockPreview } from "../analysis/preview";
-import { UserError } from "../domain/issues";
+import { makeIssue, UserError } from "../domain/issues";
 import { analyseXlsxBlob } from "../analysis/xlsx-blob";
 import { HEAD_ROWS_KEPT, XlsxBlob, type WorkbookHeads } from "../workbook/xlsx-blob";
 import { sheetMissing } from "../workbook/messages";
-import { forUser } from "../workbook/sheet-copy";
-import { copyWorkbook } from "../workbook/xlsx-copy";
-import { XlsxStreamWriter } from "../workbook/xlsx-stream-writer";
-import { BlobOutput } from "../workbook/zip-blob";
-import { WEB_DEFLATE } from "../workbook/deflate-codec";
-import { ZipSink } from "../workbook/zip-sink";
+import { writeResultBlob } from "../workbook/result-blob";
 import { XLSX_MIME } from "./download";
 import type { SheetModel } from "../report/sheet-model";
 import type { StoredSettings } from "../workbook/port";
@@ -39,32 +34,24 @@ import { resultSheets, runSummary, whatIfOf } from "./session-work";
  * "Werkmap lezen" from 0 to 0.3). */
 const READ_SHARE = 0.3;
 
+/** `result` with a warning per message (the renames of result sheets), as the command line lists them. */
+function withMessages(result: AnalysisResult, messages: readonly string[]): AnalysisResult {
+  if (messages.length === 0) return result;
+  return { ...result, issues: [...result.issues, ...messages.map((m) => makeIssue("blad-hernoemd", "waarschuwing", null, null, m))] };
+}
+
 /**
- * The browser page's result file (see the module comment): the user's sheets copied from `xlsx`
- * in a copy-only pass (our own result sheets and meta sheet of an earlier run left out, so that
- * they are replaced), then `models` and the meta sheet with `settings`, as an .xlsx `Blob`.
- * Sheet names as the command line's `--uit`: a user's sheet that has one of our names keeps it,
- * ours becomes "<naam> (2)" (said in `outcome.messages`).
+ * The browser page's result file: src/workbook/result-blob.ts `writeResultBlob` with the .xlsx
+ * MIME type (see there for the sheets, names and errors).
  * @param xlsx the user's file, opened (read again here, not changed).
- * @param models the result sheets (`resultSheets` of src/session/session-work.ts), in order.
+ * @param models the result sheets (`resultSheets` of src/session/session-work.ts), in order,
+ *   given the messages of result sheets renamed (listed on Controle: see `writeResultBlob`).
  * @param settings saved in the meta sheet, so that a later run recognises our sheets and settings.
  * @returns the file (MIME type {@link XLSX_MIME}) and where the result sheets went.
- * @throws UserError (Dutch, one line) when the user's file cannot be read for the copy: damaged
- *   where the analysis did not read it ("… is beschadigd of onvolledig …", as the command line
- *   says), or no longer readable since it was chosen.
+ * @throws UserError (Dutch, one line) when the user's file cannot be read for the copy.
  */
-export async function writeResultFile(xlsx: XlsxBlob, models: SheetModel[], settings: StoredSettings): Promise<ResultFile> {
-  const output = new BlobOutput();
-  const writer = new XlsxStreamWriter(new ZipSink(output, WEB_DEFLATE));
-  try {
-    await copyWorkbook(() => xlsx.zip(), writer, xlsx.label);
-    const outcome = await writer.writeResults(models, settings);
-    await writer.commit();
-    return { file: output.blob(XLSX_MIME), outcome };
-  } catch (err) {
-    await writer.abort();
-    throw forUser(err, xlsx.label);
-  }
+export function writeResultFile(xlsx: XlsxBlob, models: (renames: readonly string[]) => SheetModel[], settings: StoredSettings): Promise<ResultFile> {
+  return writeResultBlob(xlsx, models, settings, XLSX_MIME);
 }
 
 /**
@@ -163,7 +150,8 @@ export async function openXlsxSession(file: Blob | ArrayBuffer | Uint8Array, fil
 
     async resultFile(settings, scenario) {
       if (!last) throw new Error("session: no analysis to write");
-      return writeResultFile(open(), resultSheets(last, scenario), settings);
+      const result = last;
+      return writeResultFile(open(), (renames) => resultSheets(withMessages(result, renames), scenario), settings);
     },
 
     async whatIf(scenario) {

@@ -93,6 +93,7 @@ export class BlobOutput implements ZipOutput {
   private closed = false;
   /** Bytes written so far. */
   size = 0;
+  /** What zip.js writes the zip to, in order; each chunk is copied. */
   readonly writable = new WritableStream<Uint8Array>({
     write: (chunk) => {
       this.pending.push(chunk.slice());
@@ -105,11 +106,12 @@ export class BlobOutput implements ZipOutput {
   /** Moves the gathered arrays into a Blob. */
   private flush(): void {
     if (this.pending.length === 0) return;
-    this.parts.push(new Blob(this.pending as BlobPart[]));
+    this.parts.push(new Blob(this.pending as unknown as ConstructorParameters<typeof Blob>[0]));
     this.pending = [];
     this.pendingBytes = 0;
   }
 
+  /** Ends the output (the zip is finished, or abandoned after a failure: then the bytes are dropped). */
   async close(): Promise<void> {
     this.flush();
     this.closed = true;
