@@ -295,6 +295,7 @@ async function main() {
       say(`| open: container check + first 5,000 rows of every sheet | ${worker.open.toFixed(3)} | - |`);
       say(`| mapping preview of the stock sheet (streamed) | ${worker.preview.toFixed(3)} | ${rate(worker.previewRows, worker.preview)} |`);
       say(`| analyse: reading pass + analysis | ${worker.analyse.toFixed(3)} | ${rate(worker.rows, worker.analyse)} |`);
+      say(`| download: copy-only pass + streaming writer into a Blob (${Math.round(worker.downloadBytes / 1e6)} MB) | ${worker.download.toFixed(3)} | ${rate(worker.rows, worker.download)} |`);
       say(`worker path: wall ${f2(worker.wall)} s, peak RSS ${mb(worker.maxRssKb)}; rows held as cells at most ${worker.maxHeldRows}; stock rows streamed ${worker.stockRowsStreamed}`);
     }
     say(`stages (read, JSON, sheets: one process as the command; domain: a process of its own, best of ${o.stagesReps}):`);

@@ -3,6 +3,11 @@
 # LibreOffice (Debian) converts every sheet to CSV (filter token 12 = -1: one CSV per sheet), and
 # the four result sheets must be there with their titles; for Kerkrade the stock total too.
 # Fails when LibreOffice is missing.
+#
+#   scripts/check-libreoffice.sh                  the demo's out/kerkrade- and out/parkstad-resultaat.xlsx
+#   scripts/check-libreoffice.sh FILE.xlsx ...    other result workbooks, e.g. the browser page's
+#                                                 download (node scripts/bench/worker-path.js IN OUT);
+#                                                 the Kerkrade checks apply to a file named kerkrade*
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SOFFICE=$(command -v soffice || command -v libreoffice || true)
@@ -12,7 +17,9 @@ if [ -z "$SOFFICE" ]; then
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for f in out/kerkrade-resultaat.xlsx out/parkstad-resultaat.xlsx; do
+files=("$@")
+[ ${#files[@]} -gt 0 ] || files=(out/kerkrade-resultaat.xlsx out/parkstad-resultaat.xlsx)
+for f in "${files[@]}"; do
   [ -f "$f" ] || { echo "$f ontbreekt: eerst npm run demo" >&2; exit 1; }
   base=$(basename "$f" .xlsx)
   "$SOFFICE" --headless -env:UserInstallation=file://"$tmp"/profile \
@@ -27,8 +34,12 @@ for f in out/kerkrade-resultaat.xlsx out/parkstad-resultaat.xlsx; do
   done
   echo "LibreOffice opent $f: de 4 resultaatbladen zijn leesbaar"
 done
-grep -q '^totaal,7824' "$tmp/kerkrade-resultaat/kerkrade-resultaat-BZK-indeling.csv" \
-  || { echo "Kerkrade: totaal 7824 niet gevonden in BZK-indeling (LibreOffice)" >&2; exit 1; }
-grep -q '^Rijen gelezen,7824' "$tmp/kerkrade-resultaat/kerkrade-resultaat-Controle.csv" \
-  || { echo "Kerkrade: balans niet gevonden in Controle (LibreOffice)" >&2; exit 1; }
+for f in "${files[@]}"; do
+  base=$(basename "$f" .xlsx)
+  case "$base" in kerkrade*) ;; *) continue ;; esac
+  grep -q '^totaal,7824' "$tmp/$base/$base-BZK-indeling.csv" \
+    || { echo "Kerkrade ($f): totaal 7824 niet gevonden in BZK-indeling (LibreOffice)" >&2; exit 1; }
+  grep -q '^Rijen gelezen,7824' "$tmp/$base/$base-Controle.csv" \
+    || { echo "Kerkrade ($f): balans niet gevonden in Controle (LibreOffice)" >&2; exit 1; }
+done
 echo "LibreOffice-controle geslaagd"

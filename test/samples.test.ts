@@ -1,10 +1,13 @@
 /**
  * The sample workbooks in assets/ (built by scripts/build-samples.js) against the published
- * tables in ../shared/domain/data. Reads the workbooks with ExcelJS directly (no project code)
+ * tables in ../shared/domain/data. Reads the workbooks with ExcelJS directly (no project code;
+ * its parse shared by the test files through test/support/workbook-cache.ts)
  * and computes every expected number from the CSV files at test time.
  */
+import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
-import { loadXlsx as load, plain, type Plain } from "./support/xlsx-cells";
+import { plain, type Plain } from "./support/xlsx-cells";
+import { cachedExcelJsWorkbook } from "./support/workbook-cache";
 import { readCsv as readCsvRecords, readCsvTable } from "./support/csv";
 import { KERKRADE, PARKSTAD } from "./support/paths";
 
@@ -22,6 +25,9 @@ function readCsv(name: string): Csv {
 const isTotal = (s: string) => s.trim().toLowerCase() === "totaal";
 /** "betaalbaar_1" and "Betaalbaar 1" compare equal. */
 const norm = (s: string) => s.trim().toLowerCase().replace(/[_\s]+/g, " ");
+
+/** The workbook as ExcelJS reads it from disk (its model from the shared cache). */
+const load = (file: string): Promise<ExcelJS.Workbook> => cachedExcelJsWorkbook(readFileSync(file));
 
 function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   const ws = wb.getWorksheet(name);

@@ -177,7 +177,7 @@ async function analyse(cmd: AnalyseCommand, io: Io): Promise<number> {
  * to `renames`.
  * @returns the analysis. @throws UserError (Dutch, naming the file) when a part of the input copied
  *   into the output (styles, shared strings, theme, a stored sheet) turns out to be damaged
- *   ({@link CopySourceError}); else whatever the pass or the writer throws. The writer is closed first.
+ *   (a `CopySourceError`, worded by src/workbook/sheet-copy.ts `forUser`); else whatever the pass or the writer throws. The writer is closed first.
  */
 async function writeResultWorkbook(
   tmp: string,

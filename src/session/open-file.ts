@@ -1,7 +1,7 @@
 /**
- * Opening an .xlsx chosen by the user in the browser page, on the page itself. ExcelJS is large
- * (about 0.5 MB minified), so it is loaded only here, on first use (dynamic import), and not with
- * the page. The browser page proper does this in a Web Worker instead
+ * Opening an .xlsx chosen by the user in the browser page, on the page itself. The file session
+ * (reader, analysis and result writer: src/session/xlsx-session.ts) is loaded only here, on first
+ * use (dynamic import), and not with the page. The browser page proper does this in a Web Worker instead
  * (src/browser/worker-client.ts); this default serves the component tests and any host without
  * workers.
  */
@@ -11,7 +11,7 @@ import type { FileSession } from "./session";
 export type OpenFile = (file: File) => Promise<FileSession>;
 
 /**
- * Opens a file as an .xlsx workbook on the calling thread, loading ExcelJS on first use.
+ * Opens a file as an .xlsx workbook on the calling thread, loading the file session on first use.
  * @throws UserError (Dutch) when the file is not a readable .xlsx workbook.
  */
 export async function openXlsxFile(file: File): Promise<FileSession> {

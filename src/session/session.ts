@@ -88,9 +88,10 @@ export interface ResultFile {
 /** A workbook opened from a file (browser page): the session plus the result as a new file. */
 export interface FileSession extends AnalysisSession {
   /**
-   * Writes the result sheets of the last analysis into the (in-memory) copy of the workbook and
-   * returns it as an .xlsx file (a Blob: it crosses from the worker to the page without a copy);
-   * the user's file is never changed. `scenario` as for {@link AnalysisSession.writeResults}.
+   * Writes a copy of the workbook with the result sheets of the last analysis and returns it as an
+   * .xlsx file (a Blob: it crosses from the worker to the page without a copy); the user's file is
+   * never changed. `scenario` as for {@link AnalysisSession.writeResults}.
+   * @throws UserError (Dutch) when the file cannot be read for the copy (damaged, or gone).
    */
   resultFile(settings: StoredSettings, scenario?: Scenario): Promise<ResultFile>;
   /** Releases the workbook (and the worker holding it). Further calls fail. */

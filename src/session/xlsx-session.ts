@@ -7,10 +7,13 @@
  * the file (a large sheet streamed, never held as cells), and the analysis is the command
  * line's reading pass, so a stock of a million rows is analysed without a workbook model.
  *
- * The result file (download) is still written with ExcelJS's in-memory workbook: loaded from
- * the file when the user asks for it, the result sheets added, written out, and let go. That
- * step holds the whole workbook model for as long as it lasts (docs/performance.md, issue 12).
- * This module imports ExcelJS; the pane loads it only on demand.
+ * The result file (download) is written by the command line's streaming writer
+ * (src/workbook/xlsx-stream-writer.ts) into a `Blob` (src/workbook/result-blob.ts, parts deflated
+ * by the browser's `CompressionStream`): a second, copy-only pass over the file
+ * (src/workbook/xlsx-copy.ts) copies the user's sheets, most of them as stored, then the result
+ * sheets of the kept analysis and the meta sheet follow. No workbook model is built: what is held
+ * is the written file (mostly in Blob parts, which the browser may keep outside the worker's
+ * memory) and the compressed sheet being made.
  */
 import { detectTable } from "../ingest/detect";
 import { readStock, StockRowReader } from "../ingest/stock";
@@ -19,15 +22,30 @@ import { sheetDetection, stockPreview, type StockPreview } from "../analysis/pre
 import { UserError } from "../domain/issues";
 import { analyseXlsxBlob } from "../analysis/xlsx-blob";
 import { HEAD_ROWS_KEPT, XlsxBlob, type WorkbookHeads } from "../workbook/xlsx-blob";
-import { XlsxWorkbook } from "../workbook/xlsx";
 import { sheetMissing } from "../workbook/messages";
+import { writeResultBlob } from "../workbook/result-blob";
 import { XLSX_MIME } from "./download";
-import { NO_WHATIF, type FileSession, type RunProgress } from "./session";
+import type { SheetModel } from "../report/sheet-model";
+import type { StoredSettings } from "../workbook/port";
+import { NO_WHATIF, type FileSession, type ResultFile, type RunProgress } from "./session";
 import { resultSheets, runSummary, whatIfOf } from "./session-work";
 
 /** Share of the progress bar for reading the workbook (as in session.ts: the pipeline reports
  * "Werkmap lezen" from 0 to 0.3). */
 const READ_SHARE = 0.3;
+
+/**
+ * The browser page's result file: src/workbook/result-blob.ts `writeResultBlob` with the .xlsx
+ * MIME type (see there for the sheets, names and errors).
+ * @param xlsx the user's file, opened (read again here, not changed).
+ * @param models the result sheets (`resultSheets` of src/session/session-work.ts), in order.
+ * @param settings saved in the meta sheet, so that a later run recognises our sheets and settings.
+ * @returns the file (MIME type {@link XLSX_MIME}) and where the result sheets went.
+ * @throws UserError (Dutch, one line) when the user's file cannot be read for the copy.
+ */
+export function writeResultFile(xlsx: XlsxBlob, models: SheetModel[], settings: StoredSettings): Promise<ResultFile> {
+  return writeResultBlob(xlsx, models, settings, XLSX_MIME);
+}
 
 /**
  * Opens an .xlsx file as a file session. Reads the first rows of every sheet (so that a
@@ -125,11 +143,7 @@ export async function openXlsxSession(file: Blob | ArrayBuffer | Uint8Array, fil
 
     async resultFile(settings, scenario) {
       if (!last) throw new Error("session: no analysis to write");
-      // ExcelJS's in-memory workbook, from the user's file, for this download only.
-      const workbook = await XlsxWorkbook.fromBuffer(await open().bytes(), open().label);
-      const outcome = await workbook.writeResults(resultSheets(last, scenario), settings);
-      const bytes = await workbook.toBuffer();
-      return { file: new Blob([bytes as BlobPart], { type: XLSX_MIME }), outcome };
+      return writeResultFile(open(), resultSheets(last, scenario), settings);
     },
 
     async whatIf(scenario) {

@@ -135,3 +135,29 @@ export function sheetEnd(tables: readonly string[]): string {
 export function sheetTableRels(targets: readonly string[]): string {
   return relationships(targets.map((target) => ({ type: "table", target })));
 }
+
+/** Markup-compatibility namespaces on a table part's root (as Excel and ExcelJS write them). */
+const TABLE_ROOT_NS =
+  'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="xr xr3" ' +
+  'xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" ' +
+  'xmlns:xr3="http://schemas.microsoft.com/office/spreadsheetml/2016/revision3"';
+
+/**
+ * A table part (ECMA-376 Part 1 §18.5.1) of one result table: a header row, a filter button on
+ * every column, style TableStyleMedium2 with row stripes, no totals row. The same XML as
+ * ExcelJS's `TableXform` writes for that table (which this writer used before it had to run in
+ * the browser without ExcelJS; test/workbook/package-parts.test.ts holds the two equal).
+ * @param id the table's id, unique in the workbook (1…).
+ * @param name its name and display name (a valid Excel table name).
+ * @param ref its range including the header row, e.g. "A5:F120".
+ * @param headers the column headers, left to right (unique within the table).
+ */
+export function tablePart(id: number, name: string, ref: string, headers: readonly string[]): string {
+  const filters = headers.map((_, i) => `<filterColumn colId="${i}" hiddenButton="0"/>`).join("");
+  const columns = headers.map((h, i) => `<tableColumn id="${i + 1}" name="${xmlAttr(h)}"/>`).join("");
+  return XML_HEAD +
+    `<table xmlns="${MAIN_NS}" ${TABLE_ROOT_NS} id="${id}" name="${xmlAttr(name)}" displayName="${xmlAttr(name)}" ref="${ref}" totalsRowShown="1" headerRowCount="1">` +
+    `<autoFilter ref="${ref}">${filters}</autoFilter>` +
+    `<tableColumns count="${headers.length}">${columns}</tableColumns>` +
+    '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>';
+}

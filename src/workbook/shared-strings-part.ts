@@ -6,6 +6,8 @@
  * entries first and unchanged leaves every `t="s"` index of the input's sheets valid, so they
  * can be copied as they are.
  *
+ * Platform-neutral (byte arrays, no Node `Buffer`): the browser page's download writes it too.
+ *
  * The input part is streamed (only its start tag and the bytes from its last `</sst` on are looked
  * at; what follows the root's end tag, a comment or white space, is kept), so a large table costs
  * its deflating, not its parsing.
@@ -21,6 +23,41 @@ export interface PartOut {
   writeBytes(bytes: Uint8Array): void;
 }
 
+
+const EMPTY = new Uint8Array(0);
+
+/** `a` then `b`, in a new array. */
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** Bytes as latin1 text: one character per byte, so positions in the text are positions in the bytes. */
+function latin1Text(bytes: Uint8Array): string {
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 8192) text += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return text;
+}
+
+/** The inverse of {@link latin1Text} (characters above U+00FF do not occur: the text came from bytes). */
+function latin1Bytes(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
+}
+
+/** Where `needle` (not empty) last starts in `bytes`, or -1. */
+function lastIndexOf(bytes: Uint8Array, needle: Uint8Array): number {
+  const first = needle[0];
+  search: for (let i = bytes.length - needle.length; i >= 0; i--) {
+    if (bytes[i] !== first) continue;
+    for (let k = 1; k < needle.length; k++) if (bytes[i + k] !== needle[k]) continue search;
+    return i;
+  }
+  return -1;
+}
 
 /** A shared strings part of the input that is not well-formed: reported as a damaged input. */
 function damaged(what: string): CopySourceError {
@@ -52,32 +89,32 @@ export async function writeSharedStringsPart(out: PartOut, input: AsyncIterable<
     return;
   }
   // The start tag: latin1 keeps every byte as one character, so the bytes around it are kept.
-  let head: Buffer | null = Buffer.alloc(0);
-  let tail: Buffer = Buffer.alloc(0);
+  let head: Uint8Array | null = EMPTY;
+  let tail: Uint8Array = EMPTY;
   let prefix = "";
-  let closeStart = Buffer.alloc(0);
+  let closeStart: Uint8Array = EMPTY;
   let empty = false;
   // After the start tag: everything is passed on except the bytes from the last `</sst` seen
   // (the root's end tag is the last one; a comment or white space may follow it), or, while none
   // is seen, the last few bytes (which may hold its beginning).
-  const pass = (bytes: Buffer) => {
+  const pass = (bytes: Uint8Array) => {
     if (empty) {
       out.writeBytes(bytes);
       return;
     }
-    const all = tail.length === 0 ? bytes : Buffer.concat([tail, bytes]);
-    const at = all.lastIndexOf(closeStart);
+    const all = tail.length === 0 ? bytes : concat(tail, bytes);
+    const at = lastIndexOf(all, closeStart);
     const keep = at >= 0 ? at : Math.max(0, all.length - (closeStart.length - 1));
     if (keep > 0) out.writeBytes(all.subarray(0, keep));
-    tail = Buffer.from(all.subarray(keep));
+    tail = all.slice(keep);
   };
   for await (const chunk of input) {
     if (head === null) {
-      pass(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length));
+      pass(chunk);
       continue;
     }
-    head = Buffer.concat([head, chunk]);
-    const text = head.toString("latin1");
+    head = concat(head, chunk);
+    const text = latin1Text(head);
     const root = /<([A-Za-z_][\w.-]*:)?sst(?=[\s/>])/.exec(text);
     const end = root ? text.indexOf(">", root.index) : -1;
     if (!root || end < 0) {
@@ -85,7 +122,7 @@ export async function writeSharedStringsPart(out: PartOut, input: AsyncIterable<
       continue;
     }
     prefix = root[1] ?? "";
-    closeStart = Buffer.from(`</${prefix}sst`, "latin1");
+    closeStart = latin1Bytes(`</${prefix}sst`);
     let tag = text.slice(root.index, end + 1);
     // The count of references of the input: its own attribute, else one per entry.
     const count = /\scount\s*=\s*(?:"\s*(\d+)\s*"|'\s*(\d+)\s*')/.exec(tag);
@@ -94,19 +131,19 @@ export async function writeSharedStringsPart(out: PartOut, input: AsyncIterable<
     if (empty) tag = tag.replace(/\s*\/>$/, ">");
     tag = setAttribute(setAttribute(tag, "count", refs), "uniqueCount", unique);
     // The output workbook is Transitional: a Strict root gets the Transitional namespace name.
-    out.writeBytes(Buffer.from(toTransitional(text.slice(0, root.index) + tag), "latin1"));
+    out.writeBytes(latin1Bytes(toTransitional(text.slice(0, root.index) + tag)));
     if (empty) {
       for (const si of texts.entries(prefix)) out.write(si);
       out.write(`</${prefix}sst>`);
     }
-    const rest = head.subarray(end + 1);
+    const rest = head.slice(end + 1);
     head = null;
-    pass(Buffer.from(rest));
+    pass(rest);
   }
   if (head !== null) throw damaged("no sst element");
   if (empty) return;
-  const last = tail.toString("latin1");
-  if (!tail.subarray(0, closeStart.length).equals(closeStart) || !/^\s*>/.test(last.slice(closeStart.length))) throw damaged("no </sst>");
+  const last = latin1Text(tail);
+  if (lastIndexOf(tail.subarray(0, closeStart.length), closeStart) !== 0 || !/^\s*>/.test(last.slice(closeStart.length))) throw damaged("no </sst>");
   for (const si of texts.entries(prefix)) out.write(si);
   out.writeBytes(tail);
 }

@@ -12,7 +12,8 @@
  * - {@link XlsxBlob.streamSheet}: every row of one sheet, held by nobody (the mapping step's
  *   preview of a stock sheet larger than its head);
  * - {@link XlsxBlob.zip}: the package, for the reading pass of the command line and the analysis
- *   (`analyseXlsxBlob`, src/analysis/xlsx-blob.ts).
+ *   (`analyseXlsxBlob`, src/analysis/xlsx-blob.ts), and for the copy-only pass of the download
+ *   (src/workbook/xlsx-copy.ts, src/session/xlsx-session.ts `resultFile`).
  */
 import { UserError } from "../domain/issues";
 import type { CellValue, RawTable } from "../ingest/types";
@@ -147,10 +148,5 @@ export class XlsxBlob {
       }
       throw sheetMissing(name);
     });
-  }
-
-  /** The whole file's bytes (the result file is written from them, src/session/xlsx-session.ts). */
-  bytes(): Promise<Uint8Array> {
-    return readSlice(this.blob, 0, this.blob.size, this.label);
   }
 }

@@ -36,14 +36,15 @@ browser's `CompressionStream` in the page). Nothing is held but the row being wr
  * Result rows are serialised here as XML text, encoded into a reused buffer that goes to zlib,
  * never through a spreadsheet library's row and cell objects. Text is written as a shared string
  * when it repeats in its column (src/workbook/shared-texts.ts), else as an inline string; never
- * as a formula. Table parts are rendered with ExcelJS's own TableXform.
+ * as a formula. Table parts as ExcelJS's TableXform wrote them (package-parts.ts `tablePart`).
  */
+/// <reference path="./exceljs-theme.d.ts" />
 import { columnLetter } from "../domain/issues";
 import type { ModelValue, SheetModel } from "../report/sheet-model";
 import { columnWidths, layoutSheet, NUMBER_FORMATS, tableRowAt, tableRowCount } from "../report/sheet-model";
 import { chooseSheetName, META_SHEET, metaRows } from "./marker";
 import {
-  appXml, contentTypes, coreXml, packageRels, relationshipsPartOf, sheetEnd, sheetStart, sheetTableRels, workbookRels, workbookXml,
+  appXml, contentTypes, coreXml, packageRels, relationshipsPartOf, sheetEnd, sheetStart, sheetTableRels, tablePart, workbookRels, workbookXml,
   type ColRange, type OutputSheet, type PackageContents,
 } from "./package-parts";
 import type { StoredSettings, WriteOutcome } from "./port";
@@ -59,9 +60,13 @@ import { holdRaw, type DeflatedPart, type HeldEntry, type ZipSink } from "./zip-
 
 export { xmlText } from "./xml-text";
 
-const TableXform = require("exceljs/lib/xlsx/xform/table/table-xform") as new () => { prepare(model: unknown, options: unknown): void; toXml(model: unknown): string };
-/** ExcelJS's default theme (the one a new workbook of Excel has), for an input without a theme part. */
-const DEFAULT_THEME = require("exceljs/lib/xlsx/xml/theme1.js") as string;
+/**
+ * ExcelJS's default theme (the one a new workbook of Excel has), for an input without a theme
+ * part: loaded when needed (in the browser page it comes with ExcelJS's lazily loaded chunk).
+ */
+async function defaultTheme(): Promise<string> {
+  return (await import("exceljs/lib/xlsx/xml/theme1.js")).default;
+}
 
 /** A cell value as the row writer takes it. */
 type XmlValue = ModelValue | boolean | Date | { error: string } | undefined;
@@ -475,14 +480,7 @@ export class XlsxStreamWriter implements SheetCopyTarget {
     const id = this.tables.length + 1;
     const part = `xl/tables/table${id}.xml`;
     const ref = `A${headerRow}:${columnLetter(headers.length)}${lastRow}`;
-    const model = {
-      id, name, displayName: name, tableRef: ref, autoFilterRef: ref, headerRow: true, totalsRow: false,
-      style: { theme: "TableStyleMedium2", showFirstColumn: false, showLastColumn: false, showRowStripes: true, showColumnStripes: false },
-      columns: headers.map((h) => ({ name: h, filterButton: true })),
-    };
-    const xform = new TableXform();
-    xform.prepare(model, {});
-    void this.sink.addText(part, xform.toXml(model));
+    void this.sink.addText(part, tablePart(id, name, ref, headers));
     this.tables.push(part);
     return part;
   }
@@ -506,7 +504,7 @@ export class XlsxStreamWriter implements SheetCopyTarget {
     }
     const theme = this.held.theme;
     if (theme) void this.sink.copyRaw("xl/theme/theme1.xml", theme);
-    else await this.sink.addText("xl/theme/theme1.xml", DEFAULT_THEME);
+    else await this.sink.addText("xl/theme/theme1.xml", await defaultTheme());
     const active = src?.info.activeSheet ? this.sheets.findIndex((s) => s.name === src.info.activeSheet) : -1;
     const contents: PackageContents = { sheets: this.sheets, tables: this.tables, sharedStrings, date1904: this.date1904, activeTab: Math.max(0, active) };
     await this.sink.addText("xl/workbook.xml", workbookXml(contents));

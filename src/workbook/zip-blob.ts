@@ -105,7 +105,7 @@ export class BlobOutput implements ZipOutput {
   /** Moves the gathered arrays into a Blob. */
   private flush(): void {
     if (this.pending.length === 0) return;
-    this.parts.push(new Blob(this.pending as BlobPart[]));
+    this.parts.push(new Blob(this.pending as unknown as ConstructorParameters<typeof Blob>[0]));
     this.pending = [];
     this.pendingBytes = 0;
   }

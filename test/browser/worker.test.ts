@@ -14,6 +14,8 @@ import { openInWorker, WORKER_STOPPED, type WorkerLike } from "../../src/browser
 import { openXlsxSession } from "../../src/session/xlsx-session";
 import { NO_WHATIF, type FileSession } from "../../src/session/session";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
+import { containerMessage } from "../../src/workbook/container";
+import { withDamagedSheetRels } from "../catalogue/workbooks";
 import { readCsv } from "../support/csv";
 import { sheetNamesOf } from "../support/xlsx-cells";
 import { ASSETS, SAMPLES } from "../support/paths";
@@ -153,6 +155,40 @@ describe("browser page worker: a session whose work runs in the worker", () => {
     const notes = (await result.readSheet("Aanpassingspotentieel")).values.map((r) => r[0]);
     expect(notes.some((n) => typeof n === "string" && n.startsWith("Wat-als: 40% van de potentieel geschikte woningen aangepast"))).toBe(true);
     expect(((await result.readSettings())?.regels as { watAls: { aanpassenPercentage: number } }).watAls.aanpassenPercentage).toBe(40);
+  });
+
+  test("a second run over the downloaded file: our sheets and settings are recognised, then replaced, not added again", async () => {
+    const input = await session.describe();
+    const summary = await session.analyse(options, () => undefined, never());
+    const first = await session.resultFile({ regels: summary.rules });
+    const firstNames = await sheetNamesOf(await first.file.arrayBuffer());
+
+    const again = await openInWorker(fakeWorkers().spawn)(new File([first.file], "kerkrade-resultaat.xlsx", { type: XLSX_TYPE }));
+    try {
+      const described = await again.describe();
+      // Our result sheets are not offered as tables; the settings saved with them are read.
+      expect(described.sheets.map((s) => s.sheet)).toEqual(input.sheets.map((s) => s.sheet));
+      expect(described.settings?.regels).toEqual(summary.rules);
+      const rerun = await again.analyse(options, () => undefined, never());
+      expect(rerun.figures).toEqual(summary.figures);
+      const second = await again.resultFile({ regels: summary.rules });
+      expect(second.outcome).toEqual({ sheets: first.outcome.sheets, messages: [] });
+      expect(await sheetNamesOf(await second.file.arrayBuffer())).toEqual(firstNames);
+    } finally {
+      again.close();
+    }
+  });
+
+  test("a part damaged where the analysis does not read it: the file is analysed, its download refused in one Dutch line, as on the command line", async () => {
+    const damaged = await withDamagedSheetRels(new Uint8Array(readFileSync(path.join(ASSETS, KERKRADE))));
+    const broken = await openInWorker(fakeWorkers().spawn)(new File([damaged as BlobPart], KERKRADE, { type: XLSX_TYPE }));
+    try {
+      const summary = await broken.analyse(options, () => undefined, never());
+      expect(summary.figures.eenheden).toBe(published);
+      await expect(broken.resultFile({ regels: summary.rules })).rejects.toEqual(new UserError(containerMessage("zip", `Bestand '${KERKRADE}'`)));
+    } finally {
+      broken.close();
+    }
   });
 
   test("a malformed what-if scenario is refused by the worker with the technical detail", async () => {

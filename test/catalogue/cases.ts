@@ -15,7 +15,7 @@ import JSZip from "jszip";
 import type { Severity } from "../../src/domain/issues";
 import type { Balance, CaseOptions, Outcome } from "./routes";
 import {
-  csvBytes, demand, dwellings, encryptedBytes, oldXlsBytes, plainZipBytes, stock, STOCK_HEADER, validStockBytes, xlsx,
+  csvBytes, demand, dwellings, encryptedBytes, oldXlsBytes, plainZipBytes, stock, STOCK_HEADER, validStockBytes, withDamagedSheetRels, xlsx,
 } from "./workbooks";
 
 /** An issue the case must produce (on both routes unless the case says otherwise). */
@@ -450,6 +450,18 @@ export const CASES: Case[] = [
     expect: { exit: 1 },
     cli: { stderr: /beschadigd of onvolledig/ },
     port: { stderr: /geen leesbare Excel-werkmap/ },
+  },
+  {
+    name: "Beschadigd onderdeel dat alleen voor het resultaatbestand gelezen wordt",
+    // The stock sheet's relationships part is damaged: the analysis never reads it; writing the
+    // result file does. On the command line that is the same pass; in the browser page the
+    // download's copy-only pass, after a successful analysis.
+    input: async () => withDamagedSheetRels(await validStockBytes()),
+    expect: { exit: 1, stderr: /beschadigd of onvolledig/ },
+    // JSZip (ExcelJS) inflates every part when it loads the file.
+    port: { stderr: /geen leesbare Excel-werkmap/ },
+    // The page analysed the file; its download is refused with the command line's message.
+    worker: { check: (o) => expect(o.result?.stock?.rowsRead).toBe(7) },
   },
   {
     name: "Rijnummer voorbij de laatste rij van Excel",

@@ -2,7 +2,8 @@
  * The bad-input catalogue (cases.ts), each case through the command line (`main()` in process:
  * streaming reader, --json and --uit), through the in-memory port (XlsxWorkbook +
  * analyseWorkbook) and through the browser page's worker (the command line's reader over a File,
- * XlsxBlob, since issue 12). Per case its own expectations; for every case the
+ * XlsxBlob, since issue 12, and its result file written by the command line's streaming writer,
+ * routes.ts `runWorker`). Per case its own expectations; for every case the
  * invariants of issue 5:
  * - nothing lost: rows read = rows classified + rows set aside, in the JSON and on Controle;
  *   each set-aside row is named by a `fout` on one of its cells, and each row named by a stock

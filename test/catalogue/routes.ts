@@ -3,7 +3,8 @@
  * the command line (`main()` in process, streaming reader, `--json` and `--uit`), the in-memory
  * port (`XlsxWorkbook` + `analyseWorkbook`, the route of the workbook port that Excel's adapter
  * shares) and the browser page's worker (the same reader as the command line over a `File`:
- * `XlsxBlob`, src/workbook/xlsx-blob.ts, as src/session/xlsx-session.ts runs it).
+ * `XlsxBlob`, src/workbook/xlsx-blob.ts, as src/session/xlsx-session.ts runs it, and the same
+ * streaming writer for its result file).
  */
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,6 +20,7 @@ import type { MappingOverrides } from "../../src/ingest/types";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { analyseXlsxBlob } from "../../src/analysis/xlsx-blob";
 import { XlsxBlob } from "../../src/workbook/xlsx-blob";
+import { writeResultFile } from "../../src/session/xlsx-session";
 
 /** Options a case may set; turned into CLI arguments or `AnalyseOptions`. */
 export interface CaseOptions {
@@ -131,8 +133,10 @@ export async function runPort(name: string, bytes: Uint8Array, options: CaseOpti
 
 /**
  * The browser page's worker: the file as a `File`, opened and described (the sheets' first
- * rows, as when the page opens it), then analysed by the reading pass. The result file is not
- * written: the page writes it with ExcelJS's in-memory workbook, the port route's writer.
+ * rows, as when the page opens it), analysed by the reading pass, then its result file written
+ * as the page's download writes it (src/session/xlsx-session.ts `writeResultFile`: a copy-only
+ * pass over the file and the command line's streaming writer). A Dutch refusal of either step is
+ * the outcome; a result file that does not hold our sheets fails the case.
  */
 export async function runWorker(name: string, bytes: Uint8Array, options: CaseOptions = {}): Promise<Outcome> {
   const out: Outcome = { route: "worker", exit: 0, stderr: "", stdout: "", balance: null, issues: [], controleNote: null, controleBalans: null, result: null };
@@ -145,6 +149,12 @@ export async function runWorker(name: string, bytes: Uint8Array, options: CaseOp
     out.issues = result.issues;
     out.result = result;
     Object.assign(out, controle(result));
+    const written = await writeResultFile(file, buildSheets(result), { regels: rulesFor(options) });
+    const back = await (await XlsxBlob.open(written.file, "Resultaat")).heads(1);
+    const ours = Object.values(written.outcome.sheets);
+    if (ours.length === 0 || JSON.stringify(back.previous.sheets) !== JSON.stringify(written.outcome.sheets)) {
+      throw new Error(`${name}: the worker's result file does not hold its result sheets`);
+    }
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
     out.exit = err.exitCode;

@@ -98,3 +98,31 @@ export async function plainZipBytes(): Promise<Uint8Array> {
   zip.file("leesmij.txt", "Dit is geen werkmap.");
   return zip.generateAsync({ type: "uint8array" });
 }
+
+/**
+ * `bytes` (an .xlsx) with a relationships part for `sheetPart` (one hyperlink) whose deflated
+ * data are damaged (0xFF: a final block of the reserved type 3, which every inflater refuses).
+ * The analysis never reads a sheet's relationships; the result writer does (a sheet with
+ * relationships is re-generated, not copied as stored), so the file is analysed and its result
+ * file refused.
+ * @throws Error when the part is not found in the written zip.
+ */
+export async function withDamagedSheetRels(bytes: Uint8Array, sheetPart = "xl/worksheets/sheet1.xml"): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const rels = sheetPart.replace(/([^/]+)$/, "_rels/$1.rels");
+  zip.file(rels, '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.invalid/" TargetMode="External"/></Relationships>');
+  const b = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  const name = new TextEncoder().encode(rels);
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  let damaged = 0;
+  for (let i = 0; i + 30 < b.length; i++) {
+    if (view.getUint32(i, true) !== 0x04034b50 || view.getUint16(i + 26, true) !== name.length) continue;
+    if (!name.every((c, k) => b[i + 30 + k] === c)) continue;
+    const start = i + 30 + name.length + view.getUint16(i + 28, true);
+    b.fill(0xff, start, start + view.getUint32(i + 18, true));
+    damaged++;
+  }
+  if (damaged !== 1) throw new Error(`withDamagedSheetRels: ${rels} not found once in the zip`);
+  return b;
+}

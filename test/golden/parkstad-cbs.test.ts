@@ -21,7 +21,7 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { buildSheets } from "../../src/report/sheets";
 import { KERKRADE as KERKRADE_FILE } from "../support/paths";
 import { printedNumber, printedRow, seedTable, seedWorkbook, type SeedTableId } from "../support/seed-tables";
-import { cachedWorkbook } from "../support/workbook-cache";
+import { cachedBytes, cachedWorkbook } from "../support/workbook-cache";
 
 const T4 = seedTable("parkstad-tabel-4");
 const T5 = seedTable("parkstad-tabel-5");
@@ -97,6 +97,24 @@ async function workbookBytes(ids: SeedTableId[], sampleSheets: string[] = []): P
 /** A workbook of seed tables as printed (and sample sheets), analysed. */
 async function analyseSeeds(ids: SeedTableId[], sampleSheets: string[] = []): Promise<AnalysisResult> {
   return analyseWorkbook(await XlsxWorkbook.fromBuffer(await workbookBytes(ids, sampleSheets)), { rules: DEFAULT_RULES });
+}
+
+/**
+ * {@link analyseSeeds} for a workbook with sample sheets (the 7,824-row stock: writing it with
+ * ExcelJS and parsing it again is most of this file's time), its bytes built once for all runs
+ * (`cachedBytes`, keyed by the sample's bytes, the seed tables' content and the source of this
+ * file and of test/support/seed-tables.ts) and parsed through the shared model cache, which
+ * answers as `XlsxWorkbook.fromBuffer` of those bytes.
+ */
+async function analyseSeedsCached(ids: SeedTableId[], sampleSheets: string[]): Promise<AnalysisResult> {
+  const inputs = [
+    readFileSync(KERKRADE_FILE),
+    Buffer.from(JSON.stringify([ids, sampleSheets, ids.map((id) => seedTable(id))])),
+    readFileSync(__filename),
+    readFileSync(path.join(__dirname, "../support/seed-tables.ts")),
+  ];
+  const bytes = await cachedBytes("parkstad-cbs-combined", inputs, () => workbookBytes(ids, sampleSheets));
+  return analyseWorkbook(await cachedWorkbook(bytes), { rules: DEFAULT_RULES });
 }
 
 const CBS_TABLES: SeedTableId[] = ["parkstad-tabel-4", "parkstad-tabel-5", "parkstad-tabel-6"];
@@ -244,7 +262,7 @@ describe("combined with the corporations' BAT stock (Kerkrade sample's synthetic
   let combined: AnalysisResult;
   beforeAll(async () => {
     // One workbook with the synthetic Kerkrade per-dwelling stock and the Parkstad CBS tables.
-    combined = await analyseSeeds(CBS_TABLES, ["Voorraad (synthetisch)"]);
+    combined = await analyseSeedsCached(CBS_TABLES, ["Voorraad (synthetisch)"]);
   });
 
   test("Kerkrade: the 7,824 BAT dwellings are subtracted from the CBS huur and counted once, with their own assessment", () => {

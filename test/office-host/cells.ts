@@ -1,7 +1,10 @@
 /**
  * The cells of one sheet of the in-memory Excel host, stored by column in blocks of 4,096 rows
  * so that a sheet of 1,048,576 rows × 15 columns (Excel's largest) costs a few hundred MB and
- * whole-column operations stay fast. Small sheets only allocate the blocks they touch.
+ * whole-column operations stay fast. Small sheets only allocate the blocks they touch, and a
+ * block's arrays start small and grow (doubling) up to 4,096 slots as rows further down are
+ * written: the slots past a block's length are empty cells, so a sheet of 60 rows keeps 64 slots
+ * per column instead of 4,096 (the tests build and copy such workbooks thousands of times).
  *
  * Per cell: a value slot (the value, an error text, or a formula's cached value), a kind byte
  * (which of those it is) and a number-format index (0 = "General"). How a written value is
@@ -22,6 +25,7 @@ const IS_FORMULA = 4;
 type Scalar = string | number | boolean;
 
 interface Block {
+  /** Slots 0..length-1 of the block's 4,096 (the same length for the three arrays); the rest are empty. */
   values: (Scalar | undefined)[];
   kinds: Uint8Array;
   formats: Uint16Array;
@@ -29,8 +33,35 @@ interface Block {
   formulas: Map<number, string> | null;
 }
 
-function newBlock(): Block {
-  return { values: new Array<Scalar | undefined>(BLOCK).fill(undefined), kinds: new Uint8Array(BLOCK), formats: new Uint16Array(BLOCK), formulas: null };
+/** The smallest length a block starts with. */
+const FIRST_SLOTS = 64;
+
+function newBlock(slots: number): Block {
+  return { values: new Array<Scalar | undefined>(slots).fill(undefined), kinds: new Uint8Array(slots), formats: new Uint16Array(slots), formulas: null };
+}
+
+/** `b` with room for slot `i` (grown by doubling, at most to BLOCK slots). */
+function withSlot(b: Block, i: number): Block {
+  const n = b.kinds.length;
+  if (i < n) return b;
+  let slots = n * 2;
+  while (slots <= i) slots *= 2;
+  slots = Math.min(slots, BLOCK);
+  for (let k = n; k < slots; k++) b.values.push(undefined);
+  const kinds = new Uint8Array(slots);
+  kinds.set(b.kinds);
+  const formats = new Uint16Array(slots);
+  formats.set(b.formats);
+  b.kinds = kinds;
+  b.formats = formats;
+  return b;
+}
+
+/** The slots a new block needs for slot `i`. */
+function firstSlots(i: number): number {
+  let slots = FIRST_SLOTS;
+  while (slots <= i) slots *= 2;
+  return Math.min(slots, BLOCK);
 }
 
 /** Number formats by index, shared by every store (index 0 is "General"). */
@@ -55,15 +86,20 @@ export class CellStore {
   /** Column number → blocks by row >> 16. */
   private readonly columns = new Map<number, (Block | undefined)[]>();
 
+  /** The block holding row `r` of column `c` when it has a slot for it (a shorter block's
+   * missing slots are empty cells, as a missing block's). */
   private block(r: number, c: number): Block | undefined {
-    return this.columns.get(c)?.[(r - 1) >> BLOCK_BITS];
+    const b = this.columns.get(c)?.[(r - 1) >> BLOCK_BITS];
+    return b && ((r - 1) & MASK) < b.kinds.length ? b : undefined;
   }
 
   private blockForWrite(r: number, c: number): Block {
     let col = this.columns.get(c);
     if (!col) this.columns.set(c, (col = []));
     const b = (r - 1) >> BLOCK_BITS;
-    return (col[b] ??= newBlock());
+    const i = (r - 1) & MASK;
+    const found = col[b];
+    return found ? withSlot(found, i) : (col[b] = newBlock(firstSlots(i)));
   }
 
   /** The cell as plain data, or undefined when it holds nothing (no value and no format). */
@@ -134,7 +170,7 @@ export class CellStore {
           blocks[bi] = undefined;
           continue;
         }
-        for (let r = Math.max(first, area.r0); r <= Math.min(first + BLOCK - 1, area.r1); r++) this.set(r, c, {});
+        for (let r = Math.max(first, area.r0); r <= Math.min(first + b.kinds.length - 1, area.r1); r++) this.set(r, c, {});
       }
     }
   }
@@ -225,7 +261,7 @@ export class CellStore {
       for (let bi = 0; bi < blocks.length && first === 0; bi++) {
         const b = blocks[bi];
         if (!b) continue;
-        for (let i = 0; i < BLOCK; i++) {
+        for (let i = 0; i < b.kinds.length; i++) {
           if (used(b, i)) {
             first = (bi << BLOCK_BITS) + i + 1;
             break;
@@ -236,7 +272,7 @@ export class CellStore {
       for (let bi = blocks.length - 1; bi >= 0 && last === 0; bi--) {
         const b = blocks[bi];
         if (!b) continue;
-        for (let i = BLOCK - 1; i >= 0; i--) {
+        for (let i = b.kinds.length - 1; i >= 0; i--) {
           if (used(b, i)) {
             last = (bi << BLOCK_BITS) + i + 1;
             break;
@@ -279,7 +315,7 @@ export class CellStore {
         // Up to the block's last slot holding anything (value, kind, format or formula): the
         // slots after it are empty in every block, so two blocks are equal exactly when these
         // prefixes are (their length is fed too). A small sheet uses a few rows of its blocks.
-        let end = BLOCK;
+        let end = b.kinds.length;
         while (end > 0 && b.kinds[end - 1] === 0 && b.formats[end - 1] === 0 && b.values[end - 1] === undefined && !b.formulas?.has(end - 1)) end--;
         update(`|${c}:${bi}:${end}|`);
         update(JSON.stringify(b.values.slice(0, end)));

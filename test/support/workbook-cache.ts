@@ -20,12 +20,13 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { deserialize, serialize } from "node:v8";
-import type ExcelJS from "exceljs";
+import ExcelJS from "exceljs";
 import { META_SHEET } from "../../src/workbook/marker";
 import type { SheetInfo } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 
-const CACHE_DIR = path.resolve(__dirname, "../../node_modules/.cache/bat-bzk-tests");
+/** The cache's folder; `BAT_BZK_TESTS_CACHE` names another (e.g. an empty one, to time a first run). */
+const CACHE_DIR = process.env.BAT_BZK_TESTS_CACHE ?? path.resolve(__dirname, "../../node_modules/.cache/bat-bzk-tests");
 const EXCELJS_VERSION = (JSON.parse(readFileSync(require.resolve("exceljs/package.json"), "utf8")) as { version: string }).version;
 
 /** The cache entry's path for `bytes` (a workbook's .xlsx bytes) and a purpose tag. */
@@ -57,17 +58,30 @@ function writeEntry(file: string, data: Uint8Array): void {
  * cache (test/taskpane/helpers.tsx `fromBufferCached`), and a miss must still parse. */
 const parse = XlsxWorkbook.fromBuffer.bind(XlsxWorkbook);
 
-/** A cached workbook in this process: its serialised model, the same model without the rows of its
- * large sheets (made at the first `writeResults`; null when no sheet is large), and one workbook
- * made from the model that is only ever read. */
-interface Entry {
-  model: Buffer;
-  light: () => Buffer | null;
-  shared: XlsxWorkbook;
-}
+/** Per process: the serialised model of each workbook already read (by cache path). */
+const models = new Map<string, Promise<Buffer>>();
+/** Per process: one workbook made from each model, only ever read (by cache path). */
+const sharedReads = new Map<string, XlsxWorkbook>();
 
-/** Per process: each workbook already read (by cache path). */
-const models = new Map<string, Promise<Entry>>();
+/** The serialised ExcelJS model of `bytes`: from this process, the cache, or `parse()` (whose
+ * model is then stored). Every parse is ExcelJS's `xlsx.load` of the bytes, so the entry is the
+ * same whichever route made it. */
+function modelOf(bytes: Uint8Array, parse: () => Promise<ExcelJS.Workbook>): { file: string; model: Promise<Buffer> } {
+  const file = entryPath("model", bytes);
+  let model = models.get(file);
+  if (!model) {
+    model = (async () => {
+      let m = readEntry(file);
+      if (!m) {
+        m = serialize((await parse()).model);
+        writeEntry(file, m);
+      }
+      return m;
+    })();
+    models.set(file, model);
+  }
+  return { file, model };
+}
 
 /** A workbook made from a serialised ExcelJS model (ExcelJS's .xlsx reader ends the same way). */
 function fromModel(model: Buffer): XlsxWorkbook {
@@ -93,7 +107,8 @@ interface SheetModel {
  * meta sheet, which `writeResults` reads, nor a sheet with merged cells, whose merges make rows),
  * serialised; null when no sheet is large. ExcelJS's workbook model lists its sheets twice, each
  * sheet's model made twice (`worksheets`, which the model setter builds the sheets from, and
- * `sheets`, which it reads the order from): both lose those rows.
+ * `sheets`, which it reads the order from): both lose those rows. Each such sheet's model is
+ * marked `rowsLeftOut` (the model setter ignores the key).
  */
 function lightModel(model: Buffer): Buffer | null {
   const m = deserialize(model) as { worksheets: SheetModel[]; sheets?: SheetModel[] };
@@ -103,8 +118,34 @@ function lightModel(model: Buffer): Buffer | null {
     large.add(ws.name);
   }
   if (large.size === 0) return null;
-  const swap = (list: SheetModel[]) => list.map((ws) => (large.has(ws.name) ? { ...ws, rows: [] } : ws));
+  const swap = (list: SheetModel[]) => list.map((ws) => (large.has(ws.name) ? { ...ws, rows: [], rowsLeftOut: true } : ws));
   return serialize({ ...m, worksheets: swap(m.worksheets), ...(m.sheets ? { sheets: swap(m.sheets) } : {}) });
+}
+
+/** A light model and the names of the sheets it left the rows out of. */
+interface Light {
+  model: Buffer;
+  sheets: Set<string>;
+}
+
+/** Per process: each model's light model (by cache path; null: no sheet is large). */
+const lights = new Map<string, Light | null>();
+
+/** The light model of the model cached at `file` for `bytes`: from this process, the cache, or made (and stored). */
+function lightOf(file: string, bytes: Uint8Array, model: Buffer): Light | null {
+  let light = lights.get(file);
+  if (light === undefined) {
+    // Keyed by the code that strips the rows too, so a changed rule never reads an old entry.
+    const lightFile = entryPath("light", Buffer.concat([bytes, Buffer.from(lightModel.toString())]));
+    const stored = readEntry(lightFile);
+    // An empty entry: no sheet is large.
+    const buffer = stored ? (stored.length > 0 ? stored : null) : lightModel(model);
+    if (!stored) writeEntry(lightFile, buffer ?? new Uint8Array(0));
+    const sheets = buffer ? (deserialize(buffer) as { worksheets: (SheetModel & { rowsLeftOut?: boolean })[] }).worksheets.filter((ws) => ws.rowsLeftOut) : [];
+    light = buffer ? { model: buffer, sheets: new Set(sheets.map((ws) => ws.name)) } : null;
+    lights.set(file, light);
+  }
+  return light;
 }
 
 /** An ExcelJS worksheet's internal row setter (worksheet.js `_parseRows`, which its `model` setter calls first). */
@@ -113,28 +154,26 @@ type RowsFromModel = { _parseRows(model: SheetModel): void };
 /**
  * A workbook equal to `fromModel(model)` that makes its own ExcelJS workbook only when something
  * touches it (a write, or a test using `.workbook`): until then its reads are answered by
- * `shared`, which holds the same model and is never written. Building the Kerkrade model takes
- * the better part of a second, and many tests only read.
+ * `shared()`, which holds the same model and is never written (made at its first read, so a test
+ * that writes or takes `.workbook` at once builds one workbook, not two). Building the Kerkrade
+ * model takes the better part of a second, and many tests only read.
  *
- * A write through `writeResults` makes the own workbook from `light` when there is one: the same
+ * A write through `writeResults` makes the own workbook from the light model when there is one: the same
  * sheets, the large ones without rows. `writeResults` adds, renames and removes sheets and writes
  * only into the sheets it adds, so a sheet left without rows (`rowless`, by its name in `shared`)
  * holds what the same sheet of `shared` holds: `readSheet` reads it there and `listSheets` takes
  * its size from there. Anything else that needs the workbook (`.workbook`, `toBuffer`) first gives
  * those sheets their rows from `model`.
  */
-function copyOnWrite({ shared, model, light: lightOf }: Entry): XlsxWorkbook {
+function copyOnWrite(shared: () => XlsxWorkbook, model: Buffer, lightOf: () => Light | null): XlsxWorkbook {
   let own: XlsxWorkbook | null = null;
   const rowless = new Map<ExcelJS.Worksheet, string>();
   /** The own workbook made light (only for `writeResults`) or whole. */
   const make = (allowLight: boolean): XlsxWorkbook => {
     if (!own) {
       const light = allowLight ? lightOf() : null;
-      own = fromModel(light ?? model);
-      if (light) {
-        const sharedNames = new Set(shared.workbook.worksheets.filter((ws) => ws.actualRowCount > 0).map((ws) => ws.name));
-        for (const ws of own.workbook.worksheets) if (ws.actualRowCount === 0 && sharedNames.has(ws.name)) rowless.set(ws, ws.name);
-      }
+      own = fromModel(light?.model ?? model);
+      if (light) for (const ws of own.workbook.worksheets) if (light.sheets.has(ws.name)) rowless.set(ws, ws.name);
     }
     if (!allowLight && rowless.size > 0) {
       const full = deserialize(model) as { worksheets: SheetModel[] };
@@ -146,18 +185,18 @@ function copyOnWrite({ shared, model, light: lightOf }: Entry): XlsxWorkbook {
   const copy = Object.create(XlsxWorkbook.prototype) as XlsxWorkbook;
   Object.defineProperty(copy, "workbook", { get: () => make(false).workbook });
   const define = (name: string, value: (...args: never[]) => unknown) => Object.defineProperty(copy, name, { value, writable: true, configurable: true });
-  define("readSettings", () => XlsxWorkbook.prototype.readSettings.call(own ?? shared));
+  define("readSettings", () => XlsxWorkbook.prototype.readSettings.call(own ?? shared()));
   define("readSheet", async (name: string) => {
     const ws = own?.workbook.getWorksheet(name);
     const from = ws ? rowless.get(ws) : undefined;
-    if (from === undefined) return XlsxWorkbook.prototype.readSheet.call(own ?? shared, name);
-    return { ...(await shared.readSheet(from)), sheet: name };
+    if (from === undefined) return XlsxWorkbook.prototype.readSheet.call(own ?? shared(), name);
+    return { ...(await shared().readSheet(from)), sheet: name };
   });
   define("listSheets", async (): Promise<SheetInfo[]> => {
-    if (!own) return shared.listSheets();
+    if (!own) return shared().listSheets();
     const list = await XlsxWorkbook.prototype.listSheets.call(own);
     if (rowless.size === 0) return list;
-    const sizes = new Map((await shared.listSheets()).map((s) => [s.name, s]));
+    const sizes = new Map((await shared().listSheets()).map((s) => [s.name, s]));
     return list.map((s) => {
       const ws = own!.workbook.getWorksheet(s.name);
       const from = ws ? rowless.get(ws) : undefined;
@@ -175,32 +214,37 @@ function copyOnWrite({ shared, model, light: lightOf }: Entry): XlsxWorkbook {
  * shared, never-written workbook). `source` names the workbook in parse errors, as fromBuffer does.
  */
 export async function cachedWorkbook(bytes: Uint8Array, source?: string): Promise<XlsxWorkbook> {
-  const file = entryPath("model", bytes);
-  let entry = models.get(file);
-  if (!entry) {
-    entry = (async () => {
-      let model = readEntry(file);
-      if (!model) {
-        model = serialize((await parse(bytes, source)).workbook.model);
-        writeEntry(file, model);
-      }
-      let light: Buffer | null | undefined;
-      const lightOf = () => {
-        if (light === undefined) {
-          // Keyed by the code that strips the rows too, so a changed rule never reads an old entry.
-          const lightFile = entryPath("light", Buffer.concat([bytes, Buffer.from(lightModel.toString())]));
-          const stored = readEntry(lightFile);
-          // An empty entry: no sheet is large.
-          light = stored ? (stored.length > 0 ? stored : null) : lightModel(model!);
-          if (!stored) writeEntry(lightFile, light ?? new Uint8Array(0));
-        }
-        return light;
-      };
-      return { model, light: lightOf, shared: fromModel(model) };
-    })();
-    models.set(file, entry);
-  }
-  return copyOnWrite(await entry);
+  // On a miss the workbook just parsed is the shared one (building another from its model would
+  // cost as much again: the first run after a clone parses every workbook).
+  let parsed: XlsxWorkbook | null = null;
+  const entry = modelOf(bytes, async () => (parsed = await parse(bytes, source)).workbook);
+  const model = await entry.model;
+  if (parsed && !sharedReads.has(entry.file)) sharedReads.set(entry.file, parsed);
+  const shared = (): XlsxWorkbook => {
+    let wb = sharedReads.get(entry.file);
+    if (!wb) sharedReads.set(entry.file, (wb = fromModel(model)));
+    return wb;
+  };
+  return copyOnWrite(shared, model, () => lightOf(entry.file, bytes, model));
+}
+
+/**
+ * A fresh ExcelJS workbook equal to `new ExcelJS.Workbook()` after `xlsx.load(bytes)`, from the
+ * same cache (no project code: on a miss ExcelJS parses the bytes itself). For tests that read
+ * a workbook with ExcelJS alone (test/samples.test.ts).
+ */
+export async function cachedExcelJsWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  // On a miss the caller gets the workbook just parsed (no one else has it).
+  let parsed: ExcelJS.Workbook | null = null;
+  const model = await modelOf(bytes, async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    return (parsed = wb);
+  }).model;
+  if (parsed) return parsed;
+  const wb = new ExcelJS.Workbook();
+  wb.model = deserialize(model);
+  return wb;
 }
 
 /** Per process: bytes already built (by key). */
@@ -225,4 +269,38 @@ export function cachedBytes(key: string, inputs: Uint8Array[], build: () => Prom
     built.set(file, out);
   }
   return out;
+}
+
+/**
+ * `XlsxWorkbook.fromBuffer` of the bytes ExcelJS writes for `wb` (`wb.xlsx.writeBuffer()`), for a
+ * test that builds a workbook only to analyse it from its bytes: the bytes are built once for all
+ * test files and runs, keyed by the workbook's content, and parsed through the model cache
+ * ({@link cachedWorkbook}). The content is ExcelJS's model of `wb`, which is what its writer
+ * renders, without the created and modified times a new workbook is stamped with (so the same
+ * workbook built again is the same key; those times only go into docProps/core.xml).
+ */
+export async function cachedRoundTrip(wb: ExcelJS.Workbook): Promise<XlsxWorkbook> {
+  return cachedWorkbook(await cachedWrittenBytes(wb));
+}
+
+/** The bytes ExcelJS writes for `wb`, built once for all test files and runs (see {@link cachedRoundTrip}). */
+export function cachedWrittenBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  const { created: _created, modified: _modified, ...content } = wb.model;
+  return cachedBytes("written", [Buffer.from(contentText(content))], async () => new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+}
+
+/**
+ * A text that is the same exactly when `value` (plain data: ExcelJS's model) is: JSON, with the
+ * values JSON would lose or merge tagged (undefined, NaN, ±Infinity, -0, dates). Not V8's
+ * serialiser: its bytes for equal data differ between processes (a number stored as an integer
+ * or as a double, an array with holes after `spliceRows`), so the key would change every run.
+ */
+function contentText(value: unknown): string {
+  return JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
+    const raw = this[key];
+    if (raw instanceof Date) return `\u0000date:${raw.getTime()}`;
+    if (v === undefined) return "\u0000undefined";
+    if (typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0))) return `\u0000number:${Object.is(v, -0) ? "-0" : String(v)}`;
+    return v;
+  });
 }

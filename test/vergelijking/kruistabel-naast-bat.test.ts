@@ -19,9 +19,8 @@ import { DEFAULT_RULES } from "../../src/domain/rules";
 import { buildSheets } from "../../src/report/sheets";
 import { buildJson } from "../../src/report/json";
 import { summaryLines } from "../../src/report/summary";
-import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { printedNumber, printedRow, seedTable, seedWorkbook } from "../support/seed-tables";
-import { cachedWorkbook } from "../support/workbook-cache";
+import { cachedRoundTrip, cachedWorkbook, cachedWrittenBytes } from "../support/workbook-cache";
 import { KERKRADE } from "../support/paths";
 
 const BAT = seedTable("kerkrade-bat-per-corporatie").sheet;
@@ -38,9 +37,10 @@ const rowTotal = (label: string): number => {
   return num(r[r.length - 1]);
 };
 
+/** The workbook written to .xlsx bytes by ExcelJS and analysed as read back from them (the bytes
+ * and their parse shared by test runs: test/support/workbook-cache.ts `cachedRoundTrip`). */
 async function analyse(wb: ExcelJS.Workbook, voorraad?: string): Promise<AnalysisResult> {
-  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-  return analyseWorkbook(await XlsxWorkbook.fromBuffer(bytes), { rules: DEFAULT_RULES, ...(voorraad ? { voorraad } : {}) });
+  return analyseWorkbook(await cachedRoundTrip(wb), { rules: DEFAULT_RULES, ...(voorraad ? { voorraad } : {}) });
 }
 
 describe("BAT table per corporatie and cross table, both as printed", () => {
@@ -190,8 +190,7 @@ describe("what-if on the BAT table beside the cross table: the potentieel dwelli
 
   it("says when fewer meeting rooms can be added than asked (no complex column: no candidates)", async () => {
     const rules = { ...DEFAULT_RULES, watAls: { ...DEFAULT_RULES.watAls, ontmoetingsruimten: 2 } };
-    const bytes = Buffer.from(await seedWorkbook(["kerkrade-bat-per-corporatie"]).xlsx.writeBuffer());
-    const result = await analyseWorkbook(await XlsxWorkbook.fromBuffer(bytes), { rules });
+    const result = await analyseWorkbook(await cachedRoundTrip(seedWorkbook(["kerkrade-bat-per-corporatie"])), { rules });
     expect(result.watAls!.parameters.ontmoetingsruimten).toBe(0);
     expect(result.issues.find((i) => i.code === "watals-geen-effect" && i.message.includes("2 ontmoetingsruimten erbij gevraagd"))?.message)
       .toContain("maar 0 kandidaat-complexen");
@@ -202,8 +201,7 @@ describe("another scenario on the same analysis (withScenario, as the task pane'
   let batAlone: AnalysisResult;
   beforeAll(async () => {
     const rules = { ...DEFAULT_RULES, watAls: { ...DEFAULT_RULES.watAls, aanpassenPercentage: 0, ontmoetingsruimten: 0 } };
-    const bytes = Buffer.from(await seedWorkbook(["kerkrade-bat-per-corporatie"]).xlsx.writeBuffer());
-    batAlone = await analyseWorkbook(await XlsxWorkbook.fromBuffer(bytes), { rules });
+    batAlone = await analyseWorkbook(await cachedRoundTrip(seedWorkbook(["kerkrade-bat-per-corporatie"])), { rules });
   });
   const notes = (r: AnalysisResult) => r.issues.filter((i) => i.code === "watals-geen-effect").map((i) => i.message);
   const scenario = (w: Partial<AnalysisResult["rules"]["watAls"]>) => ({ ...batAlone.rules.watAls, ...w });
@@ -380,13 +378,13 @@ describe("the stock's reference date, streamed or in memory", () => {
     const wb = seedWorkbook(["kerkrade-woningtype-huurklasse"]);
     perDwellingSheet(wb, "Voorraad");
     wb.getWorksheet("Voorraad")!.spliceRows(1, 0, ["Voorraad per peildatum 01-01-2020"]);
-    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const bytes = await cachedWrittenBytes(wb);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bat-bzk-peildatum-"));
     try {
       const file = path.join(dir, "voorraad.xlsx");
       fs.writeFileSync(file, bytes);
       const streamed = (await analyseXlsxStream(file, { rules: DEFAULT_RULES })).result;
-      const inMemory = await analyseWorkbook(await XlsxWorkbook.fromBuffer(bytes), { rules: DEFAULT_RULES });
+      const inMemory = await analyseWorkbook(await cachedWorkbook(bytes), { rules: DEFAULT_RULES });
       const check = (r: AnalysisResult) => r.kruiscontroles.find((k) => k.soort === "voorraad-totalen")!;
       expect(check(inMemory).toelichting).toContain("beide per peildatum 1-1-2020");
       expect(check(streamed)).toEqual(check(inMemory));

@@ -19,6 +19,7 @@ import { MAX_ENTRIES, SharedTexts } from "../../src/workbook/shared-texts";
 import { DeflatedPart } from "../../src/workbook/zip-sink";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { analyseWorkbook } from "../../src/analysis/analyse";
+import { expectEqualData } from "../support/equal";
 
 const dir = mkdtempSync(path.join(tmpdir(), "bat-bzk-writer-"));
 
@@ -100,13 +101,22 @@ describe("XlsxStreamWriter", () => {
       const b = expected.getWorksheet(model.name)!;
       const layout = layoutSheet(model);
       const last = layout.tables[layout.tables.length - 1].lastRow;
+      // Every cell (and a number's format) collected and compared once: a Jest expect per cell was
+      // most of this test's time; a failure lists the cells that differ by row and column.
+      const actual: unknown[] = [];
+      const wanted: unknown[] = [];
       for (let r = 1; r <= last; r++) {
         for (let c = 1; c <= 15; c++) {
           const want = b.getCell(r, c).value;
-          expect([r, c, a.getCell(r, c).value ?? null]).toEqual([r, c, want === "" ? null : want ?? null]);
-          if (want !== null && typeof want === "number") expect(a.getCell(r, c).numFmt).toBe(b.getCell(r, c).numFmt);
+          actual.push([model.name, r, c, a.getCell(r, c).value ?? null]);
+          wanted.push([model.name, r, c, want === "" ? null : want ?? null]);
+          if (want !== null && typeof want === "number") {
+            actual.push([model.name, r, c, "numFmt", a.getCell(r, c).numFmt]);
+            wanted.push([model.name, r, c, "numFmt", b.getCell(r, c).numFmt]);
+          }
         }
       }
+      expectEqualData(actual, wanted);
       const names = (ws: ExcelJS.Worksheet) => (ws.getTables() as unknown as { table: { name: string; tableRef: string } }[]).map((t) => [t.table.name, t.table.tableRef]);
       expect(names(a)).toEqual(names(b));
     }

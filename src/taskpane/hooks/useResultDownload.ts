@@ -1,6 +1,7 @@
 /**
- * Browser page: the session writes the result sheets of the last run into its copy of the
- * workbook (in memory, in the worker) and the bytes are handed to the browser as
+ * Browser page: the session writes a copy of the workbook with the result sheets of the last run
+ * (the command line's streaming writer, in the worker: src/workbook/result-blob.ts) and the file
+ * is handed to the browser as
  * `<name>-resultaat.xlsx`, with the what-if scenario of the results step's panel. No network is
  * involved.
  */
