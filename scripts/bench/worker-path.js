@@ -53,7 +53,7 @@ async function workerPath(file, saveAs) {
   const t2 = now();
   const { result, stats } = await analyseXlsxBlob(xlsx, { rules: DEFAULT_RULES });
   const t3 = now();
-  const written = await writeResultBlob(xlsx, buildSheets(result), { regels: DEFAULT_RULES }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  const written = await writeResultBlob(xlsx, () => buildSheets(result), { regels: DEFAULT_RULES }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   const t4 = now();
   if (saveAs) fs.writeFileSync(saveAs, new Uint8Array(await written.file.arrayBuffer()));
   return {

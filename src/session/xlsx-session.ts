@@ -19,7 +19,7 @@ import { detectTable } from "../ingest/detect";
 import { readStock, StockRowReader } from "../ingest/stock";
 import type { AnalysisResult } from "../analysis/result";
 import { sheetDetection, stockPreview, type StockPreview } from "../analysis/preview";
-import { UserError } from "../domain/issues";
+import { makeIssue, UserError } from "../domain/issues";
 import { analyseXlsxBlob } from "../analysis/xlsx-blob";
 import { HEAD_ROWS_KEPT, XlsxBlob, type WorkbookHeads } from "../workbook/xlsx-blob";
 import { sheetMissing } from "../workbook/messages";
@@ -34,16 +34,23 @@ import { resultSheets, runSummary, whatIfOf } from "./session-work";
  * "Werkmap lezen" from 0 to 0.3). */
 const READ_SHARE = 0.3;
 
+/** `result` with a warning per message (the renames of result sheets), as the command line lists them. */
+function withMessages(result: AnalysisResult, messages: readonly string[]): AnalysisResult {
+  if (messages.length === 0) return result;
+  return { ...result, issues: [...result.issues, ...messages.map((m) => makeIssue("blad-hernoemd", "waarschuwing", null, null, m))] };
+}
+
 /**
  * The browser page's result file: src/workbook/result-blob.ts `writeResultBlob` with the .xlsx
  * MIME type (see there for the sheets, names and errors).
  * @param xlsx the user's file, opened (read again here, not changed).
- * @param models the result sheets (`resultSheets` of src/session/session-work.ts), in order.
+ * @param models the result sheets (`resultSheets` of src/session/session-work.ts), in order,
+ *   given the messages of result sheets renamed (listed on Controle: see `writeResultBlob`).
  * @param settings saved in the meta sheet, so that a later run recognises our sheets and settings.
  * @returns the file (MIME type {@link XLSX_MIME}) and where the result sheets went.
  * @throws UserError (Dutch, one line) when the user's file cannot be read for the copy.
  */
-export function writeResultFile(xlsx: XlsxBlob, models: SheetModel[], settings: StoredSettings): Promise<ResultFile> {
+export function writeResultFile(xlsx: XlsxBlob, models: (renames: readonly string[]) => SheetModel[], settings: StoredSettings): Promise<ResultFile> {
   return writeResultBlob(xlsx, models, settings, XLSX_MIME);
 }
 
@@ -143,7 +150,8 @@ export async function openXlsxSession(file: Blob | ArrayBuffer | Uint8Array, fil
 
     async resultFile(settings, scenario) {
       if (!last) throw new Error("session: no analysis to write");
-      return writeResultFile(open(), resultSheets(last, scenario), settings);
+      const result = last;
+      return writeResultFile(open(), (renames) => resultSheets(withMessages(result, renames), scenario), settings);
     },
 
     async whatIf(scenario) {

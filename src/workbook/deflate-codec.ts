@@ -112,7 +112,8 @@ class WebDeflater implements PartDeflater {
     if (chunk.length === 0) return;
     if (chunk.length >= GZIP_TRAILER_BYTES) {
       if (this.tail.length > 0) this.onData(this.tail);
-      this.onData(chunk.slice(0, chunk.length - GZIP_TRAILER_BYTES));
+      // A view, not a copy: every chunk the stream gives is a new array.
+      this.onData(chunk.subarray(0, chunk.length - GZIP_TRAILER_BYTES));
       this.tail = chunk.slice(chunk.length - GZIP_TRAILER_BYTES);
       return;
     }

@@ -20,10 +20,12 @@ import { ZipSink } from "./zip-sink";
 /**
  * Writes the result workbook of `xlsx` (see the module comment). Sheet names as the command
  * line's `--uit`: our own result sheets and meta sheet of an earlier run are left out (replaced);
- * a user's sheet that has one of our names keeps it, ours becomes "<naam> (2)" (said in
- * `outcome.messages`).
+ * a user's sheet that has one of our names keeps it, ours becomes "<naam> (2)", said in
+ * `outcome.messages` and, as on the command line, on the Controle sheet (the models are built
+ * again with those messages).
  * @param xlsx the user's file, opened (read again here, never changed).
- * @param models the result sheets, in order.
+ * @param models the result sheets, in order, given the Dutch messages of the renames (none, or
+ *   one per result sheet that gets another name) to list among the run's messages.
  * @param settings saved in the meta sheet, so that a later run recognises our sheets and settings.
  * @param type the Blob's MIME type.
  * @returns the file and where the result sheets went (kind → sheet name).
@@ -31,12 +33,20 @@ import { ZipSink } from "./zip-sink";
  *   analysis did not read it ("… is beschadigd of onvolledig …", the command line's message), or
  *   no longer readable since it was chosen.
  */
-export async function writeResultBlob(xlsx: XlsxBlob, models: SheetModel[], settings: StoredSettings, type: string): Promise<{ file: Blob; outcome: WriteOutcome }> {
+export async function writeResultBlob(
+  xlsx: XlsxBlob,
+  models: (renames: readonly string[]) => SheetModel[],
+  settings: StoredSettings,
+  type: string,
+): Promise<{ file: Blob; outcome: WriteOutcome }> {
   const output = new BlobOutput();
   const writer = new XlsxStreamWriter(new ZipSink(output, WEB_DEFLATE));
   try {
     await copyWorkbook(() => xlsx.zip(), writer, xlsx.label);
-    const outcome = await writer.writeResults(models, settings);
+    let sheets = models([]);
+    const renames = writer.planNames(sheets).flatMap((p) => (p.message ? [p.message] : []));
+    if (renames.length > 0) sheets = models(renames);
+    const outcome = await writer.writeResults(sheets, settings);
     await writer.commit();
     return { file: output.blob(type), outcome };
   } catch (err) {

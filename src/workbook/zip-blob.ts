@@ -93,6 +93,7 @@ export class BlobOutput implements ZipOutput {
   private closed = false;
   /** Bytes written so far. */
   size = 0;
+  /** What zip.js writes the zip to, in order; each chunk is copied. */
   readonly writable = new WritableStream<Uint8Array>({
     write: (chunk) => {
       this.pending.push(chunk.slice());
@@ -110,6 +111,7 @@ export class BlobOutput implements ZipOutput {
     this.pendingBytes = 0;
   }
 
+  /** Ends the output (the zip is finished, or abandoned after a failure: then the bytes are dropped). */
   async close(): Promise<void> {
     this.flush();
     this.closed = true;

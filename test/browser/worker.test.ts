@@ -15,6 +15,8 @@ import { openXlsxSession } from "../../src/session/xlsx-session";
 import { NO_WHATIF, type FileSession } from "../../src/session/session";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { containerMessage } from "../../src/workbook/container";
+import { XlsxBlob } from "../../src/workbook/xlsx-blob";
+import JSZip from "jszip";
 import { withDamagedSheetRels } from "../catalogue/workbooks";
 import { readCsv } from "../support/csv";
 import { sheetNamesOf } from "../support/xlsx-cells";
@@ -176,6 +178,31 @@ describe("browser page worker: a session whose work runs in the worker", () => {
       expect(await sheetNamesOf(await second.file.arrayBuffer())).toEqual(firstNames);
     } finally {
       again.close();
+    }
+  });
+
+  test("a sheet of the user named like a result sheet keeps its name; ours gets another, said in the outcome and on Controle, as on the command line", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(path.join(ASSETS, KERKRADE)));
+    const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+    expect(workbookXml).toContain('name="Toelichting"');
+    zip.file("xl/workbook.xml", workbookXml.replace('name="Toelichting"', 'name="Tekort"'));
+    const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    const renamed = await openInWorker(fakeWorkers().spawn)(new File([bytes as BlobPart], KERKRADE, { type: XLSX_TYPE }));
+    try {
+      const summary = await renamed.analyse(options, () => undefined, never());
+      const { file, outcome } = await renamed.resultFile({ regels: summary.rules });
+      expect(outcome.sheets.tekort).toBe("Tekort (2)");
+      expect(outcome.messages).toHaveLength(1);
+      expect(outcome.messages[0]).toContain("Tekort (2)");
+      const names = await sheetNamesOf(await file.arrayBuffer());
+      expect(names.slice(0, 2)).toEqual(["Tekort", "BAT per corporatie"]);
+      expect(names).toContain("Tekort (2)");
+      // The message is listed on Controle, among the run's messages.
+      const texts: unknown[] = [];
+      await (await XlsxBlob.open(file, "Resultaat")).streamSheet("Controle", (_n, row) => texts.push(...row));
+      expect(texts).toContain(outcome.messages[0]);
+    } finally {
+      renamed.close();
     }
   });
 

@@ -149,7 +149,7 @@ export async function runWorker(name: string, bytes: Uint8Array, options: CaseOp
     out.issues = result.issues;
     out.result = result;
     Object.assign(out, controle(result));
-    const written = await writeResultFile(file, buildSheets(result), { regels: rulesFor(options) });
+    const written = await writeResultFile(file, () => buildSheets(result), { regels: rulesFor(options) });
     const back = await (await XlsxBlob.open(written.file, "Resultaat")).heads(1);
     const ours = Object.values(written.outcome.sheets);
     if (ours.length === 0 || JSON.stringify(back.previous.sheets) !== JSON.stringify(written.outcome.sheets)) {
