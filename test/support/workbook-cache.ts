@@ -6,7 +6,10 @@
  * model, serialised with Node's structured clone (node:v8), under `node_modules/.cache/`; every
  * later file (and run) reads that instead of parsing again. Each call returns an independent
  * workbook (copy on write: its own model is deserialised at the first write), so tests may write
- * into it.
+ * into it. The first write through `writeResults` (a run in Excel mode, saved settings) builds the
+ * copy without the rows of its large sheets (a stock): writing results never changes a sheet that
+ * was there, so those rows are read from the shared workbook until something needs the whole copy
+ * (`.workbook`, `toBuffer`), which then gets them.
  *
  * The cache key is the SHA-256 of the .xlsx bytes plus ExcelJS's and V8's versions, so a rebuilt
  * sample, another ExcelJS or another Node never reads a stale or incompatible entry. Writes go to
@@ -18,6 +21,8 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import ExcelJS from "exceljs";
+import { META_SHEET } from "../../src/workbook/marker";
+import type { SheetInfo } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 
 /** The cache's folder; `BAT_BZK_TESTS_CACHE` names another (e.g. an empty one, to time a first run). */
@@ -85,8 +90,66 @@ function fromModel(model: Buffer): XlsxWorkbook {
   return wb;
 }
 
-/** The read methods of XlsxWorkbook, which never change its ExcelJS workbook. */
-const READS = ["listSheets", "readSheet", "readSettings"] as const;
+/** Rows from which a sheet is left out of the light model (Kerkrade's stock has 7,825). */
+const LARGE_SHEET_ROWS = 1000;
+
+/** ExcelJS's model of a worksheet, as far as the light model needs it. */
+interface SheetModel {
+  name: string;
+  rows: unknown[];
+  /** Merged ranges: `mergeCells` as ExcelJS's reader gives them, `merges` as `workbook.model` does. */
+  mergeCells?: unknown[];
+  merges?: unknown[];
+}
+
+/**
+ * The model without the rows of its large sheets (at least {@link LARGE_SHEET_ROWS} rows; not the
+ * meta sheet, which `writeResults` reads, nor a sheet with merged cells, whose merges make rows),
+ * serialised; null when no sheet is large. ExcelJS's workbook model lists its sheets twice, each
+ * sheet's model made twice (`worksheets`, which the model setter builds the sheets from, and
+ * `sheets`, which it reads the order from): both lose those rows. Each such sheet's model is
+ * marked `rowsLeftOut` (the model setter ignores the key).
+ */
+function lightModel(model: Buffer): Buffer | null {
+  const m = deserialize(model) as { worksheets: SheetModel[]; sheets?: SheetModel[] };
+  const large = new Set<string>();
+  for (const ws of m.worksheets) {
+    if (ws.name === META_SHEET || ws.rows.length < LARGE_SHEET_ROWS || (ws.mergeCells?.length ?? 0) > 0 || (ws.merges?.length ?? 0) > 0) continue;
+    large.add(ws.name);
+  }
+  if (large.size === 0) return null;
+  const swap = (list: SheetModel[]) => list.map((ws) => (large.has(ws.name) ? { ...ws, rows: [], rowsLeftOut: true } : ws));
+  return serialize({ ...m, worksheets: swap(m.worksheets), ...(m.sheets ? { sheets: swap(m.sheets) } : {}) });
+}
+
+/** A light model and the names of the sheets it left the rows out of. */
+interface Light {
+  model: Buffer;
+  sheets: Set<string>;
+}
+
+/** Per process: each model's light model (by cache path; null: no sheet is large). */
+const lights = new Map<string, Light | null>();
+
+/** The light model of the model cached at `file` for `bytes`: from this process, the cache, or made (and stored). */
+function lightOf(file: string, bytes: Uint8Array, model: Buffer): Light | null {
+  let light = lights.get(file);
+  if (light === undefined) {
+    // Keyed by the code that strips the rows too, so a changed rule never reads an old entry.
+    const lightFile = entryPath("light", Buffer.concat([bytes, Buffer.from(lightModel.toString())]));
+    const stored = readEntry(lightFile);
+    // An empty entry: no sheet is large.
+    const buffer = stored ? (stored.length > 0 ? stored : null) : lightModel(model);
+    if (!stored) writeEntry(lightFile, buffer ?? new Uint8Array(0));
+    const sheets = buffer ? (deserialize(buffer) as { worksheets: (SheetModel & { rowsLeftOut?: boolean })[] }).worksheets.filter((ws) => ws.rowsLeftOut) : [];
+    light = buffer ? { model: buffer, sheets: new Set(sheets.map((ws) => ws.name)) } : null;
+    lights.set(file, light);
+  }
+  return light;
+}
+
+/** An ExcelJS worksheet's internal row setter (worksheet.js `_parseRows`, which its `model` setter calls first). */
+type RowsFromModel = { _parseRows(model: SheetModel): void };
 
 /**
  * A workbook equal to `fromModel(model)` that makes its own ExcelJS workbook only when something
@@ -94,15 +157,54 @@ const READS = ["listSheets", "readSheet", "readSettings"] as const;
  * `shared()`, which holds the same model and is never written (made at its first read, so a test
  * that writes or takes `.workbook` at once builds one workbook, not two). Building the Kerkrade
  * model takes the better part of a second, and many tests only read.
+ *
+ * A write through `writeResults` makes the own workbook from the light model when there is one: the same
+ * sheets, the large ones without rows. `writeResults` adds, renames and removes sheets and writes
+ * only into the sheets it adds, so a sheet left without rows (`rowless`, by its name in `shared`)
+ * holds what the same sheet of `shared` holds: `readSheet` reads it there and `listSheets` takes
+ * its size from there. Anything else that needs the workbook (`.workbook`, `toBuffer`) first gives
+ * those sheets their rows from `model`.
  */
-function copyOnWrite(shared: () => XlsxWorkbook, model: Buffer): XlsxWorkbook {
+function copyOnWrite(shared: () => XlsxWorkbook, model: Buffer, lightOf: () => Light | null): XlsxWorkbook {
   let own: XlsxWorkbook | null = null;
+  const rowless = new Map<ExcelJS.Worksheet, string>();
+  /** The own workbook made light (only for `writeResults`) or whole. */
+  const make = (allowLight: boolean): XlsxWorkbook => {
+    if (!own) {
+      const light = allowLight ? lightOf() : null;
+      own = fromModel(light?.model ?? model);
+      if (light) for (const ws of own.workbook.worksheets) if (light.sheets.has(ws.name)) rowless.set(ws, ws.name);
+    }
+    if (!allowLight && rowless.size > 0) {
+      const full = deserialize(model) as { worksheets: SheetModel[] };
+      for (const [ws, name] of rowless) (ws as unknown as RowsFromModel)._parseRows(full.worksheets.find((m) => m.name === name)!);
+      rowless.clear();
+    }
+    return own;
+  };
   const copy = Object.create(XlsxWorkbook.prototype) as XlsxWorkbook;
-  Object.defineProperty(copy, "workbook", { get: () => (own ??= fromModel(model)).workbook });
-  for (const name of READS) {
-    const read = XlsxWorkbook.prototype[name] as (...args: unknown[]) => Promise<unknown>;
-    Object.defineProperty(copy, name, { value: (...args: unknown[]) => read.apply(own ?? shared(), args), writable: true, configurable: true });
-  }
+  Object.defineProperty(copy, "workbook", { get: () => make(false).workbook });
+  const define = (name: string, value: (...args: never[]) => unknown) => Object.defineProperty(copy, name, { value, writable: true, configurable: true });
+  define("readSettings", () => XlsxWorkbook.prototype.readSettings.call(own ?? shared()));
+  define("readSheet", async (name: string) => {
+    const ws = own?.workbook.getWorksheet(name);
+    const from = ws ? rowless.get(ws) : undefined;
+    if (from === undefined) return XlsxWorkbook.prototype.readSheet.call(own ?? shared(), name);
+    return { ...(await shared().readSheet(from)), sheet: name };
+  });
+  define("listSheets", async (): Promise<SheetInfo[]> => {
+    if (!own) return shared().listSheets();
+    const list = await XlsxWorkbook.prototype.listSheets.call(own);
+    if (rowless.size === 0) return list;
+    const sizes = new Map((await shared().listSheets()).map((s) => [s.name, s]));
+    return list.map((s) => {
+      const ws = own!.workbook.getWorksheet(s.name);
+      const from = ws ? rowless.get(ws) : undefined;
+      const size = from === undefined ? undefined : sizes.get(from);
+      return size ? { ...s, rowCount: size.rowCount, columnCount: size.columnCount } : s;
+    });
+  });
+  define("writeResults", (...args: Parameters<XlsxWorkbook["writeResults"]>) => XlsxWorkbook.prototype.writeResults.apply(make(true), args));
   return copy;
 }
 
@@ -123,7 +225,7 @@ export async function cachedWorkbook(bytes: Uint8Array, source?: string): Promis
     if (!wb) sharedReads.set(entry.file, (wb = fromModel(model)));
     return wb;
   };
-  return copyOnWrite(shared, model);
+  return copyOnWrite(shared, model, () => lightOf(entry.file, bytes, model));
 }
 
 /**

@@ -1,0 +1,58 @@
+/**
+ * The shared workbook cache's copies (test/support/workbook-cache.ts): a copy written through
+ * `writeResults` first (made without the rows of its large sheets, which it reads from the shared
+ * workbook) reads and writes as a copy made whole; once its `.workbook` is asked for it holds the
+ * large sheet's rows itself; and nothing written into a copy reaches another copy.
+ */
+import { readFileSync } from "node:fs";
+import type { SheetModel } from "../../src/report/sheet-model";
+import type { XlsxWorkbook } from "../../src/workbook/xlsx";
+import { expectEqualData } from "./equal";
+import { cachedWorkbook } from "./workbook-cache";
+import { KERKRADE } from "./paths";
+
+const STOCK = "Voorraad (synthetisch)";
+
+/** A result sheet with a name a user's sheet of Kerkrade could have had. */
+const RESULT: SheetModel = {
+  kind: "tekort",
+  name: "Tekort",
+  title: "Tekort",
+  notes: ["Een notitie."],
+  tables: [{ name: "Tekort_tabel", caption: "Tekort", columns: [{ header: "Woontype", kind: "text" }, { header: "Tekort", kind: "integer" }], rows: [["nultreden", 12]] }],
+};
+
+/** Everything a copy answers: its sheets with their sizes and kinds, every sheet's values, the settings. */
+async function contents(wb: XlsxWorkbook): Promise<unknown> {
+  const sheets = await wb.listSheets();
+  return { sheets, values: await Promise.all(sheets.map((s) => wb.readSheet(s.name))), settings: await wb.readSettings() };
+}
+
+/** Two writes, the second replacing the first's sheets (they are parked and removed). */
+async function writeTwice(wb: XlsxWorkbook): Promise<void> {
+  await wb.writeResults([RESULT], { regels: { tekort: { afronden: 5 } } });
+  await wb.writeResults([RESULT], { kolommen: { segment: "Huurklasse" } });
+}
+
+test("a copy first written by writeResults reads as a whole copy with the same writes; asked for its workbook, it holds the stock's rows itself", async () => {
+  const bytes = readFileSync(KERKRADE);
+  const whole = await cachedWorkbook(bytes);
+  expect(whole.workbook.getWorksheet(STOCK)!.actualRowCount).toBeGreaterThan(1000);
+  const light = await cachedWorkbook(bytes);
+  await writeTwice(whole);
+  await writeTwice(light);
+  const expected = await contents(whole);
+  expect((expected as { sheets: { resultKind: string | null }[] }).sheets.filter((s) => s.resultKind === "tekort")).toHaveLength(1);
+  expectEqualData(await contents(light), expected);
+
+  // The stock's rows, from the model, once the workbook itself is needed.
+  const stock = light.workbook.getWorksheet(STOCK)!;
+  expect(stock.actualRowCount).toBe(whole.workbook.getWorksheet(STOCK)!.actualRowCount);
+  expect(stock.getRow(4).values).toEqual(whole.workbook.getWorksheet(STOCK)!.getRow(4).values);
+  expectEqualData(await contents(light), expected);
+
+  // Another copy has none of it.
+  const fresh = await cachedWorkbook(bytes);
+  expect(await fresh.readSettings()).toBeNull();
+  expect((await fresh.listSheets()).map((s) => s.name)).toEqual((await light.listSheets()).map((s) => s.name).filter((n) => n !== "Tekort (2)" && n !== "Tekort"));
+});
