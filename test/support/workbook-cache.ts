@@ -83,10 +83,36 @@ function modelOf(bytes: Uint8Array, parse: () => Promise<ExcelJS.Workbook>): { f
   return { file, model };
 }
 
+/**
+ * `deserialize` with every date made in this realm. node:v8 is one of Node's own modules, which
+ * Jest does not load into a test's sandbox, so the dates it makes are Node's: `instanceof Date`
+ * is false for them in the test (and in the code under test, which runs there too), and
+ * `XlsxWorkbook.readSheet` reads such a cell as empty. Dates are rare in a model (cells of dates,
+ * a few properties); the walk over the Kerkrade model takes a few tens of milliseconds.
+ */
+function deserializeHere(data: Buffer): unknown {
+  const seen = new Set<object>();
+  const walk = (v: unknown): unknown => {
+    if (v === null || typeof v !== "object") return v;
+    if (v instanceof Date) return v;
+    if (Object.prototype.toString.call(v) === "[object Date]") return new Date((v as Date).getTime());
+    if (seen.has(v)) return v;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (typeof v[i] === "object" && v[i] !== null) v[i] = walk(v[i]);
+    } else {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) if (typeof o[k] === "object" && o[k] !== null) o[k] = walk(o[k]);
+    }
+    return v;
+  };
+  return walk(deserialize(data));
+}
+
 /** A workbook made from a serialised ExcelJS model (ExcelJS's .xlsx reader ends the same way). */
 function fromModel(model: Buffer): XlsxWorkbook {
   const wb = XlsxWorkbook.empty();
-  wb.workbook.model = deserialize(model);
+  wb.workbook.model = deserializeHere(model) as ExcelJS.WorkbookModel;
   return wb;
 }
 
@@ -176,7 +202,7 @@ function copyOnWrite(shared: () => XlsxWorkbook, model: Buffer, lightOf: () => L
       if (light) for (const ws of own.workbook.worksheets) if (light.sheets.has(ws.name)) rowless.set(ws, ws.name);
     }
     if (!allowLight && rowless.size > 0) {
-      const full = deserialize(model) as { worksheets: SheetModel[] };
+      const full = deserializeHere(model) as { worksheets: SheetModel[] };
       for (const [ws, name] of rowless) (ws as unknown as RowsFromModel)._parseRows(full.worksheets.find((m) => m.name === name)!);
       rowless.clear();
     }
@@ -243,7 +269,7 @@ export async function cachedExcelJsWorkbook(bytes: Uint8Array): Promise<ExcelJS.
   }).model;
   if (parsed) return parsed;
   const wb = new ExcelJS.Workbook();
-  wb.model = deserialize(model);
+  wb.model = deserializeHere(model) as ExcelJS.WorkbookModel;
   return wb;
 }
 
