@@ -9,13 +9,14 @@ import ExcelJS from "exceljs";
 import type { SheetModel } from "../../src/report/sheet-model";
 import type { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { expectEqualData } from "./equal";
-import { cachedWorkbook } from "./workbook-cache";
+import { cachedWorkbook, cachedWrittenBytes } from "./workbook-cache";
 
 const STOCK = "Voorraad";
 
 /**
  * A small workbook with a large sheet (1,500 rows of text, numbers, dates and empty cells), a
- * small one, and a large one with merged cells (which stays whole in the light model), as bytes.
+ * small one, and a large one with merged cells (which stays whole in the light model), as bytes
+ * (written once for all runs).
  */
 async function workbookBytes(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -26,7 +27,8 @@ async function workbookBytes(): Promise<Uint8Array> {
   const merged = wb.addWorksheet("Samengevoegd");
   for (let i = 0; i < 1200; i++) merged.addRow([i, `r${i}`]);
   merged.mergeCells("C1:D2");
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  // The same bytes every run (ExcelJS stamps a new workbook with the time), so one cache entry.
+  return cachedWrittenBytes(wb);
 }
 
 /** A result sheet. */
