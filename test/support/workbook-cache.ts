@@ -83,10 +83,39 @@ function modelOf(bytes: Uint8Array, parse: () => Promise<ExcelJS.Workbook>): { f
   return { file, model };
 }
 
+/**
+ * `deserialize` with the model's dates made in this realm. node:v8 is one of Node's own modules,
+ * which Jest does not load into a test's sandbox, so the dates it makes are Node's: `instanceof
+ * Date` is false for them in the test (and in the code under test, which runs there too), and
+ * `XlsxWorkbook.readSheet` read such a cell as empty. Dates are where ExcelJS's model keeps them:
+ * cell values, formula results and the workbook's own properties (created, modified, printed);
+ * only those are looked at (a walk over every object of the Kerkrade model took 0.2-0.4 s).
+ */
+function deserializeHere(data: Buffer): unknown {
+  const m = deserialize(data) as Record<string, unknown> & { worksheets?: CellRows[]; sheets?: CellRows[] };
+  const foreign = (v: unknown): v is Date => v !== null && typeof v === "object" && !(v instanceof Date) && Object.prototype.toString.call(v) === "[object Date]";
+  for (const key of Object.keys(m)) if (foreign(m[key])) m[key] = new Date(m[key].getTime());
+  for (const ws of [...(m.worksheets ?? []), ...(m.sheets ?? [])]) {
+    for (const row of ws.rows ?? []) {
+      for (const cell of row?.cells ?? []) {
+        if (!cell) continue;
+        if (foreign(cell.value)) cell.value = new Date(cell.value.getTime());
+        if (foreign(cell.result)) cell.result = new Date(cell.result.getTime());
+      }
+    }
+  }
+  return m;
+}
+
+/** The rows of a worksheet's model, as far as {@link deserializeHere} looks at them. */
+interface CellRows {
+  rows?: ({ cells?: ({ value?: unknown; result?: unknown } | null)[] } | null)[];
+}
+
 /** A workbook made from a serialised ExcelJS model (ExcelJS's .xlsx reader ends the same way). */
 function fromModel(model: Buffer): XlsxWorkbook {
   const wb = XlsxWorkbook.empty();
-  wb.workbook.model = deserialize(model);
+  wb.workbook.model = deserializeHere(model) as ExcelJS.WorkbookModel;
   return wb;
 }
 
@@ -176,7 +205,7 @@ function copyOnWrite(shared: () => XlsxWorkbook, model: Buffer, lightOf: () => L
       if (light) for (const ws of own.workbook.worksheets) if (light.sheets.has(ws.name)) rowless.set(ws, ws.name);
     }
     if (!allowLight && rowless.size > 0) {
-      const full = deserialize(model) as { worksheets: SheetModel[] };
+      const full = deserializeHere(model) as { worksheets: SheetModel[] };
       for (const [ws, name] of rowless) (ws as unknown as RowsFromModel)._parseRows(full.worksheets.find((m) => m.name === name)!);
       rowless.clear();
     }
@@ -243,7 +272,7 @@ export async function cachedExcelJsWorkbook(bytes: Uint8Array): Promise<ExcelJS.
   }).model;
   if (parsed) return parsed;
   const wb = new ExcelJS.Workbook();
-  wb.model = deserialize(model);
+  wb.model = deserializeHere(model) as ExcelJS.WorkbookModel;
   return wb;
 }
 
