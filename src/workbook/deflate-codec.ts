@@ -92,7 +92,14 @@ class WebDeflater implements PartDeflater {
       for (;;) {
         const { done, value } = await reader.read();
         if (done) return;
-        this.take(value);
+        try {
+          this.take(value);
+        } catch (err) {
+          // Nobody reads the output any more: cancelling it errors the input side too, so the
+          // pending writes and `end`'s close reject instead of waiting for room forever.
+          reader.cancel(err).catch(() => undefined);
+          throw err;
+        }
       }
     })();
     this.pumped.catch((err: unknown) => onError(err instanceof Error ? err : new Error(String(err))));
@@ -125,9 +132,12 @@ class WebDeflater implements PartDeflater {
 
   write(bytes: Uint8Array, done: (err?: Error | null) => void): void {
     this.size += bytes.length;
-    // The stream copies the bytes when it takes them (Compression Streams: "get a copy of the
-    // bytes"); the write settles once they are taken.
-    this.writer.write(bytes).then(
+    // A copy goes to the stream: a browser's stream copies the bytes when it takes them
+    // (Compression Streams: "get a copy of the bytes"), but Node's (a duplex adapter over zlib,
+    // as under Jest and in the bench) settles a write below its high-water mark (16 KiB in Node
+    // 20) before zlib has read the bytes, and `done` hands the buffer back for reuse. The write's
+    // settling still paces the caller (backpressure).
+    this.writer.write(bytes.slice()).then(
       () => done(),
       (err: unknown) => done(err instanceof Error ? err : new Error(String(err))),
     );
