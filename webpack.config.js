@@ -30,9 +30,13 @@
  *   jszip resolves to its own prebuilt browser file (its package "browser" field), which brings
  *   its own zlib (pako), so no zlib polyfill is needed. test/e2e/bundle.test.ts checks that no
  *   crypto-browserify code is in dist/.
- * - The UI imports ExcelJS dynamically, so ExcelJS and everything only it needs become one
- *   separate chunk (dist/exceljs.*.js) that loads only when a workbook is read or written (see
- *   `isExcelJsModule`).
+ * - Since 7 December 2026 the pages import no ExcelJS code: the browser page's worker reads with
+ *   its own reader (src/workbook/xlsx-blob.ts) and writes the download with the streaming writer
+ *   (src/workbook/xlsx-stream-writer.ts), which bundles only ExcelJS's default theme (an XML
+ *   string). The ExcelJS settings here (the alias to its sources, the built-ins above and the
+ *   `exceljs` chunk of `isExcelJsModule`) are kept so that a page that imports ExcelJS again gets
+ *   it from source, in a chunk of its own that loads only when asked for;
+ *   test/e2e/bundle.test.ts checks that dist/ holds no ExcelJS today.
  * - The analysis itself (pipeline, classification, tekort, reports: src/taskpane/session-work.ts)
  *   is imported dynamically by the pane's session when the first run starts, so the pages'
  *   first load carries only what the steps show (test/e2e/bundle.test.ts checks it).
@@ -54,6 +58,8 @@ const DEV_SERVER_PORT = 3000;
 
 /** ExcelJS's browser entry in its sources (see the notes above). */
 const EXCELJS_SOURCE_ENTRY = require.resolve("exceljs/lib/exceljs.bare.js");
+/** ExcelJS's default theme part, which src/workbook/xlsx-stream-writer.ts imports (see `isExcelJsModule`). */
+const EXCELJS_THEME = require.resolve("exceljs/lib/xlsx/xml/theme1.js");
 const NO_CRYPTO = path.resolve(__dirname, "src/browser/crypto-unavailable.ts");
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 const EXCELJS_DIR = `${NODE_MODULES}exceljs${path.sep}`;
@@ -113,11 +119,14 @@ function devServerHttps() {
  * packages (jszip, saxes, dayjs, readable-stream, buffer, …). Walks the chain of issuers (the
  * module that first imported each one) up to the first module of our own; a package module first
  * imported by our own code or by React (such as process/browser) stays where webpack puts it.
+ * ExcelJS's default theme (an XML string the streaming writer imports) is not ExcelJS code: it
+ * stays with the writer, so a download loads no chunk of its own.
  * @param {import("webpack").Module} module
  * @param {import("webpack").ModuleGraph} moduleGraph
  * @returns {boolean}
  */
 function isExcelJsModule(module, moduleGraph) {
+  if ((module.resource || "") === EXCELJS_THEME) return false;
   const seen = new Set();
   for (let m = module; m && !seen.has(m); m = moduleGraph.getIssuer(m)) {
     seen.add(m);
@@ -170,7 +179,7 @@ module.exports = (env = {}, argv = {}) => {
     },
     optimization: {
       // One small runtime file shared by both pages: a change in one page's code leaves the
-      // other's files (and the big ExcelJS chunk) cached.
+      // other's files cached.
       runtimeChunk: "single",
       splitChunks: {
         chunks: "all",
@@ -190,9 +199,8 @@ module.exports = (env = {}, argv = {}) => {
       hints: dev ? false : "warning",
       // Budgets, minified and uncompressed: the browser page's first load (React DOM about
       // 200 KiB, Fluent UI, zod and our code) and any single file: the largest is the shared
-      // Fluent UI chunk (about 630 KiB); the lazy ExcelJS chunk is about 465 KiB since it is built
-      // from source (920 KiB as ExcelJS's prebuilt file). A warning means something grew: look
-      // before raising these.
+      // Fluent UI chunk (about 630 KiB). A warning means something grew: look before raising
+      // these.
       maxEntrypointSize: 1000 * 1024,
       maxAssetSize: 1000 * 1024,
       assetFilter: (file) => file.endsWith(".js"),

@@ -7,8 +7,8 @@
  * adapter (src/workbook/xlsx.ts: `layoutSheet`, `NUMBER_FORMATS`, title, notes, captions, Excel
  * tables with style TableStyleMedium2), then the very hidden meta sheet `_batbzk` that lets a
  * later run recognise our sheets. Platform-neutral: the zip goes to the `ZipSink` it is given
-(src/workbook/zip-sink.ts: a file with Node's zlib on the command line, a Blob with the
-browser's `CompressionStream` in the page). Nothing is held but the row being written and the compressed
+ * (src/workbook/zip-sink.ts: a file with Node's zlib on the command line, a Blob with the
+ * browser's `CompressionStream` in the page). Nothing is held but the row being written and the compressed
  * bytes of the sheet being written and of those queued before it and not yet in the file
  * (src/workbook/zip-sink.ts: the parts are queued, so a sheet is made while the one before it is
  * written; the next sheet waits while more than `MAX_QUEUED_BYTES`, 32 MiB, are queued).
@@ -57,16 +57,14 @@ import { toTransitional } from "./strict-namespaces";
 import { relationshipCount, type StreamedSheet, type WorkbookInfo, type ZipParts } from "./xlsx-parts";
 import { textElement, xmlText } from "./xml-text";
 import { holdRaw, type DeflatedPart, type HeldEntry, type ZipSink } from "./zip-sink";
+// ExcelJS's default theme (the one a new workbook of Excel has, 8 KB of XML), for an input
+// without a theme part (a Strict workbook converted, a file from another writer). Imported
+// statically, so the browser page's worker has it in its own bundle: no chunk to load at the
+// moment of a download.
+import DEFAULT_THEME from "exceljs/lib/xlsx/xml/theme1.js";
 
 export { xmlText } from "./xml-text";
 
-/**
- * ExcelJS's default theme (the one a new workbook of Excel has), for an input without a theme
- * part: loaded when needed (in the browser page it comes with ExcelJS's lazily loaded chunk).
- */
-async function defaultTheme(): Promise<string> {
-  return (await import("exceljs/lib/xlsx/xml/theme1.js")).default;
-}
 
 /** A cell value as the row writer takes it. */
 type XmlValue = ModelValue | boolean | Date | { error: string } | undefined;
@@ -504,7 +502,7 @@ export class XlsxStreamWriter implements SheetCopyTarget {
     }
     const theme = this.held.theme;
     if (theme) void this.sink.copyRaw("xl/theme/theme1.xml", theme);
-    else await this.sink.addText("xl/theme/theme1.xml", await defaultTheme());
+    else await this.sink.addText("xl/theme/theme1.xml", DEFAULT_THEME);
     const active = src?.info.activeSheet ? this.sheets.findIndex((s) => s.name === src.info.activeSheet) : -1;
     const contents: PackageContents = { sheets: this.sheets, tables: this.tables, sharedStrings, date1904: this.date1904, activeTab: Math.max(0, active) };
     await this.sink.addText("xl/workbook.xml", workbookXml(contents));

@@ -221,8 +221,7 @@ describe("browser page in Chromium", () => {
       expect(pageErrors).toEqual([]);
       expect(await violations(page)).toEqual([]);
       // The page, its scripts and any worker came from this server only. The download is written
-      // by the streaming writer in the worker: ExcelJS's chunk (only its default theme, for an
-      // input without one) is not loaded for this workbook.
+      // by the streaming writer in the worker: no ExcelJS chunk (there is none to load).
       expect(requests.some((u) => u.startsWith(`${server.origin}/index.html`))).toBe(true);
       expect(requests.some((u) => /\/exceljs\.[0-9a-f]+\.js$/.test(u))).toBe(false);
       expect(foreignRequests(requests, server.origin)).toEqual([]);
