@@ -35,7 +35,7 @@
  * part is in the file. A slow disk cannot make every result part be held at once.
  */
 import { configure, ZipWriter, type Entry } from "@zip.js/zip.js";
-import { WEB_DEFLATE, type DeflateCodec, type PartDeflater } from "./deflate-codec";
+import type { DeflateCodec, PartDeflater } from "./deflate-codec";
 import { CopySourceError } from "./sheet-copy";
 import type { Inflate } from "./xlsx-parts";
 
@@ -135,8 +135,8 @@ export async function holdRaw(raw: RawEntry, inflate: Inflate): Promise<HeldEntr
  * the platform's compressor ({@link DeflateCodec}); the compressed output is kept until
  * {@link ZipSink.add}. Use `write`/`writeBytes`, `await drain()` now and then (every few hundred
  * rows) so that the compressor keeps up, then hand it to the sink. Make it with
- * {@link ZipSink.part} (the sink's codec); `new DeflatedPart()` uses the web codec
- * (`CompressionStream`, present in browsers and in Node 18+).
+ * {@link ZipSink.part} (the sink's codec), or with `new DeflatedPart(codec)`: the codec is
+ * required, so that code on the command line never gets the slower web codec by leaving it out.
  */
 export class DeflatedPart {
   /** Made when the first bytes go to it (see {@link compressor}). */
@@ -160,8 +160,8 @@ export class DeflatedPart {
   /** CRC-32 of the uncompressed bytes (unsigned; set once {@link finish} has resolved, 0 before). */
   crc = 0;
 
-  /** @param codec the platform's compressor (default: the web one, see the class comment). */
-  constructor(private readonly codec: DeflateCodec = WEB_DEFLATE) {
+  /** @param codec the platform's compressor: `ZLIB_DEFLATE` (zip-node.ts) on the command line, `WEB_DEFLATE` (deflate-codec.ts) in the browser. */
+  constructor(private readonly codec: DeflateCodec) {
     this.buffer = codec.alloc(FIRST_BUFFER_BYTES);
   }
 

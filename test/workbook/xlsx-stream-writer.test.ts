@@ -13,7 +13,7 @@ import { layoutSheet } from "../../src/report/sheet-model";
 import { analyseXlsxStream } from "../../src/analysis/xlsx-file";
 import { inflateRawSync } from "node:zlib";
 import { RowWriter, XlsxStreamWriter, xmlText } from "../../src/workbook/xlsx-stream-writer";
-import { openZipFileSink } from "../../src/workbook/zip-node";
+import { openZipFileSink, ZLIB_DEFLATE } from "../../src/workbook/zip-node";
 import type { SheetRow } from "../../src/workbook/sheet-xml";
 import { MAX_ENTRIES, SharedTexts } from "../../src/workbook/shared-texts";
 import { DeflatedPart } from "../../src/workbook/zip-sink";
@@ -165,8 +165,8 @@ describe("RowWriter.values and the shared-text table", () => {
     // (The first "herhaald" is new too: it comes twice first, so that each window is half new.)
     const rows: string[] = ["herhaald"];
     for (let i = 0; i < MAX_ENTRIES + 4096; i++) rows.push("herhaald", `t${i}`);
-    const viaValues = new RowWriter(new DeflatedPart(), new SharedTexts(), false);
-    const viaCell = new RowWriter(new DeflatedPart(), new SharedTexts(), false);
+    const viaValues = new RowWriter(new DeflatedPart(ZLIB_DEFLATE), new SharedTexts(), false);
+    const viaCell = new RowWriter(new DeflatedPart(ZLIB_DEFLATE), new SharedTexts(), false);
     rows.forEach((v, i) => {
       viaValues.values(i + 1, [v], [""]);
       viaCell.row(i + 1, viaCell.cell(`A${i + 1}`, 0, v, ""));
@@ -188,8 +188,8 @@ describe("RowWriter.values and the shared-text table", () => {
       ["", Number.POSITIVE_INFINITY, "ja", 12, null, "  spaties  "],
     ];
     const noStyles = rows[3].map(() => "");
-    const viaValues = new RowWriter(new DeflatedPart(), new SharedTexts(), false);
-    const viaCell = new RowWriter(new DeflatedPart(), new SharedTexts(), false);
+    const viaValues = new RowWriter(new DeflatedPart(ZLIB_DEFLATE), new SharedTexts(), false);
+    const viaCell = new RowWriter(new DeflatedPart(ZLIB_DEFLATE), new SharedTexts(), false);
     const write = (w: RowWriter, via: "values" | "cell") => {
       rows.forEach((row, i) => {
         const st = i === 3 ? noStyles : styles;
@@ -216,8 +216,8 @@ describe("RowWriter.values and the shared-text table", () => {
       { number: 6, values: [null], styles: [-1], shared: [-1], formulas: [null], cellCount: 1, height: 0 }, // nothing: not written
       { number: 7, values: [null, "tekst <b>"], styles: [4, 0], shared: [-1, -1], formulas: [null, null], cellCount: 2, height: 0 },
     ];
-    const viaInput = new RowWriter(new DeflatedPart(), new SharedTexts(10), false);
-    const viaCell = new RowWriter(new DeflatedPart(), new SharedTexts(10), false);
+    const viaInput = new RowWriter(new DeflatedPart(ZLIB_DEFLATE), new SharedTexts(10), false);
+    const viaCell = new RowWriter(new DeflatedPart(ZLIB_DEFLATE), new SharedTexts(10), false);
     for (const row of rows) viaInput.inputRow(row);
     // The same rows through row() and cell(), as inputRow wrote them before its pieces were joined.
     const ref = (c: number, n: number) => `${String.fromCharCode(65 + c)}${n}`;
