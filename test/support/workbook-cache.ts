@@ -90,12 +90,17 @@ function modelOf(bytes: Uint8Array, parse: () => Promise<ExcelJS.Workbook>): { f
  * `XlsxWorkbook.readSheet` read such a cell as empty. Dates are where ExcelJS's model keeps them:
  * cell values, formula results and the workbook's own properties (created, modified, printed);
  * only those are looked at (a walk over every object of the Kerkrade model took 0.2-0.4 s).
+ *
+ * Also the merged cells: ExcelJS's worksheet model getter lists them as `merges`, its setter reads
+ * `mergeCells` (as its .xlsx reader gives them), so a model read back as it was stored lost every
+ * merge (a sheet with C1:D2 merged read one column narrower than ExcelJS's own parse of the file).
  */
 function deserializeHere(data: Buffer): unknown {
   const m = deserialize(data) as Record<string, unknown> & { worksheets?: CellRows[]; sheets?: CellRows[] };
   const foreign = (v: unknown): v is Date => v !== null && typeof v === "object" && !(v instanceof Date) && Object.prototype.toString.call(v) === "[object Date]";
   for (const key of Object.keys(m)) if (foreign(m[key])) m[key] = new Date(m[key].getTime());
   for (const ws of [...(m.worksheets ?? []), ...(m.sheets ?? [])]) {
+    if (ws.merges && !ws.mergeCells) ws.mergeCells = ws.merges;
     for (const row of ws.rows ?? []) {
       for (const cell of row?.cells ?? []) {
         if (!cell) continue;
@@ -107,9 +112,12 @@ function deserializeHere(data: Buffer): unknown {
   return m;
 }
 
-/** The rows of a worksheet's model, as far as {@link deserializeHere} looks at them. */
+/** The rows and merges of a worksheet's model, as far as {@link deserializeHere} looks at them. */
 interface CellRows {
   rows?: ({ cells?: ({ value?: unknown; result?: unknown } | null)[] } | null)[];
+  /** The merged ranges as the model getter lists them, and as the model setter reads them. */
+  merges?: string[];
+  mergeCells?: string[];
 }
 
 /** A workbook made from a serialised ExcelJS model (ExcelJS's .xlsx reader ends the same way). */
@@ -164,8 +172,8 @@ const lights = new Map<string, Light | null>();
 function lightOf(file: string, bytes: Uint8Array, model: Buffer): Light | null {
   let light = lights.get(file);
   if (light === undefined) {
-    // Keyed by the code that strips the rows too, so a changed rule never reads an old entry.
-    const lightFile = entryPath("light", Buffer.concat([bytes, Buffer.from(lightModel.toString())]));
+    // Keyed by the code that strips the rows and its constants too, so a changed rule never reads an old entry.
+    const lightFile = entryPath("light", Buffer.concat([bytes, Buffer.from(`${lightModel.toString()}\0${LARGE_SHEET_ROWS}\0${META_SHEET}`)]));
     const stored = readEntry(lightFile);
     // An empty entry: no sheet is large.
     const buffer = stored ? (stored.length > 0 ? stored : null) : lightModel(model);
@@ -282,7 +290,8 @@ const built = new Map<string, Promise<Uint8Array>>();
 /**
  * Bytes built once for all test files: `build()` runs only when the cache has no entry for `key`,
  * these `inputs` (the bytes the build starts from) and the build's own source text (so an edited
- * build is never served its old output), all hashed into the entry's name.
+ * build is never served its old output), all hashed into the entry's name. Every call gets its
+ * own copy of the bytes.
  */
 export function cachedBytes(key: string, inputs: Uint8Array[], build: () => Promise<Uint8Array>): Promise<Uint8Array> {
   const file = entryPath(key, Buffer.concat([...inputs, Buffer.from(build.toString())]));
@@ -297,7 +306,8 @@ export function cachedBytes(key: string, inputs: Uint8Array[], build: () => Prom
     })();
     built.set(file, out);
   }
-  return out;
+  // Each caller its own bytes: a test that damages its input in place must not damage another's.
+  return out.then((bytes) => bytes.slice());
 }
 
 /**
