@@ -1,7 +1,7 @@
 /**
  * The bad-input catalogue (cases.ts), each case through the command line (`main()` in process:
- * streaming reader, --json and --uit), through the in-memory port (XlsxWorkbook +
- * analyseWorkbook) and through the browser page's worker (the command line's reader over a File,
+ * streaming reader, --json and --uit), through a workbook port (analyseWorkbook, the task pane's
+ * analysis, over the in-memory XlsxWorkbook; no result file) and through the browser page's worker (the command line's reader over a File,
  * XlsxBlob, since issue 12, and its result file written by the command line's streaming writer,
  * routes.ts `runWorker`). Per case its own expectations; for every case the
  * invariants of issue 5:

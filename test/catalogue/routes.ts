@@ -109,7 +109,12 @@ export async function runCli(name: string, bytes: Uint8Array | null, options: Ca
   return out;
 }
 
-/** The in-memory port, as the browser page runs it. */
+/**
+ * The analysis over a workbook port (`analyseWorkbook`, what the task pane runs over Office.js),
+ * here over the in-memory ExcelJS port. Its result file is not written: since 7 December 2026 no
+ * product route writes through that port (the page writes with the streaming writer, checked by
+ * {@link runWorker}; the pane through Office.js, test/workbook/office*.test.ts).
+ */
 export async function runPort(name: string, bytes: Uint8Array, options: CaseOptions = {}): Promise<Outcome> {
   const out: Outcome = { route: "port", exit: 0, stderr: "", stdout: "", balance: null, issues: [], controleNote: null, controleBalans: null, result: null };
   try {
@@ -120,9 +125,6 @@ export async function runPort(name: string, bytes: Uint8Array, options: CaseOpti
     out.issues = result.issues;
     out.result = result;
     Object.assign(out, controle(result));
-    // The result workbook can be written too.
-    await wb.writeResults(buildSheets(result), {});
-    await wb.toBuffer();
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
     out.exit = err.exitCode;
