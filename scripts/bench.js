@@ -24,12 +24,12 @@
  * Needs the compiled command (npm run build:cli; the npm script does it).
  */
 "use strict";
-const { spawn } = require("node:child_process");
+const { spawn, spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const { parse } = require("csv-parse/sync");
-const { ensureWorkbook } = require("./bench/generate");
+const { fileFor } = require("./bench/generate");
 
 const ROOT = path.resolve(__dirname, "..");
 const DATA = path.join(ROOT, "bench-data");
@@ -157,6 +157,25 @@ async function libreOfficeRun(bin, profile, file) {
   }
 }
 
+/**
+ * The benchmark workbook of `size` dwellings (with the COUNTIFS sheet): cached in bench-data/, or
+ * generated in a child process. Not in this process: Linux keeps a process's peak RSS across
+ * fork and exec (the child's `maxRSS` starts at the parent's size when it was spawned), so a
+ * parent grown by generating 1,048,575 rows (~620 MB) made every measured command report at least
+ * that (7 December 2026: 616 MB for `--json`, `--uit` and the stages alike; 518-524 MB run alone).
+ * @returns {{ file: string, generated: boolean, seconds: number }}
+ */
+function workbookFor(size) {
+  const file = fileFor(DATA, size, true);
+  if (fs.existsSync(file)) return { file, generated: false, seconds: 0 };
+  const t0 = process.hrtime.bigint();
+  const script = `require(${JSON.stringify(path.join(__dirname, "bench", "generate.js"))}).ensureWorkbook(${JSON.stringify(DATA)}, ${size}, true)` +
+    ".catch((e) => { console.error(e); process.exit(1); })";
+  const r = spawnSync(process.execPath, ["-e", script], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
+  if (r.status !== 0 || !fs.existsSync(file)) throw new Error(`generating ${file} failed (exit ${r.status})`);
+  return { file, generated: true, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
+}
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -220,7 +239,7 @@ async function main() {
       continue;
     }
     const reps = o.reps ?? (size <= 100000 ? 3 : 1);
-    const wb = await ensureWorkbook(DATA, size, true);
+    const wb = workbookFor(size);
     if (lo && !loProfile) {
       loProfile = fs.mkdtempSync(path.join(os.tmpdir(), "bat-bzk-lo-profile-"));
       await libreOfficeRun(lo, loProfile, wb.file); // makes the profile; not timed
